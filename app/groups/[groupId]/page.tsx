@@ -1,0 +1,72 @@
+import Link from 'next/link'
+import { InvitePanel } from '@/components/groups/invite-panel'
+import { RemoveMemberButton } from '@/components/groups/remove-member-button'
+import { ButtonLink } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+import { requirePageUser } from '@/lib/auth/session'
+import { getGroupOverview } from '@/lib/groups/queries'
+import { loadOrRespond } from '@/lib/page-errors'
+
+const ROLE_LABEL = { INSTRUCTOR: 'Instructor', STUDENT: 'Student' } as const
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const { groupId } = await params
+  const path = `/groups/${groupId}`
+  const user = await requirePageUser(path)
+  const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
+  const { group, members, sources, invite, canManage, role } = overview
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10">
+      <header>
+        <p className="text-sm text-stone-500">{role && ROLE_LABEL[role]} in</p>
+        <h1 className="text-3xl font-semibold">{group.name}</h1>
+        {group.description && <p className="mt-2 max-w-3xl text-stone-700">{group.description}</p>}
+      </header>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
+          {sources.length === 0 ? (
+            <p className="text-stone-600">No sources yet.{canManage ? ' Add the first essay for your seminar to read.' : ''}</p>
+          ) : (
+            <ol className="divide-y divide-stone-100">
+              {sources.map((source) => (
+                <li key={source.id} className="py-3">
+                  <Link href={`${path}/sources/${source.id}`} className="font-serif text-lg font-medium text-indigo-800 hover:underline">
+                    {source.title}
+                  </Link>
+                  <p className="text-sm text-stone-500">
+                    {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source._count.highlights} highlight
+                    {source._count.highlights === 1 ? '' : 's'}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+        <div className="flex flex-col gap-8">
+          {invite && (
+            <Card title="Invite students">
+              <InvitePanel groupId={group.id} joinCode={invite.joinCode} expiresAt={invite.joinCodeExpiresAt.toISOString()} />
+            </Card>
+          )}
+          <Card title={`Members (${members.length})`}>
+            <ul aria-label="Members" className="flex flex-col divide-y divide-stone-100">
+              {members.map((member) => (
+                <li key={member.user.id} className="flex items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{member.user.name}</span>
+                    {member.user.id === user.id && <span className="text-stone-500"> (you)</span>}
+                    <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[member.role]}</span>
+                  </span>
+                  {canManage && member.user.id !== user.id && (
+                    <RemoveMemberButton groupId={group.id} userId={member.user.id} name={member.user.name} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+'use client'
+// Creates an account, then signs straight in.
+import { signIn } from 'next-auth/react'
+import { useRouter } from 'next/navigation'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { formValues, useAction } from '@/components/ui/use-action'
+import { signUp } from '@/lib/auth/actions'
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter()
+  const { run, pending, failure, fieldError } = useAction(signUp)
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const values = formValues(event.currentTarget)
+    run(values, async () => {
+      const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false })
+      router.push(result?.ok ? callbackUrl : '/sign-in')
+      router.refresh()
+    })
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {failure && <Alert>{failure.error}</Alert>}
+      <Field label="Name" name="name" autoComplete="name" required maxLength={80} error={fieldError('name')} autoFocus />
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldError('email')} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint="At least 8 characters."
+        error={fieldError('password')}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,29 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { formValues, useAction } from '@/components/ui/use-action'
+import { createGroupAction } from '@/lib/groups/actions'
+
+export function CreateGroupForm() {
+  const router = useRouter()
+  const { run, pending, failure, fieldError } = useAction(createGroupAction)
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        event.preventDefault()
+        run(formValues(event.currentTarget), (group) => router.push(`/groups/${group.id}`))
+      }}
+    >
+      {failure && !failure.fieldErrors.name && <Alert>{failure.error}</Alert>}
+      <Field label="Group name" name="name" required maxLength={100} placeholder="e.g. Modern Japan, spring term" error={fieldError('name')} />
+      <Field label="Description (optional)" name="description" maxLength={1000} error={fieldError('description')} />
+      <Button type="submit" disabled={pending} className="self-start">
+        {pending ? 'Creating…' : 'Create group'}
+      </Button>
+    </form>
+  )
+}

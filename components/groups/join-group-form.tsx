@@ -1,0 +1,32 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { useAction } from '@/components/ui/use-action'
+import { joinGroupAction } from '@/lib/groups/actions'
+
+export function JoinGroupForm({ code, compact = false }: { code?: string; compact?: boolean }) {
+  const router = useRouter()
+  const { run, pending, failure } = useAction(joinGroupAction)
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        event.preventDefault()
+        run({ code: new FormData(event.currentTarget).get('code') }, (joined) => router.push(`/groups/${joined.groupId}`))
+      }}
+    >
+      {compact ? (
+        <input type="hidden" name="code" value={code} />
+      ) : (
+        <Field label="Join code" name="code" defaultValue={code} required placeholder="K7QM-2XPA" autoComplete="off" error={failure?.error} />
+      )}
+      {compact && failure && <Alert>{failure.error}</Alert>}
+      <Button type="submit" disabled={pending} className="self-start">
+        {pending ? 'Joining…' : 'Join group'}
+      </Button>
+    </form>
+  )
+}

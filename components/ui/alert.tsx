@@ -1,0 +1,16 @@
+// A message box; errors are announced to screen readers as they appear.
+import type { ReactNode } from 'react'
+
+const TONES = {
+  error: 'border-red-200 bg-red-50 text-red-800',
+  success: 'border-emerald-200 bg-emerald-50 text-emerald-800',
+  info: 'border-indigo-200 bg-indigo-50 text-indigo-900',
+}
+
+export function Alert({ tone = 'error', children }: { tone?: keyof typeof TONES; children: ReactNode }) {
+  return (
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]}`}>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+// Loads a group together with how the asking user stands towards it.
+import { db } from '@/lib/db'
+import { NotFound } from '@/lib/errors'
+import type { GroupRole } from '@/lib/generated/prisma/enums'
+import { Id } from '@/lib/ids'
+import { authorize, standingOf, type Action, type Standing } from '@/lib/permissions'
+
+export type Actor = { id: string } | null
+
+export interface GroupAccess {
+  group: { id: string; name: string; description: string; readFirst: boolean }
+  role: GroupRole | null
+  standing: Standing
+}
+
+export async function groupAccess(actor: Actor, groupId: unknown): Promise<GroupAccess> {
+  const id = Id.safeParse(groupId)
+  if (!id.success) throw new NotFound('This group does not exist.')
+  const group = await db.group.findUnique({
+    where: { id: id.data },
+    select: { id: true, name: true, description: true, readFirst: true },
+  })
+  if (!group) throw new NotFound('This group does not exist.')
+  const membership = actor
+    ? await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: actor.id } } })
+    : null
+  const role = membership?.role ?? null
+  return { group, role, standing: standingOf(actor?.id ?? null, role) }
+}
+
+/** The group, if the actor may perform the action in it; otherwise the matching error. */
+export async function authorizeInGroup(actor: Actor, groupId: unknown, action: Action): Promise<GroupAccess> {
+  const access = await groupAccess(actor, groupId)
+  authorize(access.standing, action)
+  return access
+}

@@ -1,0 +1,37 @@
+'use server'
+// Server actions for groups: thin wrappers that add the session user and refresh the pages.
+import { revalidatePath } from 'next/cache'
+import { getCurrentUser } from '@/lib/auth/session'
+import { attempt, type Result } from '@/lib/errors'
+import { createGroup, joinGroupByCode, removeMember, rotateJoinCode } from './mutations'
+
+export async function createGroupAction(input: unknown): Promise<Result<{ id: string }>> {
+  return attempt(async () => {
+    const group = await createGroup(await getCurrentUser(), input)
+    revalidatePath('/dashboard')
+    return group
+  })
+}
+
+export async function joinGroupAction(input: unknown): Promise<Result<{ groupId: string; alreadyMember: boolean }>> {
+  return attempt(async () => {
+    const joined = await joinGroupByCode(await getCurrentUser(), input)
+    revalidatePath('/dashboard')
+    return joined
+  })
+}
+
+export async function rotateJoinCodeAction(input: unknown): Promise<Result<{ joinCode: string }>> {
+  return attempt(async () => {
+    const rotated = await rotateJoinCode(await getCurrentUser(), input)
+    revalidatePath('/groups/[groupId]', 'page')
+    return rotated
+  })
+}
+
+export async function removeMemberAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => {
+    await removeMember(await getCurrentUser(), input)
+    revalidatePath('/groups/[groupId]', 'page')
+  })
+}

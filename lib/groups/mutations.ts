@@ -1,0 +1,65 @@
+// Group mutations: parse, authorize, change in one transaction.
+import { db } from '@/lib/db'
+import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
+import { authorizeInGroup, type Actor } from './access'
+import { joinCodeExpiry, newJoinCode } from './join-code'
+import { CreateGroup, GroupRef, JoinGroup, RemoveMember } from './schema'
+
+function signedIn(actor: Actor): { id: string } {
+  if (!actor) throw new Unauthenticated()
+  return actor
+}
+
+export async function createGroup(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const user = signedIn(actor)
+  const data = CreateGroup.parse(input)
+  return db.group.create({
+    data: {
+      name: data.name,
+      description: data.description,
+      joinCode: newJoinCode(),
+      joinCodeExpiresAt: joinCodeExpiry(),
+      createdById: user.id,
+      memberships: { create: { userId: user.id, role: 'INSTRUCTOR' } },
+    },
+    select: { id: true },
+  })
+}
+
+export async function joinGroupByCode(actor: Actor, input: unknown): Promise<{ groupId: string; alreadyMember: boolean }> {
+  const user = signedIn(actor)
+  const { code } = JoinGroup.parse(input)
+  const group = await db.group.findUnique({ where: { joinCode: code }, select: { id: true, joinCodeExpiresAt: true } })
+  if (!group) throw new Invalid('No group has this join code. Check it with your instructor.', { code: 'Unknown join code.' })
+  if (group.joinCodeExpiresAt < new Date()) {
+    throw new Invalid('This join code has expired. Ask your instructor for a new one.', { code: 'Expired join code.' })
+  }
+  const existing = await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: user.id } } })
+  if (existing) return { groupId: group.id, alreadyMember: true }
+  await db.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } })
+  return { groupId: group.id, alreadyMember: false }
+}
+
+export async function rotateJoinCode(actor: Actor, input: unknown): Promise<{ joinCode: string }> {
+  const { groupId } = GroupRef.parse(input)
+  await authorizeInGroup(actor, groupId, 'joinCode:rotate')
+  return db.group.update({
+    where: { id: groupId },
+    data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() },
+    select: { joinCode: true },
+  })
+}
+
+export async function removeMember(actor: Actor, input: unknown): Promise<void> {
+  const { groupId, userId } = RemoveMember.parse(input)
+  await authorizeInGroup(actor, groupId, 'member:remove')
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } } })
+    if (!member) throw new NotFound('That person is not a member of this group.')
+    if (member.role === 'INSTRUCTOR') {
+      const instructors = await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })
+      if (instructors <= 1) throw new Conflict('A group needs at least one instructor; add another before removing this one.')
+    }
+    await tx.membership.delete({ where: { id: member.id } })
+  })
+}

@@ -1,0 +1,44 @@
+// Reads for the dashboard and group pages.
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import { authorizeInGroup, type Actor } from './access'
+
+export async function listMyGroups(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { joinedAt: 'desc' },
+    select: {
+      role: true,
+      group: { select: { id: true, name: true, description: true, _count: { select: { memberships: true, sources: true } } } },
+    },
+  })
+  return memberships.map(({ role, group }) => ({
+    id: group.id,
+    name: group.name,
+    description: group.description,
+    role,
+    memberCount: group._count.memberships,
+    sourceCount: group._count.sources,
+  }))
+}
+
+export async function getGroupOverview(actor: Actor, groupId: unknown) {
+  const access = await authorizeInGroup(actor, groupId, 'group:read')
+  const id = access.group.id
+  const [members, sources, invite] = await Promise.all([
+    db.membership.findMany({
+      where: { groupId: id },
+      orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }],
+      select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db.source.findMany({
+      where: { groupId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, title: true, author: true, year: true, _count: { select: { highlights: true } } },
+    }),
+    can(access.standing, 'joinCode:read')
+      ? db.group.findUniqueOrThrow({ where: { id }, select: { joinCode: true, joinCodeExpiresAt: true } })
+      : null,
+  ])
+  return { ...access, members, sources, invite, canManage: can(access.standing, 'group:manage') }
+}

@@ -1,0 +1,41 @@
+// Inputs of the group mutations.
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './join-code'
+
+const singleLine = (label: string, max: number) =>
+  z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .min(1, `Enter a ${label}.`)
+    .max(max, `Use at most ${max} characters for the ${label}.`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `The ${label} contains characters that cannot be shown.`)
+
+export const CreateGroup = z.object({
+  name: singleLine('group name', 100),
+  description: z
+    .string()
+    .trim()
+    .max(1000, 'Use at most 1000 characters for the description.')
+    .refine((value) => !value.includes('\u0000'), 'The description contains characters that cannot be shown.')
+    .default(''),
+})
+
+export const JoinCode = z
+  .string({ error: 'Enter a join code.' })
+  .trim()
+  .toUpperCase()
+  .transform((code) => code.replace(/[\s-]/g, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a join code.')
+      .refine(
+        (code) => code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c)),
+        `A join code has ${JOIN_CODE_LENGTH} letters and digits, like K7QM-2XPA.`,
+      ),
+  )
+
+export const JoinGroup = z.object({ code: JoinCode })
+export const GroupRef = z.object({ groupId: Id })
+export const RemoveMember = z.object({ groupId: Id, userId: Id })

@@ -1,0 +1,45 @@
+// The only place that decides who may do what. Deny by default; a resource in a group the
+// user does not belong to answers "not found", as if it did not exist.
+import type { GroupRole } from '@/lib/generated/prisma/enums'
+import { Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
+
+/** How the asking user stands towards a group. */
+export type Standing = 'anonymous' | 'outsider' | 'student' | 'instructor'
+
+/** 'own' grants the action only on resources the user made. */
+type Grant = 'yes' | 'own' | 'no'
+
+export const RULES = {
+  'group:read': { student: 'yes', instructor: 'yes' },
+  'group:manage': { student: 'no', instructor: 'yes' },
+  'group:leave': { student: 'yes', instructor: 'yes' },
+  'member:remove': { student: 'no', instructor: 'yes' },
+  'joinCode:read': { student: 'no', instructor: 'yes' },
+  'joinCode:rotate': { student: 'no', instructor: 'yes' },
+  'source:read': { student: 'yes', instructor: 'yes' },
+  'source:create': { student: 'no', instructor: 'yes' },
+  'source:edit': { student: 'no', instructor: 'yes' },
+} as const satisfies Record<string, { student: Grant; instructor: Grant }>
+
+export type Action = keyof typeof RULES
+export const ACTIONS = Object.keys(RULES) as Action[]
+
+export function standingOf(userId: string | null, role: GroupRole | null): Standing {
+  if (!userId) return 'anonymous'
+  if (!role) return 'outsider'
+  return role === 'INSTRUCTOR' ? 'instructor' : 'student'
+}
+
+export function can(standing: Standing, action: Action, opts: { isOwner?: boolean } = {}): boolean {
+  if (standing === 'anonymous' || standing === 'outsider') return false
+  const grant = RULES[action][standing] as Grant
+  return grant === 'yes' || (grant === 'own' && opts.isOwner === true)
+}
+
+/** Throws the error a user in this standing should see when the action is not allowed. */
+export function authorize(standing: Standing, action: Action, opts: { isOwner?: boolean } = {}): void {
+  if (can(standing, action, opts)) return
+  if (standing === 'anonymous') throw new Unauthenticated()
+  if (standing === 'outsider') throw new NotFound()
+  throw new Forbidden()
+}

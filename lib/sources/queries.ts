@@ -1,0 +1,19 @@
+// Reads for the reader.
+import { db } from '@/lib/db'
+import { NotFound } from '@/lib/errors'
+import { authorizeInGroup, type Actor } from '@/lib/groups/access'
+import { Id } from '@/lib/ids'
+import { blocksOf } from './blocks'
+
+export async function getSourceForReader(actor: Actor, groupId: unknown, sourceId: unknown) {
+  const access = await authorizeInGroup(actor, groupId, 'source:read')
+  const id = Id.safeParse(sourceId)
+  const source = id.success
+    ? await db.source.findFirst({
+        where: { id: id.data, groupId: access.group.id },
+        select: { id: true, title: true, author: true, year: true, url: true, text: true, version: true, updatedAt: true },
+      })
+    : null
+  if (!source) throw new NotFound('This source does not exist.')
+  return { ...access, source, blocks: blocksOf(source.text) }
+}

@@ -1,0 +1,52 @@
+// Inputs of the source mutations.
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+
+export const MAX_SOURCE_CHARS = 500_000
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters for the ${label}.`)
+    .transform((value) => value || null)
+    .nullish()
+    .transform((value) => value ?? null)
+
+export const SourceMetadata = z.object({
+  title: z
+    .string({ error: 'Enter a title.' })
+    .trim()
+    .min(1, 'Enter a title.')
+    .max(300, 'Use at most 300 characters for the title.'),
+  author: optionalText('author', 200),
+  year: z
+    .union([z.literal(''), z.null(), z.undefined(), z.coerce.number()])
+    .transform((value) => (value === '' || value == null ? null : value))
+    .pipe(
+      z
+        .number()
+        .int('Enter the year as a whole number, like 2010.')
+        .min(1000, 'Enter a year between 1000 and 2100.')
+        .max(2100, 'Enter a year between 1000 and 2100.')
+        .nullable(),
+    ),
+  url: optionalText('URL', 2000).pipe(
+    z
+      .string()
+      .url('Enter a full web address starting with http:// or https://.')
+      .refine((url) => /^https?:\/\//i.test(url), 'Enter a full web address starting with http:// or https://.')
+      .nullable(),
+  ),
+})
+
+export const CreateSource = SourceMetadata.extend({
+  groupId: Id,
+  text: z
+    .string({ error: 'Paste the text of the source.' })
+    .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
+    .refine((text) => text.trim().length > 0, 'Paste the text of the source.')
+    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.'),
+  /** Positions of blocks the importer flagged as junk that the person chose to keep. */
+  restore: z.array(z.number().int().min(0)).max(10_000).default([]),
+})

@@ -1,18 +1,16 @@
 'use client'
 // The instructor's invite tools: join code, invite link, copy, and rotate (which ends the old code).
 import { useRouter } from 'next/navigation'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { useAction } from '@/components/ui/use-action'
 import { rotateJoinCodeAction } from '@/lib/groups/actions'
 
-export function InvitePanel({ groupId, joinCode, expiresAt }: { groupId: string; joinCode: string; expiresAt: string }) {
+export function InvitePanel({ groupId, joinCode, expiresAt, origin }: { groupId: string; joinCode: string; expiresAt: string; origin: string }) {
   const router = useRouter()
   const { run, pending, failure } = useAction(rotateJoinCodeAction)
-  const [origin, setOrigin] = useState('')
   const [copied, setCopied] = useState(false)
-  useEffect(() => setOrigin(window.location.origin), [])
   const display = `${joinCode.slice(0, 4)}-${joinCode.slice(4)}`
   const link = `${origin}/join/${joinCode}`
 

@@ -3,6 +3,7 @@ import { InvitePanel } from '@/components/groups/invite-panel'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { appOrigin } from '@/lib/app-url'
 import { requirePageUser } from '@/lib/auth/session'
 import { getGroupOverview } from '@/lib/groups/queries'
 import { loadOrRespond } from '@/lib/page-errors'
@@ -46,7 +47,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <div className="flex flex-col gap-8">
           {invite && (
             <Card title="Invite students">
-              <InvitePanel groupId={group.id} joinCode={invite.joinCode} expiresAt={invite.joinCodeExpiresAt.toISOString()} />
+              <InvitePanel groupId={group.id} joinCode={invite.joinCode} expiresAt={invite.joinCodeExpiresAt.toISOString()} origin={await appOrigin()} />
             </Card>
           )}
           <Card title={`Members (${members.length})`}>

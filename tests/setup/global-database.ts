@@ -1,0 +1,43 @@
+// Starts one PostgreSQL server for the whole run and a migrated template database that each
+// test file clones (fast, and every file starts from a fresh schema).
+import { rmSync } from 'node:fs'
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres'
+import { applyMigrations } from '../../scripts/migrate'
+
+export const TEMPLATE_DB = 'colloquy_test_template'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string
+  }
+}
+
+let server: EmbeddedDatabase | undefined
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) {
+    const dir = '.data/test'
+    rmSync(dir, { recursive: true, force: true })
+    server = await startEmbeddedPostgres({ dir, port: Number(process.env.TEST_PG_PORT ?? 54330), database: 'postgres' })
+    adminUrl = server.url
+  }
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`)
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)
+  await admin.end()
+  await applyMigrations(withDatabase(adminUrl, TEMPLATE_DB))
+  project.provide('adminDatabaseUrl', adminUrl)
+  return async () => {
+    await server?.stop()
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url)
+  parsed.pathname = `/${database}`
+  return parsed.toString()
+}

@@ -1,6 +1,7 @@
 // Starts one PostgreSQL server for the whole run and a migrated template database that each
 // test file clones (fast, and every file starts from a fresh schema).
 import { rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres'
@@ -19,9 +20,10 @@ let server: EmbeddedDatabase | undefined
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) {
-    const dir = '.data/test'
+    // A directory and port of its own, so test runs never collide.
+    const dir = `.data/test/${process.pid}`
     rmSync(dir, { recursive: true, force: true })
-    server = await startEmbeddedPostgres({ dir, port: Number(process.env.TEST_PG_PORT ?? 54330), database: 'postgres' })
+    server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' })
     adminUrl = server.url
   }
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', adminUrl)
   return async () => {
     await server?.stop()
+    if (server) rmSync(`.data/test/${process.pid}`, { recursive: true, force: true })
   }
 }
 
@@ -40,4 +43,15 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url)
   parsed.pathname = `/${database}`
   return parsed.toString()
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 }

@@ -29,7 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
-                <span className="text-stone-500" aria-label="Signed in as">
+                <span className="text-stone-500">
+                  <span className="sr-only">Signed in as </span>
                   {user.name}
                 </span>
                 <SignOutButton />

@@ -18,8 +18,10 @@ export function InvitePanel({ groupId, joinCode, expiresAt, origin }: { groupId:
     <div className="flex flex-col gap-3 text-sm">
       {failure && <Alert>{failure.error}</Alert>}
       <div>
-        <span className="block text-stone-600">Join code</span>
-        <span data-testid="join-code" className="font-mono text-2xl font-semibold tracking-widest text-stone-900">
+        <span id="join-code-label" className="block text-stone-600">
+          Join code
+        </span>
+        <span data-testid="join-code" role="status" aria-labelledby="join-code-label" className="font-mono text-2xl font-semibold tracking-widest text-stone-900">
           {display}
         </span>
         <span className="block text-xs text-stone-500">Valid until {new Date(expiresAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}</span>

@@ -23,7 +23,7 @@ export function JoinGroupForm({ code, compact = false }: { code?: string; compac
       ) : (
         <Field label="Join code" name="code" defaultValue={code} required placeholder="K7QM-2XPA" autoComplete="off" error={failure?.error} />
       )}
-      {compact && failure && <Alert>{failure.error}</Alert>}
+      {failure && <Alert>{failure.error}</Alert>}
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Joining…' : 'Join group'}
       </Button>

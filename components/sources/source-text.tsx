@@ -19,9 +19,11 @@ export function SourceText({ blocks }: { blocks: TextBlock[] }) {
             <span aria-hidden className="select-none pt-0.5 text-right font-sans text-xs text-stone-400">
               {block.number}
             </span>
-            <p {...offsets} id={`p${block.number}`} aria-label={`Paragraph ${block.number}`} className="whitespace-pre-line">
-              {block.text}
-            </p>
+            <section aria-label={`Paragraph ${block.number}`}>
+              <p {...offsets} id={`p${block.number}`} className="whitespace-pre-line">
+                {block.text}
+              </p>
+            </section>
           </div>
         )
       })}

@@ -1,0 +1,301 @@
+// The foundation journeys: accounts, groups, join codes, members, a first source, and who may see what.
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+
+// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
+const test = base.extend<{ openBrowser: () => Promise<Page> }>({
+  openBrowser: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = []
+    await provide(async () => {
+      const context = await browser.newContext()
+      contexts.push(context)
+      return context.newPage()
+    })
+    await Promise.all(contexts.map((context) => context.close()))
+  },
+})
+
+const PASSWORD = 'correct-horse-battery'
+
+// Every run gets fresh people, so the suite can run again against a server that is still up.
+const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
+type Person = ReturnType<typeof person>
+
+const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
+const ESSAY = [
+  ESSAY_TITLE,
+  'Alliances are usually founded against a single threat, yet many of them survive long after that threat has faded. The reason is that an alliance, once built, becomes a set of habits, institutions and expectations that neither partner wants to abandon lightly.',
+  'Order now',
+  'Shared bases, joint exercises and common procurement make cooperation cheaper every year. Each partner also fears the cost of being seen as unreliable, which keeps both at the table when their interests drift apart.',
+  'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
+].join('\n\n')
+
+// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
+const SLOW = { timeout: 30_000 }
+
+async function signUp(page: Page, who: Person) {
+  await page.goto('/sign-up')
+  await page.getByLabel('Name', { exact: true }).fill(who.name)
+  await page.getByLabel('Email').fill(who.email)
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/, SLOW)
+  await expect(page.getByRole('heading', { name: 'My groups' })).toBeVisible()
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs a new person up in the given page and hands the page back. */
+async function signedUp(page: Promise<Page>, who: Person) {
+  await signUp(await page, who)
+  return page
+}
+
+/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
+async function createGroup(page: Page, name: string) {
+  const form = page.getByRole('region', { name: 'Create a group' })
+  await form.getByLabel('Group name').fill(name)
+  await form.getByRole('button', { name: 'Create group' }).click()
+  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  const code = (await page.getByTestId('join-code').innerText()).trim()
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  return { url: page.url(), code }
+}
+
+/** From the group page: opens "Add source" and pastes the essay; the import preview appears. */
+async function pasteEssay(page: Page) {
+  await page.getByRole('link', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a source' })).toBeVisible()
+  await page.getByLabel('Text', { exact: true }).fill(ESSAY)
+  // The importer suggests the first line as the title.
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(ESSAY_TITLE)
+}
+
+/** Submits the pasted essay and returns the reader's URL. */
+async function submitEssay(page: Page) {
+  await page.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible(SLOW)
+  await expect(page).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/)
+  return page.url()
+}
+
+/** From the dashboard: joins a group with a code and lands on the group page. */
+async function joinWithCode(page: Page, code: string, groupName: string) {
+  const form = page.getByRole('region', { name: 'Join a group' })
+  await form.getByLabel('Join code').fill(code)
+  await form.getByRole('button', { name: 'Join group' }).click()
+  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
+}
+
+const member = (page: Page, name: string) =>
+  page.getByRole('list', { name: 'Members' }).getByRole('listitem').filter({ hasText: name })
+
+/** Accepts every confirm dialog on the page and keeps its message for the test to check. */
+function acceptDialogs(page: Page) {
+  const messages: string[] = []
+  page.on('dialog', async (dialog) => {
+    messages.push(dialog.message())
+    await dialog.accept()
+  })
+  return messages
+}
+
+test('an instructor signs up, creates a group, and a student joins it by code', async ({ openBrowser }) => {
+  test.slow()
+  const instructor = person('Ingrid Instructor')
+  const student = person('Sam Student')
+  const groupName = `Alliance politics ${runId}`
+
+  const teacher = await signedUp(openBrowser(), instructor)
+  const group = await createGroup(teacher, groupName)
+
+  await pasteEssay(teacher)
+  const preview = teacher.getByRole('region', { name: 'Import preview' })
+  await expect(preview).toContainText('4 blocks kept · 1 taken for page junk')
+  const junk = preview.getByRole('list', { name: 'Blocks taken for page junk' }).getByRole('listitem')
+  await expect(junk).toHaveCount(1)
+  await expect(junk).toContainText('Order now')
+  await expect(junk).toContainText('navigation or button label')
+  await expect(preview.getByRole('checkbox', { name: /Order now/ })).not.toBeChecked()
+  const essayUrl = await submitEssay(teacher)
+
+  const learner = await signedUp(openBrowser(), student)
+  await joinWithCode(learner, group.code, groupName)
+  await expect(learner).toHaveURL(group.url)
+  await expect(learner.getByText('Student in')).toBeVisible()
+  // Students do not see the instructor's invite tools.
+  await expect(learner.getByTestId('join-code')).toHaveCount(0)
+
+  await teacher.goto(group.url)
+  for (const page of [teacher, learner]) {
+    await expect(page.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
+    await expect(member(page, instructor.name)).toContainText('Instructor')
+    await expect(member(page, student.name)).toContainText('Student')
+  }
+
+  await learner.getByRole('link', { name: ESSAY_TITLE }).click()
+  await expect(learner).toHaveURL(essayUrl)
+  await expect(learner.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible()
+  await expect(learner.getByText('3 paragraphs')).toBeVisible()
+  await expect(learner.getByLabel('Paragraph 1', { exact: true })).toContainText('Alliances are usually founded')
+  await expect(learner.getByLabel('Paragraph 2', { exact: true })).toContainText('Shared bases, joint exercises')
+  await expect(learner.getByLabel('Paragraph 3', { exact: true })).toContainText('Critics answer')
+  await expect(learner.getByLabel('Paragraph 4', { exact: true })).toHaveCount(0)
+  await expect(learner.getByRole('article')).not.toContainText('Order now')
+})
+
+test('an outsider is refused', async ({ openBrowser }) => {
+  test.slow()
+  const teacher = await signedUp(openBrowser(), person('Olga Owner'))
+  const group = await createGroup(teacher, `Closed seminar ${runId}`)
+  await pasteEssay(teacher)
+  const essayUrl = await submitEssay(teacher)
+
+  const outsider = await signedUp(openBrowser(), person('Otto Outsider'))
+  for (const url of [group.url, essayUrl]) {
+    const response = await outsider.goto(url)
+    expect(response?.status()).toBe(404)
+    await expect(outsider.getByRole('heading', { name: 'Not found' })).toBeVisible()
+    await expect(outsider.getByText(ESSAY_TITLE)).toHaveCount(0)
+    await expect(outsider.getByText('Alliances are usually founded')).toHaveCount(0)
+    await expect(outsider.getByText(`Closed seminar ${runId}`)).toHaveCount(0)
+    await expect(outsider.getByTestId('join-code')).toHaveCount(0)
+  }
+
+  const signedOut = await openBrowser()
+  for (const path of ['/dashboard', new URL(group.url).pathname, new URL(essayUrl).pathname]) {
+    await signedOut.goto(path)
+    await expect(signedOut).toHaveURL(`/sign-in?callbackUrl=${encodeURIComponent(path)}`)
+    await expect(signedOut.getByRole('heading', { name: 'Sign in to Colloquy' })).toBeVisible()
+    await expect(signedOut.getByText('Please sign in to continue.')).toBeVisible()
+    await expect(signedOut.getByText(ESSAY_TITLE)).toHaveCount(0)
+  }
+})
+
+test('sign-in errors are clear', async ({ page }) => {
+  const reader = person('Rita Reader')
+  await signUp(page, reader)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL('/', SLOW)
+  await expect(page.getByRole('heading', { name: 'Read together. Argue better.' })).toBeVisible()
+
+  const formAlert = page.getByRole('main').getByRole('alert')
+  await page.goto('/sign-in')
+  await signIn(page, reader.email, 'not-the-password')
+  await expect(formAlert).toHaveText('Wrong email or password.', SLOW)
+  await expect(page).toHaveURL('/sign-in')
+
+  await page.goto('/sign-in')
+  await signIn(page, `nobody.${runId}@e2e.test`, PASSWORD)
+  await expect(formAlert).toHaveText('Wrong email or password.', SLOW)
+  await expect(page).toHaveURL('/sign-in')
+
+  await page.goto('/sign-up')
+  await page.getByLabel('Name', { exact: true }).fill('Shorty')
+  await page.getByLabel('Email').fill(person('Shorty').email)
+  await page.getByLabel('Password', { exact: true }).fill('short')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(formAlert).toHaveText('Use at least 8 characters for your password.', SLOW)
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/Use at least 8 characters/)
+  await expect(page).toHaveURL('/sign-up')
+
+  await page.goto('/sign-up')
+  await page.getByLabel('Name', { exact: true }).fill('Rita Again')
+  await page.getByLabel('Email').fill(reader.email)
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(formAlert).toHaveText('An account with this email already exists. Sign in instead.', SLOW)
+  await expect(page).toHaveURL('/sign-up')
+
+  await page.goto('/sign-in')
+  await signIn(page, reader.email, PASSWORD)
+  await expect(page).toHaveURL('/dashboard', SLOW)
+  await expect(page.getByLabel('Signed in as')).toHaveText(reader.name)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL('/', SLOW)
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible()
+})
+
+test('the invite link works', async ({ openBrowser }) => {
+  test.slow()
+  const groupName = `Invited seminar ${runId}`
+  const teacher = await signedUp(openBrowser(), person('Ivan Inviter'))
+  const group = await createGroup(teacher, groupName)
+  const inviteLink = await teacher.getByLabel('Invite link').inputValue()
+  expect(inviteLink).toBe(`${new URL(group.url).origin}/join/${group.code.replace('-', '')}`)
+
+  const guest = person('Gina Guest')
+  await signedUp(openBrowser(), guest)
+
+  const invitee = await openBrowser()
+  const joinPath = new URL(inviteLink).pathname
+  await invitee.goto(inviteLink)
+  await expect(invitee).toHaveURL(`/sign-in?callbackUrl=${encodeURIComponent(joinPath)}`)
+  await signIn(invitee, guest.email, PASSWORD)
+  await expect(invitee).toHaveURL(joinPath, SLOW)
+  await expect(invitee.getByRole('heading', { name: 'Join a seminar group' })).toBeVisible()
+  await invitee.getByRole('button', { name: 'Join group' }).click()
+  await expect(invitee).toHaveURL(group.url, SLOW)
+  await expect(invitee.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
+  await expect(member(invitee, guest.name)).toContainText('Student')
+
+  const demo = await openBrowser()
+  await demo.goto('/sign-in')
+  await signIn(demo, 'instructor@colloquy.test', 'seminar-demo')
+  await expect(demo).toHaveURL('/dashboard', SLOW)
+  const seminar = demo.getByRole('link', { name: /US–Japan Alliance Seminar/ })
+  await expect(seminar).toContainText('Instructor')
+  await expect(seminar).toContainText('5 sources')
+  await seminar.click()
+  await expect(demo.getByRole('heading', { level: 1, name: 'US–Japan Alliance Seminar' })).toBeVisible(SLOW)
+  await expect(demo.getByRole('region', { name: 'Sources' }).getByRole('listitem')).toHaveCount(5)
+})
+
+test('an instructor rotates the code and removes a member', async ({ openBrowser }) => {
+  test.slow()
+  const groupName = `Rotating seminar ${runId}`
+  const early = person('Eli Early')
+  const late = person('Lena Late')
+  const teacher = await signedUp(openBrowser(), person('Rosa Rotator'))
+  const group = await createGroup(teacher, groupName)
+
+  const earlyPage = await signedUp(openBrowser(), early)
+  await joinWithCode(earlyPage, group.code, groupName)
+
+  const confirmations = acceptDialogs(teacher)
+  await teacher.getByRole('button', { name: 'New code' }).click()
+  await expect(teacher.getByTestId('join-code')).not.toHaveText(group.code, SLOW)
+  expect(confirmations).toEqual(['Make a new join code? The current code and link will stop working.'])
+  const newCode = (await teacher.getByTestId('join-code').innerText()).trim()
+  expect(newCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  await expect(teacher.getByLabel('Invite link')).toHaveValue(new RegExp(`/join/${newCode.replace('-', '')}$`))
+
+  const latePage = await signedUp(openBrowser(), late)
+  const joinCode = latePage.getByRole('region', { name: 'Join a group' }).getByLabel('Join code')
+  await joinCode.fill(group.code)
+  await latePage.getByRole('button', { name: 'Join group' }).click()
+  await expect(joinCode).toHaveAccessibleDescription('No group has this join code. Check it with your instructor.', SLOW)
+  await expect(joinCode).toHaveAttribute('aria-invalid', 'true')
+  await expect(latePage).toHaveURL('/dashboard')
+  await joinWithCode(latePage, newCode, groupName)
+
+  await teacher.reload()
+  await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(3)
+  await teacher.getByRole('button', { name: `Remove ${early.name} from the group` }).click()
+  await expect(member(teacher, early.name)).toHaveCount(0, SLOW)
+  expect(confirmations).toContain(`Remove ${early.name} from this group?`)
+  await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
+  await expect(member(teacher, late.name)).toContainText('Student')
+  await expect(teacher.getByRole('heading', { name: 'Members (2)' })).toBeVisible()
+
+  // The removed student loses access at once.
+  await earlyPage.goto(group.url)
+  await expect(earlyPage.getByRole('heading', { name: 'Not found' })).toBeVisible()
+})

@@ -1,0 +1,187 @@
+// Sources: an instructor pastes an essay, page junk is set aside (and can be restored), and
+// only members of the group can read it, only through that group.
+import { createHash, randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { toFailure, type Failure } from '@/lib/errors'
+import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createSource } from '@/lib/sources/mutations'
+import { getSourceForReader } from '@/lib/sources/queries'
+
+async function refusal(promise: Promise<unknown>): Promise<Failure> {
+  try {
+    await promise
+  } catch (error) {
+    return toFailure(error)
+  }
+  throw new Error('Expected the call to be refused, but it succeeded.')
+}
+
+const person = (name: string) =>
+  db.user.create({
+    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
+    select: { id: true },
+  })
+
+async function seminar() {
+  const instructor = await person('Iris')
+  const student = await person('Sam')
+  const outsider = await person('Olga')
+  const { id } = await createGroup(instructor, { name: 'Ethics seminar' })
+  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id } })
+  await joinGroupByCode(student, { code: joinCode })
+  return { groupId: id, instructor, student, outsider }
+}
+
+const PASTED = [
+  'Why Alliances Endure',
+  'By Jane Smith',
+  'Alliances last when both partners gain from them.',
+  'Order now',
+  'Get 20% OFF your first order',
+  'History shows that shared threats bind allies together.',
+].join('\r\n\r\n')
+
+const KEPT = [
+  'Why Alliances Endure',
+  'By Jane Smith',
+  'Alliances last when both partners gain from them.',
+  'History shows that shared threats bind allies together.',
+].join('\n\n')
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** What the new-source form sends: every field, blank ones as empty strings. */
+const form = (groupId: string, change: Record<string, unknown> = {}) => ({
+  groupId,
+  title: 'Why Alliances Endure',
+  author: 'Jane Smith',
+  year: '2012',
+  url: 'https://example.com/alliances',
+  text: PASTED,
+  restore: [],
+  ...change,
+})
+
+describe('adding a source', () => {
+  it('keeps the essay, sets the page junk aside with its reasons, and hashes the kept text', async () => {
+    const { groupId, instructor } = await seminar()
+    const { id } = await createSource(instructor, form(groupId))
+    const source = await db.source.findUniqueOrThrow({ where: { id } })
+    expect(source).toMatchObject({
+      groupId,
+      title: 'Why Alliances Endure',
+      author: 'Jane Smith',
+      year: 2012,
+      url: 'https://example.com/alliances',
+      text: KEPT,
+      version: 1,
+      createdById: instructor.id,
+    })
+    expect(source.contentHash).toBe(sha256(KEPT))
+    expect(source.droppedBlocks).toEqual([
+      { position: 3, text: 'Order now', reason: 'navigation or button label' },
+      { position: 4, text: 'Get 20% OFF your first order', reason: 'advertisement' },
+    ])
+  })
+
+  it('puts restored blocks back in their place and lists only the rest as dropped', async () => {
+    const { groupId, instructor } = await seminar()
+    const { id } = await createSource(instructor, form(groupId, { restore: [4] }))
+    const source = await db.source.findUniqueOrThrow({ where: { id } })
+    const expected = [
+      'Why Alliances Endure',
+      'By Jane Smith',
+      'Alliances last when both partners gain from them.',
+      'Get 20% OFF your first order',
+      'History shows that shared threats bind allies together.',
+    ].join('\n\n')
+    expect(source.text).toBe(expected)
+    expect(source.contentHash).toBe(sha256(expected))
+    expect(source.droppedBlocks).toEqual([{ position: 3, text: 'Order now', reason: 'navigation or button label' }])
+  })
+
+  it('stores the optional fields left blank in the form as empty', async () => {
+    const { groupId, instructor } = await seminar()
+    const { id } = await createSource(instructor, form(groupId, { author: '  ', year: '', url: '' }))
+    expect(await db.source.findUniqueOrThrow({ where: { id } })).toMatchObject({ author: null, year: null, url: null })
+  })
+
+  it('is forbidden to a student, hidden from an outsider, and asks a visitor to sign in; nothing is created', async () => {
+    const { groupId, student, outsider } = await seminar()
+    expect(await refusal(createSource(student, form(groupId)))).toMatchObject({ status: 403 })
+    expect(await refusal(createSource(outsider, form(groupId)))).toMatchObject({ status: 404 })
+    expect(await refusal(createSource(null, form(groupId)))).toMatchObject({ status: 401 })
+    expect(await db.source.count({ where: { groupId } })).toBe(0)
+  })
+
+  const badInputs: [string, Record<string, unknown>, string][] = [
+    ['empty text', { text: '' }, 'Paste the text of the source.'],
+    ['text of only blank lines', { text: ' \n\n\t\n ' }, 'Paste the text of the source.'],
+    ['text of only page junk', { text: 'Order now\n\nLive chat\n\nGet 20% OFF your first order' },
+      'Nothing readable is left in this text once page junk is removed; restore some blocks.'],
+    ['text with NUL bytes', { text: 'A fine essay.\u0000\u0000' }, 'This text contains binary data; paste plain text.'],
+    ['text over 500,000 characters', { text: 'word '.repeat(100_001) }, 'A source can have at most 500,000 characters.'],
+    ['a year before 1000', { year: '999' }, 'Enter a year between 1000 and 2100.'],
+    ['a year after 2100', { year: 2101 }, 'Enter a year between 1000 and 2100.'],
+    ['a fractional year', { year: '2010.5' }, 'Enter the year as a whole number, like 2010.'],
+    ['an ftp address', { url: 'ftp://example.com/essay.txt' }, 'Enter a full web address starting with http:// or https://.'],
+    ['a javascript: address', { url: 'javascript:alert(1)' }, 'Enter a full web address starting with http:// or https://.'],
+    ['an address without a scheme', { url: 'example.com/essay' }, 'Enter a full web address starting with http:// or https://.'],
+    ['an empty title', { title: '' }, 'Enter a title.'],
+    ['a title of only spaces', { title: '   ' }, 'Enter a title.'],
+    ['a title over 300 characters', { title: 'T'.repeat(301) }, 'Use at most 300 characters for the title.'],
+    ['a tampered group id', { groupId: '../other-group' }, 'That link or id is not valid.'],
+  ]
+  it.each(badInputs)('refuses %s with a clear message and creates nothing', async (_case, change, message) => {
+    const { groupId, instructor } = await seminar()
+    const before = await db.source.count()
+    expect(await refusal(createSource(instructor, form(groupId, change)))).toMatchObject({ status: 400, error: message })
+    expect(await db.source.count()).toBe(before)
+  })
+})
+
+describe('reading a source', () => {
+  it('gives members the text split into blocks, with body paragraphs numbered', async () => {
+    const { groupId, instructor, student } = await seminar()
+    const { id } = await createSource(instructor, form(groupId))
+    const read = await getSourceForReader(student, groupId, id)
+    expect(read.source).toMatchObject({ id, title: 'Why Alliances Endure', text: KEPT, version: 1 })
+    expect(read.standing).toBe('student')
+    expect(read.blocks.map((block) => [block.kind, block.number, KEPT.slice(block.start, block.end)])).toEqual([
+      ['heading', null, 'Why Alliances Endure'],
+      ['heading', null, 'By Jane Smith'],
+      ['paragraph', 1, 'Alliances last when both partners gain from them.'],
+      ['paragraph', 2, 'History shows that shared threats bind allies together.'],
+    ])
+    expect((await getSourceForReader(instructor, groupId, id)).source.text).toBe(KEPT)
+  })
+
+  it('is hidden from outsiders and asks signed-out visitors to sign in', async () => {
+    const { groupId, instructor, outsider } = await seminar()
+    const { id } = await createSource(instructor, form(groupId))
+    expect(await refusal(getSourceForReader(outsider, groupId, id))).toMatchObject({ status: 404 })
+    expect(await refusal(getSourceForReader(null, groupId, id))).toMatchObject({ status: 401 })
+  })
+
+  it("answers not found for a source of another group, even to an instructor of both", async () => {
+    const a = await seminar()
+    const { id: groupB } = await createGroup(a.instructor, { name: 'Another seminar' })
+    const { id } = await createSource(a.instructor, form(a.groupId))
+    expect(await refusal(getSourceForReader(a.instructor, groupB, id))).toMatchObject({
+      status: 404,
+      error: 'This source does not exist.',
+    })
+    expect((await getSourceForReader(a.instructor, a.groupId, id)).source.id).toBe(id)
+  })
+
+  it('answers not found for tampered or unknown source ids', async () => {
+    const { groupId, student } = await seminar()
+    for (const bad of ['../x', 'DROP TABLE', '', 'c'.repeat(25), 'a'.repeat(10_000), null, 7]) {
+      expect(await refusal(getSourceForReader(student, groupId, bad)), String(bad).slice(0, 20)).toMatchObject({
+        status: 404,
+        error: 'This source does not exist.',
+      })
+    }
+  })
+})

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { anchorAt, reanchor, TextEdit } from '@/lib/annotations/anchoring'
+
+const WORDS = ['alliance', 'Japan', 'treaty', 'the', 'of', 'security', 'China', 'bases', 'Okinawa', 'deterrence', 'and', 'a',
+  'United', 'States', 'cost', 'burden', 'sharing', 'nuclear', 'Korea', 'Pacific', 'order', 'rise', 'power', 'region']
+
+const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 14 }).map((w) => `${w.join(' ')}.`)
+const text = fc.array(sentence, { minLength: 4, maxLength: 30 }).map((s) => s.join(' '))
+const insertText = fc.array(fc.constantFrom(...WORDS, ' ', ', ', '. '), { minLength: 0, maxLength: 8 }).map((w) => w.join(' '))
+
+/** A text, a highlight in it, and an edit (delete `length` chars at `at`, insert `insert`). */
+const scenario = text.chain((t) =>
+  fc
+    .tuple(fc.nat(t.length - 1), fc.integer({ min: 1, max: 80 }), fc.nat(t.length), fc.nat(40), insertText)
+    .map(([start, len, at, length, insert]) => {
+      const end = Math.min(t.length, start + len)
+      const del = Math.min(length, t.length - at)
+      return { text: t, start, end, at, del, insert }
+    }),
+)
+
+const apply = (s: { text: string; at: number; del: number; insert: string }) =>
+  s.text.slice(0, s.at) + s.insert + s.text.slice(s.at + s.del)
+
+describe('re-anchoring after an edit', () => {
+  it('keeps a highlight exact, at its shifted place, when the edit is well away from it', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const editEnd = s.at + s.del
+        const before = editEnd + 40 <= s.start
+        const after = s.at >= s.end + 40
+        fc.pre(before || after)
+        const anchor = anchorAt(s.text, s.start, s.end)
+        const edited = apply(s)
+        const shift = before ? s.insert.length - s.del : 0
+        expect(reanchor(anchor, edited, s.text)).toEqual({ start: s.start + shift, end: s.end + shift, status: 'EXACT' })
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('never calls a placement exact unless it holds the very quote, at the place the edit put it', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const anchor = anchorAt(s.text, s.start, s.end)
+        const edited = apply(s)
+        const placed = reanchor(anchor, edited, s.text)
+        if (placed.status !== 'EXACT') return
+        expect(edited.slice(placed.start, placed.end)).toBe(anchor.exact)
+        // An edit closer to the passage than its own size can be read two ways ("r|ise" →
+        // "r|rise|se"): the placement may then differ from the intended one by at most that size.
+        const reach = s.insert.length + s.del
+        const editEnd = s.at + s.del
+        const slack = (gap: number) => (gap < reach ? reach : 0)
+        if (editEnd <= s.start) expect(Math.abs(placed.start - (s.start + s.insert.length - s.del))).toBeLessThanOrEqual(slack(s.start - editEnd))
+        else if (s.at >= s.end) expect(Math.abs(placed.start - s.start)).toBeLessThanOrEqual(slack(s.at - s.end))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('flags a changed passage as moved only near where it was, never somewhere else', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const anchor = anchorAt(s.text, s.start, s.end)
+        const edited = apply(s)
+        const placed = reanchor(anchor, edited, s.text)
+        if (placed.status !== 'MOVED') return
+        const length = s.end - s.start
+        const low = Math.min(s.start, s.at) - length - 2 * 32
+        const high = Math.max(s.end + s.insert.length, s.at + s.insert.length) + length + 2 * 32
+        expect(placed.end).toBeGreaterThan(low)
+        expect(placed.start).toBeLessThan(high)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('orphans a highlight whose passage was deleted', () => {
+    const old = 'The alliance is strong. The alliance is old. Japan pays for bases.'
+    const anchor = anchorAt(old, 24, 43)
+    expect(reanchor(anchor, old.replace('The alliance is old. ', ''), old).status).toBe('ORPHANED')
+  })
+
+  it('marks a lightly edited passage as moved, covering the edited words', () => {
+    const old = 'The alliance is strong. The alliance is old. Japan pays for bases.'
+    const placed = reanchor(anchorAt(old, 24, 43), old.replace('is old', 'is very old'), old)
+    expect(placed).toEqual({ start: 24, end: 48, status: 'MOVED' })
+  })
+
+  it('finds a paragraph that was moved elsewhere by its quote and context, and asks for confirmation', () => {
+    const paragraphs = ['First paragraph about treaties and bases.', 'Second paragraph on burden sharing costs.', 'Third on China.']
+    const old = paragraphs.join('\n\n')
+    const start = old.indexOf('burden sharing')
+    const anchor = anchorAt(old, start, start + 'burden sharing'.length)
+    const moved = [paragraphs[2], paragraphs[0], paragraphs[1]].join('\n\n')
+    const placed = reanchor(anchor, moved, old)
+    expect(moved.slice(placed.start, placed.end)).toBe('burden sharing')
+    expect(placed.status).not.toBe('ORPHANED')
+  })
+
+  it('works on a real essay with random typo fixes', () => {
+    const essay = readFileSync('prisma/demo-essays/003_efd70901a5858e8b.txt', 'utf8')
+    fc.assert(
+      fc.property(fc.nat(essay.length - 200), fc.integer({ min: 5, max: 150 }), fc.nat(essay.length - 1), fc.string({ maxLength: 3 }), (start, len, at, typo) => {
+        const end = start + len
+        const edited = essay.slice(0, at) + typo + essay.slice(at + 1)
+        const placed = reanchor(anchorAt(essay, start, end), edited, essay)
+        if (at < start - 1 || at > end) expect(placed.status).toBe('EXACT')
+        if (placed.status === 'EXACT') expect(edited.slice(placed.start, placed.end)).toBe(essay.slice(start, end))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('mapping offsets through an edit', () => {
+  it('shifts offsets after an insertion and keeps those before it', () => {
+    const edit = new TextEdit('abc def', 'abc XX def')
+    expect(edit.map(1, true)).toBe(1)
+    expect(edit.map(5, true)).toBe(8)
+    expect(edit.untouched(0, 3)).toBe(true)
+    expect(edit.untouched(2, 6)).toBe(false)
+  })
+})

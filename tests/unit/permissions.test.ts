@@ -1,0 +1,86 @@
+// Who may do what: every action of lib/permissions.ts against every standing, checked against a
+// table written out here by hand, so a new action or a changed grant cannot slip through unseen.
+import { describe, expect, it } from 'vitest'
+import { AppError, Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
+import { ACTIONS, authorize, can, RULES, standingOf, type Action, type Standing } from '@/lib/permissions'
+
+type Expected = 'allowed' | 'only own' | 'denied'
+
+/** The intended rules, one row per action. Adding an action to RULES without a row here fails. */
+const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
+  'group:read': { student: 'allowed', instructor: 'allowed' },
+  'group:manage': { student: 'denied', instructor: 'allowed' },
+  'group:leave': { student: 'allowed', instructor: 'allowed' },
+  'member:remove': { student: 'denied', instructor: 'allowed' },
+  'joinCode:read': { student: 'denied', instructor: 'allowed' },
+  'joinCode:rotate': { student: 'denied', instructor: 'allowed' },
+  'source:read': { student: 'allowed', instructor: 'allowed' },
+  'source:create': { student: 'denied', instructor: 'allowed' },
+  'source:edit': { student: 'denied', instructor: 'allowed' },
+}
+
+const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit']
+
+const STANDINGS: Standing[] = ['anonymous', 'outsider', 'student', 'instructor']
+
+/** 'allowed', or the error class and HTTP status the person would get. */
+function outcomeOf(standing: Standing, action: Action, isOwner: boolean) {
+  try {
+    authorize(standing, action, { isOwner })
+    return 'allowed'
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    return { error: error.constructor, status: error.status }
+  }
+}
+
+describe('the permission table', () => {
+  it('has an explicit expectation for every action, and no expectation for an action that does not exist', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort())
+    expect(Object.keys(RULES).sort()).toEqual([...ACTIONS].sort())
+  })
+
+  it('lets only instructors manage the group, its members, its join code and its sources', () => {
+    for (const action of INSTRUCTOR_ONLY) {
+      expect(EXPECTED[action], action).toEqual({ student: 'denied', instructor: 'allowed' })
+      for (const isOwner of [true, false]) {
+        expect(can('instructor', action, { isOwner }), action).toBe(true)
+        expect(can('student', action, { isOwner }), action).toBe(false)
+      }
+    }
+  })
+
+  it('lets every member read the group and its sources and leave it', () => {
+    for (const action of ['group:read', 'source:read', 'group:leave'] as const) {
+      expect(can('student', action)).toBe(true)
+      expect(can('instructor', action)).toBe(true)
+      expect(can('outsider', action)).toBe(false)
+      expect(can('anonymous', action)).toBe(false)
+    }
+  })
+})
+
+describe.each(ACTIONS)('%s', (action) => {
+  const cases = STANDINGS.flatMap((standing) => [true, false].map((isOwner) => ({ standing, isOwner })))
+
+  it.each(cases)('for $standing (isOwner: $isOwner)', ({ standing, isOwner }) => {
+    const outcome = outcomeOf(standing, action, isOwner)
+    expect(can(standing, action, { isOwner })).toBe(outcome === 'allowed')
+    if (standing === 'anonymous') return expect(outcome).toEqual({ error: Unauthenticated, status: 401 })
+    // Outsiders learn nothing, not even that the group exists.
+    if (standing === 'outsider') return expect(outcome).toEqual({ error: NotFound, status: 404 })
+    const expected = EXPECTED[action][standing]
+    const allowed = expected === 'allowed' || (expected === 'only own' && isOwner)
+    expect(outcome).toEqual(allowed ? 'allowed' : { error: Forbidden, status: 403 })
+  })
+})
+
+describe('standing in a group', () => {
+  it('is anonymous without a user, outsider without a role, and the role otherwise', () => {
+    expect(standingOf(null, null)).toBe('anonymous')
+    expect(standingOf(null, 'INSTRUCTOR')).toBe('anonymous')
+    expect(standingOf('user1', null)).toBe('outsider')
+    expect(standingOf('user1', 'STUDENT')).toBe('student')
+    expect(standingOf('user1', 'INSTRUCTOR')).toBe('instructor')
+  })
+})

@@ -17,9 +17,13 @@ RUN npm ci
 
 # The production build, run through the same code `npm start` uses: it runs `next build` with
 # NODE_ENV=production and records the hash of the sources in .next/colloquy-build-hash.
-# The image keeps exactly these sources, so at start the hash matches and nothing is rebuilt.
+# The image keeps exactly these sources, so at start the hash matches and nothing is rebuilt
+# (nor could it be: the dev dependencies a build needs are pruned below).
+# Prerendering reads the next-auth secret, so the build gets a placeholder; every page is
+# rendered on request, and the real AUTH_SECRET is read at run time.
 COPY . .
-RUN npx tsx -e "import('./scripts/build-if-needed.ts').then(({ buildIfNeeded }) => buildIfNeeded(process.env, console.log))" \
+RUN AUTH_SECRET=build-time-placeholder-not-used-at-runtime \
+    npx tsx -e "import('./scripts/build-if-needed.ts').then(({ buildIfNeeded }) => buildIfNeeded(process.env, console.log))" \
  && test -f .next/BUILD_ID && test -f .next/colloquy-build-hash \
  && npm prune --omit=dev
 

@@ -19,6 +19,17 @@ export const RULES = {
   'source:read': { student: 'yes', instructor: 'yes' },
   'source:create': { student: 'no', instructor: 'yes' },
   'source:edit': { student: 'no', instructor: 'yes' },
+  'source:export': { student: 'yes', instructor: 'yes' },
+  'group:classView': { student: 'no', instructor: 'yes' },
+  'highlight:create': { student: 'yes', instructor: 'yes' },
+  'highlight:edit': { student: 'own', instructor: 'own' },
+  'highlight:delete': { student: 'own', instructor: 'yes' },
+  'highlight:confirm': { student: 'own', instructor: 'yes' },
+  /** Private highlights of others, and classmates' highlights before "read first" is met. */
+  'highlight:readAll': { student: 'no', instructor: 'yes' },
+  'reply:create': { student: 'yes', instructor: 'yes' },
+  'reply:edit': { student: 'own', instructor: 'own' },
+  'reply:delete': { student: 'own', instructor: 'yes' },
 } as const satisfies Record<string, { student: Grant; instructor: Grant }>
 
 export type Action = keyof typeof RULES

@@ -105,6 +105,8 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   MapRelation: Prisma.MapRelationScalarFieldEnum,
   MapOperation: Prisma.MapOperationScalarFieldEnum,
   Feedback: Prisma.FeedbackScalarFieldEnum,
+  GroupEvent: Prisma.GroupEventScalarFieldEnum,
+  ReaderPresence: Prisma.ReaderPresenceScalarFieldEnum,
 }
 
 const at = (iso: string) => new Date(iso)
@@ -117,7 +119,7 @@ const ROWS = {
   SignInAttempt: { id: 'attempt1', email: 'ada@example.com', ip: '203.0.113.9', succeeded: true, createdAt: at('2024-01-02T03:05:00.001Z') },
   Group: {
     id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
-    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
+    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
   },
   Membership: { id: 'membership1', groupId: 'group1', userId: 'user1', role: 'INSTRUCTOR', joinedAt: at('2024-01-03T00:00:01.000Z') },
   Source: {
@@ -156,6 +158,8 @@ const ROWS = {
     id: 'feedback1', mapId: 'map1', authorId: 'user1', nodeId: 'node1', relationId: 'relation1', body: 'Good start.', score: 7,
     createdAt: at('2024-01-10T00:00:00.000Z'),
   },
+  GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
+  ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
 } as const
 
 describe('the migrated schema matches schema.prisma', () => {
@@ -205,6 +209,12 @@ describe('the migrated schema matches schema.prisma', () => {
       MapRelation: await client.mapRelation.create({ data: ROWS.MapRelation }).then(() => client.mapRelation.findUnique(byId(ROWS.MapRelation))),
       MapOperation: await client.mapOperation.create({ data: ROWS.MapOperation }).then(() => client.mapOperation.findUnique(byId(ROWS.MapOperation))),
       Feedback: await client.feedback.create({ data: ROWS.Feedback }).then(() => client.feedback.findUnique(byId(ROWS.Feedback))),
+      GroupEvent: await client.groupEvent.create({ data: ROWS.GroupEvent }).then(() =>
+        client.groupEvent.findUnique({ where: { groupId_seq: { groupId: ROWS.GroupEvent.groupId, seq: ROWS.GroupEvent.seq } } }),
+      ),
+      ReaderPresence: await client.readerPresence.create({ data: ROWS.ReaderPresence }).then(() =>
+        client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
+      ),
     }
     expect(stored).toEqual(ROWS)
   })
@@ -214,7 +224,7 @@ describe('the migrated schema matches schema.prisma', () => {
     const group = await client.group.create({
       data: { name: 'Defaults', joinCode: 'DEFAULT2', joinCodeExpiresAt: new Date(), createdById: user.id },
     })
-    expect(group).toMatchObject({ description: '', readFirst: false })
+    expect(group).toMatchObject({ description: '', readFirst: false, eventSeq: 0 })
     expect(group.id).toMatch(/^[a-z0-9]{20,40}$/)
     const source = await client.source.create({
       data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id, author: null, year: null, url: null },
@@ -237,41 +247,48 @@ describe('the migrated schema matches schema.prisma', () => {
   })
 
   it('enforces every unique rule of the schema', async () => {
+    const { user, group, revision, map, supports } = await buildSeminar()
+    // Each copy differs from the stored row in everything but the unique columns.
     const duplicates = [
-      () => client.user.create({ data: { name: 'Twin', email: ROWS.User.email, passwordHash: 'x' } }),
-      () => client.group.create({ data: { ...ROWS.Group, id: 'group2' } }),
-      () => client.membership.create({ data: { ...ROWS.Membership, id: 'membership2' } }),
-      () => client.sourceRevision.create({ data: { ...ROWS.SourceRevision, id: 'revision2' } }),
-      () => client.mapRelation.create({ data: { ...ROWS.MapRelation, id: 'relation2' } }),
-      () => client.mapOperation.create({ data: { ...ROWS.MapOperation, id: 'operation2' } }),
+      () => client.user.create({ data: { name: 'Twin', email: user.email, passwordHash: 'y' } }),
+      () => client.group.create({ data: { name: 'Other', joinCode: group.joinCode, joinCodeExpiresAt: new Date(), createdById: user.id } }),
+      () => client.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } }),
+      () => client.sourceRevision.create({ data: { sourceId: revision.sourceId, version: 1, text: 'y', contentHash: 'c', createdById: user.id } }),
+      () => client.mapRelation.create({ data: { mapId: map.id, fromId: supports.fromId, toId: supports.toId, kind: 'ATTACKS', label: 'x' } }),
+      () => client.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.moved', payload: { x: 1 } } }),
+      () => client.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'other', payload: {} } }),
     ]
     for (const duplicate of duplicates) await expect(duplicate()).rejects.toMatchObject({ code: 'P2002' })
   })
 })
 
-describe('deleting parts of an argument map', () => {
-  async function buildMap() {
-    const user = await client.user.create({ data: { name: 'Cy', email: `cy-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'x' } })
-    const group = await client.group.create({
-      data: { name: 'Maps', joinCode: randomBytes(4).toString('hex').toUpperCase(), joinCodeExpiresAt: new Date(), createdById: user.id },
-    })
-    const source = await client.source.create({ data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id } })
-    const highlight = await client.highlight.create({
-      data: { sourceId: source.id, authorId: user.id, tag: 'CLAIM', exact: 'x', prefix: '', suffix: '', start: 0, end: 1, sourceVersion: 1 },
-    })
-    const map = await client.argumentMap.create({ data: { groupId: group.id, kind: 'GROUP', title: 'Shared' } })
-    const claim = await client.mapNode.create({ data: { mapId: map.id, kind: 'CLAIM', label: 'c', x: 0, y: 0, highlightId: highlight.id } })
-    const evidence = await client.mapNode.create({ data: { mapId: map.id, kind: 'EVIDENCE', label: 'e', x: 1, y: 1 } })
-    const note = await client.mapNode.create({ data: { mapId: map.id, kind: 'NOTE', label: 'n', x: 2, y: 2 } })
-    const supports = await client.mapRelation.create({ data: { mapId: map.id, fromId: evidence.id, toId: claim.id, kind: 'SUPPORTS' } })
-    const attacks = await client.mapRelation.create({ data: { mapId: map.id, fromId: note.id, toId: evidence.id, kind: 'ATTACKS' } })
-    await client.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.added', payload: {} } })
-    await client.feedback.create({ data: { mapId: map.id, authorId: user.id, nodeId: evidence.id, body: 'On the evidence' } })
-    await client.feedback.create({ data: { mapId: map.id, authorId: user.id, relationId: attacks.id, body: 'On the attack' } })
-    await client.feedback.create({ data: { mapId: map.id, authorId: user.id, body: 'On the whole map' } })
-    return { map, highlight, claim, evidence, note, supports, attacks }
-  }
+/** A user's group with a source, a highlight, and a map of three nodes, two relations and feedback. */
+async function buildSeminar() {
+  const user = await client.user.create({ data: { name: 'Cy', email: `cy-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'x' } })
+  const group = await client.group.create({
+    data: { name: 'Maps', joinCode: randomBytes(4).toString('hex').toUpperCase(), joinCodeExpiresAt: new Date(), createdById: user.id },
+  })
+  await client.membership.create({ data: { groupId: group.id, userId: user.id, role: 'INSTRUCTOR' } })
+  await client.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'member.joined', payload: {} } })
+  const source = await client.source.create({ data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id } })
+  const revision = await client.sourceRevision.create({ data: { sourceId: source.id, version: 1, text: 'x', contentHash: 'h', createdById: user.id } })
+  const highlight = await client.highlight.create({
+    data: { sourceId: source.id, authorId: user.id, tag: 'CLAIM', exact: 'x', prefix: '', suffix: '', start: 0, end: 1, sourceVersion: 1 },
+  })
+  const map = await client.argumentMap.create({ data: { groupId: group.id, kind: 'GROUP', title: 'Shared' } })
+  const claim = await client.mapNode.create({ data: { mapId: map.id, kind: 'CLAIM', label: 'c', x: 0, y: 0, highlightId: highlight.id } })
+  const evidence = await client.mapNode.create({ data: { mapId: map.id, kind: 'EVIDENCE', label: 'e', x: 1, y: 1 } })
+  const note = await client.mapNode.create({ data: { mapId: map.id, kind: 'NOTE', label: 'n', x: 2, y: 2 } })
+  const supports = await client.mapRelation.create({ data: { mapId: map.id, fromId: evidence.id, toId: claim.id, kind: 'SUPPORTS' } })
+  const attacks = await client.mapRelation.create({ data: { mapId: map.id, fromId: note.id, toId: evidence.id, kind: 'ATTACKS' } })
+  await client.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.added', payload: {} } })
+  await client.feedback.create({ data: { mapId: map.id, authorId: user.id, nodeId: evidence.id, body: 'On the evidence' } })
+  await client.feedback.create({ data: { mapId: map.id, authorId: user.id, relationId: attacks.id, body: 'On the attack' } })
+  await client.feedback.create({ data: { mapId: map.id, authorId: user.id, body: 'On the whole map' } })
+  return { user, group, revision, map, highlight, claim, evidence, note, supports }
+}
 
+describe('deleting parts of an argument map', () => {
   const countsOf = async (mapId: string) => {
     const where = { where: { mapId } }
     const [nodes, relations, operations, feedback] = await Promise.all([
@@ -281,14 +298,14 @@ describe('deleting parts of an argument map', () => {
   }
 
   it('deleting a map removes its nodes, relations, operations and feedback', async () => {
-    const { map } = await buildMap()
+    const { map } = await buildSeminar()
     expect(await countsOf(map.id)).toEqual({ nodes: 3, relations: 2, operations: 1, feedback: 3 })
     await client.argumentMap.delete({ where: { id: map.id } })
     expect(await countsOf(map.id)).toEqual({ nodes: 0, relations: 0, operations: 0, feedback: 0 })
   })
 
   it('deleting a node removes the relations touching it and the feedback pinned to them', async () => {
-    const { map, evidence, claim, note } = await buildMap()
+    const { map, evidence, claim, note } = await buildSeminar()
     await client.mapNode.delete({ where: { id: evidence.id } })
     expect(await client.mapRelation.count({ where: { mapId: map.id } })).toBe(0)
     expect((await client.feedback.findMany({ where: { mapId: map.id } })).map((f) => f.body)).toEqual(['On the whole map'])
@@ -296,7 +313,7 @@ describe('deleting parts of an argument map', () => {
   })
 
   it('deleting a highlight keeps the node that quoted it, unlinked', async () => {
-    const { highlight, claim } = await buildMap()
+    const { highlight, claim } = await buildSeminar()
     await client.highlight.delete({ where: { id: highlight.id } })
     expect(await client.mapNode.findUnique({ where: { id: claim.id } })).toMatchObject({ id: claim.id, highlightId: null })
   })

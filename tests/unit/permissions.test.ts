@@ -17,6 +17,16 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'source:read': { student: 'allowed', instructor: 'allowed' },
   'source:create': { student: 'denied', instructor: 'allowed' },
   'source:edit': { student: 'denied', instructor: 'allowed' },
+  'source:export': { student: 'allowed', instructor: 'allowed' },
+  'group:classView': { student: 'denied', instructor: 'allowed' },
+  'highlight:create': { student: 'allowed', instructor: 'allowed' },
+  'highlight:edit': { student: 'only own', instructor: 'only own' },
+  'highlight:delete': { student: 'only own', instructor: 'allowed' },
+  'highlight:confirm': { student: 'only own', instructor: 'allowed' },
+  'highlight:readAll': { student: 'denied', instructor: 'allowed' },
+  'reply:create': { student: 'allowed', instructor: 'allowed' },
+  'reply:edit': { student: 'only own', instructor: 'only own' },
+  'reply:delete': { student: 'only own', instructor: 'allowed' },
 }
 
 const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit']
@@ -56,6 +66,23 @@ describe('the permission table', () => {
       expect(can('instructor', action)).toBe(true)
       expect(can('outsider', action)).toBe(false)
       expect(can('anonymous', action)).toBe(false)
+    }
+  })
+})
+
+describe('what people may do with highlights and replies', () => {
+  it('lets everyone edit only their own, and lets instructors delete anyone\'s', () => {
+    for (const action of ['highlight:edit', 'reply:edit'] as const) {
+      for (const standing of ['student', 'instructor'] as const) {
+        expect(can(standing, action, { isOwner: true }), `${standing} ${action} own`).toBe(true)
+        expect(can(standing, action, { isOwner: false }), `${standing} ${action} other's`).toBe(false)
+        expect(can(standing, action), `${standing} ${action} without owner`).toBe(false)
+      }
+    }
+    for (const action of ['highlight:delete', 'reply:delete', 'highlight:confirm'] as const) {
+      expect(can('student', action, { isOwner: true }), action).toBe(true)
+      expect(can('student', action, { isOwner: false }), action).toBe(false)
+      expect(can('instructor', action, { isOwner: false }), action).toBe(true)
     }
   })
 })

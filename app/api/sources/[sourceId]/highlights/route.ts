@@ -1,0 +1,28 @@
+// Highlights of a source over HTTP, for API clients and scripts: list (GET) and create (POST).
+import { createHighlight } from '@/lib/annotations/mutations'
+import { listSourceHighlights } from '@/lib/annotations/queries'
+import { getCurrentUser } from '@/lib/auth/session'
+import { errorResponse, readJson } from '@/lib/http'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(_request: Request, { params }: { params: Promise<{ sourceId: string }> }) {
+  try {
+    const { sourceId } = await params
+    return Response.json(await listSourceHighlights(await getCurrentUser(), sourceId))
+  } catch (error) {
+    return errorResponse(error)
+  }
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ sourceId: string }> }) {
+  try {
+    const { sourceId } = await params
+    const actor = await getCurrentUser()
+    const body = await readJson(request)
+    const input = typeof body === 'object' && body !== null ? { ...body, sourceId } : body
+    return Response.json(await createHighlight(actor, input), { status: 201 })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}

@@ -1,0 +1,38 @@
+'use server'
+// Server actions for highlights and replies: add the session user, return a Result.
+import { getCurrentUser } from '@/lib/auth/session'
+import { attempt, type Result } from '@/lib/errors'
+import * as highlights from './mutations'
+import { listSourceHighlights, type ReaderHighlights } from './queries'
+
+export async function listHighlightsAction(input: unknown): Promise<Result<ReaderHighlights>> {
+  return attempt(async () => listSourceHighlights(await getCurrentUser(), (input as { sourceId?: unknown } | null)?.sourceId))
+}
+
+export async function createHighlightAction(input: unknown): Promise<Result<{ id: string }>> {
+  return attempt(async () => highlights.createHighlight(await getCurrentUser(), input))
+}
+
+export async function updateHighlightAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => highlights.updateHighlight(await getCurrentUser(), input))
+}
+
+export async function deleteHighlightAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => highlights.deleteHighlight(await getCurrentUser(), input))
+}
+
+export async function confirmAnchorAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => highlights.confirmAnchor(await getCurrentUser(), input))
+}
+
+export async function createReplyAction(input: unknown): Promise<Result<{ id: string }>> {
+  return attempt(async () => highlights.createReply(await getCurrentUser(), input))
+}
+
+export async function updateReplyAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => highlights.updateReply(await getCurrentUser(), input))
+}
+
+export async function deleteReplyAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => highlights.deleteReply(await getCurrentUser(), input))
+}

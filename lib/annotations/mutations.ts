@@ -1,0 +1,145 @@
+// Highlight and reply mutations: parse, authorize, change and publish in one transaction.
+import { db } from '@/lib/db'
+import { Conflict, Invalid, NotFound } from '@/lib/errors'
+import type { Actor } from '@/lib/groups/access'
+import { Id } from '@/lib/ids'
+import { authorize, type Action } from '@/lib/permissions'
+import { publishInTransaction } from '@/lib/realtime/publish'
+import { authorizeOnSource, type SourceAccess } from '@/lib/sources/access'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { anchorAt } from './anchoring'
+import { isEmptyNote, type NoteDoc } from './note'
+import { ConfirmAnchor, CreateHighlight, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
+import { readerContext } from './reader-context'
+import { canSeeHighlight } from './visibility'
+
+const noteValue = (note: NoteDoc | null | undefined) => (note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined)
+
+function assertSelection(text: string, start: number, end: number) {
+  if (end > text.length) throw new Invalid('The selection is outside the text of this source.')
+  if (text.slice(start, end).trim() === '') throw new Invalid('Select some words, not only spaces.')
+}
+
+export async function createHighlight(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const data = CreateHighlight.parse(input)
+  const { source } = await authorizeOnSource(actor, data.sourceId, 'highlight:create')
+  if (data.sourceVersion !== undefined && data.sourceVersion !== source.version) {
+    throw new Conflict('The text of this source was just edited. Reload the page and select the passage again.')
+  }
+  assertSelection(source.text, data.start, data.end)
+  const anchor = anchorAt(source.text, data.start, data.end)
+  return db.$transaction(async (tx) => {
+    const highlight = await tx.highlight.create({
+      data: {
+        sourceId: source.id,
+        authorId: actor!.id,
+        tag: data.tag,
+        visibility: data.visibility,
+        ...anchor,
+        sourceVersion: source.version,
+        note: noteValue(data.note),
+      },
+      select: { id: true },
+    })
+    await publishInTransaction(tx, source.groupId, { type: 'highlight.changed', sourceId: source.id, highlightId: highlight.id })
+    return highlight
+  })
+}
+
+/** The highlight, if the actor may see it and perform the action on it. */
+async function authorizeOnHighlight(actor: Actor, highlightId: string, action: Action) {
+  const highlight = await db.highlight.findUnique({
+    where: { id: highlightId },
+    select: { id: true, sourceId: true, authorId: true, visibility: true },
+  })
+  if (!highlight) throw new NotFound('This highlight no longer exists.')
+  const access: SourceAccess = await authorizeOnSource(actor, highlight.sourceId, 'source:read')
+  if (!canSeeHighlight(await readerContext(actor!.id, access), highlight)) throw new NotFound('This highlight no longer exists.')
+  authorize(access.standing, action, { isOwner: highlight.authorId === actor!.id })
+  return { highlight, access }
+}
+
+export async function updateHighlight(actor: Actor, input: unknown): Promise<void> {
+  const data = UpdateHighlight.parse(input)
+  const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:edit')
+  await db.$transaction(async (tx) => {
+    await tx.highlight.update({
+      where: { id: highlight.id },
+      data: {
+        tag: data.tag,
+        visibility: data.visibility,
+        note: data.note === undefined ? undefined : (noteValue(data.note) ?? (null as unknown as Prisma.InputJsonValue)),
+      },
+    })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+  })
+}
+
+export async function deleteHighlight(actor: Actor, input: unknown): Promise<void> {
+  const { highlightId } = HighlightRef.parse(input)
+  const { highlight, access } = await authorizeOnHighlight(actor, highlightId, 'highlight:delete')
+  await db.$transaction(async (tx) => {
+    await tx.highlight.delete({ where: { id: highlight.id } })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+  })
+}
+
+/** Accepts a moved highlight where it now is, or places it on a new selection; either way it is exact again. */
+export async function confirmAnchor(actor: Actor, input: unknown): Promise<void> {
+  const data = ConfirmAnchor.parse(input)
+  const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:confirm')
+  const current = await db.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
+  const start = data.start ?? current.start
+  const end = data.end ?? current.end
+  if (end <= start) throw new Invalid('Select some text first.')
+  assertSelection(access.source.text, start, end)
+  await db.$transaction(async (tx) => {
+    await tx.highlight.update({
+      where: { id: highlight.id },
+      data: { ...anchorAt(access.source.text, start, end), anchorStatus: 'EXACT', sourceVersion: access.source.version },
+    })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+  })
+}
+
+export async function createReply(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const data = CreateReply.parse(input)
+  if (isEmptyNote(data.body)) throw new Invalid('Write something before sending your reply.')
+  const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'reply:create')
+  return db.$transaction(async (tx) => {
+    const reply = await tx.reply.create({
+      data: { highlightId: highlight.id, authorId: actor!.id, body: data.body as Prisma.InputJsonValue },
+      select: { id: true },
+    })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    return reply
+  })
+}
+
+async function authorizeOnReply(actor: Actor, replyId: unknown, action: Action) {
+  const id = Id.safeParse(replyId)
+  const reply = id.success ? await db.reply.findUnique({ where: { id: id.data }, select: { id: true, authorId: true, highlightId: true } }) : null
+  if (!reply) throw new NotFound('This reply no longer exists.')
+  const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read')
+  authorize(access.standing, action, { isOwner: reply.authorId === actor!.id })
+  return { reply, highlight, access }
+}
+
+export async function updateReply(actor: Actor, input: unknown): Promise<void> {
+  const data = UpdateReply.parse(input)
+  if (isEmptyNote(data.body)) throw new Invalid('A reply cannot be empty; delete it instead.')
+  const { reply, highlight, access } = await authorizeOnReply(actor, data.replyId, 'reply:edit')
+  await db.$transaction(async (tx) => {
+    await tx.reply.update({ where: { id: reply.id }, data: { body: data.body as Prisma.InputJsonValue } })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+  })
+}
+
+export async function deleteReply(actor: Actor, input: unknown): Promise<void> {
+  const { replyId } = ReplyRef.parse(input)
+  const { reply, highlight, access } = await authorizeOnReply(actor, replyId, 'reply:delete')
+  await db.$transaction(async (tx) => {
+    await tx.reply.delete({ where: { id: reply.id } })
+    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+  })
+}

@@ -1,0 +1,75 @@
+// One LISTEN connection per app process, fanned out in memory to the live streams of each group.
+// It reconnects by itself; after a reconnect every subscriber is told to catch up from the log.
+import { EventEmitter } from 'node:events'
+import pg from 'pg'
+import { databaseUrl } from '@/lib/env'
+import { CHANNEL, type Notice } from './events'
+
+export type BusMessage = { kind: 'notice'; notice: Notice } | { kind: 'resync' }
+
+class Bus {
+  private readonly emitter = new EventEmitter()
+  private client: pg.Client | undefined
+  private connecting: Promise<void> | undefined
+  private retryMs = 250
+
+  constructor() {
+    this.emitter.setMaxListeners(0)
+  }
+
+  subscribe(groupId: string, listener: (message: BusMessage) => void): () => void {
+    void this.ensureConnected()
+    this.emitter.on(groupId, listener)
+    this.emitter.on('*', listener)
+    return () => {
+      this.emitter.off(groupId, listener)
+      this.emitter.off('*', listener)
+    }
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (this.client) return Promise.resolve()
+    this.connecting ??= this.connect().finally(() => (this.connecting = undefined))
+    return this.connecting
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl() })
+    const lost = () => {
+      if (this.client !== client) return
+      this.client = undefined
+      client.removeAllListeners()
+      client.end().catch(() => {})
+      setTimeout(() => void this.reconnect(), this.retryMs)
+      this.retryMs = Math.min(this.retryMs * 2, 5_000)
+    }
+    client.on('error', lost)
+    client.on('end', lost)
+    client.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return
+      const notice = JSON.parse(message.payload) as Notice
+      this.emitter.emit(notice.groupId, { kind: 'notice', notice } satisfies BusMessage)
+    })
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${CHANNEL}`)
+      this.client = client
+      this.retryMs = 250
+    } catch {
+      client.removeAllListeners()
+      client.on('error', () => {})
+      setTimeout(() => void this.reconnect(), this.retryMs)
+      this.retryMs = Math.min(this.retryMs * 2, 5_000)
+    }
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.emitter.listenerCount('*') === 0) return
+    await this.ensureConnected()
+    // Notices sent while we were away are lost: subscribers re-read the log.
+    if (this.client) this.emitter.emit('*', { kind: 'resync' } satisfies BusMessage)
+  }
+}
+
+const store = globalThis as unknown as { colloquyBus?: Bus }
+export const bus = (store.colloquyBus ??= new Bus())

@@ -1,0 +1,97 @@
+// A group's live events as a server-sent event stream. Stored events go out in sequence order
+// with their number as the SSE id; a gap (a missed notice, or a reconnect with Last-Event-ID)
+// is filled from the event log, so a client never misses one.
+import { randomUUID } from 'node:crypto'
+import { db } from '@/lib/db'
+import { bus, type BusMessage } from './bus'
+import type { LiveEvent, Notice } from './events'
+import { enterSource, leaveSource, touchPresence } from './presence'
+
+const HEARTBEAT_MS = 15_000
+const REPLAY_LIMIT = 1000
+
+export interface StreamOptions {
+  groupId: string
+  userId: string
+  /** The last sequence number the client has, from Last-Event-ID; null on a first connect. */
+  since: number | null
+  /** The source the client is reading, for presence. */
+  source: { id: string; groupId: string } | null
+  signal: AbortSignal
+}
+
+const frame = (event: LiveEvent, seq: number | null) => `${seq === null ? '' : `id: ${seq}\n`}data: ${JSON.stringify(event)}\n\n`
+
+export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let last = options.since ?? 0
+  let chain = Promise.resolve()
+  let closed = false
+  const connectionId = randomUUID()
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text))
+      }
+      const catchUp = async () => {
+        const rows = await db.groupEvent.findMany({
+          where: { groupId: options.groupId, seq: { gt: last } },
+          orderBy: { seq: 'asc' },
+          take: REPLAY_LIMIT,
+        })
+        for (const row of rows) {
+          send(frame(row.payload as LiveEvent, row.seq))
+          last = row.seq
+        }
+      }
+      const handle = async (message: BusMessage) => {
+        if (message.kind === 'resync') return catchUp()
+        const notice: Notice = message.notice
+        if (notice.seq === null) return send(frame(notice.event, null))
+        if (notice.seq <= last) return
+        if (notice.seq === last + 1) {
+          last = notice.seq
+          return send(frame(notice.event, notice.seq))
+        }
+        await catchUp()
+      }
+
+      // Serialized, so events leave in the order they arrive even while a catch-up queries.
+      const unsubscribe = bus.subscribe(options.groupId, (message) => {
+        chain = chain.then(() => handle(message)).catch(() => {})
+      })
+
+      send('retry: 2000\n\n')
+      if (options.since === null) {
+        const group = await db.group.findUniqueOrThrow({ where: { id: options.groupId }, select: { eventSeq: true } })
+        last = Math.max(last, group.eventSeq)
+        send(`id: ${last}\nevent: ready\ndata: {}\n\n`)
+      } else {
+        chain = chain.then(catchUp)
+        await chain
+        send(`event: ready\ndata: {}\n\n`)
+      }
+      if (options.source) await enterSource(connectionId, options.userId, options.source)
+
+      const heartbeat = setInterval(() => {
+        send(': ping\n\n')
+        if (options.source) void touchPresence(connectionId).catch(() => {})
+      }, HEARTBEAT_MS)
+
+      const close = () => {
+        if (closed) return
+        closed = true
+        clearInterval(heartbeat)
+        unsubscribe()
+        if (options.source) void leaveSource(connectionId, options.source).catch(() => {})
+        try {
+          controller.close()
+        } catch {
+          // Already closed by the client.
+        }
+      }
+      options.signal.addEventListener('abort', close)
+    },
+  })
+}

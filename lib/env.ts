@@ -15,5 +15,7 @@ export function databaseUrl(): string {
 }
 
 export function authSecret(): string {
+  // `next build` renders the layout once without a request; no session is read then.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-used-for-sessions'
   return AuthSecret.parse(process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET)
 }

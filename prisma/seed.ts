@@ -30,6 +30,11 @@ export async function seedDemo(db: Db): Promise<{ joinCode: string; created: boo
       data: { ...DEMO_GROUP, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry(), createdById: instructor.id },
     }))
 
+  // The demo must stay joinable however long ago it was seeded.
+  if (group.joinCodeExpiresAt < new Date()) {
+    Object.assign(group, await db.group.update({ where: { id: group.id }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() } }))
+  }
+
   const members = [{ userId: instructor.id, role: 'INSTRUCTOR' as const }, ...students.map((s) => ({ userId: s.id, role: 'STUDENT' as const }))]
   for (const member of members) {
     await db.membership.upsert({

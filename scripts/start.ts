@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { buildIfNeeded } from './build-if-needed'
@@ -15,9 +16,11 @@ const startedAt = Date.now()
 const port = Number(process.env.PORT ?? 3000)
 const dataDir = resolve(process.env.COLLOQUY_DATA_DIR ?? '.data')
 const log = (line: string) => console.log(`[colloquy] ${line}`)
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 
 function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET
+  const given = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET
+  if (given) return given
   // Kept on disk so sessions survive a restart.
   const file = join(dataDir, 'auth-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
@@ -70,7 +73,8 @@ async function main() {
     }
     if (!dev) buildIfNeeded(env, log)
 
-    const server = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(port)], {
+    // Next's own binary, not npx, so signals reach the server itself.
+    const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
     })

@@ -5,7 +5,9 @@ import { toFailure } from '@/lib/errors'
 import { authSecret } from '@/lib/env'
 import { checkCredentials } from './credentials'
 
+/** The client's address, from proxy headers only when a trusted proxy sets them (TRUST_PROXY=true). */
 function clientIp(headers: Record<string, unknown> | undefined): string {
+  if (process.env.TRUST_PROXY !== 'true') return 'direct'
   const forwarded = headers?.['x-forwarded-for']
   const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined
   const real = headers?.['x-real-ip']

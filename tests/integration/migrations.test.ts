@@ -23,9 +23,7 @@ async function admin(sql: string) {
   await connection.query(sql).finally(() => connection.end())
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  return (await pool.query<T>(sql)).rows
-}
+const query = async <T extends pg.QueryResultRow>(sql: string): Promise<T[]> => (await pool.query<T>(sql)).rows
 
 const recorded = () =>
   query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
@@ -56,10 +54,7 @@ describe('migrating an empty database', () => {
     expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual(
       migrations.map((migration) => [migration.name, sha256(migration.sql)]),
     )
-    for (const row of rows) {
-      expect(row.finished_at).toBeInstanceOf(Date)
-      expect(row.rolled_back_at).toBeNull()
-    }
+    expect(rows.every((row) => row.finished_at instanceof Date && row.rolled_back_at === null)).toBe(true)
   })
 
   it('applies nothing when run a second time', async () => {
@@ -70,14 +65,10 @@ describe('migrating an empty database', () => {
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
     const before = await recorded()
-    const edited = readMigrations().map((migration, index) => {
-      if (index > 0) return migration
-      const sql = `${migration.sql}\n-- edited after it was applied\n`
-      return { ...migration, sql, checksum: sha256(sql) }
-    })
-    await expect(applyMigrations(url, edited)).rejects.toThrow(
-      `Migration ${edited[0]!.name} was changed after it was applied; add a new migration instead.`,
-    )
+    const edit = (migration: Migration, sql = `${migration.sql}\n-- edited after it was applied\n`) => ({ ...migration, sql, checksum: sha256(sql) })
+    const edited = readMigrations().map((migration, index) => (index === 0 ? edit(migration) : migration))
+    const message = `Migration ${edited[0]!.name} was changed after it was applied; add a new migration instead.`
+    await expect(applyMigrations(url, edited)).rejects.toThrow(message)
     expect(await recorded()).toEqual(before)
   })
 

@@ -48,9 +48,10 @@ export function can(standing: Standing, action: Action, opts: { isOwner?: boolea
 }
 
 /** Throws the error a user in this standing should see when the action is not allowed. */
-export function authorize(standing: Standing, action: Action, opts: { isOwner?: boolean } = {}): void {
+export function authorize(standing: Standing, action: Action, opts: { isOwner?: boolean; notFound?: string } = {}): void {
   if (can(standing, action, opts)) return
   if (standing === 'anonymous') throw new Unauthenticated()
-  if (standing === 'outsider') throw new NotFound()
+  // Word for word what a missing resource says, so outsiders learn nothing.
+  if (standing === 'outsider') throw new NotFound(opts.notFound)
   throw new Forbidden()
 }

@@ -13,6 +13,8 @@ import { ConfirmAnchor, CreateHighlight, CreateReply, HighlightRef, ReplyRef, Up
 import { readerContext } from './reader-context'
 import { canSeeHighlight } from './visibility'
 
+const HIGHLIGHT_NOT_FOUND = 'This highlight no longer exists.'
+
 const noteValue = (note: NoteDoc | null | undefined) => (note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined)
 
 function assertSelection(text: string, start: number, end: number) {
@@ -52,9 +54,12 @@ async function authorizeOnHighlight(actor: Actor, highlightId: string, action: A
     where: { id: highlightId },
     select: { id: true, sourceId: true, authorId: true, visibility: true },
   })
-  if (!highlight) throw new NotFound('This highlight no longer exists.')
-  const access: SourceAccess = await authorizeOnSource(actor, highlight.sourceId, 'source:read')
-  if (!canSeeHighlight(await readerContext(actor!.id, access), highlight)) throw new NotFound('This highlight no longer exists.')
+  if (!highlight) throw new NotFound(HIGHLIGHT_NOT_FOUND)
+  // Outsiders hear the same as for a missing highlight.
+  const access: SourceAccess = await authorizeOnSource(actor, highlight.sourceId, 'source:read').catch((error: unknown) => {
+    throw error instanceof NotFound ? new NotFound(HIGHLIGHT_NOT_FOUND) : error
+  })
+  if (!canSeeHighlight(await readerContext(actor!.id, access), highlight)) throw new NotFound(HIGHLIGHT_NOT_FOUND)
   authorize(access.standing, action, { isOwner: highlight.authorId === actor!.id })
   return { highlight, access }
 }

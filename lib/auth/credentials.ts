@@ -31,10 +31,19 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Acco
   const parsed = SignInInput.safeParse(input)
   if (!parsed.success) throw new Invalid(parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS)
   const { email, password } = parsed.data
-  await assertSignInAllowed(db, email, ip)
-  const user = await db.user.findUnique({ where: { email } })
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
-  await recordSignInAttempt(db, email, ip, Boolean(user && valid))
-  if (!user || !valid) throw new Invalid(WRONG_CREDENTIALS)
+  const decoy = await decoyPasswordHash()
+  // One check at a time per email + address, so a burst of guesses cannot slip past the count.
+  const user = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${email} ${ip}`}))`
+      await assertSignInAllowed(tx, email, ip)
+      const found = await tx.user.findUnique({ where: { email } })
+      const valid = await verifyPassword(found?.passwordHash ?? decoy, password)
+      await recordSignInAttempt(tx, email, ip, Boolean(found && valid))
+      return found && valid ? found : null
+    },
+    { timeout: 15_000 },
+  )
+  if (!user) throw new Invalid(WRONG_CREDENTIALS)
   return { id: user.id, name: user.name, email: user.email }
 }

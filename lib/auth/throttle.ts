@@ -6,7 +6,9 @@ import { TooManyRequests } from '@/lib/errors'
 export const MAX_FAILURES = 5
 export const WINDOW_MS = 15 * 60 * 1000
 
-export async function assertSignInAllowed(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
+type AttemptStore = Pick<Db, 'signInAttempt'>
+
+export async function assertSignInAllowed(db: AttemptStore, email: string, ip: string, now = new Date()): Promise<void> {
   const since = new Date(now.getTime() - WINDOW_MS)
   const lastSuccess = await db.signInAttempt.findFirst({
     where: { email, ip, succeeded: true, createdAt: { gte: since } },
@@ -25,6 +27,6 @@ export async function assertSignInAllowed(db: Db, email: string, ip: string, now
   )
 }
 
-export async function recordSignInAttempt(db: Db, email: string, ip: string, succeeded: boolean): Promise<void> {
+export async function recordSignInAttempt(db: AttemptStore, email: string, ip: string, succeeded: boolean): Promise<void> {
   await db.signInAttempt.create({ data: { email, ip, succeeded } })
 }

@@ -7,6 +7,8 @@ import { authorize, standingOf, type Action, type Standing } from '@/lib/permiss
 
 export type Actor = { id: string } | null
 
+export const GROUP_NOT_FOUND = 'This group does not exist.'
+
 export interface GroupAccess {
   group: { id: string; name: string; description: string; readFirst: boolean }
   role: GroupRole | null
@@ -15,12 +17,12 @@ export interface GroupAccess {
 
 export async function groupAccess(actor: Actor, groupId: unknown): Promise<GroupAccess> {
   const id = Id.safeParse(groupId)
-  if (!id.success) throw new NotFound('This group does not exist.')
+  if (!id.success) throw new NotFound(GROUP_NOT_FOUND)
   const group = await db.group.findUnique({
     where: { id: id.data },
     select: { id: true, name: true, description: true, readFirst: true },
   })
-  if (!group) throw new NotFound('This group does not exist.')
+  if (!group) throw new NotFound(GROUP_NOT_FOUND)
   const membership = actor
     ? await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: actor.id } } })
     : null
@@ -31,6 +33,6 @@ export async function groupAccess(actor: Actor, groupId: unknown): Promise<Group
 /** The group, if the actor may perform the action in it; otherwise the matching error. */
 export async function authorizeInGroup(actor: Actor, groupId: unknown, action: Action): Promise<GroupAccess> {
   const access = await groupAccess(actor, groupId)
-  authorize(access.standing, action)
+  authorize(access.standing, action, { notFound: GROUP_NOT_FOUND })
   return access
 }

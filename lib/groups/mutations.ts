@@ -36,7 +36,13 @@ export async function joinGroupByCode(actor: Actor, input: unknown): Promise<{ g
   }
   const existing = await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: user.id } } })
   if (existing) return { groupId: group.id, alreadyMember: true }
-  await db.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } })
+  try {
+    await db.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } })
+  } catch (error) {
+    // A double submit: the other request made the membership.
+    if ((error as { code?: string }).code === 'P2002') return { groupId: group.id, alreadyMember: true }
+    throw error
+  }
   return { groupId: group.id, alreadyMember: false }
 }
 
@@ -54,6 +60,9 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
   const { groupId, userId } = RemoveMember.parse(input)
   await authorizeInGroup(actor, groupId, 'member:remove')
   await db.$transaction(async (tx) => {
+    // Serializes membership changes of this group, so two instructors removing each other
+    // cannot both pass the "one instructor left" check.
+    await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
     const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } } })
     if (!member) throw new NotFound('That person is not a member of this group.')
     if (member.role === 'INSTRUCTOR') {

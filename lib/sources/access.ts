@@ -5,6 +5,8 @@ import { groupAccess, type Actor, type GroupAccess } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
 
+export const SOURCE_NOT_FOUND = 'This source does not exist.'
+
 export interface SourceAccess extends GroupAccess {
   source: { id: string; groupId: string; title: string; text: string; version: number }
 }
@@ -14,8 +16,8 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
   const source = id.success
     ? await db.source.findUnique({ where: { id: id.data }, select: { id: true, groupId: true, title: true, text: true, version: true } })
     : null
-  if (!source) throw new NotFound('This source does not exist.')
+  if (!source) throw new NotFound(SOURCE_NOT_FOUND)
   const access = await groupAccess(actor, source.groupId)
-  authorize(access.standing, action)
+  authorize(access.standing, action, { notFound: SOURCE_NOT_FOUND })
   return { ...access, source }
 }

@@ -4,33 +4,34 @@ import { Id } from '@/lib/ids'
 
 export const MAX_SOURCE_CHARS = 500_000
 
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+
 const optionalText = (label: string, max: number) =>
   z
-    .string()
+    .string({ error: `The ${label} must be text.` })
     .trim()
     .max(max, `Use at most ${max} characters for the ${label}.`)
-    .transform((value) => value || null)
+    .refine((value) => !CONTROL_CHARS.test(value), `The ${label} contains characters that cannot be shown.`)
     .nullish()
-    .transform((value) => value ?? null)
+    .transform((value) => value || null)
 
 export const SourceMetadata = z.object({
   title: z
     .string({ error: 'Enter a title.' })
     .trim()
     .min(1, 'Enter a title.')
-    .max(300, 'Use at most 300 characters for the title.'),
+    .max(300, 'Use at most 300 characters for the title.')
+    .refine((value) => !CONTROL_CHARS.test(value), 'The title contains characters that cannot be shown.'),
   author: optionalText('author', 200),
-  year: z
-    .union([z.literal(''), z.null(), z.undefined(), z.coerce.number()])
-    .transform((value) => (value === '' || value == null ? null : value))
-    .pipe(
-      z
-        .number()
-        .int('Enter the year as a whole number, like 2010.')
-        .min(1000, 'Enter a year between 1000 and 2100.')
-        .max(2100, 'Enter a year between 1000 and 2100.')
-        .nullable(),
-    ),
+  year: z.preprocess(
+    (value) => (value === '' || value === undefined || value === null ? null : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: 'Enter the year as a whole number, like 2010.' })
+      .int('Enter the year as a whole number, like 2010.')
+      .min(1000, 'Enter a year between 1000 and 2100.')
+      .max(2100, 'Enter a year between 1000 and 2100.')
+      .nullable(),
+  ),
   url: optionalText('URL', 2000).pipe(
     z
       .string()

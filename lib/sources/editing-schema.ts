@@ -1,0 +1,33 @@
+// Inputs of the source-editing mutations, and the stored shape of the importer's dropped blocks.
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+import { MAX_SOURCE_CHARS, SourceMetadata } from './schema'
+
+/** The version of the text the editor started from; a stale one is refused. */
+const ExpectedVersion = z
+  .number({ error: 'Reload the page before saving: the version of the text you edited is missing.' })
+  .int()
+  .min(1)
+
+export const UpdateSourceMetadata = SourceMetadata.extend({ sourceId: Id })
+
+export const EditSourceText = z.object({
+  sourceId: Id,
+  expectedVersion: ExpectedVersion,
+  text: z
+    .string({ error: 'The text of a source cannot be empty.' })
+    .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
+    .refine((text) => text.trim().length > 0, 'The text of a source cannot be empty.')
+    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.'),
+})
+
+export const RestoreDroppedBlock = z.object({
+  sourceId: Id,
+  position: z.number({ error: 'Choose a block to restore.' }).int().min(0),
+  expectedVersion: ExpectedVersion,
+})
+
+/** Source.droppedBlocks: what the importer took for page junk, by position among the imported blocks. */
+export const DroppedBlocks = z.array(z.object({ position: z.number().int().min(0), text: z.string(), reason: z.string() }))
+
+export type DroppedBlock = z.infer<typeof DroppedBlocks>[number]

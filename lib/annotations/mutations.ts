@@ -30,6 +30,11 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   }
   assertSelection(source.text, data.start, data.end)
   const anchor = anchorAt(source.text, data.start, data.end)
+  const twin = await db.highlight.findFirst({
+    where: { sourceId: source.id, authorId: actor!.id, start: data.start, end: data.end, tag: data.tag },
+    select: { id: true },
+  })
+  if (twin) throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
   return db.$transaction(async (tx) => {
     const highlight = await tx.highlight.create({
       data: {

@@ -23,7 +23,7 @@ export interface TextSaved {
   orphaned: number
 }
 
-export const STALE_VERSION = 'Someone else edited this source; reload to see their changes.'
+const STALE_VERSION = 'Someone else edited this source; reload to see their changes.'
 
 // Re-anchoring diffs the whole text once per highlight, so a long essay with many highlights
 // needs longer than Prisma's default 5 s transaction.
@@ -33,7 +33,7 @@ const TEXT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 }
  * The importer's normalization (NFC, "\n" line ends, tidy spaces, blocks separated by exactly
  * one blank line) without its junk detection: what an instructor typed is kept.
  */
-export function canonicalTextOfEdit(raw: string): string {
+function canonicalTextOfEdit(raw: string): string {
   const blocks: string[] = []
   let lines: string[] = []
   for (const line of [...canonicalLines(raw), '']) {
@@ -50,7 +50,7 @@ export function canonicalTextOfEdit(raw: string): string {
  * Puts a dropped block back after the block that preceded it at import. Positions count all
  * imported blocks; those before it that are not still dropped are in the text (kept or restored).
  */
-export function restoreBlock(text: string, dropped: DroppedBlock[], position: number): { text: string; dropped: DroppedBlock[] } {
+function restoreBlock(text: string, dropped: DroppedBlock[], position: number): { text: string; dropped: DroppedBlock[] } {
   const block = dropped.find((b) => b.position === position)
   if (!block) throw new NotFound('This block is no longer among the dropped blocks; reload the page.')
   const blocks = text.split(BLOCK_SEPARATOR)
@@ -59,6 +59,8 @@ export function restoreBlock(text: string, dropped: DroppedBlock[], position: nu
   blocks.splice(Math.min(position - stillDroppedBefore, blocks.length), 0, block.text)
   return { text: blocks.join(BLOCK_SEPARATOR), dropped: dropped.filter((b) => b.position !== position) }
 }
+
+const COUNTED = { EXACT: 'exact', MOVED: 'moved', ORPHANED: 'orphaned' } as const
 
 /** A highlight a person was asked to confirm stays that way until they do (confirmAnchor). */
 function statusAfterEdit(previous: AnchorStatus, placed: AnchorStatus): AnchorStatus {
@@ -168,7 +170,7 @@ async function reanchorHighlights(tx: Tx, source: LockedSource, newText: string,
         data: { ...anchorAt(newText, placed.start, placed.end), anchorStatus: status, sourceVersion: version },
       })
     }
-    counts[status === 'EXACT' ? 'exact' : status === 'MOVED' ? 'moved' : 'orphaned']++
+    counts[COUNTED[status]]++
   }
   return counts
 }

@@ -1,26 +1,46 @@
 import Link from 'next/link'
-import { SourceText } from '@/components/sources/source-text'
+import { Reader } from '@/components/reader/reader'
+import { TagLegend } from '@/components/reader/legend'
+import { listSourceHighlights } from '@/lib/annotations/queries'
 import { requirePageUser } from '@/lib/auth/session'
+import { db } from '@/lib/db'
 import { loadOrRespond } from '@/lib/page-errors'
+import { can } from '@/lib/permissions'
 import { getSourceForReader } from '@/lib/sources/queries'
 
-export default async function SourcePage({ params }: { params: Promise<{ groupId: string; sourceId: string }> }) {
+export default async function SourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string; sourceId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { groupId, sourceId } = await params
+  const { highlight } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
-  const { group, source, blocks } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  const [initial, studentCount] = await Promise.all([
+    listSourceHighlights(user, source.id),
+    db.membership.count({ where: { groupId: group.id, role: 'STUDENT' } }),
+  ])
   const paragraphs = blocks.filter((block) => block.number !== null).length
+  const exportLink = (format: string, label: string) => (
+    <a href={`/api/sources/${source.id}/export?format=${format}`} className="text-indigo-700 underline" download>
+      {label}
+    </a>
+  )
 
   return (
-    <article className="mx-auto max-w-3xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="mb-6 text-sm">
+    <div className="mx-auto max-w-7xl px-4 py-8">
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
         <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
           {group.name}
         </Link>
       </nav>
-      <header className="mb-8 border-b border-stone-200 pb-6">
-        <h1 className="font-serif text-3xl font-semibold leading-tight">{source.title}</h1>
-        <p className="mt-2 text-stone-600">
+      <header className="mb-6 flex flex-col gap-3 border-b border-stone-200 pb-5">
+        <h1 className="max-w-4xl font-serif text-3xl font-semibold leading-tight">{source.title}</h1>
+        <p className="text-stone-600">
           {[source.author ?? 'Author unknown', source.year].filter(Boolean).join(', ')}
           {source.url && (
             <>
@@ -30,10 +50,32 @@ export default async function SourcePage({ params }: { params: Promise<{ groupId
               </a>
             </>
           )}
+          <span className="text-sm text-stone-500"> · {paragraphs} paragraphs</span>
         </p>
-        <p className="mt-1 text-xs text-stone-500">{paragraphs} paragraphs</p>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <TagLegend />
+          <p className="flex gap-3 text-xs">
+            <span className="text-stone-500">Export highlights:</span>
+            {exportLink('jsonld', 'Web Annotation (JSON-LD)')}
+            {exportLink('csv', 'CSV')}
+            {can(standing, 'source:edit') && (
+              <Link href={`${path}/edit`} className="text-indigo-700 underline">
+                Edit source
+              </Link>
+            )}
+          </p>
+        </div>
       </header>
-      <SourceText blocks={blocks} />
-    </article>
+      <Reader
+        groupId={group.id}
+        sourceId={source.id}
+        text={source.text}
+        blocks={blocks}
+        initial={initial}
+        viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}
+        studentCount={studentCount}
+        flashId={typeof highlight === 'string' ? highlight : undefined}
+      />
+    </div>
   )
 }

@@ -1,0 +1,108 @@
+'use client'
+// The side panel list: every visible highlight in reading order, filters and counts per tag.
+import type { HighlightView } from '@/lib/annotations/queries'
+import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
+import { AnchorBadge } from './legend'
+
+export interface Filters {
+  tags: TagName[]
+  authorId: string
+  scope: 'everyone' | 'mine'
+}
+
+export const ALL_FILTERS: Filters = { tags: TAG_NAMES, authorId: 'all', scope: 'everyone' }
+
+export function applyFilters(highlights: HighlightView[], filters: Filters): HighlightView[] {
+  return highlights.filter(
+    (h) =>
+      filters.tags.includes(h.tag) &&
+      (filters.authorId === 'all' || h.author.id === filters.authorId) &&
+      (filters.scope === 'everyone' || h.mine),
+  )
+}
+
+interface ListProps {
+  all: HighlightView[]
+  shown: HighlightView[]
+  filters: Filters
+  onFilters: (filters: Filters) => void
+  activeId: string | null
+  onOpen: (id: string) => void
+}
+
+export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen }: ListProps) {
+  const authors = [...new Map(all.map((h) => [h.author.id, h.author.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]))
+  const count = (tag: TagName) => all.filter((h) => h.tag === tag).length
+  const toggleTag = (tag: TagName) =>
+    onFilters({ ...filters, tags: filters.tags.includes(tag) ? filters.tags.filter((t) => t !== tag) : [...filters.tags, tag] })
+
+  return (
+    <div className="flex flex-col gap-3">
+      <fieldset className="flex flex-wrap gap-2">
+        <legend className="sr-only">Show tags</legend>
+        {TAG_NAMES.map((tag) => (
+          <label key={tag} className={`flex cursor-pointer items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 ${TAGS[tag].badgeClass}`}>
+            <input type="checkbox" checked={filters.tags.includes(tag)} onChange={() => toggleTag(tag)} />
+            <span aria-hidden>{TAGS[tag].icon}</span> {TAGS[tag].label}
+            <span className="font-semibold" aria-label={`${count(tag)} ${TAGS[tag].label.toLowerCase()} highlights`}>
+              {count(tag)}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex flex-wrap gap-2 text-xs">
+        <label className="flex items-center gap-1">
+          Author
+          <select
+            value={filters.authorId}
+            onChange={(event) => onFilters({ ...filters, authorId: event.target.value })}
+            className="rounded border border-stone-300 bg-white px-1 py-0.5"
+          >
+            <option value="all">Everyone</option>
+            {authors.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="flex items-center gap-2">
+          <legend className="sr-only">Whose highlights</legend>
+          {(['everyone', 'mine'] as const).map((scope) => (
+            <label key={scope} className="flex items-center gap-1">
+              <input type="radio" name="scope" checked={filters.scope === scope} onChange={() => onFilters({ ...filters, scope })} />
+              {scope === 'mine' ? 'Mine' : 'All'}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p className="text-xs text-stone-500" aria-live="polite">
+        Showing {shown.length} of {all.length} highlights
+      </p>
+      <ol aria-label="Highlights in reading order" className="flex flex-col gap-1.5">
+        {shown.map((h) => (
+          <li key={h.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(h.id)}
+              aria-current={h.id === activeId ? 'true' : undefined}
+              className={`w-full rounded-md border p-2 text-left text-xs hover:border-indigo-300 ${h.id === activeId ? 'border-indigo-400 bg-indigo-50' : 'border-stone-200 bg-white'}`}
+            >
+              <span className="flex items-center gap-1.5">
+                <span aria-hidden style={{ color: TAGS[h.tag].stroke }}>
+                  {TAGS[h.tag].icon}
+                </span>
+                <span className="font-medium text-stone-800">{TAGS[h.tag].label}</span>
+                <span className="text-stone-500">· {h.author.name}</span>
+                {h.visibility === 'PRIVATE' && <span aria-label="private">🔒</span>}
+                {h.replies.length > 0 && <span className="ml-auto text-stone-500">💬 {h.replies.length}</span>}
+              </span>
+              <span className="mt-1 line-clamp-2 block font-serif text-stone-700">“{h.exact}”</span>
+              <AnchorBadge status={h.anchorStatus} />
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

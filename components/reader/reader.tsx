@@ -1,0 +1,236 @@
+'use client'
+// The reader: the essay with everyone's highlights, live. Select with mouse or keyboard, tag
+// with the toolbar or 1/2/3, and read or discuss any highlight in the side panel.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { snapToWords } from '@/lib/annotations/selection'
+import { createHighlightAction, confirmAnchorAction, listHighlightsAction } from '@/lib/annotations/actions'
+import type { ReaderHighlights } from '@/lib/annotations/queries'
+import { listReadersAction } from '@/lib/realtime/actions'
+import type { TextBlock } from '@/lib/sources/blocks'
+import { tagForKey, TAGS, type TagName } from '@/lib/tags'
+import { offsetsOfRange } from './dom-offsets'
+import { HeatGutter } from './heat-gutter'
+import { HighlightDetail } from './highlight-detail'
+import { ALL_FILTERS, applyFilters, HighlightList, type Filters } from './highlight-list'
+import { moveFocus, showCursor, type Cursor } from './keyboard-selection'
+import { ReaderText } from './reader-text'
+import { SelectionToolbar } from './selection-toolbar'
+import { useLiveSource } from './use-live-source'
+
+interface ReaderProps {
+  groupId: string
+  sourceId: string
+  text: string
+  blocks: TextBlock[]
+  initial: ReaderHighlights
+  viewer: { id: string; isInstructor: boolean }
+  studentCount: number
+  flashId?: string
+}
+
+type Selection = { start: number; end: number; top: number; left: number }
+
+function flash(id: string) {
+  const mark = document.querySelector<HTMLElement>(`mark[data-hl~="${CSS.escape(id)}"]`)
+  if (!mark) return
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  mark.classList.remove('flash')
+  void mark.offsetWidth
+  mark.classList.add('flash')
+}
+
+export function Reader({ groupId, sourceId, text, blocks, initial, viewer, studentCount, flashId }: ReaderProps) {
+  const articleRef = useRef<HTMLDivElement>(null)
+  const cursor = useRef<Cursor | null>(null)
+  const [data, setData] = useState(initial)
+  const [filters, setFilters] = useState<Filters>(ALL_FILTERS)
+  const [activeId, setActiveId] = useState<string | null>(flashId ?? null)
+  const [stack, setStack] = useState<string[]>([])
+  const [selection, setSelection] = useState<Selection | null>(null)
+  const [caret, setCaret] = useState<DOMRect | null>(null)
+  const [isPrivate, setPrivate] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const [readers, setReaders] = useState<{ id: string; name: string }[]>([])
+  const [reselecting, setReselecting] = useState<string | null>(null)
+  const [classView, setClassView] = useState(false)
+  const [sourceEdited, setSourceEdited] = useState(false)
+
+  const refresh = useCallback(async () => {
+    const result = await listHighlightsAction({ sourceId })
+    if (result.ok) setData(result.data)
+    if (result.ok && result.data.sourceVersion !== initial.sourceVersion) setSourceEdited(true)
+  }, [sourceId, initial.sourceVersion])
+  const refreshReaders = useCallback(async () => {
+    const result = await listReadersAction({ sourceId })
+    if (result.ok) setReaders(result.data)
+  }, [sourceId])
+  useLiveSource(groupId, sourceId, { highlights: refresh, presence: refreshReaders, source: () => setSourceEdited(true) })
+
+  const shown = useMemo(() => applyFilters(data.highlights, filters), [data.highlights, filters])
+  const active = data.highlights.find((h) => h.id === activeId) ?? null
+
+  useEffect(() => {
+    if (flashId) flash(flashId)
+  }, [flashId])
+
+  // Mouse selections: follow the page selection while it lies inside the essay.
+  useEffect(() => {
+    const onChange = () => {
+      const root = articleRef.current
+      const sel = window.getSelection()
+      if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return setSelection(null)
+      const range = sel.getRangeAt(0)
+      if (!root.contains(range.commonAncestorContainer)) return setSelection(null)
+      const offsets = offsetsOfRange(root, range)
+      if (!offsets || offsets.end <= offsets.start) return setSelection(null)
+      const rect = range.getBoundingClientRect()
+      setSelection({ ...offsets, top: Math.max(rect.top - 8, 48), left: rect.left + rect.width / 2 })
+    }
+    document.addEventListener('selectionchange', onChange)
+    return () => document.removeEventListener('selectionchange', onChange)
+  }, [])
+
+  const open = useCallback((id: string) => {
+    setActiveId(id)
+    setStack([])
+    requestAnimationFrame(() => flash(id))
+  }, [])
+
+  const clearSelection = () => {
+    window.getSelection()?.removeAllRanges()
+    setSelection(null)
+    setCaret(null)
+    cursor.current = null
+  }
+
+  async function tagSelection(tag: TagName) {
+    if (!selection || pending) return
+    setPending(true)
+    setError(null)
+    // A drag that cuts a word in half almost always means the whole word.
+    const { start, end } = snapToWords(text, selection.start, selection.end)
+    const result = reselecting
+      ? await confirmAnchorAction({ highlightId: reselecting, start, end })
+      : await createHighlightAction({ sourceId, start, end, tag, visibility: isPrivate ? 'PRIVATE' : 'GROUP', sourceVersion: data.sourceVersion })
+    setPending(false)
+    if (!result.ok) return setError(result.error)
+    clearSelection()
+    const id = reselecting ?? (result.data as { id: string }).id
+    setReselecting(null)
+    setAnnouncement(reselecting ? 'Highlight placed on the new passage.' : `${TAGS[tag].label} highlight added.`)
+    await refresh()
+    open(id)
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const root = articleRef.current
+    if (!root) return
+    const tag = tagForKey(event.key)
+    if (tag && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault()
+      if (selection) void tagSelection(tag)
+      else setAnnouncement('Select a passage first: Shift with the arrow keys.')
+      return
+    }
+    if (event.key === 'Escape') return clearSelection()
+    if (event.key === 'Enter' && cursor.current) {
+      const at = cursor.current.focus
+      const here = data.highlights.filter((h) => h.start <= at && h.end > at)
+      if (here.length) {
+        event.preventDefault()
+        open(here.sort((a, b) => a.end - a.start - (b.end - b.start))[0]!.id)
+      }
+      return
+    }
+    if (!cursor.current) {
+      const first = blocks.find((b) => b.kind !== 'heading') ?? blocks[0]
+      const start = selection?.end ?? first?.start ?? 0
+      cursor.current = { anchor: start, focus: start }
+    }
+    const focus = moveFocus(event.key, event.ctrlKey || event.altKey, cursor.current.focus, text, blocks)
+    if (focus === null) return
+    event.preventDefault()
+    cursor.current = { anchor: event.shiftKey ? cursor.current.anchor : focus, focus }
+    setCaret(showCursor(root, cursor.current))
+  }
+
+  const openFromText = useCallback((ids: string[]) => (ids.length === 1 ? open(ids[0]!) : (setStack(ids), setActiveId(ids[0]!))), [open])
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="relative">
+        {sourceEdited && <Alert tone="info">The text of this source was edited. Reload to read the new version.</Alert>}
+        {data.lockedByReadFirst && (
+          <Alert tone="info">Your classmates’ highlights appear once you have made your first highlight on this source.</Alert>
+        )}
+        {reselecting && <Alert tone="info">Select the passage’s new place, then press a tag key or button.</Alert>}
+        <ReaderText
+          ref={articleRef}
+          blocks={blocks}
+          highlights={shown}
+          activeId={activeId}
+          onOpen={openFromText}
+          onKeyDown={onKeyDown}
+          gutter={classView ? (block) => <HeatGutter block={block} highlights={data.highlights} studentCount={studentCount} /> : undefined}
+        />
+        {caret && !selection && (
+          <span aria-hidden className="pointer-events-none fixed z-20 w-0.5 animate-pulse bg-indigo-700" style={{ top: caret.top, left: caret.left, height: caret.height || 20 }} />
+        )}
+        {selection && (
+          <SelectionToolbar
+            rect={selection}
+            length={selection.end - selection.start}
+            pending={pending}
+            isPrivate={isPrivate}
+            onPrivateChange={setPrivate}
+            onTag={(tag) => void tagSelection(tag)}
+          />
+        )}
+      </div>
+      <aside aria-label="Highlights" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <div className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </div>
+        {error && <Alert>{error}</Alert>}
+        <section aria-label="Reading now" className="text-xs text-stone-600">
+          <span className="font-medium">Reading now: </span>
+          {readers.length ? readers.map((r) => (r.id === viewer.id ? `${r.name} (you)` : r.name)).join(', ') : 'just you'}
+        </section>
+        {viewer.isInstructor && (
+          <label className="flex items-center gap-2 text-xs text-stone-700">
+            <input type="checkbox" checked={classView} onChange={(event) => setClassView(event.target.checked)} />
+            Class view: how many students tagged each paragraph
+          </label>
+        )}
+        {active && (
+          <section aria-label="Selected highlight" className="rounded-lg border border-indigo-200 bg-white p-3 shadow-sm">
+            {stack.length > 1 && (
+              <nav aria-label="Highlights on this passage" className="mb-2 flex flex-wrap gap-1 text-xs">
+                {stack.map((id, i) => {
+                  const h = data.highlights.find((x) => x.id === id)
+                  return h ? (
+                    <button key={id} type="button" aria-pressed={id === activeId} onClick={() => setActiveId(id)} className={`rounded px-1.5 py-0.5 ring-1 ${TAGS[h.tag].badgeClass}`}>
+                      {i + 1}. {TAGS[h.tag].label} · {h.author.name}
+                    </button>
+                  ) : null
+                })}
+              </nav>
+            )}
+            <HighlightDetail
+              key={active.id}
+              highlight={active}
+              onChanged={() => void refresh()}
+              onDeleted={() => (setActiveId(null), void refresh())}
+              reselecting={reselecting === active.id}
+              onReselect={() => setReselecting(reselecting === active.id ? null : active.id)}
+            />
+          </section>
+        )}
+        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} />
+      </aside>
+    </div>
+  )
+}

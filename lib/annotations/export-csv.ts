@@ -1,0 +1,65 @@
+// A source's highlights as a CSV spreadsheet (RFC 4180, UTF-8 with a byte-order mark so Excel
+// reads the accents right), one row per highlight. Text a person typed can start with = + - @,
+// which spreadsheets would run as a formula; such cells get a leading apostrophe, so they show
+// as text. The paragraph is the citation number of the paragraph the highlight starts in, empty
+// for a heading and for an orphaned highlight (its passage is no longer in the text).
+import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
+import { notePlainText } from './note'
+import type { HighlightView } from './queries'
+
+const COLUMNS = [
+  'highlight_id',
+  'author',
+  'author_role',
+  'tag',
+  'visibility',
+  'anchor_status',
+  'paragraph',
+  'start',
+  'end',
+  'quote',
+  'note',
+  'replies',
+  'created_at',
+] as const
+
+const BOM = '\uFEFF'
+const CRLF = '\r\n'
+
+/** OWASP's list of characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+function cell(value: string | number | null): string {
+  if (value === null) return ''
+  if (typeof value === 'number') return String(value)
+  const text = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+function paragraphOf(blocks: TextBlock[], highlight: HighlightView): number | null {
+  if (highlight.anchorStatus === 'ORPHANED') return null
+  // The first block the highlight overlaps, so a selection begun on a blank line still counts.
+  return blocks.find((block) => block.end > highlight.start && block.start < highlight.end)?.number ?? null
+}
+
+export function exportHighlightsCsv(source: { text: string }, highlights: HighlightView[]): string {
+  const blocks = blocksOf(source.text)
+  const rows = highlights.map((h) =>
+    [
+      h.id,
+      h.author.name,
+      h.author.role?.toLowerCase() ?? null,
+      h.tag.toLowerCase(),
+      h.visibility.toLowerCase(),
+      h.anchorStatus.toLowerCase(),
+      paragraphOf(blocks, h),
+      h.start,
+      h.end,
+      h.exact,
+      notePlainText(h.note),
+      h.replies.length,
+      h.createdAt,
+    ].map(cell),
+  )
+  return BOM + [[...COLUMNS], ...rows].map((row) => row.join(',') + CRLF).join('')
+}

@@ -1,0 +1,26 @@
+// Reads for the source-editing page.
+import { db } from '@/lib/db'
+import { NotFound } from '@/lib/errors'
+import type { Actor } from '@/lib/groups/access'
+import { authorize } from '@/lib/permissions'
+import { authorizeOnSource } from './access'
+import { DroppedBlocks } from './editing-schema'
+
+/** The source as its editor sees it; a source reached through another group's URL does not exist. */
+export async function getSourceForEditing(actor: Actor, groupId: string, sourceId: unknown) {
+  const access = await authorizeOnSource(actor, sourceId, 'source:read')
+  if (access.source.groupId !== groupId) throw new NotFound('This source does not exist.')
+  authorize(access.standing, 'source:edit')
+  const source = await db.source.findUniqueOrThrow({
+    where: { id: access.source.id },
+    select: {
+      id: true, title: true, author: true, year: true, url: true, text: true, version: true, droppedBlocks: true,
+      _count: { select: { highlights: true } },
+    },
+  })
+  const { droppedBlocks, _count, ...rest } = source
+  return {
+    group: access.group,
+    source: { ...rest, droppedBlocks: DroppedBlocks.parse(droppedBlocks), highlightCount: _count.highlights },
+  }
+}

@@ -1,0 +1,283 @@
+// Highlight export: W3C Web Annotation JSON-LD that other tools can read, and a CSV that opens
+// safely and correctly in a spreadsheet.
+import { describe, expect, it } from 'vitest'
+import { anchorAt } from '@/lib/annotations/anchoring'
+import { exportHighlightsCsv } from '@/lib/annotations/export-csv'
+import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
+import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
+import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
+
+const TEXT = [
+  'Why Alliances Endure',
+  'Alliances last when both partners gain from them, "as Smith says", and no longer.',
+  'History shows that shared threats bind allies together.',
+  '- bases abroad\n- =SUM(A1:A9) in a treaty',
+].join('\n\n')
+
+const SOURCE: ExportedSource = {
+  id: 'cmsource0000000000000001',
+  groupId: 'cmgroup00000000000000001',
+  title: 'Why Alliances Endure',
+  author: 'Jane Smith',
+  url: 'https://example.com/alliances',
+  text: TEXT,
+  version: 3,
+}
+
+const BASE = 'https://colloquy.example.edu/'
+
+let serial = 0
+
+/** A highlight on `quote` (its first occurrence in TEXT), as listSourceHighlights returns it. */
+function highlight(quote: string, change: Partial<HighlightView> = {}): HighlightView {
+  const start = TEXT.indexOf(quote)
+  if (start < 0) throw new Error(`"${quote}" is not in the text`)
+  serial += 1
+  return {
+    id: `cmhighlight0000000000000${serial}`,
+    tag: 'CLAIM',
+    visibility: 'GROUP',
+    start,
+    end: start + quote.length,
+    exact: quote,
+    anchorStatus: 'EXACT',
+    note: null,
+    author: { id: 'cmuser000000000000000001', name: 'Sam Student', role: 'STUDENT' },
+    createdAt: '2025-03-01T10:00:00.000Z',
+    mine: true,
+    canEdit: true,
+    canDelete: true,
+    canConfirm: true,
+    replies: [],
+    ...change,
+  }
+}
+
+function reply(name: string, body: NoteDoc, createdAt: string): ReplyView {
+  return { id: `cmreply-${name}`, author: { id: `cmuser-${name}`, name }, body, createdAt, updatedAt: createdAt, canEdit: false, canDelete: false }
+}
+
+/** Reads CSV the RFC 4180 way, so the tests check what a spreadsheet would see. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  const endField = () => {
+    row.push(field)
+    field = ''
+  }
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      field += '"'
+      i++
+    } else if (c === '"') {
+      quoted = !quoted
+    } else if (!quoted && c === ',') {
+      endField()
+    } else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
+      endField()
+      rows.push(row)
+      row = []
+      i++
+    } else {
+      field += c
+    }
+  }
+  expect(field).toBe('')
+  expect(row).toEqual([])
+  return rows
+}
+
+/** The rows as records keyed by the header. */
+function records(csv: string): Record<string, string>[] {
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  const [header, ...rows] = parseCsv(csv.slice(1))
+  for (const row of rows) expect(row).toHaveLength(header!.length)
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])))
+}
+
+describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
+  it('is an annotation collection with its items on an embedded first page', () => {
+    const doc = exportHighlightsJsonLd(SOURCE, [highlight('Alliances last'), highlight('shared threats')], BASE)
+    expect(doc).toMatchObject({
+      '@context': ['http://www.w3.org/ns/anno.jsonld', { colloquy: 'urn:colloquy:terms:' }],
+      id: 'https://colloquy.example.edu/api/sources/cmsource0000000000000001/export?format=jsonld',
+      type: 'AnnotationCollection',
+      label: 'Highlights on “Why Alliances Endure” by Jane Smith',
+      total: 2,
+      first: { id: `${doc.id}#page-1`, type: 'AnnotationPage', startIndex: 0 },
+      last: `${doc.id}#page-1`,
+    })
+    expect(doc.first!.items.map((item) => item.target.selector[0])).toMatchObject([{ exact: 'Alliances last' }, { exact: 'shared threats' }])
+  })
+
+  it('makes a plain highlight a "highlighting" annotation tagged with its kind, selected by quote and by position', () => {
+    const h = highlight('shared threats', { tag: 'EVIDENCE' })
+    const [item] = exportHighlightsJsonLd(SOURCE, [h], BASE).first!.items
+    const { prefix, suffix } = anchorAt(TEXT, h.start, h.end)
+    expect(item).toEqual({
+      id: `urn:colloquy:highlight:${h.id}`,
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: '2025-03-01T10:00:00.000Z',
+      creator: { type: 'Person', name: 'Sam Student' },
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'evidence' }],
+      target: {
+        source: 'https://example.com/alliances',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'shared threats', prefix, suffix },
+          { type: 'TextPositionSelector', start: h.start, end: h.end },
+        ],
+        'colloquy:anchorStatus': 'exact',
+        'colloquy:sourceVersion': 3,
+      },
+    })
+    expect(prefix).toBe(' no longer.\n\nHistory shows that ')
+    expect(suffix).toBe(' bind allies together.\n\n- bases ')
+  })
+
+  it('makes a noted highlight "commenting", with the note as plain text and each reply credited to its writer', () => {
+    const note: NoteDoc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Strong', marks: [{ type: 'bold' }] }, { type: 'text', text: ' claim,' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'but unsourced' }] }] }] },
+      ],
+    }
+    const h = highlight('Alliances last', {
+      tag: 'BIAS',
+      note,
+      replies: [reply('Iris', noteFromText('Agreed, see ¶2.'), '2025-03-02T09:00:00.000Z')],
+    })
+    const [item] = exportHighlightsJsonLd(SOURCE, [h], BASE).first!.items
+    expect(item!.motivation).toBe('commenting')
+    expect(item!.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'bias' },
+      { type: 'TextualBody', purpose: 'commenting', value: 'Strong claim,\nbut unsourced', format: 'text/plain' },
+      {
+        type: 'TextualBody',
+        purpose: 'replying',
+        value: 'Agreed, see ¶2.',
+        format: 'text/plain',
+        creator: { type: 'Person', name: 'Iris' },
+        created: '2025-03-02T09:00:00.000Z',
+      },
+    ])
+  })
+
+  it('keeps a moved highlight where it is now, and gives an orphaned one only its quote', () => {
+    const moved = highlight('bind allies', { anchorStatus: 'MOVED' })
+    const orphaned = { ...highlight('History shows'), exact: 'Empires shows', anchorStatus: 'ORPHANED' as const }
+    const [first, second] = exportHighlightsJsonLd(SOURCE, [moved, orphaned], BASE).first!.items
+    expect(first!.target['colloquy:anchorStatus']).toBe('moved')
+    expect(first!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector'])
+    expect(second!.target['colloquy:anchorStatus']).toBe('orphaned')
+    expect(second!.target.selector).toEqual([{ type: 'TextQuoteSelector', exact: 'Empires shows' }])
+  })
+
+  it('targets the source’s page in Colloquy when it has no web address, and has no page when there is nothing to export', () => {
+    const source = { ...SOURCE, url: null, author: null }
+    const [item] = exportHighlightsJsonLd(source, [highlight('Alliances last')], 'https://colloquy.example.edu').first!.items
+    expect(item!.target.source).toBe('https://colloquy.example.edu/groups/cmgroup00000000000000001/sources/cmsource0000000000000001')
+    const empty = exportHighlightsJsonLd(source, [], BASE)
+    expect(empty).toMatchObject({ type: 'AnnotationCollection', label: 'Highlights on “Why Alliances Endure”', total: 0 })
+    expect(empty).not.toHaveProperty('first')
+    expect(empty).not.toHaveProperty('last')
+  })
+
+  it('survives a JSON round trip unchanged (no undefined fields, nothing but data)', () => {
+    const doc = exportHighlightsJsonLd(SOURCE, [highlight('Alliances last', { note: noteFromText('Why?') }), highlight('bases abroad')], BASE)
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+  })
+})
+
+describe('CSV export', () => {
+  it('starts with a byte-order mark and the header, and ends every record with CRLF', () => {
+    const csv = exportHighlightsCsv(SOURCE, [highlight('shared threats')])
+    const lines = csv.split('\r\n')
+    expect(lines[0]).toBe('\uFEFFhighlight_id,author,author_role,tag,visibility,anchor_status,paragraph,start,end,quote,note,replies,created_at')
+    expect(lines).toHaveLength(3)
+    expect(lines[2]).toBe('')
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
+  })
+
+  it('gives each highlight its author, role, tag, visibility, status, offsets, note and reply count', () => {
+    const h = highlight('shared threats', {
+      tag: 'EVIDENCE',
+      visibility: 'PRIVATE',
+      anchorStatus: 'MOVED',
+      note: noteFromText('Check the source'),
+      author: { id: 'u2', name: 'Iris Instructor', role: 'INSTRUCTOR' },
+      replies: [reply('Sam', noteFromText('Ok'), '2025-03-02T09:00:00.000Z'), reply('Ann', noteFromText('Yes'), '2025-03-02T10:00:00.000Z')],
+    })
+    const gone = highlight('bases abroad', { author: { id: 'u3', name: 'Former Member', role: null } })
+    expect(records(exportHighlightsCsv(SOURCE, [h, gone]))).toEqual([
+      {
+        highlight_id: h.id,
+        author: 'Iris Instructor',
+        author_role: 'instructor',
+        tag: 'evidence',
+        visibility: 'private',
+        anchor_status: 'moved',
+        paragraph: '2',
+        start: String(h.start),
+        end: String(h.end),
+        quote: 'shared threats',
+        note: 'Check the source',
+        replies: '2',
+        created_at: '2025-03-01T10:00:00.000Z',
+      },
+      expect.objectContaining({ author: 'Former Member', author_role: '', tag: 'claim', visibility: 'group', replies: '0' }),
+    ])
+  })
+
+  it('quotes fields with commas, quotes and line breaks so they come back exactly', () => {
+    const quote = 'gain from them, "as Smith says", and'
+    const note: NoteDoc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First, "really"' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }] }],
+    }
+    const csv = exportHighlightsCsv(SOURCE, [highlight(quote, { note })])
+    expect(csv).toContain('"gain from them, ""as Smith says"", and"')
+    expect(csv).toContain('"First, ""really""\nsecond line"')
+    const [row] = records(csv)
+    expect(row).toMatchObject({ quote, note: 'First, "really"\nsecond line' })
+  })
+
+  it('neutralises cells a spreadsheet would run as a formula, and only those', () => {
+    const rows = records(
+      exportHighlightsCsv(SOURCE, [
+        highlight('=SUM(A1:A9) in a treaty', {
+          author: { id: 'u4', name: '=HYPERLINK("http://evil.example","click")', role: 'STUDENT' },
+          note: noteFromText('+1 to this'),
+        }),
+        highlight('- bases abroad', { author: { id: 'u5', name: '@admin', role: 'STUDENT' }, note: noteFromText('a = b, not a formula') }),
+        highlight('History shows', { note: noteFromText('Fine - not a formula') }),
+      ]),
+    )
+    expect(rows.map((r) => [r.author, r.quote, r.note])).toEqual([
+      [`'=HYPERLINK("http://evil.example","click")`, "'=SUM(A1:A9) in a treaty", "'+1 to this"],
+      ["'@admin", "'- bases abroad", 'a = b, not a formula'],
+      ['Sam Student', 'History shows', 'Fine - not a formula'],
+    ])
+    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u6', name: '\r=cmd', role: null } })])).toContain(`"'\r=cmd"`)
+    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u7', name: '\t=cmd', role: null } })])).toContain(`,'\t=cmd,`)
+  })
+
+  it('numbers paragraphs the way the reader does: headings have none, lists count, orphans have none', () => {
+    const rows = records(
+      exportHighlightsCsv(SOURCE, [
+        highlight('Alliances Endure'),
+        highlight('both partners'),
+        highlight('bind allies'),
+        highlight('bases abroad'),
+        { ...highlight('treaty'), exact: 'vanished words', anchorStatus: 'ORPHANED' },
+        // Begun on the blank line before ¶2.
+        highlight('\n\nHistory'),
+      ]),
+    )
+    expect(rows.map((r) => r.paragraph)).toEqual(['', '1', '2', '3', '', '2'])
+  })
+})

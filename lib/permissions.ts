@@ -30,6 +30,15 @@ export const RULES = {
   'reply:create': { student: 'yes', instructor: 'yes' },
   'reply:edit': { student: 'own', instructor: 'own' },
   'reply:delete': { student: 'own', instructor: 'yes' },
+  'map:create': { student: 'yes', instructor: 'yes' },
+  'groupMap:read': { student: 'yes', instructor: 'yes' },
+  'groupMap:edit': { student: 'yes', instructor: 'yes' },
+  'groupMap:delete': { student: 'no', instructor: 'yes' },
+  'personalMap:read': { student: 'own', instructor: 'yes' },
+  'personalMap:edit': { student: 'own', instructor: 'own' },
+  'personalMap:delete': { student: 'own', instructor: 'own' },
+  'personalMap:submit': { student: 'own', instructor: 'no' },
+  'personalMap:reopen': { student: 'no', instructor: 'yes' },
 } as const satisfies Record<string, { student: Grant; instructor: Grant }>
 
 export type Action = keyof typeof RULES

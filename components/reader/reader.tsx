@@ -70,6 +70,8 @@ export function Reader({ groupId, sourceId, text, blocks, initial, viewer, stude
   useLiveSource(groupId, sourceId, { highlights: refresh, presence: refreshReaders, source: () => setSourceEdited(true) })
 
   const shown = useMemo(() => applyFilters(data.highlights, filters), [data.highlights, filters])
+  // An orphan's offsets no longer point at its passage: it is listed, never drawn.
+  const drawn = useMemo(() => shown.filter((h) => h.anchorStatus !== 'ORPHANED'), [shown])
   const active = data.highlights.find((h) => h.id === activeId) ?? null
 
   useEffect(() => {
@@ -170,7 +172,7 @@ export function Reader({ groupId, sourceId, text, blocks, initial, viewer, stude
         <ReaderText
           ref={articleRef}
           blocks={blocks}
-          highlights={shown}
+          highlights={drawn}
           activeId={activeId}
           onOpen={openFromText}
           onKeyDown={onKeyDown}

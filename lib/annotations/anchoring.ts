@@ -45,7 +45,9 @@ export class TextEdit {
 
   constructor(oldText: string, newText: string) {
     const dmp = new diff_match_patch()
-    dmp.Diff_Timeout = 2
+    // Generous, since one diff now serves every highlight made on a version: only a wholesale
+    // rewrite of a very long text reaches it, and then the diff is coarser (more MOVED, never EXACT-wrong).
+    dmp.Diff_Timeout = 10
     this.diffs = dmp.diff_main(oldText, newText) as Diff
   }
 
@@ -117,12 +119,13 @@ function occurrences(text: string, quote: string, from: number, to: number): num
 }
 
 /**
- * Places an anchor in `newText`. With `oldText` (the text the anchor was made on) the edit
- * between the two is known exactly; without it, the stored position is the best guess.
+ * Places an anchor in `newText`. With the old text (the text the anchor was made on, or the
+ * TextEdit from it) the edit is known exactly; without it, the stored position is the best guess.
  */
-export function reanchor(anchor: TextAnchor, newText: string, oldText?: string): Placement {
+export function reanchor(anchor: TextAnchor, newText: string, old?: string | TextEdit): Placement {
   const length = anchor.exact.length
-  const edit = oldText === undefined ? undefined : new TextEdit(oldText, newText)
+  // Re-anchoring many highlights made on one version: pass one TextEdit, diffed once, to all.
+  const edit = old === undefined ? undefined : typeof old === 'string' ? new TextEdit(old, newText) : old
   const expectedStart = edit ? edit.map(anchor.start, true) : Math.min(anchor.start, newText.length)
   const expectedEnd = edit ? Math.max(expectedStart, edit.map(anchor.end, false)) : Math.min(anchor.end, newText.length)
   const intact = edit ? edit.untouched(anchor.start, anchor.end) : undefined

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
 import { publishInTransaction } from '@/lib/realtime/publish'
-import { authorizeOnSource, type SourceAccess } from '@/lib/sources/access'
+import { authorizeOnSource, SOURCE_NOT_FOUND, type SourceAccess } from '@/lib/sources/access'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { anchorAt } from './anchoring'
 import { isEmptyNote, type NoteDoc } from './note'
@@ -25,17 +25,23 @@ function assertSelection(text: string, start: number, end: number) {
 export async function createHighlight(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateHighlight.parse(input)
   const { source } = await authorizeOnSource(actor, data.sourceId, 'highlight:create')
-  if (data.sourceVersion !== undefined && data.sourceVersion !== source.version) {
-    throw new Conflict('The text of this source was just edited. Reload the page and select the passage again.')
-  }
-  assertSelection(source.text, data.start, data.end)
-  const anchor = anchorAt(source.text, data.start, data.end)
-  const twin = await db.highlight.findFirst({
-    where: { sourceId: source.id, authorId: actor!.id, start: data.start, end: data.end, tag: data.tag },
-    select: { id: true },
-  })
-  if (twin) throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
   return db.$transaction(async (tx) => {
+    // The text as of now, locked against a concurrent edit (which re-anchors under FOR UPDATE),
+    // and one create at a time per author and source, so a double submit cannot make twins.
+    const [current] = await tx.$queryRaw<{ version: number; text: string }[]>`
+      SELECT version, text FROM "Source" WHERE id = ${source.id} FOR SHARE`
+    if (!current) throw new NotFound(SOURCE_NOT_FOUND)
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${source.id}:${actor!.id}`}))`
+    if (data.sourceVersion !== undefined && data.sourceVersion !== current.version) {
+      throw new Conflict('The text of this source was just edited. Reload the page and select the passage again.')
+    }
+    assertSelection(current.text, data.start, data.end)
+    const twin = await tx.highlight.findFirst({
+      where: { sourceId: source.id, authorId: actor!.id, start: data.start, end: data.end, tag: data.tag },
+      select: { id: true },
+    })
+    if (twin) throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
+    const anchor = anchorAt(current.text, data.start, data.end)
     const highlight = await tx.highlight.create({
       data: {
         sourceId: source.id,
@@ -43,7 +49,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
         tag: data.tag,
         visibility: data.visibility,
         ...anchor,
-        sourceVersion: source.version,
+        sourceVersion: current.version,
         note: noteValue(data.note),
       },
       select: { id: true },

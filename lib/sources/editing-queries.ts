@@ -3,13 +3,13 @@ import { db } from '@/lib/db'
 import { NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { authorize } from '@/lib/permissions'
-import { authorizeOnSource } from './access'
+import { authorizeOnSource, SOURCE_NOT_FOUND } from './access'
 import { DroppedBlocks } from './editing-schema'
 
 /** The source as its editor sees it; a source reached through another group's URL does not exist. */
 export async function getSourceForEditing(actor: Actor, groupId: string, sourceId: unknown) {
   const access = await authorizeOnSource(actor, sourceId, 'source:read')
-  if (access.source.groupId !== groupId) throw new NotFound('This source does not exist.')
+  if (access.source.groupId !== groupId) throw new NotFound(SOURCE_NOT_FOUND)
   authorize(access.standing, 'source:edit')
   const source = await db.source.findUniqueOrThrow({
     where: { id: access.source.id },

@@ -1,12 +1,12 @@
 // An instructor edits a source: its metadata, or its text. A text edit keeps the old text as a
 // revision, bumps the version and re-anchors every highlight, all in one transaction.
-import { anchorAt, reanchor, type AnchorStatus } from '@/lib/annotations/anchoring'
+import { anchorAt, reanchor, TextEdit, type AnchorStatus } from '@/lib/annotations/anchoring'
 import { db } from '@/lib/db'
 import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Actor } from '@/lib/groups/access'
 import { publishInTransaction } from '@/lib/realtime/publish'
-import { authorizeOnSource } from './access'
+import { authorizeOnSource, SOURCE_NOT_FOUND } from './access'
 import { BLOCK_SEPARATOR } from './blocks'
 import { contentHashOf } from './content-hash'
 import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
@@ -25,8 +25,8 @@ export interface TextSaved {
 
 const STALE_VERSION = 'Someone else edited this source; reload to see their changes.'
 
-// Re-anchoring diffs the whole text once per highlight, so a long essay with many highlights
-// needs longer than Prisma's default 5 s transaction.
+// Diffing a long text after a large rewrite takes a while, so this may need longer than
+// Prisma's default 5 s transaction.
 const TEXT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 }
 
 /**
@@ -113,7 +113,7 @@ type LockedSource = Awaited<ReturnType<typeof lockSource>>
 /** The source row, locked until the transaction ends, if it is still at the version the editor saw. */
 async function lockSource(tx: Tx, sourceId: string, expectedVersion: number) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Source" WHERE id = ${sourceId} FOR UPDATE`
-  if (rows.length === 0) throw new NotFound('This source does not exist.')
+  if (rows.length === 0) throw new NotFound(SOURCE_NOT_FOUND)
   const source = await tx.source.findUniqueOrThrow({
     where: { id: sourceId },
     select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true },
@@ -155,10 +155,12 @@ async function reanchorHighlights(tx: Tx, source: LockedSource, newText: string,
     select: { version: true, text: true },
   })
   const textOf = new Map<number, string>([...revisions.map((r): [number, string] => [r.version, r.text]), [source.version, source.text]])
+  // One diff per old version, shared by every highlight made on it.
+  const edits = new Map([...textOf].map(([v, text]): [number, TextEdit] => [v, new TextEdit(text, newText)]))
   const counts = { exact: 0, moved: 0, orphaned: 0 }
   for (const highlight of highlights) {
     // Without the text it was made on (no revision), reanchor falls back to the stored position.
-    const placed = reanchor(highlight, newText, textOf.get(highlight.sourceVersion))
+    const placed = reanchor(highlight, newText, edits.get(highlight.sourceVersion))
     const status = statusAfterEdit(highlight.anchorStatus, placed.status)
     if (status === 'ORPHANED') {
       if (highlight.anchorStatus !== 'ORPHANED') {

@@ -28,16 +28,21 @@ const htmlBody = compile({
   ],
 })
 
+const firstOf = (selector: string) =>
+  compile({
+    wordwrap: false,
+    baseElements: { selectors: [selector], returnDomByDefault: false },
+    limits: { maxBaseElements: 1 },
+    selectors: [{ selector: 'h1', format: 'inline' }, ...skip(['script', 'style', 'img'])],
+  })
+
 // The first <h1> names an article better than <title>, which often carries the site's name too.
-const htmlTitle = compile({
-  wordwrap: false,
-  baseElements: { selectors: ['h1', 'title'], orderBy: 'selectors', returnDomByDefault: false },
-  limits: { maxBaseElements: 1 },
-  selectors: [{ selector: 'h1', format: 'inline' }, ...skip(['script', 'style', 'img'])],
-})
+const headingOf = firstOf('h1')
+const titleOf = firstOf('title')
 
 export function htmlText(html: string): { text: string; title?: string } {
-  return { text: htmlBody(html), title: htmlTitle(html).replace(/\s+/g, ' ').trim() || undefined }
+  const title = [headingOf(html), titleOf(html)].map((text) => text.replace(/\s+/g, ' ').trim()).find(Boolean)
+  return { text: htmlBody(html), title }
 }
 
 /** The character set an HTML file declares in its first kilobyte, if any. */

@@ -18,7 +18,7 @@ interface Line {
 /** What this module reads of pdf.js text items (marked-content items carry no text). */
 type TextPiece = { str: string; transform: number[]; width: number; height: number; hasEOL: boolean } | { type: string }
 
-export const NO_TEXT_LAYER =
+const NO_TEXT_LAYER =
   'This PDF has no selectable text (it is probably scanned). Run it through text recognition (OCR) first, or paste the text instead.'
 
 /** Reads every page's text, refusing once it passes maxChars so a huge file stops early. */

@@ -15,7 +15,7 @@ export interface UploadedFile {
   bytes: Uint8Array
 }
 
-export interface ExtractedText {
+interface ExtractedText {
   text: string
   /** A title the file states (document metadata, first heading), when it has one. */
   title?: string

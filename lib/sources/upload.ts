@@ -6,7 +6,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 export const MAX_UPLOAD_LABEL = '10 MB'
 
 /** The file name endings the form offers and the extractor reads. */
-export const UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']
+const UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']
 
 export const UPLOAD_ACCEPT = [
   ...UPLOAD_EXTENSIONS,

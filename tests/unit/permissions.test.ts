@@ -27,6 +27,15 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'reply:create': { student: 'allowed', instructor: 'allowed' },
   'reply:edit': { student: 'only own', instructor: 'only own' },
   'reply:delete': { student: 'only own', instructor: 'allowed' },
+  'map:create': { student: 'allowed', instructor: 'allowed' },
+  'groupMap:read': { student: 'allowed', instructor: 'allowed' },
+  'groupMap:edit': { student: 'allowed', instructor: 'allowed' },
+  'groupMap:delete': { student: 'denied', instructor: 'allowed' },
+  'personalMap:read': { student: 'only own', instructor: 'allowed' },
+  'personalMap:edit': { student: 'only own', instructor: 'only own' },
+  'personalMap:delete': { student: 'only own', instructor: 'only own' },
+  'personalMap:submit': { student: 'only own', instructor: 'denied' },
+  'personalMap:reopen': { student: 'denied', instructor: 'allowed' },
 }
 
 const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit']

@@ -1,0 +1,45 @@
+import Link from 'next/link'
+import { EditSourceForm } from '@/components/sources/edit-source-form'
+import { Alert } from '@/components/ui/alert'
+import { requirePageUser } from '@/lib/auth/session'
+import { Forbidden } from '@/lib/errors'
+import { loadOrRespond } from '@/lib/page-errors'
+import { getSourceForEditing } from '@/lib/sources/editing-queries'
+
+export const metadata = { title: 'Edit source · Colloquy' }
+
+export default async function EditSourcePage({ params }: { params: Promise<{ groupId: string; sourceId: string }> }) {
+  const { groupId, sourceId } = await params
+  const readerPath = `/groups/${groupId}/sources/${sourceId}`
+  const path = `${readerPath}/edit`
+  const user = await requirePageUser(path)
+  // A student may read the source but not edit it: a sentence, not an error page.
+  const loaded = await loadOrRespond(
+    () => getSourceForEditing(user, groupId, sourceId).catch((error: unknown) => (error instanceof Forbidden ? null : Promise.reject(error))),
+    path,
+  )
+
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10">
+      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
+        {loaded && (
+          <>
+            <Link href={`/groups/${loaded.group.id}`} className="text-indigo-700 hover:underline">
+              {loaded.group.name}
+            </Link>
+            <span aria-hidden="true" className="text-stone-400">/</span>
+          </>
+        )}
+        <Link href={readerPath} className="text-indigo-700 hover:underline">
+          {loaded?.source.title ?? 'Back to the source'}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">Edit source</h1>
+      {loaded ? (
+        <EditSourceForm source={loaded.source} />
+      ) : (
+        <Alert>Only instructors can edit sources.</Alert>
+      )}
+    </div>
+  )
+}

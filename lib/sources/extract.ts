@@ -47,6 +47,8 @@ const SUPPORTED = 'Upload a .txt, .md, .html, .docx or .pdf file, or paste the t
 
 const TOO_LONG = `This file holds more text than one source may (at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters). Split it into several sources.`
 
+const DOCX_UNREADABLE = 'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
+
 /** A .docx is a zip; one that would unpack to more than this is refused before unpacking (zip bombs). */
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
@@ -90,8 +92,6 @@ function formatOf({ name, type, bytes }: UploadedFile): Format {
   if (declared === 'docx' && !startsWith(bytes, 'PK\x03\x04')) throw new Invalid(DOCX_UNREADABLE)
   return declared
 }
-
-const DOCX_UNREADABLE = 'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
 
 async function docxText(bytes: Uint8Array): Promise<ExtractedText> {
   if (unzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new Invalid(DOCX_UNREADABLE)

@@ -1,0 +1,105 @@
+// Uploading a file to add a source: only the group's instructors may have a file read, who may
+// not is refused before the upload is read, and nothing is stored.
+import { randomBytes } from 'node:crypto'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { db } from '@/lib/db'
+import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+
+// Who is signed in is the one thing faked: next-auth needs a live request to read its cookie.
+const signedIn = vi.hoisted(() => ({ user: null as { id: string; name: string; email: string } | null }))
+vi.mock('@/lib/auth/session', async () => {
+  const { Unauthenticated } = await import('@/lib/errors')
+  return {
+    getCurrentUser: async () => signedIn.user,
+    requireUser: async () => {
+      if (!signedIn.user) throw new Unauthenticated()
+      return signedIn.user
+    },
+  }
+})
+
+const { POST } = await import('@/app/api/groups/[groupId]/sources/extract/route')
+
+const person = async (name: string) => {
+  const email = `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`
+  return db.user.create({ data: { name, email, passwordHash: 'unused' }, select: { id: true, name: true, email: true } })
+}
+
+let seminar: { groupId: string; instructor: Awaited<ReturnType<typeof person>>; student: Awaited<ReturnType<typeof person>>; outsider: Awaited<ReturnType<typeof person>> }
+
+beforeAll(async () => {
+  const instructor = await person('Iris')
+  const student = await person('Sam')
+  const outsider = await person('Olga')
+  const { id } = await createGroup(instructor, { name: 'Ethics seminar' })
+  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id } })
+  await joinGroupByCode(student, { code: joinCode })
+  seminar = { groupId: id, instructor, student, outsider }
+})
+
+function uploadRequest(file: File | null, headers: Record<string, string> = {}): Request {
+  const form = new FormData()
+  if (file) form.append('file', file)
+  return new Request('http://localhost/api/upload', { method: 'POST', body: form, headers })
+}
+
+/** A request whose body fails the test if anything reads it. */
+function unreadableRequest(headers: Record<string, string> = {}): Request {
+  const body = new ReadableStream({
+    pull() {
+      throw new Error('The body was read before the request was authorized.')
+    },
+  })
+  return new Request('http://localhost/api/upload', {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { 'content-type': 'multipart/form-data; boundary=x', ...headers },
+  } as RequestInit)
+}
+
+const call = async (request: Request, groupId = seminar.groupId) => {
+  const response = await POST(request, { params: Promise.resolve({ groupId }) })
+  return { status: response.status, body: (await response.json()) as { text?: string; title?: string | null; error?: string } }
+}
+
+const essay = () => new File(['# Why Alliances Endure\n\nAlliances last when both partners gain.'], 'essay.md', { type: 'text/markdown' })
+
+describe('the upload route', () => {
+  it('gives an instructor the text and title of the file, and stores nothing', async () => {
+    signedIn.user = seminar.instructor
+    const sources = await db.source.count()
+    expect(await call(uploadRequest(essay()))).toEqual({
+      status: 200,
+      body: { text: 'Why Alliances Endure\n\nAlliances last when both partners gain.', title: 'Why Alliances Endure' },
+    })
+    expect(await db.source.count()).toBe(sources)
+  })
+
+  it('refuses before reading the upload: signed out 401, a student 403, an outsider or unknown group 404', async () => {
+    signedIn.user = null
+    expect(await call(unreadableRequest())).toMatchObject({ status: 401, body: { error: 'Please sign in to continue.' } })
+    signedIn.user = seminar.student
+    expect((await call(unreadableRequest())).status).toBe(403)
+    signedIn.user = seminar.outsider
+    expect((await call(unreadableRequest())).status).toBe(404)
+    signedIn.user = seminar.instructor
+    expect((await call(unreadableRequest(), 'nosuchgroupnosuchgroup00')).status).toBe(404)
+  })
+
+  it('refuses a body declared over 10 MB without reading it', async () => {
+    signedIn.user = seminar.instructor
+    const { status, body } = await call(unreadableRequest({ 'content-length': String(11 * 1024 * 1024) }))
+    expect(status).toBe(400)
+    expect(body.error).toContain('at most 10 MB')
+  })
+
+  it('refuses a request without a file, and passes on why a file cannot be read', async () => {
+    signedIn.user = seminar.instructor
+    expect(await call(uploadRequest(null))).toMatchObject({ status: 400, body: { error: 'Choose a file to upload.' } })
+    const empty = new File([], 'empty.txt', { type: 'text/plain' })
+    expect(await call(uploadRequest(empty))).toMatchObject({ status: 400, body: { error: 'This file is empty.' } })
+    const json = new Request('http://localhost/api/upload', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    expect((await call(json)).body.error).toContain('multipart/form-data')
+  })
+})

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+const DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e'
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
@@ -34,11 +35,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .data/e2e && tsx scripts/start.ts',
+    command: `rm -rf ${DATA_DIR} && tsx scripts/start.ts`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
-    env: { PORT: String(PORT), COLLOQUY_DATA_DIR: '.data/e2e', EMBEDDED_PG_PORT: '54340', NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: { PORT: String(PORT), COLLOQUY_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54340', NEXTAUTH_URL: `http://localhost:${PORT}` },
   },
 })

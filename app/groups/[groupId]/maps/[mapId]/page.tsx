@@ -1,0 +1,36 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { MapEditor } from '@/components/map/map-editor'
+import { requirePageUser } from '@/lib/auth/session'
+import { citablePassages, getMapForEditor } from '@/lib/maps/queries'
+import { loadOrRespond } from '@/lib/page-errors'
+
+export default async function MapPage({ params }: { params: Promise<{ groupId: string; mapId: string }> }) {
+  const { groupId, mapId } = await params
+  const path = `/groups/${groupId}/maps/${mapId}`
+  const user = await requirePageUser(path)
+  const editor = await loadOrRespond(async () => {
+    const loaded = await getMapForEditor(user, mapId)
+    if (loaded.map.groupId !== groupId) return null
+    return { ...loaded, passages: await citablePassages(user, loaded.map.groupId) }
+  }, path)
+  if (!editor) notFound()
+  const { map, group, state, passages, editable, ownerName } = editor
+
+  return (
+    <div className="mx-auto max-w-[100rem] px-4 py-4">
+      <header className="mb-3 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <Link href={`/groups/${group.id}/maps`} className="text-sm text-indigo-700 hover:underline">
+          {group.name} · Maps
+        </Link>
+        <h1 className="text-xl font-semibold">{map.title}</h1>
+        <span className="text-sm text-stone-500">
+          {map.kind === 'GROUP' ? 'Group map — everyone in the group edits it' : `Personal map of ${ownerName ?? 'a former member'}`}
+          {map.status === 'SUBMITTED' && ' · Submitted for review (read-only)'}
+          {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
+        </span>
+      </header>
+      <MapEditor groupId={group.id} mapId={map.id} initial={{ state, seq: map.seq }} passages={passages} editable={editable} />
+    </div>
+  )
+}

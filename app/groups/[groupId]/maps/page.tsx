@@ -1,0 +1,65 @@
+import Link from 'next/link'
+import { CreateMapForm } from '@/components/map/create-map-form'
+import { MapRowActions } from '@/components/map/map-row-actions'
+import { Card } from '@/components/ui/card'
+import { requirePageUser } from '@/lib/auth/session'
+import { listGroupMaps } from '@/lib/maps/queries'
+import { loadOrRespond } from '@/lib/page-errors'
+
+export const metadata = { title: 'Argument maps · Colloquy' }
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+export default async function MapsPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const { groupId } = await params
+  const path = `/groups/${groupId}/maps`
+  const user = await requirePageUser(path)
+  const { group, maps, standing } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
+  const sections = [
+    { title: 'Group maps', items: maps.filter((m) => m.kind === 'GROUP') },
+    { title: standing === 'instructor' ? 'Personal maps' : 'My maps', items: maps.filter((m) => m.kind === 'PERSONAL') },
+  ]
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
+          {group.name}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">Argument maps</h1>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="flex flex-col gap-6">
+          {sections.map((section) => (
+            <Card key={section.title} title={section.title}>
+              {section.items.length === 0 ? (
+                <p className="text-sm text-stone-600">None yet.</p>
+              ) : (
+                <ul className="divide-y divide-stone-100">
+                  {section.items.map((m) => (
+                    <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                      <div>
+                        <Link href={`/groups/${group.id}/maps/${m.id}`} className="font-medium text-indigo-800 hover:underline">
+                          {m.title}
+                        </Link>
+                        {m.status === 'SUBMITTED' && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">Submitted</span>}
+                        <p className="text-xs text-stone-500">
+                          {m.kind === 'PERSONAL' && m.owner && !m.mine && `${m.owner.name} · `}
+                          {m.nodeCount} nodes · {m.relationCount} relations ·{' '}
+                          {m.lastEdit ? `last edited by ${m.lastEdit.by}, ${when(m.lastEdit.at)}` : `created ${when(m.updatedAt)}`}
+                        </p>
+                      </div>
+                      <MapRowActions groupId={group.id} map={m} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          ))}
+        </div>
+        <Card title="New map">
+          <CreateMapForm groupId={group.id} canCreateGroupMap={standing === 'instructor'} />
+        </Card>
+      </div>
+    </div>
+  )
+}

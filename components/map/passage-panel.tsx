@@ -1,0 +1,78 @@
+'use client'
+// The passages of the group's essays, to drag onto the map (or add with the keyboard).
+import { useState } from 'react'
+import type { CitedPassage } from '@/lib/maps/queries'
+import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
+
+export const PASSAGE_MIME = 'application/x-colloquy-highlight'
+
+export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPassage[]; onAdd: (p: CitedPassage) => void; disabled: boolean }) {
+  const sources = [...new Map(passages.map((p) => [p.sourceId, p.sourceTitle])).entries()]
+  const [sourceId, setSourceId] = useState('all')
+  const [tag, setTag] = useState<TagName | 'all'>('all')
+  const shown = passages.filter((p) => (sourceId === 'all' || p.sourceId === sourceId) && (tag === 'all' || p.tag === tag))
+  return (
+    <section aria-label="Passages to cite" className="flex min-h-0 flex-col gap-2">
+      <h2 className="text-sm font-semibold">Highlighted passages</h2>
+      <div className="flex flex-col gap-1 text-xs">
+        <label className="flex items-center gap-1">
+          Essay
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-1 py-0.5">
+            <option value="all">All essays</option>
+            {sources.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          Tag
+          <select value={tag} onChange={(e) => setTag(e.target.value as TagName | 'all')} className="rounded border border-stone-300 bg-white px-1 py-0.5">
+            <option value="all">All tags</option>
+            {TAG_NAMES.map((t) => (
+              <option key={t} value={t}>
+                {TAGS[t].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="text-xs text-stone-500">{disabled ? 'This map is read-only.' : 'Drag a passage onto the map, or press its + button.'}</p>
+      <ul className="flex min-h-0 flex-col gap-1.5 overflow-y-auto">
+        {shown.map((p) => (
+          <li
+            key={p.highlightId}
+            draggable={!disabled}
+            onDragStart={(event) => {
+              event.dataTransfer.setData(PASSAGE_MIME, p.highlightId)
+              event.dataTransfer.effectAllowed = 'copy'
+            }}
+            className="flex cursor-grab items-start gap-1 rounded-md border border-stone-200 bg-white p-1.5 text-xs"
+          >
+            <span aria-hidden style={{ color: TAGS[p.tag].stroke }}>
+              {TAGS[p.tag].icon}
+            </span>
+            <span className="min-w-0 flex-1">
+              <span className="line-clamp-3 font-serif">“{p.exact}”</span>
+              <span className="block truncate text-stone-500">
+                {p.sourceTitle}
+                {p.paragraph !== null && ` ¶${p.paragraph}`} · {p.authorName}
+              </span>
+            </span>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => onAdd(p)}
+              aria-label={`Add to map: ${TAGS[p.tag].label} “${p.exact.slice(0, 60)}”`}
+              className="rounded px-1.5 text-base leading-none text-indigo-700 hover:bg-indigo-50 disabled:text-stone-300"
+            >
+              +
+            </button>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="text-xs text-stone-500">No highlighted passages here yet. Highlight some in the reader.</li>}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+// Loads a map with how the asking user stands towards it. Group maps belong to every member;
+// personal maps to their owner, readable by instructors; a submitted map is read-only to its
+// student until an instructor reopens it.
+import { db } from '@/lib/db'
+import { Forbidden, Invalid, NotFound } from '@/lib/errors'
+import { groupAccess, type Actor, type GroupAccess } from '@/lib/groups/access'
+import { Id } from '@/lib/ids'
+import { authorize, can, type Action } from '@/lib/permissions'
+
+export const MAP_NOT_FOUND = 'This map does not exist.'
+
+export type MapAction = 'read' | 'edit' | 'rename' | 'delete' | 'submit' | 'reopen'
+
+export interface MapAccess extends GroupAccess {
+  map: { id: string; groupId: string; ownerId: string | null; kind: 'GROUP' | 'PERSONAL'; status: 'DRAFT' | 'SUBMITTED'; title: string; seq: number }
+  isOwner: boolean
+}
+
+const GROUP_RULES: Record<MapAction, Action | null> = {
+  read: 'groupMap:read',
+  edit: 'groupMap:edit',
+  rename: 'groupMap:edit',
+  delete: 'groupMap:delete',
+  submit: null,
+  reopen: null,
+}
+
+const PERSONAL_RULES: Record<MapAction, Action> = {
+  read: 'personalMap:read',
+  edit: 'personalMap:edit',
+  rename: 'personalMap:edit',
+  delete: 'personalMap:delete',
+  submit: 'personalMap:submit',
+  reopen: 'personalMap:reopen',
+}
+
+export function mapAction(kind: 'GROUP' | 'PERSONAL', action: MapAction): Action | null {
+  return kind === 'GROUP' ? GROUP_RULES[action] : PERSONAL_RULES[action]
+}
+
+export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAction): Promise<MapAccess> {
+  const id = Id.safeParse(mapId)
+  const map = id.success
+    ? await db.argumentMap.findUnique({
+        where: { id: id.data },
+        select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
+      })
+    : null
+  if (!map) throw new NotFound(MAP_NOT_FOUND)
+  const access = await groupAccess(actor, map.groupId)
+  const isOwner = actor !== null && map.ownerId === actor.id
+  // Someone who may not even read the map hears that it does not exist.
+  const readAction = mapAction(map.kind, 'read')!
+  if (!can(access.standing, readAction, { isOwner })) authorize(access.standing === 'student' ? 'outsider' : access.standing, readAction, { isOwner, notFound: MAP_NOT_FOUND })
+  const wanted = mapAction(map.kind, action)
+  if (!wanted) throw new Invalid(`Group maps cannot be ${action === 'submit' ? 'submitted' : 'reopened'}; only personal maps can.`)
+  authorize(access.standing, wanted, { isOwner })
+  if (map.status === 'SUBMITTED' && (action === 'edit' || action === 'rename' || action === 'delete' || action === 'submit')) {
+    throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
+  }
+  return { ...access, map, isOwner }
+}

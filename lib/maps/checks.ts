@@ -1,0 +1,56 @@
+// Gentle argument checks: claims without evidence, circular support, citations whose passage
+// moved or vanished, and evidence that supports nothing.
+import type { MapState } from './reducer'
+
+export type CheckKind = 'unsupported-claim' | 'circular-support' | 'passage-moved' | 'passage-orphaned' | 'idle-evidence'
+
+export interface CheckFlag {
+  nodeId: string
+  kind: CheckKind
+  message: string
+}
+
+export const CHECK_LABELS: Record<CheckKind, string> = {
+  'unsupported-claim': 'Claim with no supporting evidence',
+  'circular-support': 'Support runs in a circle',
+  'passage-moved': 'Cited passage moved — check it',
+  'passage-orphaned': 'Cited passage no longer in the text',
+  'idle-evidence': 'Evidence that supports nothing',
+}
+
+function nodesOnSupportCycles(state: MapState): Set<string> {
+  const next = new Map<string, string[]>()
+  for (const r of state.relations) if (r.kind === 'SUPPORTS') next.set(r.fromId, [...(next.get(r.fromId) ?? []), r.toId])
+  const onCycle = new Set<string>()
+  const colour = new Map<string, 'grey' | 'black'>()
+  const path: string[] = []
+  const visit = (id: string) => {
+    colour.set(id, 'grey')
+    path.push(id)
+    for (const to of next.get(id) ?? []) {
+      if (colour.get(to) === 'grey') for (const n of path.slice(path.indexOf(to))) onCycle.add(n)
+      else if (!colour.has(to)) visit(to)
+    }
+    path.pop()
+    colour.set(id, 'black')
+  }
+  for (const node of state.nodes) if (!colour.has(node.id)) visit(node.id)
+  return onCycle
+}
+
+export function checkArgument(state: MapState, anchorOf: (highlightId: string) => 'EXACT' | 'MOVED' | 'ORPHANED' | undefined): CheckFlag[] {
+  const kindOf = new Map(state.nodes.map((n) => [n.id, n.kind]))
+  const flags: CheckFlag[] = []
+  const cycle = nodesOnSupportCycles(state)
+  for (const node of state.nodes) {
+    const add = (kind: CheckKind) => flags.push({ nodeId: node.id, kind, message: CHECK_LABELS[kind] })
+    const supporters = state.relations.filter((r) => r.toId === node.id && r.kind === 'SUPPORTS')
+    if (node.kind === 'CLAIM' && !supporters.some((r) => kindOf.get(r.fromId) === 'EVIDENCE')) add('unsupported-claim')
+    if (node.kind === 'EVIDENCE' && !state.relations.some((r) => r.fromId === node.id && r.kind === 'SUPPORTS')) add('idle-evidence')
+    if (cycle.has(node.id)) add('circular-support')
+    const anchor = node.highlightId ? anchorOf(node.highlightId) : undefined
+    if (anchor === 'MOVED') add('passage-moved')
+    if (anchor === 'ORPHANED') add('passage-orphaned')
+  }
+  return flags
+}

@@ -1,0 +1,100 @@
+// Map lifecycle: create, rename, duplicate, delete, submit and reopen, restore a revision.
+import { randomUUID } from 'node:crypto'
+import { db } from '@/lib/db'
+import { Invalid } from '@/lib/errors'
+import { authorizeInGroup, type Actor } from '@/lib/groups/access'
+import { publishInTransaction } from '@/lib/realtime/publish'
+import { authorizeOnMap } from './access'
+import { diffStates } from './diff'
+import { applyInTransaction } from './operations'
+import { replay, type MapState } from './reducer'
+import { CreateMap, MapRef, RenameMap, type Operation } from './schema'
+import { loadMapState } from './state'
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+
+export const newId = () => randomUUID().replaceAll('-', '')
+
+export async function createMap(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const data = CreateMap.parse(input)
+  const access = await authorizeInGroup(actor, data.groupId, 'map:create')
+  if (data.kind === 'GROUP' && access.standing !== 'instructor') {
+    throw new Invalid('Only instructors start group maps; make a personal map instead.')
+  }
+  return db.argumentMap.create({
+    data: { groupId: access.group.id, title: data.title, kind: data.kind, ownerId: data.kind === 'PERSONAL' ? actor!.id : null },
+    select: { id: true },
+  })
+}
+
+export async function renameMap(actor: Actor, input: unknown): Promise<void> {
+  const data = RenameMap.parse(input)
+  const access = await authorizeOnMap(actor, data.mapId, 'rename')
+  await db.$transaction(async (tx) => {
+    await tx.argumentMap.update({ where: { id: access.map.id }, data: { title: data.title } })
+    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+  })
+}
+
+/** A personal copy of any map the actor can read, rebuilt through the operation log. */
+export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const { mapId } = MapRef.parse(input)
+  const access = await authorizeOnMap(actor, mapId, 'read')
+  await authorizeInGroup(actor, access.map.groupId, 'map:create')
+  const state = await loadMapState(access.map.id)
+  const ids = new Map(state.nodes.map((n) => [n.id, newId()]))
+  const copy: MapState = {
+    nodes: state.nodes.map((n) => ({ ...n, id: ids.get(n.id)!, version: 1 })),
+    relations: state.relations.map((r) => ({ ...r, id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)! })),
+  }
+  return db.$transaction(
+    async (tx) => {
+      const map = await tx.argumentMap.create({
+        data: { groupId: access.map.groupId, kind: 'PERSONAL', ownerId: actor!.id, title: `Copy of ${access.map.title}`.slice(0, 120) },
+        select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
+      })
+      const target = { ...access, map, isOwner: true }
+      for (const op of diffStates({ nodes: [], relations: [] }, copy)) await applyInTransaction(tx, target, actor!.id, op)
+      return { id: map.id }
+    },
+    { timeout: 60_000 },
+  )
+}
+
+export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
+  const { mapId } = MapRef.parse(input)
+  const access = await authorizeOnMap(actor, mapId, 'delete')
+  await db.argumentMap.delete({ where: { id: access.map.id } })
+}
+
+async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reopen'): Promise<void> {
+  const { mapId } = MapRef.parse(input)
+  const access = await authorizeOnMap(actor, mapId, action)
+  await db.$transaction(async (tx) => {
+    await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
+    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+  })
+}
+
+export const submitMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'submit')
+export const reopenMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'reopen')
+
+const RestoreRevision = z.object({ mapId: Id, seq: z.number().int().min(0) })
+
+/** Makes the map look as it did after operation `seq`, as a new revision (nothing is rewritten). */
+export async function restoreRevision(actor: Actor, input: unknown): Promise<{ seq: number }> {
+  const { mapId, seq } = RestoreRevision.parse(input)
+  const access = await authorizeOnMap(actor, mapId, 'edit')
+  if (seq > access.map.seq) throw new Invalid('That revision does not exist yet.')
+  const log = await db.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' } })
+  const past = replay(log.map((entry) => entry.payload as Operation))
+  const current = await loadMapState(access.map.id)
+  return db.$transaction(
+    async (tx) => {
+      let last = access.map.seq
+      for (const op of diffStates(current, past)) last = await applyInTransaction(tx, access, actor!.id, op)
+      return { seq: last }
+    },
+    { timeout: 60_000 },
+  )
+}

@@ -1,0 +1,64 @@
+// The pure meaning of a map operation: applied by the server to what it stores, by clients to
+// what they show, and by tests to the operation log. Stored operations are already validated.
+import type { Operation } from './schema'
+
+export interface MapNodeState {
+  id: string
+  kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
+  label: string
+  highlightId: string | null
+  x: number
+  y: number
+  version: number
+}
+
+export interface MapRelationState {
+  id: string
+  fromId: string
+  toId: string
+  kind: 'SUPPORTS' | 'ATTACKS'
+  label: string
+}
+
+export interface MapState {
+  nodes: MapNodeState[]
+  relations: MapRelationState[]
+}
+
+export function applyOperation(state: MapState, op: Operation): MapState {
+  switch (op.type) {
+    case 'node.add':
+      if (state.nodes.some((n) => n.id === op.node.id)) return state
+      return { ...state, nodes: [...state.nodes, { ...op.node, highlightId: op.node.highlightId ?? null, version: 1 }] }
+    case 'node.move':
+      return { ...state, nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, x: op.x, y: op.y } : n)) }
+    case 'node.edit':
+      return {
+        ...state,
+        nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, label: op.label, kind: op.kind ?? n.kind, version: n.version + 1 } : n)),
+      }
+    case 'node.delete':
+      return {
+        nodes: state.nodes.filter((n) => n.id !== op.nodeId),
+        relations: state.relations.filter((r) => r.fromId !== op.nodeId && r.toId !== op.nodeId),
+      }
+    case 'relation.add':
+      if (state.relations.some((r) => r.id === op.relation.id)) return state
+      return { ...state, relations: [...state.relations, { ...op.relation, label: op.relation.label ?? '' }] }
+    case 'relation.edit':
+      return {
+        ...state,
+        relations: state.relations.map((r) =>
+          r.id === op.relationId ? { ...r, kind: op.kind ?? r.kind, label: op.label ?? r.label } : r,
+        ),
+      }
+    case 'relation.delete':
+      return { ...state, relations: state.relations.filter((r) => r.id !== op.relationId) }
+    case 'layout.apply': {
+      const at = new Map(op.positions.map((p) => [p.nodeId, p]))
+      return { ...state, nodes: state.nodes.map((n) => (at.has(n.id) ? { ...n, x: at.get(n.id)!.x, y: at.get(n.id)!.y } : n)) }
+    }
+  }
+}
+
+export const replay = (ops: Operation[], initial: MapState = { nodes: [], relations: [] }) => ops.reduce(applyOperation, initial)

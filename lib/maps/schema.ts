@@ -1,0 +1,57 @@
+// Inputs of map mutations, and the operations every map edit is made of.
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+
+export const MAX_LABEL_CHARS = 500
+export const MAX_NODES = 2000
+export const MAX_RELATION_LABEL_CHARS = 80
+
+const Title = z
+  .string({ error: 'Enter a title for the map.' })
+  .trim()
+  .min(1, 'Enter a title for the map.')
+  .max(120, 'Use at most 120 characters for the title.')
+  .refine((t) => !/[\u0000-\u001f\u007f]/.test(t), 'The title contains characters that cannot be shown.')
+
+const Label = z
+  .string({ error: 'A node needs a label.' })
+  .max(MAX_LABEL_CHARS, `A node label can be at most ${MAX_LABEL_CHARS} characters.`)
+  .refine((t) => !t.includes('\u0000'), 'The label contains characters that cannot be shown.')
+
+const Coordinate = z.number({ error: 'Positions are numbers.' }).finite().min(-1e6).max(1e6)
+
+export const NodeKindInput = z.enum(['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'], { error: 'A node is a claim, evidence, bias or note.' })
+export const RelationKindInput = z.enum(['SUPPORTS', 'ATTACKS'], { error: 'A relation either supports or attacks.' })
+
+export const CreateMap = z.object({ groupId: Id, title: Title, kind: z.enum(['GROUP', 'PERSONAL']).default('PERSONAL') })
+export const RenameMap = z.object({ mapId: Id, title: Title })
+export const MapRef = z.object({ mapId: Id })
+
+export const Operation = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('node.add'),
+    node: z.object({ id: Id, kind: NodeKindInput, label: Label, highlightId: Id.nullish(), x: Coordinate, y: Coordinate }),
+  }),
+  z.object({ type: z.literal('node.move'), nodeId: Id, x: Coordinate, y: Coordinate }),
+  z.object({ type: z.literal('node.edit'), nodeId: Id, label: Label, kind: NodeKindInput.optional(), baseVersion: z.number().int().min(1) }),
+  z.object({ type: z.literal('node.delete'), nodeId: Id }),
+  z.object({
+    type: z.literal('relation.add'),
+    relation: z.object({
+      id: Id,
+      fromId: Id,
+      toId: Id,
+      kind: RelationKindInput,
+      label: z.string().trim().max(MAX_RELATION_LABEL_CHARS, `A relation label can be at most ${MAX_RELATION_LABEL_CHARS} characters.`).default(''),
+    }),
+  }),
+  z.object({ type: z.literal('relation.edit'), relationId: Id, kind: RelationKindInput.optional(), label: z.string().trim().max(MAX_RELATION_LABEL_CHARS).optional() }),
+  z.object({ type: z.literal('relation.delete'), relationId: Id }),
+  z.object({ type: z.literal('layout.apply'), positions: z.array(z.object({ nodeId: Id, x: Coordinate, y: Coordinate })).max(MAX_NODES) }),
+])
+export type Operation = z.infer<typeof Operation>
+
+/** `opId` lets the client recognise its own operation when it comes back through the log. */
+export const ApplyOperation = z.object({ mapId: Id, op: Operation, opId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() })
+
+export const MapAtSeq = z.object({ mapId: Id, seq: z.number({ error: 'Choose a revision.' }).int().min(0) })

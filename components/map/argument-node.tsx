@@ -13,6 +13,8 @@ export type ArgumentNodeData = {
   label: string
   cited: CitedPassage | null
   flags: CheckFlag[]
+  /** Names of others who have this node selected. */
+  peers: string[]
   groupId: string
   editing: boolean
   onEditDone: (label: string | null) => void
@@ -34,10 +36,15 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
   }, [data.editing])
   return (
     <div
-      className={`flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${selected ? 'ring-4 ring-indigo-300' : ''}`}
+      className={`relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''}`}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT - 20, borderColor: style.stroke, background: `linear-gradient(${style.fill} 0 6px, white 6px)` }}
     >
       <Handle type="target" position={Position.Top} className="!h-2.5 !w-2.5 !bg-stone-500" />
+      {data.peers.length > 0 && (
+        <span className="absolute -top-3 right-2 rounded bg-fuchsia-700 px-1.5 text-[10px] font-medium text-white" aria-label={`Selected by ${data.peers.join(', ')}`}>
+          {data.peers.join(', ')}
+        </span>
+      )}
       <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
         <span aria-hidden>{style.icon}</span> {style.label}
         {data.flags.length > 0 && (

@@ -24,6 +24,7 @@ import type { Operation } from '@/lib/maps/schema'
 import { ArgumentNode, type ArgumentNodeType } from './argument-node'
 import { ChecksPanel } from './checks-panel'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
+import { useAnnounceSelection } from './use-announce-selection'
 import { useMapSync } from './use-map-sync'
 
 const nodeTypes = { argument: ArgumentNode }
@@ -37,13 +38,14 @@ const newId = () => crypto.randomUUID().replaceAll('-', '')
 
 interface MapEditorProps {
   groupId: string
+  viewerId: string
   mapId: string
   initial: { state: MapState; seq: number }
   passages: CitedPassage[]
   editable: boolean
 }
 
-function Editor({ groupId, mapId, initial, passages, editable }: MapEditorProps) {
+function Editor({ groupId, viewerId, mapId, initial, passages, editable }: MapEditorProps) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
@@ -55,7 +57,13 @@ function Editor({ groupId, mapId, initial, passages, editable }: MapEditorProps)
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
   const [connectKind, setConnectKind] = useState<'SUPPORTS' | 'ATTACKS'>('SUPPORTS')
   const onError = useCallback((message: string) => setError(message), [])
-  const map = useMapSync(groupId, mapId, initial, onError)
+  const map = useMapSync(groupId, mapId, viewerId, initial, onError)
+  useAnnounceSelection(mapId, selected)
+  const peersOn = useMemo(() => {
+    const by = new Map<string, string[]>()
+    for (const peer of Object.values(map.peers)) for (const id of peer.selected) by.set(id, [...(by.get(id) ?? []), peer.name])
+    return by
+  }, [map.peers])
   const { view, apply } = map
 
   const cited = useMemo(() => new Map(passages.map((p) => [p.highlightId, p])), [passages])
@@ -97,10 +105,10 @@ function Editor({ groupId, mapId, initial, passages, editable }: MapEditorProps)
           measured: measured[n.id],
           selected: selected.includes(n.id),
           ariaLabel: `${n.kind.toLowerCase()}: ${n.label.slice(0, 120)}${passage ? `, citing ${passage.sourceTitle}` : ''}`,
-          data: { kind: n.kind, label: n.label, cited: passage, flags: flagsOf.get(n.id) ?? [], groupId, editing: editingId === n.id, onEditDone: (label: string | null) => finishEdit(n.id, label) },
+          data: { kind: n.kind, label: n.label, cited: passage, flags: flagsOf.get(n.id) ?? [], peers: peersOn.get(n.id) ?? [], groupId, editing: editingId === n.id, onEditDone: (label: string | null) => finishEdit(n.id, label) },
         }
       }),
-    [view.nodes, cited, dragging, measured, selected, flagsOf, groupId, editingId, finishEdit],
+    [view.nodes, cited, dragging, measured, selected, flagsOf, peersOn, groupId, editingId, finishEdit],
   )
 
   const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
@@ -277,6 +285,9 @@ function Editor({ groupId, mapId, initial, passages, editable }: MapEditorProps)
           <button type="button" className={toolbarButton} disabled={!editable || !map.canRedo} onClick={map.redo} aria-keyshortcuts="Control+Shift+Z">
             Redo
           </button>
+          {Object.keys(map.peers).length > 0 && (
+            <span className="text-xs text-stone-600">Also here: {Object.values(map.peers).map((p) => p.name).join(', ')}</span>
+          )}
           <span className="ml-auto text-xs text-stone-500" aria-live="polite">
             {map.saving ? 'Saving…' : `All changes saved · revision ${map.seq}`}
           </span>

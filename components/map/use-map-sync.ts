@@ -17,7 +17,15 @@ interface Pending {
 
 const newOpId = () => Math.random().toString(36).slice(2) + Date.now().toString(36)
 
-export function useMapSync(groupId: string, mapId: string, initial: { state: MapState; seq: number }, onError: (message: string) => void) {
+export interface Peer {
+  name: string
+  selected: string[]
+  at: number
+}
+
+const PEER_TTL_MS = 40_000
+
+export function useMapSync(groupId: string, mapId: string, selfId: string, initial: { state: MapState; seq: number }, onError: (message: string) => void) {
   const [confirmed, setConfirmed] = useState(initial)
   const [pending, setPending] = useState<Pending[]>([])
   const confirmedRef = useRef(initial)
@@ -126,18 +134,28 @@ export function useMapSync(groupId: string, mapId: string, initial: { state: Map
     bump()
   }, [enqueue])
 
+  const [peers, setPeers] = useState<Record<string, Peer>>({})
   useEffect(() => {
     const source = new EventSource(`/api/groups/${groupId}/events`)
     source.addEventListener('ready', () => void sync())
     source.onmessage = (message) => {
       const event = JSON.parse(message.data) as LiveEvent
       if (event.type === 'map.changed' && event.mapId === mapId && event.seq > confirmedRef.current.seq) void sync()
+      if (event.type === 'map.presence' && event.mapId === mapId && event.userId !== selfId) {
+        setPeers((all) => ({ ...all, [event.userId]: { name: event.name, selected: event.selected, at: Date.now() } }))
+      }
     }
-    return () => source.close()
-  }, [groupId, mapId, sync])
+    // Peers who stopped announcing have left.
+    const sweep = setInterval(() => setPeers((all) => Object.fromEntries(Object.entries(all).filter(([, p]) => Date.now() - p.at < PEER_TTL_MS))), 5_000)
+    return () => {
+      source.close()
+      clearInterval(sweep)
+    }
+  }, [groupId, mapId, selfId, sync])
 
   return {
     view,
+    peers,
     seq: confirmed.seq,
     saving: pending.length > 0,
     apply,

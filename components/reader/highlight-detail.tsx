@@ -67,6 +67,7 @@ function Reply({ reply, onChanged }: { reply: ReplyView; onChanged: () => void }
 }
 
 interface DetailProps {
+  groupId: string
   highlight: HighlightView
   onChanged: () => void
   onDeleted: () => void
@@ -74,7 +75,7 @@ interface DetailProps {
   reselecting: boolean
 }
 
-export function HighlightDetail({ highlight, onChanged, onDeleted, onReselect, reselecting }: DetailProps) {
+export function HighlightDetail({ groupId, highlight, onChanged, onDeleted, onReselect, reselecting }: DetailProps) {
   const [editingNote, setEditingNote] = useState(false)
   const update = useAction(updateHighlightAction)
   const remove = useAction(deleteHighlightAction)
@@ -98,6 +99,20 @@ export function HighlightDetail({ highlight, onChanged, onDeleted, onReselect, r
         {highlight.author.role === 'INSTRUCTOR' && ' (instructor)'} · {when(highlight.createdAt)}
       </p>
       {failure && <Alert>{failure.error}</Alert>}
+
+      {highlight.maps.length > 0 && (
+        <p className="text-xs text-stone-600">
+          Cited in{' '}
+          {highlight.maps.map((map, i) => (
+            <span key={map.id}>
+              {i > 0 && ', '}
+              <a href={`/groups/${groupId}/maps/${map.id}`} className="text-indigo-700 underline">
+                {map.title}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
 
       {highlight.anchorStatus !== 'EXACT' && highlight.canConfirm && (
         <div className="rounded-md border border-orange-200 bg-orange-50 p-2 text-xs text-orange-950">

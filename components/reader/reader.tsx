@@ -223,6 +223,7 @@ export function Reader({ groupId, sourceId, text, blocks, initial, viewer, stude
             )}
             <HighlightDetail
               key={active.id}
+              groupId={groupId}
               highlight={active}
               onChanged={() => void refresh()}
               onDeleted={() => (setActiveId(null), void refresh())}

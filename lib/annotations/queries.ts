@@ -1,6 +1,7 @@
 // Reads of a source's highlights, filtered to what the reader may see.
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/groups/access'
+import { mapAction } from '@/lib/maps/access'
 import { can } from '@/lib/permissions'
 import { authorizeOnSource } from '@/lib/sources/access'
 import type { NoteDoc } from './note'
@@ -33,6 +34,8 @@ export interface HighlightView {
   canDelete: boolean
   canConfirm: boolean
   replies: ReplyView[]
+  /** Maps the viewer can open that cite this highlight. */
+  maps: { id: string; title: string }[]
 }
 
 export interface ReaderHighlights {
@@ -52,6 +55,7 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
       include: {
         author: { select: { id: true, name: true } },
         replies: { orderBy: { createdAt: 'asc' }, include: { author: { select: { id: true, name: true } } } },
+        mapNodes: { select: { map: { select: { id: true, title: true, kind: true, ownerId: true } } } },
       },
     }),
     db.membership.findMany({ where: { groupId: access.group.id }, select: { userId: true, role: true } }),
@@ -76,6 +80,9 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
         canEdit: can(access.standing, 'highlight:edit', { isOwner }),
         canDelete: can(access.standing, 'highlight:delete', { isOwner }),
         canConfirm: can(access.standing, 'highlight:confirm', { isOwner }),
+        maps: [...new Map(row.mapNodes.map(({ map }) => [map.id, map])).values()]
+          .filter((map) => can(access.standing, mapAction(map.kind, 'read')!, { isOwner: map.ownerId === viewerId }))
+          .map(({ id, title }) => ({ id, title })),
         replies: row.replies.map((reply) => {
           const ownsReply = reply.authorId === viewerId
           return {

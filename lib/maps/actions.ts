@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import * as maps from './mutations'
 import { applyMapOperation } from './operations'
+import { announceMapPresence } from './presence'
 import { mapAtRevision, mapHistory, operationsSince } from './queries'
 import type { MapState } from './reducer'
 import { MapAtSeq, type Operation } from './schema'
@@ -59,4 +60,8 @@ export async function mapAtRevisionAction(input: unknown): Promise<Result<MapSta
 
 export async function restoreRevisionAction(input: unknown): Promise<Result<{ seq: number }>> {
   return attempt(async () => maps.restoreRevision(await getCurrentUser(), input))
+}
+
+export async function announceMapPresenceAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => announceMapPresence(await getCurrentUser(), input))
 }

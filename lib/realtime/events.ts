@@ -5,6 +5,7 @@ export type LiveEvent =
   | { type: 'source.changed'; sourceId: string }
   | { type: 'presence.changed'; sourceId: string }
   | { type: 'map.changed'; mapId: string; seq: number }
+  | { type: 'map.presence'; mapId: string; userId: string; name: string; selected: string[] }
 
 /** What travels over NOTIFY: the event plus its group and, for stored events, its sequence number. */
 export interface Notice {

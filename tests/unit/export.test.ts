@@ -49,6 +49,7 @@ function highlight(quote: string, change: Partial<HighlightView> = {}): Highligh
     canDelete: true,
     canConfirm: true,
     replies: [],
+    maps: [],
     ...change,
   }
 }

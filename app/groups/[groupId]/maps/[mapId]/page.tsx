@@ -30,7 +30,7 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
           {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
         </span>
       </header>
-      <MapEditor groupId={group.id} mapId={map.id} initial={{ state, seq: map.seq }} passages={passages} editable={editable} />
+      <MapEditor groupId={group.id} viewerId={user.id} mapId={map.id} initial={{ state, seq: map.seq }} passages={passages} editable={editable} />
     </div>
   )
 }

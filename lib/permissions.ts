@@ -39,6 +39,10 @@ export const RULES = {
   'personalMap:delete': { student: 'own', instructor: 'own' },
   'personalMap:submit': { student: 'own', instructor: 'no' },
   'personalMap:reopen': { student: 'no', instructor: 'yes' },
+  'review:read': { student: 'no', instructor: 'yes' },
+  'rubric:edit': { student: 'no', instructor: 'yes' },
+  'feedback:create': { student: 'no', instructor: 'yes' },
+  'feedback:delete': { student: 'no', instructor: 'yes' },
 } as const satisfies Record<string, { student: Grant; instructor: Grant }>
 
 export type Action = keyof typeof RULES

@@ -1,13 +1,15 @@
 'use client'
 // The side list of argument checks, each linking to its node.
+import type { ReactNode } from 'react'
 import { CHECK_LABELS, type CheckFlag } from '@/lib/maps/checks'
 import type { MapNodeState } from '@/lib/maps/reducer'
 import { HistoryPanel } from './history-panel'
 
-export function ChecksPanel({ flags, nodes, onSelect, mapId }: { flags: CheckFlag[]; nodes: MapNodeState[]; onSelect: (id: string) => void; mapId: string }) {
+export function ChecksPanel({ flags, nodes, onSelect, mapId, children }: { flags: CheckFlag[]; nodes: MapNodeState[]; onSelect: (id: string) => void; mapId: string; children?: ReactNode }) {
   const label = (id: string) => nodes.find((n) => n.id === id)?.label.slice(0, 60) || 'Untitled note'
   return (
-    <aside aria-label="Argument checks and history" className="flex min-h-0 flex-col gap-4 overflow-y-auto">
+    <aside aria-label="Argument checks, feedback and history" className="flex min-h-0 flex-col gap-4 overflow-y-auto">
+      {children}
       <section aria-labelledby="checks-heading">
         <h2 id="checks-heading" className="text-sm font-semibold">
           Argument checks ({flags.length})

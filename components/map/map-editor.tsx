@@ -14,7 +14,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
 import { layeredLayout } from '@/lib/maps/layout'
@@ -43,9 +43,11 @@ interface MapEditorProps {
   initial: { state: MapState; seq: number }
   passages: CitedPassage[]
   editable: boolean
+  /** Extra panels for the right-hand column (feedback). */
+  sidebar?: ReactNode
 }
 
-function Editor({ groupId, viewerId, mapId, initial, passages, editable }: MapEditorProps) {
+function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar }: MapEditorProps) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
@@ -329,7 +331,9 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable }: MapEd
           </ReactFlow>
         </div>
       </div>
-      <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); const n = view.nodes.find((x) => x.id === id); if (n) flow.setCenter(n.x + 120, n.y + 60, { duration: 200, zoom: flow.getZoom() }) }} mapId={mapId} />
+      <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); const n = view.nodes.find((x) => x.id === id); if (n) flow.setCenter(n.x + 120, n.y + 60, { duration: 200, zoom: flow.getZoom() }) }} mapId={mapId}>
+        {sidebar}
+      </ChecksPanel>
     </div>
   )
 }

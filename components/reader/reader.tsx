@@ -27,6 +27,8 @@ interface ReaderProps {
   viewer: { id: string; isInstructor: boolean }
   studentCount: number
   flashId?: string
+  /** Show only this person's highlights at first (from the review page). */
+  initialAuthor?: string
 }
 
 type Selection = { start: number; end: number; top: number; left: number }
@@ -40,11 +42,11 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, blocks, initial, viewer, studentCount, flashId }: ReaderProps) {
+export function Reader({ groupId, sourceId, text, blocks, initial, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
   const articleRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
   const [data, setData] = useState(initial)
-  const [filters, setFilters] = useState<Filters>(ALL_FILTERS)
+  const [filters, setFilters] = useState<Filters>(initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS)
   const [activeId, setActiveId] = useState<string | null>(flashId ?? null)
   const [stack, setStack] = useState<string[]>([])
   const [selection, setSelection] = useState<Selection | null>(null)

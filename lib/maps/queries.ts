@@ -31,6 +31,7 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
       owner: { select: { id: true, name: true } },
       _count: { select: { nodes: true, relations: true } },
       operations: { orderBy: { seq: 'desc' }, take: 1, select: { createdAt: true, actor: { select: { name: true } } } },
+      feedback: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
     },
   })
   const viewerId = actor!.id
@@ -49,6 +50,7 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
         relationCount: m._count.relations,
         updatedAt: m.updatedAt.toISOString(),
         lastEdit: m.operations[0] ? { by: m.operations[0].actor.name, at: m.operations[0].createdAt.toISOString() } : null,
+        newFeedback: m.ownerId === viewerId && !!m.feedback[0] && (!m.feedbackSeenAt || m.feedback[0].createdAt > m.feedbackSeenAt),
         canRename: can(access.standing, mapAction(m.kind, 'rename')!, { isOwner: m.ownerId === viewerId }) && m.status === 'DRAFT',
         canDelete: can(access.standing, mapAction(m.kind, 'delete')!, { isOwner: m.ownerId === viewerId }) && m.status === 'DRAFT',
         canSubmit: m.kind === 'PERSONAL' && m.status === 'DRAFT' && can(access.standing, 'personalMap:submit', { isOwner: m.ownerId === viewerId }),

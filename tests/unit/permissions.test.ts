@@ -36,6 +36,10 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'personalMap:delete': { student: 'only own', instructor: 'only own' },
   'personalMap:submit': { student: 'only own', instructor: 'denied' },
   'personalMap:reopen': { student: 'denied', instructor: 'allowed' },
+  'review:read': { student: 'denied', instructor: 'allowed' },
+  'rubric:edit': { student: 'denied', instructor: 'allowed' },
+  'feedback:create': { student: 'denied', instructor: 'allowed' },
+  'feedback:delete': { student: 'denied', instructor: 'allowed' },
 }
 
 const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit']

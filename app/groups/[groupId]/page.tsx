@@ -27,6 +27,11 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <ButtonLink href={`${path}/maps`} variant="secondary">
             Argument maps
           </ButtonLink>
+          {canManage && (
+            <ButtonLink href={`${path}/review`} variant="secondary">
+              Review
+            </ButtonLink>
+          )}
         </nav>
       </header>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

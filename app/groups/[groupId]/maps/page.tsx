@@ -10,14 +10,18 @@ export const metadata = { title: 'Argument maps · Colloquy' }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
-export default async function MapsPage({ params }: { params: Promise<{ groupId: string }> }) {
+export default async function MapsPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { groupId } = await params
+  const { owner } = await searchParams
   const path = `/groups/${groupId}/maps`
   const user = await requirePageUser(path)
   const { group, maps, standing } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
   const sections = [
     { title: 'Group maps', items: maps.filter((m) => m.kind === 'GROUP') },
-    { title: standing === 'instructor' ? 'Personal maps' : 'My maps', items: maps.filter((m) => m.kind === 'PERSONAL') },
+    {
+      title: standing === 'instructor' ? 'Personal maps' : 'My maps',
+      items: maps.filter((m) => m.kind === 'PERSONAL' && (typeof owner !== 'string' || m.owner?.id === owner)),
+    },
   ]
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
@@ -42,6 +46,7 @@ export default async function MapsPage({ params }: { params: Promise<{ groupId: 
                           {m.title}
                         </Link>
                         {m.status === 'SUBMITTED' && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">Submitted</span>}
+                        {m.newFeedback && <span className="ml-2 rounded-full bg-fuchsia-700 px-2 py-0.5 text-xs font-medium text-white">New feedback</span>}
                         <p className="text-xs text-stone-500">
                           {m.kind === 'PERSONAL' && m.owner && !m.mine && `${m.owner.name} · `}
                           {m.nodeCount} nodes · {m.relationCount} relations ·{' '}

@@ -1,6 +1,9 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MapEditor } from '@/components/map/map-editor'
+import { FeedbackPanel } from '@/components/review/feedback-panel'
+import { can } from '@/lib/permissions'
+import { rubricOf } from '@/lib/review/feedback'
 import { requirePageUser } from '@/lib/auth/session'
 import { citablePassages, getMapForEditor } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
@@ -15,7 +18,9 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
     return { ...loaded, passages: await citablePassages(user, loaded.map.groupId) }
   }, path)
   if (!editor) notFound()
-  const { map, group, state, passages, editable, ownerName } = editor
+  const { map, group, state, passages, editable, ownerName, standing, isOwner } = editor
+  const rubric = await rubricOf(group.id)
+  const nodeLabel = (id: string) => `“${state.nodes.find((n) => n.id === id)?.label.slice(0, 30) ?? '…'}”`
 
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-4">
@@ -30,7 +35,29 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
           {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
         </span>
       </header>
-      <MapEditor groupId={group.id} viewerId={user.id} mapId={map.id} initial={{ state, seq: map.seq }} passages={passages} editable={editable} />
+      <MapEditor
+        groupId={group.id}
+        viewerId={user.id}
+        mapId={map.id}
+        initial={{ state, seq: map.seq }}
+        passages={passages}
+        editable={editable}
+        sidebar={
+          <FeedbackPanel
+            mapId={map.id}
+            canWrite={can(standing, 'feedback:create')}
+            isOwner={isOwner}
+            rubric={rubric}
+            targets={{
+              nodes: state.nodes.map((n) => ({ id: n.id, label: n.label.slice(0, 60) || 'Untitled note' })),
+              relations: state.relations.map((r) => ({
+                id: r.id,
+                label: `${nodeLabel(r.fromId)} ${r.kind === 'SUPPORTS' ? 'supports' : 'attacks'} ${nodeLabel(r.toId)}`,
+              })),
+            }}
+          />
+        }
+      />
     </div>
   )
 }

@@ -16,7 +16,7 @@ export default async function SourcePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   const { groupId, sourceId } = await params
-  const { highlight } = await searchParams
+  const { highlight, author } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
   const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
@@ -75,6 +75,7 @@ export default async function SourcePage({
         viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}
         studentCount={studentCount}
         flashId={typeof highlight === 'string' ? highlight : undefined}
+        initialAuthor={typeof author === 'string' ? author : undefined}
       />
     </div>
   )

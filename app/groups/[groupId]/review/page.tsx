@@ -1,0 +1,89 @@
+import Link from 'next/link'
+import { RubricEditor } from '@/components/review/rubric-editor'
+import { StudentTable } from '@/components/review/student-table'
+import { Card } from '@/components/ui/card'
+import { requirePageUser } from '@/lib/auth/session'
+import { db } from '@/lib/db'
+import { loadOrRespond } from '@/lib/page-errors'
+import { rubricOf } from '@/lib/review/feedback'
+import { mostCitedPassages, reviewDashboard } from '@/lib/review/queries'
+import { TAGS } from '@/lib/tags'
+
+export const metadata = { title: 'Review · Colloquy' }
+
+export default async function ReviewPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const { groupId } = await params
+  const path = `/groups/${groupId}/review`
+  const user = await requirePageUser(path)
+  const dashboard = await loadOrRespond(() => reviewDashboard(user, groupId), path)
+  const [rubric, cited, firstSource] = await Promise.all([
+    rubricOf(dashboard.group.id),
+    mostCitedPassages(user, dashboard.group.id),
+    db.source.findFirst({ where: { groupId: dashboard.group.id }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
+  ])
+  const mapLabel = (m: (typeof dashboard.maps)[number]) => `${m.title} — ${m.kind === 'GROUP' ? 'group map' : (m.owner?.name ?? 'personal')}${m.status === 'SUBMITTED' ? ' (submitted)' : ''}`
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/groups/${dashboard.group.id}`} className="text-indigo-700 hover:underline">
+          {dashboard.group.name}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">Review</h1>
+      <Card title="Students">
+        {dashboard.rows.length === 0 ? <p className="text-sm text-stone-600">No students yet.</p> : <StudentTable groupId={dashboard.group.id} rows={dashboard.rows} firstSourceId={firstSource?.id ?? null} />}
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Compare two maps">
+          <form action={`/groups/${dashboard.group.id}/review/compare`} method="get" className="flex flex-col gap-2 text-sm">
+            {(['a', 'b'] as const).map((side) => (
+              <label key={side} className="flex flex-col gap-1">
+                {side === 'a' ? 'First map' : 'Second map'}
+                <select name={side} required className="rounded border border-stone-300 bg-white px-2 py-1">
+                  {dashboard.maps.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {mapLabel(m)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            <button type="submit" className="self-start rounded bg-indigo-700 px-3 py-1.5 text-white">
+              Compare
+            </button>
+          </form>
+        </Card>
+        <Card title="Rubric for scoring maps">
+          <RubricEditor groupId={dashboard.group.id} initial={rubric} />
+        </Card>
+      </div>
+      <Card title="Most cited passages">
+        {cited.length === 0 ? (
+          <p className="text-sm text-stone-600">No map cites a passage yet.</p>
+        ) : (
+          <div className="flex flex-col gap-4">
+            {cited.map((essay) => (
+              <section key={essay.title} aria-label={essay.title}>
+                <h3 className="font-serif font-semibold">{essay.title}</h3>
+                <ol className="mt-1 flex flex-col gap-1 text-sm">
+                  {essay.items.map(({ passage, maps }) => (
+                    <li key={passage.highlightId} className="flex gap-2">
+                      <span className="w-16 shrink-0 text-xs text-stone-500">{maps} map{maps === 1 ? '' : 's'}</span>
+                      <span aria-hidden style={{ color: TAGS[passage.tag].stroke }}>
+                        {TAGS[passage.tag].icon}
+                      </span>
+                      <Link href={`/groups/${dashboard.group.id}/sources/${passage.sourceId}?highlight=${passage.highlightId}`} className="font-serif hover:underline">
+                        “{passage.exact.slice(0, 160)}”{passage.paragraph !== null && <span className="text-xs text-stone-500"> ¶{passage.paragraph}</span>}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </div>
+        )}
+      </Card>
+    </div>
+  )
+}

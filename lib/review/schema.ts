@@ -1,0 +1,26 @@
+// Inputs of the review mutations: rubric and feedback.
+import { z } from 'zod'
+import { Id } from '@/lib/ids'
+
+export const Criterion = z.object({
+  name: z.string().trim().min(1, 'Name each criterion.').max(120, 'Use at most 120 characters for a criterion.'),
+  points: z.number({ error: 'Give each criterion its points.' }).int('Points are whole numbers.').min(1, 'A criterion is worth at least 1 point.').max(100, 'A criterion is worth at most 100 points.'),
+})
+export type Criterion = z.infer<typeof Criterion>
+
+export const SetRubric = z.object({ groupId: Id, criteria: z.array(Criterion).max(20, 'Use at most 20 criteria.') })
+
+export const AddFeedback = z
+  .object({
+    mapId: Id,
+    body: z.string().trim().min(1, 'Write your feedback first.').max(5000, 'Feedback can be at most 5,000 characters.'),
+    nodeId: Id.nullish(),
+    relationId: Id.nullish(),
+    /** Points per criterion, in the rubric's order. */
+    scores: z.array(z.number().int().min(0)).max(20).nullish(),
+  })
+  .refine((f) => !(f.nodeId && f.relationId), { message: 'Pin feedback to a node or to a relation, not both.', path: ['relationId'] })
+
+export const FeedbackRef = z.object({ feedbackId: Id })
+export const MapRef = z.object({ mapId: Id })
+export const CompareMaps = z.object({ a: Id, b: Id })

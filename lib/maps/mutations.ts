@@ -6,7 +6,7 @@ import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
-import { applyInTransaction } from './operations'
+import { applyAllInTransaction } from './operations'
 import { replay, type MapState } from './reducer'
 import { CreateMap, MapRef, RenameMap, type Operation } from './schema'
 import { loadMapState } from './state'
@@ -54,7 +54,7 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
         select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
       })
       const target = { ...access, map, isOwner: true }
-      for (const op of diffStates({ nodes: [], relations: [] }, copy)) await applyInTransaction(tx, target, actor!.id, op)
+      await applyAllInTransaction(tx, target, actor!.id, diffStates({ nodes: [], relations: [] }, copy))
       return { id: map.id }
     },
     { timeout: 60_000 },
@@ -91,9 +91,7 @@ export async function restoreRevision(actor: Actor, input: unknown): Promise<{ s
   const current = await loadMapState(access.map.id)
   return db.$transaction(
     async (tx) => {
-      let last = access.map.seq
-      for (const op of diffStates(current, past)) last = await applyInTransaction(tx, access, actor!.id, op)
-      return { seq: last }
+      return { seq: await applyAllInTransaction(tx, access, actor!.id, diffStates(current, past)) }
     },
     { timeout: 60_000 },
   )

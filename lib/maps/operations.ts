@@ -96,7 +96,14 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
 }
 
 /** Applies a checked operation inside a transaction; returns the map's new sequence number. */
-export async function applyInTransaction(tx: Tx, access: MapAccess, actorId: string, op: Operation, opId?: string): Promise<number> {
+export async function applyInTransaction(
+  tx: Tx,
+  access: MapAccess,
+  actorId: string,
+  op: Operation,
+  opId?: string,
+  options: { publish: boolean } = { publish: true },
+): Promise<number> {
   const [locked] = await tx.$queryRaw<{ seq: number; status: string }[]>`
     SELECT seq, status::text AS status FROM "ArgumentMap" WHERE id = ${access.map.id} FOR UPDATE`
   if (!locked) throw new NotFound('This map does not exist.')
@@ -107,7 +114,18 @@ export async function applyInTransaction(tx: Tx, access: MapAccess, actorId: str
   const seq = locked.seq + 1
   await tx.mapOperation.create({ data: { mapId: access.map.id, seq, actorId, type: op.type, payload: (opId ? { ...op, opId } : op) as Prisma.InputJsonValue } })
   await tx.argumentMap.update({ where: { id: access.map.id }, data: { seq } })
-  await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
+  if (options.publish) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
+  return seq
+}
+
+/**
+ * Many operations in one transaction (duplicate, import, restore), announced once at the end:
+ * publishing locks the group's row, which would hold every live event of the group meanwhile.
+ */
+export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: string, ops: Operation[]): Promise<number> {
+  let seq = access.map.seq
+  for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false })
+  if (ops.length) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
   return seq
 }
 

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MapEditor } from '@/components/map/map-editor'
+import { FormatsMenu } from '@/components/map/formats-menu'
 import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
@@ -34,6 +35,7 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
           {map.status === 'SUBMITTED' && ' · Submitted for review (read-only)'}
           {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
         </span>
+        <FormatsMenu groupId={group.id} mapId={map.id} />
       </header>
       <MapEditor
         groupId={group.id}

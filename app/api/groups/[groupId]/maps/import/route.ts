@@ -1,0 +1,23 @@
+// Import of a Colloquy map backup (JSON body, at most 2 MB) as a new personal map: 201 { id }.
+import { revalidatePath } from 'next/cache'
+import { requireUser } from '@/lib/auth/session'
+import { importMapBackup, MAX_BACKUP_BYTES } from '@/lib/export/backup'
+import { authorizeInGroup } from '@/lib/groups/access'
+import { errorResponse, readJson } from '@/lib/http'
+
+export const dynamic = 'force-dynamic'
+
+export async function POST(request: Request, { params }: { params: Promise<{ groupId: string }> }) {
+  try {
+    const { groupId } = await params
+    const user = await requireUser()
+    // Refuse outsiders before reading up to 2 MB from them.
+    await authorizeInGroup(user, groupId, 'map:create')
+    const backup = await readJson(request, MAX_BACKUP_BYTES)
+    const map = await importMapBackup(user, { groupId, backup })
+    revalidatePath('/groups/[groupId]/maps', 'page')
+    return Response.json(map, { status: 201 })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}

@@ -72,6 +72,10 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof Invalid) return { ok: false, status: 400, error: error.message, fieldErrors: error.fieldErrors }
   if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, fieldErrors: {} }
+  // Prisma could not get a connection or start a transaction in time: busy, not broken.
+  if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {
+    return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
+  }
   console.error(error)
   return { ok: false, status: 500, error: 'Something went wrong on our side. Please try again.', fieldErrors: {} }
 }

@@ -108,7 +108,7 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`[colloquy] Could not start: ${error.message}`)
+main().catch((error: unknown) => {
+  console.error(`[colloquy] Could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />

@@ -23,7 +23,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       {failure && <Alert>{failure.error}</Alert>}
       <Field label="Name" name="name" autoComplete="name" required maxLength={80} error={fieldError('name')} autoFocus />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldError('email')} />

@@ -44,8 +44,9 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
           <label key={tag} className={`flex cursor-pointer items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 ${TAGS[tag].badgeClass}`}>
             <input type="checkbox" checked={filters.tags.includes(tag)} onChange={() => toggleTag(tag)} />
             <span aria-hidden>{TAGS[tag].icon}</span> {TAGS[tag].label}
-            <span className="font-semibold" aria-label={`${count(tag)} ${TAGS[tag].label.toLowerCase()} highlights`}>
+            <span className="font-semibold">
               {count(tag)}
+              <span className="sr-only"> {TAGS[tag].label.toLowerCase()} highlights</span>
             </span>
           </label>
         ))}

@@ -110,12 +110,13 @@ export function Reader({ groupId, sourceId, text, blocks, initial, viewer, stude
     cursor.current = null
   }
 
-  async function tagSelection(tag: TagName) {
-    if (!selection || pending) return
+  async function tagSelection(tag: TagName, fromKeyboard?: { start: number; end: number }) {
+    const picked = fromKeyboard ?? selection
+    if (!picked || pending) return
     setPending(true)
     setError(null)
     // A drag that cuts a word in half almost always means the whole word.
-    const { start, end } = snapToWords(text, selection.start, selection.end)
+    const { start, end } = snapToWords(text, picked.start, picked.end)
     const result = reselecting
       ? await confirmAnchorAction({ highlightId: reselecting, start, end })
       : await createHighlightAction({ sourceId, start, end, tag, visibility: isPrivate ? 'PRIVATE' : 'GROUP', sourceVersion: data.sourceVersion })
@@ -135,7 +136,10 @@ export function Reader({ groupId, sourceId, text, blocks, initial, viewer, stude
     const tag = tagForKey(event.key)
     if (tag && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault()
-      if (selection) void tagSelection(tag)
+      // The keyboard cursor is current; the page selection event may still be on its way.
+      const c = cursor.current
+      const keyed = c && c.anchor !== c.focus ? { start: Math.min(c.anchor, c.focus), end: Math.max(c.anchor, c.focus) } : undefined
+      if (keyed || selection) void tagSelection(tag, keyed)
       else setAnnouncement('Select a passage first: Shift with the arrow keys.')
       return
     }

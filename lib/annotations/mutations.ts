@@ -4,16 +4,18 @@ import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
+import { unciteHighlight } from '@/lib/maps/operations'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnSource, SOURCE_NOT_FOUND, type SourceAccess } from '@/lib/sources/access'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { anchorAt } from './anchoring'
 import { isEmptyNote, type NoteDoc } from './note'
-import { ConfirmAnchor, CreateHighlight, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
+import { ConfirmAnchor, CreateHighlight, MAX_HIGHLIGHT_CHARS, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
 import { readerContext } from './reader-context'
 import { canSeeHighlight } from './visibility'
 
 const HIGHLIGHT_NOT_FOUND = 'This highlight no longer exists.'
+const REPLY_NOT_FOUND = 'This reply no longer exists.'
 
 const noteValue = (note: NoteDoc | null | undefined) => (note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined)
 
@@ -56,7 +58,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
     })
     await publishInTransaction(tx, source.groupId, { type: 'highlight.changed', sourceId: source.id, highlightId: highlight.id })
     return highlight
-  })
+  }, { maxWait: 10_000 })
 }
 
 /** The highlight, if the actor may see it and perform the action on it. */
@@ -95,6 +97,7 @@ export async function deleteHighlight(actor: Actor, input: unknown): Promise<voi
   const { highlightId } = HighlightRef.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, highlightId, 'highlight:delete')
   await db.$transaction(async (tx) => {
+    await unciteHighlight(tx, highlight.id, actor!.id)
     await tx.highlight.delete({ where: { id: highlight.id } })
     await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
   })
@@ -108,6 +111,9 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
   const start = data.start ?? current.start
   const end = data.end ?? current.end
   if (end <= start) throw new Invalid('Select some text first.')
+  if (end - start > MAX_HIGHLIGHT_CHARS) {
+    throw new Invalid(`A highlight can be at most ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} characters; select a shorter passage.`)
+  }
   assertSelection(access.source.text, start, end)
   await db.$transaction(async (tx) => {
     await tx.highlight.update({
@@ -135,8 +141,11 @@ export async function createReply(actor: Actor, input: unknown): Promise<{ id: s
 async function authorizeOnReply(actor: Actor, replyId: unknown, action: Action) {
   const id = Id.safeParse(replyId)
   const reply = id.success ? await db.reply.findUnique({ where: { id: id.data }, select: { id: true, authorId: true, highlightId: true } }) : null
-  if (!reply) throw new NotFound('This reply no longer exists.')
-  const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read')
+  if (!reply) throw new NotFound(REPLY_NOT_FOUND)
+  // Whatever hides the highlight hides its replies, in the same words as a missing reply.
+  const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read').catch((error: unknown) => {
+    throw error instanceof NotFound ? new NotFound(REPLY_NOT_FOUND) : error
+  })
   authorize(access.standing, action, { isOwner: reply.authorId === actor!.id })
   return { reply, highlight, access }
 }

@@ -30,19 +30,46 @@ export type NoteBlock =
   | z.infer<typeof Paragraph>
   | { type: 'bulletList' | 'orderedList'; content: { type: 'listItem'; content: NoteBlock[] }[] }
 
+const VOCABULARY = 'A note may hold only paragraphs, lists, bold, italic and links.'
+
 const Block: z.ZodType<NoteBlock> = z.lazy(() =>
-  z.union([
+  z.union(
+    [
     Paragraph,
     z.object({
       type: z.enum(['bulletList', 'orderedList']),
       content: z.array(z.object({ type: z.literal('listItem'), content: z.array(Block).min(1).max(50) })).min(1).max(100),
     }),
-  ]),
+    ],
+    { error: VOCABULARY },
+  ),
 )
 
+const MAX_DEPTH = 24
+
+/** Depth of nested content, counted without recursion so hostile input cannot exhaust the stack. */
+function depthOf(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    deepest = Math.max(deepest, depth)
+    if (depth > MAX_DEPTH) return depth
+    const content = (node as { content?: unknown } | null)?.content
+    if (Array.isArray(content)) for (const child of content) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+const TOO_LARGE = `A note can be at most ${NOTE_MAX_BYTES / 1000} KB.`
+
+// Nesting is checked on the raw input, before the recursive structure is parsed; the size of
+// what is kept (unknown attributes dropped) after.
 export const NoteDoc = z
-  .object({ type: z.literal('doc'), content: z.array(Block).max(200) })
-  .refine((doc) => Buffer.byteLength(JSON.stringify(doc), 'utf8') <= NOTE_MAX_BYTES, `A note can be at most ${NOTE_MAX_BYTES / 1000} KB.`)
+  .unknown()
+  .refine((doc) => depthOf(doc) <= MAX_DEPTH, TOO_LARGE)
+  .pipe(z.object({ type: z.literal('doc', { error: VOCABULARY }), content: z.array(Block).max(200) }, { error: VOCABULARY }))
+  .refine((doc) => new TextEncoder().encode(JSON.stringify(doc)).length <= NOTE_MAX_BYTES, TOO_LARGE)
 
 export type NoteDoc = z.infer<typeof NoteDoc>
 
@@ -54,7 +81,7 @@ export function notePlainText(doc: NoteDoc | null | undefined): string {
     if (node.type === 'text') return node.text ?? ''
     if (node.type === 'hardBreak') return '\n'
     const inner = (node.content ?? []).map(walk)
-    return node.type === 'doc' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')
+    return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')
   }
   return walk(doc as AnyNode).trim()
 }

@@ -18,23 +18,38 @@ export const CHECK_LABELS: Record<CheckKind, string> = {
   'idle-evidence': 'Evidence that supports nothing',
 }
 
+/** Nodes on some circle of support: members of a strongly connected component larger than one (Tarjan). */
 function nodesOnSupportCycles(state: MapState): Set<string> {
   const next = new Map<string, string[]>()
   for (const r of state.relations) if (r.kind === 'SUPPORTS') next.set(r.fromId, [...(next.get(r.fromId) ?? []), r.toId])
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
   const onCycle = new Set<string>()
-  const colour = new Map<string, 'grey' | 'black'>()
-  const path: string[] = []
+  let counter = 0
   const visit = (id: string) => {
-    colour.set(id, 'grey')
-    path.push(id)
+    index.set(id, counter)
+    low.set(id, counter++)
+    stack.push(id)
+    onStack.add(id)
     for (const to of next.get(id) ?? []) {
-      if (colour.get(to) === 'grey') for (const n of path.slice(path.indexOf(to))) onCycle.add(n)
-      else if (!colour.has(to)) visit(to)
+      if (!index.has(to)) {
+        visit(to)
+        low.set(id, Math.min(low.get(id)!, low.get(to)!))
+      } else if (onStack.has(to)) low.set(id, Math.min(low.get(id)!, index.get(to)!))
     }
-    path.pop()
-    colour.set(id, 'black')
+    if (low.get(id) !== index.get(id)) return
+    const component: string[] = []
+    let member: string
+    do {
+      member = stack.pop()!
+      onStack.delete(member)
+      component.push(member)
+    } while (member !== id)
+    if (component.length > 1) for (const n of component) onCycle.add(n)
   }
-  for (const node of state.nodes) if (!colour.has(node.id)) visit(node.id)
+  for (const node of state.nodes) if (!index.has(node.id)) visit(node.id)
   return onCycle
 }
 

@@ -21,6 +21,7 @@ export function diffStates(from: MapState, to: MapState): Operation[] {
     }
     if (was.label !== n.label || was.kind !== n.kind) ops.push({ type: 'node.edit', nodeId: n.id, label: n.label, kind: n.kind, baseVersion: was.version })
     if (was.x !== n.x || was.y !== n.y) ops.push({ type: 'node.move', nodeId: n.id, x: n.x, y: n.y })
+    if (was.highlightId && !n.highlightId) ops.push({ type: 'node.uncite', nodeId: n.id })
   }
   const fromRelations = new Map(from.relations.map((r) => [r.id, r]))
   for (const r of to.relations) {

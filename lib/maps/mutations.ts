@@ -64,7 +64,10 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
 export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   const { mapId } = MapRef.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'delete')
-  await db.argumentMap.delete({ where: { id: access.map.id } })
+  await db.$transaction(async (tx) => {
+    await tx.argumentMap.delete({ where: { id: access.map.id } })
+    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq + 1 })
+  })
 }
 
 async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reopen'): Promise<void> {
@@ -85,14 +88,16 @@ const RestoreRevision = z.object({ mapId: Id, seq: z.number().int().min(0) })
 export async function restoreRevision(actor: Actor, input: unknown): Promise<{ seq: number }> {
   const { mapId, seq } = RestoreRevision.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
-  if (seq > access.map.seq) throw new Invalid('That revision does not exist yet.')
-  const log = await db.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' } })
-  const past = replay(log.map((entry) => entry.payload as Operation))
-  const current = await loadMapState(access.map.id)
   return db.$transaction(
     async (tx) => {
-      return { seq: await applyAllInTransaction(tx, access, actor!.id, diffStates(current, past)) }
+      // Locked first, so no edit lands between reading the map and rewriting it.
+      const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${access.map.id} FOR UPDATE`
+      if (!locked || seq > locked.seq) throw new Invalid('That revision does not exist yet.')
+      const log = await tx.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' } })
+      const past = replay(log.map((entry) => entry.payload as Operation))
+      const current = await loadMapState(access.map.id, tx)
+      return { seq: await applyAllInTransaction(tx, { ...access, map: { ...access.map, seq: locked.seq } }, actor!.id, diffStates(current, past)) }
     },
-    { timeout: 60_000 },
+    { maxWait: 15_000, timeout: 60_000 },
   )
 }

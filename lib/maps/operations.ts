@@ -14,34 +14,60 @@ type Tx = Prisma.TransactionClient
 const NODE_GONE = 'That node is no longer on the map; someone may have deleted it.'
 const RELATION_GONE = 'That relation is no longer on the map; someone may have deleted it.'
 
+const HIGHLIGHT_MISSING = 'That highlight does not exist in this group.'
+
+/** A new citation must be a passage the actor can see (private and "read first" rules included). */
 async function assertHighlightUsable(tx: Tx, access: MapAccess, actorId: string, highlightId: string) {
   const highlight = await tx.highlight.findUnique({
     where: { id: highlightId },
-    select: { authorId: true, visibility: true, source: { select: { groupId: true } } },
+    select: { authorId: true, visibility: true, sourceId: true, source: { select: { groupId: true } } },
   })
-  const visible =
-    highlight &&
-    highlight.source.groupId === access.map.groupId &&
-    (highlight.visibility === 'GROUP' || highlight.authorId === actorId || can(access.standing, 'highlight:readAll'))
-  if (!visible) throw new NotFound('That highlight does not exist in this group.')
+  if (!highlight || highlight.source.groupId !== access.map.groupId) throw new NotFound(HIGHLIGHT_MISSING)
+  if (highlight.authorId === actorId || can(access.standing, 'highlight:readAll')) return
+  if (highlight.visibility !== 'GROUP') throw new NotFound(HIGHLIGHT_MISSING)
+  if (access.group.readFirst && access.standing === 'student') {
+    const own = await tx.highlight.count({ where: { sourceId: highlight.sourceId, authorId: actorId } })
+    if (own === 0) throw new NotFound(HIGHLIGHT_MISSING)
+  }
 }
 
-async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation): Promise<void> {
+export interface ApplyOptions {
+  publish: boolean
+  /**
+   * Rebuilding a map from its own history (restore, duplicate, import): citations are kept if the
+   * passage still exists in the group, whoever may see it, and dropped if it was deleted.
+   */
+  rebuild?: boolean
+}
+
+/** Writes one operation; returns it as applied (a rebuilt node may lose a deleted citation). */
+async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation, options: ApplyOptions): Promise<Operation> {
   const mapId = access.map.id
   switch (op.type) {
     case 'node.add': {
       if ((await tx.mapNode.count({ where: { mapId } })) >= MAX_NODES) {
         throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
       }
-      if (op.node.highlightId) await assertHighlightUsable(tx, access, actorId, op.node.highlightId)
-      if (await tx.mapNode.findUnique({ where: { id: op.node.id }, select: { id: true } })) throw new Conflict('That node already exists.')
-      await tx.mapNode.create({ data: { ...op.node, highlightId: op.node.highlightId ?? null, mapId } })
-      return
+      let node = op.node
+      if (node.highlightId && options.rebuild) {
+        const cited = await tx.highlight.findFirst({ where: { id: node.highlightId, source: { groupId: access.map.groupId } }, select: { id: true } })
+        if (!cited) node = { ...node, highlightId: null }
+      } else if (node.highlightId) {
+        await assertHighlightUsable(tx, access, actorId, node.highlightId)
+      }
+      if (await tx.mapNode.findUnique({ where: { id: node.id }, select: { id: true } })) throw new Conflict('That node already exists.')
+      await tx.mapNode.create({ data: { ...node, highlightId: node.highlightId ?? null, mapId } })
+      return { ...op, node }
+    }
+    case 'node.uncite': {
+      const { count } = await tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { highlightId: null } })
+      if (count === 0) throw new NotFound(NODE_GONE)
+      return op
     }
     case 'node.move': {
       const { count } = await tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { x: op.x, y: op.y } })
       if (count === 0) throw new NotFound(NODE_GONE)
-      return
+      return op
     }
     case 'node.edit': {
       const node = await tx.mapNode.findFirst({ where: { id: op.nodeId, mapId }, select: { version: true, label: true } })
@@ -50,13 +76,13 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
         throw new Conflict(`Someone else changed this node while you were editing it. It now reads: “${node.label}”. Your text was not saved.`)
       }
       await tx.mapNode.update({ where: { id: op.nodeId }, data: { label: op.label, kind: op.kind, version: { increment: 1 } } })
-      return
+      return op
     }
     case 'node.delete': {
       // Its relations go with it (ON DELETE CASCADE), in this same transaction.
       const { count } = await tx.mapNode.deleteMany({ where: { id: op.nodeId, mapId } })
       if (count === 0) throw new NotFound(NODE_GONE)
-      return
+      return op
     }
     case 'relation.add': {
       const { fromId, toId } = op.relation
@@ -70,27 +96,27 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       if (twin) throw new Conflict('These two nodes are already connected; change that relation instead.')
       if (await tx.mapRelation.findUnique({ where: { id: op.relation.id }, select: { id: true } })) throw new Conflict('That relation already exists.')
       await tx.mapRelation.create({ data: { ...op.relation, mapId } })
-      return
+      return op
     }
     case 'relation.edit': {
       const { count } = await tx.mapRelation.updateMany({ where: { id: op.relationId, mapId }, data: { kind: op.kind, label: op.label } })
       if (count === 0) throw new NotFound(RELATION_GONE)
-      return
+      return op
     }
     case 'relation.delete': {
       const { count } = await tx.mapRelation.deleteMany({ where: { id: op.relationId, mapId } })
       if (count === 0) throw new NotFound(RELATION_GONE)
-      return
+      return op
     }
     case 'layout.apply': {
-      if (op.positions.length === 0) return
+      if (op.positions.length === 0) return op
       const ids = op.positions.map((p) => p.nodeId)
       const count = await tx.$executeRaw`
         UPDATE "MapNode" AS m SET x = v.x, y = v.y
         FROM unnest(${ids}::text[], ${op.positions.map((p) => p.x)}::float8[], ${op.positions.map((p) => p.y)}::float8[]) AS v(id, x, y)
         WHERE m.id = v.id AND m."mapId" = ${mapId}`
       if (count !== new Set(ids).size) throw new NotFound(NODE_GONE)
-      return
+      return op
     }
   }
 }
@@ -102,7 +128,7 @@ export async function applyInTransaction(
   actorId: string,
   op: Operation,
   opId?: string,
-  options: { publish: boolean } = { publish: true },
+  options: ApplyOptions = { publish: true },
 ): Promise<number> {
   const [locked] = await tx.$queryRaw<{ seq: number; status: string }[]>`
     SELECT seq, status::text AS status FROM "ArgumentMap" WHERE id = ${access.map.id} FOR UPDATE`
@@ -110,9 +136,11 @@ export async function applyInTransaction(
   if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
     throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
   }
-  await writeOperation(tx, access, actorId, op)
+  const applied = await writeOperation(tx, access, actorId, op, options)
   const seq = locked.seq + 1
-  await tx.mapOperation.create({ data: { mapId: access.map.id, seq, actorId, type: op.type, payload: (opId ? { ...op, opId } : op) as Prisma.InputJsonValue } })
+  await tx.mapOperation.create({
+    data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
+  })
   await tx.argumentMap.update({ where: { id: access.map.id }, data: { seq } })
   if (options.publish) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
   return seq
@@ -124,7 +152,7 @@ export async function applyInTransaction(
  */
 export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: string, ops: Operation[]): Promise<number> {
   let seq = access.map.seq
-  for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false })
+  for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false, rebuild: true })
   if (ops.length) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
   return seq
 }
@@ -132,6 +160,24 @@ export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: 
 export async function applyMapOperation(actor: Actor, input: unknown): Promise<{ seq: number }> {
   const { mapId, op, opId } = ApplyOperation.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
-  const seq = await db.$transaction((tx) => applyInTransaction(tx, access, actor!.id, op, opId), { timeout: 20_000 })
+  // Edits of a busy map queue on its row lock; give them time to reach the front.
+  const seq = await db.$transaction((tx) => applyInTransaction(tx, access, actor!.id, op, opId), { maxWait: 15_000, timeout: 20_000 })
   return { seq }
+}
+
+/**
+ * A cited highlight is being deleted: every node citing it keeps its text but loses the
+ * citation, through the log of its map, so replaying the log still gives the stored map.
+ */
+export async function unciteHighlight(tx: Tx, highlightId: string, actorId: string): Promise<void> {
+  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { groupId: true } } } })
+  for (const node of nodes) {
+    const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${node.mapId} FOR UPDATE`
+    const seq = locked!.seq + 1
+    const op: Operation = { type: 'node.uncite', nodeId: node.id }
+    await tx.mapNode.update({ where: { id: node.id }, data: { highlightId: null } })
+    await tx.mapOperation.create({ data: { mapId: node.mapId, seq, actorId, type: op.type, payload: op as Prisma.InputJsonValue } })
+    await tx.argumentMap.update({ where: { id: node.mapId }, data: { seq } })
+    await publishInTransaction(tx, node.map.groupId, { type: 'map.changed', mapId: node.mapId, seq })
+  }
 }

@@ -37,6 +37,8 @@ export function applyOperation(state: MapState, op: Operation): MapState {
         ...state,
         nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, label: op.label, kind: op.kind ?? n.kind, version: n.version + 1 } : n)),
       }
+    case 'node.uncite':
+      return { ...state, nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, highlightId: null } : n)) }
     case 'node.delete':
       return {
         nodes: state.nodes.filter((n) => n.id !== op.nodeId),

@@ -18,7 +18,11 @@ const Label = z
   .max(MAX_LABEL_CHARS, `A node label can be at most ${MAX_LABEL_CHARS} characters.`)
   .refine((t) => !t.includes('\u0000'), 'The label contains characters that cannot be shown.')
 
-const Coordinate = z.number({ error: 'Positions are numbers.' }).finite().min(-1e6).max(1e6)
+const Coordinate = z
+  .number({ error: 'Positions are numbers.' })
+  .finite('Positions are finite numbers.')
+  .min(-1e6, 'That position is too far out.')
+  .max(1e6, 'That position is too far out.')
 
 export const NodeKindInput = z.enum(['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'], { error: 'A node is a claim, evidence, bias or note.' })
 export const RelationKindInput = z.enum(['SUPPORTS', 'ATTACKS'], { error: 'A relation either supports or attacks.' })
@@ -33,7 +37,7 @@ export const Operation = z.discriminatedUnion('type', [
     node: z.object({ id: Id, kind: NodeKindInput, label: Label, highlightId: Id.nullish(), x: Coordinate, y: Coordinate }),
   }),
   z.object({ type: z.literal('node.move'), nodeId: Id, x: Coordinate, y: Coordinate }),
-  z.object({ type: z.literal('node.edit'), nodeId: Id, label: Label, kind: NodeKindInput.optional(), baseVersion: z.number().int().min(1) }),
+  z.object({ type: z.literal('node.edit'), nodeId: Id, label: Label, kind: NodeKindInput.optional(), baseVersion: z.number({ error: 'Say which version of the node you edited.' }).int().min(1, 'Say which version of the node you edited.') }),
   z.object({ type: z.literal('node.delete'), nodeId: Id }),
   z.object({
     type: z.literal('relation.add'),
@@ -47,8 +51,15 @@ export const Operation = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('relation.edit'), relationId: Id, kind: RelationKindInput.optional(), label: z.string().trim().max(MAX_RELATION_LABEL_CHARS).optional() }),
   z.object({ type: z.literal('relation.delete'), relationId: Id }),
-  z.object({ type: z.literal('layout.apply'), positions: z.array(z.object({ nodeId: Id, x: Coordinate, y: Coordinate })).max(MAX_NODES) }),
-])
+  z.object({
+    type: z.literal('layout.apply'),
+    positions: z
+      .array(z.object({ nodeId: Id, x: Coordinate, y: Coordinate }))
+      .max(MAX_NODES)
+      .refine((positions) => new Set(positions.map((p) => p.nodeId)).size === positions.length, 'A layout places each node once.'),
+  }),
+  z.object({ type: z.literal('node.uncite'), nodeId: Id }),
+], { error: 'That is not a map change Colloquy knows.' })
 export type Operation = z.infer<typeof Operation>
 
 /** `opId` lets the client recognise its own operation when it comes back through the log. */

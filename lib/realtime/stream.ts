@@ -57,41 +57,49 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         await catchUp()
       }
 
-      // Serialized, so events leave in the order they arrive even while a catch-up queries.
-      const unsubscribe = bus.subscribe(options.groupId, (message) => {
-        chain = chain.then(() => handle(message)).catch(() => {})
-      })
-
-      send('retry: 2000\n\n')
-      if (options.since === null) {
-        const group = await db.group.findUniqueOrThrow({ where: { id: options.groupId }, select: { eventSeq: true } })
-        last = Math.max(last, group.eventSeq)
-        send(`id: ${last}\nevent: ready\ndata: {}\n\n`)
-      } else {
-        chain = chain.then(catchUp)
-        await chain
-        send(`event: ready\ndata: {}\n\n`)
-      }
-      if (options.source) await enterSource(connectionId, options.userId, options.source)
-
-      const heartbeat = setInterval(() => {
-        send(': ping\n\n')
-        if (options.source) void touchPresence(connectionId).catch(() => {})
-      }, HEARTBEAT_MS)
-
+      let heartbeat: ReturnType<typeof setInterval> | undefined
+      let unsubscribe = () => {}
       const close = () => {
         if (closed) return
         closed = true
         clearInterval(heartbeat)
         unsubscribe()
-        if (options.source) void leaveSource(connectionId, options.source).catch(() => {})
+        if (options.source) void chain.then(() => leaveSource(connectionId, options.source!)).catch(() => {})
         try {
           controller.close()
         } catch {
           // Already closed by the client.
         }
       }
+      // Listening from the very start, so a client that leaves while we start up is forgotten.
       options.signal.addEventListener('abort', close)
+      if (options.signal.aborted) return close()
+
+      // The starting point is settled first; notices that arrive meanwhile queue behind it and are
+      // then sent, skipped (already counted) or fetched from the log (a gap), all in order.
+      chain = (async () => {
+        if (options.since === null) {
+          const group = await db.group.findUniqueOrThrow({ where: { id: options.groupId }, select: { eventSeq: true } })
+          last = group.eventSeq
+          send(`id: ${last}\nevent: ready\ndata: {}\n\n`)
+        } else {
+          await catchUp()
+          send(`event: ready\ndata: {}\n\n`)
+        }
+      })()
+      unsubscribe = bus.subscribe(options.groupId, (message) => {
+        chain = chain.then(() => handle(message)).catch(() => {})
+      })
+      send('retry: 2000\n\n')
+      await chain.catch(() => {})
+      if (closed) return
+      if (options.source) await enterSource(connectionId, options.userId, options.source)
+      if (closed && options.source) await leaveSource(connectionId, options.source).catch(() => {})
+
+      heartbeat = setInterval(() => {
+        send(': ping\n\n')
+        if (options.source) void touchPresence(connectionId).catch(() => {})
+      }, HEARTBEAT_MS)
     },
   })
 }

@@ -24,7 +24,7 @@ export const SourceMetadata = z.object({
     .refine((value) => !CONTROL_CHARS.test(value), 'The title contains characters that cannot be shown.'),
   author: optionalText('author', 200),
   year: z.preprocess(
-    (value) => (value === '' || value === undefined || value === null ? null : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    (value) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
     z
       .number({ error: 'Enter the year as a whole number, like 2010.' })
       .int('Enter the year as a whole number, like 2010.')

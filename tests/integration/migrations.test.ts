@@ -110,7 +110,7 @@ const ROWS = {
   SignInAttempt: { id: 'attempt1', email: 'ada@example.com', ip: '203.0.113.9', succeeded: true, createdAt: at('2024-01-02T03:05:00.001Z') },
   Group: {
     id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
-    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
+    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
   },
   Membership: { id: 'membership1', groupId: 'group1', userId: 'user1', role: 'INSTRUCTOR', joinedAt: at('2024-01-03T00:00:01.000Z') },
   Source: {
@@ -133,7 +133,7 @@ const ROWS = {
     createdAt: at('2024-01-07T00:00:00.000Z'), updatedAt: at('2024-01-07T00:00:02.000Z'),
   },
   ArgumentMap: {
-    id: 'map1', groupId: 'group1', ownerId: 'user1', kind: 'PERSONAL', title: 'My map', status: 'SUBMITTED', seq: 3,
+    id: 'map1', groupId: 'group1', ownerId: 'user1', kind: 'PERSONAL', title: 'My map', status: 'SUBMITTED', seq: 3, feedbackSeenAt: at('2024-01-08T00:00:04.000Z'),
     createdAt: at('2024-01-08T00:00:00.000Z'), updatedAt: at('2024-01-08T00:00:03.000Z'),
   },
   MapNode: {
@@ -147,6 +147,7 @@ const ROWS = {
   },
   Feedback: {
     id: 'feedback1', mapId: 'map1', authorId: 'user1', nodeId: 'node1', relationId: 'relation1', body: 'Good start.', score: 7,
+    rubricScores: [{ name: 'Uses evidence', points: 4, max: 5 }],
     createdAt: at('2024-01-10T00:00:00.000Z'),
   },
   GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },

@@ -57,12 +57,12 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         await catchUp()
       }
 
-      let heartbeat: ReturnType<typeof setInterval> | undefined
+      const timer: { heartbeat?: ReturnType<typeof setInterval> } = {}
       let unsubscribe = () => {}
       const close = () => {
         if (closed) return
         closed = true
-        clearInterval(heartbeat)
+        clearInterval(timer.heartbeat)
         unsubscribe()
         if (options.source) void chain.then(() => leaveSource(connectionId, options.source!)).catch(() => {})
         try {
@@ -96,7 +96,7 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
       if (options.source) await enterSource(connectionId, options.userId, options.source)
       if (closed && options.source) await leaveSource(connectionId, options.source).catch(() => {})
 
-      heartbeat = setInterval(() => {
+      timer.heartbeat = setInterval(() => {
         send(': ping\n\n')
         if (options.source) void touchPresence(connectionId).catch(() => {})
       }, HEARTBEAT_MS)

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode } from './mutations'
+import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from './mutations'
 
 export async function createGroupAction(input: unknown): Promise<Result<{ id: string }>> {
   return attempt(async () => {
@@ -32,6 +32,13 @@ export async function rotateJoinCodeAction(input: unknown): Promise<Result<{ joi
 export async function removeMemberAction(input: unknown): Promise<Result<void>> {
   return attempt(async () => {
     await removeMember(await getCurrentUser(), input)
+    revalidatePath('/groups/[groupId]', 'page')
+  })
+}
+
+export async function updateGroupSettingsAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => {
+    await updateGroupSettings(await getCurrentUser(), input)
     revalidatePath('/groups/[groupId]', 'page')
   })
 }

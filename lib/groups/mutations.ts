@@ -3,7 +3,7 @@ import { db } from '@/lib/db'
 import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from './access'
 import { joinCodeExpiry, newJoinCode } from './join-code'
-import { CreateGroup, GroupRef, JoinGroup, RemoveMember } from './schema'
+import { CreateGroup, GroupRef, GroupSettings, JoinGroup, RemoveMember } from './schema'
 
 function signedIn(actor: Actor): { id: string } {
   if (!actor) throw new Unauthenticated()
@@ -71,4 +71,11 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
     }
     await tx.membership.delete({ where: { id: member.id } })
   })
+}
+
+/** "Read first": students see classmates' highlights on a source only after making their own. */
+export async function updateGroupSettings(actor: Actor, input: unknown): Promise<void> {
+  const { groupId, readFirst } = GroupSettings.parse(input)
+  await authorizeInGroup(actor, groupId, 'group:manage')
+  await db.group.update({ where: { id: groupId }, data: { readFirst } })
 }

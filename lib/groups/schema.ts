@@ -38,4 +38,5 @@ export const JoinCode = z
 
 export const JoinGroup = z.object({ code: JoinCode })
 export const GroupRef = z.object({ groupId: Id })
+export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ error: 'Say whether students read first.' }) })
 export const RemoveMember = z.object({ groupId: Id, userId: Id })

@@ -263,3 +263,21 @@ describe('the group overview', () => {
     expect(await refusal(getGroupOverview(null, id))).toMatchObject({ status: 401, error: 'Please sign in to continue.' })
   })
 })
+
+describe('group settings', () => {
+  it('lets an instructor turn "read first" on and refuses a student, changing nothing', async () => {
+    const { db } = await import('@/lib/db')
+    const { updateGroupSettings, createGroup, joinGroupByCode } = await import('@/lib/groups/mutations')
+    const stamp = Date.now()
+    const teacher = await db.user.create({ data: { name: 'T', email: `t-settings-${stamp}@example.com`, passwordHash: 'x' } })
+    const pupil = await db.user.create({ data: { name: 'P', email: `p-settings-${stamp}@example.com`, passwordHash: 'x' } })
+    const group = await createGroup(teacher, { name: 'Settings group' })
+    const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: group.id } })
+    await joinGroupByCode(pupil, { code: joinCode })
+    await expect(updateGroupSettings(pupil, { groupId: group.id, readFirst: true })).rejects.toMatchObject({ status: 403 })
+    expect((await db.group.findUniqueOrThrow({ where: { id: group.id } })).readFirst).toBe(false)
+    await expect(updateGroupSettings(teacher, { groupId: group.id, readFirst: 'yes' })).rejects.toThrow()
+    await updateGroupSettings(teacher, { groupId: group.id, readFirst: true })
+    expect((await db.group.findUniqueOrThrow({ where: { id: group.id } })).readFirst).toBe(true)
+  })
+})

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { InvitePanel } from '@/components/groups/invite-panel'
+import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
@@ -55,6 +56,11 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
         </Card>
         <div className="flex flex-col gap-8">
+          {canManage && (
+            <Card title="Settings">
+              <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
+            </Card>
+          )}
           {invite && (
             <Card title="Invite students">
               <InvitePanel groupId={group.id} joinCode={invite.joinCode} expiresAt={invite.joinCodeExpiresAt.toISOString()} origin={await appOrigin()} />

@@ -1,0 +1,155 @@
+// highlight-create: POST /api/sources/<id>/highlights on the production app (session, zod, access
+// check, duplicate check, insert + live event in one transaction) against the naive baseline,
+// node:http + one plain pg INSERT (bench/lib/baseline-server.ts), with the same load and bodies.
+import { join } from 'node:path'
+import pg from 'pg'
+import { DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
+import { BENCH_LOG_DIR, signIn, startBenchApp } from './lib/app-server'
+import { runLoad, type LoadResult } from './lib/load'
+import { freePorts, startChild, stopChild, type Child } from './lib/processes'
+import type { BenchResult, Row } from './lib/report'
+
+const SECONDS = 10
+const CONNECTION_LEVELS = [10, 50]
+/** The first requests load route code and open pool connections; they are not counted. */
+const WARMUP_SECONDS = 3
+const FLOOR_SECONDS = 5
+const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
+
+interface Target {
+  sourceId: string
+  authorId: string
+  title: string
+  textLength: number
+}
+
+/** The signed-in student and the longest source of their group, read from the bench database. */
+async function findTarget(databaseUrl: string, email: string): Promise<Target> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ authorId: string; sourceId: string; title: string; text: string }>(
+      `SELECT u.id AS "authorId", s.id AS "sourceId", s.title, s.text
+         FROM "User" u
+         JOIN "Membership" m ON m."userId" = u.id
+         JOIN "Source" s ON s."groupId" = m."groupId"
+        WHERE u.email = $1
+        ORDER BY length(s.text) DESC
+        LIMIT 1`,
+      [email],
+    )
+    const row = rows[0]
+    if (!row) throw new Error(`The bench database has no source for ${email}; was the demo seeded?`)
+    return { authorId: row.authorId, sourceId: row.sourceId, title: row.title, textLength: row.text.length }
+  } finally {
+    await client.end()
+  }
+}
+
+async function countHighlights(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM "Highlight"')
+    return Number(rows[0]?.count ?? 0)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A distinct (start, end, tag) on every call: the app answers a second identical highlight with 409. */
+function distinctBodies(textLength: number): () => string {
+  const starts = textLength - 400
+  let n = 0
+  return () => {
+    const i = n++
+    const start = i % starts
+    const end = start + 20 + (Math.floor(i / starts) % 281)
+    return JSON.stringify({ start, end, tag: TAGS[i % TAGS.length], visibility: 'GROUP' })
+  }
+}
+
+async function startBaseline(databaseUrl: string, target: Target): Promise<{ origin: string; child: Child }> {
+  const [port] = await freePorts(1)
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SOURCE_ID: target.sourceId, AUTHOR_ID: target.authorId }
+  const child = startChild('baseline', 'bench/lib/baseline-server.ts', env, join(BENCH_LOG_DIR, 'baseline.log'))
+  for (let waited = 0; !/^ready$/m.test(child.tail()); waited += 100) {
+    if (child.process.exitCode !== null || waited > 30_000) {
+      await stopChild(child)
+      throw new Error(`The baseline server did not start:\n${child.tail()}`)
+    }
+    await sleep(100)
+  }
+  return { origin: `http://127.0.0.1:${port}`, child }
+}
+
+function problemsOf(label: string, run: LoadResult): string[] {
+  if (run.non2xx === 0 && run.errors === 0 && run.requests > 0) return []
+  const codes = Object.entries(run.statusCodes).map(([code, count]) => `${code}×${count}`).join(', ')
+  return [`${label}: ${run.non2xx} non-2xx and ${run.errors} connection errors in ${run.requests} requests (${codes}); first: ${run.firstFailure ?? 'none'}`]
+}
+
+/** Where the app's time goes, on the same instance: a database ping, and the session check alone. */
+async function floorsOf(origin: string, cookie: string, path: string): Promise<string> {
+  const health = await runLoad({ origin, path: '/api/health', method: 'GET', connections: 10, seconds: FLOOR_SECONDS })
+  // An empty body passes the session check and the user lookup, then zod answers 400.
+  const session = await runLoad({ origin, path, connections: 10, seconds: FLOOR_SECONDS, headers: { cookie }, nextBody: () => '{}' })
+  const describe = (run: LoadResult) => `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms`
+  const refused = session.statusCodes['400'] ?? 0
+  return `app floors at c10: GET /api/health ${describe(health)}; POST refused after the session check (${refused} × 400) ${describe(session)}`
+}
+
+export async function benchHighlightCreate(): Promise<BenchResult> {
+  const children: Child[] = []
+  try {
+    const app = await startBenchApp()
+    children.push(app.child)
+    const student = DEMO_STUDENTS[0]!
+    step(`app healthy at ${app.url}; signing in as ${student.email}`)
+    const cookie = await signIn(app.url, student.email, DEMO_PASSWORD)
+    const target = await findTarget(app.databaseUrl, student.email)
+    step(`target: source ${target.sourceId}; starting the baseline server`)
+    const baseline = await startBaseline(app.databaseUrl, target)
+    children.push(baseline.child)
+
+    const path = `/api/sources/${target.sourceId}/highlights`
+    const nextBody = distinctBodies(target.textLength)
+    const onApp = (connections: number, seconds: number) => runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
+    const onBaseline = (connections: number, seconds: number) => runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
+    step(`warming up both for ${WARMUP_SECONDS} s`)
+    const failures = [...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)), ...problemsOf('baseline warm-up', await onBaseline(10, WARMUP_SECONDS))]
+    const before = await countHighlights(app.databaseUrl)
+    const rows: Row[] = []
+    const notes: string[] = [`POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`]
+    const runs: { connections: number; app: LoadResult; baseline: LoadResult }[] = []
+    let created = 0
+    for (const connections of CONNECTION_LEVELS) {
+      // Alternating app and baseline at each level, so slow drift on a shared machine hits both.
+      step(`app and baseline at ${connections} connections, ${SECONDS} s each`)
+      const appRun = await onApp(connections, SECONDS)
+      const baseRun = await onBaseline(connections, SECONDS)
+      runs.push({ connections, app: appRun, baseline: baseRun })
+      failures.push(...problemsOf(`app at c${connections}`, appRun), ...problemsOf(`baseline at c${connections}`, baseRun))
+      created += (appRun.statusCodes['201'] ?? 0) + (baseRun.statusCodes['201'] ?? 0)
+      rows.push(
+        { name: `c${connections} throughput`, unit: 'req/s', figure: appRun.requestsPerSecond, baseline: baseRun.requestsPerSecond },
+        { name: `c${connections} latency p50`, unit: 'ms', figure: appRun.p50, baseline: baseRun.p50 },
+        { name: `c${connections} latency p99`, unit: 'ms', figure: appRun.p99, baseline: baseRun.p99 },
+      )
+      notes.push(`c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`)
+    }
+    const inserted = (await countHighlights(app.databaseUrl)) - before
+    // A request still in flight when a run ends may be inserted without its answer being counted.
+    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0)
+    notes.push(`rows inserted during the measured runs: ${inserted} (201 answers: ${created})`)
+    if (inserted < created || inserted > created + inFlight) failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
+    step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
+    notes.push(await floorsOf(app.url, cookie, path))
+    if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
+    return { name: 'highlight-create', rows, notes, failures, details: { target, runs } }
+  } finally {
+    for (const child of children.reverse()) await stopChild(child)
+  }
+}

@@ -1,0 +1,61 @@
+// HTTP load with autocannon: a fixed number of connections for a fixed time, a generated body per
+// request, to this machine only. Reports throughput, latency percentiles and every non-2xx answer.
+import autocannon from 'autocannon'
+
+export interface LoadOptions {
+  /** http://127.0.0.1:<port> */
+  origin: string
+  path: string
+  method?: 'GET' | 'POST'
+  connections: number
+  seconds: number
+  headers?: Record<string, string>
+  /** A body per request (POST). */
+  nextBody?: () => string
+}
+
+export interface LoadResult {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  requests: number
+  non2xx: number
+  /** Connection errors, timeouts included. */
+  errors: number
+  statusCodes: Record<string, number>
+  /** Status and start of the body of the first non-2xx response. */
+  firstFailure?: string
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { hostname } = new URL(options.origin)
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new Error(`Load goes to this machine only, not ${hostname}.`)
+  let firstFailure: string | undefined
+  const result = await autocannon({
+    url: options.origin,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [
+      {
+        method: options.method ?? 'POST',
+        path: options.path,
+        headers: { 'content-type': 'application/json', ...options.headers },
+        setupRequest: (request) => (options.nextBody ? { ...request, body: options.nextBody() } : request),
+        onResponse: (status, body) => {
+          if ((status < 200 || status > 299) && firstFailure === undefined) firstFailure = `HTTP ${status}: ${body.slice(0, 300)}`
+        },
+      },
+    ],
+  })
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]))
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes,
+    firstFailure,
+  }
+}

@@ -1,0 +1,79 @@
+// What a benchmark hands back, the one table `npm run bench` prints, and bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+
+export interface Row {
+  name: string
+  unit: 'ms' | 'req/s' | 'count'
+  figure: number
+  /** The same measurement of the naive approach in the same run; null where there is none. */
+  baseline: number | null
+}
+
+export interface BenchResult {
+  name: string
+  rows: Row[]
+  /** Lines printed under the table: outcomes, breakdowns, what to look at. */
+  notes: string[]
+  /** Anything that makes the figures untrustworthy (error responses, wrong placements). */
+  failures: string[]
+  details?: Record<string, unknown>
+}
+
+const RESULTS_DIR = join(process.cwd(), 'bench', 'results')
+
+export function ratioOf(row: Row): number | null {
+  return row.baseline === null || row.baseline === 0 ? null : row.figure / row.baseline
+}
+
+function formatNumber(value: number, unit: Row['unit']): string {
+  if (unit === 'count') return String(value)
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3
+  return `${value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`
+}
+
+function formatRatio(ratio: number | null): string {
+  if (ratio === null) return '—'
+  const digits = ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2
+  return `${ratio.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })}×`
+}
+
+export function printTable(results: BenchResult[]): void {
+  const header = ['name', 'figure', 'baseline', 'ratio']
+  const lines = results.flatMap((result) =>
+    result.rows.map((row) => [
+      `${result.name}: ${row.name}`,
+      formatNumber(row.figure, row.unit),
+      row.baseline === null ? '—' : formatNumber(row.baseline, row.unit),
+      formatRatio(ratioOf(row)),
+    ]),
+  )
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)))
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+  console.log()
+  console.log(format(header))
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '))
+  for (const line of lines) console.log(format(line))
+  for (const result of results) {
+    for (const note of result.notes) console.log(`  ${result.name}: ${note}`)
+    for (const failure of result.failures) console.log(`  FAILED ${result.name}: ${failure}`)
+  }
+  console.log()
+}
+
+export function writeResults(results: BenchResult[]): string {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const file = join(RESULTS_DIR, 'latest.json')
+  const report = {
+    finishedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadavg: loadavg() },
+    benchmarks: results.map((result) => ({
+      ...result,
+      rows: result.rows.map((row) => ({ ...row, ratio: ratioOf(row) })),
+    })),
+  }
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  return file
+}

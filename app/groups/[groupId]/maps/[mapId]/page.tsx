@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MapEditor } from '@/components/map/map-editor'
+import { ExportMenu } from '@/components/map/export-menu'
 import { FormatsMenu } from '@/components/map/formats-menu'
 import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
@@ -36,6 +37,7 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
           {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
         </span>
         <FormatsMenu groupId={group.id} mapId={map.id} />
+        <ExportMenu mapId={map.id} />
       </header>
       <MapEditor
         groupId={group.id}

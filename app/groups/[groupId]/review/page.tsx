@@ -30,7 +30,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
           {dashboard.group.name}
         </Link>
       </nav>
-      <h1 className="text-2xl font-semibold">Review</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Review</h1>
+        <a href={`/api/groups/${dashboard.group.id}/maps/export`} download className="text-sm text-indigo-700 underline">
+          Download every submitted map (PDFs, zipped)
+        </a>
+      </div>
       <Card title="Students">
         {dashboard.rows.length === 0 ? <p className="text-sm text-stone-600">No students yet.</p> : <StudentTable groupId={dashboard.group.id} rows={dashboard.rows} firstSourceId={firstSource?.id ?? null} />}
       </Card>

@@ -389,9 +389,9 @@ test('filters and counts', async ({ openBrowser }) => {
     `▲Bias· ${ben.name}“such inertia hides”`,
   ])
   await expect(status).toHaveText('Showing 4 of 4 highlights')
-  await expect(adaPage.getByLabel('2 claim highlights', { exact: true })).toBeVisible()
-  await expect(adaPage.getByLabel('1 evidence highlights', { exact: true })).toBeVisible()
-  await expect(adaPage.getByLabel('1 bias highlights', { exact: true })).toBeVisible()
+  await expect(adaPage.getByRole('checkbox', { name: 'Claim 2 claim highlights', exact: true })).toBeVisible()
+  await expect(adaPage.getByRole('checkbox', { name: 'Evidence 1 evidence highlights', exact: true })).toBeVisible()
+  await expect(adaPage.getByRole('checkbox', { name: 'Bias 1 bias highlights', exact: true })).toBeVisible()
   await expect(essay(adaPage).locator('mark')).toHaveCount(4)
 
   // Unticking Claim hides claims from the list and from the text; the counts stay.
@@ -404,7 +404,7 @@ test('filters and counts', async ({ openBrowser }) => {
   await expect(essay(adaPage).locator('mark')).toHaveCount(2)
   await expect(essay(adaPage).locator('mark[title^="Claim"]')).toHaveCount(0)
   await expect(paragraph(adaPage, 1).locator('mark')).toHaveCount(0)
-  await expect(adaPage.getByLabel('2 claim highlights', { exact: true })).toBeVisible()
+  await expect(adaPage.getByRole('checkbox', { name: 'Claim 2 claim highlights', exact: true })).toBeVisible()
   await claim.check()
   await expect(items).toHaveCount(4)
 

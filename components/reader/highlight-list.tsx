@@ -43,7 +43,7 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
         {TAG_NAMES.map((tag) => (
           <label key={tag} className={`flex cursor-pointer items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 ${TAGS[tag].badgeClass}`}>
             <input type="checkbox" checked={filters.tags.includes(tag)} onChange={() => toggleTag(tag)} />
-            <span aria-hidden>{TAGS[tag].icon}</span> {TAGS[tag].label}
+            <span aria-hidden>{TAGS[tag].icon}</span> {TAGS[tag].label}{' '}
             <span className="font-semibold">
               {count(tag)}
               <span className="sr-only"> {TAGS[tag].label.toLowerCase()} highlights</span>

@@ -2,6 +2,8 @@
 // measured in the same run, and writes bench/results/latest.json. Exits 1 when a benchmark failed.
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
+import { benchMapFanout } from './map-fanout.bench'
+import { benchMapRender } from './map-render.bench'
 import { stopAll } from './lib/processes'
 import { printTable, writeResults, type BenchResult } from './lib/report'
 import { benchReanchor } from './reanchor.bench'
@@ -9,6 +11,8 @@ import { benchReanchor } from './reanchor.bench'
 const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> }[] = [
   { name: 'reanchor', run: benchReanchor },
   { name: 'highlight-create', run: benchHighlightCreate },
+  { name: 'map-render', run: benchMapRender },
+  { name: 'map-fanout', run: benchMapFanout },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

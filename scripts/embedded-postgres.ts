@@ -71,7 +71,9 @@ export async function startEmbeddedPostgres(options: {
   } else {
     await clearLeftovers(clusterDir)
   }
-  await server.start()
+  await server.start().catch((error: unknown) => {
+    throw new Error(`PostgreSQL did not start on port ${options.port}${error ? `: ${String(error)}` : ''}. Is another server using that port? Set EMBEDDED_PG_PORT to use another.`)
+  })
 
   const admin = server.getPgClient('postgres', '127.0.0.1')
   await admin.connect()

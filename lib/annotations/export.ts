@@ -1,6 +1,7 @@
 // Exports the highlights of a source that the asking user may see, as a file to download:
 // W3C Web Annotations (JSON-LD) or a CSV spreadsheet.
 import { z } from 'zod'
+import { slugOf } from '@/lib/file-names'
 import { db } from '@/lib/db'
 import { Conflict, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
@@ -24,17 +25,6 @@ export interface ExportFile {
   filename: string
 }
 
-/** An ASCII file name from a title: "Why Alliances Endure" → "why-alliances-endure". */
-function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '')
-  return slug || 'source'
-}
 
 /** `baseUrl`: the app's public origin, for the ids and links in the JSON-LD. */
 export async function exportSourceHighlights(actor: Actor, sourceId: unknown, input: unknown, baseUrl: string): Promise<ExportFile> {
@@ -49,7 +39,7 @@ export async function exportSourceHighlights(actor: Actor, sourceId: unknown, in
   })
   if (!source) throw new NotFound('This source does not exist.')
   if (source.version !== sourceVersion) throw new Conflict('The text of this source was just edited. Please export again.')
-  const name = `${slugOf(source.title)}-highlights`
+  const name = `${slugOf(source.title, 'source')}-highlights`
   if (format === 'csv') {
     return { body: exportHighlightsCsv(source, highlights), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
   }

@@ -1,6 +1,7 @@
 // Exports an argument map the asking user may read as a file to download: a PDF handout with an
 // evidence appendix, a standalone SVG, or a PNG picture.
 import { db } from '@/lib/db'
+import { slugOf } from '@/lib/file-names'
 import type { Actor } from '@/lib/groups/access'
 import { authorizeOnMap } from '@/lib/maps/access'
 import { citablePassages, type CitedPassage } from '@/lib/maps/queries'
@@ -22,16 +23,9 @@ export interface MapExportFile {
 
 const dateOf = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
-/** An ASCII file name from a title: "Why Alliances Endure?" → "why-alliances-endure-map.pdf". */
+/** "Why Alliances Endure?" → "why-alliances-endure-map.pdf". */
 function fileName(title: string, extension: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '')
-  const name = slug || 'argument'
+  const name = slugOf(title, 'argument')
   return `${/(^|-)map$/.test(name) ? name : `${name}-map`}.${extension}`
 }
 

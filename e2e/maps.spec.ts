@@ -1,0 +1,396 @@
+// The argument map journeys: citing highlighted passages on a map, connecting them, laying out
+// and undoing, editing a group map together live, following a citation back to the essay, and
+// submitting a map for review.
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
+
+// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
+const test = base.extend<{ openBrowser: () => Promise<Page> }>({
+  openBrowser: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = []
+    await provide(async () => {
+      const context = await browser.newContext()
+      contexts.push(context)
+      return context.newPage()
+    })
+    await Promise.all(contexts.map((context) => context.close()))
+  },
+})
+
+// Room for the three columns of the map page and a canvas where two nodes sit apart.
+test.use({ viewport: { width: 1440, height: 900 } })
+
+const DEMO_PASSWORD = 'seminar-demo'
+const ALEX = { name: 'Alex Rivera', email: 'alex@colloquy.test' }
+const INSTRUCTOR = { name: 'Dr. Naomi Sato', email: 'instructor@colloquy.test' }
+
+// Every run gets its own seminar and titles, so the suite can run again against a server that is still up.
+const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+
+const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
+const ESSAY = [
+  ESSAY_TITLE,
+  'Alliances are usually founded against a single threat, yet many of them survive long after that threat has faded. The reason is that an alliance, once built, becomes a set of habits, institutions and expectations that neither partner wants to abandon lightly.',
+  'Shared bases, joint exercises and common procurement make cooperation cheaper every year. Each partner also fears the cost of being seen as unreliable, which keeps both at the table when their interests drift apart.',
+  'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
+].join('\n\n')
+
+// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
+const SLOW = { timeout: 30_000 }
+
+/** Signs a demo account in and lands on the dashboard. */
+async function signedIn(page: Promise<Page>, email: string) {
+  const p = await page
+  await p.goto('/sign-in')
+  await p.getByLabel('Email').fill(email)
+  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await p.getByRole('button', { name: 'Sign in' }).click()
+  await expect(p).toHaveURL('/dashboard', SLOW)
+  return p
+}
+
+/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
+async function createGroup(page: Page, name: string) {
+  const form = page.getByRole('region', { name: 'Create a group' })
+  await form.getByLabel('Group name').fill(name)
+  await form.getByRole('button', { name: 'Create group' }).click()
+  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  const code = (await page.getByTestId('join-code').innerText()).trim()
+  return { url: page.url(), code, name }
+}
+type Group = Awaited<ReturnType<typeof createGroup>>
+
+/** From the group page: pastes the essay as a new source and returns the reader's URL. */
+async function addEssay(page: Page) {
+  await page.getByRole('link', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a source' })).toBeVisible()
+  await page.getByLabel('Text', { exact: true }).fill(ESSAY)
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(ESSAY_TITLE)
+  await page.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible(SLOW)
+  await expect(page).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/)
+  return page.url()
+}
+
+/** From the dashboard: joins a group with a code and lands on the group page. */
+async function joinWithCode(page: Page, group: Group) {
+  const form = page.getByRole('region', { name: 'Join a group' })
+  await form.getByLabel('Join code').fill(group.code)
+  await form.getByRole('button', { name: 'Join group' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible(SLOW)
+}
+
+/** The demo instructor opens a seminar of its own with the short essay in it. */
+async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
+  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const group = await createGroup(teacher, `${name} ${runId}`)
+  const essayUrl = await addEssay(teacher)
+  return { teacher, group, essayUrl }
+}
+
+/** Signs a demo student in and joins the seminar. */
+async function joined(page: Promise<Page>, email: string, group: Group) {
+  const p = await signedIn(page, email)
+  await joinWithCode(p, group)
+  return p
+}
+
+/** Accepts every confirm dialog on the page and keeps its message for the test to check. */
+function acceptDialogs(page: Page) {
+  const messages: string[] = []
+  page.on('dialog', async (dialog) => {
+    messages.push(dialog.message())
+    await dialog.accept()
+  })
+  return messages
+}
+
+// The reader's landmarks.
+const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
+const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
+const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
+const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
+
+/** Drags the mouse across the first line of paragraph `n`, tags it, and returns the quote as saved. */
+async function tagWithMouse(page: Page, n: number, tag: 'Claim' | 'Evidence' | 'Bias', by: { name: string }) {
+  const p = paragraph(page, n)
+  await p.scrollIntoViewIfNeeded()
+  const box = (await p.boundingBox())!
+  const y = box.y + 16
+  await page.mouse.move(box.x + 1, y)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * 0.2, y, { steps: 5 })
+  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 })
+  await page.mouse.up()
+  const toolbar = tagToolbar(page)
+  await expect(toolbar).toBeVisible()
+  await toolbar.getByRole('button', { name: new RegExp(`^${tag}`) }).click()
+  await expect(toolbar).toBeHidden(SLOW)
+  const detail = selected(page).getByRole('article', { name: `${tag} by ${by.name}` })
+  await expect(detail).toBeVisible(SLOW)
+  const quote = (await detail.locator('blockquote').innerText()).trim()
+  expect(quote.split(/\s+/).length).toBeGreaterThan(2)
+  expect((await p.innerText()).startsWith(quote)).toBe(true)
+  return quote
+}
+
+// The map pages.
+const mapsUrl = (group: Group) => `${group.url}/maps`
+const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
+const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
+const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasText: text })
+const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
+const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
+const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
+const passageItem = (page: Page, quote: string) => passagePanel(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
+const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+
+/** Waits until every change of this page has reached the server. */
+async function allSaved(page: Page) {
+  await expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
+}
+
+/** From anywhere: opens the group's maps, creates a map, and returns its URL. */
+async function createMap(page: Page, group: Group, title: string, kind: 'personal' | 'group' = 'personal') {
+  await page.goto(mapsUrl(group))
+  await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible()
+  const form = page.getByRole('region', { name: 'New map' })
+  await form.getByLabel('Map title').fill(title)
+  if (kind === 'group') await form.getByRole('radio', { name: 'Group map (everyone edits)' }).check()
+  await form.getByRole('button', { name: 'Create map' }).click()
+  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
+  await expect(canvas(page)).toBeVisible()
+  return page.url()
+}
+
+/** Adds a note with the toolbar and types its text. */
+async function addNote(page: Page, text: string) {
+  await tools(page).getByRole('button', { name: '✎ Add note (N)' }).click()
+  const editor = canvas(page).getByRole('textbox', { name: 'Node text' })
+  await expect(editor).toBeFocused()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  await expect(editor).toBeHidden()
+  await expect(nodeWith(page, text)).toBeVisible()
+}
+
+/** Where a node sits on the canvas (its flow position, as React Flow draws it). */
+const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).style.transform)
+
+// A click on a node's heading line selects it (away from its handles and its citation link).
+const ON_NODE = { position: { x: 30, y: 14 } }
+
+test('a student drags a highlighted passage onto the map and connects two nodes with attacks', async ({ openBrowser }) => {
+  test.slow()
+  const { group, essayUrl } = await newSeminar(openBrowser, 'Mapping seminar')
+  const alex = await joined(openBrowser(), ALEX.email, group)
+
+  // Two passages tagged in the reader.
+  await alex.goto(essayUrl)
+  await expect(essay(alex)).toBeVisible()
+  const claim = await tagWithMouse(alex, 1, 'Claim', ALEX)
+  const critique = await tagWithMouse(alex, 3, 'Evidence', ALEX)
+
+  const title = `Why alliances persist ${runId}`
+  await createMap(alex, group, title)
+  await expect(alex.getByText(`Personal map of ${ALEX.name}`)).toBeVisible()
+  await expect(passagePanel(alex).getByRole('listitem')).toHaveCount(2)
+  await expect(passageItem(alex, claim)).toContainText(`${ESSAY_TITLE} ¶1 · ${ALEX.name}`)
+  await expect(passageItem(alex, critique)).toContainText(`${ESSAY_TITLE} ¶3 · ${ALEX.name}`)
+  await expect(nodes(alex)).toHaveCount(0)
+
+  // The claim is dragged onto the top-left of the canvas.
+  await passageItem(alex, claim).dragTo(canvas(alex), { targetPosition: { x: 40, y: 40 } })
+  const claimNode = nodeWith(alex, claim)
+  await expect(claimNode).toBeVisible()
+  await expect(claimNode).toHaveAccessibleName(`claim: ${claim}, citing ${ESSAY_TITLE}`)
+  await expect(nodes(alex)).toHaveCount(1)
+
+  // The critique comes in with its + button (in the middle of the canvas).
+  await passageItem(alex, critique).getByRole('button', { name: `Add to map: Evidence “${critique.slice(0, 60)}”` }).click()
+  const critiqueNode = nodeWith(alex, critique)
+  await expect(critiqueNode).toBeVisible()
+  await expect(critiqueNode).toHaveAccessibleName(`evidence: ${critique}, citing ${ESSAY_TITLE}`)
+  await expect(nodes(alex)).toHaveCount(2)
+  await allSaved(alex)
+
+  // The critique attacks the claim: select the critique, then the claim, and connect them as "attacks".
+  const connectButton = tools(alex).getByRole('button', { name: 'Connect selected' })
+  await expect(connectButton).toBeDisabled()
+  await critiqueNode.click(ON_NODE)
+  await claimNode.click({ ...ON_NODE, modifiers: ['ControlOrMeta'] })
+  await expect(critiqueNode).toHaveClass(/\bselected\b/)
+  await expect(claimNode).toHaveClass(/\bselected\b/)
+  await expect(connectButton).toBeEnabled()
+  await tools(alex).getByRole('combobox').selectOption({ label: 'attacks (A)' })
+  await connectButton.click()
+  await expect(edges(alex)).toHaveCount(1)
+  const edge = edges(alex).first()
+  await expect(edge).toHaveAccessibleName(`${critique.slice(0, 40)} attacks ${claim.slice(0, 40)}`)
+  await expect(edge.locator('.react-flow__edge-text')).toHaveText('attacks')
+  await allSaved(alex)
+
+  // Auto-layout moves the nodes; Undo puts them back.
+  const before = [await positionOf(claimNode), await positionOf(critiqueNode)]
+  await tools(alex).getByRole('button', { name: 'Auto-layout (L)' }).click()
+  await expect.poll(async () => [await positionOf(claimNode), await positionOf(critiqueNode)]).not.toEqual(before)
+  const laidOut = [await positionOf(claimNode), await positionOf(critiqueNode)]
+  expect(laidOut[0]).not.toBe(before[0])
+  await allSaved(alex)
+  await tools(alex).getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(async () => [await positionOf(claimNode), await positionOf(critiqueNode)]).toEqual(before)
+  await allSaved(alex)
+
+  // And it is all saved: two nodes, one "attacks" edge, where they were before the layout.
+  await alex.reload()
+  await expect(nodes(alex)).toHaveCount(2)
+  await expect(claimNode).toBeVisible()
+  await expect(critiqueNode).toBeVisible()
+  await expect(edges(alex)).toHaveCount(1)
+  await expect(edges(alex).first()).toHaveAccessibleName(`${critique.slice(0, 40)} attacks ${claim.slice(0, 40)}`)
+  await expect(edges(alex).first().locator('.react-flow__edge-text')).toHaveText('attacks')
+  expect([await positionOf(claimNode), await positionOf(critiqueNode)]).toEqual(before)
+
+  // The maps list counts them.
+  await alex.goto(mapsUrl(group))
+  await expect(mapRow(alex, title)).toContainText('2 nodes · 1 relations')
+})
+
+test('two members co-edit a group map and see each other’s changes', async ({ openBrowser }) => {
+  test.slow()
+  const { teacher, group } = await newSeminar(openBrowser, 'Co-editing seminar')
+  const alex = await joined(openBrowser(), ALEX.email, group)
+
+  const title = `Seminar map ${runId}`
+  const url = await createMap(teacher, group, title, 'group')
+  await expect(teacher.getByText('Group map — everyone in the group edits it')).toBeVisible()
+  await alex.goto(mapsUrl(group))
+  await expect(mapRow(alex, title)).toBeVisible()
+  await mapRow(alex, title).getByRole('link', { name: title, exact: true }).click()
+  await expect(alex).toHaveURL(url)
+  await expect(canvas(alex)).toBeVisible()
+
+  // Each sees the other on the map.
+  await expect(tools(alex)).toContainText(`Also here: ${INSTRUCTOR.name}`, SLOW)
+  await expect(tools(teacher)).toContainText(`Also here: ${ALEX.name}`, SLOW)
+
+  // The student adds a note; it reaches the instructor without a reload.
+  const text = `Habits outlive threats ${runId}`
+  await addNote(alex, text)
+  await expect(nodeWith(teacher, text)).toBeVisible({ timeout: 5_000 })
+  await expect(nodeWith(teacher, text)).toHaveAccessibleName(`note: ${text}`)
+  await expect(nodes(teacher)).toHaveCount(1)
+  await allSaved(alex)
+
+  // The instructor selects it; the student sees who has it selected.
+  await nodeWith(teacher, text).click(ON_NODE)
+  await expect(nodeWith(teacher, text)).toHaveClass(/\bselected\b/)
+  await expect(nodeWith(alex, text).getByLabel(`Selected by ${INSTRUCTOR.name}`)).toBeVisible({ timeout: 5_000 })
+
+  // And the instructor's edit reaches the student too.
+  await teacher.keyboard.press('Enter')
+  const editor = canvas(teacher).getByRole('textbox', { name: 'Node text' })
+  await expect(editor).toBeFocused()
+  await teacher.keyboard.press('ControlOrMeta+End')
+  await teacher.keyboard.type(' — and institutions')
+  await teacher.keyboard.press('Enter')
+  await expect(nodeWith(alex, `${text} — and institutions`)).toBeVisible({ timeout: 5_000 })
+  await allSaved(teacher)
+  await expect(nodes(alex)).toHaveCount(1)
+})
+
+test('clicking a node’s citation opens the reader at the passage', async ({ openBrowser }) => {
+  test.slow()
+  const { group, essayUrl } = await newSeminar(openBrowser, 'Citation seminar')
+  const alex = await joined(openBrowser(), ALEX.email, group)
+  await alex.goto(essayUrl)
+  const quote = await tagWithMouse(alex, 2, 'Evidence', ALEX)
+
+  const title = `Costs of leaving ${runId}`
+  await createMap(alex, group, title)
+  await passageItem(alex, quote).getByRole('button', { name: /^Add to map: Evidence/ }).click()
+  const node = nodeWith(alex, quote)
+  await expect(node).toBeVisible()
+  await allSaved(alex)
+
+  const citation = node.getByRole('link', { name: `${ESSAY_TITLE} ¶2` })
+  await expect(citation).toHaveAttribute('title', `Open “${ESSAY_TITLE}” at this passage`)
+  await citation.click()
+  await expect(alex).toHaveURL(new RegExp(`^${essayUrl}\\?highlight=[^&]+$`), SLOW)
+  const highlightId = new URL(alex.url()).searchParams.get('highlight')!
+  await expect(alex.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible()
+
+  // The passage flashes in the text, and its detail says where it is cited.
+  const mark = essay(alex).locator(`mark[data-hl~="${highlightId}"]`)
+  await expect(mark).toHaveText(quote)
+  await expect(mark).toHaveClass(/\bflash\b/)
+  await expect(mark).toBeInViewport()
+  await expect(paragraph(alex, 2).locator(`mark[data-hl~="${highlightId}"]`)).toHaveCount(1)
+  const detail = selected(alex).getByRole('article', { name: `Evidence by ${ALEX.name}` })
+  await expect(detail.locator('blockquote')).toHaveText(quote)
+  await expect(detail).toContainText(`Cited in ${title}`)
+  // And back again to the map.
+  await detail.getByRole('link', { name: title }).click()
+  await expect(alex.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
+  await expect(nodeWith(alex, quote)).toBeVisible()
+})
+
+test('a submitted map is read-only until reopened', async ({ openBrowser }) => {
+  test.slow()
+  const { teacher, group } = await newSeminar(openBrowser, 'Submission seminar')
+  const alex = await joined(openBrowser(), ALEX.email, group)
+
+  const title = `Final argument ${runId}`
+  const url = await createMap(alex, group, title)
+  await addNote(alex, 'Alliances persist through habit.')
+  await allSaved(alex)
+
+  // The student submits from the maps list.
+  await alex.goto(mapsUrl(group))
+  const row = mapRow(alex, title)
+  const confirmations = acceptDialogs(alex)
+  await row.getByRole('button', { name: `Submit ${title} for review` }).click()
+  await expect(row).toContainText('Submitted', SLOW)
+  expect(confirmations).toEqual(['Submit this map for review? You cannot edit it until your instructor reopens it.'])
+  await expect(row.getByRole('button', { name: `Submit ${title} for review` })).toHaveCount(0)
+  await expect(row.getByRole('button', { name: `Rename ${title}` })).toHaveCount(0)
+  await expect(row.getByRole('button', { name: `Delete ${title}` })).toHaveCount(0)
+
+  // The map is read-only now.
+  await row.getByRole('link', { name: title, exact: true }).click()
+  await expect(alex).toHaveURL(url)
+  await expect(alex.getByText(`Personal map of ${ALEX.name} · Submitted for review (read-only)`)).toBeVisible()
+  const addNoteButton = tools(alex).getByRole('button', { name: '✎ Add note (N)' })
+  await expect(addNoteButton).toBeDisabled()
+  await expect(tools(alex).getByRole('button', { name: 'Auto-layout (L)' })).toBeDisabled()
+  await expect(passagePanel(alex)).toContainText('This map is read-only.')
+  // Nor does the keyboard add anything.
+  await nodeWith(alex, 'Alliances persist through habit.').click(ON_NODE)
+  await alex.keyboard.press('n')
+  await alex.keyboard.press('Delete')
+  await expect(nodes(alex)).toHaveCount(1)
+  await expect(canvas(alex).getByRole('textbox', { name: 'Node text' })).toHaveCount(0)
+
+  // The instructor reopens it.
+  await teacher.goto(mapsUrl(group))
+  const teacherRow = mapRow(teacher, title)
+  await expect(teacherRow).toContainText('Submitted')
+  await expect(teacherRow).toContainText(`${ALEX.name} · 1 nodes`)
+  await teacherRow.getByRole('button', { name: `Reopen ${title}` }).click()
+  await expect(teacherRow.getByRole('button', { name: `Reopen ${title}` })).toHaveCount(0, SLOW)
+  await expect(teacherRow).not.toContainText('Submitted')
+
+  // The student can edit again.
+  await alex.reload()
+  await expect(alex.getByText(`Personal map of ${ALEX.name}`, { exact: true })).toBeVisible()
+  await expect(alex.getByText('Submitted for review (read-only)')).toHaveCount(0)
+  await expect(addNoteButton).toBeEnabled()
+  await addNote(alex, 'Second thoughts after feedback.')
+  await allSaved(alex)
+  await alex.reload()
+  await expect(nodes(alex)).toHaveCount(2)
+  await alex.goto(mapsUrl(group))
+  await expect(mapRow(alex, title)).not.toContainText('Submitted')
+  await expect(mapRow(alex, title).getByRole('button', { name: `Submit ${title} for review` })).toBeVisible()
+})

@@ -1,0 +1,380 @@
+// The instructor review journeys: a rubric, pinned and scored feedback the student is told about,
+// comparing two students' maps, and keeping the review pages to instructors.
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+
+// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
+const test = base.extend<{ openBrowser: () => Promise<Page> }>({
+  openBrowser: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = []
+    await provide(async () => {
+      const context = await browser.newContext()
+      contexts.push(context)
+      return context.newPage()
+    })
+    await Promise.all(contexts.map((context) => context.close()))
+  },
+})
+
+// Room for the three columns of the map page.
+test.use({ viewport: { width: 1440, height: 900 } })
+
+const DEMO_PASSWORD = 'seminar-demo'
+const DEMO_GROUP = 'US–Japan Alliance Seminar'
+const ALEX = { name: 'Alex Rivera', email: 'alex@colloquy.test' }
+const BEA = { name: 'Bea Tanaka', email: 'bea@colloquy.test' }
+const INSTRUCTOR = { name: 'Dr. Naomi Sato', email: 'instructor@colloquy.test' }
+
+// Every run gets its own seminar and titles, so the suite can run again against a server that is still up.
+const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+
+const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
+const ESSAY = [
+  ESSAY_TITLE,
+  'Alliances are usually founded against a single threat, yet many of them survive long after that threat has faded. The reason is that an alliance, once built, becomes a set of habits, institutions and expectations that neither partner wants to abandon lightly.',
+  'Shared bases, joint exercises and common procurement make cooperation cheaper every year. Each partner also fears the cost of being seen as unreliable, which keeps both at the table when their interests drift apart.',
+  'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
+].join('\n\n')
+
+// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
+const SLOW = { timeout: 30_000 }
+
+/** Signs a demo account in and lands on the dashboard. */
+async function signedIn(page: Promise<Page>, email: string) {
+  const p = await page
+  await p.goto('/sign-in')
+  await p.getByLabel('Email').fill(email)
+  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await p.getByRole('button', { name: 'Sign in' }).click()
+  await expect(p).toHaveURL('/dashboard', SLOW)
+  return p
+}
+
+/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
+async function createGroup(page: Page, name: string) {
+  const form = page.getByRole('region', { name: 'Create a group' })
+  await form.getByLabel('Group name').fill(name)
+  await form.getByRole('button', { name: 'Create group' }).click()
+  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  const code = (await page.getByTestId('join-code').innerText()).trim()
+  return { url: page.url(), code, name }
+}
+type Group = Awaited<ReturnType<typeof createGroup>>
+
+/** From the group page: pastes the essay as a new source and returns the reader's URL. */
+async function addEssay(page: Page) {
+  await page.getByRole('link', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a source' })).toBeVisible()
+  await page.getByLabel('Text', { exact: true }).fill(ESSAY)
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(ESSAY_TITLE)
+  await page.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible(SLOW)
+  await expect(page).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/)
+  return page.url()
+}
+
+/** From the dashboard: joins a group with a code and lands on the group page. */
+async function joinWithCode(page: Page, group: Group) {
+  const form = page.getByRole('region', { name: 'Join a group' })
+  await form.getByLabel('Join code').fill(group.code)
+  await form.getByRole('button', { name: 'Join group' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible(SLOW)
+}
+
+/** Signs a demo student in and joins the seminar. */
+async function joined(page: Promise<Page>, email: string, group: Group) {
+  const p = await signedIn(page, email)
+  await joinWithCode(p, group)
+  return p
+}
+
+// The reader.
+const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
+const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
+const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
+
+/**
+ * Selects with the keyboard in paragraph `n` (counted from the first paragraph by ArrowDown):
+ * skips `skip` words with Ctrl+ArrowRight and one space with ArrowRight, then selects `words`
+ * words with Ctrl+Shift+ArrowRight, and presses the tag's key.
+ */
+async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
+  await essay(page).focus()
+  await page.keyboard.press('Home')
+  for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown')
+  if (skip > 0) {
+    for (let i = 0; i < skip; i++) await page.keyboard.press('Control+ArrowRight')
+    await page.keyboard.press('ArrowRight')
+  }
+  for (let i = 0; i < words; i++) await page.keyboard.press('Control+Shift+ArrowRight')
+  // The reader follows the page selection a moment later: tag only once the toolbar has caught up.
+  const chosen = await page.evaluate(() => window.getSelection()?.toString() ?? '')
+  await expect(tagToolbar(page).getByText(/^\d+ chars$/)).toHaveText(`${chosen.length} chars`)
+  await page.keyboard.press(key)
+  await expect(tagToolbar(page)).toBeHidden(SLOW)
+}
+
+// The map pages.
+const mapsUrl = (group: Group) => `${group.url}/maps`
+const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
+const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
+const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasText: text })
+const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
+const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
+const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
+const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+const feedback = (page: Page) => page.getByRole('region', { name: /^Feedback \(\d+\)/ })
+
+/** Waits until every change of this page has reached the server. */
+async function allSaved(page: Page) {
+  await expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
+}
+
+/** Opens the group's maps, creates a personal map, and returns its URL. */
+async function createMap(page: Page, group: Group, title: string) {
+  await page.goto(mapsUrl(group))
+  const form = page.getByRole('region', { name: 'New map' })
+  await form.getByLabel('Map title').fill(title)
+  await form.getByRole('button', { name: 'Create map' }).click()
+  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
+  await expect(canvas(page)).toBeVisible()
+  return page.url()
+}
+
+/** Adds a note with the toolbar and types its text. */
+async function addNote(page: Page, text: string) {
+  await tools(page).getByRole('button', { name: '✎ Add note (N)' }).click()
+  const editor = canvas(page).getByRole('textbox', { name: 'Node text' })
+  await expect(editor).toBeFocused()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  await expect(editor).toBeHidden()
+  await expect(nodeWith(page, text)).toBeVisible()
+}
+
+/** Cites a passage on the map with its + button. */
+async function cite(page: Page, quote: string) {
+  await passagePanel(page).getByRole('listitem').filter({ hasText: `“${quote}”` }).getByRole('button', { name: /^Add to map:/ }).click()
+  await expect(nodeWith(page, quote)).toBeVisible()
+}
+
+// A click on a node's heading line selects it (away from its handles and its citation link).
+const ON_NODE = { position: { x: 30, y: 14 } }
+
+/** Connects two nodes: the first is where the arrow starts. */
+async function connect(page: Page, from: string, to: string, kind: 'supports (S)' | 'attacks (A)') {
+  const before = await edges(page).count()
+  await nodeWith(page, from).click(ON_NODE)
+  await nodeWith(page, to).click({ ...ON_NODE, modifiers: ['ControlOrMeta'] })
+  await tools(page).getByRole('combobox').selectOption({ label: kind })
+  await tools(page).getByRole('button', { name: 'Connect selected' }).click()
+  await expect(edges(page)).toHaveCount(before + 1)
+}
+
+/** From the group page: opens the review dashboard. */
+async function openReview(page: Page, group: Group) {
+  await page.goto(group.url)
+  await page.getByRole('navigation', { name: 'Group' }).getByRole('link', { name: 'Review' }).click()
+  await expect(page).toHaveURL(`${group.url}/review`, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible()
+}
+
+test('an instructor leaves a pinned comment and a score; the student sees it', async ({ openBrowser }) => {
+  test.slow()
+  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const group = await createGroup(teacher, `Feedback seminar ${runId}`)
+  const alex = await joined(openBrowser(), ALEX.email, group)
+
+  // The student drafts a map.
+  const title = `Alliance durability ${runId}`
+  const mapUrl = await createMap(alex, group, title)
+  const point = 'Shared institutions make exit costly.'
+  await addNote(alex, point)
+  await addNote(alex, 'Crises test that.')
+  await allSaved(alex)
+
+  // The instructor sets a rubric of two criteria.
+  await openReview(teacher, group)
+  const rubric = teacher.getByRole('region', { name: 'Rubric for scoring maps' })
+  await rubric.getByRole('button', { name: 'Add criterion' }).click()
+  await rubric.getByLabel('Criterion 1 name').fill('Uses evidence')
+  await rubric.getByLabel('Criterion 1 points').fill('5')
+  await rubric.getByRole('button', { name: 'Add criterion' }).click()
+  await rubric.getByLabel('Criterion 2 name').fill('Clear structure')
+  await rubric.getByLabel('Criterion 2 points').fill('3')
+  await rubric.getByRole('button', { name: 'Save rubric' }).click()
+  await expect(rubric.getByRole('status')).toHaveText('Rubric saved.', SLOW)
+  await teacher.reload()
+  await expect(rubric.getByLabel('Criterion 1 name')).toHaveValue('Uses evidence')
+  await expect(rubric.getByLabel('Criterion 2 points')).toHaveValue('3')
+
+  // From the Students table to the student's map.
+  const students = teacher.getByRole('region', { name: 'Students' })
+  const alexRow = students.getByRole('row').filter({ hasText: ALEX.name })
+  await expect(alexRow.getByRole('cell')).toHaveText(['0', '0', '0', '1', '0', /\d{4}/])
+  await alexRow.getByRole('link', { name: 'maps' }).click()
+  await expect(teacher).toHaveURL(/\/maps\?owner=[^&]+$/, SLOW)
+  const personal = teacher.getByRole('region', { name: 'Personal maps' })
+  await expect(personal.getByRole('listitem')).toHaveCount(1)
+  await personal.getByRole('link', { name: title, exact: true }).click()
+  await expect(teacher).toHaveURL(mapUrl, SLOW)
+  await expect(teacher.getByText(`Personal map of ${ALEX.name} · Read-only for you`)).toBeVisible()
+  await expect(nodes(teacher)).toHaveCount(2)
+
+  // A comment pinned to a node, scored on the rubric.
+  const panel = feedback(teacher)
+  await expect(panel).toContainText('No feedback yet.')
+  const comment = 'Good: you name the mechanism. Now cite a passage that shows it.'
+  await panel.getByLabel('Comment').fill(comment)
+  const pinTo = panel.getByLabel('Pin to')
+  await expect(pinTo.getByRole('option')).toHaveText(['The whole map', `Node: ${point}`, 'Node: Crises test that.'])
+  await pinTo.selectOption({ label: `Node: ${point}` })
+  await panel.getByRole('spinbutton', { name: /Uses evidence \(of 5\)/ }).fill('4')
+  await panel.getByRole('spinbutton', { name: /Clear structure \(of 3\)/ }).fill('2')
+  await panel.getByRole('button', { name: 'Send feedback' }).click()
+  const sent = panel.getByRole('listitem').filter({ hasText: comment })
+  await expect(sent).toBeVisible(SLOW)
+  await expect(sent).toContainText(`${INSTRUCTOR.name} · `)
+  await expect(sent).toContainText(`on “${point}”`)
+  await expect(sent).toContainText('Score: 6 / 8')
+  await expect(sent).toContainText('Uses evidence: 4/5 · Clear structure: 2/3')
+  await expect(panel.getByRole('heading')).toHaveText('Feedback (1)')
+  await expect(panel.getByLabel('Comment')).toHaveValue('')
+
+  // The student is told on the maps list.
+  await alex.goto(mapsUrl(group))
+  const row = mapRow(alex, title)
+  await expect(row).toContainText('New feedback')
+  await row.getByRole('link', { name: title, exact: true }).click()
+  await expect(alex).toHaveURL(mapUrl, SLOW)
+  const studentPanel = feedback(alex)
+  await expect(studentPanel.getByRole('heading')).toHaveText(/^Feedback \(1\)\s*1 new$/)
+  const received = studentPanel.getByRole('listitem')
+  await expect(received).toHaveCount(1)
+  await expect(received).toContainText(comment)
+  await expect(received).toContainText(`on “${point}”`)
+  await expect(received).toContainText('Score: 6 / 8')
+  await expect(received).toContainText('Uses evidence: 4/5 · Clear structure: 2/3')
+  // The student reads feedback but does not write or delete it.
+  await expect(studentPanel.getByRole('button', { name: 'Send feedback' })).toHaveCount(0)
+  await expect(studentPanel.getByLabel('Comment')).toHaveCount(0)
+  await expect(received.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+
+  // Once seen, the markers go away.
+  await expect(async () => {
+    await alex.goto(mapsUrl(group))
+    await expect(mapRow(alex, title)).toBeVisible()
+    await expect(mapRow(alex, title)).not.toContainText('New feedback', { timeout: 1_000 })
+  }).toPass(SLOW)
+  await alex.goto(mapUrl)
+  await expect(studentPanel.getByRole('heading')).toHaveText('Feedback (1)')
+  await expect(studentPanel.getByRole('listitem')).toContainText(comment)
+})
+
+test('the compare view shows the shared passages', async ({ openBrowser }) => {
+  test.slow()
+  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const group = await createGroup(teacher, `Comparison seminar ${runId}`)
+  const essayUrl = await addEssay(teacher)
+  const alex = await joined(openBrowser(), ALEX.email, group)
+  const bea = await joined(openBrowser(), BEA.email, group)
+
+  // Alex tags three passages, Bea one more; classmates see each other's highlights.
+  const shared = 'Alliances are usually'
+  const onlyAlex = 'Shared bases, joint'
+  const later = 'such inertia hides'
+  const onlyBea = 'Critics answer'
+  await alex.goto(essayUrl)
+  await tagWithKeyboard(alex, { paragraph: 1, words: 3, key: '1' })
+  await tagWithKeyboard(alex, { paragraph: 2, words: 3, key: '2' })
+  await tagWithKeyboard(alex, { paragraph: 3, skip: 3, words: 3, key: '3' })
+  await expect(highlightList(alex).getByRole('listitem')).toHaveCount(3, SLOW)
+  await bea.goto(essayUrl)
+  await tagWithKeyboard(bea, { paragraph: 3, words: 2, key: '1' })
+  await expect(highlightList(bea).getByRole('listitem')).toHaveCount(4, SLOW)
+
+  // Each cites the shared passage and one of their own.
+  const alexTitle = `Alex on alliances ${runId}`
+  const beaTitle = `Bea on alliances ${runId}`
+  const alexMap = await createMap(alex, group, alexTitle)
+  await cite(alex, shared)
+  await cite(alex, onlyAlex)
+  await allSaved(alex)
+  const beaMap = await createMap(bea, group, beaTitle)
+  await cite(bea, shared)
+  await cite(bea, onlyBea)
+  await allSaved(bea)
+
+  await openReview(teacher, group)
+  const form = teacher.getByRole('region', { name: 'Compare two maps' })
+  await form.getByLabel('First map').selectOption({ label: `${alexTitle} — ${ALEX.name}` })
+  await form.getByLabel('Second map').selectOption({ label: `${beaTitle} — ${BEA.name}` })
+  await form.getByRole('button', { name: 'Compare' }).click()
+  const alexId = new URL(alexMap).pathname.split('/').pop()!
+  const beaId = new URL(beaMap).pathname.split('/').pop()!
+  await expect(teacher).toHaveURL(`${group.url}/review/compare?a=${alexId}&b=${beaId}`, SLOW)
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(`“${alexTitle}” and “${beaTitle}”`)
+
+  const both = teacher.getByRole('region', { name: 'Passages both cite (1)' })
+  await expect(both.getByRole('listitem')).toHaveCount(1)
+  await expect(both.getByRole('listitem')).toContainText(`“${shared}”`)
+  await expect(both.getByRole('listitem')).toContainText(`${ESSAY_TITLE} ¶1`)
+  const onlyA = teacher.getByRole('region', { name: `Only in “${alexTitle}” (1)` })
+  await expect(onlyA.getByRole('listitem')).toHaveCount(1)
+  await expect(onlyA.getByRole('listitem')).toContainText(`“${onlyAlex}”`)
+  await expect(onlyA.getByRole('listitem')).toContainText(`${ESSAY_TITLE} ¶2`)
+  const onlyB = teacher.getByRole('region', { name: `Only in “${beaTitle}” (1)` })
+  await expect(onlyB.getByRole('listitem')).toHaveCount(1)
+  await expect(onlyB.getByRole('listitem')).toContainText(`“${onlyBea}”`)
+  const relations = teacher.getByRole('region', { name: 'Relations between the same passages' })
+  await expect(relations.getByRole('listitem')).toHaveText(['The maps do not connect the same passages.'])
+
+  // Both now cite the later passage too, and disagree on what it does to the shared one.
+  await alex.goto(alexMap)
+  await cite(alex, later)
+  // Side by side, so each can be clicked.
+  await tools(alex).getByRole('button', { name: 'Auto-layout (L)' }).click()
+  await connect(alex, later, shared, 'supports (S)')
+  await allSaved(alex)
+  await bea.goto(beaMap)
+  await cite(bea, later)
+  await tools(bea).getByRole('button', { name: 'Auto-layout (L)' }).click()
+  await connect(bea, later, shared, 'attacks (A)')
+  await allSaved(bea)
+
+  await teacher.reload()
+  await expect(teacher.getByRole('region', { name: 'Passages both cite (2)' }).getByRole('listitem')).toHaveCount(2)
+  await expect(relations.getByRole('listitem')).toHaveText([
+    `✗ “${later}” supports “${shared}” in the first map, but attacks it in the second`,
+  ])
+  await expect(relations.getByRole('listitem')).toHaveCount(1)
+})
+
+test('students do not get the review pages', async ({ openBrowser }) => {
+  const alex = await signedIn(openBrowser(), ALEX.email)
+  await alex.getByRole('link', { name: new RegExp(DEMO_GROUP) }).click()
+  await expect(alex.getByRole('heading', { level: 1, name: DEMO_GROUP })).toBeVisible(SLOW)
+  const nav = alex.getByRole('navigation', { name: 'Group' })
+  await expect(nav.getByRole('link', { name: 'Argument maps' })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Review' })).toHaveCount(0)
+  await expect(alex.getByRole('link', { name: 'Review' })).toHaveCount(0)
+
+  const reviewPath = `${new URL(alex.url()).pathname}/review`
+  // A refusal of some kind: never the dashboard. (Today it is the generic error page with HTTP 500,
+  // where a 404 or a "not allowed" page like the student's /sources/new would be right.)
+  const response = await alex.goto(reviewPath)
+  expect(response?.status()).toBeGreaterThanOrEqual(400)
+  await expect(alex.getByRole('heading', { name: 'Not found' }).or(alex.getByRole('main').getByRole('alert')).first()).toBeVisible()
+  await expect(alex.getByRole('heading', { name: 'Review' })).toHaveCount(0)
+  await expect(alex.getByRole('region', { name: 'Students' })).toHaveCount(0)
+  await expect(alex.getByRole('table')).toHaveCount(0)
+  await expect(alex.getByText(BEA.name)).toHaveCount(0)
+  await expect(alex.getByRole('region', { name: 'Rubric for scoring maps' })).toHaveCount(0)
+  await expect(alex.getByRole('button', { name: 'Save rubric' })).toHaveCount(0)
+
+  // The instructor, by contrast, gets the dashboard.
+  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
+  await teacher.goto(reviewPath)
+  await expect(teacher.getByRole('region', { name: 'Students' }).getByRole('row').filter({ hasText: ALEX.name })).toBeVisible()
+})

@@ -3,6 +3,7 @@
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
 import { benchMapFanout } from './map-fanout.bench'
+import { benchMapPdf } from './map-pdf.bench'
 import { benchMapRender } from './map-render.bench'
 import { stopAll } from './lib/processes'
 import { printTable, writeResults, type BenchResult } from './lib/report'
@@ -13,6 +14,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'highlight-create', run: benchHighlightCreate },
   { name: 'map-render', run: benchMapRender },
   { name: 'map-fanout', run: benchMapFanout },
+  { name: 'map-pdf', run: benchMapPdf },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

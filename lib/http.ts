@@ -19,3 +19,18 @@ export function errorResponse(error: unknown): Response {
   const failure = toFailure(error)
   return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status })
 }
+
+/**
+ * A file to download. Exports can hold private highlights, personal maps and feedback, so they
+ * are never kept in a shared cache.
+ */
+export function downloadResponse(file: { body: string | Uint8Array; contentType: string; filename: string }): Response {
+  return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

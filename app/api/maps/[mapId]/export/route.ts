@@ -2,7 +2,7 @@
 // &orientation=auto|portrait|landscape.
 import { getCurrentUser } from '@/lib/auth/session'
 import { exportMap } from '@/lib/export/map-export'
-import { errorResponse } from '@/lib/http'
+import { downloadResponse, errorResponse } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -12,15 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ mapI
     const query = new URL(request.url).searchParams
     const option = (name: string) => query.get(name) ?? undefined
     const file = await exportMap(await getCurrentUser(), mapId, { format: option('format'), paper: option('paper'), orientation: option('orientation') })
-    return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        // A personal map and its feedback are private: never keep them in a shared cache.
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    })
+    return downloadResponse(file)
   } catch (error) {
     return errorResponse(error)
   }

@@ -4,7 +4,6 @@ import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
 import { readerContext } from '@/lib/annotations/reader-context'
 import { canSeeHighlight } from '@/lib/annotations/visibility'
-import { authorizeOnSource } from '@/lib/sources/access'
 import { blockAt, blocksOf } from '@/lib/sources/blocks'
 import { authorizeOnMap, mapAction } from './access'
 import { replay } from './reducer'
@@ -61,11 +60,12 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
 
 /** Every highlight of the group the actor may see, with where it sits, for citing on maps. */
 export async function citablePassages(actor: Actor, groupId: string, ids?: string[]): Promise<CitedPassage[]> {
-  const sources = await db.source.findMany({ where: { groupId }, select: { id: true, title: true, text: true } })
+  // Access to the group is checked once; each source only adds its own "read first" state.
+  const access = await authorizeInGroup(actor, groupId, 'source:read')
+  const sources = await db.source.findMany({ where: { groupId: access.group.id }, select: { id: true, groupId: true, title: true, text: true, version: true } })
   const passages: CitedPassage[] = []
   for (const source of sources) {
-    const access = await authorizeOnSource(actor, source.id, 'source:read')
-    const ctx = await readerContext(actor!.id, access)
+    const ctx = await readerContext(actor!.id, { ...access, source })
     const blocks = blocksOf(source.text)
     const rows = await db.highlight.findMany({
       where: { sourceId: source.id, ...(ids ? { id: { in: ids } } : {}) },

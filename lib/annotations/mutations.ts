@@ -28,22 +28,23 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   const data = CreateHighlight.parse(input)
   const { source } = await authorizeOnSource(actor, data.sourceId, 'highlight:create')
   return db.$transaction(async (tx) => {
-    // The text as of now, locked against a concurrent edit (which re-anchors under FOR UPDATE),
-    // and one create at a time per author and source, so a double submit cannot make twins.
-    const [current] = await tx.$queryRaw<{ version: number; text: string }[]>`
-      SELECT version, text FROM "Source" WHERE id = ${source.id} FOR SHARE`
+    // The source locked against a concurrent edit (which re-anchors under FOR UPDATE), and one
+    // create at a time per author and source, so a double submit cannot make twins. One round
+    // trip, and only the version: the text read above is current unless the version moved.
+    const [current] = await tx.$queryRaw<{ version: number }[]>`
+      WITH one_at_a_time AS (SELECT pg_advisory_xact_lock(hashtext(${`${source.id}:${actor!.id}`})))
+      SELECT s.version FROM "Source" s, one_at_a_time WHERE s.id = ${source.id} FOR SHARE OF s`
     if (!current) throw new NotFound(SOURCE_NOT_FOUND)
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${source.id}:${actor!.id}`}))`
-    if (data.sourceVersion !== undefined && data.sourceVersion !== current.version) {
+    if (current.version !== source.version || (data.sourceVersion !== undefined && data.sourceVersion !== current.version)) {
       throw new Conflict('The text of this source was just edited. Reload the page and select the passage again.')
     }
-    assertSelection(current.text, data.start, data.end)
+    assertSelection(source.text, data.start, data.end)
     const twin = await tx.highlight.findFirst({
       where: { sourceId: source.id, authorId: actor!.id, start: data.start, end: data.end, tag: data.tag },
       select: { id: true },
     })
     if (twin) throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
-    const anchor = anchorAt(current.text, data.start, data.end)
+    const anchor = anchorAt(source.text, data.start, data.end)
     const highlight = await tx.highlight.create({
       data: {
         sourceId: source.id,

@@ -18,15 +18,14 @@ export interface GroupAccess {
 export async function groupAccess(actor: Actor, groupId: unknown): Promise<GroupAccess> {
   const id = Id.safeParse(groupId)
   if (!id.success) throw new NotFound(GROUP_NOT_FOUND)
-  const group = await db.group.findUnique({
-    where: { id: id.data },
-    select: { id: true, name: true, description: true, readFirst: true },
-  })
-  if (!group) throw new NotFound(GROUP_NOT_FOUND)
-  const membership = actor
-    ? await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: actor.id } } })
-    : null
-  const role = membership?.role ?? null
+  // Group and membership in one round trip: this runs before every read and write.
+  const [row] = await db.$queryRaw<(GroupAccess['group'] & { role: GroupRole | null })[]>`
+    SELECT g.id, g.name, g.description, g."readFirst", m.role::text AS role
+      FROM "Group" g
+      LEFT JOIN "Membership" m ON m."groupId" = g.id AND m."userId" = ${actor?.id ?? null}
+     WHERE g.id = ${id.data}`
+  if (!row) throw new NotFound(GROUP_NOT_FOUND)
+  const { role, ...group } = row
   return { group, role, standing: standingOf(actor?.id ?? null, role) }
 }
 

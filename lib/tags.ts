@@ -54,3 +54,15 @@ export const TAGS: Record<TagName, TagStyle> = {
 export const TAG_NAMES = Object.keys(TAGS) as TagName[]
 
 export const tagForKey = (key: string): TagName | undefined => TAG_NAMES.find((tag) => TAGS[tag].key === key)
+
+/** Map notes are not a highlight tag but are drawn beside them: grey, with their own icon. */
+export const NOTE_STYLE = { label: 'Note', icon: '✎', fill: '#f5f5f4', stroke: '#57534e' } as const
+
+/**
+ * How relations are drawn on the canvas and in exports. The word is printed too, and the dash and
+ * arrowhead differ, so they read apart in grey print and without colour vision.
+ */
+export const RELATION_STYLES = {
+  SUPPORTS: { word: 'supports', stroke: '#15803d', dash: null, arrow: 'closed' },
+  ATTACKS: { word: 'attacks', stroke: '#b91c1c', dash: [6, 4], arrow: 'open' },
+} as const satisfies Record<'SUPPORTS' | 'ATTACKS', { word: string; stroke: string; dash: readonly [number, number] | null; arrow: 'closed' | 'open' }>

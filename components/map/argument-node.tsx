@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { memo, useEffect, useRef } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
 import type { CitedPassage } from '@/lib/maps/queries'
-import { TAGS } from '@/lib/tags'
+import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 
 export type ArgumentNodeData = {
@@ -22,7 +22,6 @@ export type ArgumentNodeData = {
 
 export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 
-const NOTE_STYLE = { label: 'Note', icon: '✎', fill: '#f5f5f4', stroke: '#57534e' }
 
 function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]

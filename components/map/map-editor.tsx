@@ -26,13 +26,10 @@ import { ChecksPanel } from './checks-panel'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
 import { useAnnounceSelection } from './use-announce-selection'
 import { useMapSync } from './use-map-sync'
+import { RELATION_STYLES } from '@/lib/tags'
 
 const nodeTypes = { argument: ArgumentNode }
 
-const RELATION_STYLE = {
-  SUPPORTS: { stroke: '#15803d', dash: undefined, word: 'supports' },
-  ATTACKS: { stroke: '#b91c1c', dash: '6 4', word: 'attacks' },
-} as const
 
 const newId = () => crypto.randomUUID().replaceAll('-', '')
 
@@ -117,7 +114,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   const edges: Edge[] = useMemo(
     () =>
       view.relations.map((r) => {
-        const style = RELATION_STYLE[r.kind]
+        const style = RELATION_STYLES[r.kind]
         return {
           id: r.id,
           source: r.fromId,
@@ -125,7 +122,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           selected: selected.includes(r.id),
           label: r.label ? `${style.word}: ${r.label}` : style.word,
           ariaLabel: `${labelOf(r.fromId)} ${style.word} ${labelOf(r.toId)}`,
-          style: { stroke: style.stroke, strokeWidth: 2, strokeDasharray: style.dash },
+          style: { stroke: style.stroke, strokeWidth: 2, strokeDasharray: style.dash?.join(' ') },
           labelStyle: { fill: style.stroke, fontWeight: 600, fontSize: 11 },
           markerEnd: { type: r.kind === 'SUPPORTS' ? MarkerType.ArrowClosed : MarkerType.Arrow, color: style.stroke },
         }
@@ -176,7 +173,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
 
   const connect = useCallback(
     (fromId: string, toId: string, kind: 'SUPPORTS' | 'ATTACKS') =>
-      act([{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }], `Connected: ${RELATION_STYLE[kind].word}.`),
+      act([{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }], `Connected: ${RELATION_STYLES[kind].word}.`),
     [act],
   )
 

@@ -4,7 +4,7 @@
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState, MapRelationState, MapState } from '@/lib/maps/reducer'
-import { TAGS } from '@/lib/tags'
+import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
 import { printable, truncateToWidth, wrapText } from './text-fit'
 
 export type FontFace = 'sans' | 'sansBold' | 'serif'
@@ -47,19 +47,14 @@ export interface NodeStyle {
   stroke: string
 }
 
-// Notes are not a highlight tag, so lib/tags.ts has no entry for them; grey, as on the canvas.
 export const NODE_STYLES: Record<NodeKind, NodeStyle> = {
   CLAIM: TAGS.CLAIM,
   EVIDENCE: TAGS.EVIDENCE,
   BIAS: TAGS.BIAS,
-  NOTE: { label: 'Note', icon: '✎', fill: '#f5f5f4', stroke: '#57534e' },
+  NOTE: NOTE_STYLE,
 }
 
-/** As the canvas draws relations; the word is printed too, so they read apart in grey. */
-export const RELATION_STYLES: Record<RelationKind, { word: string; stroke: string; dash: readonly [number, number] | null; arrow: 'closed' | 'open' }> = {
-  SUPPORTS: { word: 'supports', stroke: '#15803d', dash: null, arrow: 'closed' },
-  ATTACKS: { word: 'attacks', stroke: '#b91c1c', dash: [6, 4], arrow: 'open' },
-}
+export { RELATION_STYLES }
 
 export interface DrawnNode {
   id: string

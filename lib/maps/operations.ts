@@ -130,18 +130,19 @@ export async function applyInTransaction(
   opId?: string,
   options: ApplyOptions = { publish: true },
 ): Promise<number> {
+  // Locks the map and takes the next number in one statement; a refusal below rolls it back.
   const [locked] = await tx.$queryRaw<{ seq: number; status: string }[]>`
-    SELECT seq, status::text AS status FROM "ArgumentMap" WHERE id = ${access.map.id} FOR UPDATE`
+    UPDATE "ArgumentMap" SET seq = seq + 1, "updatedAt" = now() WHERE id = ${access.map.id}
+    RETURNING seq, status::text AS status`
   if (!locked) throw new NotFound('This map does not exist.')
   if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
     throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
   }
   const applied = await writeOperation(tx, access, actorId, op, options)
-  const seq = locked.seq + 1
+  const seq = locked.seq
   await tx.mapOperation.create({
     data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
   })
-  await tx.argumentMap.update({ where: { id: access.map.id }, data: { seq } })
   if (options.publish) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
   return seq
 }

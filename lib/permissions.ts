@@ -31,6 +31,8 @@ export const RULES = {
   'reply:edit': { student: 'own', instructor: 'own' },
   'reply:delete': { student: 'own', instructor: 'yes' },
   'map:create': { student: 'yes', instructor: 'yes' },
+  /** Group maps are the whole class's: instructors start them, everyone edits. */
+  'groupMap:create': { student: 'no', instructor: 'yes' },
   'groupMap:read': { student: 'yes', instructor: 'yes' },
   'groupMap:edit': { student: 'yes', instructor: 'yes' },
   'groupMap:delete': { student: 'no', instructor: 'yes' },

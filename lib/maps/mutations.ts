@@ -1,8 +1,9 @@
 // Map lifecycle: create, rename, duplicate, delete, submit and reopen, restore a revision.
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
-import { Invalid } from '@/lib/errors'
+import { Forbidden, Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
+import { can } from '@/lib/permissions'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
@@ -18,8 +19,8 @@ export const newId = () => randomUUID().replaceAll('-', '')
 export async function createMap(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateMap.parse(input)
   const access = await authorizeInGroup(actor, data.groupId, 'map:create')
-  if (data.kind === 'GROUP' && access.standing !== 'instructor') {
-    throw new Invalid('Only instructors start group maps; make a personal map instead.')
+  if (data.kind === 'GROUP' && !can(access.standing, 'groupMap:create')) {
+    throw new Forbidden('Only instructors start group maps; make a personal map instead.')
   }
   return db.argumentMap.create({
     data: { groupId: access.group.id, title: data.title, kind: data.kind, ownerId: data.kind === 'PERSONAL' ? actor!.id : null },

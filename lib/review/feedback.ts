@@ -55,8 +55,9 @@ export async function deleteFeedback(actor: Actor, input: unknown): Promise<void
   const { feedbackId } = FeedbackRef.parse(input)
   const feedback = await db.feedback.findUnique({ where: { id: feedbackId }, select: { id: true, mapId: true } })
   if (!feedback) throw new NotFound('This feedback no longer exists.')
-  const access = await authorizeOnMap(actor, feedback.mapId, 'read').catch(() => {
-    throw new NotFound('This feedback no longer exists.')
+  // Hidden maps hide their feedback, in the same words; an anonymous caller still hears "sign in".
+  const access = await authorizeOnMap(actor, feedback.mapId, 'read').catch((error: unknown) => {
+    throw error instanceof NotFound ? new NotFound('This feedback no longer exists.') : error
   })
   authorize(access.standing, 'feedback:delete')
   await db.feedback.delete({ where: { id: feedback.id } })

@@ -26,7 +26,7 @@ describe('creating a map', () => {
   it('tells a student that only instructors start group maps, and an outsider that the group does not exist', async () => {
     const s = await seminar()
     expect(await refusal(createMap(s.sam, { groupId: s.groupId, title: 'Our map', kind: 'GROUP' }))).toMatchObject({
-      status: 400, error: 'Only instructors start group maps; make a personal map instead.',
+      status: 403, error: 'Only instructors start group maps; make a personal map instead.',
     })
     expect(await refusal(createMap(s.olga, { groupId: s.groupId, title: 'Mine' }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
     expect(await refusal(createMap(s.sam, { groupId: s.groupId, title: '   ' }))).toMatchObject({ status: 400, error: 'Enter a title for the map.' })

@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'reply:edit': { student: 'only own', instructor: 'only own' },
   'reply:delete': { student: 'only own', instructor: 'allowed' },
   'map:create': { student: 'allowed', instructor: 'allowed' },
+  'groupMap:create': { student: 'denied', instructor: 'allowed' },
   'groupMap:read': { student: 'allowed', instructor: 'allowed' },
   'groupMap:edit': { student: 'allowed', instructor: 'allowed' },
   'groupMap:delete': { student: 'denied', instructor: 'allowed' },

@@ -1,0 +1,885 @@
+// The authorization matrix: every server action and every route handler of the production build,
+// called over HTTP by six people with real next-auth sessions, with the outcome each must get
+// written out. A new action or route without an entry here fails the inventory test.
+import { fileURLToPath } from 'node:url'
+import { expect, test, type APIResponse } from '@playwright/test'
+import { routeHandlers, serverActions } from './support/authz-inventory'
+import { action, assertions, checkEntry, OK, route, titleOf, type Entry, type HttpReply } from './support/authz-matrix'
+import { ESSAY, note, PERSONAS, World, clientId, type Persona } from './support/authz-world'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+const GROUP_GONE = 'This group does not exist.'
+const SOURCE_GONE = 'This source does not exist.'
+const HIGHLIGHT_GONE = 'This highlight no longer exists.'
+const REPLY_GONE = 'This reply no longer exists.'
+const MAP_GONE = 'This map does not exist.'
+const FEEDBACK_GONE = 'This feedback no longer exists.'
+const CITATION_GONE = 'That highlight does not exist in this group.'
+
+const A = {
+  signUp: 'lib/auth/actions.ts#signUp',
+  createGroup: 'lib/groups/actions.ts#createGroupAction',
+  joinGroup: 'lib/groups/actions.ts#joinGroupAction',
+  rotateJoinCode: 'lib/groups/actions.ts#rotateJoinCodeAction',
+  removeMember: 'lib/groups/actions.ts#removeMemberAction',
+  updateGroupSettings: 'lib/groups/actions.ts#updateGroupSettingsAction',
+  createSource: 'lib/sources/actions.ts#createSourceAction',
+  updateSourceMetadata: 'lib/sources/editing-actions.ts#updateSourceMetadataAction',
+  editSourceText: 'lib/sources/editing-actions.ts#editSourceTextAction',
+  restoreDroppedBlock: 'lib/sources/editing-actions.ts#restoreDroppedBlockAction',
+  listHighlights: 'lib/annotations/actions.ts#listHighlightsAction',
+  createHighlight: 'lib/annotations/actions.ts#createHighlightAction',
+  updateHighlight: 'lib/annotations/actions.ts#updateHighlightAction',
+  deleteHighlight: 'lib/annotations/actions.ts#deleteHighlightAction',
+  confirmAnchor: 'lib/annotations/actions.ts#confirmAnchorAction',
+  createReply: 'lib/annotations/actions.ts#createReplyAction',
+  updateReply: 'lib/annotations/actions.ts#updateReplyAction',
+  deleteReply: 'lib/annotations/actions.ts#deleteReplyAction',
+  listReaders: 'lib/realtime/actions.ts#listReadersAction',
+  createMap: 'lib/maps/actions.ts#createMapAction',
+  renameMap: 'lib/maps/actions.ts#renameMapAction',
+  duplicateMap: 'lib/maps/actions.ts#duplicateMapAction',
+  deleteMap: 'lib/maps/actions.ts#deleteMapAction',
+  submitMap: 'lib/maps/actions.ts#submitMapAction',
+  reopenMap: 'lib/maps/actions.ts#reopenMapAction',
+  applyOperation: 'lib/maps/actions.ts#applyOperationAction',
+  operationsSince: 'lib/maps/actions.ts#operationsSinceAction',
+  mapHistory: 'lib/maps/actions.ts#mapHistoryAction',
+  mapAtRevision: 'lib/maps/actions.ts#mapAtRevisionAction',
+  restoreRevision: 'lib/maps/actions.ts#restoreRevisionAction',
+  announceMapPresence: 'lib/maps/actions.ts#announceMapPresenceAction',
+  setRubric: 'lib/review/actions.ts#setRubricAction',
+  addFeedback: 'lib/review/actions.ts#addFeedbackAction',
+  deleteFeedback: 'lib/review/actions.ts#deleteFeedbackAction',
+  listFeedback: 'lib/review/actions.ts#listFeedbackAction',
+  markFeedbackSeen: 'lib/review/actions.ts#markFeedbackSeenAction',
+}
+
+// Database reads that show whether a call changed something.
+const highlightRow = (w: World, id: string) =>
+  w.row<{ tag: string; visibility: string; start: number; end: number; authorId: string }>('SELECT tag, visibility, start, "end", "authorId" FROM "Highlight" WHERE id = $1', [id])
+const mapRow = (w: World, id: string) =>
+  w.row<{ title: string; status: string; seq: number; ownerId: string | null; kind: string; feedbackSeenAt: Date | null }>(
+    'SELECT title, status::text AS status, seq, "ownerId", kind::text AS kind, "feedbackSeenAt" FROM "ArgumentMap" WHERE id = $1',
+    [id],
+  )
+const nodeCount = (w: World, mapId: string) => w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1', [mapId])
+const sourceRow = (w: World, id: string) =>
+  w.row<{ title: string; version: number; text: string; dropped: number }>('SELECT title, version, text, jsonb_array_length("droppedBlocks") AS dropped FROM "Source" WHERE id = $1', [id])
+const roleIn = async (w: World, groupId: string, userId: string | null) =>
+  (await w.row<{ role: string }>('SELECT role::text AS role FROM "Membership" WHERE "groupId" = $1 AND "userId" = $2', [groupId, userId]))?.role ?? null
+
+async function replyOf(response: APIResponse): Promise<HttpReply> {
+  return { status: response.status(), headers: response.headers(), body: await response.body() }
+}
+const get = async (p: Persona, path: string) => replyOf(await p.api.get(path, { maxRedirects: 0 }))
+const json = <T>(reply: HttpReply) => JSON.parse(reply.body.toString('utf8')) as T
+
+/** An endless event stream: read the status and headers, then hang up. */
+async function openStream(w: World, p: Persona, path: string): Promise<HttpReply> {
+  const hangUp = new AbortController()
+  const response = await fetch(`${w.origin}${path}`, { headers: { Accept: 'text/event-stream', Cookie: await w.cookieHeader(p) }, signal: hangUp.signal })
+  const headers = Object.fromEntries(response.headers)
+  const body = headers['content-type']?.startsWith('text/event-stream') ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer())
+  hangUp.abort()
+  return { status: response.status, headers, body }
+}
+
+/** A student's map with one node, the usual target of the map entries. */
+async function studentMap(w: World) {
+  const mapId = await w.map(w.personas.student)
+  await w.node(w.personas.student, mapId)
+  return { mapId }
+}
+
+const MATRIX: Entry[] = [
+  // Accounts and groups
+  action({
+    action: A.signUp,
+    on: 'a new account',
+    expect: { anonymous: OK, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    input: (_t, p, w) => ({ name: 'Matrix newcomer', email: `newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`, password: 'matrix-password-1' }),
+    observe: (w, _t, p) => w.count('SELECT count(*) AS n FROM "User" WHERE email = $1', [`newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`]),
+    verify: ({ before, after, is }) => {
+      is([before, after], 'accounts with that email before and after').toEqual([0, 1])
+    },
+  }),
+  action({
+    action: A.createGroup,
+    on: 'a new group',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    input: (_t, p, w) => ({ name: `Made by ${p.name} ${w.runId}` }),
+    observe: (w, _t, p) => w.count('SELECT count(*) AS n FROM "Group" WHERE name = $1', [`Made by ${p.name} ${w.runId}`]),
+    verify: async ({ w, p, data, after, is }) => {
+      is(after, 'groups with that name').toBe(1)
+      is(await roleIn(w, (data as { id: string }).id, p.userId), 'the maker is its instructor').toBe('INSTRUCTOR')
+    },
+  }),
+  action({
+    action: A.joinGroup,
+    on: 'a group by its join code',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    arrange: async (w) => (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.joinable]))!,
+    input: (t) => ({ code: t.joinCode }),
+    observe: (w, _t, p) => roleIn(w, w.groups.joinable, p.userId),
+    verify: ({ p, data, after, is }) => {
+      // Its instructor stays its instructor; everyone else joins as a student.
+      is(after, 'role after joining').toBe(p.name === 'instructor' ? 'INSTRUCTOR' : 'STUDENT')
+      is(data, 'join result').toMatchObject({ alreadyMember: p.name === 'instructor' })
+    },
+  }),
+  action({
+    action: A.rotateJoinCode,
+    on: 'the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    input: (_t, _p, w) => ({ groupId: w.groups.main }),
+    observe: async (w) => (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.main]))!.joinCode,
+    verify: ({ data, before, after, is }) => {
+      is(after, 'join code after').not.toBe(before)
+      is(data, 'the new code').toEqual({ joinCode: after })
+    },
+  }),
+  action({
+    action: A.removeMember,
+    on: 'a student of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (w) => {
+      if (!(await roleIn(w, w.groups.main, w.spare.userId))) await w.join(w.spare, w.groups.main)
+    },
+    input: (_t, _p, w) => ({ groupId: w.groups.main, userId: w.spare.userId }),
+    observe: (w) => roleIn(w, w.groups.main, w.spare.userId),
+    verify: ({ before, after, is }) => {
+      is([before, after], 'membership before and after').toEqual(['STUDENT', null])
+    },
+  }),
+  action({
+    action: A.updateGroupSettings,
+    on: '"read first" of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (w) => (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
+    input: (t, _p, w) => ({ groupId: w.groups.settings, readFirst: !t.readFirst }),
+    observe: async (w) => (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!.readFirst,
+    verify: ({ before, after, is }) => {
+      is(after, 'read first after').toBe(!before)
+    },
+  }),
+
+  // Sources
+  action({
+    action: A.createSource,
+    on: 'a new source in the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async () => ({ title: `New essay ${clientId()}` }),
+    input: (t, _p, w) => ({ groupId: w.groups.main, title: t.title, text: ESSAY }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Source" WHERE title = $1', [t.title]),
+    verify: async ({ w, p, data, after, is }) => {
+      is(after, 'sources with that title').toBe(1)
+      const made = await w.row<{ createdById: string; groupId: string }>('SELECT "createdById", "groupId" FROM "Source" WHERE id = $1', [(data as { id: string }).id])
+      is(made, 'the new source').toEqual({ createdById: p.userId, groupId: w.groups.main })
+    },
+  }),
+  action({
+    action: A.updateSourceMetadata,
+    on: "a source's details",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ sourceId: await w.newSource(), title: `Renamed essay ${clientId()}` }),
+    input: (t) => ({ sourceId: t.sourceId, title: t.title, author: 'A. Author', year: 2010 }),
+    observe: async (w, t) => (await sourceRow(w, t.sourceId))!.title,
+    verify: ({ t, after, is }) => {
+      is(after, 'title after').toBe(t.title)
+    },
+  }),
+  action({
+    action: A.editSourceText,
+    on: "a source's text",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ sourceId: await w.newSource() }),
+    input: (t) => ({ sourceId: t.sourceId, expectedVersion: 1, text: `${ESSAY}\n\nA closing paragraph added by the instructor.` }),
+    observe: async (w, t) => {
+      const { version, text } = (await sourceRow(w, t.sourceId))!
+      return { version, added: text.includes('A closing paragraph added by the instructor.') }
+    },
+    verify: ({ after, is }) => {
+      is(after, 'text after').toEqual({ version: 2, added: true })
+    },
+  }),
+  action({
+    action: A.restoreDroppedBlock,
+    on: 'a block the importer dropped',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => {
+      const sourceId = await w.newSource()
+      const { position } = (await w.row<{ position: number }>(`SELECT ("droppedBlocks"->0->>'position')::int AS position FROM "Source" WHERE id = $1`, [sourceId]))!
+      return { sourceId, position }
+    },
+    input: (t) => ({ sourceId: t.sourceId, position: t.position, expectedVersion: 1 }),
+    observe: async (w, t) => {
+      const { version, text, dropped } = (await sourceRow(w, t.sourceId))!
+      return { version, dropped, restored: text.includes('Order now') }
+    },
+    verify: ({ after, is }) => {
+      is(after, 'source after').toEqual({ version: 2, dropped: 0, restored: true })
+    },
+  }),
+
+  // Highlights and replies
+  action({
+    action: A.listHighlights,
+    on: "a source with the student's private and shared highlights",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    input: (_t, _p, w) => ({ sourceId: w.sourceId }),
+    verify: ({ t, p, data, is }) => {
+      const ids = (data as { highlights: { id: string }[] }).highlights.map((h) => h.id)
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+  action({
+    action: A.createHighlight,
+    on: 'a source of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => w.nextRange(),
+    input: (t, _p, w) => ({ sourceId: w.sourceId, start: t.start, end: t.end, tag: 'EVIDENCE', visibility: 'GROUP' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [w.sourceId, t.start, t.end]),
+    verify: async ({ w, p, data, after, is }) => {
+      is(after, 'highlights on that passage').toBe(1)
+      is((await highlightRow(w, (data as { id: string }).id))?.authorId, 'author').toBe(p.userId)
+    },
+  }),
+  action({
+    action: A.updateHighlight,
+    on: "the student's shared highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 403, instructor: 403 },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student) }),
+    input: (t) => ({ highlightId: t.id, tag: 'BIAS', note: note('Changed my mind.') }),
+    observe: async (w, t) => (await highlightRow(w, t.id))!.tag,
+    verify: ({ after, is }) => {
+      is(after, 'tag after').toBe('BIAS')
+    },
+  }),
+  action({
+    action: A.updateHighlight,
+    on: "the student's private highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }) }),
+    input: (t) => ({ highlightId: t.id, visibility: 'GROUP' }),
+    observe: async (w, t) => (await highlightRow(w, t.id))!.visibility,
+    verify: ({ after, is }) => {
+      is(after, 'visibility after').toBe('GROUP')
+    },
+  }),
+  action({
+    action: A.deleteHighlight,
+    on: "the student's shared highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 403, instructor: OK },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student) }),
+    input: (t) => ({ highlightId: t.id }),
+    observe: async (w, t) => (await highlightRow(w, t.id)) !== undefined,
+    verify: ({ after, is }) => {
+      is(after, 'highlight still there').toBe(false)
+    },
+  }),
+  action({
+    action: A.deleteHighlight,
+    on: "the student's private highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }) }),
+    input: (t) => ({ highlightId: t.id }),
+    observe: async (w, t) => (await highlightRow(w, t.id)) !== undefined,
+    verify: ({ after, is }) => {
+      is(after, 'highlight still there').toBe(false)
+    },
+  }),
+  action({
+    action: A.confirmAnchor,
+    on: "the student's shared highlight, re-selected",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 403, instructor: OK },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => {
+      const id = await w.highlight(w.personas.student)
+      return { id, ...(await highlightRow(w, id))! }
+    },
+    input: (t) => ({ highlightId: t.id, start: t.start + 1, end: t.end + 1 }),
+    observe: async (w, t) => {
+      const { start, end } = (await highlightRow(w, t.id))!
+      return { start, end }
+    },
+    verify: ({ t, after, is }) => {
+      is(after, 'offsets after').toEqual({ start: t.start + 1, end: t.end + 1 })
+    },
+  }),
+  action({
+    action: A.createReply,
+    on: "the student's shared highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student) }),
+    input: (t) => ({ highlightId: t.id, body: note('I read this differently.') }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Reply" WHERE "highlightId" = $1', [t.id]),
+    verify: async ({ w, t, p, data, after, is }) => {
+      is(after, 'replies after').toBe(1)
+      const made = await w.row<{ authorId: string; highlightId: string }>('SELECT "authorId", "highlightId" FROM "Reply" WHERE id = $1', [(data as { id: string }).id])
+      is(made, 'the reply').toEqual({ authorId: p.userId, highlightId: t.id })
+    },
+  }),
+  action({
+    action: A.createReply,
+    on: "the student's private highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: HIGHLIGHT_GONE,
+    arrange: async (w) => ({ id: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }) }),
+    input: (t) => ({ highlightId: t.id, body: note('Only for my instructor.') }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Reply" WHERE "highlightId" = $1', [t.id]),
+    verify: ({ after, is }) => {
+      is(after, 'replies after').toBe(1)
+    },
+  }),
+  action({
+    action: A.updateReply,
+    on: "the student's reply",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 403, instructor: 403 },
+    notFound: REPLY_GONE,
+    arrange: async (w) => ({ id: await w.reply(w.personas.student, await w.highlight(w.personas.student)) }),
+    input: (t) => ({ replyId: t.id, body: note('Edited reply.') }),
+    observe: async (w, t) => (await w.row<{ body: unknown }>('SELECT body FROM "Reply" WHERE id = $1', [t.id]))!.body,
+    verify: ({ after, is }) => {
+      is(after, 'body after').toEqual(note('Edited reply.'))
+    },
+  }),
+  action({
+    action: A.deleteReply,
+    on: "the student's reply",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 403, instructor: OK },
+    notFound: REPLY_GONE,
+    arrange: async (w) => ({ id: await w.reply(w.personas.student, await w.highlight(w.personas.student)) }),
+    input: (t) => ({ replyId: t.id }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Reply" WHERE id = $1', [t.id]),
+    verify: ({ after, is }) => {
+      is(after, 'replies with that id after').toBe(0)
+    },
+  }),
+  action({
+    action: A.listReaders,
+    on: 'a source of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: SOURCE_GONE,
+    input: (_t, _p, w) => ({ sourceId: w.sourceId }),
+    verify: ({ data, is }) => {
+      is(Array.isArray(data), 'a list of readers').toBe(true)
+    },
+  }),
+
+  // Argument maps
+  action({
+    action: A.createMap,
+    on: 'a personal map in the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async () => ({ title: `Personal ${clientId()}` }),
+    input: (t, _p, w) => ({ groupId: w.groups.main, title: t.title, kind: 'PERSONAL' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "ArgumentMap" WHERE title = $1', [t.title]),
+    verify: async ({ w, p, data, after, is }) => {
+      is(after, 'maps with that title').toBe(1)
+      is(await mapRow(w, (data as { id: string }).id), 'the new map').toMatchObject({ ownerId: p.userId, kind: 'PERSONAL' })
+    },
+  }),
+  action({
+    action: A.createMap,
+    on: 'a group map in the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async () => ({ title: `Shared ${clientId()}` }),
+    input: (t, _p, w) => ({ groupId: w.groups.main, title: t.title, kind: 'GROUP' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "ArgumentMap" WHERE title = $1', [t.title]),
+    verify: async ({ w, data, after, is }) => {
+      is(after, 'maps with that title').toBe(1)
+      is(await mapRow(w, (data as { id: string }).id), 'the new map').toMatchObject({ ownerId: null, kind: 'GROUP' })
+    },
+  }),
+  action({
+    action: A.renameMap,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.student) }),
+    input: (t) => ({ mapId: t.mapId, title: 'Renamed personal map' }),
+    observe: async (w, t) => (await mapRow(w, t.mapId))!.title,
+    verify: ({ after, is }) => {
+      is(after, 'title after').toBe('Renamed personal map')
+    },
+  }),
+  action({
+    action: A.renameMap,
+    on: 'a group map',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP') }),
+    input: (t) => ({ mapId: t.mapId, title: 'Renamed group map' }),
+    observe: async (w, t) => (await mapRow(w, t.mapId))!.title,
+    verify: ({ after, is }) => {
+      is(after, 'title after').toBe('Renamed group map')
+    },
+  }),
+  action({
+    action: A.duplicateMap,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => {
+      const { title } = (await mapRow(w, t.mapId))!
+      return w.count('SELECT count(*) AS n FROM "ArgumentMap" WHERE title = $1', [`Copy of ${title}`])
+    },
+    verify: async ({ w, p, data, after, is }) => {
+      is(after, 'copies after').toBe(1)
+      const copy = (data as { id: string }).id
+      is(await mapRow(w, copy), 'the copy').toMatchObject({ ownerId: p.userId, kind: 'PERSONAL' })
+      is(await nodeCount(w, copy), 'nodes of the copy').toBe(1)
+    },
+  }),
+  action({
+    action: A.deleteMap,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.student) }),
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => (await mapRow(w, t.mapId)) !== undefined,
+    verify: ({ after, is }) => {
+      is(after, 'map still there').toBe(false)
+    },
+  }),
+  action({
+    action: A.deleteMap,
+    on: 'a group map',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP') }),
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => (await mapRow(w, t.mapId)) !== undefined,
+    verify: ({ after, is }) => {
+      is(after, 'map still there').toBe(false)
+    },
+  }),
+  action({
+    action: A.submitMap,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => (await mapRow(w, t.mapId))!.status,
+    verify: ({ after, is }) => {
+      is(after, 'status after').toBe('SUBMITTED')
+    },
+  }),
+  action({
+    action: A.reopenMap,
+    on: "the student's submitted map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.submitted(w.personas.student) }),
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => (await mapRow(w, t.mapId))!.status,
+    verify: ({ after, is }) => {
+      is(after, 'status after').toBe('DRAFT')
+    },
+  }),
+  action({
+    action: A.applyOperation,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.student) }),
+    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 } } }),
+    observe: (w, t) => nodeCount(w, t.mapId),
+    verify: ({ data, after, is }) => {
+      is(after, 'nodes after').toBe(1)
+      is(data, 'sequence number').toEqual({ seq: 1 })
+    },
+  }),
+  action({
+    action: A.applyOperation,
+    on: 'a group map',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP') }),
+    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 } } }),
+    observe: (w, t) => nodeCount(w, t.mapId),
+    verify: ({ after, is }) => {
+      is(after, 'nodes after').toBe(1)
+    },
+  }),
+  action({
+    action: A.applyOperation,
+    on: "the student's submitted map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.submitted(w.personas.student) }),
+    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Too late', highlightId: null, x: 0, y: 0 } } }),
+    observe: (w, t) => nodeCount(w, t.mapId),
+  }),
+  action({
+    action: A.applyOperation,
+    on: "a group map, citing the student's private highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: { outsider: MAP_GONE, otherInstructor: MAP_GONE, otherStudent: CITATION_GONE },
+    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP'), highlightId: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }) }),
+    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 } } }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1 AND "highlightId" = $2', [t.mapId, t.highlightId]),
+    verify: ({ after, is }) => {
+      is(after, 'nodes citing it after').toBe(1)
+    },
+  }),
+  action({
+    action: A.applyOperation,
+    on: 'a group map, citing a highlight of another group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 404, otherStudent: 404, instructor: 404 },
+    notFound: { outsider: MAP_GONE, otherInstructor: MAP_GONE, student: CITATION_GONE, otherStudent: CITATION_GONE, instructor: CITATION_GONE },
+    arrange: async (w) => {
+      const { otherInstructor } = w.personas
+      const sourceId = await w.newSource({ groupId: w.groups.other, by: otherInstructor })
+      return { mapId: await w.map(w.personas.instructor, 'GROUP'), highlightId: await w.highlight(otherInstructor, { sourceId }) }
+    },
+    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 } } }),
+    observe: (w, t) => nodeCount(w, t.mapId),
+  }),
+  action({
+    action: A.operationsSince,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId, seq: 0 }),
+    verify: ({ data, is }) => {
+      is((data as { seq: number; op: { type: string } }[]).map((o) => [o.seq, o.op.type]), 'operations').toEqual([[1, 'node.add']])
+    },
+  }),
+  action({
+    action: A.mapHistory,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId }),
+    verify: ({ data, is }) => {
+      is((data as { seq: number; type: string; by: string }[]).map((h) => [h.seq, h.type, h.by]), 'history').toEqual([[1, 'node.add', 'Alex Rivera']])
+    },
+  }),
+  action({
+    action: A.mapAtRevision,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId, seq: 1 }),
+    verify: ({ data, is }) => {
+      is((data as { nodes: { label: string }[] }).nodes.map((n) => n.label), 'nodes at revision 1').toEqual(['Alliances outlast their threats'])
+    },
+  }),
+  action({
+    action: A.restoreRevision,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId, seq: 0 }),
+    observe: async (w, t) => ({ nodes: await nodeCount(w, t.mapId), seq: (await mapRow(w, t.mapId))!.seq }),
+    verify: ({ after, is }) => {
+      is(after, 'map after restoring the empty revision').toEqual({ nodes: 0, seq: 2 })
+    },
+  }),
+  action({
+    action: A.announceMapPresence,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId, selected: [] }),
+  }),
+
+  // Review
+  action({
+    action: A.setRubric,
+    on: 'the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    input: (_t, p, w) => ({ groupId: w.groups.main, criteria: [{ name: `Evidence (${p.name})`, points: 5 }] }),
+    observe: async (w) => (await w.row<{ rubric: unknown }>('SELECT rubric FROM "Group" WHERE id = $1', [w.groups.main]))!.rubric,
+    verify: ({ p, after, is }) => {
+      is(after, 'rubric after').toEqual([{ name: `Evidence (${p.name})`, points: 5 }])
+    },
+  }),
+  action({
+    action: A.addFeedback,
+    on: "the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    input: (t) => ({ mapId: t.mapId, body: 'Good start; cite the essay.' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Feedback" WHERE "mapId" = $1', [t.mapId]),
+    verify: ({ after, is }) => {
+      is(after, 'feedback after').toBe(1)
+    },
+  }),
+  action({
+    action: A.addFeedback,
+    on: 'a group map',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP') }),
+    input: (t) => ({ mapId: t.mapId, body: 'The group argues well.' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Feedback" WHERE "mapId" = $1', [t.mapId]),
+    verify: ({ after, is }) => {
+      is(after, 'feedback after').toBe(1)
+    },
+  }),
+  action({
+    action: A.deleteFeedback,
+    on: "feedback on the student's map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: OK },
+    notFound: FEEDBACK_GONE,
+    arrange: async (w) => {
+      const { mapId } = await studentMap(w)
+      return { id: await w.feedback(mapId) }
+    },
+    input: (t) => ({ feedbackId: t.id }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Feedback" WHERE id = $1', [t.id]),
+    verify: ({ after, is }) => {
+      is(after, 'feedback with that id after').toBe(0)
+    },
+  }),
+  action({
+    action: A.listFeedback,
+    on: "the student's map with feedback",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => {
+      const { mapId } = await studentMap(w)
+      return { mapId, id: await w.feedback(mapId) }
+    },
+    input: (t) => ({ mapId: t.mapId }),
+    verify: ({ t, p, data, is }) => {
+      // "New" is the owner's marker only.
+      is((data as { id: string; isNew: boolean }[]).map((f) => [f.id, f.isNew]), 'feedback listed').toEqual([[t.id, p.name === 'student']])
+    },
+  }),
+  action({
+    action: A.markFeedbackSeen,
+    on: "the student's map with feedback",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
+    notFound: MAP_GONE,
+    arrange: async (w) => {
+      const { mapId } = await studentMap(w)
+      await w.feedback(mapId)
+      return { mapId }
+    },
+    input: (t) => ({ mapId: t.mapId }),
+    observe: async (w, t) => (await mapRow(w, t.mapId))!.feedbackSeenAt !== null,
+    verify: ({ p, after, is }) => {
+      // Only the owner's look clears the marker; the instructor's changes nothing.
+      is(after, 'feedback marked seen').toBe(p.name === 'student')
+    },
+  }),
+
+  // Route handlers
+  route({
+    route: 'GET /api/health',
+    on: 'the health check (public)',
+    expect: { anonymous: 200, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
+    send: (_w, _t, p) => get(p, '/api/health'),
+    verify: ({ reply, is }) => {
+      is(json(reply), 'health').toEqual({ ok: true })
+    },
+  }),
+  route({
+    route: 'GET /api/auth/[...nextauth]',
+    on: 'the session (next-auth)',
+    expect: { anonymous: 200, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
+    send: (_w, _t, p) => get(p, '/api/auth/session'),
+    verify: ({ p, reply, is }) => {
+      const session = json<{ user?: { id: string; email: string } }>(reply)
+      is(session.user ? { id: session.user.id, email: session.user.email } : null, 'who the session says this is').toEqual(p.userId ? { id: p.userId, email: p.email } : null)
+    },
+  }),
+  route({
+    route: 'POST /api/auth/[...nextauth]',
+    on: "the instructor's credentials without a CSRF token (next-auth)",
+    expect: { anonymous: 302, outsider: 302, otherInstructor: 302, student: 302, otherStudent: 302, instructor: 302 },
+    ownErrors: true,
+    send: async (_w, _t, p) =>
+      replyOf(await p.api.post('/api/auth/callback/credentials', { form: { email: 'instructor@colloquy.test', password: 'seminar-demo' }, maxRedirects: 0 })),
+    observe: async (_w, _t, p) => (await get(p, '/api/auth/session')).body.toString('utf8').replace(/"expires":"[^"]*"/, ''),
+    verify: ({ reply, before, after, is }) => {
+      is(reply.headers['location'], 'redirect to the CSRF error').toMatch(/\/api\/auth\/signin\?csrf=true/)
+      is(reply.headers['set-cookie'] ?? '', 'cookies set').not.toMatch(/session-token=/)
+      is(after, 'session after').toEqual(before)
+    },
+  }),
+  route({
+    route: 'GET /api/sources/[sourceId]/export',
+    on: "CSV of a source with the student's private and shared highlights",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 200, instructor: 200 },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    send: (w, _t, p) => get(p, `/api/sources/${w.sourceId}/export?format=csv`),
+    verify: ({ t, p, reply, is }) => {
+      const csv = reply.body.toString('utf8')
+      is({ private: csv.includes(t.private), shared: csv.includes(t.shared) }, 'which of the two are exported').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+  route({
+    route: 'GET /api/sources/[sourceId]/highlights',
+    on: "a source with the student's private and shared highlights",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 200, instructor: 200 },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    send: (w, _t, p) => get(p, `/api/sources/${w.sourceId}/highlights`),
+    verify: ({ t, p, reply, is }) => {
+      const ids = json<{ highlights: { id: string }[] }>(reply).highlights.map((h) => h.id)
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+  route({
+    route: 'POST /api/sources/[sourceId]/highlights',
+    on: 'a source of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 201, otherStudent: 201, instructor: 201 },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => w.nextRange(),
+    send: async (w, t, p) => replyOf(await p.api.post(`/api/sources/${w.sourceId}/highlights`, { data: { start: t.start, end: t.end, tag: 'BIAS' } })),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [w.sourceId, t.start, t.end]),
+    verify: async ({ w, p, reply, after, is }) => {
+      is(after, 'highlights on that passage').toBe(1)
+      is((await highlightRow(w, json<{ id: string }>(reply).id))?.authorId, 'author').toBe(p.userId)
+    },
+  }),
+  route({
+    route: 'GET /api/maps/[mapId]/export',
+    on: "SVG of the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 404, instructor: 200 },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    send: (_w, t, p) => get(p, `/api/maps/${t.mapId}/export?format=svg`),
+    verify: ({ reply, is }) => {
+      is(reply.headers['content-type'], 'content type').toMatch(/^image\/svg\+xml/)
+      is(reply.body.toString('utf8'), 'the drawing').toContain('Alliances outlast')
+    },
+  }),
+  route({
+    route: 'GET /api/maps/[mapId]/formats',
+    on: "AIF of the student's personal map",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 404, instructor: 200 },
+    notFound: MAP_GONE,
+    arrange: studentMap,
+    send: (_w, t, p) => get(p, `/api/maps/${t.mapId}/formats?format=aif`),
+    verify: ({ reply, is }) => {
+      is(reply.body.toString('utf8'), 'the AIF document').toContain('Alliances outlast their threats')
+    },
+  }),
+  route({
+    route: 'GET /api/groups/[groupId]/events',
+    on: "the group's live event stream",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 200, instructor: 200 },
+    notFound: GROUP_GONE,
+    send: (w, _t, p) => openStream(w, p, `/api/groups/${w.groups.main}/events`),
+    verify: ({ reply, is }) => {
+      is(reply.headers['content-type'], 'content type').toMatch(/^text\/event-stream/)
+    },
+  }),
+  route({
+    route: 'GET /api/groups/[groupId]/events',
+    on: "the group's stream, naming a source of another group the reader belongs to",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 404, otherStudent: 404, instructor: 404 },
+    notFound: { outsider: GROUP_GONE, otherInstructor: GROUP_GONE, student: SOURCE_GONE, otherStudent: SOURCE_GONE, instructor: SOURCE_GONE },
+    arrange: async (w) => ({ sourceId: await w.newSource({ groupId: w.groups.settings }) }),
+    send: (w, t, p) => openStream(w, p, `/api/groups/${w.groups.main}/events?sourceId=${t.sourceId}`),
+  }),
+  route({
+    route: 'POST /api/groups/[groupId]/sources/extract',
+    on: 'a text file uploaded to the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
+    notFound: GROUP_GONE,
+    send: async (w, _t, p) =>
+      replyOf(await p.api.post(`/api/groups/${w.groups.main}/sources/extract`, { multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY) } } })),
+    verify: ({ reply, is }) => {
+      is(json<{ text: string }>(reply).text, 'the extracted text').toContain('Alliances are usually founded')
+    },
+  }),
+  route({
+    route: 'GET /api/groups/[groupId]/maps/export',
+    on: "the group's submitted maps as a zip",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
+    notFound: GROUP_GONE,
+    arrange: async (w) => {
+      if (!(await w.count(`SELECT count(*) AS n FROM "ArgumentMap" WHERE "groupId" = $1 AND status = 'SUBMITTED'`, [w.groups.main]))) await w.submitted(w.personas.student)
+    },
+    send: (w, _t, p) => get(p, `/api/groups/${w.groups.main}/maps/export`),
+    verify: ({ reply, is }) => {
+      is(reply.headers['content-type'], 'content type').toBe('application/zip')
+      is(reply.body.subarray(0, 2).toString('latin1'), 'zip signature').toBe('PK')
+    },
+  }),
+  route({
+    route: 'POST /api/groups/[groupId]/maps/import',
+    on: 'a map backup imported into the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 201, otherStudent: 201, instructor: 201 },
+    notFound: GROUP_GONE,
+    arrange: async (w) => {
+      const { mapId } = await studentMap(w)
+      const backup = json<{ title: string }>(await get(w.personas.student, `/api/maps/${mapId}/formats?format=backup`))
+      return { backup: { ...backup, title: `Imported ${clientId()}` } }
+    },
+    send: async (w, t, p) => replyOf(await p.api.post(`/api/groups/${w.groups.main}/maps/import`, { data: t.backup })),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "ArgumentMap" WHERE title = $1', [t.backup.title]),
+    verify: async ({ w, p, reply, after, is }) => {
+      is(after, 'maps with that title').toBe(1)
+      const id = json<{ id: string }>(reply).id
+      is(await mapRow(w, id), 'the imported map').toMatchObject({ ownerId: p.userId, kind: 'PERSONAL' })
+      is(await nodeCount(w, id), 'nodes imported').toBe(1)
+    },
+  }),
+]
+
+test('every server action and route handler of the build has a matrix entry', () => {
+  const exposed = [...serverActions(ROOT).map((a) => a.key), ...routeHandlers(ROOT)]
+  const covered = new Set(MATRIX.map((entry) => entry.action ?? entry.route))
+  const missing = exposed.filter((key) => !covered.has(key))
+  const stale = [...covered].filter((key) => !exposed.includes(key))
+  expect.soft(missing, `No matrix entry for: ${missing.join(', ')}`).toEqual([])
+  expect.soft(stale, `Matrix entries for what the build no longer has: ${stale.join(', ')}`).toEqual([])
+})
+
+test.describe('authorization matrix', () => {
+  let world: World
+
+  test.beforeAll(async ({ playwright }, testInfo) => {
+    testInfo.setTimeout(120_000)
+    world = await World.create(playwright.request, testInfo.project.use.baseURL!, ROOT)
+  })
+
+  test.afterAll(async () => {
+    await world?.dispose()
+    console.log(`authorization matrix: ${MATRIX.length} entries × ${PERSONAS.length} personas, ${assertions} assertions in this worker`)
+  })
+
+  for (const entry of MATRIX) {
+    test(titleOf(entry), async () => {
+      await checkEntry(entry, world)
+    })
+  }
+})

@@ -2,13 +2,15 @@
 // accepted, links only to http(s) and mailto, and they are rendered as React elements, never as
 // HTML, so nothing a user types can run in a reader's page.
 import { z } from 'zod'
+import { hasLoneSurrogate, isStorableText } from '@/lib/validation'
 
 export const NOTE_MAX_BYTES = 20_000
 
 const Href = z
-  .string()
-  .max(2000)
+  .string({ error: 'A link needs a web address.' })
+  .max(2000, 'A link can be at most 2,000 characters.')
   .refine((href) => /^(https?:\/\/|mailto:)/i.test(href.trim()), 'Links must start with http://, https:// or mailto:.')
+  .refine(isStorableText, 'A link contains characters that cannot be saved.')
 
 const Mark = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
@@ -18,7 +20,11 @@ const Mark = z.discriminatedUnion('type', [
 
 const Text = z.object({
   type: z.literal('text'),
-  text: z.string().min(1).refine((t) => !t.includes('\u0000'), 'Notes cannot contain NUL characters.'),
+  text: z
+    .string()
+    .min(1)
+    .refine((t) => !t.includes('\u0000'), 'Notes cannot contain NUL characters.')
+    .refine((t) => !hasLoneSurrogate(t), 'Notes cannot contain broken characters (half of an emoji or symbol).'),
   marks: z.array(Mark).max(3).optional(),
 })
 

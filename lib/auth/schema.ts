@@ -1,5 +1,6 @@
 // Inputs of sign-up and sign-in.
 import { z } from 'zod'
+import { isSingleLineText } from '@/lib/validation'
 
 export const Email = z
   .string({ error: 'Enter your email address.' })
@@ -19,7 +20,7 @@ export const PersonName = z
   .trim()
   .min(1, 'Enter your name.')
   .max(80, 'Use at most 80 characters for your name.')
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'Your name contains characters that cannot be shown.')
+  .refine(isSingleLineText, 'Your name contains characters that cannot be shown.')
 
 export const SignUpInput = z.object({ name: PersonName, email: Email, password: Password })
 export type SignUpInput = z.infer<typeof SignUpInput>

@@ -15,6 +15,7 @@ import { applyAllInTransaction } from '@/lib/maps/operations'
 import { citablePassages } from '@/lib/maps/queries'
 import type { MapState } from '@/lib/maps/reducer'
 import { MAX_LABEL_CHARS, MAX_NODES, MAX_RELATION_LABEL_CHARS, NodeKindInput, RelationKindInput } from '@/lib/maps/schema'
+import { isSingleLineText, isStorableText } from '@/lib/validation'
 import { citationsByHighlight, type MapSnapshot } from './snapshot'
 
 export const MAX_BACKUP_BYTES = 2 * 1024 * 1024
@@ -33,7 +34,7 @@ const BackupNode = z.object({
   label: z
     .string({ error: 'A node needs a label.' })
     .max(MAX_LABEL_CHARS, `A node label can be at most ${MAX_LABEL_CHARS} characters.`)
-    .refine((t) => !t.includes('\u0000'), 'A node label contains characters that cannot be shown.'),
+    .refine(isStorableText, 'A node label contains characters that cannot be shown.'),
   x: Coordinate,
   y: Coordinate,
   citation: z
@@ -51,7 +52,12 @@ const BackupRelation = z.object({
   fromId: BackupId,
   toId: BackupId,
   kind: RelationKindInput,
-  label: z.string().trim().max(MAX_RELATION_LABEL_CHARS, `A relation label can be at most ${MAX_RELATION_LABEL_CHARS} characters.`).default(''),
+  label: z
+    .string({ error: 'A relation label is text.' })
+    .trim()
+    .max(MAX_RELATION_LABEL_CHARS, `A relation label can be at most ${MAX_RELATION_LABEL_CHARS} characters.`)
+    .refine(isStorableText, 'A relation label contains characters that cannot be shown.')
+    .default(''),
 })
 
 export const MapBackup = z
@@ -64,7 +70,7 @@ export const MapBackup = z
         .trim()
         .min(1, 'The backup has no map title.')
         .max(120, 'The map title in the backup is longer than 120 characters.')
-        .refine((t) => !/[\u0000-\u001f\u007f]/.test(t), 'The map title contains characters that cannot be shown.'),
+        .refine(isSingleLineText, 'The map title contains characters that cannot be shown.'),
       kind: z.enum(['GROUP', 'PERSONAL'], { error: 'The backup says neither group nor personal map.' }),
       exportedAt: z.string().max(64).optional(),
       nodes: z.array(BackupNode, { error: 'The backup lists no nodes.' }).max(MAX_NODES, `A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`),

@@ -1,6 +1,7 @@
 // Inputs of the group mutations.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
+import { isSingleLineText, isStorableText } from '@/lib/validation'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './join-code'
 
 const singleLine = (label: string, max: number) =>
@@ -9,15 +10,15 @@ const singleLine = (label: string, max: number) =>
     .trim()
     .min(1, `Enter a ${label}.`)
     .max(max, `Use at most ${max} characters for the ${label}.`)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `The ${label} contains characters that cannot be shown.`)
+    .refine(isSingleLineText, `The ${label} contains characters that cannot be shown.`)
 
 export const CreateGroup = z.object({
   name: singleLine('group name', 100),
   description: z
-    .string()
+    .string({ error: 'The description must be text.' })
     .trim()
     .max(1000, 'Use at most 1000 characters for the description.')
-    .refine((value) => !value.includes('\u0000'), 'The description contains characters that cannot be shown.')
+    .refine(isStorableText, 'The description contains characters that cannot be shown.')
     .default(''),
 })
 

@@ -1,6 +1,7 @@
 // Inputs of map mutations, and the operations every map edit is made of.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
+import { isSingleLineText, isStorableText } from '@/lib/validation'
 
 export const MAX_LABEL_CHARS = 500
 export const MAX_NODES = 2000
@@ -11,12 +12,18 @@ const Title = z
   .trim()
   .min(1, 'Enter a title for the map.')
   .max(120, 'Use at most 120 characters for the title.')
-  .refine((t) => !/[\u0000-\u001f\u007f]/.test(t), 'The title contains characters that cannot be shown.')
+  .refine(isSingleLineText, 'The title contains characters that cannot be shown.')
 
 const Label = z
   .string({ error: 'A node needs a label.' })
   .max(MAX_LABEL_CHARS, `A node label can be at most ${MAX_LABEL_CHARS} characters.`)
-  .refine((t) => !t.includes('\u0000'), 'The label contains characters that cannot be shown.')
+  .refine(isStorableText, 'The label contains characters that cannot be shown.')
+
+const RelationLabel = z
+  .string({ error: 'A relation label is text.' })
+  .trim()
+  .max(MAX_RELATION_LABEL_CHARS, `A relation label can be at most ${MAX_RELATION_LABEL_CHARS} characters.`)
+  .refine(isStorableText, 'The relation label contains characters that cannot be shown.')
 
 const Coordinate = z
   .number({ error: 'Positions are numbers.' })
@@ -27,7 +34,7 @@ const Coordinate = z
 export const NodeKindInput = z.enum(['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'], { error: 'A node is a claim, evidence, bias or note.' })
 export const RelationKindInput = z.enum(['SUPPORTS', 'ATTACKS'], { error: 'A relation either supports or attacks.' })
 
-export const CreateMap = z.object({ groupId: Id, title: Title, kind: z.enum(['GROUP', 'PERSONAL']).default('PERSONAL') })
+export const CreateMap = z.object({ groupId: Id, title: Title, kind: z.enum(['GROUP', 'PERSONAL'], { error: 'A map is either a group map or a personal map.' }).default('PERSONAL') })
 export const RenameMap = z.object({ mapId: Id, title: Title })
 export const MapRef = z.object({ mapId: Id })
 
@@ -46,10 +53,10 @@ export const Operation = z.discriminatedUnion('type', [
       fromId: Id,
       toId: Id,
       kind: RelationKindInput,
-      label: z.string().trim().max(MAX_RELATION_LABEL_CHARS, `A relation label can be at most ${MAX_RELATION_LABEL_CHARS} characters.`).default(''),
+      label: RelationLabel.default(''),
     }),
   }),
-  z.object({ type: z.literal('relation.edit'), relationId: Id, kind: RelationKindInput.optional(), label: z.string().trim().max(MAX_RELATION_LABEL_CHARS).optional() }),
+  z.object({ type: z.literal('relation.edit'), relationId: Id, kind: RelationKindInput.optional(), label: RelationLabel.optional() }),
   z.object({ type: z.literal('relation.delete'), relationId: Id }),
   z.object({
     type: z.literal('layout.apply'),
@@ -63,6 +70,6 @@ export const Operation = z.discriminatedUnion('type', [
 export type Operation = z.infer<typeof Operation>
 
 /** `opId` lets the client recognise its own operation when it comes back through the log. */
-export const ApplyOperation = z.object({ mapId: Id, op: Operation, opId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() })
+export const ApplyOperation = z.object({ mapId: Id, op: Operation, opId: z.string({ error: 'The change carries an id that is not valid.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'The change carries an id that is not valid.').optional() })
 
 export const MapAtSeq = z.object({ mapId: Id, seq: z.number({ error: 'Choose a revision.' }).int().min(0) })

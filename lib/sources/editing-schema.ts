@@ -1,6 +1,7 @@
 // Inputs of the source-editing mutations, and the stored shape of the importer's dropped blocks.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
+import { isStorableText } from '@/lib/validation'
 import { MAX_SOURCE_CHARS, SourceMetadata } from './schema'
 
 /** The version of the text the editor started from; a stale one is refused. */
@@ -18,7 +19,8 @@ export const EditSourceText = z.object({
     .string({ error: 'The text of a source cannot be empty.' })
     .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
     .refine((text) => text.trim().length > 0, 'The text of a source cannot be empty.')
-    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.'),
+    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
+    .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),
 })
 
 export const RestoreDroppedBlock = z.object({

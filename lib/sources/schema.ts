@@ -1,17 +1,16 @@
 // Inputs of the source mutations.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
+import { isSingleLineText, isStorableText } from '@/lib/validation'
 
 export const MAX_SOURCE_CHARS = 500_000
-
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
 const optionalText = (label: string, max: number) =>
   z
     .string({ error: `The ${label} must be text.` })
     .trim()
     .max(max, `Use at most ${max} characters for the ${label}.`)
-    .refine((value) => !CONTROL_CHARS.test(value), `The ${label} contains characters that cannot be shown.`)
+    .refine(isSingleLineText, `The ${label} contains characters that cannot be shown.`)
     .nullish()
     .transform((value) => value || null)
 
@@ -21,7 +20,7 @@ export const SourceMetadata = z.object({
     .trim()
     .min(1, 'Enter a title.')
     .max(300, 'Use at most 300 characters for the title.')
-    .refine((value) => !CONTROL_CHARS.test(value), 'The title contains characters that cannot be shown.'),
+    .refine(isSingleLineText, 'The title contains characters that cannot be shown.'),
   author: optionalText('author', 200),
   year: z.preprocess(
     (value) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
@@ -47,7 +46,8 @@ export const CreateSource = SourceMetadata.extend({
     .string({ error: 'Paste the text of the source.' })
     .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
     .refine((text) => text.trim().length > 0, 'Paste the text of the source.')
-    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.'),
+    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
+    .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),
   /** Positions of blocks the importer flagged as junk that the person chose to keep. */
   restore: z.array(z.number().int().min(0)).max(10_000).default([]),
 })

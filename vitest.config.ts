@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: ['tests/faults/**'],
     globalSetup: ['tests/setup/global-database.ts'],
     setupFiles: ['tests/setup/file-database.ts'],
     testTimeout: 30_000,

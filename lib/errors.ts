@@ -64,6 +64,39 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
   return fields
 }
 
+export const DATABASE_UNAVAILABLE = 'Colloquy cannot reach its database right now, so nothing was saved. Please try again in a few seconds.'
+
+// Prisma: cannot reach the server, timed out reaching it, operations timed out, server closed the connection.
+const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017'])
+// PostgreSQL: shutting down or restarting (57P01-57P03), and the connection exceptions (class 08).
+const PG_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006'])
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])
+// The driver adapter's names for a lost or unreachable server.
+const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout'])
+// node-postgres says these without a code: the socket dropped, or a client it broke is reused.
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+]
+
+type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } }
+
+/**
+ * The database went away (restart, failover, network) rather than refusing the request: the
+ * change can be sent again once it is back. Errors reach us raw from pg, wrapped by the driver
+ * adapter, or as Prisma errors carrying the adapter's error in `meta`, so each layer is looked at.
+ */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false
+  const e = error as ErrorLike
+  if (typeof e.code === 'string' && (PRISMA_CONNECTION_CODES.has(e.code) || PG_UNAVAILABLE_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true
+  if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true
+  if (typeof e.message === 'string' && PG_CONNECTION_MESSAGES.some((text) => (e.message as string).startsWith(text))) return true
+  return isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+}
+
 /** Maps any error to a failure a user can read; unknown errors are logged, never shown. */
 export function toFailure(error: unknown): Failure {
   if (error instanceof ZodError) {
@@ -75,6 +108,10 @@ export function toFailure(error: unknown): Failure {
   // Prisma could not get a connection or start a transaction in time: busy, not broken.
   if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {
     return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.warn('[db] unavailable:', (error as Error).message?.split('\n').filter(Boolean).at(-1))
+    return { ok: false, status: 503, error: DATABASE_UNAVAILABLE, fieldErrors: {} }
   }
   console.error(error)
   return { ok: false, status: 500, error: 'Something went wrong on our side. Please try again.', fieldErrors: {} }

@@ -9,10 +9,8 @@ import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
 import { applyAllInTransaction } from './operations'
 import { replay, type MapState } from './reducer'
-import { CreateMap, MapRef, RenameMap, type Operation } from './schema'
+import { CreateMap, MapAtSeq, MapRef, RenameMap, type Operation } from './schema'
 import { loadMapState } from './state'
-import { z } from 'zod'
-import { Id } from '@/lib/ids'
 
 export const newId = () => randomUUID().replaceAll('-', '')
 
@@ -83,11 +81,9 @@ async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reope
 export const submitMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'submit')
 export const reopenMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'reopen')
 
-const RestoreRevision = z.object({ mapId: Id, seq: z.number().int().min(0) })
-
 /** Makes the map look as it did after operation `seq`, as a new revision (nothing is rewritten). */
 export async function restoreRevision(actor: Actor, input: unknown): Promise<{ seq: number }> {
-  const { mapId, seq } = RestoreRevision.parse(input)
+  const { mapId, seq } = MapAtSeq.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
   return db.$transaction(
     async (tx) => {

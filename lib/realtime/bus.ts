@@ -27,6 +27,11 @@ class Bus {
     }
   }
 
+  /** Resolves once this process is listening (or the attempt failed and a retry is scheduled). */
+  listening(): Promise<void> {
+    return this.ensureConnected()
+  }
+
   private ensureConnected(): Promise<void> {
     if (this.client) return Promise.resolve()
     this.connecting ??= this.connect().finally(() => (this.connecting = undefined))
@@ -34,7 +39,8 @@ class Bus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl() })
+    // Bounded, so a stream waiting for the bus never hangs on an unreachable server.
+    const client = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000 })
     const lost = () => {
       if (this.client !== client) return
       this.client = undefined

@@ -78,6 +78,10 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
       // The starting point is settled first; notices that arrive meanwhile queue behind it and are
       // then sent, skipped (already counted) or fetched from the log (a gap), all in order.
       chain = (async () => {
+        // Listen first: a change committed before LISTEN took effect is then in the number or log
+        // read next, and any later one arrives as a notice. The other way round, a change landing
+        // in between on a process that was not yet listening would wait for the next notice.
+        await bus.listening()
         if (options.since === null) {
           const group = await db.group.findUniqueOrThrow({ where: { id: options.groupId }, select: { eventSeq: true } })
           last = group.eventSeq

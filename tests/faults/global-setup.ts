@@ -1,0 +1,34 @@
+// Fault tests run the production build: build it if the sources changed (a no-op right after the
+// end-to-end tests). The run gets a data directory with one initdb'd cluster that each test
+// copies. At the end, anything a failed or timed-out test left running is ended, then the
+// directory is removed.
+import { mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { buildIfNeeded } from '../../scripts/build-if-needed'
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres'
+import { endRecordedProcesses, freePort } from './harness/processes'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    faultsDir: string
+  }
+}
+
+// Each test copies this cluster (see harness/database.ts).
+const TEMPLATE = 'template'
+
+export default async function setup(project: TestProject) {
+  buildIfNeeded(process.env, (line) => console.log(`[faults] ${line}`))
+  const dir = resolve('.data', 'faults', String(process.pid))
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const template = await startEmbeddedPostgres({ dir: join(dir, TEMPLATE), port: await freePort(), database: 'colloquy' })
+  await template.stop()
+  project.provide('faultsDir', dir)
+  return () => {
+    const ended = endRecordedProcesses(dir)
+    if (ended) console.warn(`[faults] ended ${ended} server(s) a test left running`)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,91 @@
+// A PostgreSQL server of the test's own (the embedded one `npm start` uses), migrated and seeded
+// with the demo seminar, that the test can stop (fast shutdown) and start again on the same data
+// directory and port. Its cluster is a copy of one made by initdb once per run, which saves a
+// few seconds per test and changes nothing else: the database is empty until migrated.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { PrismaClient } from '@/lib/generated/prisma/client'
+import { seedDemo } from '@/prisma/seed'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../scripts/embedded-postgres'
+import { applyMigrations } from '../../../scripts/migrate'
+import { freePort, recordProcess } from './processes'
+
+const DATABASE = 'colloquy'
+
+export interface Seminar {
+  groupId: string
+  users: Record<'instructor' | 'alex' | 'bea' | 'chris', string>
+  sources: { id: string; text: string }[]
+}
+
+export interface FaultDatabase {
+  /** Known before the server runs, so app instances can boot meanwhile. */
+  url: string
+  /** For the test's own reads; survives the server going away (its errors are expected then). */
+  sql: pg.Pool
+  /** Starts the server, applies the migrations and seeds the demo seminar. */
+  prepare: () => Promise<Seminar>
+  /** Fast shutdown (SIGINT): open transactions are rolled back and every connection is cut. */
+  stop: () => Promise<void>
+  start: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Copies the run's initdb'd cluster (owner and modes kept, as PostgreSQL insists) into `dir`. */
+export async function createDatabase(options: { dir: string; template: string; runDir: string }): Promise<FaultDatabase> {
+  const copy = spawnSync('cp', ['-a', `${options.template}/.`, options.dir])
+  if (copy.status !== 0) throw new Error(`Could not copy the database template: ${copy.stderr.toString()}`)
+  const port = await freePort()
+  const password = readFileSync(join(options.dir, 'postgres-password'), 'utf8').trim()
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`
+  let server: EmbeddedDatabase | undefined
+  const start = async () => {
+    server = await startEmbeddedPostgres({ dir: options.dir, port, database: DATABASE })
+    recordProcess(options.runDir, Number(readFileSync(join(options.dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]), 'postgres')
+  }
+  const sql = new pg.Pool({ connectionString: url, max: 4 })
+  // Idle clients lose their server when the test stops it; that must not end the test process.
+  sql.on('error', () => {})
+  return {
+    url,
+    sql,
+    prepare: async () => {
+      await start()
+      await applyMigrations(url)
+      return seed(url)
+    },
+    stop: async () => {
+      await server?.stop()
+      server = undefined
+    },
+    start,
+    close: async () => {
+      await sql.end().catch(() => {})
+      await server?.stop()
+      server = undefined
+    },
+  }
+}
+
+async function seed(url: string): Promise<Seminar> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 })
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) })
+  try {
+    await seedDemo(client)
+    const people = await client.user.findMany({ select: { id: true, email: true } })
+    const idOf = (name: string) => people.find((p) => p.email === `${name}@colloquy.test`)!.id
+    const group = await client.group.findFirstOrThrow({ select: { id: true } })
+    const sources = await client.source.findMany({ where: { groupId: group.id }, select: { id: true, text: true }, orderBy: { createdAt: 'asc' } })
+    return {
+      groupId: group.id,
+      users: { instructor: idOf('instructor'), alex: idOf('alex'), bea: idOf('bea'), chris: idOf('chris') },
+      sources,
+    }
+  } finally {
+    await client.$disconnect()
+    await pool.end().catch(() => {})
+  }
+}

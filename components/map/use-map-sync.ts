@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { applyOperationAction, operationsSinceAction } from '@/lib/maps/actions'
 import { applyOperation, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
-import type { LiveEvent } from '@/lib/realtime/events'
+import { useEventStream } from '@/components/live/use-event-stream'
 import { revertOps, touchedBy, type HistoryEntry } from './undo'
 
 interface Pending {
@@ -135,23 +135,20 @@ export function useMapSync(groupId: string, mapId: string, selfId: string, initi
   }, [enqueue])
 
   const [peers, setPeers] = useState<Record<string, Peer>>({})
-  useEffect(() => {
-    const source = new EventSource(`/api/groups/${groupId}/events`)
-    source.addEventListener('ready', () => void sync())
-    source.onmessage = (message) => {
-      const event = JSON.parse(message.data) as LiveEvent
+  useEventStream(`/api/groups/${groupId}/events`, {
+    ready: () => void sync(),
+    event: (event) => {
       if (event.type === 'map.changed' && event.mapId === mapId && event.seq > confirmedRef.current.seq) void sync()
       if (event.type === 'map.presence' && event.mapId === mapId && event.userId !== selfId) {
         setPeers((all) => ({ ...all, [event.userId]: { name: event.name, selected: event.selected, at: Date.now() } }))
       }
-    }
+    },
+  })
+  useEffect(() => {
     // Peers who stopped announcing have left.
     const sweep = setInterval(() => setPeers((all) => Object.fromEntries(Object.entries(all).filter(([, p]) => Date.now() - p.at < PEER_TTL_MS))), 5_000)
-    return () => {
-      source.close()
-      clearInterval(sweep)
-    }
-  }, [groupId, mapId, selfId, sync])
+    return () => clearInterval(sweep)
+  }, [])
 
   return {
     view,

@@ -7,6 +7,7 @@ import { benchMapPdf } from './map-pdf.bench'
 import { benchMapRender } from './map-render.bench'
 import { stopAll } from './lib/processes'
 import { printTable, writeResults, type BenchResult } from './lib/report'
+import { benchReaderRender } from './reader-render.bench'
 import { benchReanchor } from './reanchor.bench'
 
 const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> }[] = [
@@ -15,6 +16,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'map-render', run: benchMapRender },
   { name: 'map-fanout', run: benchMapFanout },
   { name: 'map-pdf', run: benchMapPdf },
+  { name: 'reader-render', run: benchReaderRender },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

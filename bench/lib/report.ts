@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 export interface Row {
   name: string
-  unit: 'ms' | 'req/s' | 'count'
+  unit: 'ms' | 'req/s' | 'count' | 'KiB'
   figure: number
   /** The same measurement of the naive approach in the same run; null where there is none. */
   baseline: number | null

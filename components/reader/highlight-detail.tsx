@@ -1,5 +1,6 @@
 'use client'
 // One highlight in full: quote, tag, visibility, note, anchor status and its reply thread.
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
@@ -11,12 +12,18 @@ import {
   updateHighlightAction,
   updateReplyAction,
 } from '@/lib/annotations/actions'
-import { isEmptyNote } from '@/lib/annotations/note'
+import { isEmptyNote } from '@/lib/annotations/note-text'
 import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { AnchorBadge, TagBadge } from './legend'
-import { NoteEditor } from './note-editor'
 import { NoteView } from './note-view'
+
+// The editor (Tiptap and ProseMirror) is most of the reader's script: it loads when a highlight
+// is opened, not with the essay.
+const NoteEditor = dynamic(() => import('./note-editor').then((m) => m.NoteEditor), {
+  ssr: false,
+  loading: () => <p className="text-xs text-stone-500">Loading the editor…</p>,
+})
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 

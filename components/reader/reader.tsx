@@ -7,7 +7,7 @@ import { snapToWords } from '@/lib/annotations/selection'
 import { createHighlightAction, confirmAnchorAction, listHighlightsAction } from '@/lib/annotations/actions'
 import type { ReaderHighlights } from '@/lib/annotations/queries'
 import { listReadersAction } from '@/lib/realtime/actions'
-import type { TextBlock } from '@/lib/sources/blocks'
+import { blocksOf } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'
 import { offsetsOfRange } from './dom-offsets'
 import { HeatGutter } from './heat-gutter'
@@ -21,8 +21,8 @@ import { useLiveSource } from './use-live-source'
 interface ReaderProps {
   groupId: string
   sourceId: string
+  /** The canonical text; its blocks are derived here rather than sent alongside (half the page data). */
   text: string
-  blocks: TextBlock[]
   initial: ReaderHighlights
   viewer: { id: string; isInstructor: boolean }
   studentCount: number
@@ -42,7 +42,8 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, blocks, initial, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
+export function Reader({ groupId, sourceId, text, initial, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
+  const blocks = useMemo(() => blocksOf(text), [text])
   const articleRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
   const [data, setData] = useState(initial)

@@ -79,22 +79,8 @@ export const NoteDoc = z
 
 export type NoteDoc = z.infer<typeof NoteDoc>
 
-type AnyNode = { type: string; text?: string; content?: AnyNode[] }
-
-export function notePlainText(doc: NoteDoc | null | undefined): string {
-  if (!doc) return ''
-  const walk = (node: AnyNode): string => {
-    if (node.type === 'text') return node.text ?? ''
-    if (node.type === 'hardBreak') return '\n'
-    const inner = (node.content ?? []).map(walk)
-    return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')
-  }
-  return walk(doc as AnyNode).trim()
-}
-
-export function isEmptyNote(doc: NoteDoc | null | undefined): boolean {
-  return notePlainText(doc) === ''
-}
+// Re-exported for server code; client components import note-text.ts directly, without zod.
+export { isEmptyNote, notePlainText } from './note-text'
 
 /** A one-paragraph note from plain text (seed data, tests, imports). */
 export function noteFromText(text: string): NoteDoc {

@@ -70,7 +70,6 @@ export default async function SourcePage({
         groupId={group.id}
         sourceId={source.id}
         text={source.text}
-        blocks={blocks}
         initial={initial}
         viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}
         studentCount={studentCount}

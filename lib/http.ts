@@ -1,9 +1,52 @@
-// Route handler plumbing: read a JSON body within a size limit and map errors to responses.
-import { Invalid, toFailure } from '@/lib/errors'
+// Route handler plumbing: refuse cross-site writes, read a JSON body within a size limit and map
+// errors to responses.
+import { AppError, Forbidden, Invalid, toFailure } from '@/lib/errors'
 
 export const MAX_JSON_BYTES = 64 * 1024
 
+export const CROSS_SITE_MESSAGE = 'This request came from another website and was refused. Open Colloquy itself and try again.'
+
+/**
+ * Refuses a state-changing request that a page on another site made the browser send with the
+ * user's cookie (cross-site request forgery). The SameSite=Lax session cookie already stays off
+ * cross-site POSTs; this also covers sibling sub-domains and browsers that ignore SameSite.
+ * Browsers send `Origin` (and `Sec-Fetch-Site`) on every cross-origin POST, so a request with
+ * neither comes from a script or curl that holds the cookie itself, which no other site can
+ * forge: it is let through, like the API clients and benchmarks that use these routes.
+ */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get('sec-fetch-site')
+  if (site !== null && site !== 'same-origin' && site !== 'none') throw new Forbidden(CROSS_SITE_MESSAGE)
+  const origin = request.headers.get('origin')
+  if (origin === null) return
+  if (!ownHosts(request).has(hostOf(origin) ?? '')) throw new Forbidden(CROSS_SITE_MESSAGE)
+}
+
+/** The hosts this app answers as: the public address (NEXTAUTH_URL) and the one the request was sent to. */
+function ownHosts(request: Request): Set<string> {
+  const hosts = new Set<string>()
+  const publicHost = process.env.NEXTAUTH_URL ? hostOf(process.env.NEXTAUTH_URL) : undefined
+  if (publicHost) hosts.add(publicHost)
+  // Like Next's own check of server actions: a proxy's forwarded host, else the Host header.
+  const addressed = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host')
+  if (addressed) hosts.add(addressed.toLowerCase())
+  return hosts
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    const host = new URL(url).host
+    return host ? host.toLowerCase() : undefined
+  } catch {
+    // `Origin: null` (sandboxed frames, opaque redirects) and garbage name no host of ours.
+    return undefined
+  }
+}
+
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
+    throw new AppError('Send the request body as JSON, with the header Content-Type: application/json.', 415)
+  }
   const length = Number(request.headers.get('content-length') ?? 0)
   if (length > maxBytes) throw new Invalid(`The request is too large (at most ${Math.round(maxBytes / 1024)} KB).`)
   const text = await request.text()
@@ -17,7 +60,9 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
 
 export function errorResponse(error: unknown): Response {
   const failure = toFailure(error)
-  return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status })
+  // 503 means nothing was saved and the same request may simply be sent again, after a pause.
+  const headers = failure.status === 503 ? { 'Retry-After': '2' } : undefined
+  return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status, headers })
 }
 
 /**

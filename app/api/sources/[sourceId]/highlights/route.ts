@@ -2,7 +2,7 @@
 import { createHighlight } from '@/lib/annotations/mutations'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { getCurrentUser } from '@/lib/auth/session'
-import { errorResponse, readJson } from '@/lib/http'
+import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,6 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sou
 
 export async function POST(request: Request, { params }: { params: Promise<{ sourceId: string }> }) {
   try {
+    assertSameOrigin(request)
     const { sourceId } = await params
     const actor = await getCurrentUser()
     const body = await readJson(request)

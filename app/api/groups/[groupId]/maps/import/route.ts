@@ -3,12 +3,13 @@ import { revalidatePath } from 'next/cache'
 import { requireUser } from '@/lib/auth/session'
 import { importMapBackup, MAX_BACKUP_BYTES } from '@/lib/export/backup'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { errorResponse, readJson } from '@/lib/http'
+import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
 export async function POST(request: Request, { params }: { params: Promise<{ groupId: string }> }) {
   try {
+    assertSameOrigin(request)
     const { groupId } = await params
     const user = await requireUser()
     // Refuse outsiders before reading up to 2 MB from them.

@@ -3,7 +3,7 @@
 import { requireUser } from '@/lib/auth/session'
 import { Invalid } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { errorResponse } from '@/lib/http'
+import { assertSameOrigin, errorResponse } from '@/lib/http'
 import { extractText } from '@/lib/sources/extract'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/lib/sources/upload'
 
@@ -14,6 +14,7 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
 
 export async function POST(request: Request, { params }: { params: Promise<{ groupId: string }> }) {
   try {
+    assertSameOrigin(request)
     const { groupId } = await params
     const user = await requireUser()
     await authorizeInGroup(user, groupId, 'source:create')

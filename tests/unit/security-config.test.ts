@@ -1,0 +1,178 @@
+// Security settings that the end-to-end server cannot show: it runs on plain http://localhost, so
+// the Secure cookie rule for https deployments, the development-only CSP relaxation and the
+// cross-site guard of the route handlers are checked here, through next-auth's own handler and
+// the real Next configuration.
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { AuthOptions } from 'next-auth'
+import { encode } from 'next-auth/jwt'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { toFailure } from '@/lib/errors'
+import { authOptions } from '@/lib/auth/options'
+import { assertSameOrigin, CROSS_SITE_MESSAGE, readJson } from '@/lib/http'
+
+type CookieOut = { name: string; value: string; options: { httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string } }
+type AuthResponse = { status?: number; cookies?: CookieOut[]; redirect?: string }
+type InternalRequest = { action: string; method: string; providerId?: string; cookies?: Record<string, string>; headers?: Record<string, string>; body?: Record<string, string>; query?: Record<string, string> }
+
+// next-auth's request core (what its route handler runs after reading Next's request), loaded by
+// file because the package does not export it: it lets a test see the cookies it would set.
+const require = createRequire(import.meta.url)
+const { AuthHandler } = require(join(dirname(require.resolve('next-auth')), 'core/index.js')) as {
+  AuthHandler: (params: { req: InternalRequest; options: AuthOptions }) => Promise<AuthResponse>
+}
+
+const HTTPS_URL = 'https://colloquy.example.org'
+const HTTP_URL = 'http://localhost:3000'
+
+function serveAt(url: string) {
+  vi.stubEnv('NEXTAUTH_URL', url)
+  return { host: new URL(url).host, 'x-forwarded-proto': new URL(url).protocol.replace(':', '') }
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+async function sessionJwt() {
+  return encode({ token: { sub: 'user-1', name: 'Ada', email: 'ada@example.org' }, secret: process.env.AUTH_SECRET! })
+}
+
+describe('session and CSRF cookies', () => {
+  it('are Secure, HttpOnly, SameSite=Lax and carry the __Secure- / __Host- prefix when served over https', () => {
+    serveAt(HTTPS_URL)
+    expect(authOptions.useSecureCookies).toBe(true)
+    const cookies = authOptions.cookies!
+    expect(cookies.sessionToken).toEqual({ name: '__Secure-next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } })
+    expect(cookies.csrfToken).toEqual({ name: '__Host-next-auth.csrf-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } })
+    expect(cookies.callbackUrl?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true })
+  })
+
+  it('stay HttpOnly and SameSite=Lax without Secure on plain http, where a Secure cookie would never come back', () => {
+    serveAt(HTTP_URL)
+    expect(authOptions.useSecureCookies).toBe(false)
+    const cookies = authOptions.cookies!
+    expect(cookies.sessionToken).toEqual({ name: 'next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
+    expect(cookies.csrfToken).toEqual({ name: 'next-auth.csrf-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
+  })
+
+  it('next-auth itself sets the CSRF cookie as __Host-, Secure, HttpOnly, Lax behind https', async () => {
+    const headers = serveAt(HTTPS_URL)
+    const response = await AuthHandler({ req: { action: 'csrf', method: 'GET', headers, cookies: {} }, options: authOptions })
+    const csrf = response.cookies?.find((c) => c.name.endsWith('next-auth.csrf-token'))
+    expect(csrf?.name).toBe('__Host-next-auth.csrf-token')
+    expect(csrf?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' })
+  })
+
+  it('next-auth itself renews the session cookie as __Secure-, Secure, HttpOnly, Lax behind https', async () => {
+    const headers = serveAt(HTTPS_URL)
+    const token = await sessionJwt()
+    const response = await AuthHandler({
+      req: { action: 'session', method: 'GET', headers, cookies: { '__Secure-next-auth.session-token': token } },
+      options: authOptions,
+    })
+    const session = response.cookies?.find((c) => c.name.endsWith('next-auth.session-token'))
+    expect(session?.name).toBe('__Secure-next-auth.session-token')
+    expect(session?.value).toBeTruthy()
+    expect(session?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' })
+  })
+
+  it('behind https a session cookie without the prefix (as a plain-http page or a sibling sub-domain could set) is not a session', async () => {
+    const headers = serveAt(HTTPS_URL)
+    const token = await sessionJwt()
+    const response = await AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } }, options: authOptions })
+    expect(response.cookies?.find((c) => c.name.endsWith('next-auth.session-token'))).toBeUndefined()
+  })
+
+  it('a credentials sign-in without the CSRF token is turned back before any password is checked', async () => {
+    const headers = serveAt(HTTP_URL)
+    const response = await AuthHandler({
+      req: { action: 'callback', providerId: 'credentials', method: 'POST', headers, cookies: {}, body: { email: 'ada@example.org', password: 'whatever-it-is' } },
+      options: authOptions,
+    })
+    expect(response.redirect).toMatch(/\/api\/auth\/signin\?csrf=true$/)
+    expect(response.cookies?.some((c) => c.name.endsWith('next-auth.session-token'))).toBeFalsy()
+  })
+})
+
+describe('security headers of the Next configuration', () => {
+  async function headersFor(nodeEnv: string) {
+    vi.stubEnv('NODE_ENV', nodeEnv)
+    vi.resetModules()
+    // By URL: the config is plain JavaScript, outside what TypeScript checks.
+    const configUrl = new URL('../../next.config.js', import.meta.url).href
+    const { default: config } = (await import(/* @vite-ignore */ configUrl)) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }
+    const rules = await config.headers()
+    const all = rules.find((rule) => rule.source === '/:path*')
+    return new Map(all?.headers.map((h) => [h.key.toLowerCase(), h.value]))
+  }
+
+  it('in production: a CSP without unsafe-eval that forbids framing, plus nosniff, DENY and a referrer policy, on every path', async () => {
+    const headers = await headersFor('production')
+    const csp = headers.get('content-security-policy')!
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toContain("base-uri 'self'")
+    expect(headers.get('x-content-type-options')).toBe('nosniff')
+    expect(headers.get('x-frame-options')).toBe('DENY')
+    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  })
+
+  it('allows eval in development only, for hot reload', async () => {
+    expect((await headersFor('development')).get('content-security-policy')).toContain("'unsafe-eval'")
+  })
+})
+
+describe('the cross-site guard of state-changing route handlers', () => {
+  const post = (headers: Record<string, string>) => new Request('http://localhost:3000/api/sources/s1/highlights', { method: 'POST', headers })
+  const refusal = (request: Request) => {
+    try {
+      assertSameOrigin(request)
+      return null
+    } catch (error) {
+      return toFailure(error)
+    }
+  }
+
+  it('refuses another site, a sibling sub-domain, an opaque origin and Sec-Fetch-Site: cross-site with 403', () => {
+    serveAt(HTTP_URL)
+    const crossSite: Record<string, string>[] = [
+      { host: 'localhost:3000', origin: 'https://evil.example' },
+      { host: 'localhost:3000', origin: 'http://localhost:3001' },
+      { host: 'localhost:3000', origin: 'null' },
+      { host: 'localhost:3000', 'sec-fetch-site': 'cross-site' },
+      { host: 'localhost:3000', 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' },
+    ]
+    for (const headers of crossSite) {
+      expect(refusal(post(headers)), JSON.stringify(headers)).toMatchObject({ status: 403, error: CROSS_SITE_MESSAGE })
+    }
+  })
+
+  it('lets the app’s own pages through, by Host or by the public address, and scripts that send no Origin', () => {
+    serveAt('https://colloquy.example.org')
+    expect(refusal(post({ host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }))).toBeNull()
+    expect(refusal(post({ host: '10.0.0.7:3000', origin: 'https://colloquy.example.org' }))).toBeNull()
+    expect(refusal(post({ host: 'localhost:3000' }))).toBeNull()
+  })
+})
+
+describe('JSON bodies of route handlers', () => {
+  const post = (body: string, contentType?: string) =>
+    new Request('http://localhost/api/x', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} })
+  const failureOf = async (request: Request) => readJson(request).then(() => null, toFailure)
+
+  it('must say they are JSON', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+      expect(await failureOf(post('{"tag":"CLAIM"}', type)), String(type)).toMatchObject({ status: 415, error: 'Send the request body as JSON, with the header Content-Type: application/json.' })
+    }
+    expect(await readJson(post('{"tag":"CLAIM"}', 'application/json; charset=utf-8'))).toEqual({ tag: 'CLAIM' })
+    expect(await readJson(post('{"tag":"CLAIM"}', 'application/ld+json'))).toEqual({ tag: 'CLAIM' })
+  })
+
+  it('are at most 64 KB and valid JSON', async () => {
+    expect(await failureOf(post(JSON.stringify({ pad: 'x'.repeat(64 * 1024) }), 'application/json'))).toMatchObject({ status: 400, error: 'The request is too large (at most 64 KB).' })
+    expect(await failureOf(post('{"tag":', 'application/json'))).toMatchObject({ status: 400, error: 'The request body is not valid JSON.' })
+  })
+})

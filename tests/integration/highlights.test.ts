@@ -401,13 +401,14 @@ describe('changing and deleting highlights', () => {
     const s = await seminar()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', visibility: 'PRIVATE' })
     const before = await snapshot(s.groupId)
+    // One call at a time: started together, a refusal could land before anyone awaits it.
     for (const attempt of [
-      updateHighlight(s.ann, { highlightId: id, tag: 'BIAS' }),
-      deleteHighlight(s.ann, { highlightId: id }),
-      confirmAnchor(s.ann, { highlightId: id }),
-      createReply(s.ann, { highlightId: id, body: noteFromText('I can see you') }),
+      () => updateHighlight(s.ann, { highlightId: id, tag: 'BIAS' }),
+      () => deleteHighlight(s.ann, { highlightId: id }),
+      () => confirmAnchor(s.ann, { highlightId: id }),
+      () => createReply(s.ann, { highlightId: id, body: noteFromText('I can see you') }),
     ]) {
-      expect(await refusal(attempt)).toEqual({ ok: false, status: 404, error: HIGHLIGHT_GONE, fieldErrors: {} })
+      expect(await refusal(attempt())).toEqual({ ok: false, status: 404, error: HIGHLIGHT_GONE, fieldErrors: {} })
     }
     expect(await snapshot(s.groupId)).toEqual(before)
   })

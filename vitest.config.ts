@@ -1,15 +1,10 @@
 // Unit and integration tests. Integration tests get a real PostgreSQL database of their own
 // (see tests/setup/): the embedded server, or TEST_DATABASE_URL's server when set.
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { resolve } from './tests/setup/resolve'
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('.', import.meta.url)),
-      'server-only': fileURLToPath(new URL('./tests/setup/empty-module.ts', import.meta.url)),
-    },
-  },
+  resolve,
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/faults/**'],

@@ -10,7 +10,7 @@ import { signIn, startBenchApp } from './lib/app-server'
 import { applyInBatches, createGroupMap, demoPeople, logMismatch, newId, connectToBenchDatabase } from './lib/map-db'
 import { stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
-import { median } from './lib/stats'
+import { formatSamples, median, seededRandom } from './lib/stats'
 
 const BIG = { nodes: 500, relations: 700 }
 const SMALL = { nodes: 5, relations: 4 }
@@ -25,17 +25,6 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const LOAD_TIMEOUT_MS = 180_000
 const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
-/** mulberry32: the same map on every run and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORDS = (
   'alliance deterrence bases burden sharing treaty security guarantee Okinawa economy trade threat region partner ' +
@@ -157,7 +146,6 @@ async function timeRender(context: BrowserContext, url: string, nodes: number, s
   }
 }
 
-const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ')
 
 export async function benchMapRender(): Promise<BenchResult> {
   const children: Child[] = []
@@ -223,9 +211,9 @@ export async function benchMapRender(): Promise<BenchResult> {
       const t = render[key]
       const h = html[key]
       return (
-        `${maps[key].nodes}-node map: ready at ${fmt(readyMs(key))} ms; browser responseStart ${fmt(t.map((x) => x.responseStart))} ms, ` +
-        `DOMContentLoaded ${fmt(t.map((x) => x.domContentLoaded))} ms; HTML (HTTP) first byte ${fmt(h.map((x) => x.ttfb))} ms, ` +
-        `whole ${fmt(h.map((x) => x.total))} ms, ${Math.round(median(h.map((x) => x.bytes)) / 1024)} KiB`
+        `${maps[key].nodes}-node map: ready at ${formatSamples(readyMs(key))} ms; browser responseStart ${formatSamples(t.map((x) => x.responseStart))} ms, ` +
+        `DOMContentLoaded ${formatSamples(t.map((x) => x.domContentLoaded))} ms; HTML (HTTP) first byte ${formatSamples(h.map((x) => x.ttfb))} ms, ` +
+        `whole ${formatSamples(h.map((x) => x.total))} ms, ${Math.round(median(h.map((x) => x.bytes)) / 1024)} KiB`
       )
     }
     const notes = [

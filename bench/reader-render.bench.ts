@@ -13,7 +13,7 @@ import { htmlWeight, probeOf, scriptsOf, timeHtml, type HtmlTiming, type Script 
 import { stopChild, type Child } from './lib/processes'
 import { annotateEssay, longestEssayWithBareCopy, type Annotation } from './lib/reader-db'
 import type { BenchResult, Row } from './lib/report'
-import { median } from './lib/stats'
+import { formatSamples, median } from './lib/stats'
 
 const ANNOTATION: Annotation = { highlights: 200, replies: 14, threads: [3, 17, 42, 88, 150, 199], seed: 20261207 }
 const HIGHLIGHTS = ANNOTATION.highlights
@@ -118,7 +118,6 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
   }
 }
 
-const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ')
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 export async function benchReaderRender(): Promise<BenchResult> {
@@ -200,10 +199,10 @@ export async function benchReaderRender(): Promise<BenchResult> {
       const t = render[key]
       const actions = t.flatMap((x) => x.actions)
       return (
-        `${expected[key].highlights} highlights: painted ${fmt(of(key, (x) => x.painted))}, hydrated ${fmt(of(key, (x) => x.hydrated))}, ` +
-        `live ("Reading now … (you)") ${fmt(of(key, (x) => x.live))} ms; FCP ${fmt(t.map((x) => x.firstContentfulPaint ?? NaN))}, ` +
-        `responseStart ${fmt(t.map((x) => x.responseStart))}, DOMContentLoaded ${fmt(t.map((x) => x.domContentLoaded))} ms; ` +
-        `HTML first byte ${fmt(htmlOf(key, (x) => x.ttfb))}, whole ${fmt(htmlOf(key, (x) => x.total))} ms, ` +
+        `${expected[key].highlights} highlights: painted ${formatSamples(of(key, (x) => x.painted))}, hydrated ${formatSamples(of(key, (x) => x.hydrated))}, ` +
+        `live ("Reading now … (you)") ${formatSamples(of(key, (x) => x.live))} ms; FCP ${formatSamples(t.map((x) => x.firstContentfulPaint ?? NaN))}, ` +
+        `responseStart ${formatSamples(t.map((x) => x.responseStart))}, DOMContentLoaded ${formatSamples(t.map((x) => x.domContentLoaded))} ms; ` +
+        `HTML first byte ${formatSamples(htmlOf(key, (x) => x.ttfb))}, whole ${formatSamples(htmlOf(key, (x) => x.total))} ms, ` +
         `${kib(weight[key].bytes).toFixed(0)} KiB (${kib(weight[key].gzip).toFixed(0)} KiB gzipped), of which inline flight data ${kib(weight[key].flightBytes).toFixed(0)} KiB, holding the essay's text ${weight[key].probeCopies} times; ` +
         `server actions called while loading (highlights read again on the live stream's "ready", presence): ` +
         `${(actions.length / t.length).toFixed(1)} seen per load (Playwright misses some), largest answer ${kib(Math.max(0, ...actions)).toFixed(0)} KiB`
@@ -216,7 +215,7 @@ export async function benchReaderRender(): Promise<BenchResult> {
       `"${essay.title}", ${essay.text.length.toLocaleString('en')} characters, ${blocks} blocks, as ${student.email}; Chromium ${browser.version()} headless at ${VIEWPORT.width}×${VIEWPORT.height}; baseline: a byte-identical copy of the essay in the same group with no highlights; one tab per load, assets cached; times from navigation start`,
       describe('big'),
       describe('bare'),
-      `dashboard (a trivial page) HTML first byte ${fmt(htmlOf('dashboard', (x) => x.ttfb))} ms, median ${median(htmlOf('dashboard', (x) => x.ttfb)).toFixed(0)} ms`,
+      `dashboard (a trivial page) HTML first byte ${formatSamples(htmlOf('dashboard', (x) => x.ttfb))} ms, median ${median(htmlOf('dashboard', (x) => x.ttfb)).toFixed(0)} ms`,
       `largest reader chunks: ${largest.map(chunk).join('; ')}`,
       `scripts as served: content-encoding ${encodings}, ${kib(sum(readerScripts.map((s) => s.transfer))).toFixed(0)} KiB transferred, ${kib(sum(readerScripts.map((s) => s.bytes))).toFixed(0)} KiB raw; ` +
         `${readerScripts.filter((s) => signInUrls.has(new URL(s.url).pathname)).length} of the reader's ${readerScripts.length} scripts are shared with sign-in`,

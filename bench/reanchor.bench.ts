@@ -6,7 +6,7 @@ import { anchorAt, reanchor, type AnchorStatus, type Placement, type TextAnchor 
 import { blocksOf } from '../lib/sources/blocks'
 import { canonicalTextOf, importText } from '../lib/sources/importer'
 import type { BenchResult } from './lib/report'
-import { median, percentile } from './lib/stats'
+import { median, percentile, seededRandom } from './lib/stats'
 
 const ESSAY = join(process.cwd(), 'prisma', 'demo-essays', '002_251c329c02d27095.txt')
 const ANCHORS = 1_000
@@ -14,17 +14,6 @@ const RUNS = 5
 const WARMUP_RUNS = 3
 const SEED = 20261125
 
-/** mulberry32: the same anchors on every run and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Replaces the one occurrence of `from` inside body paragraph `number`. */
 function editParagraph(text: string, number: number, from: string, to: string): string {

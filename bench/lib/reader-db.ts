@@ -7,19 +7,9 @@ import { snapToWords } from '../../lib/annotations/selection'
 import { db } from '../../lib/db'
 import type { Prisma } from '../../lib/generated/prisma/client'
 import { blocksOf } from '../../lib/sources/blocks'
+import { seededRandom } from './stats'
 import type { DemoPeople } from './map-db'
 
-/** mulberry32: the same highlights on every run and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const NOTES = ['Key claim of the essay.', 'Is this figure still current?', 'Loaded wording here.', 'Compare with the Sayers essay, ¶4.']
 

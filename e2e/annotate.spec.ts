@@ -1,20 +1,8 @@
 // The reader journeys: tagging passages with the mouse and the keyboard, notes and replies,
 // filters, live updates between classmates, who may read what, the class view and exports.
 import { readFile } from 'node:fs/promises'
-import { test as base, expect, type BrowserContext, type Download, type Locator, type Page } from '@playwright/test'
-
-// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
-const test = base.extend<{ openBrowser: () => Promise<Page> }>({
-  openBrowser: async ({ browser }, provide) => {
-    const contexts: BrowserContext[] = []
-    await provide(async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      return context.newPage()
-    })
-    await Promise.all(contexts.map((context) => context.close()))
-  },
-})
+import { expect, type Download, type Locator, type Page } from '@playwright/test'
+import { test } from './support/browsers'
 
 const PASSWORD = 'correct-horse-battery'
 const DEMO_PASSWORD = 'seminar-demo'

@@ -1,18 +1,6 @@
 // The foundation journeys: accounts, groups, join codes, members, a first source, and who may see what.
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
-
-// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
-const test = base.extend<{ openBrowser: () => Promise<Page> }>({
-  openBrowser: async ({ browser }, provide) => {
-    const contexts: BrowserContext[] = []
-    await provide(async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      return context.newPage()
-    })
-    await Promise.all(contexts.map((context) => context.close()))
-  },
-})
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/browsers'
 
 const PASSWORD = 'correct-horse-battery'
 

@@ -1,20 +1,8 @@
 // The argument map journeys: citing highlighted passages on a map, connecting them, laying out
 // and undoing, editing a group map together live, following a citation back to the essay, and
 // submitting a map for review.
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
-
-// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
-const test = base.extend<{ openBrowser: () => Promise<Page> }>({
-  openBrowser: async ({ browser }, provide) => {
-    const contexts: BrowserContext[] = []
-    await provide(async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      return context.newPage()
-    })
-    await Promise.all(contexts.map((context) => context.close()))
-  },
-})
+import { expect, type Locator, type Page } from '@playwright/test'
+import { test } from './support/browsers'
 
 // Room for the three columns of the map page and a canvas where two nodes sit apart.
 test.use({ viewport: { width: 1440, height: 900 } })

@@ -1,19 +1,7 @@
 // The instructor review journeys: a rubric, pinned and scored feedback the student is told about,
 // comparing two students' maps, and keeping the review pages to instructors.
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
-
-// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
-const test = base.extend<{ openBrowser: () => Promise<Page> }>({
-  openBrowser: async ({ browser }, provide) => {
-    const contexts: BrowserContext[] = []
-    await provide(async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      return context.newPage()
-    })
-    await Promise.all(contexts.map((context) => context.close()))
-  },
-})
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/browsers'
 
 // Room for the three columns of the map page.
 test.use({ viewport: { width: 1440, height: 900 } })

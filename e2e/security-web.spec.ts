@@ -2,7 +2,8 @@
 // cookies, cross-site requests (server actions, our route handlers, next-auth's sign-in), response
 // headers, sign-in throttling, hostile request bodies, and script payloads typed into every field
 // staying inert text in the pages and in the exported files.
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/browsers'
 import {
   addSource,
   createGroup,
@@ -23,19 +24,6 @@ import {
   watchDialogs,
   type Account,
 } from './support/web-security-fixtures'
-
-// `openBrowser()` gives a page in a browser context of its own (own cookies: another person), closed after the test.
-const test = base.extend<{ openBrowser: () => Promise<Page> }>({
-  openBrowser: async ({ browser }, provide) => {
-    const contexts: BrowserContext[] = []
-    await provide(async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      return context.newPage()
-    })
-    await Promise.all(contexts.map((context) => context.close()))
-  },
-})
 
 test.use({ viewport: { width: 1440, height: 900 } })
 

@@ -26,10 +26,14 @@ import { ChecksPanel } from './checks-panel'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
 import { useAnnounceSelection } from './use-announce-selection'
 import { useMapSync } from './use-map-sync'
-import { RELATION_STYLES } from '@/lib/tags'
+import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
+import { MapViewContext } from './map-view-context'
 
 const nodeTypes = { argument: ArgumentNode }
 
+
+type NodeKind = keyof typeof TAGS | 'NOTE'
+const minimapColor = (kind: NodeKind) => (kind === 'NOTE' ? NOTE_STYLE.stroke : TAGS[kind].fill)
 
 const newId = () => crypto.randomUUID().replaceAll('-', '')
 
@@ -324,12 +328,12 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           >
             <Background />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeColor={(n) => (n.data as { kind: string }).kind === 'CLAIM' ? '#fde68a' : (n.data as { kind: string }).kind === 'EVIDENCE' ? '#bae6fd' : (n.data as { kind: string }).kind === 'BIAS' ? '#fecdd3' : '#e7e5e4'} />
+            <MiniMap pannable zoomable nodeColor={(n) => minimapColor((n.data as { kind: NodeKind }).kind)} />
           </ReactFlow>
         </div>
       </div>
       <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); const n = view.nodes.find((x) => x.id === id); if (n) flow.setCenter(n.x + 120, n.y + 60, { duration: 200, zoom: flow.getZoom() }) }} mapId={mapId}>
-        {sidebar}
+        <MapViewContext.Provider value={view}>{sidebar}</MapViewContext.Provider>
       </ChecksPanel>
     </div>
   )

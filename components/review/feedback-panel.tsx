@@ -1,11 +1,13 @@
 'use client'
 // Feedback on a map: instructors write it (whole map, or pinned to a node or relation, with an
 // optional rubric score); the map's owner reads it, with new items marked until seen.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMapView } from '@/components/map/map-view-context'
 import { Alert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { addFeedbackAction, deleteFeedbackAction, listFeedbackAction, markFeedbackSeenAction } from '@/lib/review/actions'
 import type { Criterion } from '@/lib/review/schema'
+import { RELATION_STYLES } from '@/lib/tags'
 
 type Item = Extract<Awaited<ReturnType<typeof listFeedbackAction>>, { ok: true }>['data'][number]
 
@@ -14,10 +16,26 @@ interface FeedbackPanelProps {
   canWrite: boolean
   isOwner: boolean
   rubric: Criterion[]
-  targets: { nodes: { id: string; label: string }[]; relations: { id: string; label: string }[] }
 }
 
-export function FeedbackPanel({ mapId, canWrite, isOwner, rubric, targets }: FeedbackPanelProps) {
+const short = (text: string, max: number) => text.slice(0, max) || 'Untitled note'
+
+/** What feedback can be pinned to: the nodes and relations the editor shows now. */
+function usePinTargets() {
+  const view = useMapView()
+  return useMemo(() => {
+    if (!view) return { nodes: [], relations: [] }
+    const labels = new Map(view.nodes.map((n) => [n.id, n.label]))
+    const quoted = (id: string) => `“${short(labels.get(id) ?? '…', 30)}”`
+    return {
+      nodes: view.nodes.map((n) => ({ id: n.id, label: short(n.label, 60) })),
+      relations: view.relations.map((r) => ({ id: r.id, label: `${quoted(r.fromId)} ${RELATION_STYLES[r.kind].word} ${quoted(r.toId)}` })),
+    }
+  }, [view])
+}
+
+export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPanelProps) {
+  const targets = usePinTargets()
   const [items, setItems] = useState<Item[]>([])
   const [body, setBody] = useState('')
   const [pin, setPin] = useState('')

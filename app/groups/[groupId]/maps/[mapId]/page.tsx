@@ -22,7 +22,6 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
   if (!editor) notFound()
   const { map, group, state, passages, editable, ownerName, standing, isOwner } = editor
   const rubric = await rubricOf(group.id)
-  const nodeLabel = (id: string) => `“${state.nodes.find((n) => n.id === id)?.label.slice(0, 30) ?? '…'}”`
 
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-4">
@@ -52,13 +51,6 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
             canWrite={can(standing, 'feedback:create')}
             isOwner={isOwner}
             rubric={rubric}
-            targets={{
-              nodes: state.nodes.map((n) => ({ id: n.id, label: n.label.slice(0, 60) || 'Untitled note' })),
-              relations: state.relations.map((r) => ({
-                id: r.id,
-                label: `${nodeLabel(r.fromId)} ${r.kind === 'SUPPORTS' ? 'supports' : 'attacks'} ${nodeLabel(r.toId)}`,
-              })),
-            }}
           />
         }
       />

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
 import { unciteHighlight } from '@/lib/maps/operations'
+import { CHANNEL, type LiveEvent } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnSource, SOURCE_NOT_FOUND, type SourceAccess } from '@/lib/sources/access'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -17,6 +18,7 @@ import { canSeeHighlight } from './visibility'
 
 const HIGHLIGHT_NOT_FOUND = 'This highlight no longer exists.'
 const REPLY_NOT_FOUND = 'This reply no longer exists.'
+const SOURCE_EDITED = 'The text of this source was just edited. Reload the page and select the passage again.'
 
 /** Same alphabet and length range as the cuids Prisma makes, which `Id` accepts. */
 const newHighlightId = () => randomUUID().replaceAll('-', '')
@@ -31,35 +33,24 @@ function assertSelection(text: string, start: number, end: number) {
 export async function createHighlight(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateHighlight.parse(input)
   const { source } = await authorizeOnSource(actor, data.sourceId, 'highlight:create')
-  return db.$transaction(async (tx) => {
-    // The source locked against a concurrent edit (which re-anchors under FOR UPDATE), and one
-    // create at a time per author and source, so a double submit cannot make twins. One round
-    // trip, and only the version: the text read above is current unless the version moved.
-    const [current] = await tx.$queryRaw<{ version: number }[]>`
-      WITH one_at_a_time AS (SELECT pg_advisory_xact_lock(hashtext(${`${source.id}:${actor!.id}`})))
-      SELECT s.version FROM "Source" s, one_at_a_time WHERE s.id = ${source.id} FOR SHARE OF s`
-    if (!current) throw new NotFound(SOURCE_NOT_FOUND)
-    if (current.version !== source.version || (data.sourceVersion !== undefined && data.sourceVersion !== current.version)) {
-      throw new Conflict('The text of this source was just edited. Reload the page and select the passage again.')
-    }
-    assertSelection(source.text, data.start, data.end)
-    const anchor = anchorAt(source.text, data.start, data.end)
-    const note = noteValue(data.note)
-    // The busiest write of a seminar: one statement that refuses a twin (same author, passage and
-    // tag) and inserts, rather than a lookup and an insert.
-    const [highlight] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Highlight" (id, "sourceId", "authorId", tag, visibility, exact, prefix, suffix, start, "end", "sourceVersion", note, "updatedAt")
-      SELECT ${newHighlightId()}, ${source.id}, ${actor!.id}, ${data.tag}::"HighlightTag", ${data.visibility}::"Visibility",
-             ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix}, ${anchor.start}, ${anchor.end}, ${current.version},
-             ${note === undefined ? null : JSON.stringify(note)}::jsonb, now()
-       WHERE NOT EXISTS (
-         SELECT 1 FROM "Highlight"
-          WHERE "sourceId" = ${source.id} AND "authorId" = ${actor!.id} AND start = ${data.start} AND "end" = ${data.end} AND tag = ${data.tag}::"HighlightTag")
-      RETURNING id`
-    if (!highlight) throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
-    await publishInTransaction(tx, source.groupId, { type: 'highlight.changed', sourceId: source.id, highlightId: highlight.id })
-    return highlight
-  }, { maxWait: 10_000 })
+  if (data.sourceVersion !== undefined && data.sourceVersion !== source.version) throw new Conflict(SOURCE_EDITED)
+  assertSelection(source.text, data.start, data.end)
+  const anchor = anchorAt(source.text, data.start, data.end)
+  const note = noteValue(data.note)
+  const id = newHighlightId()
+  const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id }
+  // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
+  // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts and publishes.
+  const [row] = await db.$queryRaw<{ outcome: 'created' | 'twin' | 'edited' | 'gone' }[]>`
+    SELECT colloquy_create_highlight(
+      ${CHANNEL}, ${source.groupId}, ${id}, ${source.id}, ${source.version}, ${actor!.id},
+      ${data.tag}::"HighlightTag", ${data.visibility}::"Visibility", ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix},
+      ${anchor.start}, ${anchor.end}, ${note === undefined ? null : JSON.stringify(note)}::jsonb, ${JSON.stringify(event)}::jsonb
+    ) AS outcome`
+  if (row?.outcome === 'gone') throw new NotFound(SOURCE_NOT_FOUND)
+  if (row?.outcome === 'edited') throw new Conflict(SOURCE_EDITED)
+  if (row?.outcome === 'twin') throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
+  return { id }
 }
 
 /** The highlight, if the actor may see it and perform the action on it. */

@@ -24,6 +24,8 @@ interface ReaderProps {
   /** The canonical text; its blocks are derived here rather than sent alongside (half the page data). */
   text: string
   initial: ReaderHighlights
+  /** The group's event number read before `initial`: the live stream starts from it. */
+  liveSince: number
   viewer: { id: string; isInstructor: boolean }
   studentCount: number
   flashId?: string
@@ -42,7 +44,7 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, initial, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
+export function Reader({ groupId, sourceId, text, initial, liveSince, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
   const blocks = useMemo(() => blocksOf(text), [text])
   const articleRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
@@ -70,7 +72,7 @@ export function Reader({ groupId, sourceId, text, initial, viewer, studentCount,
     const result = await listReadersAction({ sourceId })
     if (result.ok) setReaders(result.data)
   }, [sourceId])
-  useLiveSource(groupId, sourceId, { highlights: refresh, presence: refreshReaders, source: () => setSourceEdited(true) })
+  useLiveSource(groupId, sourceId, liveSince, { highlights: refresh, presence: refreshReaders, source: () => setSourceEdited(true) })
 
   const shown = useMemo(() => applyFilters(data.highlights, filters), [data.highlights, filters])
   // An orphan's offsets no longer point at its passage: it is listed, never drawn.

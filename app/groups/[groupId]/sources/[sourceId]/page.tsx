@@ -6,6 +6,7 @@ import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
 import { loadOrRespond } from '@/lib/page-errors'
 import { can } from '@/lib/permissions'
+import { eventPosition } from '@/lib/realtime/position'
 import { getSourceForReader } from '@/lib/sources/queries'
 
 export default async function SourcePage({
@@ -20,6 +21,8 @@ export default async function SourcePage({
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
   const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  // Read before the highlights: the live stream replays from here, so nothing falls in between.
+  const liveSince = await eventPosition(group.id)
   const [initial, studentCount] = await Promise.all([
     listSourceHighlights(user, source.id),
     db.membership.count({ where: { groupId: group.id, role: 'STUDENT' } }),
@@ -71,6 +74,7 @@ export default async function SourcePage({
         sourceId={source.id}
         text={source.text}
         initial={initial}
+        liveSince={liveSince}
         viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}
         studentCount={studentCount}
         flashId={typeof highlight === 'string' ? highlight : undefined}

@@ -204,7 +204,7 @@ export async function benchReaderRender(): Promise<BenchResult> {
         `responseStart ${formatSamples(t.map((x) => x.responseStart))}, DOMContentLoaded ${formatSamples(t.map((x) => x.domContentLoaded))} ms; ` +
         `HTML first byte ${formatSamples(htmlOf(key, (x) => x.ttfb))}, whole ${formatSamples(htmlOf(key, (x) => x.total))} ms, ` +
         `${kib(weight[key].bytes).toFixed(0)} KiB (${kib(weight[key].gzip).toFixed(0)} KiB gzipped), of which inline flight data ${kib(weight[key].flightBytes).toFixed(0)} KiB, holding the essay's text ${weight[key].probeCopies} times; ` +
-        `server actions called while loading (highlights read again on the live stream's "ready", presence): ` +
+        `server actions called while loading (presence; highlights only when the live stream replays a change): ` +
         `${(actions.length / t.length).toFixed(1)} seen per load (Playwright misses some), largest answer ${kib(Math.max(0, ...actions)).toFixed(0)} KiB`
       )
     }

@@ -3,15 +3,9 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { DEMO_GROUP, ALEX, BEA, CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, signedIn } from './support/seminar'
 
 const PASSWORD = 'correct-horse-battery'
-const DEMO_PASSWORD = 'seminar-demo'
-const DEMO_GROUP = 'US–Japan Alliance Seminar'
-
-const ALEX = { name: 'Alex Rivera', email: 'alex@colloquy.test' }
-const BEA = { name: 'Bea Tanaka', email: 'bea@colloquy.test' }
-const CHRIS = { name: 'Chris Okafor', email: 'chris@colloquy.test' }
-const INSTRUCTOR = { name: 'Dr. Naomi Sato', email: 'instructor@colloquy.test' }
 
 // Each journey reads its own essay, so the highlights of one never show up in another.
 const ESSAYS = {
@@ -27,17 +21,6 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
 type Person = ReturnType<typeof person>
 
-const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
-const ESSAY = [
-  ESSAY_TITLE,
-  'Alliances are usually founded against a single threat, yet many of them survive long after that threat has faded. The reason is that an alliance, once built, becomes a set of habits, institutions and expectations that neither partner wants to abandon lightly.',
-  'Shared bases, joint exercises and common procurement make cooperation cheaper every year. Each partner also fears the cost of being seen as unreliable, which keeps both at the table when their interests drift apart.',
-  'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
-].join('\n\n')
-
-// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
-const SLOW = { timeout: 30_000 }
-
 async function signUp(page: Page, who: Person) {
   await page.goto('/sign-up')
   await page.getByLabel('Name', { exact: true }).fill(who.name)
@@ -52,17 +35,6 @@ async function signUp(page: Page, who: Person) {
 async function signedUp(page: Promise<Page>, who: Person) {
   await signUp(await page, who)
   return page
-}
-
-/** Signs a demo account in and lands on the dashboard. */
-async function signedIn(page: Promise<Page>, email: string) {
-  const p = await page
-  await p.goto('/sign-in')
-  await p.getByLabel('Email').fill(email)
-  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-  await p.getByRole('button', { name: 'Sign in' }).click()
-  await expect(p).toHaveURL('/dashboard', SLOW)
-  return p
 }
 
 /** From the dashboard: opens a demo essay in the reader. */
@@ -86,34 +58,12 @@ async function createGroup(page: Page, name: string) {
   return { url: page.url(), code }
 }
 
-/** From the group page: pastes the essay as a new source and returns the reader's URL. */
-async function addEssay(page: Page) {
-  await page.getByRole('link', { name: 'Add source' }).click()
-  await expect(page.getByRole('heading', { name: 'Add a source' })).toBeVisible()
-  await page.getByLabel('Text', { exact: true }).fill(ESSAY)
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(ESSAY_TITLE)
-  await page.getByRole('button', { name: 'Add source' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible(SLOW)
-  await expect(page).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/)
-  return page.url()
-}
-
 /** From the dashboard: joins a group with a code and lands on the group page. */
 async function joinWithCode(page: Page, code: string, groupName: string) {
   const form = page.getByRole('region', { name: 'Join a group' })
   await form.getByLabel('Join code').fill(code)
   await form.getByRole('button', { name: 'Join group' }).click()
   await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible(SLOW)
-}
-
-/** Accepts every confirm dialog on the page and keeps its message for the test to check. */
-function acceptDialogs(page: Page) {
-  const messages: string[] = []
-  page.on('dialog', async (dialog) => {
-    messages.push(dialog.message())
-    await dialog.accept()
-  })
-  return messages
 }
 
 // The reader's landmarks.

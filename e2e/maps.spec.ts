@@ -3,70 +3,13 @@
 // submitting a map for review.
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
 
 // Room for the three columns of the map page and a canvas where two nodes sit apart.
 test.use({ viewport: { width: 1440, height: 900 } })
 
-const DEMO_PASSWORD = 'seminar-demo'
-const ALEX = { name: 'Alex Rivera', email: 'alex@colloquy.test' }
-const INSTRUCTOR = { name: 'Dr. Naomi Sato', email: 'instructor@colloquy.test' }
-
 // Every run gets its own seminar and titles, so the suite can run again against a server that is still up.
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-
-const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
-const ESSAY = [
-  ESSAY_TITLE,
-  'Alliances are usually founded against a single threat, yet many of them survive long after that threat has faded. The reason is that an alliance, once built, becomes a set of habits, institutions and expectations that neither partner wants to abandon lightly.',
-  'Shared bases, joint exercises and common procurement make cooperation cheaper every year. Each partner also fears the cost of being seen as unreliable, which keeps both at the table when their interests drift apart.',
-  'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
-].join('\n\n')
-
-// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
-const SLOW = { timeout: 30_000 }
-
-/** Signs a demo account in and lands on the dashboard. */
-async function signedIn(page: Promise<Page>, email: string) {
-  const p = await page
-  await p.goto('/sign-in')
-  await p.getByLabel('Email').fill(email)
-  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-  await p.getByRole('button', { name: 'Sign in' }).click()
-  await expect(p).toHaveURL('/dashboard', SLOW)
-  return p
-}
-
-/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
-async function createGroup(page: Page, name: string) {
-  const form = page.getByRole('region', { name: 'Create a group' })
-  await form.getByLabel('Group name').fill(name)
-  await form.getByRole('button', { name: 'Create group' }).click()
-  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  const code = (await page.getByTestId('join-code').innerText()).trim()
-  return { url: page.url(), code, name }
-}
-type Group = Awaited<ReturnType<typeof createGroup>>
-
-/** From the group page: pastes the essay as a new source and returns the reader's URL. */
-async function addEssay(page: Page) {
-  await page.getByRole('link', { name: 'Add source' }).click()
-  await expect(page.getByRole('heading', { name: 'Add a source' })).toBeVisible()
-  await page.getByLabel('Text', { exact: true }).fill(ESSAY)
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(ESSAY_TITLE)
-  await page.getByRole('button', { name: 'Add source' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: ESSAY_TITLE })).toBeVisible(SLOW)
-  await expect(page).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/)
-  return page.url()
-}
-
-/** From the dashboard: joins a group with a code and lands on the group page. */
-async function joinWithCode(page: Page, group: Group) {
-  const form = page.getByRole('region', { name: 'Join a group' })
-  await form.getByLabel('Join code').fill(group.code)
-  await form.getByRole('button', { name: 'Join group' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible(SLOW)
-}
 
 /** The demo instructor opens a seminar of its own with the short essay in it. */
 async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
@@ -74,23 +17,6 @@ async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
   const group = await createGroup(teacher, `${name} ${runId}`)
   const essayUrl = await addEssay(teacher)
   return { teacher, group, essayUrl }
-}
-
-/** Signs a demo student in and joins the seminar. */
-async function joined(page: Promise<Page>, email: string, group: Group) {
-  const p = await signedIn(page, email)
-  await joinWithCode(p, group)
-  return p
-}
-
-/** Accepts every confirm dialog on the page and keeps its message for the test to check. */
-function acceptDialogs(page: Page) {
-  const messages: string[] = []
-  page.on('dialog', async (dialog) => {
-    messages.push(dialog.message())
-    await dialog.accept()
-  })
-  return messages
 }
 
 // The reader's landmarks.

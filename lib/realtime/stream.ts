@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
 import { bus, type BusMessage } from './bus'
 import type { LiveEvent, Notice } from './events'
+import { eventPosition } from './position'
 import { enterSource, leaveSource, touchPresence } from './presence'
 
 const HEARTBEAT_MS = 15_000
@@ -83,8 +84,7 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         // in between on a process that was not yet listening would wait for the next notice.
         await bus.listening()
         if (options.since === null) {
-          const group = await db.group.findUniqueOrThrow({ where: { id: options.groupId }, select: { eventSeq: true } })
-          last = group.eventSeq
+          last = await eventPosition(options.groupId)
           send(`id: ${last}\nevent: ready\ndata: {}\n\n`)
         } else {
           await catchUp()

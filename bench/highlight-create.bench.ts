@@ -1,18 +1,21 @@
 // highlight-create: POST /api/sources/<id>/highlights on the production app (session, zod, access
 // check, duplicate check, insert + live event in one transaction) against the naive baseline,
 // node:http + one plain pg INSERT (bench/lib/baseline-server.ts), with the same load and bodies.
+// At 10 connections, an empty Next.js route handler (bench/lib/next-floor.ts) shows the
+// framework's own ceiling on the same machine.
 import { join } from 'node:path'
 import pg from 'pg'
 import { DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { BENCH_LOG_DIR, signIn, startBenchApp } from './lib/app-server'
 import { runLoad, type LoadResult } from './lib/load'
+import { startNextFloor } from './lib/next-floor'
 import { freePorts, startChild, stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
 
 const SECONDS = 10
 const CONNECTION_LEVELS = [10, 50]
-/** The first requests load route code and open pool connections; they are not counted. */
-const WARMUP_SECONDS = 3
+/** The first requests load route code, open pool connections and let the JIT settle; not counted. */
+const WARMUP_SECONDS = 10
 const FLOOR_SECONDS = 5
 const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -114,16 +117,26 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     const baseline = await startBaseline(app.databaseUrl, target)
     children.push(baseline.child)
 
+    step('building and starting an empty Next.js app')
+    const emptyApp = await startNextFloor()
+    children.push(emptyApp.child)
+
     const path = `/api/sources/${target.sourceId}/highlights`
     const nextBody = distinctBodies(target.textLength)
     const onApp = (connections: number, seconds: number) => runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
     const onBaseline = (connections: number, seconds: number) => runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
-    step(`warming up both for ${WARMUP_SECONDS} s`)
-    const failures = [...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)), ...problemsOf('baseline warm-up', await onBaseline(10, WARMUP_SECONDS))]
+    const onEmptyNext = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.path, connections, seconds, headers: { cookie }, nextBody })
+    step(`warming up all three for ${WARMUP_SECONDS} s`)
+    const failures = [
+      ...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)),
+      ...problemsOf('baseline warm-up', await onBaseline(10, WARMUP_SECONDS)),
+      ...problemsOf('empty Next.js warm-up', await onEmptyNext(10, WARMUP_SECONDS)),
+    ]
     const before = await countHighlights(app.databaseUrl)
     const rows: Row[] = []
     const notes: string[] = [`POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`]
     const runs: { connections: number; app: LoadResult; baseline: LoadResult }[] = []
+    let emptyNext: LoadResult | undefined
     let created = 0
     for (const connections of CONNECTION_LEVELS) {
       // Alternating app and baseline at each level, so slow drift on a shared machine hits both.
@@ -139,6 +152,16 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
         { name: `c${connections} latency p99`, unit: 'ms', figure: appRun.p99, baseline: baseRun.p99 },
       )
       notes.push(`c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`)
+      if (connections === 10) {
+        const emptyRun = await onEmptyNext(connections, SECONDS)
+        failures.push(...problemsOf('empty Next.js at c10', emptyRun))
+        rows.push({ name: 'c10 throughput of an empty Next.js route handler', unit: 'req/s', figure: emptyRun.requestsPerSecond, baseline: baseRun.requestsPerSecond })
+        notes.push(
+          `framework ceiling at c10: an empty App Router route handler (reads the body, answers 201; same next build/start, same load) ${Math.round(emptyRun.requestsPerSecond)} req/s, ` +
+            `p50 ${emptyRun.p50} ms, p99 ${emptyRun.p99} ms = ${Math.round((100 * emptyRun.requestsPerSecond) / baseRun.requestsPerSecond)}% of the baseline; the app does ${Math.round((100 * appRun.requestsPerSecond) / emptyRun.requestsPerSecond)}% of it`,
+        )
+        emptyNext = emptyRun
+      }
     }
     const inserted = (await countHighlights(app.databaseUrl)) - before
     // A request still in flight when a run ends may be inserted without its answer being counted.
@@ -148,7 +171,7 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
     if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return { name: 'highlight-create', rows, notes, failures, details: { target, runs } }
+    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext } }
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

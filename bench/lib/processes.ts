@@ -15,9 +15,12 @@ export interface Child {
 const running = new Set<Child>()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Runs a TypeScript file with `node --import tsx`; output goes to `logFile`, lines matching `echo` to the console too. */
-export function startChild(label: string, file: string, env: NodeJS.ProcessEnv, logFile: string, echo?: RegExp): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Runs a script (TypeScript too) with `node --import tsx`, with `args`; output goes to `logFile`,
+ * lines matching `echo` to the console too.
+ */
+export function startChild(label: string, file: string, env: NodeJS.ProcessEnv, logFile: string, echo?: RegExp, args: string[] = []): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   const recent: string[] = []
   const onLine = (line: string) => {

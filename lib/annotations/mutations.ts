@@ -1,6 +1,7 @@
 // Highlight and reply mutations: parse, authorize, change and publish in one transaction.
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
+import { sqlRows } from '@/lib/db-raw'
 import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
@@ -41,7 +42,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id }
   // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
   // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts and publishes.
-  const [row] = await db.$queryRaw<{ outcome: 'created' | 'twin' | 'edited' | 'gone' }[]>`
+  const [row] = await sqlRows<{ outcome: 'created' | 'twin' | 'edited' | 'gone' }>`
     SELECT colloquy_create_highlight(
       ${CHANNEL}, ${source.groupId}, ${id}, ${source.id}, ${source.version}, ${actor!.id},
       ${data.tag}::"HighlightTag", ${data.visibility}::"Visibility", ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix},

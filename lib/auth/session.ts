@@ -2,13 +2,20 @@
 import { getToken } from 'next-auth/jwt'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { db } from '@/lib/db'
+import { sqlRows } from '@/lib/db-raw'
 import { Unauthenticated } from '@/lib/errors'
+import type { Actor } from '@/lib/groups/access'
 import { authOptions } from './options'
+import { decodeSessionToken } from './session-token'
 
 export type SessionUser = { id: string; name: string; email: string }
 
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The user id the session cookie claims, without reading the account. Only for a lib function
+ * that checks the account in its own query (authorizeOnSource does): it saves a round trip on the
+ * busiest write. Everything else takes getCurrentUser.
+ */
+export async function getClaimedActor(): Promise<Actor> {
   // Only decrypts the session cookie. getServerSession would also re-encrypt a fresh cookie that
   // route handlers and server components cannot send back anyway: double the work on every request.
   const cookieOptions = authOptions.cookies?.sessionToken
@@ -17,11 +24,17 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
     secret: authOptions.secret,
     cookieName: cookieOptions?.name,
     secureCookie: cookieOptions?.options.secure,
+    decode: decodeSessionToken,
   })
-  const id = token?.sub
-  if (!id) return null
+  return token?.sub ? { id: token.sub } : null
+}
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const claimed = await getClaimedActor()
+  if (!claimed) return null
   // A deleted account's cookie must not keep working.
-  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true } })
+  const [user] = await sqlRows<SessionUser>`SELECT id, name, email FROM "User" WHERE id = ${claimed.id}`
+  return user ?? null
 }
 
 /** For server actions and route handlers: the user, or an Unauthenticated error. */

@@ -291,6 +291,18 @@ describe('refused highlights', () => {
     expect(await snapshot(s.groupId)).toEqual(before)
   })
 
+  it('treats the cookie of a deleted account as signed out (the route passes the id the cookie claims)', async () => {
+    const s = await seminar()
+    const selection = { ...s.at('shared threats'), tag: 'CLAIM' }
+    await db.user.delete({ where: { id: s.ann.id } })
+    const before = await snapshot(s.groupId)
+    expect(await refusal(createHighlight({ id: s.ann.id }, selection))).toMatchObject({ status: 401 })
+    expect(await refusal(createHighlight({ id: 'cmnotauser000000000000000' }, selection))).toMatchObject({ status: 401 })
+    expect(await snapshot(s.groupId)).toEqual(before)
+    // The same call for a member whose account exists goes through.
+    await expect(createHighlight({ id: s.sam.id }, selection)).resolves.toMatchObject({ id: expect.any(String) })
+  })
+
   it('refuses the same passage with the same tag twice by one author, but not another tag or another author', async () => {
     const s = await seminar()
     const selection = s.at('both partners gain')

@@ -1,7 +1,7 @@
 // Highlights of a source over HTTP, for API clients and scripts: list (GET) and create (POST).
 import { createHighlight } from '@/lib/annotations/mutations'
 import { listSourceHighlights } from '@/lib/annotations/queries'
-import { getCurrentUser } from '@/lib/auth/session'
+import { getClaimedActor, getCurrentUser } from '@/lib/auth/session'
 import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
@@ -19,7 +19,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ sou
   try {
     assertSameOrigin(request)
     const { sourceId } = await params
-    const actor = await getCurrentUser()
+    // createHighlight checks the account while authorizing (one round trip fewer).
+    const actor = await getClaimedActor()
     const body = await readJson(request)
     const input = typeof body === 'object' && body !== null ? { ...body, sourceId } : body
     return Response.json(await createHighlight(actor, input), { status: 201 })

@@ -1,0 +1,47 @@
+// The session cookie reader must accept exactly what next-auth's own decode accepts: tokens that
+// next-auth's encode made with the same secret, unexpired and untouched.
+import { decode, encode } from 'next-auth/jwt'
+import { describe, expect, it } from 'vitest'
+import { decodeSessionToken } from '@/lib/auth/session-token'
+
+const secret = 'a-test-secret-of-some-length-0123456789'
+const claims = { sub: 'user-1', name: 'Alex Reader', email: 'alex@colloquy.test' }
+
+describe('decodeSessionToken', () => {
+  it('reads a token made by next-auth, as next-auth reads it', async () => {
+    const token = await encode({ token: claims, secret })
+    const ours = await decodeSessionToken({ token, secret })
+    expect(ours).toMatchObject(claims)
+    expect(ours).toEqual(await decode({ token, secret }))
+  })
+
+  it('reads tokens of two secrets side by side (the key is kept per secret)', async () => {
+    const other = `${secret}-rotated`
+    const first = await encode({ token: claims, secret })
+    const second = await encode({ token: { ...claims, sub: 'user-2' }, secret: other })
+    expect((await decodeSessionToken({ token: first, secret }))?.sub).toBe('user-1')
+    expect((await decodeSessionToken({ token: second, secret: other }))?.sub).toBe('user-2')
+    await expect(decodeSessionToken({ token: first, secret: other })).rejects.toThrow()
+  })
+
+  it('refuses a token whose ciphertext or tag was changed', async () => {
+    const token = await encode({ token: claims, secret })
+    const parts = token.split('.')
+    const flip = (part: string) => (part[0] === 'A' ? 'B' : 'A') + part.slice(1)
+    for (const index of [0, 2, 3, 4]) {
+      const forged = parts.map((part, i) => (i === index ? flip(part) : part)).join('.')
+      await expect(decodeSessionToken({ token: forged, secret })).rejects.toThrow()
+    }
+  })
+
+  it('refuses an expired token (beyond the 15 s tolerance next-auth allows)', async () => {
+    const token = await encode({ token: claims, secret, maxAge: -60 })
+    await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/)
+    await expect(decode({ token, secret })).rejects.toThrow(/exp/)
+  })
+
+  it('answers null without a token', async () => {
+    expect(await decodeSessionToken({ token: undefined, secret })).toBeNull()
+    expect(await decodeSessionToken({ token: '', secret })).toBeNull()
+  })
+})

@@ -31,6 +31,10 @@ function assertSelection(text: string, start: number, end: number) {
   if (text.slice(start, end).trim() === '') throw new Invalid('Select some words, not only spaces.')
 }
 
+/**
+ * The actor may be the id a session cookie merely claims (getClaimedActor): authorizeOnSource
+ * checks the account before anything is written, and a deleted account stands as signed out.
+ */
 export async function createHighlight(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateHighlight.parse(input)
   const { source } = await authorizeOnSource(actor, data.sourceId, 'highlight:create')

@@ -97,7 +97,7 @@ function problemsOf(label: string, run: LoadResult): string[] {
 /** Where the app's time goes, on the same instance: a database ping, and the session check alone. */
 async function floorsOf(origin: string, cookie: string, path: string): Promise<string> {
   const health = await runLoad({ origin, path: '/api/health', method: 'GET', connections: 10, seconds: FLOOR_SECONDS })
-  // An empty body passes the session check and the user lookup, then zod answers 400.
+  // An empty body passes the session cookie check, then validation answers 400 (no query runs).
   const session = await runLoad({ origin, path, connections: 10, seconds: FLOOR_SECONDS, headers: { cookie }, nextBody: () => '{}' })
   const describe = (run: LoadResult) => `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms`
   const refused = session.statusCodes['400'] ?? 0

@@ -1,13 +1,14 @@
 // Raw SQL straight on the pg pool Prisma itself uses, for the statements every request runs (who
-// is asking, may they touch this source, create a highlight). Through Prisma each costs about
-// 0.6 ms more CPU on a 2-core server than the query itself (see bench/README.md); on the pool it
-// is one driver call. Values are always bound parameters, as with $queryRaw.
+// is asking, may they touch this source, create a highlight). Through Prisma each cost about
+// 0.6 ms more CPU on a 2-core server than the query itself (README, design notes); on the pool it
+// is one driver call. Values are always bound parameters, as with $queryRaw; pass plain values,
+// not Prisma.sql fragments.
 import { createHash } from 'node:crypto'
 import { connection } from '@/lib/db'
 
 const names = new Map<string, string>()
 
-/** A statement's name, from its text: each connection parses and plans it once, then reuses it. */
+/** A statement's name, from its text: each connection parses it once, then reuses it. */
 function statementName(text: string): string {
   let name = names.get(text)
   if (!name) {

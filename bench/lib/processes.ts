@@ -16,11 +16,12 @@ const running = new Set<Child>()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Runs a script (TypeScript too) with `node --import tsx`, with `args`; output goes to `logFile`,
- * lines matching `echo` to the console too.
+ * Runs a script with `args` (a TypeScript file through `node --import tsx`, JavaScript on plain
+ * node); output goes to `logFile`, lines matching `echo` to the console too.
  */
 export function startChild(label: string, file: string, env: NodeJS.ProcessEnv, logFile: string, echo?: RegExp, args: string[] = []): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...loader, file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   const recent: string[] = []
   const onLine = (line: string) => {

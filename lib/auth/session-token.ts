@@ -6,12 +6,14 @@ import { jwtDecrypt, type JWTPayload } from 'jose'
 
 const keys = new Map<string, Uint8Array>()
 
-function encryptionKey(secret: string): Uint8Array {
-  let key = keys.get(secret)
+function encryptionKey(secret: string | Buffer): Uint8Array {
+  const id = typeof secret === 'string' ? `s:${secret}` : `b:${secret.toString('base64')}`
+  let key = keys.get(id)
   if (!key) {
-    // next-auth v4: HKDF-SHA256, empty salt, this info string, 32 bytes (A256GCM, "dir").
+    // next-auth v4: HKDF-SHA256 over the secret as given, empty salt, this info string, 32 bytes
+    // (for "dir" A256GCM).
     key = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32))
-    keys.set(secret, key)
+    keys.set(id, key)
   }
   return key
 }
@@ -19,6 +21,6 @@ function encryptionKey(secret: string): Uint8Array {
 /** Drop-in for next-auth/jwt's `decode`: the payload, or a throw for a forged or expired token. */
 export async function decodeSessionToken({ token, secret }: { token?: string; secret: string | Buffer }): Promise<JWTPayload | null> {
   if (!token) return null
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret.toString()), { clockTolerance: 15 })
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 })
   return payload
 }

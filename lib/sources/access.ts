@@ -25,7 +25,7 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
   const cached = cachedTextOf(id.data)
   const [row] = await sqlRows<SourceRow>`
     SELECT s.id, s."groupId", s.title, s.version,
-           CASE WHEN s.version = ${cached?.version ?? 0} THEN NULL ELSE s.text END AS text,
+           CASE WHEN s.version = ${cached?.version ?? null} THEN NULL ELSE s.text END AS text,
            g.name AS "groupName", g.description, g."readFirst", m.role::text AS role, u.id AS "accountId"
       FROM "Source" s
       JOIN "Group" g ON g.id = s."groupId"

@@ -23,11 +23,16 @@ export function cachedTextOf(sourceId: string): CachedText | undefined {
 export function sourceText(sourceId: string, version: number, text: string | null, cached: CachedText | undefined): string {
   if (text === null) {
     if (cached?.version !== version) throw new Error(`The text of source ${sourceId} v${version} was neither read nor cached.`)
+    // Used again: moved last, unless a newer version has replaced it meanwhile.
+    if (texts.get(sourceId) === cached) {
+      texts.delete(sourceId)
+      texts.set(sourceId, cached)
+    }
     return cached.text
   }
   const previous = texts.get(sourceId)
   if (previous) cachedChars -= previous.text.length
-  // Re-inserted last, so the least recently read texts are dropped first when the cache is full.
+  // Inserted last, so the least recently used texts are dropped first when the cache is full.
   texts.delete(sourceId)
   texts.set(sourceId, { version, text })
   cachedChars += text.length

@@ -107,6 +107,25 @@ describe('editing the text of a source', () => {
     expect(await lastEvent(groupId)).toMatchObject({ type: 'source.changed', payload: { type: 'source.changed', sourceId } })
   })
 
+  it('anchors a new highlight in the edited text, though this process held the old text in memory', async () => {
+    const { instructor, student, sourceId } = await essay()
+    // The first highlight puts version 1 in the process's text cache.
+    await highlight(student, sourceId, 'shared threats bind allies together')
+    const rewritten = ESSAY.replace('History shows that', 'As the record of the last century shows,')
+    await editSourceText(instructor, { sourceId, expectedVersion: 1, text: rewritten })
+
+    const phrase = 'the record of the last century'
+    const start = rewritten.indexOf(phrase)
+    const { id } = await createHighlight(student, { sourceId, start, end: start + phrase.length, tag: 'EVIDENCE', sourceVersion: 2 })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id }, select: { exact: true, start: true, sourceVersion: true } })).toEqual({
+      exact: phrase,
+      start,
+      sourceVersion: 2,
+    })
+    // A selection made on the old text is refused rather than anchored in the new one.
+    expect(await refusal(createHighlight(student, { sourceId, start: 0, end: 5, tag: 'CLAIM', sourceVersion: 1 }))).toMatchObject({ status: 409 })
+  })
+
   it('marks a highlight whose words were edited as moved, holding the edited words, and leaves the others exact', async () => {
     const { instructor, student, sourceId } = await essay()
     const edited = await highlight(student, sourceId, 'shared threats bind allies together')

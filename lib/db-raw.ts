@@ -6,21 +6,27 @@
 import { createHash } from 'node:crypto'
 import { connection } from '@/lib/db'
 
-const names = new Map<string, string>()
+interface Statement {
+  name: string
+  text: string
+}
 
-/** A statement's name, from its text: each connection parses it once, then reuses it. */
-function statementName(text: string): string {
-  let name = names.get(text)
-  if (!name) {
-    name = `colloquy_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`
-    names.set(text, name)
+// Keyed by the template's strings, one object per call site: its text and name are built once.
+const statements = new WeakMap<TemplateStringsArray, Statement>()
+
+/** A call site's SQL with $1, $2… and its name: each connection parses it once, then reuses it. */
+function statementOf(strings: TemplateStringsArray): Statement {
+  let statement = statements.get(strings)
+  if (!statement) {
+    const text = strings.reduce((query, part, index) => `${query}$${index}${part}`)
+    statement = { name: `colloquy_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text }
+    statements.set(strings, statement)
   }
-  return name
+  return statement
 }
 
 /** Rows of a tagged-template query: sqlRows<Row>`SELECT … WHERE id = ${id}`. */
 export async function sqlRows<Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
-  const text = strings.reduce((query, part, index) => `${query}$${index}${part}`)
-  const result = await connection().pool.query({ name: statementName(text), text, values })
+  const result = await connection().pool.query({ ...statementOf(strings), values })
   return result.rows as Row[]
 }

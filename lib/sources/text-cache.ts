@@ -11,6 +11,12 @@ const MAX_CACHED_CHARS = 20_000_000
 const texts = new Map<string, CachedText>()
 let cachedChars = 0
 
+/** Moves an entry last, so the least recently used texts are dropped first when the cache is full. */
+function markUsed(sourceId: string, entry: CachedText): void {
+  texts.delete(sourceId)
+  texts.set(sourceId, entry)
+}
+
 /** What is cached for this source, to be passed back to `sourceText` with the query's row. */
 export function cachedTextOf(sourceId: string): CachedText | undefined {
   return texts.get(sourceId)
@@ -23,18 +29,13 @@ export function cachedTextOf(sourceId: string): CachedText | undefined {
 export function sourceText(sourceId: string, version: number, text: string | null, cached: CachedText | undefined): string {
   if (text === null) {
     if (cached?.version !== version) throw new Error(`The text of source ${sourceId} v${version} was neither read nor cached.`)
-    // Used again: moved last, unless a newer version has replaced it meanwhile.
-    if (texts.get(sourceId) === cached) {
-      texts.delete(sourceId)
-      texts.set(sourceId, cached)
-    }
+    // Unless a newer version has replaced it meanwhile.
+    if (texts.get(sourceId) === cached) markUsed(sourceId, cached)
     return cached.text
   }
   const previous = texts.get(sourceId)
   if (previous) cachedChars -= previous.text.length
-  // Inserted last, so the least recently used texts are dropped first when the cache is full.
-  texts.delete(sourceId)
-  texts.set(sourceId, { version, text })
+  markUsed(sourceId, { version, text })
   cachedChars += text.length
   for (const [id, entry] of texts) {
     if (cachedChars <= MAX_CACHED_CHARS) break

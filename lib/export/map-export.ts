@@ -13,7 +13,7 @@ import { renderMapPdf, type AppendixEntry, type FeedbackNote } from './map-pdf'
 import { renderMapPng } from './map-png'
 import { renderMapSvg } from './map-svg'
 import { MapExportRequest } from './schema'
-import { printable } from './text-fit'
+import { isolate, printable } from './text-fit'
 
 export interface MapExportFile {
   body: string | Buffer
@@ -84,7 +84,7 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   if (request.format !== 'pdf') {
     const measure = newMeasurer()
     const drawing = drawMap(state, cited, measure)
-    const svg = renderMapSvg(drawing, { title: map.title, byline: `${access.group.name} · ${author} · exported ${date}` }, measure)
+    const svg = renderMapSvg(drawing, { title: map.title, byline: `${isolate(access.group.name)} · ${isolate(author)} · exported ${date}` }, measure)
     if (request.format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
     return { body: await renderMapPng(svg), contentType: 'image/png', filename: fileName(map.title, 'png') }
   }

@@ -1,7 +1,12 @@
 // A map drawing as a standalone SVG file: title and byline, the map, and the legend. Every piece
-// of text is escaped; nothing a user typed reaches the file as markup.
+// of text is escaped; nothing a user typed reaches the file as markup. Text stays text (it can be
+// selected, searched and edited): each run is named the font the PDF sets it in (DejaVu or a
+// Noto fallback, see font-files.ts), and the viewer does the bidi and the shaping, as the PNG
+// renderer does with those very fonts.
+import { coversFor, fontFamilies } from './font-files'
 import type { FontFace, MapDrawing, MeasureText, Shape } from './map-drawing'
-import { printable } from './text-fit'
+import { isolate, printable } from './text-fit'
+import { fontRuns, type FontKey } from './text-runs'
 
 export interface MapHeading {
   title: string
@@ -15,11 +20,9 @@ const BYLINE_SIZE = 12
 const HEADER = 68
 const LEGEND_GAP = 16
 
-const FAMILIES: Record<FontFace, string> = {
-  sans: "'DejaVu Sans', Verdana, sans-serif",
-  sansBold: "'DejaVu Sans', Verdana, sans-serif",
-  serif: "'DejaVu Serif', Georgia, serif",
-}
+const GENERIC: Record<FontFace, string> = { sans: 'Verdana, sans-serif', sansBold: 'Verdana, sans-serif', serif: 'Georgia, serif' }
+
+const familyOf = (face: FontFace, key: FontKey) => `${fontFamilies(face, key).map((name) => `'${name}'`).join(', ')}, ${key === 'base' ? GENERIC[face] : 'sans-serif'}`
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -46,15 +49,21 @@ function shapeSvg(shape: Shape): string {
       'stroke-linecap': shape.round ? 'round' : null,
     })}/>`
   }
+  const runs = fontRuns(shape.text, coversFor(shape.face), true)
+  const rtl = shape.direction === 'rtl'
+  // text-anchor counts from where the line starts: the right edge in a right-to-left line.
+  const anchor = rtl ? { start: 'end', end: null, middle: 'middle' }[shape.anchor] : shape.anchor === 'start' ? null : shape.anchor
+  const content = runs.length === 1 ? escapeXml(runs[0]!.text) : runs.map((run) => `<tspan${attrs({ 'font-family': familyOf(shape.face, run.font) })}>${escapeXml(run.text)}</tspan>`).join('')
   return `<text${attrs({
     x: shape.x,
     y: shape.y,
-    'font-family': FAMILIES[shape.face],
+    'font-family': familyOf(shape.face, runs.length === 1 ? runs[0]!.font : 'base'),
     'font-weight': shape.face === 'sansBold' ? 'bold' : null,
     'font-size': shape.size,
     fill: shape.color,
-    'text-anchor': shape.anchor === 'start' ? null : shape.anchor,
-  })}>${escapeXml(shape.text)}</text>`
+    'text-anchor': anchor,
+    direction: rtl ? 'rtl' : null,
+  })}>${content}</text>`
 }
 
 const group = (shapes: Shape[], extra = '') => `<g${extra}>${shapes.map(shapeSvg).join('')}</g>`
@@ -63,7 +72,7 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
   const title = printable(heading.title)
   const byline = printable(heading.byline)
   const { bounds, legend } = drawing
-  const contentWidth = Math.max(bounds.width, legend.width, measure(title, 'sansBold', TITLE_SIZE), measure(byline, 'sans', BYLINE_SIZE))
+  const contentWidth = Math.max(bounds.width, legend.width, measure(isolate(title), 'sansBold', TITLE_SIZE), measure(byline, 'sans', BYLINE_SIZE))
   const width = r2(contentWidth + 2 * PAD)
   const legendTop = HEADER + bounds.height + LEGEND_GAP
   const height = r2(legendTop + legend.height + PAD)
@@ -80,7 +89,7 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
     `<title id="map-title">${escapeXml(title)}</title>`,
     `<desc id="map-desc">${escapeXml(`Argument map. ${byline}. ${drawing.nodes.length} nodes, ${drawing.relations.length} relations.`)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    text(title, 34, 'sansBold', TITLE_SIZE, '#1c1917'),
+    text(isolate(title), 34, 'sansBold', TITLE_SIZE, '#1c1917'),
     text(byline, 54, 'sans', BYLINE_SIZE, '#57534e'),
     `<g transform="translate(${r2(PAD - bounds.x)} ${r2(HEADER - bounds.y)})">${map.join('')}</g>`,
     `<g class="legend" transform="translate(${PAD} ${r2(legendTop)})">${legend.shapes.map(shapeSvg).join('')}</g>`,

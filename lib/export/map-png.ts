@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { initWasm, Resvg } from '@resvg/resvg-wasm'
 import { coversFor, fontBytes } from './font-files'
 import { FONT_FACES } from './fonts'
+import type { FontFace } from './map-drawing'
 import { fontRuns, type FontKey } from './text-runs'
 
 // Read from disk at run time, like the fonts, rather than through the bundler.
@@ -24,12 +25,20 @@ function loadResvg(): Promise<void> {
   return ready
 }
 
-/** The fonts the SVG's text needs, base faces first: a CJK font is megabytes, copied in only when used. */
+/** The characters of some SVG markup. */
+const textOf = (markup: string) => markup.replace(/<[^>]*>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+
+/**
+ * The fonts the SVG's text needs, base faces first: a CJK font is megabytes to copy into resvg,
+ * so only those its text uses, and a bold one only where bold text uses it.
+ */
 function fontsFor(svg: string): Uint8Array[] {
-  const text = svg.replace(/<[^>]*>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-  const keys = new Set<FontKey>(['base'])
-  for (const face of FONT_FACES) for (const run of fontRuns(text, coversFor(face))) keys.add(run.font)
-  return [...keys].flatMap((key) => FONT_FACES.map((face) => fontBytes(face, key))).filter((bytes, i, all) => all.indexOf(bytes) === i)
+  const bold = textOf([...svg.matchAll(/<(text|g)\b[^>]*font-weight="bold"[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]).join(' '))
+  const all = textOf(svg)
+  const wanted: [FontFace, FontKey][] = FONT_FACES.map((face) => [face, 'base'])
+  for (const face of ['sans', 'serif'] as const) for (const run of fontRuns(all, coversFor(face))) wanted.push([face, run.font])
+  for (const run of fontRuns(bold, coversFor('sansBold'))) wanted.push(['sansBold', run.font])
+  return [...new Set(wanted.map(([face, key]) => fontBytes(face, key)))]
 }
 
 export async function renderMapPng(svg: string): Promise<Buffer> {

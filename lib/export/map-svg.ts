@@ -1,12 +1,13 @@
 // A map drawing as a standalone SVG file: title and byline, the map, and the legend. Every piece
 // of text is escaped; nothing a user typed reaches the file as markup. Text stays text (it can be
-// selected, searched and edited): each run is named the font the PDF sets it in (DejaVu or a
-// Noto fallback, see font-files.ts), and the viewer does the bidi and the shaping, as the PNG
-// renderer does with those very fonts.
+// selected, searched and edited), laid out as the PDF lays it out: a line is split into runs in
+// visual order (text-runs.ts), each a <text> at the place the PDF gives it, naming the font the
+// PDF sets it in (DejaVu or a Noto fallback, font-files.ts); the viewer shapes each run, as the
+// PNG renderer (resvg) does with those very fonts.
 import { coversFor, fontFamilies } from './font-files'
 import type { FontFace, MapDrawing, MeasureText, Shape } from './map-drawing'
 import { isolate, printable } from './text-fit'
-import { fontRuns, type FontKey } from './text-runs'
+import { bidiLevels, visualRuns, type FontKey } from './text-runs'
 
 export interface MapHeading {
   title: string
@@ -37,7 +38,7 @@ function attrs(values: Record<string, string | number | null>): string {
     .join('')
 }
 
-function shapeSvg(shape: Shape): string {
+function shapeSvg(shape: Shape, measure: MeasureText): string {
   if (shape.type === 'path') {
     return `<path${attrs({
       d: shape.d,
@@ -49,26 +50,22 @@ function shapeSvg(shape: Shape): string {
       'stroke-linecap': shape.round ? 'round' : null,
     })}/>`
   }
-  const runs = fontRuns(shape.text, coversFor(shape.face), true)
-  const rtl = shape.direction === 'rtl'
-  // text-anchor counts from where the line starts: the right edge in a right-to-left line.
-  const anchor = rtl ? { start: 'end', end: null, middle: 'middle' }[shape.anchor] : shape.anchor === 'start' ? null : shape.anchor
-  const content = runs.length === 1 ? escapeXml(runs[0]!.text) : runs.map((run) => `<tspan${attrs({ 'font-family': familyOf(shape.face, run.font) })}>${escapeXml(run.text)}</tspan>`).join('')
-  return `<text${attrs({
-    x: shape.x,
-    y: shape.y,
-    'font-family': familyOf(shape.face, runs.length === 1 ? runs[0]!.font : 'base'),
-    'font-weight': shape.face === 'sansBold' ? 'bold' : null,
-    'font-size': shape.size,
-    fill: shape.color,
-    'text-anchor': anchor,
-    direction: rtl ? 'rtl' : null,
-  })}>${content}</text>`
+  // The line as the PDF sets it: runs in visual order, each from where the one before it ends.
+  const runs = visualRuns(shape.text, bidiLevels(shape.text, shape.direction), coversFor(shape.face))
+  let x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
+  const style = { 'font-weight': shape.face === 'sansBold' ? 'bold' : null, 'font-size': shape.size, fill: shape.color }
+  const texts = runs.map((run) => {
+    // A right-to-left run stays in reading order, isolated so its punctuation stays at its ends.
+    const content = run.rtl ? `\u2067${run.text}\u2069` : run.text
+    const text = `<text${attrs({ x: r2(x), y: shape.y, 'font-family': familyOf(shape.face, run.font), ...(runs.length === 1 ? style : {}) })}>${escapeXml(content)}</text>`
+    x += measure(run.text, shape.face, shape.size)
+    return text
+  })
+  return texts.length === 1 ? texts[0]! : `<g${attrs(style)}>${texts.join('')}</g>`
 }
 
-const group = (shapes: Shape[], extra = '') => `<g${extra}>${shapes.map(shapeSvg).join('')}</g>`
-
 export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: MeasureText): string {
+  const group = (shapes: Shape[], extra = '') => `<g${extra}>${shapes.map((shape) => shapeSvg(shape, measure)).join('')}</g>`
   const title = printable(heading.title)
   const byline = printable(heading.byline)
   const { bounds, legend } = drawing
@@ -77,11 +74,11 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
   const legendTop = HEADER + bounds.height + LEGEND_GAP
   const height = r2(legendTop + legend.height + PAD)
   const text = (value: string, y: number, face: FontFace, size: number, color: string) =>
-    shapeSvg({ type: 'text', text: value, x: PAD, y, face, size, color, anchor: 'start', width: 0 })
+    shapeSvg({ type: 'text', text: value, x: PAD, y, face, size, color, anchor: 'start', width: 0 }, measure)
   const map = [
     ...drawing.relations.map((r) => group(r.shapes, ` class="relation ${r.kind.toLowerCase()}"`)),
     ...drawing.nodes.map((n) => group(n.shapes, ` class="node ${n.kind.toLowerCase()}"`)),
-    ...(drawing.message ? [shapeSvg(drawing.message)] : []),
+    ...(drawing.message ? [shapeSvg(drawing.message, measure)] : []),
   ]
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -92,7 +89,7 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
     text(isolate(title), 34, 'sansBold', TITLE_SIZE, '#1c1917'),
     text(byline, 54, 'sans', BYLINE_SIZE, '#57534e'),
     `<g transform="translate(${r2(PAD - bounds.x)} ${r2(HEADER - bounds.y)})">${map.join('')}</g>`,
-    `<g class="legend" transform="translate(${PAD} ${r2(legendTop)})">${legend.shapes.map(shapeSvg).join('')}</g>`,
+    `<g class="legend" transform="translate(${PAD} ${r2(legendTop)})">${legend.shapes.map((shape) => shapeSvg(shape, measure)).join('')}</g>`,
     '</svg>',
     '',
   ].join('\n')

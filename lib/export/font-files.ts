@@ -55,8 +55,6 @@ const CATALOG: Record<FontFace, Record<FontKey, FontFile>> = {
   serif: { base: dejavu('DejaVuSerif.ttf', 'DejaVu Serif'), ...REGULAR },
 }
 
-export const FONT_KEYS = Object.keys(CATALOG.sans) as FontKey[]
-
 const LAYOUT_TABLES = new Set(['GSUB', 'GPOS', 'GDEF', 'MATH', 'FFTM'])
 
 /** A TrueType font file with some tables left out (the others copied as they are). */

@@ -63,9 +63,10 @@ export function wrapText(text: string, maxWidth: number, width: (s: string) => n
   let used = 0
   for (const piece of breakablePieces(text)) {
     const bare = piece.trimEnd()
-    if (used + width(bare) <= maxWidth) {
+    const bareWidth = width(bare)
+    if (used + bareWidth <= maxWidth) {
       line += piece
-      used += width(piece)
+      used += bare === piece ? bareWidth : width(piece)
       continue
     }
     if (line.trim()) lines.push(line.trimEnd())

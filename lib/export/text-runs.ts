@@ -37,6 +37,7 @@ const EMOJI = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\p{Regional_Indicator}/u
 const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]+$/u
 /** Invisible controls of direction, which shape nothing and must not reach a font. */
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+const BIDI_CONTROLS_SET = new Set(['\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
@@ -81,20 +82,24 @@ export function bidiLevels(text: string, direction?: 'ltr' | 'rtl'): Uint8Array 
   return bidi.getEmbeddingLevels(bidiView(text), direction).levels
 }
 
-const chosen = new WeakMap<Covers, Map<string, FontKey>>()
+const chosen = new WeakMap<Covers, Map<FontKey | null, Map<string, FontKey>>>()
 
 /** The font for a cluster after one in `previous`, remembered: the same characters recur all through a text. */
 function fontFor(cluster: string, previous: FontKey | null, covers: Covers): FontKey {
-  let known = chosen.get(covers)
-  if (!known) chosen.set(covers, (known = new Map()))
-  const key = `${previous}\u0000${cluster}`
-  let font = known.get(key)
+  let byPrevious = chosen.get(covers)
+  if (!byPrevious) chosen.set(covers, (byPrevious = new Map()))
+  let known = byPrevious.get(previous)
+  if (!known) byPrevious.set(previous, (known = new Map()))
+  let font = known.get(cluster)
   if (font === undefined) {
     font = chooseFont(cluster, previous, covers)
-    known.set(key, font)
+    known.set(cluster, font)
   }
   return font
 }
+
+/** A cluster that is only a direction control (they come alone: none joins with anything). */
+const isControl = (cluster: string) => cluster.length === 1 && BIDI_CONTROLS_SET.has(cluster)
 
 function chooseFont(cluster: string, previous: FontKey | null, covers: Covers): FontKey {
   // Joiners, variation selectors and direction controls need no glyph of their own.
@@ -129,7 +134,7 @@ export function visualRuns(text: string, levels: Uint8Array, covers: Covers, sta
   for (const segment of clustersOf(text.slice(start, end))) {
     const from = at
     at += segment.length
-    if (segment.replace(BIDI_CONTROLS, '') === '') continue
+    if (isControl(segment)) continue
     const font = fontFor(segment, previous, covers)
     previous = font
     const level = levels[from] ?? 0

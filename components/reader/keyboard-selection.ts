@@ -1,5 +1,6 @@
 // Selecting text with the keyboard: a cursor in the canonical text that arrow keys move and
 // Shift+arrows extend, mirrored into the page's real selection so it looks and reads the same.
+import { nextCharacter, nextWordEnd, previousCharacter, previousWordStart, readsRightToLeft } from '@/lib/annotations/selection'
 import type { TextBlock } from '@/lib/sources/blocks'
 import { rangeOf } from './dom-offsets'
 
@@ -8,31 +9,20 @@ export interface Cursor {
   focus: number
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}'’-]/u.test(c)
-
-function nextWord(text: string, from: number): number {
-  let i = from
-  while (i < text.length && !isWordChar(text[i])) i++
-  while (i < text.length && isWordChar(text[i])) i++
-  return i
-}
-
-function previousWord(text: string, from: number): number {
-  let i = from
-  while (i > 0 && !isWordChar(text[i - 1])) i--
-  while (i > 0 && isWordChar(text[i - 1])) i--
-  return i
-}
-
-/** Where the cursor's focus goes for a key, or null when the key is not a movement. */
+/**
+ * Where the cursor's focus goes for a key, or null when the key is not a movement. Left and right
+ * move the way the paragraph reads: in an Arabic or Hebrew one, left goes on to the next word.
+ */
 export function moveFocus(key: string, byWord: boolean, focus: number, text: string, blocks: TextBlock[]): number | null {
   const current = blocks.findIndex((b) => focus >= b.start && focus <= b.end)
   const block = blocks[current]
+  const rtl = block ? readsRightToLeft(block.text) : false
+  const forward = (key === 'ArrowRight') !== rtl
   switch (key) {
     case 'ArrowRight':
-      return byWord ? nextWord(text, focus) : Math.min(text.length, focus + 1)
     case 'ArrowLeft':
-      return byWord ? previousWord(text, focus) : Math.max(0, focus - 1)
+      if (forward) return byWord ? nextWordEnd(text, focus) : nextCharacter(text, focus)
+      return byWord ? previousWordStart(text, focus) : previousCharacter(text, focus)
     case 'ArrowDown':
       return blocks[current + 1]?.start ?? block?.end ?? focus
     case 'ArrowUp':

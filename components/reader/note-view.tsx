@@ -31,7 +31,11 @@ function renderNode(node: Node, key: number): ReactNode {
     case 'hardBreak':
       return <br key={key} />
     case 'paragraph':
-      return <p key={key}>{children}</p>
+      return (
+        <p key={key} dir="auto">
+          {children}
+        </p>
+      )
     case 'bulletList':
       return <ul key={key} className="ml-5 list-disc">{children}</ul>
     case 'orderedList':

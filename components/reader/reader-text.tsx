@@ -59,7 +59,7 @@ export const ReaderText = memo(
             return (
               <div key={block.index} className="grid grid-cols-[3.5rem_1fr] gap-2">
                 <span aria-hidden />
-                <h2 data-start={block.start} data-end={block.end} className="mt-8 mb-3 font-sans text-lg font-semibold text-stone-800">
+                <h2 dir="auto" data-start={block.start} data-end={block.end} className="mt-8 mb-3 font-sans text-lg font-semibold text-stone-800">
                   {inner}
                 </h2>
               </div>
@@ -72,7 +72,8 @@ export const ReaderText = memo(
                 <span aria-hidden>{block.number}</span>
               </div>
               <section aria-label={`Paragraph ${block.number}`}>
-                <p id={`p${block.number}`} data-start={block.start} data-end={block.end} className="whitespace-pre-line">
+                {/* dir="auto": an Arabic or Hebrew paragraph is laid out right to left, from its first strong character. */}
+                <p id={`p${block.number}`} dir="auto" data-start={block.start} data-end={block.end} className="whitespace-pre-line">
                   {inner}
                 </p>
               </section>

@@ -9,6 +9,7 @@ import { formValues, useAction } from '@/components/ui/use-action'
 import type { TextSaved } from '@/lib/sources/editing'
 import { editSourceTextAction, restoreDroppedBlockAction, updateSourceMetadataAction } from '@/lib/sources/editing-actions'
 import type { getSourceForEditing } from '@/lib/sources/editing-queries'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
 
 type EditableSource = Awaited<ReturnType<typeof getSourceForEditing>>['source']
 
@@ -85,6 +86,8 @@ function TextForm({ source, summary, onSaved }: { source: EditableSource; summar
         className="flex flex-col gap-3"
         onSubmit={(event) => {
           event.preventDefault()
+          // Checked here too: a text far over the limit would be refused unread by the server.
+          if (text.length > MAX_SOURCE_CHARS) return save.refuse(SOURCE_TOO_LONG_MESSAGE, 'text')
           save.run({ sourceId: source.id, expectedVersion: source.version, text }, (saved) => onSaved(summaryOf('Saved.', saved)))
         }}
       >

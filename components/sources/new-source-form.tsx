@@ -9,6 +9,7 @@ import { Field, TextArea } from '@/components/ui/field'
 import { useAction } from '@/components/ui/use-action'
 import { createSourceAction } from '@/lib/sources/actions'
 import { importText } from '@/lib/sources/importer'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, TOO_LARGE_MESSAGE, UPLOAD_ACCEPT } from '@/lib/sources/upload'
 
 type Upload = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; name: string } | { state: 'failed'; error: string }
@@ -30,7 +31,7 @@ async function extractFromFile(groupId: string, file: File): Promise<{ text: str
 
 export function NewSourceForm({ groupId }: { groupId: string }) {
   const router = useRouter()
-  const { run, pending, failure, fieldError } = useAction(createSourceAction)
+  const { run, refuse, pending, failure, fieldError } = useAction(createSourceAction)
   const [text, setText] = useState('')
   const [restore, setRestore] = useState<Set<number>>(new Set())
   const [upload, setUpload] = useState<Upload>({ state: 'idle' })
@@ -48,6 +49,8 @@ export function NewSourceForm({ groupId }: { groupId: string }) {
       className="flex flex-col gap-5"
       onSubmit={(event) => {
         event.preventDefault()
+        // Checked here too: a text far over the limit would be refused unread by the server.
+        if (text.length > MAX_SOURCE_CHARS) return refuse(SOURCE_TOO_LONG_MESSAGE, 'text')
         const values = Object.fromEntries(new FormData(event.currentTarget))
         run({ ...values, groupId, text, restore: [...restore] }, (source) => router.push(`/groups/${groupId}/sources/${source.id}`))
       }}

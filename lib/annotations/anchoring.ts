@@ -27,11 +27,19 @@ export interface Placement {
   status: AnchorStatus
 }
 
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
+
+/** `offset` moved off the middle of a surrogate pair (half an emoji), forward or back. */
+export function onCodePoint(text: string, offset: number, forward: boolean): number {
+  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset)) ? offset + (forward ? 1 : -1) : offset
+}
+
 export function anchorAt(text: string, start: number, end: number): TextAnchor {
+  // The context never starts or ends inside an emoji: it must stay valid text in every export.
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-    suffix: text.slice(end, end + CONTEXT_CHARS),
+    prefix: text.slice(onCodePoint(text, Math.max(0, start - CONTEXT_CHARS), true), start),
+    suffix: text.slice(end, onCodePoint(text, end + CONTEXT_CHARS, false)),
     start,
     end,
   }
@@ -161,16 +169,21 @@ export function reanchor(anchor: TextAnchor, newText: string, old?: string | Tex
     return { start: expectedStart, end: expectedEnd, status: 'MOVED' }
   }
   if (length > 0 && survived) {
-    const margin = Math.min(window, length)
+    // Without the edit, the old place is only a guess: look as far as for the exact quote (a
+    // short quote, as Japanese ones are in characters, may have moved by more than its length).
+    const margin = edit ? Math.min(window, length) : window
     const from = Math.max(0, expectedStart - margin)
     const region = newText.slice(from, expectedEnd + margin)
     const maxErrors = Math.floor(length * (1 - FUZZY_THRESHOLD))
     const matches = search(region, anchor.exact, maxErrors)
       .map((m) => ({ start: from + m.start, end: from + m.end, errors: m.errors }))
-      .sort((a, b) => a.errors - b.errors || Math.abs(a.start - expectedStart) - Math.abs(b.start - expectedStart))
+      .map((m) => ({ ...m, context: contextScore(newText, anchor, m.start, m.end) }))
+      // Equally close matches differ by a character at an edge: the one its old context borders wins.
+      .sort((a, b) => a.errors - b.errors || b.context - a.context || Math.abs(a.start - expectedStart) - Math.abs(b.start - expectedStart))
     const fuzzy = matches[0]
     if (fuzzy && fuzzy.end > fuzzy.start && 1 - fuzzy.errors / length >= FUZZY_THRESHOLD) {
-      return { start: fuzzy.start, end: fuzzy.end, status: 'MOVED' }
+      // The match is found in UTF-16 units: widened to whole characters if it cut an emoji.
+      return { start: onCodePoint(newText, fuzzy.start, false), end: onCodePoint(newText, fuzzy.end, true), status: 'MOVED' }
     }
   }
 

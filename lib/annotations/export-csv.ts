@@ -1,9 +1,13 @@
-// A source's highlights as a CSV spreadsheet (RFC 4180, UTF-8 with a byte-order mark so Excel
-// reads the accents right), one row per highlight. Text a person typed can start with = + - @,
+// A source's highlights as a CSV spreadsheet (RFC 4180, UTF-8 with a byte-order mark: without
+// it Excel reads the file in the machine's legacy code page and garbles accents, Japanese, Arabic
+// and emoji; LibreOffice, Numbers and Google Sheets take the mark as UTF-8 too), one row per
+// highlight. Start and end count Unicode code points, as the JSON-LD export does; a note's links
+// keep their address in brackets after the link text. Text a person typed can start with = + - @,
 // which spreadsheets would run as a formula; such cells get a leading apostrophe, so they show
 // as text. The paragraph is the citation number of the paragraph the highlight starts in, empty
 // for a heading and for an orphaned highlight (its passage is no longer in the text).
 import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
+import { codePointOffsets } from './code-points'
 import { notePlainText } from './note'
 import type { HighlightView } from './queries'
 
@@ -44,6 +48,7 @@ function paragraphOf(blocks: TextBlock[], highlight: HighlightView): number | nu
 
 export function exportHighlightsCsv(source: { text: string }, highlights: HighlightView[]): string {
   const blocks = blocksOf(source.text)
+  const codePoints = codePointOffsets(source.text)
   const rows = highlights.map((h) =>
     [
       h.id,
@@ -53,10 +58,10 @@ export function exportHighlightsCsv(source: { text: string }, highlights: Highli
       h.visibility.toLowerCase(),
       h.anchorStatus.toLowerCase(),
       paragraphOf(blocks, h),
-      h.start,
-      h.end,
+      codePoints(h.start),
+      codePoints(h.end),
       h.exact,
-      notePlainText(h.note),
+      notePlainText(h.note, { links: true }),
       h.replies.length,
       h.createdAt,
     ].map(cell),

@@ -4,13 +4,18 @@
 // each reply a `replying` body that names its own creator. The target's quote always carries
 // what was highlighted; its prefix, suffix and position are given only where the current text
 // still holds that quote there, because W3C expects all selectors of a target to select the
-// same passage. Offsets count UTF-16 code units in Colloquy's canonical text of the source at
+// same passage. Offsets count Unicode code points, as the model requires (Colloquy keeps UTF-16
+// offsets and converts them here), in Colloquy's canonical text of the source at
 // `colloquy:sourceVersion` (not the original web page), and `colloquy:anchorStatus` says
 // whether that placement is exact, moved (found again after an edit, not yet confirmed) or
 // orphaned (not found). Both are extension terms in the `colloquy:` namespace declared in the
 // document's @context, so JSON-LD processors keep them and Web Annotation clients may ignore them.
+// A note or reply with links or formatting is given as HTML (its links' addresses kept), else as
+// plain text.
 import { anchorAt } from './anchoring'
-import { notePlainText } from './note'
+import { codePointOffsets } from './code-points'
+import { notePlainText, type NoteDoc } from './note'
+import { noteHasMarkup, noteHtml } from './note-html'
 import type { HighlightView } from './queries'
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -36,7 +41,7 @@ interface TextualBody {
   type: 'TextualBody'
   purpose: 'tagging' | 'commenting' | 'replying'
   value: string
-  format?: 'text/plain'
+  format?: 'text/plain' | 'text/html'
   creator?: Person
   created?: string
 }
@@ -75,26 +80,33 @@ interface AnnotationCollection {
 
 const person = (name: string): Person => ({ type: 'Person', name })
 
-function selectorsOf(text: string, highlight: HighlightView): Selector[] {
+type CodePoints = ReturnType<typeof codePointOffsets>
+
+function selectorsOf(text: string, codePoints: CodePoints, highlight: HighlightView): Selector[] {
   const { start, end, exact } = highlight
   if (text.slice(start, end) !== exact) return [{ type: 'TextQuoteSelector', exact }]
   const { prefix, suffix } = anchorAt(text, start, end)
-  return [
-    { type: 'TextQuoteSelector', exact, prefix, suffix },
-    { type: 'TextPositionSelector', start, end },
-  ]
+  const quote: Selector = { type: 'TextQuoteSelector', exact, prefix, suffix }
+  const from = codePoints(start)
+  const to = codePoints(end)
+  // An end that splits an emoji names no position in code points: the quote alone then.
+  return from === null || to === null ? [quote] : [quote, { type: 'TextPositionSelector', start: from, end: to }]
 }
 
-function annotationOf(source: ExportedSource, target: string, highlight: HighlightView): Annotation {
-  const note = notePlainText(highlight.note)
+/** A note's words as a TextualBody's value and format: HTML when plain text would lose something. */
+function noteValue(doc: NoteDoc): Pick<TextualBody, 'value' | 'format'> {
+  return noteHasMarkup(doc) ? { value: noteHtml(doc), format: 'text/html' } : { value: notePlainText(doc), format: 'text/plain' }
+}
+
+function annotationOf(source: ExportedSource, codePoints: CodePoints, target: string, highlight: HighlightView): Annotation {
+  const note = highlight.note && notePlainText(highlight.note) ? highlight.note : null
   const body: TextualBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: highlight.tag.toLowerCase() }]
-  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' })
+  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', ...noteValue(note) })
   for (const reply of highlight.replies) {
     body.push({
       type: 'TextualBody',
       purpose: 'replying',
-      value: notePlainText(reply.body),
-      format: 'text/plain',
+      ...noteValue(reply.body),
       creator: person(reply.author.name),
       created: reply.createdAt,
     })
@@ -108,7 +120,7 @@ function annotationOf(source: ExportedSource, target: string, highlight: Highlig
     body,
     target: {
       source: target,
-      selector: selectorsOf(source.text, highlight),
+      selector: selectorsOf(source.text, codePoints, highlight),
       'colloquy:anchorStatus': STATUS[highlight.anchorStatus],
       'colloquy:sourceVersion': source.version,
     },
@@ -129,9 +141,10 @@ export function exportHighlightsJsonLd(source: ExportedSource, highlights: Highl
   }
   if (highlights.length === 0) return collection
   const page = `${id}#page-1`
+  const codePoints = codePointOffsets(source.text)
   return {
     ...collection,
-    first: { id: page, type: 'AnnotationPage', startIndex: 0, items: highlights.map((h) => annotationOf(source, target, h)) },
+    first: { id: page, type: 'AnnotationPage', startIndex: 0, items: highlights.map((h) => annotationOf(source, codePoints, target, h)) },
     last: page,
   }
 }

@@ -2,12 +2,23 @@
 // does not ship zod and the whole schema just to ask whether a note is empty.
 import type { NoteDoc } from './note'
 
-type AnyNode = { type: string; text?: string; content?: AnyNode[] }
+type AnyNode = { type: string; text?: string; content?: AnyNode[]; marks?: { type: string; attrs?: { href?: string } }[] }
 
-export function notePlainText(doc: NoteDoc | null | undefined): string {
+const hrefOf = (node: AnyNode) => node.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+
+/**
+ * The note's words, paragraphs and list items on lines of their own. With `links`, a link's
+ * address follows its text in brackets (unless the text is the address), so it survives where
+ * only plain text goes, such as a spreadsheet cell.
+ */
+export function notePlainText(doc: NoteDoc | null | undefined, options: { links?: boolean } = {}): string {
   if (!doc) return ''
   const walk = (node: AnyNode): string => {
-    if (node.type === 'text') return node.text ?? ''
+    if (node.type === 'text') {
+      const text = node.text ?? ''
+      const href = options.links ? hrefOf(node) : undefined
+      return href && href.trim() !== text.trim() ? `${text} (${href})` : text
+    }
     if (node.type === 'hardBreak') return '\n'
     const inner = (node.content ?? []).map(walk)
     return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')

@@ -5,7 +5,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState, MapRelationState, MapState } from '@/lib/maps/reducer'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
-import { printable, truncateToWidth, wrapText } from './text-fit'
+import { isolate, printable, truncateToWidth, wrapText } from './text-fit'
+import { paragraphDirection } from './text-runs'
 
 export type FontFace = 'sans' | 'sansBold' | 'serif'
 
@@ -33,6 +34,8 @@ export type Shape =
       color: string
       anchor: 'start' | 'middle' | 'end'
       width: number
+      /** A line of a right-to-left paragraph (Arabic, Hebrew): laid out from the right. */
+      direction?: 'rtl'
     }
 
 export type TextShape = Extract<Shape, { type: 'text' }>
@@ -154,8 +157,11 @@ function drawNode(node: MapNodeState, number: number, passage: CitedPassage | nu
     text(measure, `#${number}`, right, baseline(top, TEXT_SIZE), 'sans', 10, COLOURS.muted, 'end'),
   ]
   top += LINE + GAP
+  // A label in Arabic or Hebrew reads from the right edge of the card, as on the canvas (dir="auto").
+  const rtl = paragraphDirection(body) === 'rtl'
   for (const line of lines) {
-    shapes.push(text(measure, line, left, baseline(top, TEXT_SIZE), face, TEXT_SIZE, body ? COLOURS.text : COLOURS.faint))
+    const shape = text(measure, line, rtl ? right : left, baseline(top, TEXT_SIZE), face, TEXT_SIZE, body ? COLOURS.text : COLOURS.faint, rtl ? 'end' : 'start')
+    shapes.push(rtl ? { ...shape, direction: 'rtl' } : shape)
     top += LINE
   }
   if (passage) {
@@ -163,7 +169,8 @@ function drawNode(node: MapNodeState, number: number, passage: CitedPassage | nu
     const paragraph = passage.paragraph !== null ? ` ¶${passage.paragraph}` : ''
     const room = INNER_WIDTH - measure(paragraph, 'sans', SOURCE_SIZE)
     const title = truncateToWidth(printable(passage.sourceTitle), room, (s) => measure(s, 'sans', SOURCE_SIZE))
-    shapes.push(text(measure, `${title}${paragraph}`, left, baseline(top + GAP, SOURCE_SIZE), 'sans', SOURCE_SIZE, COLOURS.link))
+    // The title isolated, so a right-to-left one cannot carry the paragraph number with it.
+    shapes.push(text(measure, `${isolate(title)}${paragraph}`, left, baseline(top + GAP, SOURCE_SIZE), 'sans', SOURCE_SIZE, COLOURS.link))
   }
   return { drawn: { id: node.id, number, kind: node.kind, shapes }, height }
 }
@@ -211,7 +218,7 @@ function drawRelation(relation: MapRelationState, from: Bounds, to: Bounds, meas
       ? { type: 'path', d: `M${wing(1)}L${r2(t.x)} ${r2(t.y)}L${wing(-1)}Z`, fill: style.stroke, stroke: style.stroke, strokeWidth: 1, dash: null, round: true }
       : { type: 'path', d: `M${wing(1)}L${r2(t.x)} ${r2(t.y)}L${wing(-1)}`, fill: null, stroke: style.stroke, strokeWidth: 2, dash: null, round: true }
   const words = printable(relation.label)
-  const caption = words ? `${style.word}: ${words}` : style.word
+  const caption = words ? `${style.word}: ${isolate(words)}` : style.word
   const mid = bezierAt(curve, 0.5)
   const captionWidth = measure(caption, 'sansBold', SOURCE_SIZE)
   const box = { x: mid.x - captionWidth / 2 - 4, y: mid.y - 8, width: captionWidth + 8, height: 16 }

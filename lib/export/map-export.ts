@@ -13,7 +13,7 @@ import { drawMap, readingOrder } from './map-drawing'
 import { renderMapPdf, type AppendixEntry, type FeedbackNote } from './map-pdf'
 import { renderMapSvg } from './map-svg'
 import { MapExportRequest } from './schema'
-import { printable } from './text-fit'
+import { isolate, printable } from './text-fit'
 
 export interface MapExportFile {
   body: string | Buffer
@@ -84,7 +84,7 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   if (request.format !== 'pdf') {
     const measure = newMeasurer()
     const drawing = drawMap(state, cited, measure)
-    const svg = renderMapSvg(drawing, { title: map.title, byline: `${access.group.name} · ${author} · exported ${date}` }, measure)
+    const svg = renderMapSvg(drawing, { title: map.title, byline: `${isolate(access.group.name)} · ${isolate(author)} · exported ${date}` }, measure)
     if (request.format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
     // Rasterising takes seconds for a large map: a worker thread does it, within the job budget.
     const png = await runJob('render-png', svg, { owner: actor!.id }) // only members get this far

@@ -2,8 +2,9 @@
 // byline and legend, then an evidence appendix listing every node in reading order with its
 // full quote, where it comes from and any instructor feedback. Fonts are embedded, text selectable.
 import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind, type Shape } from './map-drawing'
-import { measurerFor, pdfWithFonts } from './fonts'
-import { printable } from './text-fit'
+import { pdfWithFonts } from './fonts'
+import { pdfText, type PdfText } from './pdf-text'
+import { isolate, printable } from './text-fit'
 
 export type Paper = 'a4' | 'letter'
 export type Orientation = 'auto' | 'portrait' | 'landscape'
@@ -74,10 +75,10 @@ export function choosePage(drawing: MapDrawing, paper: Paper, orientation: Orien
   return fitScale(drawing, landscape) > fitScale(drawing, portrait) + 1e-9 ? landscape : portrait
 }
 
-function drawShape(doc: PDFKit.PDFDocument, shape: Shape): void {
+function drawShape(doc: PDFKit.PDFDocument, text: PdfText, shape: Shape): void {
   if (shape.type === 'text') {
     const x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
-    doc.font(shape.face).fontSize(shape.size).fillColor(shape.color).text(shape.text, x, shape.y, { lineBreak: false, baseline: 'alphabetic' })
+    text.line(shape.text, { face: shape.face, size: shape.size, color: shape.color }, x, shape.y, shape.direction)
     return
   }
   doc.path(shape.d)
@@ -91,10 +92,10 @@ function drawShape(doc: PDFKit.PDFDocument, shape: Shape): void {
   else if (shape.stroke) doc.stroke(shape.stroke)
 }
 
-function drawMapPage(doc: PDFKit.PDFDocument, content: MapPdfContent, drawing: MapDrawing, page: Page): void {
+function drawMapPage(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfContent, drawing: MapDrawing, page: Page): void {
   const width = page.width - 2 * MARGIN
-  doc.font('sansBold').fontSize(17).fillColor(COLOURS.ink).text(printable(content.title), MARGIN, MARGIN, { width, height: 24, ellipsis: '…', lineBreak: false })
-  doc.font('sans').fontSize(9.5).fillColor(COLOURS.muted).text(`${printable(content.groupName)} · ${printable(content.author)} · ${content.date}`, MARGIN, MARGIN + 26, { width, height: 14, ellipsis: '…', lineBreak: false })
+  text.fitted(isolate(printable(content.title)), { face: 'sansBold', size: 17, color: COLOURS.ink }, MARGIN, MARGIN, width)
+  text.fitted(`${isolate(printable(content.groupName))} · ${isolate(printable(content.author))} · ${content.date}`, { face: 'sans', size: 9.5, color: COLOURS.muted }, MARGIN, MARGIN + 26, width)
 
   const legendScale = Math.min(TRUE_SIZE, width / drawing.legend.width)
   const area = mapArea(page, drawing.legend.height * legendScale)
@@ -104,26 +105,27 @@ function drawMapPage(doc: PDFKit.PDFDocument, content: MapPdfContent, drawing: M
   doc.translate(MARGIN + (area.width - drawing.bounds.width * scale) / 2, top)
   doc.scale(scale)
   doc.translate(-drawing.bounds.x, -drawing.bounds.y)
-  for (const relation of drawing.relations) relation.shapes.forEach((shape) => drawShape(doc, shape))
-  for (const node of drawing.nodes) node.shapes.forEach((shape) => drawShape(doc, shape))
-  if (drawing.message) drawShape(doc, drawing.message)
+  for (const relation of drawing.relations) relation.shapes.forEach((shape) => drawShape(doc, text, shape))
+  for (const node of drawing.nodes) node.shapes.forEach((shape) => drawShape(doc, text, shape))
+  if (drawing.message) drawShape(doc, text, drawing.message)
   doc.restore()
 
   doc.save()
   doc.translate(MARGIN, top + drawing.bounds.height * scale + 12)
   doc.scale(legendScale)
-  drawing.legend.shapes.forEach((shape) => drawShape(doc, shape))
+  drawing.legend.shapes.forEach((shape) => drawShape(doc, text, shape))
   doc.restore()
 }
 
-function feedbackBlock(doc: PDFKit.PDFDocument, notes: FeedbackNote[], indent: number, width: number): void {
+function feedbackBlock(doc: PDFKit.PDFDocument, text: PdfText, notes: FeedbackNote[], indent: number, width: number): void {
   for (const note of notes) {
     const x = MARGIN + indent + 10
     const startY = doc.y + 2
     const startPage = doc.page
-    doc.font('sansBold').fontSize(9).fillColor('#3730a3')
-    doc.text(`Feedback from ${printable(note.author)}${note.score !== null ? ` · score ${note.score}` : ''} · ${note.date}`, x, startY, { width: width - indent - 10 })
-    doc.font('sans').fontSize(9.5).fillColor(COLOURS.ink).text(paragraphs(note.body), x, doc.y, { width: width - indent - 10 })
+    doc.y = startY
+    const heading = `Feedback from ${isolate(printable(note.author))}${note.score !== null ? ` · score ${note.score}` : ''} · ${note.date}`
+    text.paragraphs(heading, { face: 'sansBold', size: 9, color: '#3730a3' }, x, width - indent - 10, { direction: 'ltr' })
+    text.paragraphs(paragraphs(note.body), { face: 'sans', size: 9.5, color: COLOURS.ink }, x, width - indent - 10)
     // The bar beside the note, unless the note ran onto another page.
     if (doc.page === startPage) doc.save().moveTo(MARGIN + indent + 3, startY).lineTo(MARGIN + indent + 3, doc.y).lineWidth(2).undash().stroke('#a5b4fc').restore()
     doc.moveDown(0.3)
@@ -131,60 +133,74 @@ function feedbackBlock(doc: PDFKit.PDFDocument, notes: FeedbackNote[], indent: n
 }
 
 function citationLine(citation: NonNullable<AppendixEntry['citation']>): string {
-  const parts = [`“${printable(citation.sourceTitle)}”`]
-  if (citation.sourceAuthor) parts.push(`by ${printable(citation.sourceAuthor)}`)
+  const parts = [`“${isolate(printable(citation.sourceTitle))}”`]
+  if (citation.sourceAuthor) parts.push(`by ${isolate(printable(citation.sourceAuthor))}`)
   parts.push(citation.paragraph !== null ? `¶${citation.paragraph}` : 'paragraph unknown')
-  const tagged = `tagged by ${printable(citation.taggedBy)}`
+  const tagged = `tagged by ${isolate(printable(citation.taggedBy))}`
   return `— ${parts.join(', ')} · ${tagged}${citation.orphaned ? ' · the passage is no longer in the current text' : ''}`
 }
 
-function drawAppendix(doc: PDFKit.PDFDocument, content: MapPdfContent): void {
+function drawAppendix(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfContent): void {
   doc.addPage()
   const width = doc.page.width - 2 * MARGIN
   const bottom = () => doc.page.height - MARGIN - FOOTER
-  doc.font('sansBold').fontSize(15).fillColor(COLOURS.ink).text('Evidence appendix', MARGIN, MARGIN, { width })
-  doc.font('sans').fontSize(9.5).fillColor(COLOURS.muted)
-  doc.text('Every node of the map in reading order (top to bottom, left to right), numbered as on the map, with the full passage it quotes, where the passage comes from, and instructor feedback.', { width })
+  const muted = (size: number) => ({ face: 'sans' as const, size, color: COLOURS.muted })
+  doc.y = MARGIN
+  text.paragraphs('Evidence appendix', { face: 'sansBold', size: 15, color: COLOURS.ink }, MARGIN, width)
+  text.paragraphs('Every node of the map in reading order (top to bottom, left to right), numbered as on the map, with the full passage it quotes, where the passage comes from, and instructor feedback.', muted(9.5), MARGIN, width)
   doc.moveDown(0.8)
   if (content.mapFeedback.length > 0) {
-    doc.font('sansBold').fontSize(11).fillColor(COLOURS.ink).text('Feedback on the whole map', MARGIN, doc.y, { width })
-    feedbackBlock(doc, content.mapFeedback, 0, width)
+    text.paragraphs('Feedback on the whole map', { face: 'sansBold', size: 11, color: COLOURS.ink }, MARGIN, width)
+    feedbackBlock(doc, text, content.mapFeedback, 0, width)
     doc.moveDown(0.6)
   }
-  if (content.entries.length === 0) doc.font('sans').fontSize(10).fillColor(COLOURS.muted).text('The map has no nodes yet.', MARGIN, doc.y, { width })
+  if (content.entries.length === 0) text.paragraphs('The map has no nodes yet.', muted(10), MARGIN, width)
   for (const entry of content.entries) {
     // Keep a node's heading with at least the start of its text.
     if (doc.y > bottom() - 60) doc.addPage()
     const style = NODE_STYLES[entry.kind]
     doc.save().moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).undash().stroke(COLOURS.rule).restore()
     doc.moveDown(0.3)
-    doc.font('sansBold').fontSize(10.5).fillColor(style.stroke).text(`#${entry.number}  ${style.icon} ${style.label}`, MARGIN, doc.y, { width })
+    text.paragraphs(`#${entry.number}  ${style.icon} ${style.label}`, { face: 'sansBold', size: 10.5, color: style.stroke }, MARGIN, width)
+    doc.y += 2
+    // Each paragraph of a passage or note takes its own direction, as the reader shows it.
     const body = paragraphs(entry.text)
-    if (entry.quoted) doc.font('serif').fontSize(10.5).fillColor(COLOURS.ink).text(`“${body}”`, MARGIN, doc.y + 2, { width, lineGap: 1.5 })
-    else doc.font('sans').fontSize(10).fillColor(body ? COLOURS.ink : COLOURS.muted).text(body || 'Empty note', MARGIN, doc.y + 2, { width, lineGap: 1.5 })
-    if (entry.label) doc.font('sans').fontSize(9.5).fillColor(COLOURS.muted).text(`On the map: ${paragraphs(entry.label)}`, MARGIN, doc.y + 2, { width })
-    if (entry.citation) doc.font('sans').fontSize(9.5).fillColor(COLOURS.muted).text(citationLine(entry.citation), MARGIN, doc.y + 2, { width })
-    feedbackBlock(doc, entry.feedback, 0, width)
+    if (entry.quoted) text.paragraphs(`“${body}”`, { face: 'serif', size: 10.5, color: COLOURS.ink }, MARGIN, width, { lineGap: 1.5 })
+    else text.paragraphs(body || 'Empty note', { face: 'sans', size: 10, color: body ? COLOURS.ink : COLOURS.muted }, MARGIN, width, { lineGap: 1.5 })
+    if (entry.label) {
+      doc.y += 2
+      text.paragraphs(`On the map: ${isolate(paragraphs(entry.label).replaceAll('\n', ' '))}`, muted(9.5), MARGIN, width, { direction: 'ltr' })
+    }
+    if (entry.citation) {
+      doc.y += 2
+      text.paragraphs(citationLine(entry.citation), muted(9.5), MARGIN, width, { direction: 'ltr' })
+    }
+    feedbackBlock(doc, text, entry.feedback, 0, width)
     for (const relation of entry.relations) {
       const style = RELATION_STYLES[relation.kind]
       const words = printable(relation.label)
-      doc.font('sansBold').fontSize(9.5).fillColor(style.stroke).text(`→ ${style.word} #${relation.targetNumber}`, MARGIN + 10, doc.y + 2, { width: width - 10, continued: true })
-      doc.font('sans').fillColor(COLOURS.muted).text(`  ${printable(relation.targetText)}${words ? ` — “${words}”` : ''}`)
-      feedbackBlock(doc, relation.feedback, 10, width)
+      const lead = `→ ${style.word} #${relation.targetNumber}`
+      const leadStyle = { face: 'sansBold' as const, size: 9.5, color: style.stroke }
+      doc.y += 2
+      const top = doc.y
+      text.line(lead, leadStyle, MARGIN + 10, top + 9.5 * 0.93, 'ltr')
+      const rest = `  ${isolate(printable(relation.targetText))}${words ? ` — “${isolate(words)}”` : ''}`
+      doc.y = top
+      text.paragraphs(rest, muted(9.5), MARGIN + 10, width - 10, { direction: 'ltr', indent: text.measure(lead, 'sansBold', 9.5) })
+      feedbackBlock(doc, text, relation.feedback, 10, width)
     }
     doc.moveDown(0.7)
   }
 }
 
-function numberPages(doc: PDFKit.PDFDocument, title: string): void {
+function numberPages(doc: PDFKit.PDFDocument, text: PdfText, title: string): void {
   const range = doc.bufferedPageRange()
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i)
     // Written in the bottom margin, where pdfkit would otherwise start a new page.
     const margin = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    doc.font('sans').fontSize(8).fillColor(COLOURS.muted)
-    doc.text(`${printable(title)} — page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false })
+    text.fitted(`${isolate(printable(title))} — page ${i + 1} of ${range.count}`, { face: 'sans', size: 8, color: COLOURS.muted }, MARGIN, doc.page.height - MARGIN, doc.page.width - 2 * MARGIN, 'center')
     doc.page.margins.bottom = margin
   }
 }
@@ -203,7 +219,8 @@ export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText
     lang: 'en',
     info: { Title: printable(content.title), Author: printable(content.author), Subject: `Argument map · ${printable(content.groupName)}`, Creator: 'Colloquy' },
   })
-  const drawing = draw(measurerFor(doc))
+  const text = pdfText(doc)
+  const drawing = draw(text.measure)
   const page = choosePage(drawing, paper, orientation)
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -212,9 +229,9 @@ export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText
     doc.on('error', reject)
   })
   doc.addPage({ size: [page.width, page.height], margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } })
-  drawMapPage(doc, content, drawing, page)
-  drawAppendix(doc, content)
-  numberPages(doc, content.title)
+  drawMapPage(doc, text, content, drawing, page)
+  drawAppendix(doc, text, content)
+  numberPages(doc, text, content.title)
   doc.end()
   return done
 }

@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
 import { isStorableText } from '@/lib/validation'
-import { MAX_SOURCE_CHARS, SourceMetadata } from './schema'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
+import { SourceMetadata } from './schema'
 
 /** The version of the text the editor started from; a stale one is refused. */
 const ExpectedVersion = z
@@ -17,7 +18,7 @@ export const EditSourceText = z.object({
   expectedVersion: ExpectedVersion,
   text: z
     .string({ error: 'The text of a source cannot be empty.' })
-    .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
+    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
     .refine((text) => text.trim().length > 0, 'The text of a source cannot be empty.')
     .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
     .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),

@@ -11,7 +11,7 @@ import { BLOCK_SEPARATOR } from './blocks'
 import { contentHashOf } from './content-hash'
 import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
 import { canonicalLines } from './importer'
-import { MAX_SOURCE_CHARS } from './schema'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
 
 type Tx = Prisma.TransactionClient
 
@@ -101,10 +101,7 @@ export async function restoreDroppedBlock(actor: Actor, input: unknown): Promise
 
 function checkedText(text: string): string {
   if (!text) throw new Invalid('The text of a source cannot be empty.', { text: 'The text of a source cannot be empty.' })
-  if (text.length > MAX_SOURCE_CHARS) {
-    const message = `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`
-    throw new Invalid(message, { text: message })
-  }
+  if (text.length > MAX_SOURCE_CHARS) throw new Invalid(SOURCE_TOO_LONG_MESSAGE, { text: SOURCE_TOO_LONG_MESSAGE })
   return text
 }
 

@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
 import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
 
-export const MAX_SOURCE_CHARS = 500_000
+export { MAX_SOURCE_CHARS }
 
 const optionalText = (label: string, max: number) =>
   z
@@ -44,7 +45,7 @@ export const CreateSource = SourceMetadata.extend({
   groupId: Id,
   text: z
     .string({ error: 'Paste the text of the source.' })
-    .max(MAX_SOURCE_CHARS, `A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
+    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
     .refine((text) => text.trim().length > 0, 'Paste the text of the source.')
     .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
     .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),

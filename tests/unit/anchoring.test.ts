@@ -125,3 +125,54 @@ describe('mapping offsets through an edit', () => {
     expect(edit.untouched(2, 6)).toBe(false)
   })
 })
+
+describe('anchoring in Japanese and with emoji', () => {
+  const ARTICLE_9 = [
+    '第九条　日本国民は、正義と秩序を基調とする国際平和を誠実に希求し、国権の発動たる戦争と、武力による威嚇又は武力の行使は、国際紛争を解決する手段としては、永久にこれを放棄する。',
+    '前項の目的を達するため、陸海空軍その他の戦力は、これを保持しない。国の交戦権は、これを認めない。',
+  ].join('\n\n')
+  const QUOTE = '武力による威嚇又は武力の行使は'
+
+  it('keeps quote, prefix and suffix exact, character for character', () => {
+    const start = ARTICLE_9.indexOf(QUOTE)
+    const anchor = anchorAt(ARTICLE_9, start, start + QUOTE.length)
+    expect(anchor.exact).toBe(QUOTE)
+    expect(anchor.prefix).toBe(ARTICLE_9.slice(start - 32, start))
+    expect(anchor.suffix).toBe(ARTICLE_9.slice(start + QUOTE.length, start + QUOTE.length + 32))
+    expect(reanchor(anchor, ARTICLE_9, ARTICLE_9)).toEqual({ start, end: start + QUOTE.length, status: 'EXACT' })
+  })
+
+  it('finds a Japanese passage again after a sentence is added before it and a character inside it changes', () => {
+    const start = ARTICLE_9.indexOf(QUOTE)
+    const anchor = anchorAt(ARTICLE_9, start, start + QUOTE.length)
+    const added = '（昭和二十一年十一月三日公布）'
+    const edited = added + ARTICLE_9.replace('威嚇又は', '威嚇または')
+    const moved = '武力による威嚇または武力の行使は'
+    // With the old text (the edit known) and without it (approximate search around the old place).
+    for (const placed of [reanchor(anchor, edited, ARTICLE_9), reanchor(anchor, edited)]) {
+      expect(placed.status).toBe('MOVED')
+      expect(edited.slice(placed.start, placed.end)).toBe(moved)
+    }
+  })
+
+  it('keeps a Japanese passage exact when a paragraph before it is rewritten', () => {
+    const start = ARTICLE_9.indexOf('国の交戦権は')
+    const anchor = anchorAt(ARTICLE_9, start, start + 12)
+    const edited = ARTICLE_9.replace('永久にこれを放棄する', '永久に放棄する')
+    expect(reanchor(anchor, edited, ARTICLE_9)).toEqual({ start: start - 3, end: start + 9, status: 'EXACT' })
+  })
+
+  it('never cuts an emoji in half in the context or in a fuzzy match', () => {
+    const text = `${'🤝'.repeat(20)}同盟は続く${'🇯🇵'.repeat(20)}`
+    const start = text.indexOf('同盟')
+    const anchor = anchorAt(text, start, start + 5)
+    expect(anchor.prefix).not.toMatch(/^[\udc00-\udfff]/)
+    expect(anchor.suffix).not.toMatch(/[\ud800-\udbff]$/)
+    expect([...anchor.prefix].every((c) => c === '🤝')).toBe(true)
+    const edited = text.replace('同盟は続く', '同盟が続く')
+    const placed = reanchor(anchor, edited)
+    expect(placed.status).toBe('MOVED')
+    expect(edited.slice(placed.start, placed.end)).toContain('同盟が続')
+    expect(edited.slice(placed.start, placed.end)).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/)
+  })
+})

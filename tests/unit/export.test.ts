@@ -139,7 +139,7 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(suffix).toBe(' bind allies together.\n\n- bases ')
   })
 
-  it('makes a noted highlight "commenting", with the note as plain text and each reply credited to its writer', () => {
+  it('makes a noted highlight "commenting", a formatted note as HTML, and each reply credited to its writer', () => {
     const note: NoteDoc = {
       type: 'doc',
       content: [
@@ -156,7 +156,12 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(item!.motivation).toBe('commenting')
     expect(item!.body).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'bias' },
-      { type: 'TextualBody', purpose: 'commenting', value: 'Strong claim,\nbut unsourced', format: 'text/plain' },
+      {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: '<p dir="auto"><strong>Strong</strong> claim,</p><ul><li><p dir="auto">but unsourced</p></li></ul>',
+        format: 'text/html',
+      },
       {
         type: 'TextualBody',
         purpose: 'replying',
@@ -245,6 +250,27 @@ describe('CSV export', () => {
     expect(csv).toContain('"First, ""really""\nsecond line"')
     const [row] = records(csv)
     expect(row).toMatchObject({ quote, note: 'First, "really"\nsecond line' })
+  })
+
+  it('keeps a note’s link addresses and counts offsets in code points, as the JSON-LD does', () => {
+    const note: NoteDoc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'See ' },
+            { type: 'text', text: 'the treaty', marks: [{ type: 'link', attrs: { href: 'https://example.org/treaty' } }] },
+            { type: 'text', text: ' and ' },
+            { type: 'text', text: 'https://example.org/faq', marks: [{ type: 'link', attrs: { href: 'https://example.org/faq' } }] },
+          ],
+        },
+      ],
+    }
+    const text = 'Allies 🤝 agree.\n\n平和 🇯🇵 is the aim.'
+    const start = text.indexOf('is the aim')
+    const [row] = records(exportHighlightsCsv({ text }, [{ ...highlight('History shows'), start, end: start + 10, exact: 'is the aim', note }]))
+    expect(row).toMatchObject({ note: 'See the treaty (https://example.org/treaty) and https://example.org/faq', start: String(start - 3), end: String(start + 7) })
   })
 
   it('neutralises cells a spreadsheet would run as a formula, and only those', () => {

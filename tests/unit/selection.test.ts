@@ -2,7 +2,7 @@
 // dropped, a clean selection is left alone, and a selection of words never comes back empty.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { snapToWords } from '@/lib/annotations/selection'
+import { nextCharacter, nextWordEnd, previousCharacter, previousWordStart, readsRightToLeft, snapToWords } from '@/lib/annotations/selection'
 
 const TEXT = "Alliances last when both partners gain. Japan's well-known bases cost 2,000 yen.\n\nNew paragraph here."
 
@@ -102,5 +102,44 @@ describe('snapping, for any text and selection', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+})
+
+describe('moving and snapping in every script', () => {
+  const JA = '日本国民は、恒久の平和を念願し、人間相互の関係を支配する崇高な理想を深く自覚する。'
+
+  it('moves by the words of Japanese, which has no spaces, as the word segmenter finds them', () => {
+    const ends: number[] = []
+    for (let at = 0; at < JA.length; ) ends.push((at = nextWordEnd(JA, at)))
+    const words = ends.map((end, i) => JA.slice(i === 0 ? 0 : ends[i - 1], end))
+    expect(words.length).toBeGreaterThan(10)
+    expect(words.every((w) => w.length < 8)).toBe(true)
+    expect(words.join('')).toBe(JA)
+    expect(words).toContain('平和')
+    // And back: every start is a word's start.
+    expect(previousWordStart(JA, JA.indexOf('平和') + 2)).toBe(JA.indexOf('平和'))
+    expect(previousWordStart(JA, JA.indexOf('平和'))).toBeLessThan(JA.indexOf('平和'))
+  })
+
+  it('widens a cut Japanese word to the whole word, and leaves English words as they were', () => {
+    const start = JA.indexOf('平和') + 1
+    const range = snapToWords(JA, start, start + 4)
+    expect(JA.slice(range.start, range.end).startsWith('平和')).toBe(true)
+    expect(range.end).toBeGreaterThanOrEqual(start + 4)
+  })
+
+  it('steps over an emoji, a flag, a family and a letter with its mark as one character', () => {
+    const text = 'a🤝🇯🇵👨‍👩‍👧e\u0301!'
+    const stops = [0]
+    while (stops[stops.length - 1]! < text.length) stops.push(nextCharacter(text, stops[stops.length - 1]!))
+    expect(stops.map((at, i) => text.slice(stops[i - 1] ?? 0, at)).slice(1)).toEqual(['a', '🤝', '🇯🇵', '👨‍👩‍👧', 'e\u0301', '!'])
+    expect(previousCharacter(text, text.length - 1)).toBe(text.length - 3)
+  })
+
+  it('knows which paragraphs read right to left', () => {
+    expect(readsRightToLeft('“السلام عليكم” 2024')).toBe(true)
+    expect(readsRightToLeft('לא ישא גוי')).toBe(true)
+    expect(readsRightToLeft('1947: 日本国憲法')).toBe(false)
+    expect(readsRightToLeft('Article 9 — السلام')).toBe(false)
   })
 })

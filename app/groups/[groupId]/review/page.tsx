@@ -79,7 +79,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
                         {TAGS[passage.tag].icon}
                       </span>
                       <Link href={`/groups/${dashboard.group.id}/sources/${passage.sourceId}?highlight=${passage.highlightId}`} className="font-serif hover:underline">
-                        “{passage.exact.slice(0, 160)}”{passage.paragraph !== null && <span className="text-xs text-stone-500"> ¶{passage.paragraph}</span>}
+                        {/* Isolated, so a right-to-left quote cannot pull the paragraph number into it. */}
+                        “<bdi>{passage.exact.slice(0, 160)}</bdi>”{passage.paragraph !== null && <span className="text-xs text-stone-500"> ¶{passage.paragraph}</span>}
                       </Link>
                     </li>
                   ))}

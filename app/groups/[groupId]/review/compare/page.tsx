@@ -18,9 +18,11 @@ function PassageList({ ids, passages, empty }: { ids: string[]; passages: Record
         return (
           <li key={id} className="rounded border border-stone-200 bg-white p-2">
             <span aria-hidden style={{ color: TAGS[p.tag].stroke }}>{TAGS[p.tag].icon} </span>
-            <span className="font-serif">“{p.exact.slice(0, 200)}”</span>
+            <span className="font-serif">
+              “<bdi>{p.exact.slice(0, 200)}</bdi>”
+            </span>
             <span className="block text-xs text-stone-500">
-              {p.sourceTitle}
+              <bdi>{p.sourceTitle}</bdi>
               {p.paragraph !== null && ` ¶${p.paragraph}`}
             </span>
           </li>

@@ -1,0 +1,139 @@
+// Typography-insensitive text: a folded copy of a text in which quote styles, dashes, spacing,
+// line breaks and Unicode forms no longer differ, with the way back to the original offsets.
+// Re-anchoring compares and diffs folded texts, so an edit that only changes typography is
+// invisible to it and the highlights it touches stay EXACT.
+
+export interface FoldedText {
+  /** The folded text. Paragraph boundaries (a blank line) are kept as exactly "\n\n". */
+  text: string
+  /** Original offset where the source of each folded character starts. */
+  starts: Int32Array
+  /** Original offset where the source of each folded character ends. */
+  ends: Int32Array
+  /** Length of the original text. */
+  originalLength: number
+}
+
+const DOUBLE_QUOTES = new Set('"“”„‟〝〞＂«»')
+const SINGLE_QUOTES = new Set("'‘’‚‛`′‹›")
+// Not the Japanese long-vowel mark (ー), which is a letter.
+const DASHES = new Set('-‐‑‒–—―−⸺⸻﹘﹣－')
+const INVISIBLE = new Set('\u00ad\u200b\u200c\u200d\u2060\ufeff')
+const MARK = /^\p{M}$/u
+const SPACE = /^\s$/u
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]$/u
+
+function foldChar(char: string): string {
+  if (DOUBLE_QUOTES.has(char)) return '"'
+  if (SINGLE_QUOTES.has(char)) return "'"
+  if (DASHES.has(char)) return '-'
+  return char
+}
+
+/**
+ * Folds `text`: NFKC per character (NFC/NFD, full- and half-width forms, ligatures, "…"), one
+ * quote of each kind, one dash for every dash and runs of dashes, whitespace runs as one space
+ * ("\n\n" when they hold a blank line), and no space beside a dash or a CJK character (Japanese
+ * has no spaces; a line wrapped there is typography). Invisible characters are dropped.
+ */
+export function fold(original: string): FoldedText {
+  const out: string[] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  // Whitespace is held back until the next visible character says whether it is kept.
+  let spaceFrom = -1
+  let spaceTo = -1
+  let newlines = 0
+  let previousCjk = false
+
+  const emit = (char: string, from: number, to: number) => {
+    out.push(char)
+    starts.push(from)
+    ends.push(to)
+  }
+  const flushSpace = (nextChar: string | undefined, nextCjk: boolean) => {
+    if (spaceFrom < 0) return
+    if (newlines >= 2) {
+      if (out.length > 0 && nextChar !== undefined) {
+        emit('\n', spaceFrom, spaceTo)
+        emit('\n', spaceFrom, spaceTo)
+      }
+    } else {
+      const last = out[out.length - 1]
+      const dropped = out.length === 0 || nextChar === undefined || last === '-' || nextChar === '-' || previousCjk || nextCjk || last === '\n'
+      if (!dropped) emit(' ', spaceFrom, spaceTo)
+    }
+    spaceFrom = -1
+    newlines = 0
+  }
+
+  let i = 0
+  while (i < original.length) {
+    const code = original.charCodeAt(i)
+    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1)
+    while (j < original.length && original.charCodeAt(j) >= 0x300 && MARK.test(original[j]!)) j++
+    const segment = original.slice(i, j)
+    if (SPACE.test(segment)) {
+      if (spaceFrom < 0) spaceFrom = i
+      spaceTo = j
+      if (segment === '\n') newlines++
+    } else if (!INVISIBLE.has(segment)) {
+      const normalized = code < 0x80 && j === i + 1 ? segment : segment.normalize('NFKC')
+      const cjk = CJK.test(segment.slice(0, code >= 0xd800 && code <= 0xdbff ? 2 : 1))
+      for (const char of normalized) {
+        const folded = foldChar(char)
+        flushSpace(folded, cjk)
+        // A run of dashes ("--", "– –") is one dash; the spaces beside them are already gone.
+        if (folded === '-' && out[out.length - 1] === '-') {
+          ends[ends.length - 1] = j
+          continue
+        }
+        emit(folded, i, j)
+      }
+      previousCjk = cjk
+    }
+    i = j
+  }
+  flushSpace(undefined, false)
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: original.length }
+}
+
+/** The first index of a non-decreasing array whose value is at least `value` (its length if none). */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (values[mid]! < value) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/**
+ * The folded index where a span starting at original offset `offset` starts: the folded
+ * character whose source holds the offset (a span may start inside "――" or "é" decomposed).
+ */
+export function foldedStart(folded: FoldedText, offset: number): number {
+  return lowerBound(folded.ends, offset + 1)
+}
+
+/** The folded index where a span ending at original offset `offset` ends (after any character it reaches into). */
+export function foldedEnd(folded: FoldedText, offset: number): number {
+  return lowerBound(folded.starts, offset)
+}
+
+/** The original offset where folded index `index` starts. */
+export function originalStart(folded: FoldedText, index: number): number {
+  return index < folded.starts.length ? folded.starts[index]! : folded.originalLength
+}
+
+/** The original offset where a folded span ending at `index` ends. */
+export function originalEnd(folded: FoldedText, index: number): number {
+  return index > 0 ? folded.ends[Math.min(index, folded.ends.length) - 1]! : 0
+}
+
+/** The folded form of a short string, for comparisons. */
+export function foldedString(text: string): string {
+  return fold(text).text
+}

@@ -27,17 +27,18 @@ function neighbours(rng: Parameters<Family['make']>[0]['rng'], text: string, p: 
 const inside = (unit: Unit, start: number, end: number) => start >= unit.start && end <= unit.end
 
 /**
- * A highlight's W3C-style quote selector with its context cut at the paragraph: the quote, up to
- * 32 characters before and after it within its paragraph, and whether the paragraph's edges are
- * within reach. Where all of it is the same, the passage stands where it stood, in its own words.
+ * A highlight's quote selector with its context cut at the paragraph: the quote, up to 32
+ * characters before and after it within its paragraph, and whether it reaches the paragraph's
+ * edges. Where all of it is the same, the passage stands where it stood, in its own words.
  */
 function selector(text: string, start: number, end: number): string {
-  const from = Math.max(start - 32, text.lastIndexOf(SEP, start - 1) + (text.lastIndexOf(SEP, start - 1) === -1 ? 1 : SEP.length))
+  const previous = text.lastIndexOf(SEP, start - 1)
+  const paragraphStart = previous === -1 ? 0 : previous + SEP.length
   const next = text.indexOf(SEP, end)
-  const to = Math.min(end + 32, next === -1 ? text.length : next)
-  const edgeBefore = from === 0 || text.slice(from - SEP.length, from) === SEP
-  const edgeAfter = to === text.length || text.slice(to, to + SEP.length) === SEP
-  return JSON.stringify([edgeBefore, text.slice(from, end), edgeAfter, text.slice(start, to)])
+  const paragraphEnd = next === -1 ? text.length : next
+  const from = Math.max(start - 32, paragraphStart)
+  const to = Math.min(end + 32, paragraphEnd)
+  return JSON.stringify([from === paragraphStart, text.slice(from, to), to === paragraphEnd, end - start])
 }
 
 const insertion: Family = {

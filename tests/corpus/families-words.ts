@@ -191,12 +191,3 @@ const manySmallEdits: Family = {
 }
 
 export const WORD_FAMILIES: Family[] = [typoInside, typoNear, rewrittenSentence, manySmallEdits]
-
-export function probesNear(rng: Random, text: string, splices: Splice[], input: FamilyInput, count: number): ProbeSpan[] {
-  const out: ProbeSpan[] = []
-  for (let i = 0; i < count && splices.length > 0; i++) {
-    const s = sentenceAt(text, rng.pick(splices).at, input)
-    if (s) out.push(rng.chance(0.5) ? shapes.sentence(rng, text, s) : (shapes.phrase(rng, text, s, input.language) ?? shapes.sentence(rng, text, s)))
-  }
-  return out
-}

@@ -20,7 +20,9 @@ export function longSource(): string {
     for (const essay of essays) {
       for (const block of blocksOf(essay)) {
         let note = 0
-        const marked = block.text.replace(SENTENCE, (sentence) => sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copy}-${++note}]$1$2`))
+        // Headings and list items too, or the importer would set their repeats aside as junk.
+        const sentences = block.text.replace(SENTENCE, (sentence) => sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copy}-${++note}]$1$2`))
+        const marked = sentences !== block.text ? sentences : block.text.replace(/\n|$/g, (end) => ` [${copy}-${++note}]${end}`)
         if (length + marked.length + 2 > MAX_SOURCE_CHARS) return paragraphs.join('\n\n')
         paragraphs.push(marked)
         length += marked.length + 2
@@ -28,6 +30,14 @@ export function longSource(): string {
     }
   }
   return paragraphs.join('\n\n')
+}
+
+/** The long source as Colloquy stores it: the importer must keep every block, or offsets would not match. */
+export function checkedLongSource(): string {
+  const text = longSource()
+  const stored = canonicalTextOf(importText(text).blocks)
+  if (stored !== text) throw new Error(`The importer would store the long source differently (${stored.length} of ${text.length} chars kept).`)
+  return text
 }
 
 /** The sentences of every paragraph in a new order: the largest edit a save can make, short of a new text. */

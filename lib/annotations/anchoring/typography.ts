@@ -56,6 +56,7 @@ function foldSegment(segment: string): string {
  */
 export function fold(original: string): FoldedText {
   // The same text is often folded again (each highlight's edit from one version, a benchmark).
+  if (original.length < CACHED_FROM) return foldText(original)
   const known = recentlyFolded.find((entry) => entry.text === original)
   if (known) return known.folded
   const folded = foldText(original)
@@ -65,6 +66,8 @@ export function fold(original: string): FoldedText {
 }
 
 const recentlyFolded: { text: string; folded: FoldedText }[] = []
+/** Quotes and their context are folded afresh; only whole texts are worth remembering. */
+const CACHED_FROM = 1_000
 
 function foldText(original: string): FoldedText {
   const out: string[] = []
@@ -169,5 +172,5 @@ export function originalEnd(folded: FoldedText, index: number): number {
 
 /** The folded form of a short string, for comparisons. */
 export function foldedString(text: string): string {
-  return fold(text).text
+  return foldText(text).text
 }

@@ -52,14 +52,19 @@ function foldedOnce(text: string): FoldedText {
 
 const SPACE = /\s/
 
-/** Folding leaves out spaces at a quote's edges; give the placement back those the quote had. */
+/**
+ * Folding leaves out spaces at a quote's edges; give the placement back those the quote had. A
+ * quote whose edge space is gone (a word now runs into it) is no longer the same quote: MOVED.
+ */
 function withEdgeSpace(placement: Placement, exact: string, text: string): Placement {
   let { start, end } = placement
   const leading = exact.length - exact.trimStart().length
   const trailing = exact.length - exact.trimEnd().length
-  for (let n = 0; n < leading && start > 0 && SPACE.test(text[start - 1]!); n++) start--
-  for (let n = 0; n < trailing && end < text.length && SPACE.test(text[end]!); n++) end++
-  return { ...placement, start, end }
+  let restored = 0
+  for (let n = 0; n < leading && start > 0 && SPACE.test(text[start - 1]!); n++, restored++) start--
+  for (let n = 0; n < trailing && end < text.length && SPACE.test(text[end]!); n++, restored++) end++
+  const whole = restored === leading + trailing || exact.trim() === ''
+  return { start, end, status: placement.status === 'EXACT' && !whole ? 'MOVED' : placement.status }
 }
 
 /**

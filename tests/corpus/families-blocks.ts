@@ -27,18 +27,28 @@ function neighbours(rng: Parameters<Family['make']>[0]['rng'], text: string, p: 
 const inside = (unit: Unit, start: number, end: number) => start >= unit.start && end <= unit.end
 
 /**
- * A highlight's quote selector with its context cut at the paragraph: the quote, up to 32
- * characters before and after it within its paragraph, and whether it reaches the paragraph's
- * edges. Where all of it is the same, the passage stands where it stood, in its own words.
+ * Whether a highlight's quote selector is the same at its new place: the quote, and on each side
+ * up to 32 characters of context within its paragraph, with whether that reaches the paragraph's
+ * edge. An edge that is gone counts as the same where what now stands there is what stood just
+ * across it before (two paragraphs merged; a break read as a space, or as nothing in Japanese).
  */
-function selector(text: string, start: number, end: number): string {
-  const previous = text.lastIndexOf(SEP, start - 1)
-  const paragraphStart = previous === -1 ? 0 : previous + SEP.length
-  const next = text.indexOf(SEP, end)
-  const paragraphEnd = next === -1 ? text.length : next
-  const from = Math.max(start - 32, paragraphStart)
-  const to = Math.min(end + 32, paragraphEnd)
-  return JSON.stringify([from === paragraphStart, text.slice(from, to), to === paragraphEnd, end - start])
+function sameSelector(old: string, start: number, end: number, now: string, newStart: number, newEnd: number): boolean {
+  const side = (text: string, from: number, to: number, forward: boolean) => {
+    const edgeAt = forward ? text.indexOf(SEP, from) : text.lastIndexOf(SEP, to - 1)
+    const edge = forward ? (edgeAt === -1 ? text.length : edgeAt) : edgeAt === -1 ? 0 : edgeAt + SEP.length
+    const reach = forward ? Math.min(from + 32, edge) : Math.max(to - 32, edge)
+    const own = forward ? text.slice(from, reach) : text.slice(reach, to)
+    const across = (forward ? text.slice(from, from + 40) : text.slice(Math.max(0, to - 40), to)).replace(/\s+/g, ' ').replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    return { own, reachesEdge: reach === edge, across: forward ? across.slice(0, 32) : across.slice(-32) }
+  }
+  for (const forward of [false, true]) {
+    const was = forward ? side(old, end, end, true) : side(old, start, start, false)
+    const is = forward ? side(now, newEnd, newEnd, true) : side(now, newStart, newStart, false)
+    const same = was.own === is.own && was.reachesEdge === is.reachesEdge
+    const merged = was.reachesEdge && !is.reachesEdge && was.across === is.across
+    if (!same && !merged) return false
+  }
+  return old.slice(start, end) === now.slice(newStart, newEnd)
 }
 
 const insertion: Family = {
@@ -116,7 +126,7 @@ const reappearing: Family = {
       const at = insertedAt(splices, add) + lead
       const span = { start: at + start - s.start, end: at + end - s.start }
       // Deep inside the sentence, a highlight's whole quote selector came along with it.
-      const same = selector(text, start, end) === selector(applySplices(text, splices), span.start, span.end)
+      const same = sameSelector(text, start, end, applySplices(text, splices), span.start, span.end)
       return { kind: same ? 'kept' : 'relocated', spans: [span] }
     }
     const probes = [shapes.sentence(rng, text, s), shapes.phrase(rng, text, s, language), shapes.word(rng, text, s, language), ...around(rng, text, p, language), ...around(rng, text, q, language).slice(0, 3)]

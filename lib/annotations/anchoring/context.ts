@@ -74,7 +74,9 @@ function sideAgreement(stored: Side, found: Side, read: (text: string) => string
   const pattern = read(stored.text)
   const text = read(found.text)
   const distance = distanceToEnd(pattern, text, !stored.boundary)
-  const kept = Math.max(0, pattern.length - distance) + (stored.boundary && found.boundary ? BOUNDARY_WEIGHT : 0)
+  // The edge agrees only where it is about as far from the passage as it was.
+  const edge = stored.boundary && found.boundary && Math.abs(text.length - pattern.length) <= Math.max(2, pattern.length / 4)
+  const kept = Math.max(0, pattern.length - distance) + (edge ? BOUNDARY_WEIGHT : 0)
   return [kept, pattern.length + (stored.boundary ? BOUNDARY_WEIGHT : 0)]
 }
 

@@ -5,7 +5,7 @@ import { diff_match_patch } from 'diff-match-patch'
 import { contextAgreement, type OwnContext } from './context'
 import { isSpellingCorrection } from './spelling'
 import type { Span, TextEdit } from './text-edit'
-import { CONTEXT_FOR_EXACT, CONTEXT_FOR_MOVED, FUZZY_THRESHOLD, SEARCH_WINDOW_CHARS, UNIQUE_QUOTE_CHARS } from './thresholds'
+import { CONTEXT_FOR_EXACT, CONTEXT_FOR_FAR_COPY, CONTEXT_FOR_MOVED, FUZZY_THRESHOLD, SEARCH_WINDOW_CHARS, UNIQUE_QUOTE_CHARS } from './thresholds'
 import { foldedEnd, foldedStart, originalEnd, originalStart, type FoldedText } from './typography'
 
 export type AnchorStatus = 'EXACT' | 'MOVED' | 'ORPHANED'
@@ -102,9 +102,11 @@ const quoteFound: Strategy = {
       })
       .sort((x, y) => y.context - x.context || distance(x.span) - distance(y.span))
     const best = ranked[0]!
-    const overlapsExpected = best.span.start < a.expected.end && best.span.end > a.expected.start && distance(best.span) <= window
+    const near = distance(best.span) <= window
+    const overlapsExpected = near && best.span.start < a.expected.end && best.span.end > a.expected.start
     const unique = copies.length === 1 && a.quote.length >= UNIQUE_QUOTE_CHARS
-    return best.context >= CONTEXT_FOR_MOVED || best.carried || overlapsExpected || unique ? at(best.span, 'MOVED') : undefined
+    const agrees = best.context >= (near ? CONTEXT_FOR_MOVED : CONTEXT_FOR_FAR_COPY)
+    return agrees || best.carried || overlapsExpected || unique ? at(best.span, 'MOVED') : undefined
   },
 }
 

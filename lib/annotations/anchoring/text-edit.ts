@@ -122,12 +122,6 @@ export class TextEdit {
     return start === end || this.carried(start, end) !== undefined
   }
 
-  /** Whether the old character at folded index `at` survived, and where (folded new index). */
-  private survivor(at: number): number | undefined {
-    const run = this.runs[this.runBefore(at)]
-    return run && at < run.oldStart + run.length ? run.newStart + (at - run.oldStart) : undefined
-  }
-
   /** How many old characters of folded [from, to) land in folded new [low, high). */
   private keptWithin(from: number, to: number, low: number, high: number): number {
     let kept = 0
@@ -176,15 +170,16 @@ export class TextEdit {
     let kept =
       side(prefixFrom, old.start, newParagraphStart, ns, { start: Math.max(newParagraphStart, ns - CONTEXT_CHARS), end: ns }) +
       side(old.end, suffixTo, ne, newParagraphEnd, { start: ne, end: Math.min(newParagraphEnd, ne + CONTEXT_CHARS) })
+    // An edge still counts where it is about as far from the passage as it was (a typo in the
+    // first word of a paragraph does not move the paragraph's start away).
+    const sameDistance = (was: number, is: number) => Math.abs(was - is) <= Math.max(2, was / 4)
     if (prefixBoundary) {
       total += BOUNDARY_WEIGHT
-      const first = prefixFrom < old.start ? this.survivor(prefixFrom) : ns
-      if (first === newParagraphStart) kept += BOUNDARY_WEIGHT
+      if (sameDistance(old.start - prefixFrom, ns - newParagraphStart)) kept += BOUNDARY_WEIGHT
     }
     if (suffixBoundary) {
       total += BOUNDARY_WEIGHT
-      const last = suffixTo > old.end ? this.survivor(suffixTo - 1) : ne - 1
-      if (last === newParagraphEnd - 1) kept += BOUNDARY_WEIGHT
+      if (sameDistance(suffixTo - old.end, newParagraphEnd - ne)) kept += BOUNDARY_WEIGHT
     }
     return total === 0 ? 1 : kept / total
   }
@@ -208,13 +203,19 @@ export class TextEdit {
     // to stand beside it there does not make it a stranger.
     const shared = this.fromWithin(paragraph, home)
     if (2 * shared >= paragraph.end - paragraph.start && 2 * shared >= home.end - home.start) return false
-    // In another paragraph: it must start or end it exactly where it started or ended its own...
-    if (paragraph.start >= ns - CONTEXT_CHARS !== home.start >= old.start - CONTEXT_CHARS) return true
-    if (paragraph.end <= ne + CONTEXT_CHARS !== home.end <= old.end + CONTEXT_CHARS) return true
-    // ...and have beside it no old text but its own paragraph's.
+    // In another paragraph: no edge of it may come within reach where its own had none...
+    const edgeBefore = paragraph.start >= ns - CONTEXT_CHARS
+    const edgeAfter = paragraph.end <= ne + CONTEXT_CHARS
+    const oldEdgeBefore = home.start >= old.start - CONTEXT_CHARS
+    const oldEdgeAfter = home.end <= old.end + CONTEXT_CHARS
+    if ((edgeBefore && !oldEdgeBefore) || (edgeAfter && !oldEdgeAfter)) return true
+    // ...and beside it may stand only its own paragraph's old text, or, where an edge of its own
+    // is gone, what stood just across it (two paragraphs merged).
+    const across = CONTEXT_CHARS + PARAGRAPH.length
+    const allowed = { start: oldEdgeBefore && !edgeBefore ? home.start - across : home.start, end: oldEdgeAfter && !edgeAfter ? home.end + across : home.end }
     const before = { start: Math.max(paragraph.start, ns - CONTEXT_CHARS), end: ns }
     const after = { start: ne, end: Math.min(paragraph.end, ne + CONTEXT_CHARS) }
-    return this.fromWithin(before, home) + this.fromWithin(after, home) < this.fromWithin(before) + this.fromWithin(after)
+    return this.fromWithin(before, allowed) + this.fromWithin(after, allowed) < this.fromWithin(before) + this.fromWithin(after)
   }
 
   /** How many new characters in `window` survived from old text inside `home` (all old text without it). */

@@ -35,6 +35,12 @@ export const CONTEXT_FOR_EXACT = 0.75
 export const CONTEXT_FOR_MOVED = 0.5
 
 /**
+ * …and a copy farther than the search window from where the edit put the passage needs this
+ * share: far away, a phrase with half its surroundings in common is more often a look-alike.
+ */
+export const CONTEXT_FOR_FAR_COPY = 0.75
+
+/**
  * A quote that occurs exactly once in the new text is offered as MOVED whatever its context,
  * when it is at least this long: a unique 20-character phrase is very likely the passage itself.
  * Shorter quotes ("Japan", "the treaty") are unique by chance and need context.

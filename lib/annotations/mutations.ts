@@ -113,6 +113,9 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
   }
   assertSelection(access.source.text, start, end)
   await db.$transaction(async (tx) => {
+    // A text saved meanwhile re-anchored this highlight into the new version: these offsets are stale.
+    const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Source" WHERE id = ${access.source.id} FOR SHARE`
+    if (locked?.version !== access.source.version) throw new Conflict(SOURCE_EDITED)
     await tx.highlight.update({
       where: { id: highlight.id },
       data: { ...anchorAt(access.source.text, start, end), anchorStatus: 'EXACT', sourceVersion: access.source.version },

@@ -20,4 +20,18 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'picture export',
     tooComplex: 'This map is too large to export as a picture. Export it as PDF or SVG instead.',
   },
+  // Placing a source's highlights again after its text was saved. A typical save takes well
+  // under a second; 500,000 characters rewritten throughout, with 1,000 highlights, a few
+  // seconds (npm run bench -- reanchor). Past the budget nothing is saved.
+  reanchor: {
+    timeoutMs: 20_000,
+    // Two saves of one person may race (two tabs): the second then gets the version conflict.
+    perOwner: 2,
+    global: 2,
+    queue: 4,
+    maxWaitMs: 20_000,
+    noun: 'text save',
+    tooComplex:
+      'This edit changes too much at once to place the highlights on this source again in time. Nothing was saved and every highlight is as it was: save the change in smaller steps, a few paragraphs at a time.',
+  },
 }

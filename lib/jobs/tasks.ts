@@ -4,4 +4,5 @@ import type { TaskRegistry } from './runner'
 
 export const TASKS = {
   'render-png': () => import('./tasks/render-png'),
+  reanchor: () => import('./tasks/reanchor'),
 } satisfies TaskRegistry

@@ -1,5 +1,6 @@
 // Typed domain errors, and the one mapper that turns any thrown error into a user-facing result.
 import { ZodError } from 'zod'
+import { log, logUnexpected } from '@/lib/log'
 
 export class AppError extends Error {
   constructor(
@@ -131,10 +132,10 @@ export function toFailure(error: unknown): Failure {
     return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
   }
   if (isDatabaseUnavailable(error)) {
-    console.warn('[db] unavailable:', (error as Error).message?.split('\n').filter(Boolean).at(-1))
+    log.warn({ err: error }, 'Database unavailable')
     return { ok: false, status: 503, error: DATABASE_UNAVAILABLE, fieldErrors: {} }
   }
-  console.error(error)
+  logUnexpected(error)
   return { ok: false, status: 500, error: 'Something went wrong on our side. Please try again.', fieldErrors: {} }
 }
 

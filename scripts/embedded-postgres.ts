@@ -7,7 +7,7 @@ import { chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, re
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
-import { commandLineOf, isAlive, lockFolder, type FolderLock } from './process-identity'
+import { commandLineOf, isAlive, lockFolder, lockOwner, type FolderLock } from './process-identity'
 import { placePostgres, prepareClusterFolder, type Placement } from './postgres-placement'
 
 export interface EmbeddedDatabase {
@@ -23,6 +23,8 @@ export interface EmbeddedDatabase {
 const READY_WITHIN_MS = 60_000
 const LOG_FILE = 'postgres.log'
 const LOCK_FILE = 'postgres.lock'
+/** The port of the server while it runs, for commands that reach it (backup, restore). */
+const PORT_FILE = 'postgres.port'
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -162,6 +164,7 @@ async function launch(dir: string, options: { port: number; database: string }, 
         await exited
       }
     }
+    rmSync(join(dir, PORT_FILE), { force: true })
     lock.release()
   }
   try {
@@ -175,8 +178,18 @@ async function launch(dir: string, options: { port: number; database: string }, 
     await stop()
     throw error
   }
-  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`
-  return { url, port: options.port, pid: child.pid!, logFile, stop }
+  writeFileSync(join(dir, PORT_FILE), String(options.port))
+  return { url: urlOf(password, options.port, options.database), port: options.port, pid: child.pid!, logFile, stop }
+}
+
+const urlOf = (password: string, port: number, database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+
+/** The embedded server another live process (a running `npm start`) serves from `dir`, if any. */
+export function runningEmbeddedPostgres(dir: string, database: string): { url: string; port: number } | undefined {
+  const portFile = join(dir, PORT_FILE)
+  if (!lockOwner(join(dir, LOCK_FILE)) || !existsSync(portFile)) return undefined
+  const port = Number(readFileSync(portFile, 'utf8'))
+  return { url: urlOf(passwordFor(dir), port, database), port }
 }
 
 /** Copies a stopped embedded server's data folder (password and cluster) into a new folder, for tests. */

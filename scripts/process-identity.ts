@@ -39,7 +39,7 @@ interface LockOwner {
 }
 
 /** The owner named in a lock file, if that process is still the one that wrote it. */
-function liveOwner(file: string): LockOwner | undefined {
+export function lockOwner(file: string): LockOwner | undefined {
   let owner: LockOwner
   try {
     owner = JSON.parse(readFileSync(file, 'utf8')) as LockOwner
@@ -73,7 +73,7 @@ export function lockFolder(file: string, refusal: (owner: LockOwner) => Error): 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const owner = liveOwner(file)
+    const owner = lockOwner(file)
     if (owner) throw refusal(owner)
     // Stale: replace it atomically, then loop to check no one else won the same race.
     const mine = `${file}.${process.pid}`

@@ -89,7 +89,7 @@ async function main() {
   if (stopping) return
 
   // Migrations take a lock for their whole session: never through a transaction pooler.
-  const applied = await applyMigrations(process.env.DIRECT_DATABASE_URL ?? databaseUrl)
+  const applied = await applyMigrations(process.env.DIRECT_DATABASE_URL || databaseUrl)
   if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`)
   const demo = seedWanted() ? await seed() : undefined
   if (demo?.status === 'removed') log.info('The demo seminar was removed by an operator earlier; it is not added again.')

@@ -20,4 +20,13 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'picture export',
     tooComplex: 'This map is too large to export as a picture. Export it as PDF or SVG instead.',
   },
+  'parse-archive': {
+    timeoutMs: 30_000,
+    perOwner: 1,
+    global: 1,
+    queue: 2,
+    maxWaitMs: 20_000,
+    noun: 'seminar import',
+    tooComplex: 'This seminar archive is too large to import here.',
+  },
 }

@@ -4,4 +4,5 @@ import type { TaskRegistry } from './runner'
 
 export const TASKS = {
   'render-png': () => import('./tasks/render-png'),
+  'parse-archive': () => import('./tasks/parse-archive'),
 } satisfies TaskRegistry

@@ -5,7 +5,7 @@
 // named as in the file, with no way to sign in: a file must never attach work to a real account
 // here, so only the importer's own entry (the exporter's) is mapped to the importer.
 import { db } from '@/lib/db'
-import { Unauthenticated } from '@/lib/errors'
+import { Invalid, Unauthenticated } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { runJob } from '@/lib/jobs/run-job'
@@ -30,10 +30,19 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>):
   for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH))
 }
 
+/** A value handed over as JSON text: nesting too deep to copy to a worker is refused here. */
+function jsonBytes(value: unknown): Uint8Array {
+  try {
+    return new TextEncoder().encode(JSON.stringify(value) ?? 'null')
+  } catch {
+    throw new Invalid('This archive is nested too deeply to be a Colloquy seminar archive.')
+  }
+}
+
 /** `file` is the uploaded bytes (gzip or JSON) or the archive's JSON value. Returns the new group. */
 export async function importSeminarArchive(actor: Actor, file: unknown): Promise<{ id: string; name: string }> {
   if (!actor) throw new Unauthenticated()
-  const archive: SeminarArchive = await runJob('parse-archive', file instanceof Uint8Array ? { bytes: file } : { value: file }, { owner: actor.id })
+  const archive: SeminarArchive = await runJob('parse-archive', { bytes: file instanceof Uint8Array ? file : jsonBytes(file) }, { owner: actor.id })
 
   const ids = new Map<string, string>()
   const idOf = (ref: string) => {
@@ -97,7 +106,23 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
 
       await inBatches(archive.highlights, (batch) =>
         tx.highlight.createMany({
-          data: batch.map(({ ref, source, author, replies: _replies, note, ...h }) => ({ ...h, id: local('highlight', ref), sourceId: local('source', source), authorId: person(author), note: note ?? undefined })),
+          data: batch.map((h) => ({
+            id: local('highlight', h.ref),
+            sourceId: local('source', h.source),
+            authorId: person(h.author),
+            tag: h.tag,
+            visibility: h.visibility,
+            exact: h.exact,
+            prefix: h.prefix,
+            suffix: h.suffix,
+            start: h.start,
+            end: h.end,
+            sourceVersion: h.sourceVersion,
+            anchorStatus: h.anchorStatus,
+            note: h.note ?? undefined,
+            createdAt: h.createdAt,
+            updatedAt: h.updatedAt,
+          })),
         }),
       )
       const replies = archive.highlights.flatMap((h) => h.replies.map((r) => ({ id: newId(), highlightId: local('highlight', h.ref), authorId: person(r.author), body: r.body, createdAt: r.createdAt, updatedAt: r.updatedAt })))

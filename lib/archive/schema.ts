@@ -44,7 +44,12 @@ const Source = z.object({
   title: Line('A source title', 300),
   author: Line('An author', 200).nullable(),
   year: z.number({ error: 'A year must be a number.' }).int('A year must be a whole number.').min(1000, 'A year is out of range.').max(2100, 'A year is out of range.').nullable(),
-  url: z.string({ error: 'A web address must be text.' }).max(2000, 'A web address is too long.').regex(/^https?:\/\//i, 'A web address must start with http:// or https://.').nullable(),
+  url: z
+    .string({ error: 'A web address must be text.' })
+    .max(2000, 'A web address is too long.')
+    .regex(/^https?:\/\//i, 'A web address must start with http:// or https://.')
+    .refine(isSingleLineText, 'A web address contains characters that cannot be shown.')
+    .nullable(),
   text: Text('A source text', MAX_SOURCE_CHARS).refine((text) => text.trim().length > 0, 'A source text is empty.'),
   contentHash: Hash,
   version: Count('A source version', 1_000_000).min(1, 'A source version starts at 1.'),

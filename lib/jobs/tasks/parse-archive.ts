@@ -5,7 +5,6 @@ import { ZodError } from 'zod'
 import { MAX_ARCHIVE_JSON_BYTES, SeminarArchive } from '@/lib/archive/schema'
 import { Invalid } from '@/lib/errors'
 
-export type ArchiveInput = { bytes: Uint8Array } | { value: unknown }
 
 const GZIP = [0x1f, 0x8b]
 
@@ -29,8 +28,15 @@ function jsonOf(bytes: Uint8Array): unknown {
   }
 }
 
-export default async function parseArchive(input: ArchiveInput): Promise<SeminarArchive> {
-  const value = 'bytes' in input ? jsonOf(input.bytes) : input.value
+export default async function parseArchive(input: { bytes: Uint8Array }): Promise<SeminarArchive> {
+  let value: unknown
+  try {
+    value = jsonOf(input.bytes)
+  } catch (error) {
+    // JSON nested past the parser's stack.
+    if (error instanceof RangeError) throw new Invalid('This archive is nested too deeply to be a Colloquy seminar archive.')
+    throw error
+  }
   try {
     return SeminarArchive.parse(value)
   } catch (error) {

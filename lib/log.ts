@@ -70,7 +70,8 @@ function prettyDestination(): Writable {
   })
 }
 
-function createLogger(): Logger {
+/** A logger with the app's settings; `destination` is for tests (default: stdout, or the pretty form). */
+export function createLogger(destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: logLevel(),
     base: { service: 'colloquy', pid: process.pid },
@@ -79,6 +80,7 @@ function createLogger(): Logger {
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: { err: describeError, error: describeError },
   }
+  if (destination) return pino(options, destination)
   return logFormat() === 'pretty' ? pino(options, prettyDestination()) : pino(options)
 }
 

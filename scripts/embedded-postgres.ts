@@ -116,7 +116,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   const dir = resolve(options.dir)
   mkdirSync(dir, { recursive: true })
   const lock: FolderLock = lockFolder(join(dir, LOCK_FILE), (owner) => new Error(
-    `Another Colloquy process (pid ${owner.pid}: ${owner.command || 'unknown command'}) is using the embedded database in ${dir}. ` +
+    `Another Colloquy process (pid ${owner.pid}) is using the embedded database in ${dir}. ` +
       'Stop it first, or give this one a data folder of its own with COLLOQUY_DATA_DIR.',
   ))
   try {

@@ -46,11 +46,12 @@ export function lockOwner(file: string): LockOwner | undefined {
   } catch {
     return undefined
   }
-  if (!Number.isInteger(owner.pid) || owner.pid <= 0 || owner.pid === process.pid || !isAlive(owner.pid)) return undefined
+  if (!Number.isInteger(owner.pid) || owner.pid <= 0 || !isAlive(owner.pid)) return undefined
   const startTime = startTimeOf(owner.pid)
-  // Where /proc cannot be read, trust the pid alone rather than take over a live server's data.
-  if (startTime && owner.startTime && startTime !== owner.startTime) return undefined
-  return owner
+  // A pid is reused (in a container, a restarted app often gets the very same one): the start
+  // time tells. Where /proc cannot be read, trust a live pid other than ours.
+  if (startTime && owner.startTime) return startTime === owner.startTime ? owner : undefined
+  return owner.pid === process.pid ? undefined : owner
 }
 
 export interface FolderLock {

@@ -3,9 +3,9 @@
 // log goes to <data>/postgres.log, and its last lines are shown when it does not start.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import pg from 'pg'
 import { commandLineOf, isAlive, lockFolder, lockOwner, type FolderLock } from './process-identity'
 import { placePostgres, prepareClusterFolder, type Placement } from './postgres-placement'
@@ -202,4 +202,15 @@ export function copyEmbeddedCluster(from: string, to: string): void {
   const copy = spawnSync('cp', ['-a', `${source.cluster}/.`, target.cluster], { encoding: 'utf8' })
   if (copy.status !== 0) throw new Error(`Could not copy the database cluster: ${copy.stderr}`)
   rmSync(join(target.cluster, 'postmaster.pid'), { force: true })
+}
+
+/** Deletes a data folder and every cluster kept for it (or for folders inside it) elsewhere. */
+export function removeEmbeddedData(dir: string): void {
+  if (!existsSync(dir)) return
+  const locations = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => basename(path) === 'postgres-location')
+  for (const location of locations) {
+    const cluster = readFileSync(join(dir, location), 'utf8').trim()
+    if (cluster.startsWith('/var/lib/colloquy/clusters/')) rmSync(cluster, { recursive: true, force: true })
+  }
+  rmSync(dir, { recursive: true, force: true })
 }

@@ -21,11 +21,12 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     tooComplex: 'This map is too large to export as a picture. Export it as PDF or SVG instead.',
   },
   'parse-archive': {
+    // Imports are rare and mostly small: one at a time, the others wait their turn.
     timeoutMs: 30_000,
     perOwner: 1,
     global: 1,
-    queue: 2,
-    maxWaitMs: 20_000,
+    queue: 8,
+    maxWaitMs: 30_000,
     noun: 'seminar import',
     tooComplex: 'This seminar archive is too large to import here.',
   },

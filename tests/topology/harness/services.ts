@@ -164,6 +164,8 @@ export async function startHaproxy(dir: string, runDir: string, port: number, ap
       '  timeout server 1h',
       '  timeout tunnel 1h',
       '  timeout http-keep-alive 5s',
+      // A slow answer on a busy machine is not a dead instance.
+      '  timeout check 3s',
       '  option redispatch',
       '  retries 3',
       '  retry-on conn-failure',

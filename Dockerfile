@@ -1,6 +1,7 @@
 # Colloquy's image: the production build, started with `npm start`.
 # Point DATABASE_URL at a PostgreSQL server (see docker-compose.yml). At start the app
-# migrates, seeds the demo unless COLLOQUY_SEED=false, and serves on port 3000.
+# migrates and serves on port 3000. The demo seminar (accounts with a published password) is not
+# seeded in this image: COLLOQUY_SEED=true turns it on, for a trial only.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -29,7 +30,7 @@ RUN AUTH_SECRET=build-time-placeholder-not-used-at-runtime \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false PORT=3000
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false PORT=3000 COLLOQUY_SEED=false LOG_FORMAT=json
 # Owned by the unprivileged user the app runs as (`node`, from the base image): next start
 # writes its cache under .next/, and the app keeps a generated auth secret under .data/.
 COPY --from=build --chown=node:node /app /app

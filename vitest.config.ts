@@ -7,7 +7,7 @@ export default defineConfig({
   resolve,
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/faults/**'],
+    exclude: ['tests/faults/**', 'tests/topology/**'],
     globalSetup: ['tests/setup/global-database.ts'],
     setupFiles: ['tests/setup/file-database.ts'],
     testTimeout: 30_000,

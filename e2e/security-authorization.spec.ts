@@ -2,6 +2,7 @@
 // called over HTTP by six people with real next-auth sessions, with the outcome each must get
 // written out. A new action or route without an entry here fails the inventory test.
 import { fileURLToPath } from 'node:url'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { expect, test, type APIResponse } from '@playwright/test'
 import { routeHandlers, serverActions } from './support/authz-inventory'
 import { action, assertions, checkEntry, OK, route, titleOf, type Entry, type HttpReply } from './support/authz-matrix'
@@ -851,6 +852,37 @@ const MATRIX: Entry[] = [
       const id = json<{ id: string }>(reply).id
       is(await mapRow(w, id), 'the imported map').toMatchObject({ ownerId: p.userId, kind: 'PERSONAL' })
       is(await nodeCount(w, id), 'nodes imported').toBe(1)
+    },
+  }),
+  route({
+    route: 'GET /api/groups/[groupId]/archive',
+    on: "the whole seminar as an archive file (every student's work)",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
+    notFound: GROUP_GONE,
+    send: (w, _t, p) => get(p, `/api/groups/${w.groups.main}/archive`),
+    verify: async ({ w, reply, is }) => {
+      is(reply.headers['content-type'], 'content type').toBe('application/gzip')
+      is(reply.headers['content-disposition'], 'a download').toMatch(/^attachment; filename=".+\.colloquy\.json\.gz"$/)
+      const archive = JSON.parse(gunzipSync(reply.body).toString('utf8')) as { format: string; group: { name: string } }
+      const name = (await w.row<{ name: string }>('SELECT name FROM "Group" WHERE id = $1', [w.groups.main]))!.name
+      is([archive.format, archive.group.name], 'the archive of this group').toEqual(['colloquy-seminar', name])
+    },
+  }),
+  route({
+    route: 'POST /api/archives',
+    on: 'a seminar archive imported as a new group',
+    expect: { anonymous: 401, outsider: 201, otherInstructor: 201, student: 201, otherStudent: 201, instructor: 201 },
+    arrange: async (w) => {
+      const file = await get(w.personas.instructor, `/api/groups/${w.groups.main}/archive`)
+      const archive = JSON.parse(gunzipSync(file.body).toString('utf8')) as { group: { name: string } }
+      archive.group.name = `Imported seminar ${clientId()}`
+      return { name: archive.group.name, file: gzipSync(JSON.stringify(archive)) }
+    },
+    send: async (_w, t, p) => replyOf(await p.api.post('/api/archives', { data: t.file, headers: { 'Content-Type': 'application/gzip' } })),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Group" WHERE name = $1', [t.name]),
+    verify: async ({ w, p, reply, after, is }) => {
+      is(after, 'groups with that name').toBe(1)
+      is(await roleIn(w, json<{ id: string }>(reply).id, p.userId), 'the importer is its instructor').toBe('INSTRUCTOR')
     },
   }),
 ]

@@ -5,6 +5,7 @@
 // not Prisma.sql fragments.
 import { createHash } from 'node:crypto'
 import { connection } from '@/lib/db'
+import { namedStatementsAllowed } from '@/lib/env'
 
 interface Statement {
   name: string
@@ -25,8 +26,13 @@ function statementOf(strings: TemplateStringsArray): Statement {
   return statement
 }
 
+// A pooler in transaction mode (pgbouncer before 1.21) hands each statement any server
+// connection, where a statement prepared on another one does not exist: there, unnamed statements.
+const named = namedStatementsAllowed()
+
 /** Rows of a tagged-template query: sqlRows<Row>`SELECT … WHERE id = ${id}`. */
 export async function sqlRows<Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
-  const result = await connection().pool.query({ ...statementOf(strings), values })
+  const { name, text } = statementOf(strings)
+  const result = await connection().pool.query(named ? { name, text, values } : { text, values })
   return result.rows as Row[]
 }

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { Pool } from 'pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { databaseUrl } from '@/lib/env'
+import { log } from '@/lib/log'
 
 export type Db = PrismaClient
 
@@ -15,7 +16,7 @@ interface Connection {
 function connect(): Connection {
   const pool = new Pool({ connectionString: databaseUrl(), max: 10, connectionTimeoutMillis: 5_000 })
   // An idle client whose server went away emits 'error'; unhandled, it would crash the process.
-  pool.on('error', (error) => console.warn('[db] idle connection lost:', error.message))
+  pool.on('error', (error) => log.warn({ err: error }, 'Idle database connection lost'))
   return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }
 }
 

@@ -19,3 +19,58 @@ export function authSecret(): string {
   if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-used-for-sessions'
   return AuthSecret.parse(process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET)
 }
+
+/**
+ * A connection that is not pooled per transaction, for what needs one session: LISTEN, the
+ * migration lock. DIRECT_DATABASE_URL when DATABASE_URL goes through a pooler such as pgbouncer.
+ */
+export function directDatabaseUrl(): string {
+  const direct = process.env.DIRECT_DATABASE_URL
+  return direct ? DatabaseUrl.parse(direct) : databaseUrl()
+}
+
+/**
+ * Whether a connection of the pool may keep named prepared statements. Not behind a pooler in
+ * transaction mode, which hands each transaction any server connection: `pgbouncer=true` in
+ * DATABASE_URL (Prisma's own flag for this) or DATABASE_POOLER=transaction turn them off.
+ */
+export function namedStatementsAllowed(): boolean {
+  if (process.env.DATABASE_POOLER === 'transaction') return false
+  return !/[?&]pgbouncer=true(&|$)/.test(process.env.DATABASE_URL ?? '')
+}
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent.',
+})
+
+export function logLevel(): z.infer<typeof LogLevel> {
+  return LogLevel.parse(process.env.LOG_LEVEL ?? 'info')
+}
+
+/** JSON lines, or short readable lines for a person at a terminal (the default on a TTY). */
+export function logFormat(): 'json' | 'pretty' {
+  const given = process.env.LOG_FORMAT
+  if (given === 'json' || given === 'pretty') return given
+  return process.stdout.isTTY ? 'pretty' : 'json'
+}
+
+const Days = (name: string, fallback: number) =>
+  z.coerce.number({ error: `${name} must be a number of days.` }).int(`${name} must be a whole number of days.`).min(1, `${name} must be at least 1 day.`).default(fallback)
+
+/** How long live events and sign-in attempts are kept, in days (see lib/retention). */
+export function retentionDays(): { events: number; signIns: number } {
+  return {
+    events: Days('RETENTION_EVENTS_DAYS', 30).parse(process.env.RETENTION_EVENTS_DAYS || undefined),
+    signIns: Days('RETENTION_SIGN_INS_DAYS', 7).parse(process.env.RETENTION_SIGN_INS_DAYS || undefined),
+  }
+}
+
+/** Minutes between retention runs across all instances; 0 turns the schedule off. */
+export function retentionIntervalMinutes(): number {
+  return z.coerce
+    .number({ error: 'RETENTION_INTERVAL_MINUTES must be a number of minutes.' })
+    .int('RETENTION_INTERVAL_MINUTES must be a whole number of minutes.')
+    .min(0, 'RETENTION_INTERVAL_MINUTES cannot be negative.')
+    .default(60)
+    .parse(process.env.RETENTION_INTERVAL_MINUTES || undefined)
+}

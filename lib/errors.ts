@@ -1,6 +1,10 @@
 // Typed domain errors, and the one mapper that turns any thrown error into a user-facing result.
 import { ZodError } from 'zod'
 
+// Loaded on the first error worth logging: job worker threads load this module for its error
+// classes, and must not pay for the logger at every start.
+const logger = () => import('@/lib/log')
+
 export class AppError extends Error {
   constructor(
     message: string,
@@ -131,10 +135,10 @@ export function toFailure(error: unknown): Failure {
     return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
   }
   if (isDatabaseUnavailable(error)) {
-    console.warn('[db] unavailable:', (error as Error).message?.split('\n').filter(Boolean).at(-1))
+    void logger().then(({ log }) => log.warn({ err: error }, 'Database unavailable'))
     return { ok: false, status: 503, error: DATABASE_UNAVAILABLE, fieldErrors: {} }
   }
-  console.error(error)
+  void logger().then(({ logUnexpected }) => logUnexpected(error))
   return { ok: false, status: 500, error: 'Something went wrong on our side. Please try again.', fieldErrors: {} }
 }
 

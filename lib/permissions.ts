@@ -21,6 +21,8 @@ export const RULES = {
   'source:edit': { student: 'no', instructor: 'yes' },
   'source:export': { student: 'yes', instructor: 'yes' },
   'group:classView': { student: 'no', instructor: 'yes' },
+  /** The whole seminar as one file: every student's work, private highlights included. */
+  'group:archive': { student: 'no', instructor: 'yes' },
   'highlight:create': { student: 'yes', instructor: 'yes' },
   'highlight:edit': { student: 'own', instructor: 'own' },
   'highlight:delete': { student: 'own', instructor: 'yes' },

@@ -1,7 +1,9 @@
-// Seeds the demo seminar. Idempotent: running it again changes nothing that exists.
+// Seeds the demo seminar, once per database. That it was seeded is recorded (SystemState "demo"),
+// so whatever an operator later removes (members, essays, the whole group) is never added again.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { hashPassword } from '@/lib/auth/password'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { contentHashOf } from '@/lib/sources/content-hash'
@@ -9,58 +11,77 @@ import { canonicalTextOf, droppedBlocksOf, importText } from '@/lib/sources/impo
 import { DEMO_ESSAYS, DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from './demo-content'
 
 const ESSAY_DIR = join(process.cwd(), 'prisma', 'demo-essays')
+const DEMO_KEY = 'demo'
 
-async function ensureUser(db: Db, person: { name: string; email: string }, passwordHash: () => Promise<string>) {
-  const existing = await db.user.findUnique({ where: { email: person.email } })
-  return existing ?? db.user.create({ data: { ...person, passwordHash: await passwordHash() } })
-}
+/** created: seeded now; present: seeded before and still there; removed: seeded before, since deleted. */
+export type SeedOutcome = { status: 'created' | 'present'; joinCode: string } | { status: 'removed'; joinCode?: undefined }
 
-export async function seedDemo(db: Db): Promise<{ joinCode: string; created: boolean }> {
-  let hashed: Promise<string> | undefined
-  const passwordHash = () => (hashed ??= hashPassword(DEMO_PASSWORD))
+const demoEmails = [DEMO_INSTRUCTOR, ...DEMO_STUDENTS].map((person) => person.email)
 
-  const instructor = await ensureUser(db, DEMO_INSTRUCTOR, passwordHash)
-  const students = []
-  for (const student of DEMO_STUDENTS) students.push(await ensureUser(db, student, passwordHash))
-
-  const existingGroup = await db.group.findFirst({ where: { name: DEMO_GROUP.name, createdById: instructor.id } })
-  const group =
-    existingGroup ??
-    (await db.group.create({
-      data: { ...DEMO_GROUP, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry(), createdById: instructor.id },
-    }))
-
+async function existingDemo(db: Db): Promise<SeedOutcome> {
+  const group = await db.group.findFirst({ where: { name: DEMO_GROUP.name, createdBy: { email: DEMO_INSTRUCTOR.email } } })
+  if (!group) return { status: 'removed' }
   // The demo must stay joinable however long ago it was seeded.
   if (group.joinCodeExpiresAt < new Date()) {
-    Object.assign(group, await db.group.update({ where: { id: group.id }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() } }))
+    const renewed = await db.group.update({ where: { id: group.id }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() } })
+    return { status: 'present', joinCode: renewed.joinCode }
+  }
+  return { status: 'present', joinCode: group.joinCode }
+}
+
+export async function seedDemo(db: Db): Promise<SeedOutcome> {
+  if (await db.systemState.findUnique({ where: { key: DEMO_KEY } })) return existingDemo(db)
+  // Seeded by a version that kept no record: record it, and leave what is there as it is.
+  if ((await db.user.count({ where: { email: { in: demoEmails } } })) > 0) {
+    await db.systemState.upsert({ where: { key: DEMO_KEY }, create: { key: DEMO_KEY, value: { recordedAt: new Date().toISOString() } }, update: {} })
+    return existingDemo(db)
   }
 
-  const members = [{ userId: instructor.id, role: 'INSTRUCTOR' as const }, ...students.map((s) => ({ userId: s.id, role: 'STUDENT' as const }))]
-  for (const member of members) {
-    await db.membership.upsert({
-      where: { groupId_userId: { groupId: group.id, userId: member.userId } },
-      create: { groupId: group.id, ...member },
-      update: {},
-    })
-  }
-
-  for (const essay of DEMO_ESSAYS) {
-    const exists = await db.source.findFirst({ where: { groupId: group.id, title: essay.title }, select: { id: true } })
-    if (exists) continue
+  // The slow parts (hashing, importing the essays) before the transaction.
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const essays = DEMO_ESSAYS.map((essay) => {
     const { blocks } = importText(readFileSync(join(ESSAY_DIR, essay.file), 'utf8'))
     const text = canonicalTextOf(blocks)
-    await db.source.create({
-      data: {
-        groupId: group.id,
-        title: essay.title,
-        author: essay.author,
-        year: essay.year,
-        text,
-        contentHash: contentHashOf(text),
-        droppedBlocks: droppedBlocksOf(blocks),
-        createdById: instructor.id,
+    return { ...essay, text, droppedBlocks: droppedBlocksOf(blocks) }
+  })
+
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // First: a second instance seeding at the same moment waits here, then finds the record.
+        await tx.systemState.create({ data: { key: DEMO_KEY, value: { seededAt: new Date().toISOString() } } })
+        const instructor = await tx.user.create({ data: { ...DEMO_INSTRUCTOR, passwordHash } })
+        const students = []
+        for (const student of DEMO_STUDENTS) students.push(await tx.user.create({ data: { ...student, passwordHash } }))
+        const group = await tx.group.create({
+          data: { ...DEMO_GROUP, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry(), createdById: instructor.id },
+        })
+        await tx.membership.createMany({
+          data: [
+            { groupId: group.id, userId: instructor.id, role: 'INSTRUCTOR' as const },
+            ...students.map((s) => ({ groupId: group.id, userId: s.id, role: 'STUDENT' as const })),
+          ],
+        })
+        for (const essay of essays) {
+          await tx.source.create({
+            data: {
+              groupId: group.id,
+              title: essay.title,
+              author: essay.author,
+              year: essay.year,
+              text: essay.text,
+              contentHash: contentHashOf(essay.text),
+              droppedBlocks: essay.droppedBlocks,
+              createdById: instructor.id,
+            },
+          })
+        }
+        return { status: 'created' as const, joinCode: group.joinCode }
       },
-    })
+      { timeout: 60_000, maxWait: 60_000 },
+    )
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return existingDemo(db)
+    throw error
   }
-  return { joinCode: group.joinCode, created: !existingGroup }
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { CreateGroupForm } from '@/components/groups/create-group-form'
+import { ImportArchiveForm } from '@/components/groups/import-archive-form'
 import { JoinGroupForm } from '@/components/groups/join-group-form'
 import { Card } from '@/components/ui/card'
 import { requirePageUser } from '@/lib/auth/session'
@@ -51,6 +52,9 @@ export default async function DashboardPage() {
         </Card>
         <Card title="Create a group">
           <CreateGroupForm />
+        </Card>
+        <Card title="Import a seminar">
+          <ImportArchiveForm />
         </Card>
       </div>
     </div>

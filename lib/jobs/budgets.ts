@@ -34,4 +34,14 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     tooComplex:
       'This edit changes too much at once to place the highlights on this source again in time. Nothing was saved and every highlight is as it was: save the change in smaller steps, a few paragraphs at a time.',
   },
+  'parse-archive': {
+    // Imports are rare and mostly small: one at a time, the others wait their turn.
+    timeoutMs: 30_000,
+    perOwner: 1,
+    global: 1,
+    queue: 8,
+    maxWaitMs: 30_000,
+    noun: 'seminar import',
+    tooComplex: 'This seminar archive is too large to import here.',
+  },
 }

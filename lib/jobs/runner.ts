@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { Piscina } from 'piscina'
 import { AppError, Invalid, TooComplex } from '@/lib/errors'
+import { log } from '@/lib/log'
 import { JobGate, type GateLimits } from './gate'
 
 /** A registry module's `TASKS`: each name loads a module whose default export is the task. */
@@ -67,7 +68,11 @@ export class JobRunner<R extends TaskRegistry> {
       if (!reply.ok) throw reply.status === 400 ? new Invalid(reply.message, reply.fieldErrors) : new AppError(reply.message, reply.status)
       return reply.value as TaskOutput<R, K>
     } catch (error) {
-      if (clock.expired() || (error as { code?: unknown } | null)?.code === OUT_OF_MEMORY) throw new TooComplex(budget.tooComplex)
+      if (clock.expired() || (error as { code?: unknown } | null)?.code === OUT_OF_MEMORY) {
+        log.warn({ task: name, timedOut: clock.expired() }, 'Job stopped past its budget')
+        throw new TooComplex(budget.tooComplex)
+      }
+      if (!(error instanceof AppError) && !signal?.aborted) log.error({ err: error, task: name }, 'Job failed')
       throw error
     } finally {
       clock.stop()

@@ -5,4 +5,5 @@ import type { TaskRegistry } from './runner'
 export const TASKS = {
   'render-png': () => import('./tasks/render-png'),
   reanchor: () => import('./tasks/reanchor'),
+  'parse-archive': () => import('./tasks/parse-archive'),
 } satisfies TaskRegistry

@@ -2,7 +2,8 @@
 // It reconnects by itself; after a reconnect every subscriber is told to catch up from the log.
 import { EventEmitter } from 'node:events'
 import pg from 'pg'
-import { databaseUrl } from '@/lib/env'
+import { directDatabaseUrl } from '@/lib/env'
+import { log } from '@/lib/log'
 import { CHANNEL, type Notice } from './events'
 
 export type BusMessage = { kind: 'notice'; notice: Notice } | { kind: 'resync' }
@@ -39,10 +40,12 @@ class Bus {
   }
 
   private async connect(): Promise<void> {
-    // Bounded, so a stream waiting for the bus never hangs on an unreachable server.
-    const client = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000 })
-    const lost = () => {
+    // Bounded, so a stream waiting for the bus never hangs on an unreachable server. LISTEN needs
+    // a session of its own: never through a pooler in transaction mode.
+    const client = new pg.Client({ connectionString: directDatabaseUrl(), connectionTimeoutMillis: 5_000 })
+    const lost = (error?: Error) => {
       if (this.client !== client) return
+      log.warn({ err: error }, 'Live event connection lost; reconnecting')
       this.client = undefined
       client.removeAllListeners()
       client.end().catch(() => {})
@@ -50,7 +53,7 @@ class Bus {
       this.retryMs = Math.min(this.retryMs * 2, 5_000)
     }
     client.on('error', lost)
-    client.on('end', lost)
+    client.on('end', () => lost())
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return
       const notice = JSON.parse(message.payload) as Notice
@@ -61,7 +64,8 @@ class Bus {
       await client.query(`LISTEN ${CHANNEL}`)
       this.client = client
       this.retryMs = 250
-    } catch {
+    } catch (error) {
+      log.warn({ err: error, retryMs: this.retryMs }, 'Could not listen for live events; retrying')
       client.removeAllListeners()
       client.on('error', () => {})
       setTimeout(() => void this.reconnect(), this.retryMs)
@@ -73,7 +77,9 @@ class Bus {
     if (this.emitter.listenerCount('*') === 0) return
     await this.ensureConnected()
     // Notices sent while we were away are lost: subscribers re-read the log.
-    if (this.client) this.emitter.emit('*', { kind: 'resync' } satisfies BusMessage)
+    if (!this.client) return
+    log.info('Listening for live events again')
+    this.emitter.emit('*', { kind: 'resync' } satisfies BusMessage)
   }
 }
 

@@ -2,11 +2,11 @@
 // end-to-end tests). The run gets a data directory with one initdb'd cluster that each test
 // copies. At the end, anything a failed or timed-out test left running is ended, then the
 // directory is removed.
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildIfNeeded } from '../../scripts/build-if-needed'
-import { startEmbeddedPostgres } from '../../scripts/embedded-postgres'
+import { removeEmbeddedData, startEmbeddedPostgres } from '../../scripts/embedded-postgres'
 import { endRecordedProcesses, freePort } from './harness/processes'
 
 declare module 'vitest' {
@@ -21,7 +21,7 @@ const TEMPLATE = 'template'
 export default async function setup(project: TestProject) {
   buildIfNeeded(process.env, (line) => console.log(`[faults] ${line}`))
   const dir = resolve('.data', 'faults', String(process.pid))
-  rmSync(dir, { recursive: true, force: true })
+  removeEmbeddedData(dir)
   mkdirSync(dir, { recursive: true })
   const template = await startEmbeddedPostgres({ dir: join(dir, TEMPLATE), port: await freePort(), database: 'colloquy' })
   await template.stop()
@@ -29,6 +29,6 @@ export default async function setup(project: TestProject) {
   return () => {
     const ended = endRecordedProcesses(dir)
     if (ended) console.warn(`[faults] ended ${ended} server(s) a test left running`)
-    rmSync(dir, { recursive: true, force: true })
+    removeEmbeddedData(dir)
   }
 }

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
 import { checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { db } from '@/lib/db'
+import { importSeminarArchive } from '@/lib/archive/import'
+import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
@@ -590,6 +592,47 @@ export const BATTERY: Mutation[] = [
       { path: 'backup.relations.0.fromId', kind: 'backupId' },
       enumeration('backup.relations.0.kind'),
       text('backup.relations.0.label', 80, async (r) => (await db.mapRelation.findFirstOrThrow({ where: { mapId: idOf(r) } })).label, { optional: true }),
+    ],
+  },
+  // Seminar archives (the import route reads the uploaded file and hands its bytes over; the JSON
+  // inside is what these fields describe)
+  {
+    via: ['app/api/archives/route.ts'],
+    calls: 'importSeminarArchive',
+    setup: async (w) => ({ actor: w.sam, valid: async () => seminarArchive() }),
+    run: importSeminarArchive,
+    fields: [
+      enumeration('format'),
+      enumeration('version'),
+      { path: 'exportedAt', kind: 'code' },
+      object('group'),
+      text('group.name', 100, async (r) => (await db.group.findUniqueOrThrow({ where: { id: idOf(r) } })).name),
+      text('group.description', 1000, async (r) => (await db.group.findUniqueOrThrow({ where: { id: idOf(r) } })).description),
+      { path: 'group.readFirst', kind: 'bool' },
+      array('group.rubric', { name: 'Evidence', points: 5 }),
+      array('people', { ref: 'p', name: 'Someone', role: 'STUDENT' }),
+      text('people.0.name', 80, async (r) => (await db.membership.findFirstOrThrow({ where: { groupId: idOf(r), role: 'STUDENT' }, include: { user: true } })).user.name),
+      enumeration('people.0.role', { nullable: true }),
+      array('sources', { ref: 's' }),
+      { path: 'sources.0.ref', kind: 'backupId' },
+      text('sources.0.title', 300, async (r) => (await archivedSource(r)).title),
+      text('sources.0.text', 500_000, async (r) => (await archivedSource(r)).text),
+      { path: 'sources.0.url', kind: 'url', nullable: true },
+      int('sources.0.version', 1),
+      { path: 'highlights.0.source', kind: 'backupId' },
+      text('highlights.0.exact', 5_000, async (r) => (await archivedHighlight(r)).exact),
+      int('highlights.0.start', 0),
+      enumeration('highlights.0.tag'),
+      note('highlights.0.note', { nullable: true }),
+      ...noteFields('highlights.0.note', async (r) => (await archivedHighlight(r)).note),
+      note('highlights.0.replies.0.body'),
+      text('maps.0.title', 120, async (r) => (await db.argumentMap.findFirstOrThrow({ where: { groupId: idOf(r) } })).title),
+      enumeration('maps.0.kind'),
+      text('maps.0.nodes.0.label', 500, async (r) => (await db.mapNode.findFirstOrThrow({ where: { map: { groupId: idOf(r) }, kind: 'CLAIM' } })).label),
+      number('maps.0.nodes.0.x'),
+      array('maps.0.operations', { seq: 2, actor: 'p1', type: 'node.move', payload: {}, createdAt: ARCHIVED_AT }),
+      int('maps.0.operations.0.seq', 1),
+      text('maps.0.feedback.0.body', 5_000, async (r) => (await db.feedback.findFirstOrThrow({ where: { map: { groupId: idOf(r) } } })).body),
     ],
   },
 ]

@@ -98,6 +98,7 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   Feedback: Prisma.FeedbackScalarFieldEnum,
   GroupEvent: Prisma.GroupEventScalarFieldEnum,
   ReaderPresence: Prisma.ReaderPresenceScalarFieldEnum,
+  SystemState: Prisma.SystemStateScalarFieldEnum,
 }
 
 const at = (iso: string) => new Date(iso)
@@ -152,6 +153,7 @@ const ROWS = {
   },
   GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
   ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
+  SystemState: { key: 'demo', value: { seededAt: '2024-01-13T00:00:00.000Z' }, updatedAt: at('2024-01-13T00:00:00.000Z') },
 } as const
 
 describe('the migrated schema matches schema.prisma', () => {
@@ -207,6 +209,7 @@ describe('the migrated schema matches schema.prisma', () => {
       ReaderPresence: await client.readerPresence.create({ data: ROWS.ReaderPresence }).then(() =>
         client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
       ),
+      SystemState: await client.systemState.create({ data: ROWS.SystemState }).then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
     }
     expect(stored).toEqual(ROWS)
   })

@@ -1,10 +1,9 @@
 // Starts one PostgreSQL server for the whole run and a migrated template database that each
 // test file clones (fast, and every file starts from a fresh schema).
-import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres'
+import { removeEmbeddedData, startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres'
 import { applyMigrations } from '../../scripts/migrate'
 
 export const TEMPLATE_DB = 'colloquy_test_template'
@@ -22,7 +21,7 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     // A directory and port of its own, so test runs never collide.
     const dir = `.data/test/${process.pid}`
-    rmSync(dir, { recursive: true, force: true })
+    removeEmbeddedData(dir)
     server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' })
     adminUrl = server.url
   }
@@ -35,7 +34,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', adminUrl)
   return async () => {
     await server?.stop()
-    if (server) rmSync(`.data/test/${process.pid}`, { recursive: true, force: true })
+    if (server) removeEmbeddedData(`.data/test/${process.pid}`)
   }
 }
 

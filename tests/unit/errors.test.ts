@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { Conflict, DATABASE_UNAVAILABLE, NotFound, toFailure } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { log } from '@/lib/log'
+import type { Logger } from 'pino'
 
 const known = (code: string, meta?: Record<string, unknown>) =>
   new Prisma.PrismaClientKnownRequestError('Invalid `prisma.highlight.create()` invocation', { code, clientVersion: '7', meta })
@@ -19,9 +21,15 @@ const pgServerError = (code: string, message: string) => Object.assign(new pg.Da
 
 const unavailable = { ok: false, status: 503, error: DATABASE_UNAVAILABLE, fieldErrors: {} }
 
+/** The process's one pino logger behind `log` (made on first use). */
+const rootLogger = (): Logger => {
+  void log.level
+  return (globalThis as { colloquyLogger?: Logger }).colloquyLogger!
+}
+
 beforeEach(() => {
-  vi.spyOn(console, 'warn').mockImplementation(() => {})
-  vi.spyOn(console, 'error').mockImplementation(() => {})
+  vi.spyOn(rootLogger(), 'warn').mockImplementation(() => {})
+  vi.spyOn(rootLogger(), 'error').mockImplementation(() => {})
 })
 afterEach(() => vi.restoreAllMocks())
 
@@ -98,8 +106,8 @@ describe('everything else keeps its status', () => {
     ['a cancelled statement', pgServerError('57014', 'canceling statement due to statement timeout')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a message that only mentions a connection', new Error('Invalid input: Connection terminated is not a tag')],
-  ])('keeps %s a 500 and logs it', (_, error) => {
+  ])('keeps %s a 500 and logs it', async (_, error) => {
     expect(toFailure(error)).toMatchObject({ status: 500, error: 'Something went wrong on our side. Please try again.' })
-    expect(console.error).toHaveBeenCalledWith(error)
+    await vi.waitFor(() => expect(rootLogger().error).toHaveBeenCalledWith({ err: error }, 'Unexpected error'))
   })
 })

@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'source:edit': { student: 'denied', instructor: 'allowed' },
   'source:export': { student: 'allowed', instructor: 'allowed' },
   'group:classView': { student: 'denied', instructor: 'allowed' },
+  'group:archive': { student: 'denied', instructor: 'allowed' },
   'highlight:create': { student: 'allowed', instructor: 'allowed' },
   'highlight:edit': { student: 'only own', instructor: 'only own' },
   'highlight:delete': { student: 'only own', instructor: 'allowed' },

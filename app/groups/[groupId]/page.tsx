@@ -33,6 +33,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               Review
             </ButtonLink>
           )}
+          {canManage && (
+            // A download, not a page: Link would prefetch it.
+            <ButtonLink href={`/api/groups/${group.id}/archive`} prefetch={false} download variant="secondary">
+              Download seminar archive
+            </ButtonLink>
+          )}
         </nav>
       </header>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -22,7 +22,7 @@ export interface AppInstance {
 }
 
 /** Spawns the instance; it boots while the caller prepares the database. */
-export async function launchApp(options: { name: string; dir: string; runDir: string; databaseUrl: string; authSecret: string }): Promise<AppInstance> {
+export async function launchApp(options: { name: string; dir: string; runDir: string; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppInstance> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const log = createWriteStream(join(options.dir, `${options.name}.log`), { flags: 'a' })
@@ -39,6 +39,7 @@ export async function launchApp(options: { name: string; dir: string; runDir: st
       PORT: String(port),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     }
     // Next's own binary, not npx, so the pid is the server's and a kill reaches it.
     const spawned = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -2,14 +2,13 @@
 // with the demo seminar, that the test can stop (fast shutdown) and start again on the same data
 // directory and port. Its cluster is a copy of one made by initdb once per run, which saves a
 // few seconds per test and changes nothing else: the database is empty until migrated.
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { seedDemo } from '@/prisma/seed'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../scripts/embedded-postgres'
+import { copyEmbeddedCluster, startEmbeddedPostgres, type EmbeddedDatabase } from '../../../scripts/embedded-postgres'
 import { applyMigrations } from '../../../scripts/migrate'
 import { freePort, recordProcess } from './processes'
 
@@ -36,15 +35,14 @@ export interface FaultDatabase {
 
 /** Copies the run's initdb'd cluster (owner and modes kept, as PostgreSQL insists) into `dir`. */
 export async function createDatabase(options: { dir: string; template: string; runDir: string }): Promise<FaultDatabase> {
-  const copy = spawnSync('cp', ['-a', `${options.template}/.`, options.dir])
-  if (copy.status !== 0) throw new Error(`Could not copy the database template: ${copy.stderr.toString()}`)
+  copyEmbeddedCluster(options.template, options.dir)
   const port = await freePort()
   const password = readFileSync(join(options.dir, 'postgres-password'), 'utf8').trim()
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`
   let server: EmbeddedDatabase | undefined
   const start = async () => {
     server = await startEmbeddedPostgres({ dir: options.dir, port, database: DATABASE })
-    recordProcess(options.runDir, Number(readFileSync(join(options.dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]), 'postgres')
+    recordProcess(options.runDir, server.pid, 'postgres')
   }
   const sql = new pg.Pool({ connectionString: url, max: 4 })
   // Idle clients lose their server when the test stops it; that must not end the test process.

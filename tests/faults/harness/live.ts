@@ -15,6 +15,8 @@ export interface LiveClient {
   events: Received[]
   /** Times the stream was (re)opened and said ready. */
   connects: () => number
+  /** Which server answered each (re)connection, as a balancer names it in X-Served-By. */
+  servedBy: string[]
   /** Why it stopped reconnecting, if it did (EventSource would show nothing live from then on). */
   gaveUp: () => string | undefined
   ready: () => Promise<void>
@@ -30,6 +32,7 @@ export function openLiveClient(session: Session, groupId: string): LiveClient {
   let retryMs = 3_000
   let connects = 0
   let gaveUp: string | undefined
+  const servedBy: string[] = []
   let resolveReady: () => void
   const firstReady = new Promise<void>((resolve) => (resolveReady = resolve))
 
@@ -66,6 +69,7 @@ export function openLiveClient(session: Session, groupId: string): LiveClient {
           signal: AbortSignal.any([controller.signal, headersTimer.signal]),
         })
         clearTimeout(timer)
+        servedBy.push(response.headers.get('x-served-by') ?? '')
         if (response.status !== 200 || !response.body) {
           gaveUp = `the stream answered ${response.status}: ${await response.text().catch(() => '')}`
           return
@@ -93,6 +97,7 @@ export function openLiveClient(session: Session, groupId: string): LiveClient {
   return {
     events,
     connects: () => connects,
+    servedBy,
     gaveUp: () => gaveUp,
     ready: async () => {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The live stream did not say ready within 15 s.')), 15_000).unref())

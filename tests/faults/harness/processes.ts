@@ -6,7 +6,7 @@ import { join } from 'node:path'
 
 const LEDGER = 'processes'
 
-export type ServerKind = 'app' | 'postgres'
+export type ServerKind = 'app' | 'postgres' | 'pgbouncer' | 'haproxy'
 
 export function recordProcess(runDir: string, pid: number, kind: ServerKind): void {
   appendFileSync(join(runDir, LEDGER), `${pid} ${kind}\n`)
@@ -21,7 +21,7 @@ export function endRecordedProcesses(runDir: string): number {
     const [pidText, kind] = line.split(' ')
     const pid = Number(pidText)
     if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) continue
-    if (!commandOf(pid).includes(kind === 'postgres' ? 'postgres' : 'next')) continue
+    if (!kind || !commandOf(pid).includes(kind === 'app' ? 'next' : kind)) continue
     // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster takes its backends with it.
     process.kill(pid, kind === 'postgres' ? 'SIGQUIT' : 'SIGKILL')
     ended++

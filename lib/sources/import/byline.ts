@@ -61,10 +61,18 @@ export function parseByline(line: string, { bare = false } = {}): Byline | undef
   return year ? { author, year } : { author }
 }
 
+const NUMERIC_DATE = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/
+const TIME = /\b\d{1,2}(?::\d{2}|[.:]\d{2}\s?[ap]\.?m\b)/i
+
 /** Whether a short line is only a date or a "Published / Updated …" stamp, not a sentence. */
 export function isDateline(line: string): boolean {
   const text = line.trim()
-  if (text.length > 80 || text.split(/\s+/).length > 12 || !/\d/.test(text)) return false
+  if (text.length > 100 || text.split(/\s+/).length > 16 || !/\d/.test(text)) return false
   if (/\p{Ll}{3,}[.!?]$/u.test(text)) return false
-  return MONTH.test(text) || /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(text) || /\d{1,4}年/.test(text)
+  const dated = MONTH.test(text) || NUMERIC_DATE.test(text) || /\d{1,4}年/.test(text)
+  // A stamp is mostly date and time: few words of four letters or more besides.
+  const words = (text.match(/\p{L}{4,}/gu) ?? []).filter((word) => !MONTH.test(word) && !WEEKDAY.test(word)).length
+  return (dated || TIME.test(text)) && words <= 5
 }
+
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i

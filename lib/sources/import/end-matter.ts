@@ -39,7 +39,8 @@ export function endMatter(decided: ImportedBlock[], walked: WalkedBlock[], metad
 /** The title, the byline or the date line at the top of the article. */
 function headReason(block: ImportedBlock, title: string | undefined, metadata: ImportedMetadata): string | undefined {
   const text = comparable(block.text)
-  if (block.kind === 'heading' && title && text && (title === text || title.startsWith(text) || text.startsWith(title))) return 'the title (in the Title field)'
+  if (block.kind === 'heading' && title && text && sameWords(title, text)) return 'the title (in the Title field)'
+  if (block.kind === 'heading' && wordsOf(block.text) >= 12) return 'the summary under the title'
   if (block.text.length <= 160) {
     const byline = parseByline(block.text)
     if (byline) {
@@ -48,20 +49,42 @@ function headReason(block: ImportedBlock, title: string | undefined, metadata: I
       return 'the byline (in the Author field)'
     }
     if (metadata.author && text === comparable(metadata.author)) return 'the byline (in the Author field)'
-    if (isDateline(block.text)) return 'the date line'
   }
   return undefined
 }
 
-const CONTACT = /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?|@\w{1,30})$/
+/** Whether two titles share most of their words (sites shorten or extend the headline in their tags). */
+function sameWords(a: string, b: string): boolean {
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return true
+  const first = new Set(a.split(' '))
+  const second = b.split(' ')
+  const shared = second.filter((word) => first.has(word)).length
+  return shared >= 0.8 * Math.max(first.size, second.length)
+}
+
+const LINK_LINE_WORDS = 20
+
+const wordsOf = (text: string) => text.split(/\s+/).length
+
+const COPYRIGHT = /©|\(c\)\s?\d{4}|\bcopyright\b/i
+
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/
+
+const CONTACT = /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?|@\w{1,30})$/i
 
 /** A line that is only a link to elsewhere, or only an address, handle or e-mail. */
 function lineReason(block: ImportedBlock, walked: WalkedBlock): string | undefined {
   const text = block.text.trim()
-  if (text.split(/\s+/).every((word) => CONTACT.test(word.replace(/[(),;]/g, '')))) return 'contact details or a web address'
-  const words = text.split(/\s+/).length
-  if (block.kind !== 'heading' && words <= 30 && walked.linkChars >= text.length * 0.6) return 'a link to another page'
-  if (block.kind === 'list' && walked.linkChars >= text.length * 0.8) return 'a list of links'
+  if (text.length > 2000) return undefined
+  if (text.split(/\s+/).every((word) => word.length <= 200 && CONTACT.test(word.replace(/[(),;]/g, '')))) return 'contact details or a web address'
+  const words = wordsOf(text)
+  if (words <= 60 && COPYRIGHT.test(text)) return 'copyright notice'
+  if (block.kind === 'paragraph' && isDateline(text)) return 'the date line'
+  if (words <= 40 && text.length <= 400 && text.includes('@') && EMAIL.test(text)) return 'contact details'
+  const links = walked.linkChars / text.length
+  if (block.kind === 'list' ? links >= 0.8 : block.kind !== 'heading' && ((words <= LINK_LINE_WORDS && links >= 0.6) || links >= 0.85)) {
+    return block.kind === 'list' ? 'a list of links' : 'a link to another page'
+  }
   return undefined
 }
 

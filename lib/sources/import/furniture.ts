@@ -7,8 +7,9 @@
 export function furnitureReason(element: Element, context: { inArticle: boolean; holdsMainText: boolean }): string | undefined {
   const tag = element.localName
   const role = element.getAttribute('role')?.toLowerCase()
-  if (isHidden(element)) return 'hidden on the page'
+  // The main text is never furniture, even where a script would reveal it (hidden until loaded).
   if (context.holdsMainText) return undefined
+  if (isHidden(element)) return 'hidden on the page'
   if (tag === 'nav' || role === 'navigation' || role === 'menubar' || role === 'menu') return 'navigation'
   if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true') return 'pop-up'
   if (role === 'banner' || (tag === 'header' && !context.inArticle)) return 'page header'
@@ -32,7 +33,9 @@ const NAMED: [string, RegExp][] = [
   ['comments', /^(?:comments?|commentlist|disqus|respond|replies|discussion)$/],
   ['advertisement', /^(?:ads?|advert\w*|advertisement|sponsor\w*|promo\w*|dfp|adslot|adunit|banner-?ad|outbrain|taboola)$/],
   ['links to other articles', /^(?:related|recommended|recirc\w*|trending|popular|mostread|morestories|readmore|read-?next|upnext)$/],
-  ['sign-up box', /^(?:newsletter|subscribe|subscription|signup|paywall|registration)$/],
+  ['sign-up box', /^(?:newsletter|newsletters|subscribe|signup)$/],
+  ['about the author', /^(?:bio|authorbio|aboutauthor|abouttheauthor|authorinfo|authorbox|contributor|byline|bylines)$/],
+  ['tags', /^(?:tags|taglist|tagcloud|keywords)$/],
   ['breadcrumb', /^(?:breadcrumbs?|crumbs?)$/],
   ['navigation', /^(?:navbar|navigation|menu|megamenu|masthead|topbar|skiplinks?|pagination|pager)$/],
   ['sidebar', /^(?:sidebar|widget|widgets|rail)$/],

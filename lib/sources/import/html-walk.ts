@@ -9,7 +9,7 @@ export interface WalkedBlock {
   text: string
   kind: BlockKind
   level?: number
-  /** The data-cq number of the element that owns this block. */
+  /** The data-cq number on the spans wrapped around this block's text nodes. */
   owner: number
   furniture?: string
   caption: boolean
@@ -47,7 +47,6 @@ interface Context {
   furniture?: string
   kind: BlockKind
   level?: number
-  owner: Element
   caption: boolean
   list?: { id: number; ordered: boolean; next: number }
   inArticle: boolean
@@ -57,6 +56,7 @@ interface Context {
 }
 
 interface Run {
+  id: number
   pieces: string[]
   linkChars: number
   context: Context
@@ -73,22 +73,11 @@ export interface Walked {
 export function walkDocument(root: Element): Walked {
   const blocks: WalkedBlock[] = []
   const furnitureRoots: Element[] = []
-  const owners = new WeakMap<Element, number>()
-  let nextOwner = 0
+  let nextRun = 0
   let nextList = 0
   let nextBlock = 1
   const holdsMain = holdersOfMainText(root)
   let run: Run | undefined
-
-  const ownerOf = (element: Element) => {
-    let id = owners.get(element)
-    if (id === undefined) {
-      id = nextOwner++
-      owners.set(element, id)
-      element.setAttribute(OWNER_ATTRIBUTE, String(id))
-    }
-    return id
-  }
 
   const flush = () => {
     if (!run) return
@@ -100,7 +89,7 @@ export function walkDocument(root: Element): Walked {
         text: marker + text,
         kind: context.kind,
         ...(context.level ? { level: context.level } : {}),
-        owner: ownerOf(context.owner),
+        owner: run.id,
         ...(context.furniture ? { furniture: context.furniture } : {}),
         caption: context.caption,
         ...(context.list ? { list: context.list.id } : {}),
@@ -113,17 +102,28 @@ export function walkDocument(root: Element): Walked {
 
   const append = (text: string, context: Context, inLink: boolean) => {
     if (run && run.context.block !== context.block) flush()
-    run ??= { pieces: [], linkChars: 0, context, afterBreak: false }
+    run ??= { id: nextRun++, pieces: [], linkChars: 0, context, afterBreak: false }
     run.pieces.push(text)
     if (inLink) run.linkChars += text.trim().length
     if (text.trim()) run.afterBreak = false
   }
 
+  /** Wraps a text node in a span marked with its run, so the main-content pass can say which runs it kept. */
+  const mark = (textNode: Node) => {
+    const span = textNode.ownerDocument!.createElement('span')
+    span.setAttribute(OWNER_ATTRIBUTE, String(run!.id))
+    textNode.parentNode!.replaceChild(span, textNode)
+    span.appendChild(textNode)
+  }
+
   const visit = (node: Node, context: Context, inLink = false): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    let next: ChildNode | null
+    for (let child = node.firstChild; child; child = next) {
+      next = child.nextSibling
       if (child.nodeType === 3) {
         const text = child.nodeValue ?? ''
         if (text) append(context.pre ? text : text.replace(/\s+/g, ' '), context, inLink)
+        if (text.trim()) mark(child)
         continue
       }
       if (child.nodeType !== 1) continue
@@ -155,7 +155,7 @@ export function walkDocument(root: Element): Walked {
   const enter = (element: Element, context: Context, furniture: string | undefined): Context => {
     const tag = element.localName
     const heading = HEADING.exec(tag)
-    const next: Context = { ...context, block: nextBlock++, furniture, owner: BLOCKS.has(tag) || hasBlockChild(element) ? element : context.owner }
+    const next: Context = { ...context, block: nextBlock++, furniture }
     if (tag === 'article' || tag === 'main' || element.getAttribute('role') === 'main') next.inArticle = true
     if (heading || element.getAttribute('role') === 'heading') {
       next.kind = 'heading'
@@ -179,7 +179,6 @@ export function walkDocument(root: Element): Walked {
   visit(root, {
     block: 0,
     kind: 'paragraph',
-    owner: root,
     caption: false,
     inArticle: false,
     inHeading: false,

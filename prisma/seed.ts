@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db'
 import { hashPassword } from '@/lib/auth/password'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { contentHashOf } from '@/lib/sources/content-hash'
-import { canonicalTextOf, droppedBlocksOf, importText } from '@/lib/sources/importer'
+import { canonicalTextOf, droppedBlocksOf, importText, layoutOf } from '@/lib/sources/importer'
 import { DEMO_ESSAYS, DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from './demo-content'
 
 const ESSAY_DIR = join(process.cwd(), 'prisma', 'demo-essays')
@@ -58,6 +58,7 @@ export async function seedDemo(db: Db): Promise<{ joinCode: string; created: boo
         text,
         contentHash: contentHashOf(text),
         droppedBlocks: droppedBlocksOf(blocks),
+        layout: layoutOf(blocks) as object[],
         createdById: instructor.id,
       },
     })

@@ -20,4 +20,14 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'picture export',
     tooComplex: 'This map is too large to export as a picture. Export it as PDF or SVG instead.',
   },
+  // A real essay of any format reads in well under a second; a file still going after 15 s is hostile or broken.
+  'parse-upload': {
+    timeoutMs: 15_000,
+    perOwner: 2,
+    global: 2,
+    queue: 8,
+    maxWaitMs: 20_000,
+    noun: 'file import',
+    tooComplex: 'This file is too complex to import; paste the text instead.',
+  },
 }

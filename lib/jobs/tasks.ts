@@ -4,4 +4,5 @@ import type { TaskRegistry } from './runner'
 
 export const TASKS = {
   'render-png': () => import('./tasks/render-png'),
+  'parse-upload': () => import('./tasks/parse-upload'),
 } satisfies TaskRegistry

@@ -9,8 +9,9 @@ import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnSource, SOURCE_NOT_FOUND } from './access'
 import { BLOCK_SEPARATOR } from './blocks'
 import { contentHashOf } from './content-hash'
-import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
+import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, StoredLayout, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
 import { canonicalLines } from './importer'
+import { relayout } from './relayout'
 import { MAX_SOURCE_CHARS } from './schema'
 
 type Tx = Prisma.TransactionClient
@@ -50,14 +51,14 @@ function canonicalTextOfEdit(raw: string): string {
  * Puts a dropped block back after the block that preceded it at import. Positions count all
  * imported blocks; those before it that are not still dropped are in the text (kept or restored).
  */
-function restoreBlock(text: string, dropped: DroppedBlock[], position: number): { text: string; dropped: DroppedBlock[] } {
+function restoreBlock(text: string, dropped: DroppedBlock[], position: number): { text: string; dropped: DroppedBlock[]; block: DroppedBlock } {
   const block = dropped.find((b) => b.position === position)
   if (!block) throw new NotFound('This block is no longer among the dropped blocks; reload the page.')
   const blocks = text.split(BLOCK_SEPARATOR)
   const stillDroppedBefore = dropped.filter((b) => b.position < position).length
   // Blocks added or removed by hand since the import shift the count; never go past the end.
   blocks.splice(Math.min(position - stillDroppedBefore, blocks.length), 0, block.text)
-  return { text: blocks.join(BLOCK_SEPARATOR), dropped: dropped.filter((b) => b.position !== position) }
+  return { text: blocks.join(BLOCK_SEPARATOR), dropped: dropped.filter((b) => b.position !== position), block }
 }
 
 const COUNTED = { EXACT: 'exact', MOVED: 'moved', ORPHANED: 'orphaned' } as const
@@ -95,7 +96,9 @@ export async function restoreDroppedBlock(actor: Actor, input: unknown): Promise
   return db.$transaction(async (tx) => {
     const locked = await lockSource(tx, source.id, data.expectedVersion)
     const restored = restoreBlock(locked.text, DroppedBlocks.parse(locked.droppedBlocks), data.position)
-    return saveText(tx, actor!.id, locked, checkedText(canonicalTextOfEdit(restored.text)), restored.dropped)
+    const { block } = restored
+    const inserted = block.kind ? { text: block.text, layout: { kind: block.kind, ...(block.level ? { level: block.level } : {}), ...(block.page ? { page: block.page } : {}) } } : undefined
+    return saveText(tx, actor!.id, locked, checkedText(canonicalTextOfEdit(restored.text)), restored.dropped, inserted)
   }, TEXT_TRANSACTION)
 }
 
@@ -116,13 +119,20 @@ async function lockSource(tx: Tx, sourceId: string, expectedVersion: number) {
   if (rows.length === 0) throw new NotFound(SOURCE_NOT_FOUND)
   const source = await tx.source.findUniqueOrThrow({
     where: { id: sourceId },
-    select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true },
+    select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true, layout: true },
   })
   if (source.version !== expectedVersion) throw new Conflict(STALE_VERSION)
   return source
 }
 
-async function saveText(tx: Tx, actorId: string, source: LockedSource, text: string, dropped?: DroppedBlock[]): Promise<TextSaved> {
+async function saveText(
+  tx: Tx,
+  actorId: string,
+  source: LockedSource,
+  text: string,
+  dropped?: DroppedBlock[],
+  inserted?: Parameters<typeof relayout>[3],
+): Promise<TextSaved> {
   if (text === source.text && dropped === undefined) return { version: source.version, ...(await countByStatus(tx, source.id)) }
   const version = source.version + 1
   // Highlights made on the old text are re-anchored from it, now and after later edits.
@@ -132,7 +142,13 @@ async function saveText(tx: Tx, actorId: string, source: LockedSource, text: str
   })
   await tx.source.update({
     where: { id: source.id },
-    data: { text, contentHash: contentHashOf(text), version, ...(dropped && { droppedBlocks: dropped }) },
+    data: {
+      text,
+      contentHash: contentHashOf(text),
+      version,
+      layout: relayout(source.text, StoredLayout.parse(source.layout), text, inserted) as object[],
+      ...(dropped && { droppedBlocks: dropped }),
+    },
   })
   const counts = await reanchorHighlights(tx, source, text, version)
   await publishInTransaction(tx, source.groupId, { type: 'source.changed', sourceId: source.id })

@@ -72,7 +72,7 @@ export function isDateline(line: string): boolean {
   const dated = MONTH.test(text) || NUMERIC_DATE.test(text) || /\d{1,4}年/.test(text)
   // A stamp is mostly date and time: few words of four letters or more besides.
   const words = (text.match(/\p{L}{4,}/gu) ?? []).filter((word) => !MONTH.test(word) && !WEEKDAY.test(word)).length
-  return (dated || TIME.test(text)) && words <= 5
+  return (dated || TIME.test(text)) && words <= 3
 }
 
 const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i

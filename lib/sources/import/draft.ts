@@ -30,21 +30,22 @@ export interface ImportResult {
   metadata: ImportedMetadata
 }
 
-/** The blocks a person ends up with: the importer's choice, with the positions they toggled flipped. */
-export function withChoices(blocks: ImportedBlock[], toggled: Iterable<number>, reasonForDropped = 'removed by hand'): ImportedBlock[] {
-  const flip = new Set(toggled)
+/** The blocks a person ends up with: set-aside blocks they restored are kept, kept blocks they left out are set aside. */
+export function withChoices(blocks: ImportedBlock[], restore: Iterable<number>, drop: Iterable<number> = []): ImportedBlock[] {
+  const restored = new Set(restore)
+  const dropped = new Set(drop)
   return blocks.map((block, position) => {
-    if (!flip.has(position)) return block
-    if (block.junkReason) return withoutReason(block)
-    return { ...block, junkReason: reasonForDropped }
+    if (block.junkReason && restored.has(position)) {
+      const kept = { ...block }
+      delete kept.junkReason
+      return kept
+    }
+    if (!block.junkReason && dropped.has(position)) return { ...block, junkReason: LEFT_OUT_BY_HAND }
+    return block
   })
 }
 
-function withoutReason(block: ImportedBlock): ImportedBlock {
-  const kept = { ...block }
-  delete kept.junkReason
-  return kept
-}
+export const LEFT_OUT_BY_HAND = 'left out by hand'
 
 /** The canonical text of the kept blocks. */
 export function canonicalTextOf(blocks: ImportedBlock[]): string {
@@ -67,8 +68,9 @@ export function layoutOfBlock(block: Pick<ImportedBlock, 'kind' | 'level' | 'pag
   }
 }
 
-export function droppedBlocksOf(blocks: ImportedBlock[]): { position: number; text: string; reason: string; kind: BlockKind; page?: number }[] {
+/** The blocks set aside, by position among all imported blocks, with what restoring one needs. */
+export function droppedBlocksOf(blocks: ImportedBlock[]) {
   return blocks.flatMap((block, position) =>
-    block.junkReason ? [{ position, text: block.text, reason: block.junkReason, kind: block.kind, ...(block.page ? { page: block.page } : {}) }] : [],
+    block.junkReason ? [{ position, text: block.text, reason: block.junkReason, ...layoutOfBlock(block) }] : [],
   )
 }

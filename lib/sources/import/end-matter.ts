@@ -7,17 +7,25 @@ import type { ImportedBlock, ImportedMetadata } from './draft'
 import type { WalkedBlock } from './html-walk'
 import { comparable } from './text-rules'
 
+const TITLE = 'the title (in the Title field)'
+
 /** How far into the kept text the title, byline and date lines are looked for. */
 const HEAD_BLOCKS = 6
 
 type Decided = ImportedBlock & { list?: number }
 
-export function endMatter(decided: ImportedBlock[], walked: WalkedBlock[], metadata: ImportedMetadata): Decided[] {
+/**
+ * `page` is true for a web page; a converted document (a .docx, Markdown) is all text, so only
+ * its head is read for the title and byline.
+ */
+export function endMatter(decided: ImportedBlock[], walked: WalkedBlock[], metadata: ImportedMetadata, { page }: { page: boolean }): Decided[] {
   const blocks: Decided[] = decided.map((block, i) => ({ ...block, ...(walked[i]!.list !== undefined ? { list: walked[i]!.list } : {}) }))
   const title = metadata.title ? comparable(metadata.title) : undefined
   let seen = 0
   let bodyStarted = false
   blocks.forEach((block, i) => {
+    // The page's own headline outside the article text is still the title, and is said to be.
+    if (block.junkReason === 'outside the main text' && block.kind === 'heading' && title && sameWords(title, comparable(block.text))) block.junkReason = TITLE
     if (block.junkReason) return
     const walkedBlock = walked[i]!
     if (!bodyStarted && seen < HEAD_BLOCKS) {
@@ -29,17 +37,17 @@ export function endMatter(decided: ImportedBlock[], walked: WalkedBlock[], metad
       }
       if (block.kind === 'paragraph' && block.text.length > 120) bodyStarted = true
     }
-    const reason = lineReason(block, walkedBlock)
+    const reason = page ? lineReason(block, walkedBlock) : undefined
     if (reason) block.junkReason = reason
   })
-  dropEmptyHeadings(blocks)
+  if (page) dropEmptyHeadings(blocks)
   return blocks
 }
 
 /** The title, the byline or the date line at the top of the article. */
 function headReason(block: ImportedBlock, title: string | undefined, metadata: ImportedMetadata): string | undefined {
   const text = comparable(block.text)
-  if (block.kind === 'heading' && title && text && sameWords(title, text)) return 'the title (in the Title field)'
+  if (block.kind === 'heading' && title && text && sameWords(title, text)) return TITLE
   if (block.kind === 'heading' && wordsOf(block.text) >= 12) return 'the summary under the title'
   if (block.text.length <= 160) {
     const byline = parseByline(block.text)

@@ -40,6 +40,11 @@ const NAMED: [string, RegExp][] = [
   ['navigation', /^(?:navbar|navigation|menu|megamenu|masthead|topbar|skiplinks?|pagination|pager)$/],
   ['sidebar', /^(?:sidebar|widget|widgets|rail)$/],
   ['page footer', /^(?:footer|site-?footer|colophon)$/],
+  ['a summary box beside the text', /^(?:infobox|navbox|sidebox|factbox|vertical-?navbox)$/],
+  ['table of contents', /^(?:toc|tableofcontents)$/],
+  ['a note about other pages', /^(?:hatnote|dablink|rellink)$/],
+  ['the site\'s tagline', /^(?:tagline|sitesub|site-?description)$/],
+  ['categories', /^(?:catlinks|categories)$/],
 ]
 
 /** Elements whose names never mark them as furniture: the document, its main parts, text-level runs. */

@@ -32,7 +32,7 @@ const SKIPPED = new Set([
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'legend', 'html',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'ul', 'legend', 'html',
   'button',
 ])
 
@@ -48,7 +48,8 @@ interface Context {
   kind: BlockKind
   level?: number
   caption: boolean
-  list?: { id: number; ordered: boolean; next: number }
+  /** The list being read: `id` names the outermost list (nested items join its block), `depth` indents. */
+  list?: { id: number; ordered: boolean; next: number; depth: number }
   inArticle: boolean
   inHeading: boolean
   pre: boolean
@@ -139,10 +140,13 @@ export function walkDocument(root: Element): Walked {
         continue
       }
       if (isNoteReference(element)) continue
+      // A table cell of plain text is part of its row, one block per row; a cell holding blocks (a layout table) is a block itself.
+      if ((tag === 'td' || tag === 'th') && !hasBlockChild(element) && element.previousElementSibling) append(' | ', context, false)
       if (context.inHeading && isEditLink(element)) continue
       const furniture = context.furniture ?? furnitureReason(element, { inArticle: context.inArticle, holdsMainText: holdsMain.has(element) })
       if (furniture && !context.furniture) furnitureRoots.push(element)
       if (!BLOCKS.has(tag) && furniture === context.furniture && !hasBlockChild(element)) {
+        // (td and th are not in BLOCKS: a cell of plain text runs on in its row's block.)
         visit(element, context, inLink || tag === 'a')
         continue
       }
@@ -164,7 +168,8 @@ export function walkDocument(root: Element): Walked {
     } else if (tag === 'blockquote') next.kind = 'quote'
     else if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dir') {
       const start = Number(element.getAttribute('start'))
-      next.list = { id: nextList++, ordered: tag === 'ol', next: Number.isInteger(start) ? start : 1 }
+      const outer = context.kind === 'list' ? context.list : undefined
+      next.list = { id: outer?.id ?? nextList++, ordered: tag === 'ol', next: element.hasAttribute('start') && Number.isInteger(start) ? start : 1, depth: outer ? outer.depth + 1 : 0 }
     } else if (tag === 'li' && context.list) {
       next.kind = 'list'
       const value = Number(element.getAttribute('value'))
@@ -225,8 +230,9 @@ function textLengths(root: Element): Map<Element, number> {
   return lengths
 }
 
-function listMarker(list: { ordered: boolean; next: number }): string {
-  return list.ordered ? `${list.next}. ` : '• '
+function listMarker(list: { ordered: boolean; next: number; depth: number }): string {
+  // Lines of a block are stored trimmed, so nesting shows in the bullet, not in an indent.
+  return list.ordered ? `${list.next}. ` : list.depth > 0 ? '◦ ' : '• '
 }
 
 /** A block's text: spaces collapsed, line breaks kept, no blank line inside (which would split it). */

@@ -7,10 +7,10 @@
 // Every block set aside keeps its reason, for the preview.
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import type { ImportedBlock, ImportResult } from './draft'
+import type { ImportedBlock, ImportedMetadata, ImportResult } from './draft'
 import { endMatter } from './end-matter'
 import { OWNER_ATTRIBUTE, walkDocument, type WalkedBlock } from './html-walk'
-import { htmlMetadata } from './metadata'
+import { htmlMetadata, tidyMetadata } from './metadata'
 import { cleanCitationMarks } from './text-rules'
 import { tooComplex } from './limits'
 
@@ -21,16 +21,32 @@ const MAX_ELEMENTS = 150_000
 export const OUTSIDE_MAIN_TEXT = 'outside the main text'
 
 export function importHtml(html: string): ImportResult {
-  const { document } = parseHTML(html)
-  const root = (document.body ?? document.documentElement) as Element | null
-  if (!root) return { blocks: [], metadata: {} }
-  assertManageable(document.documentElement as Element)
+  const document = parseDocument(html)
   const metadata = htmlMetadata(document)
+  return { blocks: blocksOfDocument(document, metadata, { mainContent: true }), metadata: tidyMetadata(metadata) }
+}
+
+/** A document built by a converter (a .docx, Markdown): all of it is the text, only its head is read for title and byline. */
+export function importConvertedHtml(html: string, metadata: ImportedMetadata): ImportResult {
+  const document = parseDocument(`<!doctype html><html><head></head><body>${html}</body></html>`)
+  metadata.title ??= document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || undefined
+  return { blocks: blocksOfDocument(document, metadata, { mainContent: false }), metadata: tidyMetadata(metadata) }
+}
+
+export function parseDocument(html: string): Document {
+  const { document } = parseHTML(html)
+  assertManageable(document.documentElement as Element)
+  return document as unknown as Document
+}
+
+function blocksOfDocument(document: Document, metadata: ImportedMetadata, { mainContent }: { mainContent: boolean }): ImportedBlock[] {
+  const root = (document.body ?? document.documentElement) as Element | null
+  if (!root) return []
   const { blocks, furnitureRoots } = walkDocument(root)
   for (const element of furnitureRoots) element.remove()
-  const kept = mainContentOwners(document)
+  const kept = mainContent ? mainContentOwners(document) : undefined
   const imported = blocks.map((block) => decide(block, kept))
-  return { blocks: groupLists(endMatter(imported, blocks, metadata)), metadata }
+  return groupLists(endMatter(imported, blocks, metadata, { page: mainContent }))
 }
 
 /** Refuses documents nested or sized past what a real page needs, before any recursive pass. */

@@ -1,16 +1,10 @@
 // The budgets of an import, and the refusal a person sees when a file goes past them.
-import { AppError } from '@/lib/errors'
+import { TooComplex } from '@/lib/errors'
 
 export const TOO_COMPLEX_MESSAGE = 'This file is too complex to import; paste the text instead.'
 
 /** A file that would take more than its share of the server to read (nesting, pages, unpacked size). */
-export class TooComplexToImport extends AppError {
-  constructor(message = TOO_COMPLEX_MESSAGE) {
-    super(message, 422)
-  }
-}
-
-export const tooComplex = (message?: string) => new TooComplexToImport(message)
+export const tooComplex = (message = TOO_COMPLEX_MESSAGE) => new TooComplex(message)
 
 /** Pages of a PDF read at most. */
 export const MAX_PDF_PAGES = 300

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
+import { paragraphCitation } from '@/lib/sources/blocks'
 
 export const PASSAGE_MIME = 'application/x-colloquy-highlight'
 
@@ -57,7 +58,7 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
               <span className="line-clamp-3 font-serif">“{p.exact}”</span>
               <span className="block truncate text-stone-500">
                 {p.sourceTitle}
-                {p.paragraph !== null && ` ¶${p.paragraph}`} · {p.authorName}
+                {paragraphCitation(p) && ` ${paragraphCitation(p)}`} · {p.authorName}
               </span>
             </span>
             <button

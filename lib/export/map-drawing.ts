@@ -6,6 +6,7 @@ import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState, MapRelationState, MapState } from '@/lib/maps/reducer'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
 import { printable, truncateToWidth, wrapText } from './text-fit'
+import { paragraphCitation } from '@/lib/sources/blocks'
 
 export type FontFace = 'sans' | 'sansBold' | 'serif'
 
@@ -160,7 +161,7 @@ function drawNode(node: MapNodeState, number: number, passage: CitedPassage | nu
   }
   if (passage) {
     // The essay's title, shortened if need be; unlike the canvas, never at the cost of the paragraph.
-    const paragraph = passage.paragraph !== null ? ` ¶${passage.paragraph}` : ''
+    const paragraph = paragraphCitation(passage) ? ` ${paragraphCitation(passage)}` : ''
     const room = INNER_WIDTH - measure(paragraph, 'sans', SOURCE_SIZE)
     const title = truncateToWidth(printable(passage.sourceTitle), room, (s) => measure(s, 'sans', SOURCE_SIZE))
     shapes.push(text(measure, `${title}${paragraph}`, left, baseline(top + GAP, SOURCE_SIZE), 'sans', SOURCE_SIZE, COLOURS.link))

@@ -4,6 +4,7 @@
 import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind, type Shape } from './map-drawing'
 import { measurerFor, pdfWithFonts } from './fonts'
 import { printable } from './text-fit'
+import { paragraphCitation } from '@/lib/sources/blocks'
 
 export type Paper = 'a4' | 'letter'
 export type Orientation = 'auto' | 'portrait' | 'landscape'
@@ -23,7 +24,7 @@ export interface AppendixEntry {
   quoted: boolean
   /** The node's own wording when it is not simply the passage. */
   label: string | null
-  citation: { sourceTitle: string; sourceAuthor: string | null; paragraph: number | null; taggedBy: string; orphaned: boolean } | null
+  citation: { sourceTitle: string; sourceAuthor: string | null; paragraph: number | null; page?: number | null; taggedBy: string; orphaned: boolean } | null
   relations: { kind: RelationKind; targetNumber: number; targetText: string; label: string; feedback: FeedbackNote[] }[]
   feedback: FeedbackNote[]
 }
@@ -133,7 +134,7 @@ function feedbackBlock(doc: PDFKit.PDFDocument, notes: FeedbackNote[], indent: n
 function citationLine(citation: NonNullable<AppendixEntry['citation']>): string {
   const parts = [`“${printable(citation.sourceTitle)}”`]
   if (citation.sourceAuthor) parts.push(`by ${printable(citation.sourceAuthor)}`)
-  parts.push(citation.paragraph !== null ? `¶${citation.paragraph}` : 'paragraph unknown')
+  parts.push(paragraphCitation(citation) ?? 'paragraph unknown')
   const tagged = `tagged by ${printable(citation.taggedBy)}`
   return `— ${parts.join(', ')} · ${tagged}${citation.orphaned ? ' · the passage is no longer in the current text' : ''}`
 }

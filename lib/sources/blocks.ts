@@ -74,8 +74,8 @@ export function blockAt(blocks: TextBlock[], offset: number): TextBlock | undefi
   return blocks.find((block) => offset >= block.start && offset < block.end)
 }
 
-/** "¶ 7", or "p. 12, ¶ 7" when the page is known: how a passage is cited. */
-export function citationOf(block: Pick<TextBlock, 'number' | 'page'> | undefined): string | null {
-  if (!block || block.number === null) return null
-  return block.page ? `p. ${block.page}, ¶ ${block.number}` : `¶ ${block.number}`
+/** "¶7", or "p. 12, ¶7" when the page of the original is known: how a passage is cited. */
+export function paragraphCitation({ paragraph, page }: { paragraph: number | null; page?: number | null }): string | null {
+  if (paragraph === null) return null
+  return page ? `p. ${page}, ¶${paragraph}` : `¶${paragraph}`
 }

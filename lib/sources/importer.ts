@@ -39,7 +39,7 @@ export function importText(raw: string): ImportResult {
  * Blocks at blank lines. A block that reads as a menu or widget is set aside whole; inside any
  * other, runs of kept lines and runs of junk lines become blocks of their own.
  */
-function blocksOfLines(lines: Line[], words: Set<string>): ImportedBlock[] {
+function blocksOfLines(lines: Line[], words: ReadonlySet<string>): ImportedBlock[] {
   const blocks: ImportedBlock[] = []
   let group: Line[] = []
   const flushGroup = () => {
@@ -73,7 +73,7 @@ function blocksOfLines(lines: Line[], words: Set<string>): ImportedBlock[] {
 }
 
 /** A run of text lines: a quote, a list, verse, or hard-wrapped paragraphs; or a menu of short lines. */
-function keptBlocks(lines: string[], words: Set<string>): ImportedBlock[] {
+function keptBlocks(lines: string[], words: ReadonlySet<string>): ImportedBlock[] {
   const quoted = lines.every((line) => QUOTED.test(line))
   const texts = paragraphsOf(quoted ? lines.map((line) => line.replace(QUOTED, '')) : lines, words).map(cleanCitationMarks)
   return texts.map((text) => ({ text, kind: quoted ? 'quote' : kindOf(text) }))
@@ -88,7 +88,7 @@ function isWidget(lines: string[]): boolean {
 }
 
 /** A paragraph cut by a page break (a page number, a running head) goes on after it: rejoined. */
-function joinAcrossPages(blocks: ImportedBlock[], words: Set<string>): ImportedBlock[] {
+function joinAcrossPages(blocks: ImportedBlock[], words: ReadonlySet<string>): ImportedBlock[] {
   const joined: ImportedBlock[] = []
   let between: ImportedBlock[] = []
   for (const block of blocks) {
@@ -121,11 +121,11 @@ const FIRST_PLURAL = /\b(?:we|our|ours|us)\b/i
  * and "our" (or exclaims at "you"), in a text whose longer paragraphs do not speak that way.
  */
 function markPitches(blocks: ImportedBlock[]): void {
-  const prose = blocks.filter((block) => !block.junkReason && block.kind === 'paragraph' && wordCount(block.text) > 60)
+  const prose = blocks.filter((block) => !block.junkReason && block.kind === 'paragraph' && (block.text.length > 1_000 || wordCount(block.text) > 60))
   const prosePitches = prose.filter((block) => SECOND_PERSON.test(block.text) && FIRST_PLURAL.test(block.text)).length
   if (prosePitches > prose.length * 0.2) return
   for (const block of blocks) {
-    if (block.junkReason || block.kind === 'heading') continue
+    if (block.junkReason || block.kind === 'heading' || block.text.length > 1_000) continue
     const words = wordCount(block.text)
     const pitch = words <= 60 && SECOND_PERSON.test(block.text) && (FIRST_PLURAL.test(block.text) || (words <= 30 && /!$/.test(block.text)))
     if (pitch) block.junkReason = 'addresses the reader like an advert'

@@ -66,9 +66,9 @@ function importByFormat(format: Format, bytes: Uint8Array): Promise<ImportResult
     case 'html':
       return Promise.resolve(importHtml(decodeText(bytes, declaredCharset(bytes))))
     case 'markdown':
-      return Promise.resolve(markdownImport(decodeText(bytes)))
+      return Promise.resolve(markdownImport(withinLength(decodeText(bytes))))
     case 'text':
-      return Promise.resolve(importText(decodeText(bytes)))
+      return Promise.resolve(importText(withinLength(decodeText(bytes))))
   }
 }
 
@@ -93,6 +93,15 @@ function formatOf({ name, type, bytes }: UploadedFile): Format {
   if (declared === 'docx') throw new Invalid(DOCX_UNREADABLE)
   if (declared === 'pdf') throw new Invalid('This file is called a PDF but is not one. Open it and save it as PDF again, or paste the text instead.')
   return declared
+}
+
+/**
+ * Plain text or Markdown far past what one source may hold is refused before it is read: even if
+ * three quarters of it were page furniture, the rest would not fit.
+ */
+function withinLength(text: string): string {
+  if (text.length > 4 * MAX_SOURCE_CHARS) throw new Invalid(TOO_LONG)
+  return text
 }
 
 /** The character set an HTML file declares in its first kilobyte, if any. */

@@ -54,6 +54,8 @@ const INTERFACE_WORDS = new Set([
 
 /** Why one line, read alone, is not text. */
 export function junkOfLine(text: string): string | undefined {
+  // Every rule here is about short lines; a long one is text.
+  if (text.length > 300) return undefined
   if (text.length <= 40 && INTERFACE_WORDS.has(comparable(text))) return 'a button or menu label'
   if (text === '\f') return 'page break'
   if (PAGE_NUMBER.test(text)) return 'page number'
@@ -86,13 +88,14 @@ function repeatsItself(text: string): boolean {
 export function markRunningLines(lines: Line[]): void {
   const counts = new Map<string, number>()
   const keyOf = (text: string) => comparable(text.replace(/\d+/g, ' '))
+  const short = (line: Line) => !line.junk && line.text.length > 0 && line.text.length <= 200 && wordCount(line.text) <= 12
   for (const line of lines) {
-    if (line.junk || !line.text || wordCount(line.text) > 12) continue
+    if (!short(line)) continue
     const key = keyOf(line.text)
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   for (const line of lines) {
-    if (line.junk || !line.text || wordCount(line.text) > 12) continue
+    if (!short(line)) continue
     if ((counts.get(keyOf(line.text)) ?? 0) >= 3) {
       line.junk = 'repeats on every page (running head or footer)'
       line.pageBreak = true
@@ -133,7 +136,7 @@ const LIST_ITEM = /^(?:[•◦▪‣*-]|\d{1,3}[.)]|[a-z][.)])\s+/
  * short lines (verse, an address) keep their breaks. Line-end hyphens are joined back into the
  * word ("sup-/ports") unless the document spells the word with its hyphen elsewhere.
  */
-export function paragraphsOf(lines: string[], words: Set<string>): string[] {
+export function paragraphsOf(lines: string[], words: ReadonlySet<string>): string[] {
   if (lines.length === 1) return lines
   if (lines.every((line) => LIST_ITEM.test(line))) return [lines.join('\n')]
   const column = columnWidth(lines)
@@ -157,7 +160,7 @@ export function paragraphsOf(lines: string[], words: Set<string>): string[] {
 }
 
 /** Two pieces of one paragraph split at a line end (or a page break). */
-export function joinWrapped(text: string, next: string, words: Set<string>): string {
+export function joinWrapped(text: string, next: string, words: ReadonlySet<string>): string {
   const hyphen = /(\p{L}+)-$/u.exec(text)
   if (hyphen && /^\p{Ll}/u.test(next)) {
     const rest = /^\p{L}+/u.exec(next)?.[0] ?? ''
@@ -170,11 +173,18 @@ export function joinWrapped(text: string, next: string, words: Set<string>): str
   return `${text} ${next}`
 }
 
-/** Every word of the document, lower-cased, hyphenated compounds included: to tell "well-known" from "sup-ports". */
-export function wordsOf(lines: string[]): Set<string> {
-  const words = new Set<string>()
-  for (const line of lines) for (const word of line.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) words.add(word)
-  return words
+/**
+ * Every word of the document, lower-cased, hyphenated compounds included: to tell "well-known"
+ * from "sup-ports". Collected on first use: most texts never break a word at a line end.
+ */
+export function wordsOf(lines: string[]): ReadonlySet<string> {
+  let words: Set<string> | undefined
+  const collect = () => {
+    words = new Set()
+    for (const line of lines) for (const word of line.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) words.add(word)
+    return words
+  }
+  return { has: (word: string) => (words ?? collect()).has(word) } as ReadonlySet<string>
 }
 
 const MAX_COLUMN = 160

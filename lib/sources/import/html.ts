@@ -28,13 +28,15 @@ export function importHtml(html: string): ImportResult {
 
 /** A document built by a converter (a .docx, Markdown): all of it is the text, only its head is read for title and byline. */
 export function importConvertedHtml(html: string, metadata: ImportedMetadata): ImportResult {
-  const document = parseDocument(`<!doctype html><html><head></head><body>${html}</body></html>`)
+  const document = parseDocument(html)
   metadata.title ??= document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || undefined
   return { blocks: blocksOfDocument(document, metadata, { mainContent: false }), metadata: tidyMetadata(metadata) }
 }
 
 export function parseDocument(html: string): Document {
-  const { document } = parseHTML(html)
+  let { document } = parseHTML(html)
+  // A fragment ("<p>…</p>", a saved snippet) gets the document around it that browsers supply.
+  if (document.documentElement?.localName !== 'html' || !document.body) document = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
   assertManageable(document.documentElement as Element)
   return document as unknown as Document
 }
@@ -62,7 +64,13 @@ function assertManageable(root: Element): void {
 
 /** The owners of the blocks Readability keeps, or undefined when it finds no article. */
 function mainContentOwners(document: Document): Set<number> | undefined {
-  const article = new Readability(document, { serializer: (element: Node) => element, maxElemsToParse: MAX_ELEMENTS }).parse()
+  let article: ReturnType<Readability<Node>['parse']>
+  try {
+    article = new Readability(document, { serializer: (element: Node) => element, maxElemsToParse: MAX_ELEMENTS }).parse()
+  } catch {
+    // A page Readability cannot read is kept whole, less its furniture: a person sees it all in the preview.
+    return undefined
+  }
   const content = article?.content as unknown as Element | undefined
   if (!content || typeof content.querySelectorAll !== 'function') return undefined
   const owners = new Set<number>()

@@ -82,7 +82,7 @@ export async function citablePassages(actor: Actor, groupId: string, ids?: strin
         sourceId: source.id,
         sourceTitle: source.title,
         paragraph: h.anchorStatus === 'ORPHANED' ? null : (blockAt(blocks, h.start)?.number ?? null),
-        page: h.anchorStatus === 'ORPHANED' ? null : (blockAt(blocks, h.start)?.page ?? null),
+        ...pageOf(h.anchorStatus === 'ORPHANED' ? undefined : blockAt(blocks, h.start)),
         exact: h.exact,
         tag: h.tag,
         anchorStatus: h.anchorStatus,
@@ -92,6 +92,9 @@ export async function citablePassages(actor: Actor, groupId: string, ids?: strin
   }
   return passages
 }
+
+/** The page of the original a cited paragraph starts on, only where the source knows it (a PDF). */
+const pageOf = (block: { page: number | null } | undefined) => (block?.page ? { page: block.page } : {})
 
 export async function getMapForEditor(actor: Actor, mapId: unknown) {
   const access = await authorizeOnMap(actor, mapId, 'read')

@@ -105,11 +105,11 @@ test('an instructor signs up, creates a group, and a student joins it by code', 
 
   await pasteEssay(teacher)
   const preview = teacher.getByRole('region', { name: 'Import preview' })
-  await expect(preview).toContainText('4 blocks kept · 1 taken for page junk')
-  const junk = preview.getByRole('list', { name: 'Blocks taken for page junk' }).getByRole('listitem')
+  await expect(preview).toContainText('3 paragraphs and 1 heading kept · 1 block set aside')
+  const junk = preview.getByRole('list', { name: 'Blocks set aside' }).getByRole('listitem')
   await expect(junk).toHaveCount(1)
   await expect(junk).toContainText('Order now')
-  await expect(junk).toContainText('navigation or button label')
+  await expect(junk).toContainText('a button or menu label')
   await expect(preview.getByRole('checkbox', { name: /Order now/ })).not.toBeChecked()
   const essayUrl = await submitEssay(teacher)
 

@@ -7,7 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { hashPassword } from '@/lib/auth/password'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { contentHashOf } from '@/lib/sources/content-hash'
-import { canonicalTextOf, droppedBlocksOf, importText } from '@/lib/sources/importer'
+import { canonicalTextOf, droppedBlocksOf, importText, layoutOf } from '@/lib/sources/importer'
 import { DEMO_ESSAYS, DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from './demo-content'
 
 const ESSAY_DIR = join(process.cwd(), 'prisma', 'demo-essays')
@@ -42,7 +42,7 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
   const essays = DEMO_ESSAYS.map((essay) => {
     const { blocks } = importText(readFileSync(join(ESSAY_DIR, essay.file), 'utf8'))
     const text = canonicalTextOf(blocks)
-    return { ...essay, text, droppedBlocks: droppedBlocksOf(blocks) }
+    return { ...essay, text, droppedBlocks: droppedBlocksOf(blocks), layout: layoutOf(blocks) as object[] }
   })
 
   try {
@@ -72,6 +72,7 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
               text: essay.text,
               contentHash: contentHashOf(essay.text),
               droppedBlocks: essay.droppedBlocks,
+              layout: essay.layout,
               createdById: instructor.id,
             },
           })

@@ -7,6 +7,7 @@ import type { CheckFlag } from '@/lib/maps/checks'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { paragraphCitation } from '@/lib/sources/blocks'
 
 export type ArgumentNodeData = {
   kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
@@ -81,7 +82,7 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
           title={`Open “${data.cited.sourceTitle}” at this passage`}
         >
           <bdi>{data.cited.sourceTitle}</bdi>
-          {data.cited.paragraph !== null && ` ¶${data.cited.paragraph}`}
+          {paragraphCitation(data.cited) && ` ${paragraphCitation(data.cited)}`}
         </Link>
       )}
       <Handle type="source" position={Position.Bottom} className="!h-2.5 !w-2.5 !bg-stone-500" />

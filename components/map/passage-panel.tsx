@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
+import { paragraphCitation } from '@/lib/sources/blocks'
 
 export const PASSAGE_MIME = 'application/x-colloquy-highlight'
 
@@ -59,7 +60,7 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
               </span>
               <span className="block truncate text-stone-500">
                 <bdi>{p.sourceTitle}</bdi>
-                {p.paragraph !== null && ` ¶${p.paragraph}`} · <bdi>{p.authorName}</bdi>
+                {paragraphCitation(p) && ` ${paragraphCitation(p)}`} · <bdi>{p.authorName}</bdi>
               </span>
             </span>
             <button

@@ -53,12 +53,14 @@ export const ReaderText = memo(
         onKeyDown={onKeyDown}
         className="relative rounded-md font-serif text-[1.075rem] leading-8 text-stone-900 focus-visible:outline-2 focus-visible:outline-offset-8 focus-visible:outline-indigo-300"
       >
-        {blocks.map((block) => {
+        {blocks.map((block, i) => {
           const inner = <BlockText block={block} highlights={highlights} activeId={activeId} onOpen={onOpen} />
+          // The page of the original is shown where a new one starts, for citing "p. 12, ¶ 7".
+          const page = block.page !== null && block.page !== blocks[i - 1]?.page ? block.page : null
           if (block.kind === 'heading') {
             return (
               <div key={block.index} className="grid grid-cols-[3.5rem_1fr] gap-2">
-                <span aria-hidden />
+                <span className="select-none pt-9 text-right font-sans text-xs text-stone-400">{page !== null && `p. ${page}`}</span>
                 <h2 dir="auto" data-start={block.start} data-end={block.end} className="mt-8 mb-3 font-sans text-lg font-semibold text-stone-800">
                   {inner}
                 </h2>
@@ -67,13 +69,22 @@ export const ReaderText = memo(
           }
           return (
             <div key={block.index} className="mb-5 grid grid-cols-[3.5rem_1fr] gap-2">
-              <div className="flex select-none items-start justify-end gap-1 pt-1.5 font-sans text-xs text-stone-400">
-                {gutter?.(block)}
-                <span aria-hidden>{block.number}</span>
+              <div className="flex select-none flex-col items-end pt-1.5 font-sans text-xs text-stone-400">
+                <span className="flex items-start justify-end gap-1">
+                  {gutter?.(block)}
+                  <span aria-hidden>{block.number}</span>
+                </span>
+                {page !== null && <span className="mt-0.5 whitespace-nowrap">p. {page}</span>}
               </div>
-              <section aria-label={`Paragraph ${block.number}`}>
+              <section aria-label={`Paragraph ${block.number}${block.page !== null ? `, page ${block.page}` : ''}`}>
                 {/* dir="auto": an Arabic or Hebrew paragraph is laid out right to left, from its first strong character. */}
-                <p id={`p${block.number}`} dir="auto" data-start={block.start} data-end={block.end} className="whitespace-pre-line">
+                <p
+                  id={`p${block.number}`}
+                  dir="auto"
+                  data-start={block.start}
+                  data-end={block.end}
+                  className={block.kind === 'quote' ? 'whitespace-pre-line border-s-4 border-stone-300 ps-4 italic text-stone-700' : 'whitespace-pre-line'}
+                >
                   {inner}
                 </p>
               </section>

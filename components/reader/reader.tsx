@@ -7,7 +7,7 @@ import { snapToWords } from '@/lib/annotations/selection'
 import { createHighlightAction, confirmAnchorAction, listHighlightsAction } from '@/lib/annotations/actions'
 import type { ReaderHighlights } from '@/lib/annotations/queries'
 import { listReadersAction } from '@/lib/realtime/actions'
-import { blocksOf } from '@/lib/sources/blocks'
+import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'
 import { offsetsOfRange } from './dom-offsets'
 import { HeatGutter } from './heat-gutter'
@@ -23,6 +23,8 @@ interface ReaderProps {
   sourceId: string
   /** The canonical text; its blocks are derived here rather than sent alongside (half the page data). */
   text: string
+  /** The kinds and pages of the text's blocks, as the importer read them from the original. */
+  layout?: readonly BlockLayout[]
   initial: ReaderHighlights
   /** The group's event number read before `initial`: the live stream starts from it. */
   liveSince: number
@@ -44,8 +46,8 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, initial, liveSince, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
-  const blocks = useMemo(() => blocksOf(text), [text])
+export function Reader({ groupId, sourceId, text, layout, initial, liveSince, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
+  const blocks = useMemo(() => blocksOf(text, layout), [text, layout])
   const articleRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
   const [data, setData] = useState(initial)

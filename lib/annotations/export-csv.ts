@@ -7,6 +7,7 @@
 // as text. The paragraph is the citation number of the paragraph the highlight starts in, empty
 // for a heading and for an orphaned highlight (its passage is no longer in the text).
 import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
+import { StoredLayout } from '@/lib/sources/editing-schema'
 import { codePointOffsets } from './code-points'
 import { notePlainText } from './note'
 import type { HighlightView } from './queries'
@@ -46,8 +47,9 @@ function paragraphOf(blocks: TextBlock[], highlight: HighlightView): number | nu
   return blocks.find((block) => block.end > highlight.start && block.start < highlight.end)?.number ?? null
 }
 
-export function exportHighlightsCsv(source: { text: string }, highlights: HighlightView[]): string {
-  const blocks = blocksOf(source.text)
+export function exportHighlightsCsv(source: { text: string; layout?: unknown }, highlights: HighlightView[]): string {
+  // Numbered by the stored layout, as the reader numbers them.
+  const blocks = blocksOf(source.text, StoredLayout.parse(source.layout))
   const codePoints = codePointOffsets(source.text)
   const rows = highlights.map((h) =>
     [

@@ -35,7 +35,7 @@ export async function exportSourceHighlights(actor: Actor, sourceId: unknown, in
   // offsets and paragraph numbers are only right against the text they were placed on.
   const source = await db.source.findUnique({
     where: { id: access.source.id },
-    select: { id: true, groupId: true, title: true, author: true, url: true, text: true, version: true },
+    select: { id: true, groupId: true, title: true, author: true, url: true, text: true, layout: true, version: true },
   })
   if (!source) throw new NotFound('This source does not exist.')
   if (source.version !== sourceVersion) throw new Conflict('The text of this source was just edited. Please export again.')

@@ -5,6 +5,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState, MapRelationState, MapState } from '@/lib/maps/reducer'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
+import { paragraphCitation } from '@/lib/sources/blocks'
 import { isolate, printable, truncateToWidth, wrapText } from './text-fit'
 import { paragraphDirection } from './text-runs'
 
@@ -166,7 +167,7 @@ function drawNode(node: MapNodeState, number: number, passage: CitedPassage | nu
   }
   if (passage) {
     // The essay's title, shortened if need be; unlike the canvas, never at the cost of the paragraph.
-    const paragraph = passage.paragraph !== null ? ` ¶${passage.paragraph}` : ''
+    const paragraph = paragraphCitation(passage) ? ` ${paragraphCitation(passage)}` : ''
     const room = INNER_WIDTH - measure(paragraph, 'sans', SOURCE_SIZE)
     const title = truncateToWidth(printable(passage.sourceTitle), room, (s) => measure(s, 'sans', SOURCE_SIZE))
     // The title isolated, so a right-to-left one cannot carry the paragraph number with it.

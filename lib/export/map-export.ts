@@ -60,6 +60,7 @@ function appendixOf(state: MapState, cited: CitedPassage[], sourceAuthors: Map<s
             sourceTitle: passage.sourceTitle,
             sourceAuthor: sourceAuthors.get(passage.sourceId) ?? null,
             paragraph: passage.paragraph,
+            page: passage.page,
             taggedBy: passage.authorName,
             orphaned: passage.anchorStatus === 'ORPHANED',
           }

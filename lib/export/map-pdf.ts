@@ -2,6 +2,7 @@
 // byline and legend, then an evidence appendix listing every node in reading order with its
 // full quote, where it comes from and any instructor feedback. Fonts are embedded, text selectable.
 import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind, type Shape } from './map-drawing'
+import { paragraphCitation } from '@/lib/sources/blocks'
 import { pdfWithFonts } from './fonts'
 import { pdfText, type PdfText } from './pdf-text'
 import { isolate, printable } from './text-fit'
@@ -24,7 +25,7 @@ export interface AppendixEntry {
   quoted: boolean
   /** The node's own wording when it is not simply the passage. */
   label: string | null
-  citation: { sourceTitle: string; sourceAuthor: string | null; paragraph: number | null; taggedBy: string; orphaned: boolean } | null
+  citation: { sourceTitle: string; sourceAuthor: string | null; paragraph: number | null; page?: number | null; taggedBy: string; orphaned: boolean } | null
   relations: { kind: RelationKind; targetNumber: number; targetText: string; label: string; feedback: FeedbackNote[] }[]
   feedback: FeedbackNote[]
 }
@@ -135,7 +136,7 @@ function feedbackBlock(doc: PDFKit.PDFDocument, text: PdfText, notes: FeedbackNo
 function citationLine(citation: NonNullable<AppendixEntry['citation']>): string {
   const parts = [`“${isolate(printable(citation.sourceTitle))}”`]
   if (citation.sourceAuthor) parts.push(`by ${isolate(printable(citation.sourceAuthor))}`)
-  parts.push(citation.paragraph !== null ? `¶${citation.paragraph}` : 'paragraph unknown')
+  parts.push(paragraphCitation(citation) ?? 'paragraph unknown')
   const tagged = `tagged by ${isolate(printable(citation.taggedBy))}`
   return `— ${parts.join(', ')} · ${tagged}${citation.orphaned ? ' · the passage is no longer in the current text' : ''}`
 }

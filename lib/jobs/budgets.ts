@@ -44,4 +44,14 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'seminar import',
     tooComplex: 'This seminar archive is too large to import here.',
   },
+  // A real essay of any format reads in well under a second; a file still going after 15 s is hostile or broken.
+  'parse-upload': {
+    timeoutMs: 15_000,
+    perOwner: 2,
+    global: 2,
+    queue: 8,
+    maxWaitMs: 20_000,
+    noun: 'file import',
+    tooComplex: 'This file is too complex to import; paste the text instead.',
+  },
 }

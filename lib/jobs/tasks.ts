@@ -6,4 +6,5 @@ export const TASKS = {
   'render-png': () => import('./tasks/render-png'),
   reanchor: () => import('./tasks/reanchor'),
   'parse-archive': () => import('./tasks/parse-archive'),
+  'parse-upload': () => import('./tasks/parse-upload'),
 } satisfies TaskRegistry

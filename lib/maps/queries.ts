@@ -5,6 +5,7 @@ import { can } from '@/lib/permissions'
 import { readerContext } from '@/lib/annotations/reader-context'
 import { canSeeHighlight } from '@/lib/annotations/visibility'
 import { blockAt, blocksOf } from '@/lib/sources/blocks'
+import { StoredLayout } from '@/lib/sources/editing-schema'
 import { authorizeOnMap, mapAction } from './access'
 import { replay } from './reducer'
 import type { Operation } from './schema'
@@ -15,6 +16,8 @@ export interface CitedPassage {
   sourceId: string
   sourceTitle: string
   paragraph: number | null
+  /** The page of the original (a PDF) the paragraph starts on, when known. */
+  page?: number | null
   exact: string
   tag: 'CLAIM' | 'EVIDENCE' | 'BIAS'
   anchorStatus: 'EXACT' | 'MOVED' | 'ORPHANED'
@@ -62,11 +65,11 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
 export async function citablePassages(actor: Actor, groupId: string, ids?: string[]): Promise<CitedPassage[]> {
   // Access to the group is checked once; each source only adds its own "read first" state.
   const access = await authorizeInGroup(actor, groupId, 'source:read')
-  const sources = await db.source.findMany({ where: { groupId: access.group.id }, select: { id: true, groupId: true, title: true, text: true, version: true } })
+  const sources = await db.source.findMany({ where: { groupId: access.group.id }, select: { id: true, groupId: true, title: true, text: true, layout: true, version: true } })
   const passages: CitedPassage[] = []
   for (const source of sources) {
     const ctx = await readerContext(actor!.id, { ...access, source })
-    const blocks = blocksOf(source.text)
+    const blocks = blocksOf(source.text, StoredLayout.parse(source.layout))
     const rows = await db.highlight.findMany({
       where: { sourceId: source.id, ...(ids ? { id: { in: ids } } : {}) },
       orderBy: { start: 'asc' },
@@ -79,6 +82,7 @@ export async function citablePassages(actor: Actor, groupId: string, ids?: strin
         sourceId: source.id,
         sourceTitle: source.title,
         paragraph: h.anchorStatus === 'ORPHANED' ? null : (blockAt(blocks, h.start)?.number ?? null),
+        ...pageOf(h.anchorStatus === 'ORPHANED' ? undefined : blockAt(blocks, h.start)),
         exact: h.exact,
         tag: h.tag,
         anchorStatus: h.anchorStatus,
@@ -88,6 +92,9 @@ export async function citablePassages(actor: Actor, groupId: string, ids?: strin
   }
   return passages
 }
+
+/** The page of the original a cited paragraph starts on, only where the source knows it (a PDF). */
+const pageOf = (block: { page: number | null } | undefined) => (block?.page ? { page: block.page } : {})
 
 export async function getMapForEditor(actor: Actor, mapId: unknown) {
   const access = await authorizeOnMap(actor, mapId, 'read')

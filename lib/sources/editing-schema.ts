@@ -31,6 +31,20 @@ export const RestoreDroppedBlock = z.object({
 })
 
 /** Source.droppedBlocks: what the importer took for page junk, by position among the imported blocks. */
-export const DroppedBlocks = z.array(z.object({ position: z.number().int().min(0), text: z.string(), reason: z.string() }))
+export const DroppedBlocks = z.array(
+  z.object({
+    position: z.number().int().min(0),
+    text: z.string(),
+    reason: z.string(),
+    kind: z.enum(['heading', 'paragraph', 'list', 'quote']).optional(),
+    level: z.number().int().optional(),
+    page: z.number().int().optional(),
+  }),
+)
+
+/** Source.layout as stored; anything unreadable counts as no layout (kinds are then inferred). */
+export const StoredLayout = z
+  .array(z.object({ kind: z.enum(['heading', 'paragraph', 'list', 'quote']), level: z.number().int().optional(), page: z.number().int().optional() }))
+  .catch([])
 
 export type DroppedBlock = z.infer<typeof DroppedBlocks>[number]

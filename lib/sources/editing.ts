@@ -6,8 +6,8 @@ import type { Actor } from '@/lib/groups/access'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnSource } from './access'
 import { canonicalTextOfEdit, restoreBlock } from './edit-text'
-import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata } from './editing-schema'
-import { saveText } from './save-text'
+import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
+import { saveText, type InsertedBlock } from './save-text'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
 
 export type { TextSaved } from './save-text'
@@ -36,8 +36,14 @@ export async function restoreDroppedBlock(actor: Actor, input: unknown) {
   const { source } = await authorizeOnSource(actor, data.sourceId, 'source:edit')
   return saveText(actor!.id, source.id, data.expectedVersion, (current) => {
     const restored = restoreBlock(current.text, DroppedBlocks.parse(current.droppedBlocks), data.position)
-    return { text: checkedText(canonicalTextOfEdit(restored.text)), dropped: restored.dropped }
+    return { text: checkedText(canonicalTextOfEdit(restored.text)), dropped: restored.dropped, inserted: layoutOfRestored(restored.block) }
   })
+}
+
+/** The restored block keeps the kind, level and page the importer gave it, when it recorded them. */
+function layoutOfRestored(block: DroppedBlock): InsertedBlock | undefined {
+  if (!block.kind) return undefined
+  return { text: block.text, layout: { kind: block.kind, ...(block.level ? { level: block.level } : {}), ...(block.page ? { page: block.page } : {}) } }
 }
 
 function checkedText(text: string): string {

@@ -1,110 +1,177 @@
-// Turns raw text as received (copied web pages included) into canonical blocks, flagging page
-// junk (adverts, price lists, navigation, countdown digits) instead of silently dropping it:
-// every dropped block is listed with its reason so a person can restore it.
-import { BLOCK_SEPARATOR } from './blocks'
+// Turns text as received (a paste, a .txt file, text copied from a web page or a PDF) into
+// canonical blocks. Page furniture is flagged, never silently dropped: every block set aside is
+// listed with its reason so a person can restore it. The rules are general ones about how pages
+// and PDFs look when copied (see import/text-lines.ts); every step is linear in the text's length,
+// since this runs in the browser as the person types.
+import { kindOf } from './blocks'
+import { isDateline, parseByline } from './import/byline'
+import type { ImportedBlock, ImportResult } from './import/draft'
+import { takeFootnotes } from './import/footnotes'
+import { canonicalLines, isLabelLike, junkOfLine, markRepeatedLabels, markRunningLines, paragraphsOf, joinWrapped, wordCount, wordsOf, type Line } from './import/text-lines'
+import { cleanCitationMarks, noteNumbers, removeNoteMarks } from './import/text-rules'
 
-export interface ImportedBlock {
-  text: string
-  /** Why the importer took this block for page junk; absent when it is kept. */
-  junkReason?: string
-}
+export { canonicalLines } from './import/text-lines'
+export { canonicalTextOf, droppedBlocksOf, layoutOf, withChoices, type ImportedBlock, type ImportResult } from './import/draft'
 
-export interface ImportResult {
-  blocks: ImportedBlock[]
-  /** Suggested metadata found in the text. */
-  title?: string
-  author?: string
-}
+const SENTENCE_END = /[.!?:;"”’」』。．！？…]$/
+const QUOTED = /^>\s?/
 
-/** Whole lines that are navigation, buttons or widget labels on the pages we import from. */
-const NAVIGATION_LINES = new Set([
-  'live chat', 'call back', 'order now', 'stay connected', 'help', 'close', 'menu', 'home', 'subscribe',
-  'advertisement', 'vip services', 'vip support', 'top 30 writers', 'what our customers say', 'preparing orders',
-  'active writers', 'positive feedback', 'support agents', 'print friendly pdf email', 'please share', 'share this',
-  'limited time offer', 'for more than', 'get', 'get an order', 'get an order prepared', 'get a full',
-  'days', 'hours', 'minutes', 'seconds',
-])
-
-const SALES_SIGNALS = [
-  /\border now\b/i, /\blive chat\b/i, /\bcall back\b/i, /\d+\s?% off\b/i, /\bdiscount\b/i, /\bfirst order\b/i,
-  /\byour order\b/i, /\bour (service|support team|customers|writers|experts)\b/i, /\btop[- ]?30 writers\b/i,
-  /\bplagiarism\b/i, /\byour papers?\b/i, /\bvip\b/i, /\bapple pay\b/i, /\bwith code \w*\d/i, /\bclick here\b/i,
-  /\bfrom\s*-?\s*\$\s?\d/i, /\$\d+\.\d\d\b/, /\bsave (up to |extra )?\d+\s?%/i, /\bwords\/page\b/i, /\benquiries\b/i,
-]
-
-const normalize = (line: string) => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-
-/** Why a single line is junk, or undefined when it reads as text. */
-export function junkReasonOfLine(line: string): string | undefined {
-  const words = normalize(line)
-  if (/^[?:.•|·–—-]$/.test(line)) return 'lone punctuation'
-  if (/^\d{1,3}\s?%?$/.test(line)) return 'countdown or counter digits'
-  if (/^\d+ pages$/i.test(line)) return 'price table'
-  if (NAVIGATION_LINES.has(words)) return 'navigation or button label'
-  if (/^[a-z]+(?:-[a-z]+)*-?[a-z]*\d+$/.test(line)) return 'stray page identifier'
-  const signals = SALES_SIGNALS.filter((signal) => signal.test(line)).length
-  // A long paragraph needs two signals: one word like "discount" can appear in real prose.
-  if (signals >= 2 || (signals === 1 && line.length <= 120)) return 'advertisement'
-  return undefined
-}
-
-export function canonicalLines(raw: string): string[] {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
-    .replace(/[\u200b\ufeff]/g, '')
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-}
-
-/** Groups lines into blocks at blank lines, then splits each block into runs of kept and junk lines. */
 export function importText(raw: string): ImportResult {
+  const lines: Line[] = canonicalLines(raw).map((text) => {
+    const junk = text ? junkOfLine(text) : undefined
+    return junk ? { text, junk, pageBreak: junk === 'page break' || junk === 'page number' || /^\d{1,4}$/.test(text) } : { text }
+  })
+  markRunningLines(lines)
+  markRepeatedLabels(lines)
+  const notes = takeFootnotes(lines)
+  const words = wordsOf(lines.filter((line) => !line.junk).map((line) => line.text))
+  const blocks = joinAcrossPages(blocksOfLines(lines, words), words)
+  markPitches(blocks)
+  const { metadata, title } = readHead(blocks)
+  markLabelsOfDropped(blocks, title)
+  const numbers = noteNumbers(notes)
+  for (const block of blocks) if (!block.junkReason) block.text = removeNoteMarks(block.text, numbers)
+  if (notes.length > 0) blocks.push({ text: 'Notes', kind: 'heading', level: 2 }, ...notes.map((text): ImportedBlock => ({ text, kind: 'paragraph' })))
+  return { blocks: blocks.filter((block) => block.text !== '\f'), metadata }
+}
+
+/**
+ * Blocks at blank lines. A block that reads as a menu or widget is set aside whole; inside any
+ * other, runs of kept lines and runs of junk lines become blocks of their own.
+ */
+function blocksOfLines(lines: Line[], words: ReadonlySet<string>): ImportedBlock[] {
   const blocks: ImportedBlock[] = []
-  const seen = new Set<string>()
-  let run: { lines: string[]; junkReason?: string } | undefined
-
-  const flush = () => {
-    if (!run) return
-    const text = run.lines.join('\n')
-    let junkReason = run.junkReason
-    const key = normalize(text)
-    if (!junkReason && key.length > 0 && seen.has(key)) junkReason = 'repeats an earlier line'
-    if (!junkReason) seen.add(key)
-    blocks.push(junkReason ? { text, junkReason } : { text })
-    run = undefined
+  let group: Line[] = []
+  const flushGroup = () => {
+    if (group.length > 0 && isWidget(group.map((line) => line.text))) {
+      blocks.push({ text: group.map((line) => line.text).join('\n'), kind: 'paragraph', junkReason: 'a menu or widget (short lines, no sentences)' })
+    } else for (const line of group) add(line)
+    flush()
+    group = []
   }
+  let run: Line[] = []
+  const add = (line: Line) => {
+    if (run.length > 0 && !run[0]!.junk !== !line.junk) flush()
+    run.push(line)
+  }
+  const flush = () => {
+    if (run.length === 0) return
+    const junk = run[0]!.junk
+    if (junk) {
+      const reasons = new Set(run.map((line) => line.junk))
+      blocks.push({ text: run.map((line) => line.text).join('\n'), kind: 'paragraph', junkReason: reasons.size === 1 ? junk : 'page furniture' })
+    } else blocks.push(...keptBlocks(run.map((line) => line.text), words))
+    run = []
+  }
+  for (const line of lines) {
+    if (line.note) continue
+    if (line.text && line.text !== '\f') group.push(line)
+    else flushGroup()
+  }
+  flushGroup()
+  return blocks
+}
 
-  for (const line of canonicalLines(raw)) {
-    if (line === '') {
-      flush()
+/** A run of text lines: a quote, a list, verse, or hard-wrapped paragraphs; or a menu of short lines. */
+function keptBlocks(lines: string[], words: ReadonlySet<string>): ImportedBlock[] {
+  const quoted = lines.every((line) => QUOTED.test(line))
+  const texts = paragraphsOf(quoted ? lines.map((line) => line.replace(QUOTED, '')) : lines, words).map(cleanCitationMarks)
+  return texts.map((text) => ({ text, kind: quoted ? 'quote' : kindOf(text) }))
+}
+
+/** Four lines or more, nearly all short and almost none ending a sentence: a menu, a price table, a counter. */
+function isWidget(lines: string[]): boolean {
+  if (lines.length < 4) return false
+  const short = lines.filter((line) => wordCount(line) <= 8).length
+  const sentences = lines.filter((line) => /[.;,?]$/.test(line)).length
+  return short >= lines.length * 0.75 && sentences <= lines.length * 0.25
+}
+
+/** A paragraph cut by a page break (a page number, a running head) goes on after it: rejoined. */
+function joinAcrossPages(blocks: ImportedBlock[], words: ReadonlySet<string>): ImportedBlock[] {
+  const joined: ImportedBlock[] = []
+  let between: ImportedBlock[] = []
+  for (const block of blocks) {
+    if (block.junkReason) {
+      between.push(block)
       continue
     }
-    const reason = junkReasonOfLine(line)
-    if (run && (run.junkReason === undefined) !== (reason === undefined)) flush()
-    if (run && reason && run.junkReason !== reason) run.junkReason = 'advertisement or page widget'
-    run ??= { lines: [], junkReason: reason }
-    run.lines.push(line)
+    const last = joined.at(-1)
+    const brokenByPage = between.some((junk) => /page|running/.test(junk.junkReason!))
+    if (last && !last.junkReason && brokenByPage && last.kind === 'paragraph' && !SENTENCE_END.test(last.text) && /^\p{Ll}/u.test(block.text)) {
+      last.text = joinWrapped(last.text, block.text, words)
+    } else {
+      joined.push(...between)
+      between = []
+      joined.push(block)
+      continue
+    }
+    joined.push(...between.splice(0))
+    // Keep the joined paragraph last, so the next piece can join it too.
+    joined.push(joined.splice(joined.indexOf(last), 1)[0]!)
   }
-  flush()
-
-  const kept = blocks.filter((block) => !block.junkReason)
-  const first = kept[0]?.text
-  const title = first && !first.includes('\n') && first.length <= 200 ? first : undefined
-  const byline = kept.slice(0, 6).find((block) => /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}$/u.test(block.text))
-  return { blocks, title, author: byline?.text.replace(/^by\s+/i, '') }
+  return [...joined, ...between]
 }
 
-/** The canonical text of the blocks a person chose to keep. */
-export function canonicalTextOf(blocks: ImportedBlock[]): string {
-  return blocks
-    .filter((block) => !block.junkReason)
-    .map((block) => block.text)
-    .join(BLOCK_SEPARATOR)
+const SECOND_PERSON = /\b(?:you|your|yours)\b/i
+const FIRST_PLURAL = /\b(?:we|our|ours|us)\b/i
+
+/**
+ * A business talking to its customer inside a pasted page: a short paragraph that says "your"
+ * and "our" (or exclaims at "you"), in a text whose longer paragraphs do not speak that way.
+ */
+function markPitches(blocks: ImportedBlock[]): void {
+  const prose = blocks.filter((block) => !block.junkReason && block.kind === 'paragraph' && (block.text.length > 1_000 || wordCount(block.text) > 60))
+  const prosePitches = prose.filter((block) => SECOND_PERSON.test(block.text) && FIRST_PLURAL.test(block.text)).length
+  if (prosePitches > prose.length * 0.2) return
+  for (const block of blocks) {
+    if (block.junkReason || block.kind === 'heading' || block.text.length > 1_000) continue
+    const words = wordCount(block.text)
+    const pitch = words <= 60 && SECOND_PERSON.test(block.text) && (FIRST_PLURAL.test(block.text) || (words <= 30 && /!$/.test(block.text)))
+    if (pitch) block.junkReason = 'addresses the reader like an advert'
+  }
 }
 
-export function droppedBlocksOf(blocks: ImportedBlock[]): { position: number; text: string; reason: string }[] {
-  return blocks.flatMap((block, position) =>
-    block.junkReason ? [{ position, text: block.text, reason: block.junkReason }] : [],
-  )
+/**
+ * Headings and labels of what was set aside: a heading followed directly by a dropped block (the
+ * title of an advert, a counter's caption), a label ending in ":" with nothing kept after it, and a
+ * heading squeezed between a dropped block and the next heading. Read from the end, so a chain of
+ * labels goes with the box they name.
+ */
+function markLabelsOfDropped(blocks: ImportedBlock[], title: ImportedBlock | undefined): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!
+    if (block.junkReason || block === title) continue
+    const next = blocks[i + 1]
+    const previous = blocks[i - 1]
+    const label = block.kind === 'heading' || (wordCount(block.text) <= 4 && /:$/.test(block.text))
+    if (!label) continue
+    if (next?.junkReason || (!next && /:$/.test(block.text))) block.junkReason = 'the label of a block set aside'
+    else if (block.kind === 'heading' && previous?.junkReason && next?.kind === 'heading' && wordCount(block.text) <= 2) block.junkReason = 'a stray label between page furniture'
+  }
+}
+
+/** The title (the first heading), and a byline or date line near the top, as metadata. */
+function readHead(blocks: ImportedBlock[]): { metadata: ImportResult['metadata']; title?: ImportedBlock } {
+  const metadata: ImportResult['metadata'] = {}
+  let title: ImportedBlock | undefined
+  let seen = 0
+  for (const block of blocks) {
+    if (block.junkReason) continue
+    if (++seen > 6 || (block.kind === 'paragraph' && wordCount(block.text) > 40)) break
+    if (!title && block.kind === 'heading' && isLabelLike(block.text) && seen <= 2) {
+      title = block
+      metadata.title = block.text
+      continue
+    }
+    const byline = parseByline(block.text)
+    if (byline && !metadata.author) {
+      metadata.author = byline.author
+      if (byline.year) metadata.year = byline.year
+      block.junkReason = 'the byline (in the Author field)'
+    } else if (isDateline(block.text) && block.kind !== 'paragraph') {
+      block.junkReason = 'the date line'
+    }
+  }
+  return { metadata, title }
 }

@@ -4,6 +4,7 @@ import { NotFound } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { blocksOf } from './blocks'
+import { StoredLayout } from './editing-schema'
 
 export async function getSourceForReader(actor: Actor, groupId: unknown, sourceId: unknown) {
   const access = await authorizeInGroup(actor, groupId, 'source:read')
@@ -11,9 +12,10 @@ export async function getSourceForReader(actor: Actor, groupId: unknown, sourceI
   const source = id.success
     ? await db.source.findFirst({
         where: { id: id.data, groupId: access.group.id },
-        select: { id: true, title: true, author: true, year: true, url: true, text: true, version: true, updatedAt: true },
+        select: { id: true, title: true, author: true, year: true, url: true, text: true, layout: true, version: true, updatedAt: true },
       })
     : null
   if (!source) throw new NotFound('This source does not exist.')
-  return { ...access, source, blocks: blocksOf(source.text) }
+  const layout = StoredLayout.parse(source.layout)
+  return { ...access, source: { ...source, layout }, blocks: blocksOf(source.text, layout) }
 }

@@ -2,7 +2,8 @@
 // every highlight is placed again. Placing them (a diff per old version, then a search per
 // highlight) is computed first, in a job worker thread within its time budget, from a snapshot
 // of the source and its highlights; only then a short transaction checks that nothing changed
-// meanwhile and writes it all. A save that runs past the budget changes nothing.
+// meanwhile and writes it all, the stored layout (relayout.ts) kept in step with the new text.
+// A save that runs past the budget changes nothing.
 import type { AnchorStatus } from '@/lib/annotations/anchoring'
 import { anchorAt } from '@/lib/annotations/anchoring'
 import { db } from '@/lib/db'
@@ -13,7 +14,8 @@ import type { AnchoredHighlight, PlacedHighlight } from '@/lib/jobs/tasks/reanch
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { SOURCE_NOT_FOUND } from './access'
 import { contentHashOf } from './content-hash'
-import type { DroppedBlock } from './editing-schema'
+import { StoredLayout, type DroppedBlock } from './editing-schema'
+import { relayout } from './relayout'
 
 type Tx = Prisma.TransactionClient
 
@@ -31,10 +33,14 @@ export interface SourceText {
   text: string
   version: number
   droppedBlocks: Prisma.JsonValue
+  layout: Prisma.JsonValue
 }
 
+/** A block put back into the text with the layout the importer gave it (kind, level, page). */
+export type InsertedBlock = NonNullable<Parameters<typeof relayout>[3]>
+
 /** What a save makes of the text as it is now. */
-export type TextChange = (current: SourceText) => { text: string; dropped?: DroppedBlock[] }
+export type TextChange = (current: SourceText) => { text: string; dropped?: DroppedBlock[]; inserted?: InsertedBlock }
 
 const STALE_VERSION = 'Someone else edited this source; reload to see their changes.'
 const BUSY_HIGHLIGHTS = 'Highlights on this source kept changing while it was saved, so nothing was saved. Please save again.'
@@ -59,7 +65,7 @@ class HighlightsChanged extends Error {}
 
 export async function saveText(actorId: string, sourceId: string, expectedVersion: number, change: TextChange): Promise<TextSaved> {
   for (let attempt = 1; ; attempt++) {
-    const current = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true } })
+    const current = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true, layout: true } })
     if (!current) throw new NotFound(SOURCE_NOT_FOUND)
     if (current.version !== expectedVersion) throw new Conflict(STALE_VERSION)
     const next = change(current)
@@ -102,7 +108,14 @@ async function write(tx: Tx, actorId: string, current: SourceText, next: ReturnT
   })
   await tx.source.update({
     where: { id: current.id },
-    data: { text: next.text, contentHash: contentHashOf(next.text), version, ...(next.dropped && { droppedBlocks: next.dropped }) },
+    data: {
+      text: next.text,
+      contentHash: contentHashOf(next.text),
+      version,
+      // The layout read with the text: the version check above holds both as they were.
+      layout: relayout(current.text, StoredLayout.parse(current.layout), next.text, next.inserted) as object[],
+      ...(next.dropped && { droppedBlocks: next.dropped }),
+    },
   })
   const still = new Set(now.map((h) => h.id))
   const counts = await writePlacements(tx, next.text, version, placed.filter((p) => still.has(p.id)), before)

@@ -41,14 +41,40 @@ export const SourceMetadata = z.object({
   ),
 })
 
+const StorableText = (empty: string) =>
+  z
+    .string({ error: empty })
+    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
+    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
+    .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.')
+
+/** One block of an imported file as the preview showed it. */
+export const DraftBlock = z.object({
+  text: StorableText('A block of the source must be text.'),
+  kind: z.enum(['heading', 'paragraph', 'list', 'quote'], { error: 'A block of the source has an unknown kind.' }),
+  level: z.number().int().min(1).max(6).optional(),
+  page: z.number().int().min(1).max(100_000).optional(),
+  junkReason: z.string().max(200).optional(),
+})
+
+const Positions = z.array(z.number().int().min(0)).max(20_000).default([])
+
 export const CreateSource = SourceMetadata.extend({
   groupId: Id,
-  text: z
-    .string({ error: 'Paste the text of the source.' })
-    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
-    .refine((text) => text.trim().length > 0, 'Paste the text of the source.')
-    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
-    .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),
-  /** Positions of blocks the importer flagged as junk that the person chose to keep. */
-  restore: z.array(z.number().int().min(0)).max(10_000).default([]),
+  /** Pasted text: the server imports it, as the preview did. */
+  text: StorableText('Paste the text of the source.').optional(),
+  /** An uploaded file's blocks, as the upload returned them (the file itself is not kept). */
+  blocks: z
+    .array(DraftBlock)
+    .max(20_000, 'This source has too many blocks; split it into several sources.')
+    .refine((blocks) => blocks.reduce((sum, block) => sum + block.text.length, 0) <= 2 * MAX_SOURCE_CHARS, 'This file holds more text than one source may; split it into several sources.')
+    .optional(),
+  /** Positions of blocks the importer set aside that the person chose to keep. */
+  restore: Positions,
+  /** Positions of blocks the importer kept that the person chose to leave out. */
+  drop: Positions,
+}).superRefine((data, context) => {
+  if (data.blocks === undefined && (data.text === undefined || data.text.trim() === '')) {
+    context.addIssue({ code: 'custom', path: ['text'], message: 'Paste the text of the source.' })
+  }
 })

@@ -9,7 +9,8 @@ import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
 import { MAX_JSON_BYTES, readJson } from '@/lib/http'
 import { Operation } from '@/lib/maps/schema'
-import { extractText, type UploadedFile } from '@/lib/sources/extract'
+import { canonicalTextOf } from '@/lib/sources/import/draft'
+import { importFile, type UploadedFile } from '@/lib/sources/import/file'
 import { MAX_UPLOAD_BYTES } from '@/lib/sources/upload'
 import { BATTERY, COVERED_APART, mutationName, READ_ONLY, type Mutation } from './bad-input-battery'
 import { badValues, extraKeys, getAt, VALID_TEXT, withValue, WRONG_INPUTS, type Ctx, type Field } from './bad-input-payloads'
@@ -214,7 +215,7 @@ for (const m of BATTERY) {
   })
 }
 
-describe('extractText (the upload behind POST /api/groups/[groupId]/sources/extract)', () => {
+describe('importFile (the upload behind POST /api/groups/[groupId]/sources/extract)', () => {
   const bytes = (text: string) => new TextEncoder().encode(text)
   const utf16 = (units: number[]) => Uint8Array.from([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])])
   const FILES: [string, UploadedFile][] = [
@@ -238,7 +239,7 @@ describe('extractText (the upload behind POST /api/groups/[groupId]/sources/extr
   for (const [name, file] of FILES) {
     it(`refuses ${name}`, async () => {
       const before = await fingerprint()
-      const result = await outcome(() => extractText(file))
+      const result = await outcome(() => importFile(file))
       expect(result.ok, `${name}: ${describeOutcome(result)}`).toBe(false)
       expect((result as Failure).status, `${name}: ${describeOutcome(result)}`).toBe(400)
       expect(messageProblem(result as Failure), name).toBeUndefined()
@@ -247,8 +248,8 @@ describe('extractText (the upload behind POST /api/groups/[groupId]/sources/extr
   }
 
   it('reads markup as text and never returns a script', async () => {
-    const result = await extractText({ name: 'essay.html', bytes: bytes('<p>Alliances <b>endure</b>.</p><script>alert(1)</script><img src=x onerror=alert(1)>') })
-    expect(result.text).toBe('Alliances endure.')
+    const result = await importFile({ name: 'essay.html', bytes: bytes('<p>Alliances <b>endure</b>.</p><script>alert(1)</script><img src=x onerror=alert(1)>') })
+    expect(canonicalTextOf(result.blocks)).toBe('Alliances endure.')
   })
 })
 

@@ -118,6 +118,7 @@ const ROWS = {
     id: 'source1', groupId: 'group1', title: 'On Liberty', author: 'J. S. Mill', year: 1859, url: 'https://example.com/liberty',
     text: 'Of the liberty of thought.\n\nThe sole end.', contentHash: 'a'.repeat(64), version: 2,
     droppedBlocks: [{ position: 1, text: 'Order now', reason: 'navigation or button label' }],
+    layout: [{ kind: 'heading', level: 2 }, { kind: 'paragraph', page: 3 }],
     createdById: 'user1', createdAt: at('2024-01-04T00:00:00.000Z'), updatedAt: at('2024-01-05T00:00:00.000Z'),
   },
   SourceRevision: {
@@ -224,7 +225,7 @@ describe('the migrated schema matches schema.prisma', () => {
     const source = await client.source.create({
       data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id, author: null, year: null, url: null },
     })
-    expect(source).toMatchObject({ version: 1, droppedBlocks: [], author: null, year: null, url: null })
+    expect(source).toMatchObject({ version: 1, droppedBlocks: [], layout: [], author: null, year: null, url: null })
     const highlight = await client.highlight.create({
       data: { sourceId: source.id, authorId: user.id, tag: 'BIAS', exact: 'x', prefix: '', suffix: '', start: 0, end: 1, sourceVersion: 1 },
     })

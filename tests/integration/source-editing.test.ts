@@ -283,7 +283,7 @@ describe('editing the text of a source', () => {
 describe('restoring a block the importer set aside', () => {
   const PASTED = [
     TITLE,
-    'By Jane Smith',
+    'A guest essay for the seminar',
     OPENING,
     'Order now',
     'Get 20% OFF your first order',
@@ -309,7 +309,7 @@ describe('restoring a block the importer set aside', () => {
       version++
     }
 
-    const expected = [TITLE, 'By Jane Smith', OPENING, 'Order now', 'Get 20% OFF your first order', HISTORY].join('\n\n')
+    const expected = [TITLE, 'A guest essay for the seminar', OPENING, 'Order now', 'Get 20% OFF your first order', HISTORY].join('\n\n')
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
     expect(source).toMatchObject({ text: expected, contentHash: sha256(expected), version: 3, droppedBlocks: [] })
     expect(await anchorOf(id)).toEqual({ ...placedAt(expected, 'shared threats bind allies together'), sourceVersion: 3, anchorStatus: 'EXACT' })
@@ -321,23 +321,23 @@ describe('restoring a block the importer set aside', () => {
     await restoreDroppedBlock(instructor, { sourceId, position: 4, expectedVersion: 1 })
 
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
-    expect(source.text).toBe([TITLE, 'By Jane Smith', OPENING, 'Get 20% OFF your first order', HISTORY].join('\n\n'))
-    expect(source.droppedBlocks).toEqual([{ position: 3, text: 'Order now', reason: 'navigation or button label' }])
+    expect(source.text).toBe([TITLE, 'A guest essay for the seminar', OPENING, 'Get 20% OFF your first order', HISTORY].join('\n\n'))
+    expect(source.droppedBlocks).toEqual([{ position: 3, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' }])
     expect(await db.sourceRevision.findFirstOrThrow({ where: { sourceId } })).toMatchObject({
       version: 1,
-      text: [TITLE, 'By Jane Smith', OPENING, HISTORY].join('\n\n'),
+      text: [TITLE, 'A guest essay for the seminar', OPENING, HISTORY].join('\n\n'),
     })
     expect(await lastEvent(groupId)).toMatchObject({ type: 'source.changed', payload: { type: 'source.changed', sourceId } })
   })
 
   it('still finds the place after the instructor corrected the text by hand', async () => {
     const { instructor, sourceId } = await essay(PASTED)
-    const typed = [TITLE, 'By Jane Smith', OPENING.replace('partnrs', 'partners'), HISTORY].join('\n\n')
+    const typed = [TITLE, 'A guest essay for the seminar', OPENING.replace('partnrs', 'partners'), HISTORY].join('\n\n')
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: typed })
     await restoreDroppedBlock(instructor, { sourceId, position: 3, expectedVersion: 2 })
 
     expect((await db.source.findUniqueOrThrow({ where: { id: sourceId } })).text).toBe(
-      [TITLE, 'By Jane Smith', OPENING.replace('partnrs', 'partners'), 'Order now', HISTORY].join('\n\n'),
+      [TITLE, 'A guest essay for the seminar', OPENING.replace('partnrs', 'partners'), 'Order now', HISTORY].join('\n\n'),
     )
   })
 
@@ -397,7 +397,7 @@ describe('opening the edit page', () => {
       id: sourceId,
       text: ESSAY,
       version: 1,
-      droppedBlocks: [{ position: 4, text: 'Order now', reason: 'navigation or button label' }],
+      droppedBlocks: [{ position: 4, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' }],
       highlightCount: 1,
     })
   })

@@ -60,18 +60,24 @@ function unreadableRequest(headers: Record<string, string> = {}): Request {
 
 const call = async (request: Request, groupId = seminar.groupId) => {
   const response = await POST(request, { params: Promise.resolve({ groupId }) })
-  return { status: response.status, body: (await response.json()) as { text?: string; title?: string | null; error?: string } }
+  return { status: response.status, body: (await response.json()) as { blocks?: unknown[]; metadata?: unknown; error?: string } }
 }
 
 const essay = () => new File(['# Why Alliances Endure\n\nAlliances last when both partners gain.'], 'essay.md', { type: 'text/markdown' })
 
 describe('the upload route', () => {
-  it('gives an instructor the text and title of the file, and stores nothing', async () => {
+  it('gives an instructor the blocks and details of the file (read in a job worker), and stores nothing', async () => {
     signedIn.user = seminar.instructor
     const sources = await db.source.count()
     expect(await call(uploadRequest(essay()))).toEqual({
       status: 200,
-      body: { text: 'Why Alliances Endure\n\nAlliances last when both partners gain.', title: 'Why Alliances Endure' },
+      body: {
+        blocks: [
+          { text: 'Why Alliances Endure', kind: 'heading', level: 1, junkReason: 'the title (in the Title field)' },
+          { text: 'Alliances last when both partners gain.', kind: 'paragraph' },
+        ],
+        metadata: { title: 'Why Alliances Endure' },
+      },
     })
     expect(await db.source.count()).toBe(sources)
   })

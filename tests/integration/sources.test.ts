@@ -44,7 +44,6 @@ const PASTED = [
 
 const KEPT = [
   'Why Alliances Endure',
-  'By Jane Smith',
   'Alliances last when both partners gain from them.',
   'History shows that shared threats bind allies together.',
 ].join('\n\n')
@@ -80,9 +79,11 @@ describe('adding a source', () => {
     })
     expect(source.contentHash).toBe(sha256(KEPT))
     expect(source.droppedBlocks).toEqual([
-      { position: 3, text: 'Order now', reason: 'navigation or button label' },
-      { position: 4, text: 'Get 20% OFF your first order', reason: 'advertisement' },
+      { position: 1, text: 'By Jane Smith', reason: 'the byline (in the Author field)', kind: 'heading' },
+      { position: 3, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' },
+      { position: 4, text: 'Get 20% OFF your first order', reason: 'price or offer', kind: 'paragraph' },
     ])
+    expect(source.layout).toEqual([{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'paragraph' }])
   })
 
   it('puts restored blocks back in their place and lists only the rest as dropped', async () => {
@@ -91,14 +92,42 @@ describe('adding a source', () => {
     const source = await db.source.findUniqueOrThrow({ where: { id } })
     const expected = [
       'Why Alliances Endure',
-      'By Jane Smith',
       'Alliances last when both partners gain from them.',
       'Get 20% OFF your first order',
       'History shows that shared threats bind allies together.',
     ].join('\n\n')
     expect(source.text).toBe(expected)
     expect(source.contentHash).toBe(sha256(expected))
-    expect(source.droppedBlocks).toEqual([{ position: 3, text: 'Order now', reason: 'navigation or button label' }])
+    expect(source.droppedBlocks).toEqual([
+      { position: 1, text: 'By Jane Smith', reason: 'the byline (in the Author field)', kind: 'heading' },
+      { position: 3, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' },
+    ])
+  })
+
+  it('leaves out a block the person unticked, as set aside by hand', async () => {
+    const { groupId, instructor } = await seminar()
+    const { id } = await createSource(instructor, form(groupId, { drop: [2] }))
+    const source = await db.source.findUniqueOrThrow({ where: { id } })
+    expect(source.text).toBe(['Why Alliances Endure', 'History shows that shared threats bind allies together.'].join('\n\n'))
+    expect(source.droppedBlocks).toContainEqual({ position: 2, text: 'Alliances last when both partners gain from them.', reason: 'left out by hand', kind: 'paragraph' })
+  })
+
+  it('stores the blocks of an uploaded file as previewed: kinds, heading levels and pages in the layout, set-aside blocks listed', async () => {
+    const { groupId, instructor } = await seminar()
+    const blocks = [
+      { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
+      { text: 'JOURNAL OF ALLIANCE STUDIES', kind: 'paragraph', page: 1, junkReason: 'running head or footer (repeats on every page)' },
+      { text: 'Promises need means.', kind: 'paragraph', page: 1 },
+      { text: 'Institutions', kind: 'heading', level: 2, page: 2 },
+      { text: 'They make  leaving\r\n\r\ncostly.', kind: 'quote', page: 2 },
+    ]
+    const { id } = await createSource(instructor, { ...form(groupId), text: undefined, blocks, restore: [1] })
+    const source = await db.source.findUniqueOrThrow({ where: { id } })
+    expect(source.text).toBe('JOURNAL OF ALLIANCE STUDIES\n\nPromises need means.\n\nInstitutions\n\nThey make leaving\ncostly.')
+    expect(source.layout).toEqual([{ kind: 'paragraph', page: 1 }, { kind: 'paragraph', page: 1 }, { kind: 'heading', level: 2, page: 2 }, { kind: 'quote', page: 2 }])
+    expect(source.droppedBlocks).toEqual([{ position: 0, text: 'Credible Commitments', reason: 'the title (in the Title field)', kind: 'heading', level: 1, page: 1 }])
+    const { blocks: read } = await getSourceForReader(instructor, groupId, id)
+    expect(read.map((block) => [block.number, block.page])).toEqual([[1, 1], [2, 1], [null, 2], [3, 2]])
   })
 
   it('stores the optional fields left blank in the form as empty', async () => {
@@ -150,7 +179,6 @@ describe('reading a source', () => {
     expect(read.standing).toBe('student')
     expect(read.blocks.map((block) => [block.kind, block.number, KEPT.slice(block.start, block.end)])).toEqual([
       ['heading', null, 'Why Alliances Endure'],
-      ['heading', null, 'By Jane Smith'],
       ['paragraph', 1, 'Alliances last when both partners gain from them.'],
       ['paragraph', 2, 'History shows that shared threats bind allies together.'],
     ])

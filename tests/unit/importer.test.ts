@@ -39,6 +39,6 @@ describe('importing the demo essays', () => {
   })
 
   it('finds the byline as the author', () => {
-    expect(importText(essay('004_ac0a64336d6577ef.txt')).author).toBe('Eric Sayers')
+    expect(importText(essay('004_ac0a64336d6577ef.txt')).metadata.author).toBe('Eric Sayers')
   })
 })

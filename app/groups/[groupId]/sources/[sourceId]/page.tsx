@@ -73,6 +73,7 @@ export default async function SourcePage({
         groupId={group.id}
         sourceId={source.id}
         text={source.text}
+        layout={source.layout}
         initial={initial}
         liveSince={liveSince}
         viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}

@@ -1,10 +1,11 @@
-// Text out of an uploaded file, for the new-source form to preview. Stores nothing: the person
-// still reviews the importer preview and submits the form as with pasted text.
+// An uploaded file read into blocks and metadata, for the new-source form to preview. Stores
+// nothing: the person reviews the preview and submits the form. The file is parsed in a job
+// worker (parse-upload) under a time and memory budget, so the app keeps answering meanwhile.
 import { requireUser } from '@/lib/auth/session'
 import { Invalid } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
 import { assertSameOrigin, errorResponse } from '@/lib/http'
-import { extractText } from '@/lib/sources/extract'
+import { runJob } from '@/lib/jobs/run-job'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/lib/sources/upload'
 
 export const dynamic = 'force-dynamic'
@@ -21,8 +22,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
     const file = (await readForm(request)).get('file')
     if (!(file instanceof File)) throw new Invalid('Choose a file to upload.', { file: 'Choose a file to upload.' })
     if (file.size > MAX_UPLOAD_BYTES) throw new Invalid(TOO_LARGE_MESSAGE)
-    const extracted = await extractText({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) })
-    return Response.json({ text: extracted.text, title: extracted.title ?? null })
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const imported = await runJob('parse-upload', { name: file.name, type: file.type, bytes }, { owner: user.id, signal: request.signal })
+    return Response.json(imported)
   } catch (error) {
     return errorResponse(error)
   }

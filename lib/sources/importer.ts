@@ -83,7 +83,7 @@ function keptBlocks(lines: string[], words: ReadonlySet<string>): ImportedBlock[
 function isWidget(lines: string[]): boolean {
   if (lines.length < 4) return false
   const short = lines.filter((line) => wordCount(line) <= 8).length
-  const sentences = lines.filter((line) => /[.;,?]$/.test(line)).length
+  const sentences = lines.filter((line) => /[.;,?。．？；，、」』؟،।]$/u.test(line)).length
   return short >= lines.length * 0.75 && sentences <= lines.length * 0.25
 }
 

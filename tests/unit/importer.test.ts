@@ -42,3 +42,34 @@ describe('importing the demo essays', () => {
     expect(importText(essay('004_ac0a64336d6577ef.txt')).metadata.author).toBe('Eric Sayers')
   })
 })
+
+describe('importing Japanese text, written without spaces', () => {
+  const kept = (raw: string) => blocksOf(canonicalTextOf(importText(raw).blocks))
+
+  it('joins a hard-wrapped paragraph of four lines and more instead of setting it aside as a menu', () => {
+    const raw = [
+      '日米同盟の将来',
+      '',
+      '一九六〇年の改定により、条約は相互協力の性格を強めた。米国の日本防衛義務が明記され、',
+      '事前協議の制度も設けられた。しかし、改定をめぐる国内の対立は激しく、大規模な抗議運動',
+      'が起きた。岸内閣は条約の成立と引き換えに退陣した。その後も基地問題は続き、沖縄の負担',
+      'は今日まで議論の的となっている。同盟の意義は時代とともに変わってきた。',
+      '',
+      '同盟は変わる。',
+    ].join('\n')
+    const blocks = kept(raw)
+    expect(blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'paragraph'])
+    expect(blocks[1]!.text).toBe(
+      '一九六〇年の改定により、条約は相互協力の性格を強めた。米国の日本防衛義務が明記され、事前協議の制度も設けられた。しかし、改定をめぐる国内の対立は激しく、大規模な抗議運動が起きた。岸内閣は条約の成立と引き換えに退陣した。その後も基地問題は続き、沖縄の負担は今日まで議論の的となっている。同盟の意義は時代とともに変わってきた。',
+    )
+    expect(blocks[2]).toMatchObject({ text: '同盟は変わる。', number: 2 })
+  })
+
+  it('keeps a sentence that repeats a word (「下りろ。下りろ。」) rather than taking it for button labels', () => {
+    for (const file of ['kumo-no-ito.txt', 'rashomon.txt', 'constitution-of-japan.txt']) {
+      const { blocks } = importText(readFileSync(join('tests', 'fixtures', 'corpus', file), 'utf8'))
+      expect(blocks.filter((block) => block.junkReason).map((block) => block.text), file).toEqual([])
+    }
+    expect(kept('そこで陀多は大きな声を出して、「こら、罪人ども。この蜘蛛の糸は己のものだぞ。お前たちは一体誰に尋いて、のぼって来た。下りろ。下りろ。」と喚きました。')[0]).toMatchObject({ kind: 'paragraph', number: 1 })
+  })
+})

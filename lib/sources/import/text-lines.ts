@@ -32,7 +32,21 @@ export function isLabelLike(text: string): boolean {
   return text.length > 0 && text.length <= 120 && !/[.!?:;,"”’」』。．！？…]$/.test(text)
 }
 
-export const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length
+/** Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Myanmar. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+let wordSegmenter: Intl.Segmenter | undefined
+
+/**
+ * The number of words: spaces tell them apart in most scripts; where a script does not use them
+ * (a Japanese sentence is one "word" between spaces), the platform's word segmenter counts.
+ */
+export function wordCount(text: string): number {
+  if (!UNSPACED.test(text)) return (text.match(/\S+/g) ?? []).length
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' })
+  let count = 0
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++
+  return count
+}
 
 const PAGE_NUMBER = /^(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|\/|von|de|di)\s*\d{1,4})?$|^\d{1,4}\s*(?:of|\/)\s*\d{1,4}$|^[-–—]\s?\d{1,4}\s?[-–—]$|^[ivxlc]{1,6}$/i
 const LONE_SYMBOLS = /^[\p{P}\p{S}\s]{1,5}$/u

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createHighlight } from '@/lib/annotations/mutations'
+import { editSourceText, restoreDroppedBlock } from '@/lib/sources/editing'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
 
@@ -128,6 +130,43 @@ describe('adding a source', () => {
     expect(source.droppedBlocks).toEqual([{ position: 0, text: 'Credible Commitments', reason: 'the title (in the Title field)', kind: 'heading', level: 1, page: 1 }])
     const { blocks: read } = await getSourceForReader(instructor, groupId, id)
     expect(read.map((block) => [block.number, block.page])).toEqual([[1, 1], [2, 1], [null, 2], [3, 2]])
+  })
+
+  it('keeps the layout in step with the text through an edit and a restored block, highlights placed again', async () => {
+    const { groupId, instructor, student } = await seminar()
+    const blocks = [
+      { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
+      { text: 'Promises need means.', kind: 'paragraph', page: 1 },
+      { text: 'Institutions', kind: 'heading', level: 2, page: 2 },
+      { text: 'They make leaving costly.', kind: 'quote', page: 2 },
+    ]
+    const { id } = await createSource(instructor, { ...form(groupId), text: undefined, blocks })
+    const highlight = await createHighlight(student, { sourceId: id, start: 0, end: 'Promises'.length, tag: 'CLAIM' })
+    const layoutOf = async () => (await db.source.findUniqueOrThrow({ where: { id }, select: { layout: true } })).layout
+
+    // A paragraph typed by hand after page 1's: its kind inferred, on the page of the block before it.
+    const edited = 'Promises need means.\n\nMeans need money.\n\nInstitutions\n\nThey make leaving costly.'
+    expect(await editSourceText(instructor, { sourceId: id, expectedVersion: 1, text: edited })).toMatchObject({ version: 2, exact: 1 })
+    expect(await layoutOf()).toEqual([{ kind: 'paragraph', page: 1 }, { kind: 'paragraph', page: 1 }, { kind: 'heading', level: 2, page: 2 }, { kind: 'quote', page: 2 }])
+
+    // The title put back is a level-1 heading again, not a guess.
+    expect(await restoreDroppedBlock(instructor, { sourceId: id, position: 0, expectedVersion: 2 })).toMatchObject({ version: 3, exact: 1 })
+    expect(await layoutOf()).toEqual([
+      { kind: 'heading', level: 1, page: 1 },
+      { kind: 'paragraph', page: 1 },
+      { kind: 'paragraph', page: 1 },
+      { kind: 'heading', level: 2, page: 2 },
+      { kind: 'quote', page: 2 },
+    ])
+    const { blocks: read } = await getSourceForReader(instructor, groupId, id)
+    expect(read.map((block) => [block.kind, block.number, block.page])).toEqual([
+      ['heading', null, 1],
+      ['paragraph', 1, 1],
+      ['paragraph', 2, 1],
+      ['heading', null, 2],
+      ['quote', 3, 2],
+    ])
+    expect(await db.highlight.findUniqueOrThrow({ where: { id: highlight.id } })).toMatchObject({ exact: 'Promises', sourceVersion: 3, anchorStatus: 'EXACT' })
   })
 
   it('stores the optional fields left blank in the form as empty', async () => {

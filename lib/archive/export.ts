@@ -3,6 +3,7 @@
 import { gzipSync } from 'fflate'
 import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
+import { StoredLayout } from '@/lib/sources/editing-schema'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type SeminarArchiveFile } from './schema'
 
 const iso = (date: Date) => date.toISOString()
@@ -51,6 +52,7 @@ export async function exportSeminarArchive(actor: Actor, groupId: unknown): Prom
       contentHash: s.contentHash,
       version: s.version,
       droppedBlocks: s.droppedBlocks as never[],
+      layout: StoredLayout.parse(s.layout),
       createdBy: s.createdById,
       createdAt: iso(s.createdAt),
       updatedAt: iso(s.updatedAt),

@@ -95,6 +95,7 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
             contentHash: s.contentHash,
             version: s.version,
             droppedBlocks: s.droppedBlocks as never,
+            layout: s.layout,
             createdById: person(s.createdBy),
             createdAt: s.createdAt,
             updatedAt: s.updatedAt,

@@ -1,5 +1,5 @@
 // A whole seminar as one file (format "colloquy-seminar", version 1): the group's settings and
-// rubric, its sources with every revision, highlights with their replies, maps with their nodes,
+// rubric, its sources with every revision and their layout (kinds of blocks, pages), highlights with their replies, maps with their nodes,
 // relations, full operation history and feedback. People appear by a label and a name only (no
 // email, no password): the file says who wrote what, not who anyone is on another instance.
 // Every reference inside the file is one of its own labels, checked here. Pure: the parsing job
@@ -39,6 +39,13 @@ const Person = z.object({ ref: Ref, name: Line('A name', 80), role: z.enum(['INS
 
 const Revision = z.object({ version: Count('A revision number', 1_000_000), text: Text('A revision', MAX_SOURCE_CHARS), contentHash: Hash, createdBy: Ref, createdAt: When })
 
+/** One block of a source's layout (Source.layout): its kind, heading level and page of the original. */
+const LayoutEntry = z.object({
+  kind: z.enum(['heading', 'paragraph', 'list', 'quote'], { error: 'A block of a source has an unknown kind.' }),
+  level: z.number({ error: 'A heading level must be a number.' }).int().min(1, 'A heading level is 1 to 6.').max(6, 'A heading level is 1 to 6.').optional(),
+  page: Count('A page number', 100_000).min(1, 'A page number starts at 1.').optional(),
+})
+
 const Source = z.object({
   ref: Ref,
   title: Line('A source title', 300),
@@ -54,6 +61,8 @@ const Source = z.object({
   contentHash: Hash,
   version: Count('A source version', 1_000_000).min(1, 'A source version starts at 1.'),
   droppedBlocks: z.array(Json).max(10_000, 'A source lists too many dropped blocks.'),
+  // Archives written before sources kept a layout have none: the kinds are then inferred.
+  layout: z.array(LayoutEntry).max(MAX_SOURCE_CHARS, 'A source lists more blocks than its text can hold.').default([]),
   createdBy: Ref,
   createdAt: When,
   updatedAt: When,

@@ -111,6 +111,11 @@ describe('a seminar archive', () => {
         exact: h.exact, note: h.note, visibility: h.visibility, author: h.author.name, replies: h.replies.map((r) => r.body),
       }))
     expect(await texts(imported.id)).toEqual(await texts(groupId))
+    // Each source keeps its layout (the kinds of its blocks, the pages of the original), as edited.
+    const layouts = async (id: string) => (await db.source.findMany({ where: { groupId: id }, orderBy: { title: 'asc' }, select: { title: true, text: true, layout: true } }))
+    const before = await layouts(groupId)
+    expect(before.every((s) => Array.isArray(s.layout) && s.layout.length === s.text.split('\n\n').length)).toBe(true)
+    expect(await layouts(imported.id)).toEqual(before)
 
     // Every map's history still replays to the map, with the new ids.
     const maps = await db.argumentMap.findMany({ where: { groupId: imported.id }, select: { id: true, title: true, seq: true } })

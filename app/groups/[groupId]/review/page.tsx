@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { loadOrRespond } from '@/lib/page-errors'
 import { rubricOf } from '@/lib/review/feedback'
 import { mostCitedPassages, reviewDashboard } from '@/lib/review/queries'
+import { paragraphCitation } from '@/lib/sources/blocks'
 import { TAGS } from '@/lib/tags'
 
 export const metadata = { title: 'Review · Colloquy' }
@@ -80,7 +81,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
                       </span>
                       <Link href={`/groups/${dashboard.group.id}/sources/${passage.sourceId}?highlight=${passage.highlightId}`} className="font-serif hover:underline">
                         {/* Isolated, so a right-to-left quote cannot pull the paragraph number into it. */}
-                        “<bdi>{passage.exact.slice(0, 160)}</bdi>”{passage.paragraph !== null && <span className="text-xs text-stone-500"> ¶{passage.paragraph}</span>}
+                        “<bdi>{passage.exact.slice(0, 160)}</bdi>”{paragraphCitation(passage) && <span className="text-xs text-stone-500"> {paragraphCitation(passage)}</span>}
                       </Link>
                     </li>
                   ))}

@@ -3,6 +3,7 @@ import { requirePageUser } from '@/lib/auth/session'
 import { toFailure } from '@/lib/errors'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
+import { paragraphCitation } from '@/lib/sources/blocks'
 import { compareTwoMaps } from '@/lib/review/queries'
 import { TAGS } from '@/lib/tags'
 
@@ -23,7 +24,7 @@ function PassageList({ ids, passages, empty }: { ids: string[]; passages: Record
             </span>
             <span className="block text-xs text-stone-500">
               <bdi>{p.sourceTitle}</bdi>
-              {p.paragraph !== null && ` ¶${p.paragraph}`}
+              {paragraphCitation(p) && ` ${paragraphCitation(p)}`}
             </span>
           </li>
         )

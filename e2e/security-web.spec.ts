@@ -572,9 +572,23 @@ test.describe('script payloads stay text', () => {
     const jsonld = await student.request.get(`/api/sources/${source.id}/export?format=jsonld`)
     expectPrivateAttachment(jsonld)
     expect(jsonld.headers()['content-type']).toMatch(/^application\/ld\+json/)
-    const annotations = JSON.stringify(await jsonld.json())
+    const collection = await jsonld.json()
+    const annotations = JSON.stringify(collection)
     expect(annotations).toContain(JSON.stringify(PAYLOAD.script).slice(1, -1))
-    expect(annotations).toContain(JSON.stringify(noteText).slice(1, -1))
+    // The note travels as HTML (so its links keep their URLs): read the way a consumer would, the
+    // payload is the paragraph's text and the only elements are the note's own paragraphs and link.
+    const noteBody = (collection.first.items[0].body as Array<{ purpose: string; value: string; format: string }>)
+      .find((body) => body.purpose === 'commenting')
+    expect(noteBody?.format).toBe('text/html')
+    const parsedNote = await viewer.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html')
+      return {
+        paragraphs: [...doc.body.querySelectorAll('p')].map((p) => p.textContent),
+        tags: [...doc.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()),
+      }
+    }, noteBody?.value ?? '')
+    expect(parsedNote.paragraphs[0]).toBe(noteText)
+    expect(parsedNote.tags).toEqual(['p', 'p', 'a'])
     const csv = await student.request.get(`/api/sources/${source.id}/export?format=csv`)
     expectPrivateAttachment(csv)
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/)

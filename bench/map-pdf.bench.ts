@@ -55,7 +55,7 @@ export async function benchMapPdf(): Promise<BenchResult> {
     relations: [],
     feedback: [],
   }))
-  const content = { title: 'Is the alliance still worth it?', groupName: 'US–Japan Alliance Seminar', author: 'Group map', date: '25 November 2026', entries, mapFeedback: [] }
+  const content = { title: 'Is the alliance still worth it?', groupName: 'US–Japan Alliance Seminar', author: 'US–Japan Alliance Seminar', byline: 'US–Japan Alliance Seminar · Group map · exported 25 November 2026', entries, mapFeedback: [] }
   const pdf = () => renderMapPdf(content, (measure) => drawMap(state, cited, measure), 'a4', 'auto')
   const svg = () => {
     const measure = newMeasurer()

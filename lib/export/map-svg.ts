@@ -1,5 +1,6 @@
 // A map drawing as a standalone SVG file: title and byline, the map, and the legend. Every piece
-// of text is escaped; nothing a user typed reaches the file as markup.
+// of text is escaped; nothing a user typed reaches the file as markup. Nodes and relations carry
+// their ids and their whole text (as a tooltip), so the picture can be read back and checked.
 import type { FontFace, MapDrawing, MeasureText, Shape } from './map-drawing'
 import { printable } from './text-fit'
 
@@ -57,7 +58,9 @@ function shapeSvg(shape: Shape): string {
   })}>${escapeXml(shape.text)}</text>`
 }
 
-const group = (shapes: Shape[], extra = '') => `<g${extra}>${shapes.map(shapeSvg).join('')}</g>`
+/** A group of shapes; `tip`, the whole text of what it draws, shows on hover in viewers. */
+const group = (shapes: Shape[], values: Record<string, string | number>, tip?: string) =>
+  `<g${attrs(values)}>${tip ? `<title>${escapeXml(tip)}</title>` : ''}${shapes.map(shapeSvg).join('')}</g>`
 
 export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: MeasureText): string {
   const title = printable(heading.title)
@@ -70,8 +73,8 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
   const text = (value: string, y: number, face: FontFace, size: number, color: string) =>
     shapeSvg({ type: 'text', text: value, x: PAD, y, face, size, color, anchor: 'start', width: 0 })
   const map = [
-    ...drawing.relations.map((r) => group(r.shapes, ` class="relation ${r.kind.toLowerCase()}"`)),
-    ...drawing.nodes.map((n) => group(n.shapes, ` class="node ${n.kind.toLowerCase()}"`)),
+    ...drawing.relations.map((r) => group(r.shapes, { class: `relation ${r.kind.toLowerCase()}`, 'data-from': r.fromId, 'data-to': r.toId }, r.caption)),
+    ...drawing.nodes.map((n) => group(n.shapes, { class: `node ${n.kind.toLowerCase()}`, 'data-node': n.id, 'data-number': n.number }, n.fullText)),
     ...(drawing.message ? [shapeSvg(drawing.message)] : []),
   ]
   return [

@@ -56,3 +56,13 @@ export function truncateToWidth(text: string, maxWidth: number, width: (s: strin
   }
   return `${kept.trimEnd()}…`
 }
+
+/** `text` wrapped to at most `maxLines` lines; when more would follow, the last line ends in an ellipsis. */
+export function wrapLines(text: string, maxWidth: number, maxLines: number, width: (s: string) => number): { lines: string[]; cut: boolean } {
+  const lines = wrapText(text, maxWidth, width)
+  if (lines.length <= maxLines) return { lines, cut: false }
+  const kept = lines.slice(0, maxLines)
+  kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]} ${lines[maxLines]}`, maxWidth, width)
+  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}…`, maxWidth, width)
+  return { lines: kept, cut: true }
+}

@@ -1,0 +1,227 @@
+// The map's pages of the PDF handout. A map that fits at a readable size fills one page (scaled up
+// to MAX_SCALE, centred). One that does not, because its smallest text would fall under 8 pt,
+// continues over several pages at the scale where that text is 8 pt: an overview page shows the
+// whole map with the grid of parts, then one page per part, each overlapping its neighbours and
+// carrying a small overview with its own part marked.
+import { NODE_STYLES, RELATION_STYLES, relationBounds, type Bounds, type MapDrawing, type Shape } from './map-drawing'
+import { printable } from './text-fit'
+
+export type Paper = 'a4' | 'letter' | 'a3'
+export type Orientation = 'auto' | 'portrait' | 'landscape'
+
+export const PAPER_SIZES: Record<Paper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792], a3: [841.89, 1190.55] }
+export const MARGIN = 32
+const HEADER = 46
+const FOOTER = 20
+const LEGEND_GAP = 12
+/** No text on a map page is printed smaller than this. */
+export const MIN_TEXT_PT = 8
+/** A small map is enlarged to fill its page, but not beyond this (its body text at 18 pt). */
+export const MAX_SCALE = 1.5
+/** How much neighbouring parts of a large map repeat of each other, in points. */
+export const TILE_OVERLAP = 28
+/** The legend is printed at the size a CSS pixel has on paper. */
+const LEGEND_SCALE = 0.75
+const OVERVIEW = { width: 150, height: 44 }
+const COLOURS = { ink: '#1c1917', muted: '#57534e', rule: '#d6d3d1', window: '#4338ca' }
+
+export interface Page {
+  width: number
+  height: number
+  layout: 'portrait' | 'landscape'
+}
+
+export interface Tile {
+  /** "B3": row letter, column number. */
+  name: string
+  row: number
+  column: number
+  /** The part of the drawing this page shows, in drawing units. */
+  window: Bounds
+}
+
+export interface MapPlan {
+  page: Page
+  /** Points per drawing unit. */
+  scale: number
+  /** Null when the map fits on one page. */
+  tiles: { rows: number; columns: number; parts: Tile[] } | null
+}
+
+/** Where the map may go on a page, below the heading and above the legend and footer. */
+function mapArea(page: Page, legendHeight: number): Bounds {
+  const top = MARGIN + HEADER
+  return { x: MARGIN, y: top, width: page.width - 2 * MARGIN, height: page.height - MARGIN - FOOTER - legendHeight * LEGEND_SCALE - LEGEND_GAP - top }
+}
+
+/** The smallest text of the map itself, in drawing units. */
+function smallestText(drawing: MapDrawing): number {
+  let smallest = Infinity
+  for (const item of [...drawing.nodes, ...drawing.relations]) for (const shape of item.shapes) if (shape.type === 'text') smallest = Math.min(smallest, shape.size)
+  return Number.isFinite(smallest) ? smallest : 14
+}
+
+const rowName = (row: number) => (row < 26 ? String.fromCharCode(65 + row) : `R${row + 1}`)
+
+function planFor(drawing: MapDrawing, page: Page): MapPlan {
+  const area = mapArea(page, drawing.legend.height)
+  const { bounds } = drawing
+  const minScale = MIN_TEXT_PT / smallestText(drawing)
+  const fit = Math.min(area.width / bounds.width, area.height / bounds.height)
+  if (fit >= minScale) return { page, scale: Math.min(fit, MAX_SCALE), tiles: null }
+  const scale = minScale
+  const [w, h, overlap] = [area.width / scale, area.height / scale, TILE_OVERLAP / scale]
+  const columns = Math.max(1, Math.ceil((bounds.width - overlap) / (w - overlap)))
+  const rows = Math.max(1, Math.ceil((bounds.height - overlap) / (h - overlap)))
+  // The map is shared evenly between the parts, so none is mostly empty.
+  const width = (bounds.width + (columns - 1) * overlap) / columns
+  const height = (bounds.height + (rows - 1) * overlap) / rows
+  const parts: Tile[] = []
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const window = { x: bounds.x + column * (width - overlap), y: bounds.y + row * (height - overlap), width, height }
+      parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
+    }
+  }
+  return { page, scale, tiles: { rows, columns, parts } }
+}
+
+/**
+ * The page and scale for the map: the orientation asked for, or ('auto') the one that shows the
+ * map larger on one page, or else the one that needs fewer parts.
+ */
+export function planMap(drawing: MapDrawing, paper: Paper, orientation: Orientation): MapPlan {
+  const [short, long] = PAPER_SIZES[paper]
+  const portrait = planFor(drawing, { width: short, height: long, layout: 'portrait' })
+  const landscape = planFor(drawing, { width: long, height: short, layout: 'landscape' })
+  if (orientation === 'portrait') return portrait
+  if (orientation === 'landscape') return landscape
+  if (!portrait.tiles && !landscape.tiles) return landscape.scale > portrait.scale + 1e-9 ? landscape : portrait
+  if (!portrait.tiles || !landscape.tiles) return portrait.tiles ? landscape : portrait
+  return landscape.tiles.parts.length < portrait.tiles.parts.length ? landscape : portrait
+}
+
+export function drawShape(doc: PDFKit.PDFDocument, shape: Shape): void {
+  if (shape.type === 'text') {
+    const x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
+    doc.font(shape.face).fontSize(shape.size).fillColor(shape.color).text(shape.text, x, shape.y, { lineBreak: false, baseline: 'alphabetic' })
+    return
+  }
+  doc.path(shape.d)
+  if (shape.stroke) {
+    doc.lineWidth(shape.strokeWidth).lineJoin(shape.round ? 'round' : 'miter').lineCap(shape.round ? 'round' : 'butt')
+    if (shape.dash) doc.dash(shape.dash[0], { space: shape.dash[1] })
+    else doc.undash()
+  }
+  if (shape.fill && shape.stroke) doc.fillAndStroke(shape.fill, shape.stroke)
+  else if (shape.fill) doc.fill(shape.fill)
+  else if (shape.stroke) doc.stroke(shape.stroke)
+}
+
+const meets = (a: Bounds, b: Bounds) => a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+
+/** The relations crossing `window`, with both their end nodes and every node in it: whole, to be clipped. */
+function drawWindow(doc: PDFKit.PDFDocument, drawing: MapDrawing, window: Bounds | null): void {
+  const relations = drawing.relations.filter((r) => !window || meets(relationBounds(r), window))
+  const ends = new Set(relations.flatMap((r) => [r.fromId, r.toId]))
+  for (const relation of relations) relation.shapes.forEach((shape) => drawShape(doc, shape))
+  for (const node of drawing.nodes) if (!window || ends.has(node.id) || meets(node.box, window)) node.shapes.forEach((shape) => drawShape(doc, shape))
+  if (drawing.message) drawShape(doc, drawing.message)
+}
+
+/** Boxes and lines only, no text: the shape of the whole map, fitted into `frame`. */
+function drawSkeleton(doc: PDFKit.PDFDocument, drawing: MapDrawing, frame: Bounds): number {
+  const { bounds } = drawing
+  const scale = Math.min(frame.width / bounds.width, frame.height / bounds.height)
+  doc.save()
+  doc.translate(frame.x + (frame.width - bounds.width * scale) / 2, frame.y + (frame.height - bounds.height * scale) / 2)
+  doc.scale(scale)
+  doc.translate(-bounds.x, -bounds.y)
+  doc.undash().lineWidth(Math.max(1, 0.6 / scale))
+  for (const relation of drawing.relations) {
+    const [first, ...rest] = relation.geometry.points
+    doc.moveTo(first!.x, first!.y)
+    for (const p of rest) doc.lineTo(p.x, p.y)
+    doc.stroke(RELATION_STYLES[relation.kind].stroke)
+  }
+  for (const node of drawing.nodes) {
+    const style = NODE_STYLES[node.kind]
+    doc.rect(node.box.x, node.box.y, node.box.width, node.box.height).lineWidth(Math.max(1, 0.8 / scale)).fillAndStroke(style.fill, style.stroke)
+  }
+  doc.restore()
+  return scale
+}
+
+/** Maps drawing coordinates into the skeleton drawn by drawSkeleton in `frame`. */
+function skeletonTransform(drawing: MapDrawing, frame: Bounds, scale: number) {
+  const { bounds } = drawing
+  const left = frame.x + (frame.width - bounds.width * scale) / 2
+  const top = frame.y + (frame.height - bounds.height * scale) / 2
+  return (b: Bounds): Bounds => ({ x: left + (b.x - bounds.x) * scale, y: top + (b.y - bounds.y) * scale, width: b.width * scale, height: b.height * scale })
+}
+
+function heading(doc: PDFKit.PDFDocument, page: Page, title: string, byline: string, room: number): void {
+  const width = page.width - 2 * MARGIN - room
+  doc.font('sansBold').fontSize(17).fillColor(COLOURS.ink).text(printable(title), MARGIN, MARGIN, { width, height: 24, ellipsis: '…', lineBreak: false })
+  doc.font('sans').fontSize(9.5).fillColor(COLOURS.muted).text(printable(byline), MARGIN, MARGIN + 26, { width, height: 14, ellipsis: '…', lineBreak: false })
+}
+
+function legend(doc: PDFKit.PDFDocument, drawing: MapDrawing, page: Page): void {
+  doc.save()
+  doc.translate(MARGIN, page.height - MARGIN - FOOTER - drawing.legend.height * LEGEND_SCALE)
+  doc.scale(Math.min(LEGEND_SCALE, (page.width - 2 * MARGIN) / drawing.legend.width))
+  drawing.legend.shapes.forEach((shape) => drawShape(doc, shape))
+  doc.restore()
+}
+
+/** The drawing at `scale`, with `window` (or the whole map, centred) at the map area's top-left. */
+function drawMapAt(doc: PDFKit.PDFDocument, drawing: MapDrawing, area: Bounds, scale: number, window: Bounds | null): void {
+  const shown = window ?? drawing.bounds
+  const left = window ? area.x : area.x + (area.width - shown.width * scale) / 2
+  const top = window ? area.y : area.y + (area.height - shown.height * scale) / 2
+  doc.save()
+  doc.rect(area.x, area.y, area.width, area.height).clip()
+  doc.translate(left, top)
+  doc.scale(scale)
+  doc.translate(-shown.x, -shown.y)
+  drawWindow(doc, drawing, window)
+  doc.restore()
+}
+
+/** Adds the map's page or pages to `doc`, following `plan`. `otherPaper` is offered when the map needs several parts. */
+export function drawMapPages(doc: PDFKit.PDFDocument, drawing: MapDrawing, plan: MapPlan, text: { title: string; byline: string; a3Parts: number | null }): void {
+  const { page } = plan
+  const size = [page.width, page.height]
+  const margins = { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
+  const area = mapArea(page, drawing.legend.height)
+  doc.addPage({ size, margins })
+  heading(doc, page, text.title, text.byline, 0)
+  if (!plan.tiles) {
+    drawMapAt(doc, drawing, area, plan.scale, null)
+    legend(doc, drawing, page)
+    return
+  }
+  const { rows, columns, parts } = plan.tiles
+  // The overview: the whole map in outline with the grid of parts, named as their pages are.
+  const note = `This map is too large to print readably on one page. It continues over the next ${parts.length} pages (${rows} ${rows === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}), at the size where its smallest text is ${MIN_TEXT_PT} pt; neighbouring parts overlap by 1 cm.${text.a3Parts !== null ? ` On A3 paper it takes ${text.a3Parts} ${text.a3Parts === 1 ? 'page' : 'parts'}.` : ''}`
+  doc.font('sans').fontSize(9.5).fillColor(COLOURS.ink).text(note, MARGIN, area.y, { width: area.width })
+  const frame = { x: area.x, y: doc.y + 8, width: area.width, height: area.y + area.height - doc.y - 8 }
+  const skeleton = drawSkeleton(doc, drawing, frame)
+  const into = skeletonTransform(drawing, frame, skeleton)
+  for (const part of parts) {
+    const b = into(part.window)
+    doc.rect(b.x, b.y, b.width, b.height).lineWidth(0.8).dash(3, { space: 2 }).stroke(COLOURS.window).undash()
+    doc.font('sansBold').fontSize(Math.max(MIN_TEXT_PT, Math.min(14, b.height / 3))).fillColor(COLOURS.window).text(part.name, b.x + 3, b.y + 3, { lineBreak: false })
+  }
+  legend(doc, drawing, page)
+  for (const part of parts) {
+    doc.addPage({ size, margins })
+    heading(doc, page, text.title, `Map, part ${part.name}: row ${rowName(part.row)} of ${rowName(rows - 1)}, column ${part.column + 1} of ${columns}`, OVERVIEW.width + 12)
+    const box = { x: page.width - MARGIN - OVERVIEW.width, y: MARGIN, ...OVERVIEW }
+    const small = drawSkeleton(doc, drawing, box)
+    const marked = skeletonTransform(drawing, box, small)(part.window)
+    doc.rect(marked.x, marked.y, marked.width, marked.height).lineWidth(1.2).stroke(COLOURS.window)
+    drawMapAt(doc, drawing, area, plan.scale, part.window)
+    legend(doc, drawing, page)
+  }
+}

@@ -77,6 +77,8 @@ export interface DrawnRelation {
   /** The whole caption, which the drawn one may cut. */
   caption: string
   geometry: RelationGeometry
+  /** The area its line, arrowhead and caption cover. */
+  bounds: Bounds
   shapes: Shape[]
 }
 
@@ -191,7 +193,7 @@ function drawRelation(relation: MapRelationState, geometry: RelationGeometry, ca
       shapes.push(text(measure, line, box.x + box.width / 2, baseline(top, CAPTION_SIZE, CAPTION_LINE), 'sansBold', CAPTION_SIZE, style.stroke, 'middle'))
     })
   }
-  return { id: relation.id, kind: relation.kind, fromId: relation.fromId, toId: relation.toId, caption: caption.text, geometry, shapes }
+  return { id: relation.id, kind: relation.kind, fromId: relation.fromId, toId: relation.toId, caption: caption.text, geometry, bounds: geometryBounds(geometry), shapes }
 }
 
 /** The key to colours and lines: one swatch per node kind, one sample per relation kind. */
@@ -240,7 +242,7 @@ export function drawMap(state: MapState, cited: readonly CitedPassage[], measure
     const message = text(measure, 'This map has no nodes yet.', MARGIN, NODE_HEIGHT / 2, 'sans', 14, COLOURS.muted)
     return { nodes, relations, bounds: { x: 0, y: 0, width: Math.max(legend.width, 2 * NODE_WIDTH), height: NODE_HEIGHT }, legend, message }
   }
-  const extent = [...nodes.map((n) => n.box), ...relations.map(relationBounds)]
+  const extent = [...nodes.map((n) => n.box), ...relations.map((r) => r.bounds)]
   const minX = Math.min(...extent.map((b) => b.x)) - MARGIN
   const minY = Math.min(...extent.map((b) => b.y)) - MARGIN
   const maxX = Math.max(...extent.map((b) => b.x + b.width)) + MARGIN
@@ -248,9 +250,7 @@ export function drawMap(state: MapState, cited: readonly CitedPassage[], measure
   return { nodes, relations, bounds: { x: r2(minX), y: r2(minY), width: r2(maxX - minX), height: r2(maxY - minY) }, legend, message: null }
 }
 
-/** The area a relation covers: its line, arrowhead and caption. */
-export function relationBounds(relation: DrawnRelation): Bounds {
-  const { points, arrow, label } = relation.geometry
+function geometryBounds({ points, arrow, label }: RelationGeometry): Bounds {
   const all = [...points, arrow.left, arrow.right, ...(label ? [{ x: label.x, y: label.y }, { x: label.x + label.width, y: label.y + label.height }] : [])]
   const xs = all.map((p) => p.x)
   const ys = all.map((p) => p.y)

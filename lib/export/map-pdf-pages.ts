@@ -3,7 +3,7 @@
 // continues over several pages at the scale where that text is 8 pt: an overview page shows the
 // whole map with the grid of parts, then one page per part, each overlapping its neighbours and
 // carrying a small overview with its own part marked.
-import { NODE_STYLES, RELATION_STYLES, relationBounds, type Bounds, type MapDrawing, type Shape } from './map-drawing'
+import { NODE_STYLES, RELATION_STYLES, type Bounds, type MapDrawing, type Shape } from './map-drawing'
 import { printable } from './text-fit'
 
 export type Paper = 'a4' | 'letter' | 'a3'
@@ -23,7 +23,7 @@ export const TILE_OVERLAP = 28
 /** The legend is printed at the size a CSS pixel has on paper. */
 const LEGEND_SCALE = 0.75
 const OVERVIEW = { width: 150, height: 44 }
-const COLOURS = { ink: '#1c1917', muted: '#57534e', rule: '#d6d3d1', window: '#4338ca' }
+const COLOURS = { ink: '#1c1917', muted: '#57534e', rule: '#d6d3d1', window: '#4338ca', silhouette: '#a8a29e' }
 
 export interface Page {
   width: number
@@ -80,7 +80,8 @@ function planFor(drawing: MapDrawing, page: Page): MapPlan {
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
       const window = { x: bounds.x + column * (width - overlap), y: bounds.y + row * (height - overlap), width, height }
-      parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
+      // A part with nothing of the map on it gets no page.
+      if (drawing.nodes.some((n) => meets(n.box, window)) || drawing.relations.some((r) => meets(r.bounds, window))) parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
     }
   }
   return { page, scale, tiles: { rows, columns, parts } }
@@ -122,7 +123,7 @@ const meets = (a: Bounds, b: Bounds) => a.x <= b.x + b.width && b.x <= a.x + a.w
 
 /** The relations crossing `window`, with both their end nodes and every node in it: whole, to be clipped. */
 function drawWindow(doc: PDFKit.PDFDocument, drawing: MapDrawing, window: Bounds | null): void {
-  const relations = drawing.relations.filter((r) => !window || meets(relationBounds(r), window))
+  const relations = drawing.relations.filter((r) => !window || meets(r.bounds, window))
   const ends = new Set(relations.flatMap((r) => [r.fromId, r.toId]))
   for (const relation of relations) relation.shapes.forEach((shape) => drawShape(doc, shape))
   for (const node of drawing.nodes) if (!window || ends.has(node.id) || meets(node.box, window)) node.shapes.forEach((shape) => drawShape(doc, shape))
@@ -150,6 +151,33 @@ function drawSkeleton(doc: PDFKit.PDFDocument, drawing: MapDrawing, frame: Bound
   }
   doc.restore()
   return scale
+}
+
+/**
+ * Where the map has nodes, as runs of filled cells of a coarse grid over `frame`: the small
+ * overview of every part's page, cheap enough to repeat on each of a hundred pages.
+ */
+function silhouette(drawing: MapDrawing, frame: Bounds): { cells: Bounds[]; into: (b: Bounds) => Bounds } {
+  const { bounds } = drawing
+  const scale = Math.min(frame.width / bounds.width, frame.height / bounds.height)
+  const into = skeletonTransform(drawing, frame, scale)
+  const cell = 3 / scale
+  const columns = Math.ceil(bounds.width / cell)
+  const filled = new Set<number>()
+  for (const { box } of drawing.nodes) {
+    for (let y = Math.floor((box.y - bounds.y) / cell); y <= Math.floor((box.y + box.height - bounds.y) / cell); y++) {
+      for (let x = Math.floor((box.x - bounds.x) / cell); x <= Math.floor((box.x + box.width - bounds.x) / cell); x++) filled.add(y * columns + x)
+    }
+  }
+  const cells: Bounds[] = []
+  for (const key of [...filled].sort((a, b) => a - b)) {
+    const [x, y] = [key % columns, Math.floor(key / columns)]
+    const last = cells.at(-1)
+    const b = into({ x: bounds.x + x * cell, y: bounds.y + y * cell, width: cell, height: cell })
+    if (last && Math.abs(last.y - b.y) < 1e-6 && Math.abs(last.x + last.width - b.x) < 1e-6) last.width += b.width
+    else cells.push(b)
+  }
+  return { cells, into }
 }
 
 /** Maps drawing coordinates into the skeleton drawn by drawSkeleton in `frame`. */
@@ -203,7 +231,7 @@ export function drawMapPages(doc: PDFKit.PDFDocument, drawing: MapDrawing, plan:
   }
   const { rows, columns, parts } = plan.tiles
   // The overview: the whole map in outline with the grid of parts, named as their pages are.
-  const note = `This map is too large to print readably on one page. It continues over the next ${parts.length} pages (${rows} ${rows === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}), at the size where its smallest text is ${MIN_TEXT_PT} pt; neighbouring parts overlap by 1 cm.${text.a3Parts !== null ? ` On A3 paper it takes ${text.a3Parts} ${text.a3Parts === 1 ? 'page' : 'parts'}.` : ''}`
+  const note = `This map is too large to print readably on one page. It continues over the next ${parts.length} pages (parts of a grid of ${rows} ${rows === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}, parts without any of the map left out), at the size where its smallest text is ${MIN_TEXT_PT} pt; neighbouring parts overlap by 1 cm.${text.a3Parts !== null ? ` On A3 paper it takes ${text.a3Parts} ${text.a3Parts === 1 ? 'page' : 'parts'}.` : ''}`
   doc.font('sans').fontSize(9.5).fillColor(COLOURS.ink).text(note, MARGIN, area.y, { width: area.width })
   const frame = { x: area.x, y: doc.y + 8, width: area.width, height: area.y + area.height - doc.y - 8 }
   const skeleton = drawSkeleton(doc, drawing, frame)
@@ -214,12 +242,13 @@ export function drawMapPages(doc: PDFKit.PDFDocument, drawing: MapDrawing, plan:
     doc.font('sansBold').fontSize(Math.max(MIN_TEXT_PT, Math.min(14, b.height / 3))).fillColor(COLOURS.window).text(part.name, b.x + 3, b.y + 3, { lineBreak: false })
   }
   legend(doc, drawing, page)
+  const overview = silhouette(drawing, { x: page.width - MARGIN - OVERVIEW.width, y: MARGIN, ...OVERVIEW })
   for (const part of parts) {
     doc.addPage({ size, margins })
     heading(doc, page, text.title, `Map, part ${part.name}: row ${rowName(part.row)} of ${rowName(rows - 1)}, column ${part.column + 1} of ${columns}`, OVERVIEW.width + 12)
-    const box = { x: page.width - MARGIN - OVERVIEW.width, y: MARGIN, ...OVERVIEW }
-    const small = drawSkeleton(doc, drawing, box)
-    const marked = skeletonTransform(drawing, box, small)(part.window)
+    for (const cell of overview.cells) doc.rect(cell.x, cell.y, cell.width, cell.height)
+    doc.fill(COLOURS.silhouette)
+    const marked = overview.into(part.window)
     doc.rect(marked.x, marked.y, marked.width, marked.height).lineWidth(1.2).stroke(COLOURS.window)
     drawMapAt(doc, drawing, area, plan.scale, part.window)
     legend(doc, drawing, page)

@@ -176,24 +176,34 @@ const RINGS = 24
 function placeLabel(points: readonly Point[], size: { width: number; height: number }, nodes: BoxIndex, labels: BoxIndex): Box {
   const boxAt = (p: Point): Box => ({ x: r2(p.x - size.width / 2), y: r2(p.y - size.height / 2), width: size.width, height: size.height })
   const freeOfNodes = (b: Box) => nodes.near(inflate(b, LABEL_CLEARANCE)).length === 0
-  const free = (b: Box) => freeOfNodes(b) && labels.near(b).length === 0
-  const candidates: Box[] = []
-  for (const f of FRACTIONS) candidates.push(boxAt(pointAlong(points, f).at))
-  for (const f of FRACTIONS) {
-    const { at, dir } = pointAlong(points, f)
-    const off = Math.abs(dir.x) * (size.height / 2 + 6) + Math.abs(dir.y) * (size.width / 2 + 6)
-    candidates.push(boxAt({ x: at.x - dir.y * off, y: at.y + dir.x * off }), boxAt({ x: at.x + dir.y * off, y: at.y - dir.x * off }))
+  let fallback: Box | null = null
+  for (const candidate of labelCandidates(points, boxAt)) {
+    if (!freeOfNodes(candidate)) continue
+    if (labels.near(candidate).length === 0) return candidate
+    fallback ??= candidate
   }
-  const mid = pointAlong(points, 0.5).at
+  return fallback ?? boxAt(pointAlong(points, 0.5).at)
+}
+
+/** Where a label may go, best first: on the line, beside it, then in widening rings around its middle. */
+function* labelCandidates(points: readonly Point[], boxAt: (p: Point) => Box): Generator<Box> {
+  const along = FRACTIONS.map((f) => pointAlong(points, f))
+  for (const { at } of along) yield boxAt(at)
+  const probe = boxAt(along[0]!.at)
+  for (const { at, dir } of along) {
+    const off = Math.abs(dir.x) * (probe.height / 2 + 6) + Math.abs(dir.y) * (probe.width / 2 + 6)
+    yield boxAt({ x: at.x - dir.y * off, y: at.y + dir.x * off })
+    yield boxAt({ x: at.x + dir.y * off, y: at.y - dir.x * off })
+  }
+  const mid = along[0]!.at
   for (let ring = 1; ring <= RINGS; ring++) {
     const radius = ring * 14
     const steps = 8 + ring * 2
     for (let k = 0; k < steps; k++) {
       const angle = (2 * Math.PI * k) / steps
-      candidates.push(boxAt({ x: mid.x + Math.cos(angle) * radius * 1.6, y: mid.y + Math.sin(angle) * radius }))
+      yield boxAt({ x: mid.x + Math.cos(angle) * radius * 1.6, y: mid.y + Math.sin(angle) * radius })
     }
   }
-  return candidates.find(free) ?? candidates.find(freeOfNodes) ?? candidates[0]!
 }
 
 /** Every relation's line, arrowhead and label, given the node boxes by id. */

@@ -4,7 +4,9 @@
 // line walks around nodes in its way; the arrowhead sits on the target's border pointing along
 // the line; the label goes where no node (and, if possible, no other label) covers it.
 import { BoxIndex, boxesOverlap, centre, inflate, segmentsCross, type Box, type Point } from './boxes'
-import { route, type Port } from './routing'
+import { route, type Port, type RouteCache } from './routing'
+
+export type { RouteCache } from './routing'
 
 export type { Box, Point } from './boxes'
 
@@ -207,7 +209,7 @@ function* labelCandidates(points: readonly Point[], boxAt: (p: Point) => Box): G
 }
 
 /** Every relation's line, arrowhead and label, given the node boxes by id. */
-export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): RelationGeometry[] {
+export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): RelationGeometry[] {
   const drawn = relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
   const ends: End[] = []
   const bySide = new Map<string, End[]>()
@@ -231,7 +233,7 @@ export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: rea
   const labels = new BoxIndex()
   return drawn.map((r, i) => {
     const [fromEnd, toEnd] = [ends[2 * i]!, ends[2 * i + 1]!]
-    const points = route(portOf(fromEnd), portOf(toEnd), [fromEnd.box, toEnd.box], nodes).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
+    const points = route(portOf(fromEnd), portOf(toEnd), [fromEnd.box, toEnd.box], nodes, cache).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
     const label = r.label ? placeLabel(points, r.label, nodes, labels) : null
     if (label) labels.add(label)
     return { id: r.id, fromId: r.fromId, toId: r.toId, fromSide: fromEnd.side, toSide: toEnd.side, points, path: roundedPolyline(points), arrow: arrowAt(points), label }

@@ -8,7 +8,13 @@ const CLEARANCE = 8
 /** Where the corners of a detour sit: far enough out that the rounded bend clears the box too. */
 const CORNER_OFFSET = 18
 /** Only boxes this close to the straight line are walked around; farther ones never matter to a short detour. */
-const REACH = 260
+const REACH = 200
+/** At most this many boxes near the line are considered, the nearest first. */
+const MAX_NEARBY = 48
+/** A line through more nodes than this crosses a crowd no short detour gets around: it stays straight. */
+const MAX_BLOCKERS = 6
+/** The search stops after this many steps (a detour is then not worth its cost). */
+const MAX_EXPANSIONS = 160
 /** A detour longer than this many times the straight line reads worse than crossing a node. */
 const MAX_DETOUR = 3
 
@@ -24,19 +30,56 @@ const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
 /** Whether the step a→b leaves through `normal` steeply enough to read as leaving that side. */
 const leaves = (a: Point, b: Point, normal: Point) => dot({ x: b.x - a.x, y: b.y - a.y }, normal) >= 0.25 * dist(a, b)
 
+/** Distance from a box's centre to the segment a→b. */
+function distanceToSegment(box: Box, a: Point, b: Point): number {
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  const d = { x: b.x - a.x, y: b.y - a.y }
+  const length = dot(d, d)
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, dot({ x: c.x - a.x, y: c.y - a.y }, d) / length))
+  return dist(c, { x: a.x + t * d.x, y: a.y + t * d.y })
+}
+
 /**
- * The polyline from `from` to `to`, avoiding `obstacles` (every node box but the two ends) where it
- * can; the straight line when no reasonable detour exists.
+ * The polyline from `from` to `to`, avoiding the boxes of `index` other than the two `ends` where
+ * it can; the straight line when no reasonable detour exists.
  */
-export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex): Point[] {
+export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex, cache?: RouteCache): Point[] {
   const straight = [from.point, to.point]
-  const area = inflate(boundsOf(straight), REACH)
-  const nearby = index.near(area).filter((b) => b !== ends[0] && b !== ends[1])
+  const others = (b: Box) => b !== ends[0] && b !== ends[1]
+  const onLine = index.near(inflate(boundsOf(straight), CLEARANCE)).filter((b) => others(b) && segmentHitsBox(from.point, to.point, inflate(b, CLEARANCE)))
+  if (onLine.length === 0 || onLine.length > MAX_BLOCKERS) return straight
+  const nearby = index
+    .near(inflate(boundsOf(straight), REACH))
+    .filter(others)
+    .map((b) => ({ b, d: distanceToSegment(b, from.point, to.point) }))
+    .sort((p, q) => p.d - q.d)
+    .slice(0, MAX_NEARBY)
+    .map((p) => p.b)
+  // The detour depends only on the two ports and the boxes near them: a canvas redrawn while one
+  // node is dragged finds every other detour here.
+  const key = cache && [from.point, to.point, ...nearby].map((b) => `${b.x},${b.y}`).join(';')
+  const known = key ? cache.get(key) : undefined
+  if (known) return known
+  const found = detour(from, to, ends, nearby)
+  if (key) cache!.set(key, found)
+  return found
+}
+
+/** Routes that were found before, by their ports and the boxes around them. */
+export type RouteCache = Map<string, Point[]>
+
+function detour(from: Port, to: Port, ends: [Box, Box], nearby: Box[]): Point[] {
   const blockers = nearby.map((b) => inflate(b, CLEARANCE))
   // The two end boxes, a hair smaller, so that touching them at the ports does not count.
   const own = ends.map((b) => inflate(b, -0.5))
-  const clear = (a: Point, b: Point) => !blockers.some((box) => segmentHitsBox(a, b, box)) && !own.some((box) => segmentHitsBox(a, b, box))
-  if (clear(from.point, to.point)) return straight
+  const clear = (a: Point, b: Point) => {
+    const [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)]
+    for (const box of blockers) {
+      if (box.x > x1 || box.x + box.width < x0 || box.y > y1 || box.y + box.height < y0) continue
+      if (segmentHitsBox(a, b, box)) return false
+    }
+    return !own.some((box) => segmentHitsBox(a, b, box))
+  }
 
   const corners: Point[] = []
   for (const b of nearby) {
@@ -51,8 +94,7 @@ export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex): 
     }
   }
   const budget = MAX_DETOUR * dist(from.point, to.point) + 2 * CORNER_OFFSET
-  const path = shortestPath(from, to, corners, clear, budget)
-  return path ?? straight
+  return shortestPath(from, to, corners, clear, budget) ?? [from.point, to.point]
 }
 
 /** A* over the start, the corners and the end; a corner is joined to another only when the segment is clear. */
@@ -65,7 +107,7 @@ function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, 
   const done = new Uint8Array(points.length)
   cost[start] = 0
   const estimate = (i: number) => cost[i]! + dist(points[i]!, to.point)
-  for (let expanded = 0; expanded < points.length; expanded++) {
+  for (let expanded = 0; expanded < MAX_EXPANSIONS; expanded++) {
     let current = -1
     for (let i = 0; i < points.length; i++) if (!done[i] && cost[i]! < Infinity && (current < 0 || estimate(i) < estimate(current))) current = i
     if (current < 0 || estimate(current) > budget) return null
@@ -76,7 +118,8 @@ function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, 
       if (done[next] || next === start) continue
       const there = points[next]!
       const through = cost[current]! + dist(here, there)
-      if (through >= cost[next]!) continue
+      // Only steps that could still be part of a path within budget are worth a visibility check.
+      if (through >= cost[next]! || through + dist(there, to.point) > budget) continue
       // The first step leaves the source outward; the last enters the target inward.
       if (current === start && !leaves(here, there, from.normal)) continue
       if (next === goal && !leaves(there, here, to.normal)) continue

@@ -265,6 +265,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           onDrop={onDrop}
           aria-label="Argument map canvas. N adds a note, [ and ] select nodes, S or A connects the selected node to another, Enter edits, Delete removes, R reverses and T switches a selected relation, L lays out, Ctrl+Z undoes."
           role="application"
+          tabIndex={0}
           className="min-h-0 flex-1 rounded-lg border border-stone-200 bg-white"
         >
           <ReactFlow

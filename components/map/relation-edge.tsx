@@ -37,6 +37,8 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
       <BaseEdge id={id} path={geometry.path} interactionWidth={16} style={{ stroke: style.stroke, strokeWidth: selected ? 3 : 2, strokeDasharray: style.dash?.join(' ') }} />
       <path
         className="relation-arrow"
+        data-from={data.geometry.fromId}
+        data-to={data.geometry.toId}
         d={head}
         fill={style.arrow === 'closed' ? style.stroke : 'none'}
         stroke={style.stroke}

@@ -53,7 +53,7 @@ export function ExportMenu({ mapId }: { mapId: string }) {
       {open && (
         <div id={panelId} role="group" aria-label="Export this map" className="absolute right-0 z-20 mt-1 flex w-72 flex-col gap-1 rounded-lg bg-white p-2 shadow-lg ring-1 ring-stone-200">
           <div className="flex flex-col gap-1 rounded-md bg-stone-50 p-2">
-            <a className={`${item} font-medium`} href={`${base}/export?${new URLSearchParams({ format: 'pdf', paper, orientation })}`} download>
+            <a className={`${item} font-medium`} href={`${base}/export?${new URLSearchParams({ format: 'pdf', paper, orientation })}`} download onClick={() => setOpen(false)}>
               PDF handout
               <span className="block text-xs font-normal text-stone-500">The map, then every quote with its source and feedback</span>
             </a>
@@ -77,7 +77,7 @@ export function ExportMenu({ mapId }: { mapId: string }) {
             </div>
           </div>
           {OTHER_FORMATS.map((format) => (
-            <a key={format.label} className={item} href={format.href(base)} download title={format.hint}>
+            <a key={format.label} className={item} href={format.href(base)} download title={format.hint} onClick={() => setOpen(false)}>
               {format.label}
               <span className="block text-xs text-stone-500">{format.hint}</span>
             </a>

@@ -4,7 +4,7 @@ import { BoxIndex, inflate, type Box, type Point } from './boxes'
 import { NODE_HEIGHT, NODE_WIDTH } from './layout'
 
 /** Room kept free around a placed node, so relations and their labels fit between nodes. */
-export const PLACEMENT_GAP = 32
+export const PLACEMENT_GAP = 48
 const STEP = 24
 const MAX_RINGS = 200
 

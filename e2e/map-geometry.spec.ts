@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, type Page, type TestInfo } from '@playwright/test'
+import { NODE_WIDTH } from '../lib/maps/layout'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '../lib/tags'
 import { test } from './support/browsers'
 import { expectDrawnRight, readCanvas, readSvg, type DrawnMap } from './support/map-drawing'
@@ -82,13 +83,16 @@ async function exported(page: Page, entry: RegExp): Promise<Buffer> {
 function numbered(map: Backup) {
   const order = [...map.nodes].sort((a, b) => a.y - b.y || a.x - b.x)
   const number = new Map(order.map((n, i) => [n.id, `#${i + 1}`]))
-  return map.relations.map((r) => ({ fromId: number.get(r.fromId)!, toId: number.get(r.toId)! }))
+  return {
+    nodes: map.nodes.map((n) => ({ key: number.get(n.id)!, x: n.x, y: n.y, width: NODE_WIDTH })),
+    relations: map.relations.map((r) => ({ fromId: number.get(r.fromId)!, toId: number.get(r.toId)! })),
+  }
 }
 
 /** Every page of the PDF drawn right, and together the pages show every relation. */
 function expectPdfDrawnRight(pdf: Buffer, map: Backup): DrawnMap[] {
-  const pages = readPdf(pdf, PDF_COLOURS, 0.5)
-  const truth = numbered(map)
+  const { nodes: placed, relations: truth } = numbered(map)
+  const pages = readPdf(pdf, PDF_COLOURS, 0.5, placed)
   const seen = new Set<string>()
   pages.forEach((page, i) => {
     if (page.nodes.length === 0) return
@@ -114,14 +118,15 @@ async function keepPictures(page: Page, testInfo: TestInfo, name: string, svg: B
 async function expectEverySurfaceRight(page: Page, openBrowser: () => Promise<Page>, testInfo: TestInfo, mapId: string, name: string) {
   await allSaved(page)
   const map = await storedMap(page, mapId)
-  expectDrawnRight(await readCanvas(page), map.relations, 1)
+  const onCanvas = await readCanvas(page)
   const svg = await exported(page, /^SVG picture/)
+  const pdf = await exported(page, /^PDF handout/)
+  await keepPictures(page, testInfo, name, svg, pdf)
+  expectDrawnRight(onCanvas, map.relations, 1)
   const viewer = await openBrowser()
   expectDrawnRight(await readSvg(viewer, svg.toString('utf8')), map.relations, 0.05)
   await viewer.close()
-  const pdf = await exported(page, /^PDF handout/)
   expectPdfDrawnRight(pdf, map)
-  await keepPictures(page, testInfo, name, svg, pdf)
   return map
 }
 
@@ -281,6 +286,7 @@ test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by
   // The keyboard path: select, A, ] to choose, Enter.
   const before = await storedMap(alex, mapId)
   const note = before.nodes.find((n) => n.label === 'First added note')!
+  await canvas(alex).locator('.react-flow__controls-fitview').click()
   await canvas(alex).locator(`.react-flow__node[data-id="${note.id}"]`).click({ position: { x: 30, y: 14 } })
   await canvas(alex).press('a')
   await expect(alex.locator('#connect-hint')).toContainText('Choose the node that')

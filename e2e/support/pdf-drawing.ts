@@ -163,6 +163,30 @@ function numberWords(pdf: Buffer): Map<number, { n: number; at: Point }[]> {
   }
 }
 
+/**
+ * Names the boxes whose number was cut off by where they sit: the page draws the map at one scale
+ * and offset, found from a named box, or else as the one offset that puts every box on a node.
+ */
+function nameByPlace(named: { key: string; box: Box }[], nodes: { key: string; x: number; y: number; width: number }[]): void {
+  const unnamed = named.filter((n) => n.key === '?')
+  if (unnamed.length === 0 || nodes.length === 0) return
+  const scale = named[0]!.box.width / nodes[0]!.width
+  const byPlace = new Map(nodes.map((n) => [`${Math.round(n.x)},${Math.round(n.y)}`, n.key]))
+  const keyAt = (box: Box, dx: number, dy: number) => byPlace.get(`${Math.round((box.x - dx) / scale)},${Math.round((box.y - dy) / scale)}`)
+  const known = named.find((n) => n.key !== '?')
+  const anchors = known ? nodes.filter((n) => n.key === known.key).map((n) => ({ box: known.box, n })) : nodes.map((n) => ({ box: unnamed[0]!.box, n }))
+  const fits = anchors
+    .map(({ box, n }) => ({ dx: box.x - n.x * scale, dy: box.y - n.y * scale }))
+    .filter(({ dx, dy }) =>
+      named.every((m) => {
+        const key = keyAt(m.box, dx, dy)
+        return key !== undefined && (m.key === '?' || m.key === key)
+      }),
+    )
+  if (fits.length !== 1) return
+  for (const n of unnamed) n.key = keyAt(n.box, fits[0]!.dx, fits[0]!.dy)!
+}
+
 export interface PdfColours {
   nodeFills: string[]
   nodeStrokes: string[]
@@ -171,9 +195,11 @@ export interface PdfColours {
 
 /**
  * Each page's map drawing, its nodes keyed "#n" by the number printed in them and its relations
- * keyed by the nodes whose borders their two ends lie on (within `tolerance` points).
+ * keyed by the nodes whose borders their two ends lie on (within `tolerance` points). A node cut
+ * by the edge of a page may lose its number to the cut: it is named by where it sits, from a named
+ * node of the same page and `nodes`, where the map says each node is (its number and top-left corner).
  */
-export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number): DrawnMap[] {
+export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nodes: { key: string; x: number; y: number; width: number }[]): DrawnMap[] {
   const words = numberWords(pdf)
   return pageStreams(pdf).map(({ height, content }, page) => {
     const paths = paintedPaths(content, height)
@@ -196,6 +222,7 @@ export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number): Dr
       const word = (words.get(page) ?? []).find((w) => w.at.x > box.x && w.at.x < box.x + box.width && w.at.y > box.y && w.at.y < box.y + box.height)
       return { key: word ? `#${word.n}` : '?', box }
     })
+    nameByPlace(named, nodes)
     const on = (p: Point) => named.find((n) => sideOf(n.box, p, tolerance))?.key ?? '?'
     return { nodes: named, relations: relations.map((r) => ({ ...r, from: on(r.start), to: on(r.end) })) }
   })

@@ -52,7 +52,11 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
             data-relation-label={id}
             title={caption.text}
             aria-hidden
-            onClick={data.onSelect}
+            onClick={(event) => {
+              // Not on to the pane, which would clear the selection again.
+              event.stopPropagation()
+              data.onSelect()
+            }}
             className={`nodrag nopan absolute cursor-pointer rounded-sm bg-white text-center font-semibold whitespace-nowrap ${selected ? 'ring-2 ring-indigo-300' : ''}`}
             style={{
               transform: `translate(${label.x}px, ${label.y}px)`,
@@ -75,9 +79,11 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
             <div
               role="toolbar"
               aria-label="Change this relation"
-              className="nodrag nopan absolute z-10 flex gap-1 rounded-md bg-white/95 p-1 shadow-md ring-1 ring-stone-200"
+              className="nodrag nopan absolute z-10 flex max-w-80 flex-wrap gap-1 rounded-md bg-white/95 p-1 shadow-md ring-1 ring-stone-200"
               style={{ transform: `translate(${label.x}px, ${label.y + label.height + 4}px)`, pointerEvents: 'all' }}
+              onClick={(event) => event.stopPropagation()}
             >
+              {caption.lines.join(' ') !== caption.text && <p className="w-full px-1 text-[11px] text-stone-700">{caption.text}</p>}
               <button type="button" className={action} onClick={data.onReverse} aria-keyshortcuts="r">
                 ⇄ Reverse (R)
               </button>

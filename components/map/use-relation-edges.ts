@@ -48,7 +48,7 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
             sourceHandle: 'top',
             targetHandle: 'body',
             selected: selected.includes(r.id),
-            ariaLabel: `${labelOf(r.fromId)} ${RELATION_STYLES[r.kind].word} ${labelOf(r.toId)}`,
+            ariaLabel: `${labelOf(r.fromId)} ${RELATION_STYLES[r.kind].word} ${labelOf(r.toId)}${r.label.trim() ? ` — ${r.label.trim()}` : ''}`,
             data: {
               kind: r.kind,
               geometry: drawn.geometry,

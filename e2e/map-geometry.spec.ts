@@ -105,9 +105,10 @@ function expectPdfDrawnRight(pdf: Buffer, map: Backup): DrawnMap[] {
 }
 
 /** Keeps what a person should look at: the canvas, the exported SVG as drawn, and the PDF's pages. */
-async function keepPictures(page: Page, testInfo: TestInfo, name: string, svg: Buffer, pdf: Buffer) {
+async function keepPictures(page: Page, testInfo: TestInfo, name: string, map: Backup, svg: Buffer, pdf: Buffer) {
   const dir = testInfo.outputPath(name)
   mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}/map.json`, JSON.stringify(map))
   await canvas(page).screenshot({ path: `${dir}/canvas.png` })
   writeFileSync(`${dir}/map.svg`, svg)
   writeFileSync(`${dir}/map.pdf`, pdf)
@@ -121,7 +122,7 @@ async function expectEverySurfaceRight(page: Page, openBrowser: () => Promise<Pa
   const onCanvas = await readCanvas(page)
   const svg = await exported(page, /^SVG picture/)
   const pdf = await exported(page, /^PDF handout/)
-  await keepPictures(page, testInfo, name, svg, pdf)
+  await keepPictures(page, testInfo, name, map, svg, pdf)
   expectDrawnRight(onCanvas, map.relations, 1)
   const viewer = await openBrowser()
   expectDrawnRight(await readSvg(viewer, svg.toString('utf8')), map.relations, 0.05)
@@ -242,7 +243,8 @@ test('a 2-node map: placed apart, connected by dragging, drawn right on the canv
 })
 
 test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by +, drop and N, connected with the keyboard, reversed from the edge', async ({ openBrowser }, testInfo) => {
-  test.slow()
+  // Three rounds of canvas, SVG and PDF, each read back: generous on a busy two-core machine.
+  test.setTimeout(480_000)
   const { group, alex } = await seminarWithPassages(openBrowser)
   const mapId = await importMap(alex, group, `Nine nodes ${runId}`, NINE)
   await layOut(alex)
@@ -318,7 +320,7 @@ for (const [count, links] of [
   [500, 700],
 ] as const) {
   test(`a ${count}-node map laid out is drawn right on the canvas, in the SVG and in the PDF`, async ({ openBrowser }, testInfo) => {
-    test.setTimeout(count > 100 ? 600_000 : 240_000)
+    test.setTimeout(count > 100 ? 1_200_000 : 480_000)
     const { group, alex } = await seminarWithPassages(openBrowser)
     const mapId = await importMap(alex, group, `${count} nodes ${runId}`, generated(count, links))
     await layOut(alex)

@@ -279,6 +279,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
             isValidConnection={(c) => c.source !== c.target}
             connectionLineStyle={{ stroke: RELATION_STYLES[connectKind].stroke, strokeWidth: 2 }}
             onNodeClick={(_, node) => linking && connect(linking.fromId, node.id, linking.kind)}
+            onPaneClick={() => setLinking(null)}
             onNodeDoubleClick={(_, node) => editable && setEditingId(node.id)}
             nodesDraggable={editable}
             nodesConnectable={editable}

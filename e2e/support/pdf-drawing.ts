@@ -12,6 +12,8 @@ import { sideOf } from './map-drawing'
 
 interface Painted {
   points: Point[]
+  /** The same points as written, before the page's transformation: the drawing's own coordinates. */
+  raw: Point[]
   fill: string | null
   stroke: string | null
 }
@@ -64,17 +66,20 @@ function paintedPaths(content: string, height: number): Painted[] {
   let fill: string | null = '#000000'
   let stroke: string | null = '#000000'
   let path: Point[] = []
+  let raw: Point[] = []
   let current: Point = { x: 0, y: 0 }
   const operands: number[] = []
   const painted: Painted[] = []
   const place = (x: number, y: number): Point => {
+    raw.push({ x, y })
     const px = ctm[0] * x + ctm[2] * y + ctm[4]
     const py = ctm[1] * x + ctm[3] * y + ctm[5]
     return { x: px, y: height - py }
   }
   const paint = (withFill: boolean, withStroke: boolean) => {
-    painted.push({ points: path, fill: withFill ? fill : null, stroke: withStroke ? stroke : null })
+    painted.push({ points: path, raw, fill: withFill ? fill : null, stroke: withStroke ? stroke : null })
     path = []
+    raw = []
   }
   for (const token of tokens) {
     if (/^[+-]?(?:\d|\.\d)/.test(token)) {
@@ -134,6 +139,7 @@ function paintedPaths(content: string, height: number): Painted[] {
         break
       case 'n':
         path = []
+        raw = []
         break
     }
   }
@@ -163,30 +169,6 @@ function numberWords(pdf: Buffer): Map<number, { n: number; at: Point }[]> {
   }
 }
 
-/**
- * Names the boxes whose number was cut off by where they sit: the page draws the map at one scale
- * and offset, found from a named box, or else as the one offset that puts every box on a node.
- */
-function nameByPlace(named: { key: string; box: Box }[], nodes: { key: string; x: number; y: number; width: number }[]): void {
-  const unnamed = named.filter((n) => n.key === '?')
-  if (unnamed.length === 0 || nodes.length === 0) return
-  const scale = named[0]!.box.width / nodes[0]!.width
-  const byPlace = new Map(nodes.map((n) => [`${Math.round(n.x)},${Math.round(n.y)}`, n.key]))
-  const keyAt = (box: Box, dx: number, dy: number) => byPlace.get(`${Math.round((box.x - dx) / scale)},${Math.round((box.y - dy) / scale)}`)
-  const known = named.find((n) => n.key !== '?')
-  const anchors = known ? nodes.filter((n) => n.key === known.key).map((n) => ({ box: known.box, n })) : nodes.map((n) => ({ box: unnamed[0]!.box, n }))
-  const fits = anchors
-    .map(({ box, n }) => ({ dx: box.x - n.x * scale, dy: box.y - n.y * scale }))
-    .filter(({ dx, dy }) =>
-      named.every((m) => {
-        const key = keyAt(m.box, dx, dy)
-        return key !== undefined && (m.key === '?' || m.key === key)
-      }),
-    )
-  if (fits.length !== 1) return
-  for (const n of unnamed) n.key = keyAt(n.box, fits[0]!.dx, fits[0]!.dy)!
-}
-
 export interface PdfColours {
   nodeFills: string[]
   nodeStrokes: string[]
@@ -195,22 +177,22 @@ export interface PdfColours {
 
 /**
  * Each page's map drawing, its nodes keyed "#n" by the number printed in them and its relations
- * keyed by the nodes whose borders their two ends lie on (within `tolerance` points). A node cut
- * by the edge of a page may lose its number to the cut: it is named by where it sits, from a named
- * node of the same page and `nodes`, where the map says each node is (its number and top-left corner).
+ * keyed by the nodes whose borders their two ends lie on (within `tolerance` points). `nodes` says
+ * where the map has each node (its number and top-left corner): a box is named by the node drawn
+ * there, which must agree with the number printed in it, if the page's edge did not cut it off.
  */
 export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nodes: { key: string; x: number; y: number; width: number }[]): DrawnMap[] {
   const words = numberWords(pdf)
   return pageStreams(pdf).map(({ height, content }, page) => {
     const paths = paintedPaths(content, height)
-    const boxes: Box[] = []
+    const boxes: { box: Box; at: Point }[] = []
     const relations: DrawnMap['relations'] = []
     paths.forEach((p, i) => {
       const [next, after] = [paths[i + 1], paths[i + 2]]
       // A node: its coloured card, the white body, then its border, with a card's proportions (not the legend's swatch).
       if (p.fill && colours.nodeFills.includes(p.fill) && !p.stroke && next?.fill === '#ffffff' && after?.stroke && colours.nodeStrokes.includes(after.stroke)) {
         const box = boundsOf(p.points)
-        if (box.width / box.height > 1.8 && box.width / box.height < 1.95) boxes.push(box)
+        if (box.width / box.height > 1.8 && box.width / box.height < 1.95) boxes.push({ box, at: boundsOf(p.raw) })
       }
       // A relation: its line, its arrowhead in the same colour, then the white box under its caption.
       if (!p.fill && p.stroke && colours.relationStrokes.includes(p.stroke) && next && (next.stroke === p.stroke || next.fill === p.stroke) && next.points.length >= 3 && after?.fill === '#ffffff' && !after.stroke) {
@@ -218,11 +200,14 @@ export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nod
         relations.push({ from: '', to: '', start: p.points[0]!, end: p.points.at(-1)!, tip: tip!, back: { x: (left!.x + right!.x) / 2, y: (left!.y + right!.y) / 2 }, label: boundsOf(after.points) })
       }
     })
-    const named = boxes.map((box) => {
+    const named = boxes.map(({ box, at }) => {
+      // The node the map has where this box is drawn (in the drawing's own coordinates), and the number printed in it.
+      const placed = nodes.find((n) => Math.abs(n.x - at.x) < 0.5 && Math.abs(n.y - at.y) < 0.5)?.key
       const word = (words.get(page) ?? []).find((w) => w.at.x > box.x && w.at.x < box.x + box.width && w.at.y > box.y && w.at.y < box.y + box.height)
-      return { key: word ? `#${word.n}` : '?', box }
+      const printed = word ? `#${word.n}` : undefined
+      // A number cut off by the page's edge is not printed; one that contradicts the place is an error.
+      return { key: printed && placed && printed !== placed ? `${printed}≠${placed}` : (printed ?? placed ?? '?'), box }
     })
-    nameByPlace(named, nodes)
     const on = (p: Point) => named.find((n) => sideOf(n.box, p, tolerance))?.key ?? '?'
     return { nodes: named, relations: relations.map((r) => ({ ...r, from: on(r.start), to: on(r.end) })) }
   })

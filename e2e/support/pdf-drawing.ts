@@ -205,8 +205,9 @@ export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nod
       const placed = nodes.find((n) => Math.abs(n.x - at.x) < 0.5 && Math.abs(n.y - at.y) < 0.5)?.key
       const word = (words.get(page) ?? []).find((w) => w.at.x > box.x && w.at.x < box.x + box.width && w.at.y > box.y && w.at.y < box.y + box.height)
       const printed = word ? `#${word.n}` : undefined
-      // A number cut off by the page's edge is not printed; one that contradicts the place is an error.
-      return { key: printed && placed && printed !== placed ? `${printed}≠${placed}` : (printed ?? placed ?? '?'), box }
+      // A number cut by the page's edge is missing or shows its first digits only; one that contradicts the place is an error.
+      const agrees = !printed || !placed || placed.startsWith(printed)
+      return { key: agrees ? (placed ?? printed ?? '?') : `${printed}≠${placed}`, box }
     })
     const on = (p: Point) => named.find((n) => sideOf(n.box, p, tolerance))?.key ?? '?'
     return { nodes: named, relations: relations.map((r) => ({ ...r, from: on(r.start), to: on(r.end) })) }

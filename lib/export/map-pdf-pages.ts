@@ -4,6 +4,7 @@
 // whole map with the grid of parts, then one page per part, each overlapping its neighbours and
 // carrying a small overview with its own part marked.
 import { NODE_STYLES, RELATION_STYLES, type Bounds, type MapDrawing, type Shape } from './map-drawing'
+import { segmentHitsBox } from '@/lib/maps/boxes'
 import { printable } from './text-fit'
 
 export type Paper = 'a4' | 'letter' | 'a3'
@@ -61,7 +62,8 @@ function smallestText(drawing: MapDrawing): number {
   return Number.isFinite(smallest) ? smallest : 14
 }
 
-const rowName = (row: number) => (row < 26 ? String.fromCharCode(65 + row) : `R${row + 1}`)
+/** A, B, … Z, then AA, AB, … */
+const rowName = (row: number): string => (row < 26 ? String.fromCharCode(65 + row) : `${rowName(Math.floor(row / 26) - 1)}${String.fromCharCode(65 + (row % 26))}`)
 
 function planFor(drawing: MapDrawing, page: Page): MapPlan {
   const area = mapArea(page, drawing.legend.height)
@@ -81,7 +83,7 @@ function planFor(drawing: MapDrawing, page: Page): MapPlan {
     for (let column = 0; column < columns; column++) {
       const window = { x: bounds.x + column * (width - overlap), y: bounds.y + row * (height - overlap), width, height }
       // A part with nothing of the map on it gets no page.
-      if (drawing.nodes.some((n) => meets(n.box, window)) || drawing.relations.some((r) => meets(r.bounds, window))) parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
+      if (drawing.nodes.some((n) => meets(n.box, window)) || drawing.relations.some((r) => crosses(r, window))) parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
     }
   }
   return { page, scale, tiles: { rows, columns, parts } }
@@ -118,6 +120,11 @@ export function drawShape(doc: PDFKit.PDFDocument, shape: Shape): void {
   else if (shape.fill) doc.fill(shape.fill)
   else if (shape.stroke) doc.stroke(shape.stroke)
 }
+
+/** Whether a relation's line or caption shows in `window` (not merely the box around it). */
+const crosses = (r: MapDrawing['relations'][number], window: Bounds) =>
+  meets(r.bounds, window) &&
+  ((r.geometry.label !== null && meets(r.geometry.label, window)) || r.geometry.points.slice(1).some((p, i) => segmentHitsBox(r.geometry.points[i]!, p, window)))
 
 const meets = (a: Bounds, b: Bounds) => a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
 

@@ -3,6 +3,7 @@
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
 import { benchMapFanout } from './map-fanout.bench'
+import { benchMapLayout } from './map-layout.bench'
 import { benchMapPdf } from './map-pdf.bench'
 import { benchMapRender } from './map-render.bench'
 import { stopAll } from './lib/processes'
@@ -16,6 +17,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'map-render', run: benchMapRender },
   { name: 'map-fanout', run: benchMapFanout },
   { name: 'map-pdf', run: benchMapPdf },
+  { name: 'map-layout', run: benchMapLayout },
   { name: 'reader-render', run: benchReaderRender },
 ]
 /** The whole run stops by itself after this, children included. */

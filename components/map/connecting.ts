@@ -2,6 +2,8 @@
 // Connecting two nodes without a mouse drag: with one node selected, S or A starts a relation
 // from it; [ and ] offer the other nodes in reading order, Enter (or a click) makes the relation.
 // And the line under the toolbar that says, at each step, how to go on.
+import { isolate } from '@/lib/export/text-fit'
+import { clustersOf } from '@/lib/export/text-runs'
 import type { MapNodeState, MapRelationState } from '@/lib/maps/reducer'
 import { RELATION_STYLES } from '@/lib/tags'
 
@@ -27,9 +29,10 @@ export function nextCandidate(nodes: readonly MapNodeState[], linking: Linking, 
 export const relationBetween = (relations: readonly MapRelationState[], a: string, b: string) =>
   relations.find((r) => (r.fromId === a && r.toId === b) || (r.fromId === b && r.toId === a))
 
+/** A node named in a sentence: its number and its first words, cut between characters and isolated, so Arabic ones cannot reorder the sentence. */
 const short = (node: MapNodeState | undefined, number: number | undefined) => {
-  const text = node?.label.trim() ?? ''
-  const words = text ? `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”` : 'the empty note'
+  const clusters = clustersOf(node?.label.trim() ?? '')
+  const words = clusters.length ? `“${isolate(clusters.length > 40 ? `${clusters.slice(0, 39).join('')}…` : clusters.join(''))}”` : 'the empty note'
   return number ? `#${number} ${words}` : words
 }
 

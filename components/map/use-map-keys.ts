@@ -3,6 +3,8 @@
 // S and A connect (two selected nodes at once, or one and then the node chosen next), R and T
 // reverse and switch a selected relation, Enter and F2 edit, Ctrl+Z and Ctrl+Shift+Z undo and redo.
 import type { KeyboardEvent } from 'react'
+import { isolate } from '@/lib/export/text-fit'
+import { clustersOf } from '@/lib/export/text-runs'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import { nextCandidate, type Linking, type RelationKind } from './connecting'
 
@@ -38,7 +40,7 @@ export function useMapKeys(keys: Keys): (event: KeyboardEvent) => void {
     const next = ordered[(at + step + ordered.length) % ordered.length]!
     setSelected([next.id])
     focusNode(next.id)
-    announce(`Selected #${numbers.get(next.id)}, ${next.kind.toLowerCase()}: ${next.label.slice(0, 80)}`)
+    announce(`Selected #${numbers.get(next.id)}, ${next.kind.toLowerCase()}: ${isolate(clustersOf(next.label).slice(0, 80).join(''))}`)
   }
 
 

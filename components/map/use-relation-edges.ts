@@ -2,6 +2,8 @@
 // The canvas's edges: every relation with its geometry and caption, and what can be done to it
 // from the edge itself (reverse, switch between supports and attacks, delete).
 import { useCallback, useMemo } from 'react'
+import { isolate } from '@/lib/export/text-fit'
+import { clustersOf } from '@/lib/export/text-runs'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { RELATION_STYLES } from '@/lib/tags'
@@ -33,7 +35,11 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
   )
 
   const geometry = useRelationGeometry(placed, view.relations)
-  const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
+  // A node's first words, cut between characters (never inside an emoji) and isolated from the sentence.
+  const labelOf = useCallback((id: string) => {
+    const label = view.nodes.find((n) => n.id === id)?.label
+    return label === undefined ? 'node' : isolate(clustersOf(label).slice(0, 40).join(''))
+  }, [view.nodes])
   const edges: RelationEdgeType[] = useMemo(
     () =>
       view.relations.flatMap((r) => {
@@ -48,7 +54,7 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
             sourceHandle: 'top',
             targetHandle: 'body',
             selected: selected.includes(r.id),
-            ariaLabel: `${labelOf(r.fromId)} ${RELATION_STYLES[r.kind].word} ${labelOf(r.toId)}${r.label.trim() ? ` — ${r.label.trim()}` : ''}`,
+            ariaLabel: `${labelOf(r.fromId)} ${RELATION_STYLES[r.kind].word} ${labelOf(r.toId)}${r.label.trim() ? ` — ${isolate(r.label.trim())}` : ''}`,
             data: {
               kind: r.kind,
               geometry: drawn.geometry,

@@ -73,12 +73,12 @@ function exportOf(labelOf: (i: number) => string, title: string, sourceTitle: st
     relations: [],
     feedback: [],
   }))
-  const content = { title, groupName: 'US–Japan Alliance Seminar', author: 'Group map', date: '25 November 2026', entries, mapFeedback: [] }
+  const content = { title, groupName: 'US–Japan Alliance Seminar', author: 'US–Japan Alliance Seminar', byline: 'US–Japan Alliance Seminar · Group map · exported 25 November 2026', entries, mapFeedback: [] }
   return {
     pdf: () => renderMapPdf(content, (measure) => drawMap(state, cited, measure), 'a4', 'auto'),
     svg: () => {
       const measure = newMeasurer()
-      return renderMapSvg(drawMap(state, cited, measure), { title: content.title, byline: content.groupName }, measure)
+      return renderMapSvg(drawMap(state, cited, measure), { title: content.title, byline: content.byline }, measure)
     },
   }
 }

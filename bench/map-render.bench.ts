@@ -33,7 +33,7 @@ const WORDS = (
 ).split(' ')
 
 /** A map drawn the way people draw them: a tree of reasons, plus cross-links, in a loose grid. */
-function mapOperations(nodes: number, relations: number, random: () => number): Operation[] {
+export function mapOperations(nodes: number, relations: number, random: () => number): Operation[] {
   const kinds = ['CLAIM', 'EVIDENCE', 'EVIDENCE', 'CLAIM', 'NOTE', 'BIAS'] as const
   const ids = Array.from({ length: nodes }, newId)
   const sentence = () => {

@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
 import { benchImport } from './import.bench'
 import { benchMapFanout } from './map-fanout.bench'
+import { benchMapLayout } from './map-layout.bench'
 import { benchMapPdf } from './map-pdf.bench'
 import { benchMapRender } from './map-render.bench'
 import { stopAll } from './lib/processes'
@@ -17,6 +18,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'map-render', run: benchMapRender },
   { name: 'map-fanout', run: benchMapFanout },
   { name: 'map-pdf', run: benchMapPdf },
+  { name: 'map-layout', run: benchMapLayout },
   { name: 'reader-render', run: benchReaderRender },
   { name: 'import', run: benchImport },
 ]

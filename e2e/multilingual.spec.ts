@@ -130,7 +130,9 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
 
   // PDF: every quote and the note are there, in reading order; the PNG is drawn.
   const exportGroup = alex.getByRole('group', { name: 'Export this map' })
-  const [pdfDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: 'PDF', exact: true }).click()])
+  const exportMenu = alex.getByRole('button', { name: 'Export ▾' })
+  await exportMenu.click()
+  const [pdfDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: /^PDF handout/ }).click()])
   const pdf = await downloaded(pdfDownload)
   const pdfFile = testInfo.outputPath('multilingual-map.pdf')
   writeFileSync(pdfFile, pdf)
@@ -144,7 +146,8 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line, line).toMatch(/yes\s+yes\s+yes/)
   expect(pdf.length).toBeLessThan(400_000)
 
-  const [pngDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: 'PNG', exact: true }).click()])
+  await exportMenu.click()
+  const [pngDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: /^PNG picture/ }).click()])
   const png = await downloaded(pngDownload)
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   writeFileSync(testInfo.outputPath('multilingual-map.png'), png)

@@ -1,45 +1,81 @@
 'use client'
-// A node on the canvas: its kind (colour, icon), text, what passage it cites, and any check flags.
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+// A node on the canvas: its kind (colour, icon), number, text cut to its lines (the whole text on
+// hover and focus), what passage it cites, and any check flags. Every node has the one size the
+// layout, the relation geometry and the exports use. Dots on its four sides start a connection;
+// while one is being drawn, the whole node takes it.
+import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
-import { memo, useEffect, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
+import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import { paragraphCitation } from '@/lib/sources/blocks'
 
 export type ArgumentNodeData = {
   kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
   label: string
+  /** Position in reading order, as in the PDF's appendix. */
+  number: number
   cited: CitedPassage | null
   flags: CheckFlag[]
   /** Names of others who have this node selected. */
   peers: string[]
   groupId: string
   editing: boolean
+  /** The node offered as the other end of a connection made with the keyboard. */
+  candidate: boolean
   onEditDone: (label: string | null) => void
 }
 
 export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 
+const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
 
-function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
+function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]
-  const text = data.label.length > 160 ? `${data.label.slice(0, 157)}…` : data.label
   const editor = useRef<HTMLTextAreaElement>(null)
+  const body = useRef<HTMLParagraphElement>(null)
+  const [cut, setCut] = useState(false)
+  const connecting = useConnection((c) => c.inProgress && c.fromNode.id !== id)
   // The canvas shows a new node only once it has measured it, so focus may need a moment.
   useEffect(() => {
     if (!data.editing) return
     const timers = [0, 50, 200].map((ms) => setTimeout(() => editor.current?.focus(), ms))
     return () => timers.forEach(clearTimeout)
   }, [data.editing])
+  useLayoutEffect(() => {
+    const p = body.current
+    setCut(p !== null && p.scrollHeight > p.clientHeight + 1)
+  }, [data.label, data.cited])
+  const text = data.cited ? `“${data.label}”` : data.label
+  const lines = data.cited ? NODE_TEXT_LINES.cited : NODE_TEXT_LINES.note
+  const ring = data.candidate ? 'ring-4 ring-emerald-400' : selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''
   return (
     <div
-      className={`relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''}`}
-      style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT - 20, borderColor: style.stroke, background: `linear-gradient(${style.fill} 0 6px, white 6px)` }}
+      className={`group/node relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${ring}`}
+      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderColor: style.stroke, background: `linear-gradient(${style.fill} 0 6px, white 6px)` }}
     >
-      <Handle type="target" position={Position.Top} className="!h-2.5 !w-2.5 !bg-stone-500" />
+      {SIDES.map((side) => (
+        <Handle
+          key={side}
+          id={side}
+          type="source"
+          position={side}
+          isConnectable={isConnectable}
+          title="Drag to the node this one supports or attacks"
+          className="!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100"
+        />
+      ))}
+      {/* While a connection is drawn from another node, all of this one is a place to drop it. */}
+      <Handle
+        id="body"
+        type="target"
+        position={Position.Top}
+        isConnectable={isConnectable}
+        className="!absolute !inset-0 !h-full !w-full !transform-none !rounded-lg !border-0 !bg-transparent"
+        style={{ pointerEvents: connecting ? 'all' : 'none' }}
+      />
       {data.peers.length > 0 && (
         <span className="absolute -top-3 right-2 rounded bg-fuchsia-700 px-1.5 text-[10px] font-medium text-white" aria-label={`Selected by ${data.peers.join(', ')}`}>
           {data.peers.join(', ')}
@@ -48,18 +84,20 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
       <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
         <span aria-hidden>{style.icon}</span> {style.label}
         {data.flags.length > 0 && (
-          <span className="ml-auto rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900" title={data.flags.map((f) => f.message).join('\n')}>
+          <span className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900" title={data.flags.map((f) => f.message).join('\n')}>
             ⚠ {data.flags.length}
           </span>
         )}
+        <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
       </span>
       {data.editing ? (
         <textarea
           ref={editor}
           aria-label="Node text"
+          dir="auto"
           defaultValue={data.label}
           maxLength={500}
-          className="nodrag min-h-16 w-full rounded border border-stone-300 p-1 text-xs"
+          className="nodrag min-h-0 w-full flex-1 rounded border border-stone-300 p-1 text-xs"
           onKeyDown={(event) => {
             event.stopPropagation()
             if (event.key === 'Escape') data.onEditDone(null)
@@ -71,21 +109,35 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentNodeType>) {
           onBlur={(event) => data.onEditDone(event.currentTarget.value)}
         />
       ) : (
-        <p dir="auto" className={`text-stone-800 ${data.cited ? 'font-serif' : ''}`}>
-          {data.cited ? `“${text}”` : text || <em className="text-stone-400">Empty note</em>}
+        <p
+          ref={body}
+          dir="auto"
+          className={`overflow-hidden break-words text-stone-800 ${data.cited ? 'font-serif' : ''}`}
+          style={{ WebkitLineClamp: lines, display: '-webkit-box', WebkitBoxOrient: 'vertical' }}
+        >
+          {data.label ? text : <em className="text-stone-400">Empty note</em>}
         </p>
       )}
       {data.cited && (
         <Link
           href={`/groups/${data.groupId}/sources/${data.cited.sourceId}?highlight=${data.cited.highlightId}`}
-          className="nodrag truncate text-[11px] text-indigo-700 underline"
+          className="nodrag mt-auto truncate text-[11px] text-indigo-700 underline"
           title={`Open “${data.cited.sourceTitle}” at this passage`}
         >
           <bdi>{data.cited.sourceTitle}</bdi>
           {paragraphCitation(data.cited) && ` ${paragraphCitation(data.cited)}`}
         </Link>
       )}
-      <Handle type="source" position={Position.Bottom} className="!h-2.5 !w-2.5 !bg-stone-500" />
+      {cut && !data.editing && (
+        // The whole text, for a node whose text is cut: shown on hover, on keyboard focus and when selected.
+        <div
+          role="tooltip"
+          dir="auto"
+          className="pointer-events-none absolute top-full left-0 z-10 mt-2 hidden w-80 rounded-md border border-stone-300 bg-white p-2 text-xs text-stone-800 shadow-lg group-hover/node:block [.react-flow\_\_node:focus-visible_&]:block [.selected_&]:block"
+        >
+          {text}
+        </div>
+      )}
     </div>
   )
 }

@@ -1,35 +1,34 @@
 'use client'
-// The argument map canvas (React Flow): cite passages, connect nodes (supports / attacks),
-// lay out, undo; every change is an operation shared live with everyone on the map.
+// The argument map canvas (React Flow): cite passages, place and connect nodes (supports /
+// attacks), lay out, undo; every change is an operation shared live with everyone on the map.
+// Relations are drawn from the geometry the exports use, so the canvas and the files agree.
 import '@xyflow/react/dist/style.css'
-import {
-  Background,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type EdgeChange,
-  type NodeChange,
-} from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react'
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react'
+import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
+import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
-import { layeredLayout } from '@/lib/maps/layout'
+import { layeredLayout, NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { ArgumentNode, type ArgumentNodeType } from './argument-node'
 import { ChecksPanel } from './checks-panel'
+import { MapToolbar } from './map-toolbar'
+import { connectHint, relationBetween, type Linking, type RelationKind } from './connecting'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
+import { RelationEdge } from './relation-edge'
 import { useAnnounceSelection } from './use-announce-selection'
 import { useMapSync } from './use-map-sync'
+import { useMapKeys } from './use-map-keys'
+import { usePlacement } from './use-placement'
+import { useRelationEdges } from './use-relation-edges'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
 import { MapViewContext } from './map-view-context'
 
 const nodeTypes = { argument: ArgumentNode }
+const edgeTypes = { relation: RelationEdge }
+const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT }
 
 
 type NodeKind = keyof typeof TAGS | 'NOTE'
@@ -56,9 +55,8 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   const [selected, setSelected] = useState<string[]>([])
   const [editingId, setEditingId] = useState<string | null>(null)
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({})
-  // React Flow measures nodes after they render and shows them only once it knows their size.
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
-  const [connectKind, setConnectKind] = useState<'SUPPORTS' | 'ATTACKS'>('SUPPORTS')
+  const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
+  const [linking, setLinking] = useState<Linking | null>(null)
   const onError = useCallback((message: string) => setError(message), [])
   const map = useMapSync(groupId, mapId, viewerId, initial, onError)
   useAnnounceSelection(mapId, selected)
@@ -68,6 +66,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     return by
   }, [map.peers])
   const { view, apply } = map
+  const { spotFor, focusNode } = usePlacement(wrapper, view.nodes, selected)
 
   const cited = useMemo(() => new Map(passages.map((p) => [p.highlightId, p])), [passages])
   const flags = useMemo(() => checkArgument(view, (id) => cited.get(id)?.anchorStatus), [view, cited])
@@ -97,42 +96,40 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     [act, view.nodes],
   )
 
+  const numbers = useMemo(() => new Map([...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x).map((n, i) => [n.id, i + 1])), [view.nodes])
+  const placed = useMemo(() => view.nodes.map((n) => ({ id: n.id, ...(dragging[n.id] ?? { x: n.x, y: n.y }) })), [view.nodes, dragging])
   const nodes: ArgumentNodeType[] = useMemo(
     () =>
-      view.nodes.map((n) => {
+      view.nodes.map((n, i) => {
         const passage = n.highlightId ? (cited.get(n.highlightId) ?? null) : null
         return {
           id: n.id,
           type: 'argument',
-          position: dragging[n.id] ?? { x: n.x, y: n.y },
-          measured: measured[n.id],
+          position: { x: placed[i]!.x, y: placed[i]!.y },
+          // Every node has the one size the geometry and the exports use, known before it renders.
+          ...SIZE,
+          measured: SIZE,
           selected: selected.includes(n.id),
-          ariaLabel: `${n.kind.toLowerCase()}: ${n.label.slice(0, 120)}${passage ? `, citing ${passage.sourceTitle}` : ''}`,
-          data: { kind: n.kind, label: n.label, cited: passage, flags: flagsOf.get(n.id) ?? [], peers: peersOn.get(n.id) ?? [], groupId, editing: editingId === n.id, onEditDone: (label: string | null) => finishEdit(n.id, label) },
+          ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${passage ? `, citing ${passage.sourceTitle}` : ''}`,
+          data: {
+            kind: n.kind,
+            label: n.label,
+            number: numbers.get(n.id)!,
+            cited: passage,
+            flags: flagsOf.get(n.id) ?? [],
+            peers: peersOn.get(n.id) ?? [],
+            groupId,
+            editing: editingId === n.id,
+            candidate: linking?.toId === n.id,
+            onEditDone: (label: string | null) => finishEdit(n.id, label),
+          },
         }
       }),
-    [view.nodes, cited, dragging, measured, selected, flagsOf, peersOn, groupId, editingId, finishEdit],
+    [view.nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, linking, finishEdit],
   )
 
+  const { edges, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected, editable, act, onSelect: setSelected })
   const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
-  const edges: Edge[] = useMemo(
-    () =>
-      view.relations.map((r) => {
-        const style = RELATION_STYLES[r.kind]
-        return {
-          id: r.id,
-          source: r.fromId,
-          target: r.toId,
-          selected: selected.includes(r.id),
-          label: r.label ? `${style.word}: ${r.label}` : style.word,
-          ariaLabel: `${labelOf(r.fromId)} ${style.word} ${labelOf(r.toId)}`,
-          style: { stroke: style.stroke, strokeWidth: 2, strokeDasharray: style.dash?.join(' ') },
-          labelStyle: { fill: style.stroke, fontWeight: 600, fontSize: 11 },
-          markerEnd: { type: r.kind === 'SUPPORTS' ? MarkerType.ArrowClosed : MarkerType.Arrow, color: style.stroke },
-        }
-      }),
-    [view.relations, selected, labelOf],
-  )
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ArgumentNodeType>[]) => {
@@ -149,9 +146,6 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           nextSelected = change.selected ? [...nextSelected.filter((id) => id !== change.id), change.id] : nextSelected.filter((id) => id !== change.id)
         } else if (change.type === 'remove') {
           ops.push({ type: 'node.delete', nodeId: change.id })
-        } else if (change.type === 'dimensions' && change.dimensions) {
-          const size = change.dimensions
-          setMeasured((m) => ({ ...m, [change.id]: size }))
         }
       }
       if (nextSelected !== selected) setSelected(nextSelected)
@@ -176,125 +170,88 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   )
 
   const connect = useCallback(
-    (fromId: string, toId: string, kind: 'SUPPORTS' | 'ATTACKS') =>
-      act([{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }], `Connected: ${RELATION_STYLES[kind].word}.`),
-    [act],
+    (fromId: string, toId: string, kind: RelationKind) => {
+      setLinking(null)
+      if (fromId === toId) return
+      const twin = relationBetween(view.relations, fromId, toId)
+      if (twin) {
+        setSelected([twin.id])
+        return setError('These two nodes are already connected. The relation is selected: reverse it or switch its type instead.')
+      }
+      act([{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }], `Connected: #${numbers.get(fromId)} ${RELATION_STYLES[kind].word} #${numbers.get(toId)}.`)
+    },
+    [act, view.relations, numbers],
   )
 
-  const centre = () => {
-    const box = wrapper.current?.getBoundingClientRect()
-    return flow.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 600) / 2, y: (box?.top ?? 0) + (box?.height ?? 400) / 2 })
+  const addPassage = (p: CitedPassage, droppedAt?: Point) => {
+    const at = spotFor(droppedAt)
+    act([{ type: 'node.add', node: { id: newId(), kind: p.tag, label: p.exact.slice(0, 500), highlightId: p.highlightId, x: at.x, y: at.y } }], 'Passage added to the map.')
   }
-
-  const addPassage = (p: CitedPassage, at = centre()) =>
-    act(
-      [{ type: 'node.add', node: { id: newId(), kind: p.tag, label: p.exact.slice(0, 500), highlightId: p.highlightId, x: Math.round(at.x), y: Math.round(at.y) } }],
-      'Passage added to the map.',
-    )
 
   const addNote = () => {
     const id = newId()
-    const at = centre()
-    act([{ type: 'node.add', node: { id, kind: 'NOTE', label: '', highlightId: null, x: Math.round(at.x), y: Math.round(at.y) } }], 'Note added; type its text.')
+    const at = spotFor()
+    act([{ type: 'node.add', node: { id, kind: 'NOTE', label: '', highlightId: null, x: at.x, y: at.y } }], 'Note added; type its text.')
     setSelected([id])
     setEditingId(id)
   }
 
   const autoLayout = () => {
     act([{ type: 'layout.apply', positions: layeredLayout(view) }], 'Map laid out. Ctrl+Z undoes it.')
-    setTimeout(() => void flow.fitView({ duration: 300, padding: 0.15 }), 50)
+    setTimeout(() => void flow.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }), 50)
   }
 
   const onDrop = (event: DragEvent) => {
     const highlightId = event.dataTransfer.getData(PASSAGE_MIME)
     const passage = cited.get(highlightId)
-    if (!passage) return
+    if (!passage || !editable) return
     event.preventDefault()
     addPassage(passage, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
   }
 
-  const selectStep = (step: 1 | -1) => {
-    const ordered = [...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x)
-    if (!ordered.length) return
-    const at = ordered.findIndex((n) => n.id === selected.at(-1))
-    const next = ordered[(at + step + ordered.length) % ordered.length]!
-    setSelected([next.id])
-    flow.setCenter(next.x + 120, next.y + 60, { duration: 200, zoom: flow.getZoom() })
-    setAnnouncement(`Selected ${next.kind.toLowerCase()}: ${next.label.slice(0, 80)}`)
-  }
+  const selectedNodes = selected.filter((id) => view.nodes.some((n) => n.id === id))
+  const selectedRelation = selectedNodes.length === 0 && selected.length === 1 ? (view.relations.find((r) => r.id === selected[0]) ?? null) : null
+  const onKeyDown = useMapKeys({
+    view,
+    numbers,
+    selected,
+    selectedNodes,
+    selectedRelation,
+    linking,
+    editable,
+    labelOf,
+    setSelected,
+    setLinking,
+    setEditingId,
+    announce: setAnnouncement,
+    focusNode,
+    connect,
+    reverse,
+    switchKind,
+    addNote,
+    autoLayout,
+    undo: map.undo,
+    redo: map.redo,
+  })
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if ((event.target as HTMLElement).closest('textarea, input, select')) return
-    const mod = event.ctrlKey || event.metaKey
-    const selectedNodes = selected.filter((id) => view.nodes.some((n) => n.id === id))
-    if (mod && event.key.toLowerCase() === 'z') {
-      event.preventDefault()
-      if (event.shiftKey) map.redo()
-      else map.undo()
-      return
-    }
-    if (mod || event.altKey) return
-    const handlers: Record<string, () => void> = {
-      n: addNote,
-      l: autoLayout,
-      ']': () => selectStep(1),
-      '[': () => selectStep(-1),
-      s: () => selectedNodes.length === 2 && connect(selectedNodes[0]!, selectedNodes[1]!, 'SUPPORTS'),
-      a: () => selectedNodes.length === 2 && connect(selectedNodes[0]!, selectedNodes[1]!, 'ATTACKS'),
-      Enter: () => selectedNodes.length === 1 && setEditingId(selectedNodes[0]!),
-      F2: () => selectedNodes.length === 1 && setEditingId(selectedNodes[0]!),
-    }
-    const handler = handlers[event.key]
-    if (handler && editable) {
-      event.preventDefault()
-      handler()
-    }
-  }
-
-  const toolbarButton = 'rounded-md bg-white px-2.5 py-1 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-50 disabled:text-stone-400'
+  const hint = connectHint({ editable, nodes: view.nodes, numbers, selectedNodes, selectedRelation, linking, kind: connectKind })
 
   return (
     <div className="grid h-[calc(100vh-9rem)] min-h-[520px] gap-4 lg:grid-cols-[18rem_minmax(0,1fr)_16rem]">
       <PassagePanel passages={passages} onAdd={(p) => addPassage(p)} disabled={!editable} />
       <div className="flex min-h-0 flex-col gap-2">
-        <div role="toolbar" aria-label="Map tools" className="flex flex-wrap items-center gap-2">
-          <button type="button" className={toolbarButton} disabled={!editable} onClick={addNote} aria-keyshortcuts="n">
-            ✎ Add note (N)
-          </button>
-          <button
-            type="button"
-            className={toolbarButton}
-            disabled={!editable || selected.filter((id) => view.nodes.some((n) => n.id === id)).length !== 2}
-            onClick={() => {
-              const pair = selected.filter((id) => view.nodes.some((n) => n.id === id))
-              connect(pair[0]!, pair[1]!, connectKind)
-            }}
-          >
-            Connect selected
-          </button>
-          <label className="flex items-center gap-1 text-xs">
-            as
-            <select value={connectKind} onChange={(e) => setConnectKind(e.target.value as 'SUPPORTS' | 'ATTACKS')} className="rounded border border-stone-300 bg-white px-1 py-0.5">
-              <option value="SUPPORTS">supports (S)</option>
-              <option value="ATTACKS">attacks (A)</option>
-            </select>
-          </label>
-          <button type="button" className={toolbarButton} disabled={!editable || view.nodes.length === 0} onClick={autoLayout} aria-keyshortcuts="l">
-            Auto-layout (L)
-          </button>
-          <button type="button" className={toolbarButton} disabled={!editable || !map.canUndo} onClick={map.undo} aria-keyshortcuts="Control+Z">
-            Undo
-          </button>
-          <button type="button" className={toolbarButton} disabled={!editable || !map.canRedo} onClick={map.redo} aria-keyshortcuts="Control+Shift+Z">
-            Redo
-          </button>
-          {Object.keys(map.peers).length > 0 && (
-            <span className="text-xs text-stone-600">Also here: {Object.values(map.peers).map((p) => p.name).join(', ')}</span>
-          )}
-          <span className="ml-auto text-xs text-stone-500" aria-live="polite">
-            {map.saving ? 'Saving…' : `All changes saved · revision ${map.seq}`}
-          </span>
-        </div>
+        <MapToolbar
+          editable={editable}
+          canConnect={selectedNodes.length === 2}
+          canLayOut={view.nodes.length > 0}
+          connectKind={connectKind}
+          onConnectKind={setConnectKind}
+          onAddNote={addNote}
+          onConnect={() => connect(selectedNodes[0]!, selectedNodes[1]!, connectKind)}
+          onLayout={autoLayout}
+          map={map}
+          hint={hint}
+        />
         {error && <Alert>{error}</Alert>}
         <div className="sr-only" role="status" aria-live="polite">
           {announcement}
@@ -306,24 +263,33 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
             if (event.dataTransfer.types.includes(PASSAGE_MIME)) event.preventDefault()
           }}
           onDrop={onDrop}
-          aria-label="Argument map canvas. N adds a note, [ and ] select nodes, S or A connects two selected nodes, Enter edits, Delete removes, L lays out, Ctrl+Z undoes."
+          aria-label="Argument map canvas. N adds a note, [ and ] select nodes, S or A connects the selected node to another, Enter edits, Delete removes, R reverses and T switches a selected relation, L lays out, Ctrl+Z undoes."
           role="application"
+          tabIndex={0}
           className="min-h-0 flex-1 rounded-lg border border-stone-200 bg-white"
         >
           <ReactFlow
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={(c) => c.source && c.target && connect(c.source, c.target, connectKind)}
+            isValidConnection={(c) => c.source !== c.target}
+            connectionLineStyle={{ stroke: RELATION_STYLES[connectKind].stroke, strokeWidth: 2 }}
+            onNodeClick={(_, node) => linking && connect(linking.fromId, node.id, linking.kind)}
+            onPaneClick={() => setLinking(null)}
             onNodeDoubleClick={(_, node) => editable && setEditingId(node.id)}
             nodesDraggable={editable}
             nodesConnectable={editable}
             elementsSelectable
             deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-            fitView
-            minZoom={0.1}
+            // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
+            fitView={initial.state.nodes.length > 0}
+            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+            minZoom={0.05}
             proOptions={{ hideAttribution: true }}
           >
             <Background />
@@ -332,7 +298,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           </ReactFlow>
         </div>
       </div>
-      <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); const n = view.nodes.find((x) => x.id === id); if (n) flow.setCenter(n.x + 120, n.y + 60, { duration: 200, zoom: flow.getZoom() }) }} mapId={mapId}>
+      <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); focusNode(id) }} mapId={mapId}>
         <MapViewContext.Provider value={view}>{sidebar}</MapViewContext.Provider>
       </ChecksPanel>
     </div>

@@ -1,12 +1,14 @@
-// The picture of an argument map, computed once and drawn by both the SVG and the PDF export:
-// node boxes with wrapped text, relation curves with arrow heads and labels, all placed where
-// the canvas (React Flow, components/map) places them, in canvas pixels.
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+// The picture of an argument map, computed once and drawn by the SVG, PNG and PDF exports: node
+// boxes of the canvas's size with their text cut to its lines, and relations placed by the same
+// geometry the canvas draws its edges with (lib/maps/geometry.ts), in canvas pixels.
+import { CAPTION_LINE, CAPTION_PAD_Y, CAPTION_SIZE, captionOf, type Caption } from '@/lib/maps/caption'
+import { ARROW_HALF_WIDTH, ARROW_LENGTH, relationGeometry, type RelationGeometry } from '@/lib/maps/geometry'
+import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState, MapRelationState, MapState } from '@/lib/maps/reducer'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
-import { isolate, printable, truncateToWidth, wrapText } from './text-fit'
+import { isolate, printable, truncateToWidth, wrapLines } from './text-fit'
 import { paragraphDirection } from './text-runs'
 
 export type FontFace = 'sans' | 'sansBold' | 'serif'
@@ -65,12 +67,22 @@ export interface DrawnNode {
   /** Position in reading order, printed on the node and used by the appendix. */
   number: number
   kind: NodeKind
+  box: Bounds
+  /** The node's whole text, which the card may cut. */
+  fullText: string
   shapes: Shape[]
 }
 
 export interface DrawnRelation {
   id: string
   kind: RelationKind
+  fromId: string
+  toId: string
+  /** The whole caption, which the drawn one may cut. */
+  caption: string
+  geometry: RelationGeometry
+  /** The area its line, arrowhead and caption cover. */
+  bounds: Bounds
   shapes: Shape[]
 }
 
@@ -101,14 +113,8 @@ const BAND = 6
 const LINE = 16
 const TEXT_SIZE = 12
 const SOURCE_SIZE = 11
-const MIN_HEIGHT = NODE_HEIGHT - 20
-const MAX_SHOWN_CHARS = 160
 const INNER_WIDTH = NODE_WIDTH - 2 * (BORDER + PADDING)
 const MARGIN = 24
-// React Flow's default (bezier) edge.
-const CURVATURE = 0.25
-const ARROW_LENGTH = 10
-const ARROW_HALF_WIDTH = 5
 const COLOURS = { text: '#292524', muted: '#78716c', faint: '#a8a29e', link: '#4338ca', white: '#ffffff' }
 
 const r2 = (v: number) => Math.round(v * 100) / 100
@@ -135,27 +141,26 @@ function text(measure: MeasureText, value: string, x: number, y: number, face: F
 /** Baseline of a line of `size` text centred in a line box starting at `top`. */
 const baseline = (top: number, size: number, line = LINE) => top + line / 2 + size * 0.35
 
-/** A node card: colour band on top, kind and number, the (quoted) text, and the passage it cites. */
-function drawNode(node: MapNodeState, number: number, passage: CitedPassage | null, measure: MeasureText): { drawn: DrawnNode; height: number } {
+/** A node card: colour band on top, kind and number, the (quoted) text cut to its lines, and the passage it cites. */
+function drawNode(node: MapNodeState, number: number, passage: CitedPassage | null, measure: MeasureText): DrawnNode {
   const style = NODE_STYLES[node.kind]
   const label = printable(node.label)
-  const shown = label.length > MAX_SHOWN_CHARS ? `${label.slice(0, MAX_SHOWN_CHARS - 3)}…` : label
   const face: FontFace = passage ? 'serif' : 'sans'
-  const body = passage ? `“${shown}”` : shown
-  const lines = body ? wrapText(body, INNER_WIDTH, (s) => measure(s, face, TEXT_SIZE)) : ['Empty note']
-  const contentHeight = LINE + GAP + lines.length * LINE + (passage ? GAP + LINE : 0)
-  const height = Math.max(MIN_HEIGHT, contentHeight + 2 * (BORDER + PADDING))
+  const body = passage ? `“${label}”` : label
+  const maxLines = passage ? NODE_TEXT_LINES.cited : NODE_TEXT_LINES.note
+  const { lines } = body ? wrapLines(body, INNER_WIDTH, maxLines, (s) => measure(s, face, TEXT_SIZE)) : { lines: ['Empty note'] }
   const { x, y } = node
+  const [width, height] = [NODE_WIDTH, NODE_HEIGHT]
   const left = x + BORDER + PADDING
-  const right = x + NODE_WIDTH - BORDER - PADDING
+  const right = x + width - BORDER - PADDING
   let top = y + BORDER + PADDING
 
   const shapes: Shape[] = [
-    fill(roundedRectPath(x, y, NODE_WIDTH, height, RADIUS), style.fill),
-    fill(`M${r2(x)} ${r2(y + BAND)}H${r2(x + NODE_WIDTH)}V${r2(y + height - RADIUS)}A${RADIUS} ${RADIUS} 0 0 1 ${r2(x + NODE_WIDTH - RADIUS)} ${r2(y + height)}H${r2(x + RADIUS)}A${RADIUS} ${RADIUS} 0 0 1 ${r2(x)} ${r2(y + height - RADIUS)}Z`, COLOURS.white),
-    { type: 'path', d: roundedRectPath(x + BORDER / 2, y + BORDER / 2, NODE_WIDTH - BORDER, height - BORDER, RADIUS - BORDER / 2), fill: null, stroke: style.stroke, strokeWidth: BORDER, dash: null, round: false },
+    fill(roundedRectPath(x, y, width, height, RADIUS), style.fill),
+    fill(`M${r2(x)} ${r2(y + BAND)}H${r2(x + width)}V${r2(y + height - RADIUS)}A${RADIUS} ${RADIUS} 0 0 1 ${r2(x + width - RADIUS)} ${r2(y + height)}H${r2(x + RADIUS)}A${RADIUS} ${RADIUS} 0 0 1 ${r2(x)} ${r2(y + height - RADIUS)}Z`, COLOURS.white),
+    { type: 'path', d: roundedRectPath(x + BORDER / 2, y + BORDER / 2, width - BORDER, height - BORDER, RADIUS - BORDER / 2), fill: null, stroke: style.stroke, strokeWidth: BORDER, dash: null, round: false },
     text(measure, `${style.icon} ${style.label}`, left, baseline(top, TEXT_SIZE), 'sansBold', TEXT_SIZE, style.stroke),
-    text(measure, `#${number}`, right, baseline(top, TEXT_SIZE), 'sans', 10, COLOURS.muted, 'end'),
+    text(measure, `#${number}`, right, baseline(top, TEXT_SIZE), 'sans', SOURCE_SIZE, COLOURS.muted, 'end'),
   ]
   top += LINE + GAP
   // A label in Arabic or Hebrew reads from the right edge of the card, as on the canvas (dir="auto").
@@ -170,67 +175,33 @@ function drawNode(node: MapNodeState, number: number, passage: CitedPassage | nu
     const paragraph = paragraphCitation(passage) ? ` ${paragraphCitation(passage)}` : ''
     const room = INNER_WIDTH - measure(paragraph, 'sans', SOURCE_SIZE)
     const title = truncateToWidth(printable(passage.sourceTitle), room, (s) => measure(s, 'sans', SOURCE_SIZE))
-    // The title isolated, so a right-to-left one cannot carry the paragraph number with it.
-    shapes.push(text(measure, `${isolate(title)}${paragraph}`, left, baseline(top + GAP, SOURCE_SIZE), 'sans', SOURCE_SIZE, COLOURS.link))
+    // At the card's foot; the title isolated, so a right-to-left one cannot carry the paragraph number with it.
+    const sourceTop = y + height - BORDER - PADDING - LINE
+    shapes.push(text(measure, `${isolate(title)}${paragraph}`, left, baseline(sourceTop, SOURCE_SIZE), 'sans', SOURCE_SIZE, COLOURS.link))
   }
-  return { drawn: { id: node.id, number, kind: node.kind, shapes }, height }
+  return { id: node.id, number, kind: node.kind, box: { x, y, width, height }, fullText: label || 'Empty note', shapes }
 }
 
-interface Point {
-  x: number
-  y: number
-}
-
-const controlOffset = (distance: number) => (distance >= 0 ? 0.5 * distance : CURVATURE * 25 * Math.sqrt(-distance))
-
-function bezierAt(p: [Point, Point, Point, Point], t: number): Point {
-  const u = 1 - t
-  const [a, b, c, d] = p
-  return {
-    x: u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
-    y: u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y,
-  }
-}
-
-/** A relation leaves the bottom of its `from` node and enters the top of its `to` node, as on the canvas. */
-function drawRelation(relation: MapRelationState, from: Bounds, to: Bounds, measure: MeasureText): { drawn: DrawnRelation; extent: Point[] } {
+/** A relation as the shared geometry places it: the line, the arrowhead on the target's border, the caption. */
+function drawRelation(relation: MapRelationState, geometry: RelationGeometry, caption: Caption, measure: MeasureText): DrawnRelation {
   const style = RELATION_STYLES[relation.kind]
-  const s = { x: from.x + from.width / 2, y: from.y + from.height }
-  const t = { x: to.x + to.width / 2, y: to.y }
-  const offset = controlOffset(t.y - s.y)
-  const curve: [Point, Point, Point, Point] = [s, { x: s.x, y: s.y + offset }, { x: t.x, y: t.y - offset }, t]
-  const line: Shape = {
-    type: 'path',
-    d: `M${r2(s.x)} ${r2(s.y)}C${r2(curve[1].x)} ${r2(curve[1].y)} ${r2(curve[2].x)} ${r2(curve[2].y)} ${r2(t.x)} ${r2(t.y)}`,
-    fill: null,
-    stroke: style.stroke,
-    strokeWidth: 2,
-    dash: style.dash,
-    round: false,
-  }
-  // The arrow head points along the curve where it ends.
-  const before = bezierAt(curve, 0.98)
-  const length = Math.hypot(t.x - before.x, t.y - before.y)
-  const dir = length > 1e-6 ? { x: (t.x - before.x) / length, y: (t.y - before.y) / length } : { x: 0, y: 1 }
-  const back = { x: t.x - dir.x * ARROW_LENGTH, y: t.y - dir.y * ARROW_LENGTH }
-  const wing = (side: 1 | -1) => `${r2(back.x - dir.y * ARROW_HALF_WIDTH * side)} ${r2(back.y + dir.x * ARROW_HALF_WIDTH * side)}`
-  const head: Shape =
-    style.arrow === 'closed'
-      ? { type: 'path', d: `M${wing(1)}L${r2(t.x)} ${r2(t.y)}L${wing(-1)}Z`, fill: style.stroke, stroke: style.stroke, strokeWidth: 1, dash: null, round: true }
-      : { type: 'path', d: `M${wing(1)}L${r2(t.x)} ${r2(t.y)}L${wing(-1)}`, fill: null, stroke: style.stroke, strokeWidth: 2, dash: null, round: true }
-  const words = printable(relation.label)
-  const caption = words ? `${style.word}: ${isolate(words)}` : style.word
-  const mid = bezierAt(curve, 0.5)
-  const captionWidth = measure(caption, 'sansBold', SOURCE_SIZE)
-  const box = { x: mid.x - captionWidth / 2 - 4, y: mid.y - 8, width: captionWidth + 8, height: 16 }
+  const { tip, left, right } = geometry.arrow
+  const head = `M${left.x} ${left.y}L${tip.x} ${tip.y}L${right.x} ${right.y}`
   const shapes: Shape[] = [
-    line,
-    head,
-    fill(roundedRectPath(box.x, box.y, box.width, box.height, 2), COLOURS.white),
-    text(measure, caption, mid.x, baseline(box.y, SOURCE_SIZE), 'sansBold', SOURCE_SIZE, style.stroke, 'middle'),
+    { type: 'path', d: geometry.path, fill: null, stroke: style.stroke, strokeWidth: 2, dash: style.dash, round: false },
+    style.arrow === 'closed'
+      ? { type: 'path', d: `${head}Z`, fill: style.stroke, stroke: style.stroke, strokeWidth: 1, dash: null, round: true }
+      : { type: 'path', d: head, fill: null, stroke: style.stroke, strokeWidth: 2, dash: null, round: true },
   ]
-  const extent = [...Array.from({ length: 17 }, (_, i) => bezierAt(curve, i / 16)), { x: box.x, y: box.y }, { x: box.x + box.width, y: box.y + box.height }]
-  return { drawn: { id: relation.id, kind: relation.kind, shapes }, extent }
+  const box = geometry.label
+  if (box) {
+    shapes.push(fill(roundedRectPath(box.x, box.y, box.width, box.height, 2), COLOURS.white))
+    caption.lines.forEach((line, i) => {
+      const top = box.y + CAPTION_PAD_Y + i * CAPTION_LINE
+      shapes.push(text(measure, line, box.x + box.width / 2, baseline(top, CAPTION_SIZE, CAPTION_LINE), 'sansBold', CAPTION_SIZE, style.stroke, 'middle'))
+    })
+  }
+  return { id: relation.id, kind: relation.kind, fromId: relation.fromId, toId: relation.toId, caption: caption.text, geometry, bounds: geometryBounds(geometry), shapes }
 }
 
 /** The key to colours and lines: one swatch per node kind, one sample per relation kind. */
@@ -253,8 +224,8 @@ function drawLegend(measure: MeasureText): MapDrawing['legend'] {
     shapes.push({ type: 'path', d: `M${from} 10H${to}`, fill: null, stroke: style.stroke, strokeWidth: 2, dash: style.dash, round: false })
     shapes.push(
       style.arrow === 'closed'
-        ? { type: 'path', d: `M${back} 5L${to} 10L${back} 15Z`, fill: style.stroke, stroke: style.stroke, strokeWidth: 1, dash: null, round: true }
-        : { type: 'path', d: `M${back} 5L${to} 10L${back} 15`, fill: null, stroke: style.stroke, strokeWidth: 2, dash: null, round: true },
+        ? { type: 'path', d: `M${back} ${10 - ARROW_HALF_WIDTH}L${to} 10L${back} ${10 + ARROW_HALF_WIDTH}Z`, fill: style.stroke, stroke: style.stroke, strokeWidth: 1, dash: null, round: true }
+        : { type: 'path', d: `M${back} ${10 - ARROW_HALF_WIDTH}L${to} 10L${back} ${10 + ARROW_HALF_WIDTH}`, fill: null, stroke: style.stroke, strokeWidth: 2, dash: null, round: true },
     )
     const caption = text(measure, style.word, end + 6, baseline(2, TEXT_SIZE), 'sansBold', SOURCE_SIZE, style.stroke)
     shapes.push(caption)
@@ -266,34 +237,30 @@ function drawLegend(measure: MeasureText): MapDrawing['legend'] {
 export function drawMap(state: MapState, cited: readonly CitedPassage[], measure: MeasureText): MapDrawing {
   const passages = new Map(cited.map((p) => [p.highlightId, p]))
   const numbers = new Map(readingOrder(state.nodes).map((n, i) => [n.id, i + 1]))
-  const boxes = new Map<string, Bounds>()
-  const points: Point[] = []
   // Drawn in stored order, so overlapping nodes stack as they do on the canvas.
-  const nodes = state.nodes.map((node) => {
-    const passage = node.highlightId ? (passages.get(node.highlightId) ?? null) : null
-    const { drawn, height } = drawNode(node, numbers.get(node.id)!, passage, measure)
-    boxes.set(node.id, { x: node.x, y: node.y, width: NODE_WIDTH, height })
-    points.push({ x: node.x, y: node.y }, { x: node.x + NODE_WIDTH, y: node.y + height })
-    return drawn
-  })
-  const relations: DrawnRelation[] = []
-  for (const relation of state.relations) {
-    const from = boxes.get(relation.fromId)
-    const to = boxes.get(relation.toId)
-    if (!from || !to) continue
-    const { drawn, extent } = drawRelation(relation, from, to, measure)
-    relations.push(drawn)
-    points.push(...extent)
-  }
+  const nodes = state.nodes.map((node) => drawNode(node, numbers.get(node.id)!, node.highlightId ? (passages.get(node.highlightId) ?? null) : null, measure))
+  const boxes = new Map(nodes.map((n) => [n.id, n.box]))
+  const captionWidth = (s: string) => measure(s, 'sansBold', CAPTION_SIZE)
+  const captions = new Map(state.relations.map((r) => [r.id, captionOf(r, captionWidth)]))
+  const geometries = relationGeometry(boxes, state.relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: captions.get(r.id)! })))
+  const byId = new Map(state.relations.map((r) => [r.id, r]))
+  const relations = geometries.map((g) => drawRelation(byId.get(g.id)!, g, captions.get(g.id)!, measure))
   const legend = drawLegend(measure)
-  if (points.length === 0) {
+  if (nodes.length === 0) {
     const message = text(measure, 'This map has no nodes yet.', MARGIN, NODE_HEIGHT / 2, 'sans', 14, COLOURS.muted)
     return { nodes, relations, bounds: { x: 0, y: 0, width: Math.max(legend.width, 2 * NODE_WIDTH), height: NODE_HEIGHT }, legend, message }
   }
-  const xs = points.map((p) => p.x)
-  const ys = points.map((p) => p.y)
-  const minX = Math.min(...xs) - MARGIN
-  const minY = Math.min(...ys) - MARGIN
-  const bounds = { x: r2(minX), y: r2(minY), width: r2(Math.max(...xs) + MARGIN - minX), height: r2(Math.max(...ys) + MARGIN - minY) }
-  return { nodes, relations, bounds, legend, message: null }
+  const extent = [...nodes.map((n) => n.box), ...relations.map((r) => r.bounds)]
+  const minX = Math.min(...extent.map((b) => b.x)) - MARGIN
+  const minY = Math.min(...extent.map((b) => b.y)) - MARGIN
+  const maxX = Math.max(...extent.map((b) => b.x + b.width)) + MARGIN
+  const maxY = Math.max(...extent.map((b) => b.y + b.height)) + MARGIN
+  return { nodes, relations, bounds: { x: r2(minX), y: r2(minY), width: r2(maxX - minX), height: r2(maxY - minY) }, legend, message: null }
+}
+
+function geometryBounds({ points, arrow, label }: RelationGeometry): Bounds {
+  const all = [...points, arrow.left, arrow.right, ...(label ? [{ x: label.x, y: label.y }, { x: label.x + label.width, y: label.y + label.height }] : [])]
+  const xs = all.map((p) => p.x)
+  const ys = all.map((p) => p.y)
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
 }

@@ -80,12 +80,15 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   const state = await loadMapState(map.id)
   const cited = await citablePassages(actor, map.groupId, state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])))
   const owner = map.ownerId ? await db.user.findUnique({ where: { id: map.ownerId }, select: { name: true } }) : null
-  const author = map.kind === 'GROUP' ? 'Group map' : `${owner?.name ?? 'Unknown student'}’s map${map.status === 'SUBMITTED' ? ' (submitted)' : ''}`
+  // The author is the owner, or the whole group for a group map; the byline says which kind it is,
+  // with the names isolated, so a right-to-left one cannot reorder the words around it.
+  const author = map.kind === 'GROUP' ? access.group.name : (owner?.name ?? 'A former member')
   const date = dateOf(new Date())
+  const byline = [isolate(printable(access.group.name)), map.kind === 'GROUP' ? 'Group map' : `Personal map by ${isolate(printable(author))}`, ...(map.status === 'SUBMITTED' ? ['submitted for review'] : []), `exported ${date}`].join(' · ')
   if (request.format !== 'pdf') {
     const measure = newMeasurer()
     const drawing = drawMap(state, cited, measure)
-    const svg = renderMapSvg(drawing, { title: map.title, byline: `${isolate(access.group.name)} · ${isolate(author)} · exported ${date}` }, measure)
+    const svg = renderMapSvg(drawing, { title: map.title, byline }, measure)
     if (request.format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
     // Rasterising takes seconds for a large map: a worker thread does it, within the job budget.
     const png = await runJob('render-png', svg, { owner: actor!.id }) // only members get this far
@@ -102,7 +105,7 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   ])
   const entries = appendixOf(state, cited, new Map(sources.map((s) => [s.id, s.author])), feedback)
   const mapFeedback = feedback.filter((row) => !row.nodeId && !row.relationId).map(noteOf)
-  const content = { title: map.title, groupName: access.group.name, author, date: `exported ${date}`, entries, mapFeedback }
+  const content = { title: map.title, groupName: access.group.name, author, byline, entries, mapFeedback }
   const body = await renderMapPdf(content, (measure) => drawMap(state, cited, measure), request.paper, request.orientation)
   return { body, contentType: 'application/pdf', filename: fileName(map.title, 'pdf') }
 }

@@ -1,14 +1,15 @@
-// A map as a PDF handout: the map drawn as vectors and scaled to fit one page, with title,
-// byline and legend, then an evidence appendix listing every node in reading order with its
-// full quote, where it comes from and any instructor feedback. Fonts are embedded, text selectable.
-import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind, type Shape } from './map-drawing'
+// A map as a PDF handout: the map drawn as vectors on one page or, when too large to read there,
+// over several (map-pdf-pages.ts), with title, byline and legend, then an evidence appendix
+// listing every node in reading order with its full quote, where it comes from and any instructor
+// feedback. Fonts are embedded, text selectable, every script set through pdf-text.ts.
+import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind } from './map-drawing'
+import { drawMapPages, MARGIN, PAPER_SIZES, planMap, type Orientation, type Paper } from './map-pdf-pages'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { pdfWithFonts } from './fonts'
 import { pdfText, type PdfText } from './pdf-text'
 import { isolate, printable } from './text-fit'
 
-export type Paper = 'a4' | 'letter'
-export type Orientation = 'auto' | 'portrait' | 'landscape'
+export type { Orientation, Paper } from './map-pdf-pages'
 
 export interface FeedbackNote {
   author: string
@@ -33,90 +34,19 @@ export interface AppendixEntry {
 export interface MapPdfContent {
   title: string
   groupName: string
-  /** The owner's name, or "Group map". */
+  /** Who the map is by: its owner's name, or for a group map the group's name (the PDF's Author). */
   author: string
-  date: string
+  /** The line under the title: group, author, status, date. */
+  byline: string
   entries: AppendixEntry[]
   mapFeedback: FeedbackNote[]
 }
 
-const PAPER_SIZES: Record<Paper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] }
-const MARGIN = 40
-const HEADER = 52
 const FOOTER = 20
-/** A CSS pixel is three quarters of a point: a small map is printed at its size on screen. */
-const TRUE_SIZE = 0.75
 const COLOURS = { ink: '#1c1917', muted: '#57534e', rule: '#d6d3d1' }
 
 /** Text that may run over several paragraphs, each made printable. */
 const paragraphs = (text: string) => text.split(/\n+/).map(printable).filter(Boolean).join('\n')
-
-interface Page {
-  width: number
-  height: number
-  layout: 'portrait' | 'landscape'
-}
-
-function mapArea(page: Page, legendHeight: number) {
-  return { width: page.width - 2 * MARGIN, height: page.height - 2 * MARGIN - HEADER - FOOTER - legendHeight - 12 }
-}
-
-function fitScale(drawing: MapDrawing, page: Page): number {
-  const area = mapArea(page, drawing.legend.height * TRUE_SIZE)
-  return Math.min(area.width / drawing.bounds.width, area.height / drawing.bounds.height, TRUE_SIZE)
-}
-
-/** The page for the map: the orientation asked for, or ('auto') the one that shows the map larger. */
-export function choosePage(drawing: MapDrawing, paper: Paper, orientation: Orientation): Page {
-  const [short, long] = PAPER_SIZES[paper]
-  const portrait: Page = { width: short, height: long, layout: 'portrait' }
-  const landscape: Page = { width: long, height: short, layout: 'landscape' }
-  if (orientation === 'portrait') return portrait
-  if (orientation === 'landscape') return landscape
-  return fitScale(drawing, landscape) > fitScale(drawing, portrait) + 1e-9 ? landscape : portrait
-}
-
-function drawShape(doc: PDFKit.PDFDocument, text: PdfText, shape: Shape): void {
-  if (shape.type === 'text') {
-    const x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
-    text.line(shape.text, { face: shape.face, size: shape.size, color: shape.color }, x, shape.y, shape.direction)
-    return
-  }
-  doc.path(shape.d)
-  if (shape.stroke) {
-    doc.lineWidth(shape.strokeWidth).lineJoin(shape.round ? 'round' : 'miter').lineCap(shape.round ? 'round' : 'butt')
-    if (shape.dash) doc.dash(shape.dash[0], { space: shape.dash[1] })
-    else doc.undash()
-  }
-  if (shape.fill && shape.stroke) doc.fillAndStroke(shape.fill, shape.stroke)
-  else if (shape.fill) doc.fill(shape.fill)
-  else if (shape.stroke) doc.stroke(shape.stroke)
-}
-
-function drawMapPage(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfContent, drawing: MapDrawing, page: Page): void {
-  const width = page.width - 2 * MARGIN
-  text.fitted(isolate(printable(content.title)), { face: 'sansBold', size: 17, color: COLOURS.ink }, MARGIN, MARGIN, width)
-  text.fitted(`${isolate(printable(content.groupName))} · ${isolate(printable(content.author))} · ${content.date}`, { face: 'sans', size: 9.5, color: COLOURS.muted }, MARGIN, MARGIN + 26, width)
-
-  const legendScale = Math.min(TRUE_SIZE, width / drawing.legend.width)
-  const area = mapArea(page, drawing.legend.height * legendScale)
-  const scale = Math.min(area.width / drawing.bounds.width, area.height / drawing.bounds.height, TRUE_SIZE)
-  const top = MARGIN + HEADER
-  doc.save()
-  doc.translate(MARGIN + (area.width - drawing.bounds.width * scale) / 2, top)
-  doc.scale(scale)
-  doc.translate(-drawing.bounds.x, -drawing.bounds.y)
-  for (const relation of drawing.relations) relation.shapes.forEach((shape) => drawShape(doc, text, shape))
-  for (const node of drawing.nodes) node.shapes.forEach((shape) => drawShape(doc, text, shape))
-  if (drawing.message) drawShape(doc, text, drawing.message)
-  doc.restore()
-
-  doc.save()
-  doc.translate(MARGIN, top + drawing.bounds.height * scale + 12)
-  doc.scale(legendScale)
-  drawing.legend.shapes.forEach((shape) => drawShape(doc, text, shape))
-  doc.restore()
-}
 
 function feedbackBlock(doc: PDFKit.PDFDocument, text: PdfText, notes: FeedbackNote[], indent: number, width: number): void {
   for (const note of notes) {
@@ -209,7 +139,7 @@ function numberPages(doc: PDFKit.PDFDocument, text: PdfText, title: string): voi
 /** `draw` makes the map's drawing with the metrics of the fonts this PDF embeds. */
 export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText) => MapDrawing, paper: Paper, orientation: Orientation): Promise<Buffer> {
   // The document's own settings are the appendix's (pdfkit reuses them for every page it adds
-  // as text flows on); the map page, first, gets its orientation of its own.
+  // as text flows on); the map's pages get their orientation of their own.
   const doc = pdfWithFonts({
     autoFirstPage: false,
     size: PAPER_SIZES[paper],
@@ -222,15 +152,15 @@ export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText
   })
   const text = pdfText(doc)
   const drawing = draw(text.measure)
-  const page = choosePage(drawing, paper, orientation)
+  const plan = planMap(drawing, paper, orientation)
+  const onA3 = plan.tiles && paper !== 'a3' ? planMap(drawing, 'a3', 'auto') : null
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  doc.addPage({ size: [page.width, page.height], margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } })
-  drawMapPage(doc, text, content, drawing, page)
+  drawMapPages(doc, text, drawing, plan, { title: content.title, byline: content.byline, a3Parts: onA3 ? (onA3.tiles?.parts.length ?? 1) : null })
   drawAppendix(doc, text, content)
   numberPages(doc, text, content.title)
   doc.end()

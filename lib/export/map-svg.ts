@@ -3,7 +3,8 @@
 // selected, searched and edited), laid out as the PDF lays it out: a line is split into runs in
 // visual order (text-runs.ts), each a <text> at the place the PDF gives it, naming the font the
 // PDF sets it in (DejaVu or a Noto fallback, font-files.ts); the viewer shapes each run, as the
-// PNG renderer (resvg) does with those very fonts.
+// PNG renderer (resvg) does with those very fonts. Nodes and relations carry their ids and their
+// whole text (as a tooltip), so the picture can be read back and checked.
 import { coversFor, fontFamilies } from './font-files'
 import type { FontFace, MapDrawing, MeasureText, Shape } from './map-drawing'
 import { isolate, printable } from './text-fit'
@@ -65,7 +66,9 @@ function shapeSvg(shape: Shape, measure: MeasureText): string {
 }
 
 export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: MeasureText): string {
-  const group = (shapes: Shape[], extra = '') => `<g${extra}>${shapes.map((shape) => shapeSvg(shape, measure)).join('')}</g>`
+  /** A group of shapes; `tip`, the whole text of what it draws, shows on hover in viewers. */
+  const group = (shapes: Shape[], values: Record<string, string | number>, tip: string) =>
+    `<g${attrs(values)}><title>${escapeXml(tip)}</title>${shapes.map((shape) => shapeSvg(shape, measure)).join('')}</g>`
   const title = printable(heading.title)
   const byline = printable(heading.byline)
   const { bounds, legend } = drawing
@@ -76,8 +79,8 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
   const text = (value: string, y: number, face: FontFace, size: number, color: string) =>
     shapeSvg({ type: 'text', text: value, x: PAD, y, face, size, color, anchor: 'start', width: 0 }, measure)
   const map = [
-    ...drawing.relations.map((r) => group(r.shapes, ` class="relation ${r.kind.toLowerCase()}"`)),
-    ...drawing.nodes.map((n) => group(n.shapes, ` class="node ${n.kind.toLowerCase()}"`)),
+    ...drawing.relations.map((r) => group(r.shapes, { class: `relation ${r.kind.toLowerCase()}`, 'data-from': r.fromId, 'data-to': r.toId }, r.caption)),
+    ...drawing.nodes.map((n) => group(n.shapes, { class: `node ${n.kind.toLowerCase()}`, 'data-node': n.id, 'data-number': n.number }, n.fullText)),
     ...(drawing.message ? [shapeSvg(drawing.message, measure)] : []),
   ]
   return [

@@ -103,3 +103,17 @@ export function truncateToWidth(text: string, maxWidth: number, width: (s: strin
   }
   return `${kept.trimEnd()}…`
 }
+
+/** `text` wrapped to at most `maxLines` lines; when more would follow, the last line ends in an ellipsis. */
+export function wrapLines(text: string, maxWidth: number, maxLines: number, width: (s: string) => number): { lines: string[]; cut: boolean } {
+  const lines = wrapText(text, maxWidth, width)
+  if (lines.length <= maxLines) return { lines, cut: false }
+  const kept = lines.slice(0, maxLines)
+  // The last line runs on into the next as the text has it (a space between, or in CJK none), cut to fit.
+  let end = 0
+  for (const line of kept) end = text.indexOf(line, end) + line.length
+  const next = lines[maxLines]!
+  kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}${text.slice(end, text.indexOf(next, end) + next.length)}`, maxWidth, width)
+  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}…`, maxWidth, width)
+  return { lines: kept, cut: true }
+}

@@ -2,13 +2,16 @@
 import dagre from '@dagrejs/dagre'
 import type { MapState } from './reducer'
 
+/** Every node is this size on every surface, so layout, routing and drawing agree on its box. */
 export const NODE_WIDTH = 240
-export const NODE_HEIGHT = 120
+export const NODE_HEIGHT = 128
+/** Lines of a node's text shown before it is cut (the rest on hover, focus and in the appendix). */
+export const NODE_TEXT_LINES = { cited: 4, note: 5 } as const
 
 export function layeredLayout(state: MapState): { nodeId: string; x: number; y: number }[] {
   const graph = new dagre.graphlib.Graph()
   // Relations point from the supporting/attacking node to its target; bottom-to-top puts targets above.
-  graph.setGraph({ rankdir: 'BT', nodesep: 40, ranksep: 90, marginx: 20, marginy: 20 })
+  graph.setGraph({ rankdir: 'BT', nodesep: 36, ranksep: 72, marginx: 20, marginy: 20 })
   graph.setDefaultEdgeLabel(() => ({}))
   for (const node of state.nodes) graph.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT })
   for (const relation of state.relations) graph.setEdge(relation.fromId, relation.toId)

@@ -99,7 +99,14 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       return op
     }
     case 'relation.edit': {
-      const { count } = await tx.mapRelation.updateMany({ where: { id: op.relationId, mapId }, data: { kind: op.kind, label: op.label } })
+      if (op.fromId !== undefined) {
+        // Reversing swaps the two ends; moving an end to another node is a new relation.
+        const relation = await tx.mapRelation.findFirst({ where: { id: op.relationId, mapId }, select: { fromId: true, toId: true } })
+        if (!relation) throw new NotFound(RELATION_GONE)
+        const swapped = op.fromId === relation.toId && op.toId === relation.fromId
+        if (!swapped && !(op.fromId === relation.fromId && op.toId === relation.toId)) throw new Invalid('A relation can be reversed, but not moved to other nodes.')
+      }
+      const { count } = await tx.mapRelation.updateMany({ where: { id: op.relationId, mapId }, data: { kind: op.kind, label: op.label, fromId: op.fromId, toId: op.toId } })
       if (count === 0) throw new NotFound(RELATION_GONE)
       return op
     }

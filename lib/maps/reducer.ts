@@ -51,7 +51,7 @@ export function applyOperation(state: MapState, op: Operation): MapState {
       return {
         ...state,
         relations: state.relations.map((r) =>
-          r.id === op.relationId ? { ...r, kind: op.kind ?? r.kind, label: op.label ?? r.label } : r,
+          r.id === op.relationId ? { ...r, kind: op.kind ?? r.kind, label: op.label ?? r.label, fromId: op.fromId ?? r.fromId, toId: op.toId ?? r.toId } : r,
         ),
       }
     case 'relation.delete':

@@ -56,7 +56,17 @@ export const Operation = z.discriminatedUnion('type', [
       label: RelationLabel.default(''),
     }),
   }),
-  z.object({ type: z.literal('relation.edit'), relationId: Id, kind: RelationKindInput.optional(), label: RelationLabel.optional() }),
+  z
+    .object({
+      type: z.literal('relation.edit'),
+      relationId: Id,
+      kind: RelationKindInput.optional(),
+      label: RelationLabel.optional(),
+      /** Both given to reverse the relation: its two ends swapped. */
+      fromId: Id.optional(),
+      toId: Id.optional(),
+    })
+    .refine((op) => (op.fromId === undefined) === (op.toId === undefined), 'To reverse a relation, give both of its ends.'),
   z.object({ type: z.literal('relation.delete'), relationId: Id }),
   z.object({
     type: z.literal('layout.apply'),

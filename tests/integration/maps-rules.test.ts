@@ -37,6 +37,8 @@ describe('refused edits', () => {
       ['a malformed relation end', m.sam, { type: 'relation.add', relation: { id: newId(), fromId: m.a, toId: 'B'.repeat(32), kind: 'SUPPORTS' } }, 400, BAD_ID],
       ['moving a node of another map', m.sam, { type: 'node.move', nodeId: m.c, x: 1, y: 1 }, 404, NODE_GONE],
       ['laying out a node of another map', m.sam, { type: 'layout.apply', positions: [{ nodeId: m.a, x: 9, y: 9 }, { nodeId: m.c, x: 9, y: 9 }] }, 404, NODE_GONE],
+      ['moving a relation onto other nodes', m.sam, { type: 'relation.edit', relationId: m.r, fromId: m.a, toId: m.c }, 400, 'A relation can be reversed, but not moved to other nodes.'],
+      ['reversing with one end only', m.sam, { type: 'relation.edit', relationId: m.r, fromId: m.a }, 400, 'To reverse a relation, give both of its ends.'],
       ['deleting a relation of no map', m.sam, { type: 'relation.delete', relationId: newId() }, 404, 'That relation is no longer on the map; someone may have deleted it.'],
     ]
     const before = [await mapSnapshot(m.mapId), await mapSnapshot(m.otherMapId)]
@@ -47,6 +49,16 @@ describe('refused edits', () => {
     expect(unknown).toMatchObject({ status: 400, fieldErrors: { 'op.type': 'That is not a map change Colloquy knows.' } })
     expect(await refusal(applyMapOperation(m.sam, { mapId: 'not a map', op: node({}) }))).toMatchObject({ status: 400, error: BAD_ID })
     expect([await mapSnapshot(m.mapId), await mapSnapshot(m.otherMapId)]).toEqual(before)
+  })
+
+  it('reverses a relation in place: same id, feedback kept, the log replays to it', async () => {
+    const m = await twoMaps()
+    await db.feedback.create({ data: { mapId: m.mapId, authorId: m.iris.id, relationId: m.r, body: 'Which way does this go?' } })
+    await applyMapOperation(m.ann, { mapId: m.mapId, op: { type: 'relation.edit', relationId: m.r, fromId: m.a, toId: m.b } })
+    const state = await storedState(m.mapId)
+    expect(state.relations).toMatchObject([{ id: m.r, fromId: m.a, toId: m.b }])
+    expect(await db.feedback.count({ where: { relationId: m.r } })).toBe(1)
+    expect(sorted(await replayedState(m.mapId))).toEqual(sorted(state))
   })
 
   it('refuses the 2,001st node and keeps the 2,000', async () => {

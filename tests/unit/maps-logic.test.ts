@@ -51,6 +51,16 @@ describe('what each operation does to a map', () => {
     expect(applyOperation(added, { type: 'relation.edit', relationId: 'ca', label: 'however' }).relations.at(-1)).toMatchObject({ kind: 'ATTACKS', label: 'however' })
     expect(applyOperation(added, { type: 'relation.edit', relationId: 'ca', kind: 'SUPPORTS' }).relations.at(-1)).toMatchObject({ kind: 'SUPPORTS', label: 'but' })
     expect(applyOperation(added, { type: 'relation.delete', relationId: 'ba' }).relations.map((r) => r.id)).toEqual(['ac', 'bc', 'ca'])
+    // Reversed in place: the same relation, its ends swapped.
+    expect(applyOperation(added, { type: 'relation.edit', relationId: 'ca', fromId: 'a', toId: 'c' }).relations.at(-1)).toEqual({ id: 'ca', fromId: 'a', toId: 'c', kind: 'ATTACKS', label: 'but' })
+  })
+
+  it('turns a reversed relation into one edit that keeps its id, which undo turns back', () => {
+    const reversed: MapState = { ...base, relations: base.relations.map((r) => (r.id === 'ba' ? { ...r, fromId: 'a', toId: 'b' } : r)) }
+    expect(diffStates(base, reversed)).toEqual([{ type: 'relation.edit', relationId: 'ba', kind: 'SUPPORTS', label: '', fromId: 'a', toId: 'b' }])
+    const op: Operation = { type: 'relation.edit', relationId: 'ba', fromId: 'a', toId: 'b' }
+    const undo = revertOps(applyOperation(base, op), base, touchedBy([op], base))
+    expect(undo.reduce(applyOperation, applyOperation(base, op))).toEqual(base)
   })
 
   it('replays a log from the empty map without changing the states it passes through', () => {
@@ -105,6 +115,10 @@ function applyAsServer(state: MapState, op: Operation): MapState {
     if (state.relations.some((r) => (r.fromId === fromId && r.toId === toId) || (r.fromId === toId && r.toId === fromId))) refuse('pair already connected')
   }
   if ((op.type === 'relation.edit' || op.type === 'relation.delete') && !relationHere(op.relationId)) refuse('relation missing')
+  if (op.type === 'relation.edit' && op.fromId !== undefined) {
+    const r = state.relations.find((x) => x.id === op.relationId)!
+    if (!(op.fromId === r.toId && op.toId === r.fromId) && !(op.fromId === r.fromId && op.toId === r.toId)) refuse('not a reversal')
+  }
   if (op.type === 'layout.apply' && op.positions.some((p) => !has(p.nodeId))) refuse('node missing')
   return applyOperation(state, op)
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { CreateMapForm } from '@/components/map/create-map-form'
-import { FormatsMenu } from '@/components/map/formats-menu'
+import { ImportBackup } from '@/components/map/import-backup'
 import { MapRowActions } from '@/components/map/map-row-actions'
 import { Card } from '@/components/ui/card'
 import { requirePageUser } from '@/lib/auth/session'
@@ -64,7 +64,7 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
         </div>
         <Card title="New map">
           <CreateMapForm groupId={group.id} canCreateGroupMap={standing === 'instructor'} />
-          <FormatsMenu groupId={group.id} />
+          <ImportBackup groupId={group.id} />
         </Card>
       </div>
     </div>

@@ -1,4 +1,4 @@
-// Download of a map the user may read: ?format=pdf|svg|png, and for PDFs &paper=a4|letter and
+// Download of a map the user may read: ?format=pdf|svg|png, and for PDFs &paper=a4|letter|a3 and
 // &orientation=auto|portrait|landscape.
 import { getCurrentUser } from '@/lib/auth/session'
 import { exportMap } from '@/lib/export/map-export'

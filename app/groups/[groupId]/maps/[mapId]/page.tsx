@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MapEditor } from '@/components/map/map-editor'
 import { ExportMenu } from '@/components/map/export-menu'
-import { FormatsMenu } from '@/components/map/formats-menu'
+import { ImportBackup } from '@/components/map/import-backup'
 import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
@@ -35,8 +35,8 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
           {map.status === 'SUBMITTED' && ' · Submitted for review (read-only)'}
           {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
         </span>
-        <FormatsMenu groupId={group.id} mapId={map.id} />
         <ExportMenu mapId={map.id} />
+        <ImportBackup groupId={group.id} />
       </header>
       <MapEditor
         groupId={group.id}

@@ -1,19 +1,11 @@
 'use client'
-// Downloads of a map as AIF, Argdown or a Colloquy backup, and import of a backup as a new map.
+// "Import backup": reads a Colloquy map backup chosen by the person and opens it as a new map.
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 
 /** Matches MAX_BACKUP_BYTES on the server, checked here to answer before uploading. */
 const MAX_BACKUP_BYTES = 2 * 1024 * 1024
-
-const DOWNLOADS = [
-  { format: 'aif', label: 'AIF (JSON)', hint: 'Argument Interchange Format, for AIFdb and OVA' },
-  { format: 'argdown', label: 'Argdown', hint: 'Plain text for argdown.org' },
-  { format: 'backup', label: 'Backup', hint: 'Colloquy backup, to import again' },
-] as const
-
-const link = 'rounded px-2 py-0.5 text-xs text-indigo-700 hover:bg-stone-100 hover:underline'
 
 async function postBackup(groupId: string, file: File): Promise<{ id: string }> {
   if (file.size > MAX_BACKUP_BYTES) throw new Error('This file is larger than 2 MB; a Colloquy backup is smaller.')
@@ -29,8 +21,7 @@ async function postBackup(groupId: string, file: File): Promise<{ id: string }> 
   return { id: body.id }
 }
 
-/** With `mapId`, offers that map's downloads; the import is always offered. */
-export function FormatsMenu({ groupId, mapId }: { groupId: string; mapId?: string }) {
+export function ImportBackup({ groupId }: { groupId: string }) {
   const router = useRouter()
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -52,28 +43,13 @@ export function FormatsMenu({ groupId, mapId }: { groupId: string; mapId?: strin
 
   return (
     <div className="flex flex-col gap-2 text-sm">
-      <div className="flex flex-wrap items-center gap-1">
-        {mapId && (
-          <>
-            <span className="text-xs text-stone-600">Download:</span>
-            {DOWNLOADS.map((d) => (
-              <a key={d.format} href={`/api/maps/${mapId}/formats?format=${d.format}`} download className={link} title={d.hint}>
-                {d.label}
-              </a>
-            ))}
-          </>
-        )}
-        <label className={`${link} cursor-pointer focus-within:ring-2 focus-within:ring-indigo-500 ${pending ? 'pointer-events-none opacity-60' : ''}`}>
-          {pending ? 'Importing…' : 'Import backup'}
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="sr-only"
-            disabled={pending}
-            onChange={(event) => void importFile(event.currentTarget)}
-          />
-        </label>
-      </div>
+      <label
+        className={`w-fit cursor-pointer rounded-md bg-white px-2 py-0.5 text-xs font-medium ring-1 ring-stone-300 focus-within:ring-2 focus-within:ring-indigo-500 hover:bg-stone-50 ${pending ? 'pointer-events-none opacity-60' : ''}`}
+        title="Open a Colloquy map backup (.colloquy.json) as a new personal map"
+      >
+        {pending ? 'Importing…' : 'Import backup'}
+        <input type="file" accept=".json,application/json" className="sr-only" disabled={pending} onChange={(event) => void importFile(event.currentTarget)} />
+      </label>
       {error && <Alert>{error}</Alert>}
     </div>
   )

@@ -1,0 +1,104 @@
+'use client'
+// A relation on the canvas, drawn from the geometry every export uses (lib/maps/geometry.ts): the
+// line between the facing sides, the arrowhead on the target's border, the caption where no node
+// covers it (cut to two lines, whole on hover and focus). Selected, it offers to reverse the
+// relation, switch it between supports and attacks, or delete it.
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { CAPTION_LINE, CAPTION_PAD_X, CAPTION_PAD_Y, CAPTION_SIZE } from '@/lib/maps/caption'
+import type { RelationGeometry } from '@/lib/maps/geometry'
+import { RELATION_STYLES } from '@/lib/tags'
+
+export type RelationEdgeData = {
+  kind: 'SUPPORTS' | 'ATTACKS'
+  geometry: RelationGeometry
+  caption: { text: string; lines: string[]; cut: boolean }
+  editable: boolean
+  onSelect: () => void
+  onReverse: () => void
+  onSwitch: () => void
+  onDelete: () => void
+}
+
+export type RelationEdgeType = Edge<RelationEdgeData, 'relation'>
+
+const action = 'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100'
+
+function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
+  if (!data) return null
+  const style = RELATION_STYLES[data.kind]
+  const { geometry, caption } = data
+  const { tip, left, right } = geometry.arrow
+  const head = `M${left.x} ${left.y}L${tip.x} ${tip.y}L${right.x} ${right.y}${style.arrow === 'closed' ? 'Z' : ''}`
+  const label = geometry.label
+  const other = data.kind === 'SUPPORTS' ? RELATION_STYLES.ATTACKS.word : RELATION_STYLES.SUPPORTS.word
+  return (
+    <>
+      <BaseEdge id={id} path={geometry.path} interactionWidth={16} style={{ stroke: style.stroke, strokeWidth: selected ? 3 : 2, strokeDasharray: style.dash?.join(' ') }} />
+      <path
+        className="relation-arrow"
+        data-from={data.geometry.fromId}
+        data-to={data.geometry.toId}
+        d={head}
+        fill={style.arrow === 'closed' ? style.stroke : 'none'}
+        stroke={style.stroke}
+        strokeWidth={style.arrow === 'closed' ? 1 : 2}
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
+      {label && (
+        <EdgeLabelRenderer>
+          <div
+            data-relation-label={id}
+            title={caption.text}
+            aria-hidden
+            onClick={(event) => {
+              // Not on to the pane, which would clear the selection again.
+              event.stopPropagation()
+              data.onSelect()
+            }}
+            className={`nodrag nopan absolute cursor-pointer rounded-sm bg-white text-center font-semibold whitespace-nowrap ${selected ? 'ring-2 ring-indigo-300' : ''}`}
+            style={{
+              transform: `translate(${label.x}px, ${label.y}px)`,
+              width: label.width,
+              height: label.height,
+              padding: `${CAPTION_PAD_Y}px ${CAPTION_PAD_X}px`,
+              fontSize: CAPTION_SIZE,
+              lineHeight: `${CAPTION_LINE}px`,
+              color: style.stroke,
+              pointerEvents: 'all',
+            }}
+          >
+            {caption.lines.map((line, i) => (
+              <div key={i} className="overflow-hidden">
+                {line}
+              </div>
+            ))}
+          </div>
+          {selected && data.editable && (
+            <div
+              role="toolbar"
+              aria-label="Change this relation"
+              className="nodrag nopan absolute z-10 flex max-w-80 flex-wrap gap-1 rounded-md bg-white/95 p-1 shadow-md ring-1 ring-stone-200"
+              style={{ transform: `translate(${label.x}px, ${label.y + label.height + 4}px)`, pointerEvents: 'all' }}
+              onClick={(event) => event.stopPropagation()}
+            >
+              {caption.cut && <p className="w-full px-1 text-[11px] text-stone-700">{caption.text}</p>}
+              <button type="button" className={action} onClick={data.onReverse} aria-keyshortcuts="r">
+                ⇄ Reverse (R)
+              </button>
+              <button type="button" className={action} onClick={data.onSwitch} aria-keyshortcuts="t">
+                Make it “{other}” (T)
+              </button>
+              <button type="button" className={action} onClick={data.onDelete} aria-keyshortcuts="Delete">
+                Delete
+              </button>
+            </div>
+          )}
+        </EdgeLabelRenderer>
+      )}
+    </>
+  )
+}
+
+export const RelationEdge = memo(RelationEdgeView)

@@ -1,0 +1,262 @@
+// Where every relation of a map is drawn, computed once for every surface (the canvas, SVG, PNG
+// and PDF): the line leaves the side of its source that faces the target and ends on the side of
+// the target that faces the source, border to border; ends sharing a side are spread apart; the
+// line walks around nodes in its way; the arrowhead sits on the target's border pointing along
+// the line; the label goes where no node (and, if possible, no other label) covers it.
+import { BoxIndex, boxesOverlap, centre, inflate, segmentsCross, type Box, type Point } from './boxes'
+import { route, type Port, type RouteCache } from './routing'
+
+export type { RouteCache } from './routing'
+
+export type { Box, Point } from './boxes'
+
+export type Side = 'top' | 'bottom' | 'left' | 'right'
+
+export interface RelationInput {
+  id: string
+  fromId: string
+  toId: string
+  /** Size of the relation's label box, or null for none. */
+  label: { width: number; height: number } | null
+}
+
+export interface RelationGeometry {
+  id: string
+  fromId: string
+  toId: string
+  fromSide: Side
+  toSide: Side
+  /** From the source's border to the target's border; corners of a detour in between. */
+  points: Point[]
+  /** SVG path data of the line, bends rounded. */
+  path: string
+  /** The arrowhead: its tip on the target's border, its two back corners. */
+  arrow: { tip: Point; left: Point; right: Point; back: Point }
+  /** Top-left and size of the label's box. */
+  label: Box | null
+}
+
+export const ARROW_LENGTH = 10
+export const ARROW_HALF_WIDTH = 5
+/** Ends keep this far from a box's corners (its rounding and half an arrowhead). */
+const CORNER_INSET = 16
+/** Ends sharing one side keep at least this far apart, so arrowheads never sit on one another. */
+const PORT_SPACING = 22
+const BEND_RADIUS = 10
+/** Room kept between a label and any node. */
+const LABEL_CLEARANCE = 4
+
+const NORMALS: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } }
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }
+const r2 = (v: number) => Math.round(v * 100) / 100
+
+/** The side of `a` that faces `b`: above or below when they are stacked, left or right when side by side. */
+export function facingSide(a: Box, b: Box): Side {
+  const gapY = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height))
+  const gapX = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width))
+  const [ca, cb] = [centre(a), centre(b)]
+  let vertical: boolean
+  // Stacked boxes attach top to bottom even when somewhat offset, as layered maps read upward.
+  if (gapY > 0 && (gapX <= 0 || 2.5 * gapY >= gapX)) vertical = true
+  else if (gapX > 0) vertical = false
+  else vertical = Math.abs(cb.y - ca.y) / (a.height + b.height) >= Math.abs(cb.x - ca.x) / (a.width + b.width)
+  if (vertical) return cb.y < ca.y ? 'top' : 'bottom'
+  return cb.x < ca.x ? 'left' : 'right'
+}
+
+interface End {
+  relation: number
+  which: 'from' | 'to'
+  box: Box
+  side: Side
+  /** Position along the side (x for top/bottom, y for left/right). */
+  at: number
+}
+
+const along = (side: Side) => (side === 'top' || side === 'bottom' ? 'x' : 'y')
+
+/** Where the line between the centres crosses the side's line, kept off the corners. */
+function naturalPosition(box: Box, side: Side, other: Box): number {
+  const [c, o] = [centre(box), centre(other)]
+  const [lo, hi] = sideRange(box, side)
+  if (along(side) === 'x') {
+    const y = side === 'top' ? box.y : box.y + box.height
+    const t = o.y === c.y ? 0 : (y - c.y) / (o.y - c.y)
+    return clamp(c.x + t * (o.x - c.x), lo, hi)
+  }
+  const x = side === 'left' ? box.x : box.x + box.width
+  const t = o.x === c.x ? 0 : (x - c.x) / (o.x - c.x)
+  return clamp(c.y + t * (o.y - c.y), lo, hi)
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
+
+function sideRange(box: Box, side: Side): [number, number] {
+  const [start, length] = along(side) === 'x' ? [box.x, box.width] : [box.y, box.height]
+  const inset = Math.min(CORNER_INSET, length / 2)
+  return [start + inset, start + length - inset]
+}
+
+/** Ends on one side, in order, pushed apart to PORT_SPACING, or spread evenly when the side is too short. */
+function spread(ends: End[]): void {
+  if (ends.length < 2) return
+  ends.sort((a, b) => a.at - b.at || a.relation - b.relation)
+  const [lo, hi] = sideRange(ends[0]!.box, ends[0]!.side)
+  const gap = Math.min(PORT_SPACING, (hi - lo) / (ends.length - 1))
+  for (let i = 1; i < ends.length; i++) ends[i]!.at = Math.max(ends[i]!.at, ends[i - 1]!.at + gap)
+  const overflow = ends.at(-1)!.at - hi
+  if (overflow > 0) for (const end of ends) end.at -= overflow
+  for (let i = ends.length - 2; i >= 0; i--) ends[i]!.at = Math.min(ends[i]!.at, ends[i + 1]!.at - gap)
+  const underflow = lo - ends[0]!.at
+  if (underflow > 0) for (const end of ends) end.at += underflow
+}
+
+function portOf(end: End): Port {
+  const { box, side, at } = end
+  const point =
+    side === 'top' ? { x: at, y: box.y } : side === 'bottom' ? { x: at, y: box.y + box.height } : side === 'left' ? { x: box.x, y: at } : { x: box.x + box.width, y: at }
+  return { point, normal: NORMALS[side] }
+}
+
+/** Path data for a polyline with its bends rounded (quadratic curves through each corner). */
+export function roundedPolyline(points: readonly Point[]): string {
+  const [first, ...rest] = points
+  if (!first) return ''
+  let d = `M${r2(first.x)} ${r2(first.y)}`
+  for (let i = 0; i < rest.length; i++) {
+    const corner = rest[i]!
+    const next = rest[i + 1]
+    if (!next) {
+      d += `L${r2(corner.x)} ${r2(corner.y)}`
+      break
+    }
+    const prev = points[i]!
+    const radius = Math.min(BEND_RADIUS, Math.hypot(corner.x - prev.x, corner.y - prev.y) / 2, Math.hypot(next.x - corner.x, next.y - corner.y) / 2)
+    const toward = (p: Point) => {
+      const length = Math.hypot(p.x - corner.x, p.y - corner.y) || 1
+      return { x: corner.x + ((p.x - corner.x) / length) * radius, y: corner.y + ((p.y - corner.y) / length) * radius }
+    }
+    const [a, b] = [toward(prev), toward(next)]
+    d += `L${r2(a.x)} ${r2(a.y)}Q${r2(corner.x)} ${r2(corner.y)} ${r2(b.x)} ${r2(b.y)}`
+  }
+  return d
+}
+
+function arrowAt(points: readonly Point[]): RelationGeometry['arrow'] {
+  const tip = points.at(-1)!
+  const before = points.at(-2)!
+  const length = Math.hypot(tip.x - before.x, tip.y - before.y) || 1
+  const dir = { x: (tip.x - before.x) / length, y: (tip.y - before.y) / length }
+  const back = { x: tip.x - dir.x * ARROW_LENGTH, y: tip.y - dir.y * ARROW_LENGTH }
+  const wing = (side: 1 | -1) => ({ x: r2(back.x - dir.y * ARROW_HALF_WIDTH * side), y: r2(back.y + dir.x * ARROW_HALF_WIDTH * side) })
+  return { tip, left: wing(1), right: wing(-1), back: { x: r2(back.x), y: r2(back.y) } }
+}
+
+/** The point at `fraction` of the polyline's length, and the direction there. */
+function pointAlong(points: readonly Point[], fraction: number): { at: Point; dir: Point } {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y))
+  let left = fraction * lengths.reduce((sum, l) => sum + l, 0)
+  for (let i = 0; i < lengths.length; i++) {
+    const l = lengths[i]!
+    const [a, b] = [points[i]!, points[i + 1]!]
+    if (left <= l || i === lengths.length - 1) {
+      const t = l === 0 ? 0 : Math.min(1, left / l)
+      return { at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, dir: l === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / l, y: (b.y - a.y) / l } }
+    }
+    left -= l
+  }
+  return { at: points[0]!, dir: { x: 1, y: 0 } }
+}
+
+const FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
+const RINGS = 24
+
+/**
+ * A box of `size` near the middle of the line that meets no node (with a little room) and, where
+ * possible, no label placed before: first on the line, then beside it, then in widening rings.
+ */
+function placeLabel(points: readonly Point[], size: { width: number; height: number }, nodes: BoxIndex, labels: BoxIndex): Box {
+  const boxAt = (p: Point): Box => ({ x: r2(p.x - size.width / 2), y: r2(p.y - size.height / 2), width: size.width, height: size.height })
+  const freeOfNodes = (b: Box) => nodes.near(inflate(b, LABEL_CLEARANCE)).length === 0
+  let fallback: Box | null = null
+  for (const candidate of labelCandidates(points, boxAt)) {
+    if (!freeOfNodes(candidate)) continue
+    if (labels.near(candidate).length === 0) return candidate
+    fallback ??= candidate
+  }
+  return fallback ?? boxAt(pointAlong(points, 0.5).at)
+}
+
+/** Where a label may go, best first: on the line, beside it, then in widening rings around its middle. */
+function* labelCandidates(points: readonly Point[], boxAt: (p: Point) => Box): Generator<Box> {
+  const along = FRACTIONS.map((f) => pointAlong(points, f))
+  for (const { at } of along) yield boxAt(at)
+  const probe = boxAt(along[0]!.at)
+  for (const { at, dir } of along) {
+    const off = Math.abs(dir.x) * (probe.height / 2 + 6) + Math.abs(dir.y) * (probe.width / 2 + 6)
+    yield boxAt({ x: at.x - dir.y * off, y: at.y + dir.x * off })
+    yield boxAt({ x: at.x + dir.y * off, y: at.y - dir.x * off })
+  }
+  const mid = along[0]!.at
+  for (let ring = 1; ring <= RINGS; ring++) {
+    const radius = ring * 14
+    const steps = 8 + ring * 2
+    for (let k = 0; k < steps; k++) {
+      const angle = (2 * Math.PI * k) / steps
+      yield boxAt({ x: mid.x + Math.cos(angle) * radius * 1.6, y: mid.y + Math.sin(angle) * radius })
+    }
+  }
+}
+
+/** Every relation's line, arrowhead and label, given the node boxes by id. */
+export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): RelationGeometry[] {
+  const drawn = relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
+  const ends: End[] = []
+  const bySide = new Map<string, End[]>()
+  drawn.forEach((r, i) => {
+    const [from, to] = [boxes.get(r.fromId)!, boxes.get(r.toId)!]
+    const fromSide = facingSide(from, to)
+    const toSide = boxesOverlap(from, to) ? OPPOSITE[fromSide] : facingSide(to, from)
+    for (const [which, box, side, other, id] of [
+      ['from', from, fromSide, to, r.fromId],
+      ['to', to, toSide, from, r.toId],
+    ] as const) {
+      const end: End = { relation: i, which, box, side, at: naturalPosition(box, side, other) }
+      ends.push(end)
+      const key = `${id}:${side}`
+      bySide.set(key, [...(bySide.get(key) ?? []), end])
+    }
+  })
+  for (const group of bySide.values()) spread(group)
+
+  const nodes = new BoxIndex([...boxes.values()])
+  const labels = new BoxIndex()
+  return drawn.map((r, i) => {
+    const [fromEnd, toEnd] = [ends[2 * i]!, ends[2 * i + 1]!]
+    const points = route(portOf(fromEnd), portOf(toEnd), [fromEnd.box, toEnd.box], nodes, cache).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
+    const label = r.label ? placeLabel(points, r.label, nodes, labels) : null
+    if (label) labels.add(label)
+    return { id: r.id, fromId: r.fromId, toId: r.toId, fromSide: fromEnd.side, toSide: toEnd.side, points, path: roundedPolyline(points), arrow: arrowAt(points), label }
+  })
+}
+
+/** How many pairs of relation lines cross each other (a measure of how readable a layout is). */
+export function countCrossings(geometries: readonly Pick<RelationGeometry, 'points'>[]): number {
+  const bounds = geometries.map((g) => {
+    const xs = g.points.map((p) => p.x)
+    const ys = g.points.map((p) => p.y)
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
+  })
+  let crossings = 0
+  for (let i = 0; i < geometries.length; i++) {
+    for (let j = i + 1; j < geometries.length; j++) {
+      const [a, b] = [bounds[i]!, bounds[j]!]
+      if (a.x > b.x + b.width || b.x > a.x + a.width || a.y > b.y + b.height || b.y > a.y + a.height) continue
+      const [p, q] = [geometries[i]!.points, geometries[j]!.points]
+      let crossed = false
+      for (let s = 0; s < p.length - 1 && !crossed; s++) for (let t = 0; t < q.length - 1 && !crossed; t++) crossed = segmentsCross(p[s]!, p[s + 1]!, q[t]!, q[t + 1]!)
+      if (crossed) crossings++
+    }
+  }
+  return crossings
+}

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials'
 import { toFailure } from '@/lib/errors'
 import { authSecret } from '@/lib/env'
 import { checkCredentials } from './credentials'
+import { decodeSessionToken } from './session-token'
 
 /** The client's address, from proxy headers only when a trusted proxy sets them (TRUST_PROXY=true). */
 function clientIp(headers: Record<string, unknown> | undefined): string {
@@ -47,6 +48,8 @@ export const authOptions: NextAuthOptions = {
     return authCookies(servedOverHttps())
   },
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  // next-auth's own routes read the cookie with the same algorithm allow-list as every request.
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: '/sign-in' },
   providers: [
     CredentialsProvider({

@@ -98,13 +98,19 @@ function splitQuoted(line: string, separator: string): string[] {
   let quoted = false
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === separator) fields.push(field), (field = '')
-    else field += c
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"'
+      i++
+    } else if (quoted && c === '"') {
+      quoted = false
+    } else if (!quoted && c === '"' && field === '') {
+      quoted = true
+    } else if (!quoted && c === separator) {
+      fields.push(field)
+      field = ''
+    } else {
+      field += c
+    }
   }
   return [...fields, field]
 }

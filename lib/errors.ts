@@ -45,12 +45,30 @@ export class Invalid extends AppError {
 }
 
 export class TooManyRequests extends AppError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** When to try again, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message, 429)
   }
 }
 
-export type Failure = { ok: false; status: number; error: string; fieldErrors: Record<string, string> }
+/** Over a concurrency limit for expensive work: nothing was done, and the same request may come back later. */
+export class Busy extends TooManyRequests {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, retryAfterSeconds)
+  }
+}
+
+/** The work ran past its time or memory budget and was stopped; sending it again will not help. */
+export class TooComplex extends AppError {
+  constructor(message: string) {
+    super(message, 422)
+  }
+}
+
+export type Failure = { ok: false; status: number; error: string; fieldErrors: Record<string, string>; retryAfterSeconds?: number }
 export type Result<T> = { ok: true; data: T } | Failure
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
@@ -104,6 +122,9 @@ export function toFailure(error: unknown): Failure {
     return { ok: false, status: 400, error: Object.values(fieldErrors)[0] ?? 'Invalid input.', fieldErrors }
   }
   if (error instanceof Invalid) return { ok: false, status: 400, error: error.message, fieldErrors: error.fieldErrors }
+  if (error instanceof TooManyRequests && error.retryAfterSeconds !== undefined) {
+    return { ok: false, status: error.status, error: error.message, fieldErrors: {}, retryAfterSeconds: error.retryAfterSeconds }
+  }
   if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, fieldErrors: {} }
   // Prisma could not get a connection or start a transaction in time: busy, not broken.
   if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {

@@ -60,8 +60,10 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
 
 export function errorResponse(error: unknown): Response {
   const failure = toFailure(error)
-  // 503 means nothing was saved and the same request may simply be sent again, after a pause.
-  const headers = failure.status === 503 ? { 'Retry-After': '2' } : undefined
+  // 503 means nothing was saved and the same request may simply be sent again, after a pause;
+  // a 429 for busy work says how long that pause should be.
+  const retryAfter = failure.retryAfterSeconds ?? (failure.status === 503 ? 2 : undefined)
+  const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) }
   return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status, headers })
 }
 

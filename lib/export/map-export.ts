@@ -3,6 +3,7 @@
 import { db } from '@/lib/db'
 import { slugOf } from '@/lib/file-names'
 import type { Actor } from '@/lib/groups/access'
+import { runJob } from '@/lib/jobs/run-job'
 import { authorizeOnMap } from '@/lib/maps/access'
 import { citablePassages, type CitedPassage } from '@/lib/maps/queries'
 import type { MapState } from '@/lib/maps/reducer'
@@ -10,7 +11,6 @@ import { loadMapState } from '@/lib/maps/state'
 import { newMeasurer } from './fonts'
 import { drawMap, readingOrder } from './map-drawing'
 import { renderMapPdf, type AppendixEntry, type FeedbackNote } from './map-pdf'
-import { renderMapPng } from './map-png'
 import { renderMapSvg } from './map-svg'
 import { MapExportRequest } from './schema'
 import { printable } from './text-fit'
@@ -86,7 +86,9 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
     const drawing = drawMap(state, cited, measure)
     const svg = renderMapSvg(drawing, { title: map.title, byline: `${access.group.name} · ${author} · exported ${date}` }, measure)
     if (request.format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
-    return { body: await renderMapPng(svg), contentType: 'image/png', filename: fileName(map.title, 'png') }
+    // Rasterising takes seconds for a large map: a worker thread does it, within the job budget.
+    const png = await runJob('render-png', svg, { owner: actor!.id }) // only members get this far
+    return { body: Buffer.from(png), contentType: 'image/png', filename: fileName(map.title, 'png') }
   }
 
   const [sources, feedback] = await Promise.all([

@@ -1,0 +1,7 @@
+// The tasks that run in job worker threads (lib/jobs/worker.mjs), by name, each loaded on first
+// use. A task is a pure module: data in, data out, no Prisma, no Next, no 'server-only' imports.
+import type { TaskRegistry } from './runner'
+
+export const TASKS = {
+  'render-png': () => import('./tasks/render-png'),
+} satisfies TaskRegistry

@@ -278,12 +278,19 @@ test('an instructor rotates the code and removes a member', async ({ openBrowser
   await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(3)
   await teacher.getByRole('button', { name: `Remove ${early.name} from the group` }).click()
   await expect(member(teacher, early.name)).toHaveCount(0, SLOW)
-  expect(confirmations).toContain(`Remove ${early.name} from this group?`)
+  expect(confirmations).toContain(`Remove ${early.name} from this group? The join code changes too, so they cannot join again with it.`)
   await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
   await expect(member(teacher, late.name)).toContainText('Student')
   await expect(teacher.getByRole('heading', { name: 'Members (2)' })).toBeVisible()
 
-  // The removed student loses access at once.
+  // The removed student loses access at once, and the code they knew no longer lets them back in.
   await earlyPage.goto(group.url)
   await expect(earlyPage.getByRole('heading', { name: 'Not found' })).toBeVisible()
+  await teacher.reload()
+  await expect(teacher.getByTestId('join-code')).not.toHaveText(newCode, SLOW)
+  await earlyPage.goto('/dashboard')
+  const rejoin = earlyPage.getByRole('region', { name: 'Join a group' }).getByLabel('Join code')
+  await rejoin.fill(newCode)
+  await earlyPage.getByRole('button', { name: 'Join group' }).click()
+  await expect(rejoin).toHaveAccessibleDescription('No group has this join code. Check it with your instructor.', SLOW)
 })

@@ -4,6 +4,7 @@ import { db } from '@/lib/db'
 import { Forbidden, Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
+import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
@@ -31,7 +32,7 @@ export async function renameMap(actor: Actor, input: unknown): Promise<void> {
   const access = await authorizeOnMap(actor, data.mapId, 'rename')
   await db.$transaction(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { title: data.title } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }
 
@@ -65,7 +66,7 @@ export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   const access = await authorizeOnMap(actor, mapId, 'delete')
   await db.$transaction(async (tx) => {
     await tx.argumentMap.delete({ where: { id: access.map.id } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq + 1 })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq + 1))
   })
 }
 
@@ -74,7 +75,7 @@ async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reope
   const access = await authorizeOnMap(actor, mapId, action)
   await db.$transaction(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }
 

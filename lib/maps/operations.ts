@@ -3,9 +3,11 @@
 import { db } from '@/lib/db'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
+import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { can } from '@/lib/permissions'
+import { readerContext } from '@/lib/annotations/reader-context'
+import { canSeeHighlight } from '@/lib/permissions/visibility'
 import { authorizeOnMap, type MapAccess } from './access'
 import { ApplyOperation, MAX_NODES, type Operation } from './schema'
 
@@ -23,12 +25,8 @@ async function assertHighlightUsable(tx: Tx, access: MapAccess, actorId: string,
     select: { authorId: true, visibility: true, sourceId: true, source: { select: { groupId: true } } },
   })
   if (!highlight || highlight.source.groupId !== access.map.groupId) throw new NotFound(HIGHLIGHT_MISSING)
-  if (highlight.authorId === actorId || can(access.standing, 'highlight:readAll')) return
-  if (highlight.visibility !== 'GROUP') throw new NotFound(HIGHLIGHT_MISSING)
-  if (access.group.readFirst && access.standing === 'student') {
-    const own = await tx.highlight.count({ where: { sourceId: highlight.sourceId, authorId: actorId } })
-    if (own === 0) throw new NotFound(HIGHLIGHT_MISSING)
-  }
+  const viewer = await readerContext(actorId, { ...access, source: { id: highlight.sourceId } }, tx)
+  if (!canSeeHighlight(viewer, highlight)) throw new NotFound(HIGHLIGHT_MISSING)
 }
 
 export interface ApplyOptions {
@@ -143,7 +141,7 @@ export async function applyInTransaction(
   await tx.mapOperation.create({
     data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
   })
-  if (options.publish) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
+  if (options.publish) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
   return seq
 }
 
@@ -154,7 +152,7 @@ export async function applyInTransaction(
 export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: string, ops: Operation[]): Promise<number> {
   let seq = access.map.seq
   for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false, rebuild: true })
-  if (ops.length) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
+  if (ops.length) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
   return seq
 }
 
@@ -171,7 +169,7 @@ export async function applyMapOperation(actor: Actor, input: unknown): Promise<{
  * citation, through the log of its map, so replaying the log still gives the stored map.
  */
 export async function unciteHighlight(tx: Tx, highlightId: string, actorId: string): Promise<void> {
-  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { groupId: true } } } })
+  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { id: true, groupId: true, kind: true, ownerId: true } } } })
   for (const node of nodes) {
     const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${node.mapId} FOR UPDATE`
     const seq = locked!.seq + 1
@@ -179,6 +177,6 @@ export async function unciteHighlight(tx: Tx, highlightId: string, actorId: stri
     await tx.mapNode.update({ where: { id: node.id }, data: { highlightId: null } })
     await tx.mapOperation.create({ data: { mapId: node.mapId, seq, actorId, type: op.type, payload: op as Prisma.InputJsonValue } })
     await tx.argumentMap.update({ where: { id: node.mapId }, data: { seq } })
-    await publishInTransaction(tx, node.map.groupId, { type: 'map.changed', mapId: node.mapId, seq })
+    await publishInTransaction(tx, node.map.groupId, mapChanged(node.map, seq))
   }
 }

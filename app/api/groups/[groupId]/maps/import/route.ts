@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache'
 import { requireUser } from '@/lib/auth/session'
 import { importMapBackup, MAX_BACKUP_BYTES } from '@/lib/export/backup'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
+import { assertSameOrigin, errorResponse, privateJson, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
     const backup = await readJson(request, MAX_BACKUP_BYTES)
     const map = await importMapBackup(user, { groupId, backup })
     revalidatePath('/groups/[groupId]/maps', 'page')
-    return Response.json(map, { status: 201 })
+    return privateJson(map, { status: 201 })
   } catch (error) {
     return errorResponse(error)
   }

@@ -19,3 +19,11 @@ export function authSecret(): string {
   if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-used-for-sessions'
   return AuthSecret.parse(process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET)
 }
+
+/**
+ * TRUST_PROXY=true: a reverse proxy in front appends the address it saw to X-Forwarded-For, so the
+ * right-most entry is the client's. Anything else: the header is the client's own word, ignored.
+ */
+export function trustProxy(): boolean {
+  return process.env.TRUST_PROXY === 'true'
+}

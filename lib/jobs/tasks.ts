@@ -3,5 +3,7 @@
 import type { TaskRegistry } from './runner'
 
 export const TASKS = {
-  'render-png': () => import('./tasks/render-png'),
+  'render-map-picture': () => import('./tasks/render-map-picture'),
+  'render-map-pdf': () => import('./tasks/render-map-pdf'),
+  'check-backup': () => import('./tasks/check-backup'),
 } satisfies TaskRegistry

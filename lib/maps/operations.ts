@@ -31,28 +31,18 @@ async function assertHighlightUsable(tx: Tx, access: MapAccess, actorId: string,
 
 export interface ApplyOptions {
   publish: boolean
-  /**
-   * Rebuilding a map from its own history (restore, duplicate, import): citations are kept if the
-   * passage still exists in the group, whoever may see it, and dropped if it was deleted.
-   */
-  rebuild?: boolean
 }
 
-/** Writes one operation; returns it as applied (a rebuilt node may lose a deleted citation). */
-async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation, options: ApplyOptions): Promise<Operation> {
+/** Writes one operation; returns it as applied. */
+async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation): Promise<Operation> {
   const mapId = access.map.id
   switch (op.type) {
     case 'node.add': {
       if ((await tx.mapNode.count({ where: { mapId } })) >= MAX_NODES) {
         throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
       }
-      let node = op.node
-      if (node.highlightId && options.rebuild) {
-        const cited = await tx.highlight.findFirst({ where: { id: node.highlightId, source: { groupId: access.map.groupId } }, select: { id: true } })
-        if (!cited) node = { ...node, highlightId: null }
-      } else if (node.highlightId) {
-        await assertHighlightUsable(tx, access, actorId, node.highlightId)
-      }
+      const node = op.node
+      if (node.highlightId) await assertHighlightUsable(tx, access, actorId, node.highlightId)
       if (await tx.mapNode.findUnique({ where: { id: node.id }, select: { id: true } })) throw new Conflict('That node already exists.')
       await tx.mapNode.create({ data: { ...node, highlightId: node.highlightId ?? null, mapId } })
       return { ...op, node }
@@ -136,23 +126,12 @@ export async function applyInTransaction(
   if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
     throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
   }
-  const applied = await writeOperation(tx, access, actorId, op, options)
+  const applied = await writeOperation(tx, access, actorId, op)
   const seq = locked.seq
   await tx.mapOperation.create({
     data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
   })
   if (options.publish) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
-  return seq
-}
-
-/**
- * Many operations in one transaction (duplicate, import, restore), announced once at the end:
- * publishing locks the group's row, which would hold every live event of the group meanwhile.
- */
-export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: string, ops: Operation[]): Promise<number> {
-  let seq = access.map.seq
-  for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false, rebuild: true })
-  if (ops.length) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
   return seq
 }
 

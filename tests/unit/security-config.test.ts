@@ -2,11 +2,15 @@
 // the Secure cookie rule for https deployments, the development-only CSP relaxation and the
 // cross-site guard of the route handlers are checked here, through next-auth's own handler and
 // the real Next configuration.
+import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { AuthOptions } from 'next-auth'
 import { encode } from 'next-auth/jwt'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { endSession, startSession } from '@/lib/auth/server-sessions'
+import { decodeSessionToken } from '@/lib/auth/session-token'
+import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { authOptions } from '@/lib/auth/options'
 import { assertSameOrigin, CROSS_SITE_MESSAGE, readJson } from '@/lib/http'
@@ -34,8 +38,10 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
+/** The cookie of a real session: an account, its session row, and next-auth's token naming both. */
 async function sessionJwt() {
-  return encode({ token: { sub: 'user-1', name: 'Ada', email: 'ada@example.org' }, secret: process.env.AUTH_SECRET! })
+  const user = await db.user.create({ data: { name: 'Ada', email: `ada-${randomBytes(4).toString('hex')}@example.org`, passwordHash: 'unused' } })
+  return encode({ token: { sub: user.id, sid: await startSession(user.id), name: 'Ada', email: user.email }, secret: process.env.AUTH_SECRET! })
 }
 
 describe('session and CSRF cookies', () => {
@@ -75,6 +81,22 @@ describe('session and CSRF cookies', () => {
     expect(session?.name).toBe('__Secure-next-auth.session-token')
     expect(session?.value).toBeTruthy()
     expect(session?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' })
+  })
+
+  it('next-auth’s own session route refuses the cookie of a session ended on the server, and clears it', async () => {
+    const headers = serveAt(HTTP_URL)
+    const token = await sessionJwt()
+    const session = (await decodeSessionToken({ token, secret: process.env.AUTH_SECRET! }))!
+    const ask = () => AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } }, options: authOptions })
+    expect(((await ask()) as { body?: { user?: { id?: string } } }).body?.user?.id).toBe(session.sub)
+    await endSession(session.sid as string)
+    const refused = (await ask()) as AuthResponse & { body?: unknown }
+    expect(refused.body).toEqual({})
+    expect(refused.cookies?.find((c) => c.name === 'next-auth.session-token')?.value).toBe('')
+    // A cookie from before sessions were kept on the server names none, and is no session either.
+    const old = await encode({ token: { sub: session.sub, name: 'Ada' }, secret: process.env.AUTH_SECRET! })
+    const oldRefused = (await AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': old } }, options: authOptions })) as { body?: unknown }
+    expect(oldRefused.body).toEqual({})
   })
 
   it('behind https a session cookie without the prefix (as a plain-http page or a sibling sub-domain could set) is not a session', async () => {

@@ -3,7 +3,9 @@
 import { requireUser } from '@/lib/auth/session'
 import { Invalid } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { assertSameOrigin, errorResponse } from '@/lib/http'
+import { clientAddress } from '@/lib/client-address'
+import { assertSameOrigin, errorResponse, privateJson } from '@/lib/http'
+import { checkRateLimit } from '@/lib/rate-limits'
 import { extractText } from '@/lib/sources/extract'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/lib/sources/upload'
 
@@ -18,11 +20,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
     const { groupId } = await params
     const user = await requireUser()
     await authorizeInGroup(user, groupId, 'source:create')
+    await checkRateLimit('upload', { account: user.id, address: clientAddress(request.headers) })
     const file = (await readForm(request)).get('file')
     if (!(file instanceof File)) throw new Invalid('Choose a file to upload.', { file: 'Choose a file to upload.' })
     if (file.size > MAX_UPLOAD_BYTES) throw new Invalid(TOO_LARGE_MESSAGE)
     const extracted = await extractText({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) })
-    return Response.json({ text: extracted.text, title: extracted.title ?? null })
+    return privateJson({ text: extracted.text, title: extracted.title ?? null })
   } catch (error) {
     return errorResponse(error)
   }

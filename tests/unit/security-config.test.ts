@@ -13,6 +13,7 @@ import { decodeSessionToken } from '@/lib/auth/session-token'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { authOptions } from '@/lib/auth/options'
+import { newNonce, pagePolicy } from '@/lib/content-security-policy'
 import { assertSameOrigin, CROSS_SITE_MESSAGE, readJson } from '@/lib/http'
 
 type CookieOut = { name: string; value: string; options: { httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string } }
@@ -125,25 +126,42 @@ describe('security headers of the Next configuration', () => {
     const configUrl = new URL('../../next.config.js', import.meta.url).href
     const { default: config } = (await import(/* @vite-ignore */ configUrl)) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }
     const rules = await config.headers()
-    const all = rules.find((rule) => rule.source === '/:path*')
-    return new Map(all?.headers.map((h) => [h.key.toLowerCase(), h.value]))
+    const of = (source: string) => new Map(rules.find((rule) => rule.source === source)?.headers.map((h) => [h.key.toLowerCase(), h.value]))
+    return { all: of('/:path*'), api: of('/api/:path*'), assets: of('/_next/:path*') }
   }
 
-  it('in production: a CSP without unsafe-eval that forbids framing, plus nosniff, DENY and a referrer policy, on every path', async () => {
-    const headers = await headersFor('production')
-    const csp = headers.get('content-security-policy')!
-    expect(csp).toContain("default-src 'self'")
-    expect(csp).not.toContain('unsafe-eval')
-    expect(csp).toContain("frame-ancestors 'none'")
-    expect(csp).toContain("object-src 'none'")
-    expect(csp).toContain("base-uri 'self'")
-    expect(headers.get('x-content-type-options')).toBe('nosniff')
-    expect(headers.get('x-frame-options')).toBe('DENY')
-    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  it('in production: nosniff, DENY and a referrer policy on every path, and for the API and static files a CSP without inline scripts or eval', async () => {
+    const { all, api, assets } = await headersFor('production')
+    expect(all.get('x-content-type-options')).toBe('nosniff')
+    expect(all.get('x-frame-options')).toBe('DENY')
+    expect(all.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    // Pages get theirs, with a nonce, from proxy.ts: two policies on one page would both apply.
+    expect(all.has('content-security-policy')).toBe(false)
+    for (const csp of [api.get('content-security-policy')!, assets.get('content-security-policy')!]) {
+      expect(csp).toContain("default-src 'self'")
+      expect(csp).toMatch(/script-src 'self'(;|$)/)
+      expect(csp).not.toContain('unsafe-eval')
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).toContain("object-src 'none'")
+      expect(csp).toContain("base-uri 'self'")
+    }
   })
 
   it('allows eval in development only, for hot reload', async () => {
-    expect((await headersFor('development')).get('content-security-policy')).toContain("'unsafe-eval'")
+    expect((await headersFor('development')).api.get('content-security-policy')).toContain("'unsafe-eval'")
+    expect(pagePolicy('n0nce', false)).toContain("'unsafe-eval'")
+  })
+
+  it('gives pages scripts from the app itself and inline scripts with this response’s nonce only: no unsafe-inline, no strict-dynamic', () => {
+    const [first, second] = [newNonce(), newNonce()]
+    expect(first).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+    expect(second).not.toBe(first)
+    const csp = pagePolicy(first, true)
+    const scripts = csp.split('; ').find((directive) => directive.startsWith('script-src '))
+    expect(scripts).toBe(`script-src 'self' 'nonce-${first}'`)
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("object-src 'none'")
   })
 })
 

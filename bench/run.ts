@@ -2,6 +2,7 @@
 // measured in the same run, and writes bench/results/latest.json. Exits 1 when a benchmark failed.
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
+import { benchHostile } from './hostile.bench'
 import { benchMapFanout } from './map-fanout.bench'
 import { benchMapPdf } from './map-pdf.bench'
 import { benchMapRender } from './map-render.bench'
@@ -17,6 +18,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'map-fanout', run: benchMapFanout },
   { name: 'map-pdf', run: benchMapPdf },
   { name: 'reader-render', run: benchReaderRender },
+  { name: 'hostile', run: benchHostile },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

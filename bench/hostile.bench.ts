@@ -175,7 +175,9 @@ const ATTACKS: Attack[] = [
         const email = i % 2 ? DEMO_STUDENTS[0]!.email : `guess-${i}@bench.test`
         const body = new URLSearchParams({ csrfToken, email, password: `guess number ${i}`, json: 'true' }).toString()
         const answer: Answer = await http.send('POST', '/api/auth/callback/credentials', { headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, timeoutMs: 60_000 })
-        const error = /error=([^&]+)/.exec(String(answer.headers['location'] ?? ''))?.[1]
+        // next-auth answers json=true with { url }, naming the error in it.
+        const where = String(answer.headers['location'] ?? (answer.body.startsWith('{') ? (JSON.parse(answer.body) as { url?: string }).url : ''))
+        const error = /error=([^&]+)/.exec(where)?.[1]
         outcomes.push(error ? decodeURIComponent(error).replace(/\d+/g, 'N') : String(answer.status))
         return answer.status
       }

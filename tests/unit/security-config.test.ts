@@ -4,6 +4,7 @@
 // the real Next configuration.
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { NextRequest } from 'next/server'
 import { dirname, join } from 'node:path'
 import type { AuthOptions } from 'next-auth'
 import { encode } from 'next-auth/jwt'
@@ -150,6 +151,23 @@ describe('security headers of the Next configuration', () => {
   it('allows eval in development only, for hot reload', async () => {
     expect((await headersFor('development')).api.get('content-security-policy')).toContain("'unsafe-eval'")
     expect(pagePolicy('n0nce', false)).toContain("'unsafe-eval'")
+  })
+
+  it('proxy.ts hands each page a policy with a fresh nonce, for Next (request) and the browser (response), and HSTS over https only', async () => {
+    const { proxy } = await import('../../proxy')
+    vi.stubEnv('NEXTAUTH_URL', HTTP_URL)
+    const plain = proxy(new NextRequest(`${HTTP_URL}/dashboard`))
+    const policy = plain.headers.get('content-security-policy')!
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}=='/)
+    // Next reads the nonce from the request's copy of the policy (x-middleware-request-*).
+    expect(plain.headers.get('x-middleware-request-content-security-policy')).toBe(policy)
+    expect(plain.headers.get('strict-transport-security')).toBeNull()
+    expect(proxy(new NextRequest(`${HTTP_URL}/dashboard`)).headers.get('content-security-policy')).not.toBe(policy)
+
+    vi.stubEnv('NEXTAUTH_URL', HTTPS_URL)
+    expect(proxy(new NextRequest(`${HTTPS_URL}/dashboard`)).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
+    // Behind a TLS proxy that reaches the app over http, the public address still says https.
+    expect(proxy(new NextRequest('http://10.0.0.7:3000/dashboard')).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
   })
 
   it('gives pages scripts from the app itself and inline scripts with this response’s nonce only: no unsafe-inline, no strict-dynamic', () => {

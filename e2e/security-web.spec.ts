@@ -111,6 +111,7 @@ test.describe('sessions', () => {
   })
 
   test('a few wrong passwords cost a short wait, never a lockout: the right password works once the wait is over', async ({ openBrowser }) => {
+    test.slow()
     const page = await openBrowser()
     const account = newAccount('throttle', 'Throttle Tester')
     await signUp(page, account)

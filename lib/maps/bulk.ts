@@ -1,17 +1,18 @@
-// Many operations at once (import, duplicate, restore a revision): applied to the map in memory by
-// the same reducer as every edit, then written as the difference with a few set-based statements
+// Many operations at once (import, duplicate, restore a revision): applied to the map in memory
+// with the reducer's semantics (replayMany), then written as the difference with a few set-based statements
 // per thousand rows, and logged and numbered like single edits, so the log still replays to the
 // stored map. A 2,000-node import is one short transaction instead of thousands of round trips
 // that held a connection for minutes. At most two run at once in a process, one per person; the
 // rest are told when to come back.
 import 'server-only'
+import { randomUUID } from 'node:crypto'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobGate, type GateLimits } from '@/lib/jobs/gate'
 import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import type { MapAccess } from './access'
-import { replay, type MapNodeState, type MapRelationState, type MapState } from './reducer'
+import { replayMany, type MapNodeState, type MapRelationState, type MapState } from './reducer'
 import { MAX_NODES, type Operation } from './schema'
 import { loadMapState } from './state'
 
@@ -38,6 +39,9 @@ export async function withinBulkBudget<T>(owner: string, work: () => Promise<T>)
   }
 }
 
+/** Ids of logged operations, of the shape Prisma's cuids have (lowercase letters and digits). */
+const newRowId = () => randomUUID().replaceAll('-', '')
+
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
 
 /** The operations to apply, planned from the map as it is once locked. */
@@ -62,7 +66,7 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
   const ops = await plan(current, locked.seq)
   if (ops.length === 0) return locked.seq
   const applied = await dropMissingCitations(tx, access.map.groupId, ops)
-  const next = replay(applied, current)
+  const next = replayMany(applied, current)
   if (next.nodes.length > MAX_NODES) throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
   try {
     await writeDifference(tx, mapId, current, next)
@@ -72,9 +76,11 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
   }
   const seq = locked.seq + applied.length
   for (const part of chunks(applied.map((op, i) => ({ op, seq: locked.seq + 1 + i })))) {
-    await tx.mapOperation.createMany({
-      data: part.map(({ op, seq: opSeq }) => ({ mapId, seq: opSeq, actorId, type: op.type, payload: op as Prisma.InputJsonValue })),
-    })
+    await tx.$executeRaw`
+      INSERT INTO "MapOperation" (id, "mapId", seq, "actorId", type, payload)
+      SELECT v.id, ${mapId}, v.seq, ${actorId}, v.type, v.payload::jsonb
+        FROM unnest(${part.map(newRowId)}::text[], ${part.map((o) => o.seq)}::int[], ${part.map((o) => o.op.type)}::text[],
+                    ${part.map((o) => JSON.stringify(o.op))}::text[]) AS v(id, seq, type, payload)`
   }
   await tx.argumentMap.update({ where: { id: mapId }, data: { seq } })
   await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
@@ -123,9 +129,12 @@ async function writeDifference(tx: Tx, mapId: string, from: MapState, to: MapSta
   // Created in the order they were added, as loadMapState reads them back (one millisecond apart).
   const first = Date.now() - newNodes.length
   for (const [index, part] of chunks(newNodes).entries()) {
-    await tx.mapNode.createMany({
-      data: part.map((n, i) => ({ ...n, mapId, createdAt: new Date(first + index * CHUNK + i) })),
-    })
+    await tx.$executeRaw`
+      INSERT INTO "MapNode" (id, "mapId", kind, label, "highlightId", x, y, version, "createdAt")
+      SELECT v.id, ${mapId}, v.kind::"NodeKind", v.label, v.hid, v.x, v.y, v.version, to_timestamp(v.at / 1000.0) AT TIME ZONE 'UTC'
+        FROM unnest(${part.map((n) => n.id)}::text[], ${part.map((n) => n.kind)}::text[], ${part.map((n) => n.label)}::text[],
+                    ${part.map((n) => n.highlightId)}::text[], ${part.map((n) => n.x)}::float8[], ${part.map((n) => n.y)}::float8[],
+                    ${part.map((n) => n.version)}::int[], ${part.map((_, i) => first + index * CHUNK + i)}::float8[]) AS v(id, kind, label, hid, x, y, version, at)`
   }
 
   const changedRelations = to.relations.filter((r) => {
@@ -139,5 +148,11 @@ async function writeDifference(tx: Tx, mapId: string, from: MapState, to: MapSta
        WHERE m.id = v.id AND m."mapId" = ${mapId}`
   }
   const newRelations = to.relations.filter((r) => !fromRelations.has(r.id) || !sameEnds(fromRelations.get(r.id)!, r))
-  for (const part of chunks(newRelations)) await tx.mapRelation.createMany({ data: part.map((r) => ({ ...r, mapId })) })
+  for (const part of chunks(newRelations)) {
+    await tx.$executeRaw`
+      INSERT INTO "MapRelation" (id, "mapId", "fromId", "toId", kind, label)
+      SELECT v.id, ${mapId}, v.f, v.t, v.kind::"RelationKind", v.label
+        FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.fromId)}::text[], ${part.map((r) => r.toId)}::text[],
+                    ${part.map((r) => r.kind)}::text[], ${part.map((r) => r.label)}::text[]) AS v(id, f, t, kind, label)`
+  }
 }

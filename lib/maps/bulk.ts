@@ -4,7 +4,6 @@
 // stored map. A 2,000-node import is one short transaction instead of thousands of round trips
 // that held a connection for minutes. At most two run at once in a process, one per person; the
 // rest are told when to come back.
-import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'

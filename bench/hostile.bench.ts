@@ -3,6 +3,7 @@
 // PNG exports, 2,000 stream opens, 100 parallel sign-ins, endless request bodies, hostile
 // uploads). Each figure is the student's p50 / p99 during an attack beside the same student on the
 // idle app, measured first in the same run; errors are the student's requests that did not succeed.
+import { setMaxListeners } from 'node:events'
 import pg from 'pg'
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { signIn, startBenchApp, type BenchApp } from './lib/app-server'
@@ -249,6 +250,8 @@ interface Window {
 
 async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise<Window> {
   const stop = new AbortController()
+  // Every request of an attack listens to it.
+  setMaxListeners(0, stop.signal)
   const studentHttp = client(w.app.url, 2)
   const attackerHttp = client(w.app.url, Infinity)
   const healthHttp = client(w.app.url, 1)

@@ -35,6 +35,28 @@ const addressFailures = () => limiter('signIn:address', { points: ADDRESS_FAILUR
 
 const keyOf = (email: string, address: string) => `${email} ${address}`
 
+/**
+ * Addresses the database has refused for their failures, and until when: a flood of further
+ * guesses from one is refused in this process without asking the database again (each instance
+ * learns it from its first refusal).
+ */
+const refusedAddresses = new Map<string, number>()
+
+function addressRefusal(seconds: number): TooManyRequests {
+  return new TooManyRequests(`Too many failed sign-ins from your network. Please wait ${inAbout(seconds)} and try again.`, seconds)
+}
+
+/** The refusal this process already knows for the address, if any. */
+export function knownAddressRefusal(address: string, now = Date.now()): TooManyRequests | null {
+  const until = refusedAddresses.get(address)
+  if (until === undefined) return null
+  if (until <= now) {
+    refusedAddresses.delete(address)
+    return null
+  }
+  return addressRefusal(Math.max(1, Math.ceil((until - now) / 1000)))
+}
+
 export interface SignInAttempt {
   succeeded(): Promise<void>
   failed(): Promise<void>
@@ -45,10 +67,13 @@ export interface SignInAttempt {
 /** Starts an attempt for this email from this address, or refuses it with 429 and when to try again. */
 export async function beginSignIn(email: string, address: string): Promise<SignInAttempt> {
   const key = keyOf(email, address)
+  const known = knownAddressRefusal(address)
+  if (known) throw known
   const fromAddress = await addressFailures().get(address)
   if (fromAddress && fromAddress.consumedPoints >= ADDRESS_FAILURES) {
-    const seconds = secondsUntil(fromAddress)
-    throw new TooManyRequests(`Too many failed sign-ins from your network. Please wait ${inAbout(seconds)} and try again.`, seconds)
+    if (refusedAddresses.size > 10_000) refusedAddresses.clear()
+    refusedAddresses.set(address, Date.now() + fromAddress.msBeforeNext)
+    throw addressRefusal(secondsUntil(fromAddress))
   }
   try {
     await gate().consume(key)

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { changePassword, checkCredentials, registerUser, WRONG_CREDENTIALS, WRONG_CURRENT_PASSWORD } from '@/lib/auth/credentials'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { endSession, startSession } from '@/lib/auth/server-sessions'
-import { ADDRESS_FAILURES, delayAfter, FREE_FAILURES, MAX_DELAY_SECONDS } from '@/lib/auth/throttle'
+import { ADDRESS_FAILURES, delayAfter, FREE_FAILURES, knownAddressRefusal, MAX_DELAY_SECONDS } from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
@@ -227,6 +227,9 @@ describe('sign-in throttling', () => {
     const user = await signUp('radia')
     const refused = await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))
     expect(refused).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many failed sign-ins from your network\. Please wait 1[45] minutes and try again\.$/) })
+    // The process remembers: further guesses from there are refused before the database is asked.
+    expect(toFailure(knownAddressRefusal(ip))).toMatchObject({ status: 429, error: refused.error })
+    expect(knownAddressRefusal(address())).toBeNull()
     expect((await checkCredentials({ email: user.email, password: PASSWORD }, address())).id).toBe(user.id)
   })
 })

@@ -90,3 +90,21 @@ export async function checkRateLimit(kind: LimitKind, who: { account?: string | 
   // Anything else (the database is away) is an error like any other.
   for (const result of results) if (result.status === 'rejected') throw result.reason
 }
+
+const inProgress = new Set<string>()
+
+/**
+ * One `kind` of request at a time per person in this process, checked before anything else (on
+ * the id the session cookie claims): ten imports sent at once cost one import and nine refusals
+ * that touch neither the database nor a worker. Resolves with `work`'s result.
+ */
+export async function oneAtATime<T>(kind: string, owner: string, noun: string, work: () => Promise<T>): Promise<T> {
+  const key = `${kind}\u0000${owner}`
+  if (inProgress.has(key)) throw new TooManyRequests(`You already have a ${noun} in progress. Try again when it is done, in a few seconds.`, 5)
+  inProgress.add(key)
+  try {
+    return await work()
+  } finally {
+    inProgress.delete(key)
+  }
+}

@@ -29,10 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
-                <span className="text-stone-500">
+                <Link href="/account/password" className="text-stone-500 hover:text-stone-900" title="Change your password">
                   <span className="sr-only">Signed in as </span>
                   {user.name}
-                </span>
+                </Link>
                 <SignOutButton />
               </div>
             ) : (

@@ -3,6 +3,7 @@
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
 import { benchImport } from './import.bench'
+import { benchHostile } from './hostile.bench'
 import { benchMapFanout } from './map-fanout.bench'
 import { benchMapLayout } from './map-layout.bench'
 import { benchMapPdf } from './map-pdf.bench'
@@ -21,6 +22,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'map-layout', run: benchMapLayout },
   { name: 'reader-render', run: benchReaderRender },
   { name: 'import', run: benchImport },
+  { name: 'hostile', run: benchHostile },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { expect, test, type APIResponse } from '@playwright/test'
 import { routeHandlers, serverActions } from './support/authz-inventory'
 import { action, assertions, checkEntry, OK, route, titleOf, type Entry, type HttpReply } from './support/authz-matrix'
-import { ESSAY, note, PERSONAS, World, clientId, type Persona } from './support/authz-world'
+import { ESSAY, note, passwordOf, PERSONAS, World, clientId, type Persona } from './support/authz-world'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -20,6 +20,7 @@ const CITATION_GONE = 'That highlight does not exist in this group.'
 
 const A = {
   signUp: 'lib/auth/actions.ts#signUp',
+  changePassword: 'lib/auth/actions.ts#changePasswordAction',
   createGroup: 'lib/groups/actions.ts#createGroupAction',
   joinGroup: 'lib/groups/actions.ts#joinGroupAction',
   rotateJoinCode: 'lib/groups/actions.ts#rotateJoinCodeAction',
@@ -104,6 +105,19 @@ const MATRIX: Entry[] = [
     observe: (w, _t, p) => w.count('SELECT count(*) AS n FROM "User" WHERE email = $1', [`newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`]),
     verify: ({ before, after, is }) => {
       is([before, after], 'accounts with that email before and after').toEqual([0, 1])
+    },
+  }),
+  action({
+    action: A.changePassword,
+    on: 'the signed-in person’s own password (changed back afterwards)',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    input: (_t, p) => ({ currentPassword: passwordOf(p), newPassword: `${passwordOf(p)} changed` }),
+    observe: async (w, _t, p) => (p.userId ? (await w.row<{ passwordHash: string }>('SELECT "passwordHash" FROM "User" WHERE id = $1', [p.userId]))?.passwordHash : null),
+    verify: async ({ w, p, before, after, is }) => {
+      is(after, 'password hash after').not.toBe(before)
+      // Back to the password every other journey signs in with.
+      const back = await w.act(p, A.changePassword, { currentPassword: `${passwordOf(p)} changed`, newPassword: passwordOf(p) })
+      is(back.result, 'the change back').toMatchObject({ ok: true })
     },
   }),
   action({

@@ -110,27 +110,26 @@ test.describe('sessions', () => {
     }
   })
 
-  test('repeated wrong passwords lock the account for a while, even against the right password', async ({ openBrowser }) => {
+  test('a few wrong passwords cost a short wait, never a lockout: the right password works once the wait is over', async ({ openBrowser }) => {
+    test.slow()
     const page = await openBrowser()
     const account = newAccount('throttle', 'Throttle Tester')
     await signUp(page, account)
     await page.context().clearCookies()
 
     const alert = page.locator('form').getByRole('alert')
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
       await signIn(page, account.email, `wrong-password-${attempt}`)
       await expect(alert).toHaveText('Wrong email or password.', SLOW)
     }
-    await signIn(page, account.email, `wrong-password-6`)
-    await expect(alert).toHaveText(/^Too many failed sign-in attempts\. Please wait \d+ minutes? and try again\.$/, SLOW)
-
-    // The right password does not get through the lockout either.
+    // The next guess from here waits; the right password too, but only for seconds.
     await signIn(page, account.email, PASSWORD)
-    await expect(alert).toHaveText(/^Too many failed sign-in attempts\. Please wait 1[45] minutes and try again\.$/, SLOW)
+    await expect(alert).toHaveText(/^Too many failed sign-in attempts\. Please wait \d+ s and try again\.$/, SLOW)
     await expect(page).toHaveURL(/\/sign-in/)
     expect((await page.context().cookies()).some((c) => c.name === 'next-auth.session-token')).toBe(false)
-    await page.goto('/dashboard')
-    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/)
+    await page.waitForTimeout(10_500)
+    await signIn(page, account.email, PASSWORD)
+    await expect(page).toHaveURL('/dashboard', SLOW)
   })
 })
 

@@ -13,8 +13,23 @@ interface Connection {
   pool: Pool
 }
 
+/**
+ * Every statement of an ordinary request finishes within this, or is cancelled (and the person
+ * told to try again), so a slow query cannot hold one of the pool's connections for long. Bulk
+ * work sets its own budget for its transaction (lib/maps/bulk.ts).
+ */
+export const STATEMENT_TIMEOUT_MS = 10_000
+/** A transaction left open by a crashed request gives its connection back after this. */
+const IDLE_IN_TRANSACTION_MS = 30_000
+
 function connect(): Connection {
-  const pool = new Pool({ connectionString: databaseUrl(), max: 10, connectionTimeoutMillis: 5_000 })
+  const pool = new Pool({
+    connectionString: databaseUrl(),
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+  })
   // An idle client whose server went away emits 'error'; unhandled, it would crash the process.
   pool.on('error', (error) => log.warn({ err: error }, 'Idle database connection lost'))
   return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }

@@ -57,11 +57,11 @@ export function logFormat(): 'json' | 'pretty' {
 const Days = (name: string, fallback: number) =>
   z.coerce.number({ error: `${name} must be a number of days.` }).int(`${name} must be a whole number of days.`).min(1, `${name} must be at least 1 day.`).default(fallback)
 
-/** How long live events and sign-in attempts are kept, in days (see lib/retention). */
-export function retentionDays(): { events: number; signIns: number } {
+/** How long live events are kept, and expired sessions after they expire, in days (see lib/retention). */
+export function retentionDays(): { events: number; sessions: number } {
   return {
     events: Days('RETENTION_EVENTS_DAYS', 30).parse(process.env.RETENTION_EVENTS_DAYS || undefined),
-    signIns: Days('RETENTION_SIGN_INS_DAYS', 7).parse(process.env.RETENTION_SIGN_INS_DAYS || undefined),
+    sessions: Days('RETENTION_SESSIONS_DAYS', 7).parse(process.env.RETENTION_SESSIONS_DAYS || undefined),
   }
 }
 
@@ -73,4 +73,12 @@ export function retentionIntervalMinutes(): number {
     .min(0, 'RETENTION_INTERVAL_MINUTES cannot be negative.')
     .default(60)
     .parse(process.env.RETENTION_INTERVAL_MINUTES || undefined)
+}
+
+/**
+ * TRUST_PROXY=true: a reverse proxy in front appends the address it saw to X-Forwarded-For, so the
+ * right-most entry is the client's. Anything else: the header is the client's own word, ignored.
+ */
+export function trustProxy(): boolean {
+  return process.env.TRUST_PROXY === 'true'
 }

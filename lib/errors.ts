@@ -119,6 +119,17 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
 }
 
+// PostgreSQL: a statement cancelled by statement_timeout (lib/db.ts), or a lock not had in time.
+const PG_TIMEOUT_CODES = new Set(['57014', '55P03'])
+
+/** The database stopped a statement that ran past its time budget; the change was rolled back. */
+function isStatementTimeout(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false
+  const e = error as ErrorLike & { originalCode?: unknown }
+  if ((typeof e.code === 'string' && PG_TIMEOUT_CODES.has(e.code)) || (typeof e.originalCode === 'string' && PG_TIMEOUT_CODES.has(e.originalCode))) return true
+  return isStatementTimeout(e.meta?.driverAdapterError?.cause, depth + 1) || isStatementTimeout(e.cause, depth + 1)
+}
+
 /** Maps any error to a failure a user can read; unknown errors are logged, never shown. */
 export function toFailure(error: unknown): Failure {
   if (error instanceof ZodError) {
@@ -132,6 +143,10 @@ export function toFailure(error: unknown): Failure {
   if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, fieldErrors: {} }
   // Prisma could not get a connection or start a transaction in time: busy, not broken.
   if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {
+    return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
+  }
+  if (isStatementTimeout(error)) {
+    console.warn('[db] statement stopped by its time budget:', (error as Error).message?.split('\n').filter(Boolean).at(-1))
     return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
   }
   if (isDatabaseUnavailable(error)) {

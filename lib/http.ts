@@ -43,19 +43,49 @@ function hostOf(url: string): string | undefined {
   }
 }
 
+/**
+ * The JSON body, read as it arrives and refused the moment it passes `maxBytes`: a declared
+ * Content-Length over the limit is refused unread, and a body sent without one (chunked) or
+ * longer than it declared is cut off there, never buffered whole. Call it after the session
+ * check, so that nobody signed out can make the server read anything.
+ */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
     throw new AppError('Send the request body as JSON, with the header Content-Type: application/json.', 415)
   }
+  const tooLarge = `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).`
   const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > maxBytes) throw new Invalid(`The request is too large (at most ${Math.round(maxBytes / 1024)} KB).`)
-  const text = await request.text()
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new Invalid(`The request is too large (at most ${Math.round(maxBytes / 1024)} KB).`)
+  if (length > maxBytes) throw new Invalid(tooLarge)
+  const bytes = await readAtMost(request, maxBytes, tooLarge)
   try {
-    return JSON.parse(text)
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
     throw new Invalid('The request body is not valid JSON.')
   }
+}
+
+/** The request body, or Invalid(`tooLarge`) as soon as more than `maxBytes` have come in (the rest is never read). */
+export async function readAtMost(request: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array> {
+  const reader = request.body?.getReader()
+  if (!reader) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw new Invalid(tooLarge)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, total)
+}
+
+/** JSON about a person (their highlights, their notes, their errors): never kept by any cache. */
+export function privateJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(data, { status: init.status, headers: { 'Cache-Control': 'private, no-store', ...init.headers } })
 }
 
 export function errorResponse(error: unknown): Response {
@@ -64,7 +94,7 @@ export function errorResponse(error: unknown): Response {
   // a 429 for busy work says how long that pause should be.
   const retryAfter = failure.retryAfterSeconds ?? (failure.status === 503 ? 2 : undefined)
   const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) }
-  return Response.json({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status, headers })
+  return privateJson({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status, headers })
 }
 
 /**

@@ -58,7 +58,7 @@ export async function createGroupMap(people: DemoPeople, title: string): Promise
 
 /**
  * Applies `ops` as `actorId` through applyInTransaction, `batch` per transaction, each batch
- * announced once at its end (as applyAllInTransaction does). Returns the map's last seq.
+ * announced once at its end. Returns the map's last seq.
  */
 export async function applyInBatches(actorId: string, mapId: string, ops: Operation[], batch = 200): Promise<number> {
   const access = await authorizeOnMap({ id: actorId }, mapId, 'edit')

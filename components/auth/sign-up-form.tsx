@@ -1,5 +1,6 @@
 'use client'
-// Creates an account, then signs straight in.
+// Creates an account, then signs straight in. Sign-up answers the same whether or not the email
+// already has an account; if the sign-in then fails, that email had one with another password.
 import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
@@ -17,7 +18,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const values = formValues(event.currentTarget)
     run(values, async () => {
       const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false })
-      router.push(result?.ok ? callbackUrl : '/sign-in')
+      router.push(result?.ok ? callbackUrl : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}&notice=account`)
       router.refresh()
     })
   }
@@ -33,8 +34,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         type="password"
         autoComplete="new-password"
         required
-        minLength={8}
-        hint="At least 8 characters."
+        minLength={10}
+        hint="At least 10 characters. A few unrelated words make a strong one."
         error={fieldError('password')}
       />
       <Button type="submit" disabled={pending}>

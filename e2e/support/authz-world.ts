@@ -31,6 +31,9 @@ export interface Persona {
 const DEMO_PASSWORD = 'seminar-demo'
 const PASSWORD = 'matrix-password-1'
 
+/** The password a persona signed in with (demo accounts share the demo's). */
+export const passwordOf = (p: Persona) => (p.email?.endsWith('@colloquy.test') ? DEMO_PASSWORD : PASSWORD)
+
 export const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
 export const ESSAY = [
   ESSAY_TITLE,

@@ -4,7 +4,7 @@
 // highlight. Start and end count Unicode code points, as the JSON-LD export does; a note's links
 // keep their address in brackets after the link text. Text a person typed can start with = + - @,
 // which spreadsheets would run as a formula; such cells get a leading apostrophe, so they show
-// as text. The paragraph is the citation number of the paragraph the highlight starts in, empty
+// as text (see FORMULA_START and NEEDS_QUOTES for the forms covered). The paragraph is the citation number of the paragraph the highlight starts in, empty
 // for a heading and for an orphaned highlight (its passage is no longer in the text).
 import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
 import { StoredLayout } from '@/lib/sources/editing-schema'
@@ -31,13 +31,27 @@ const COLUMNS = [
 const BOM = '\uFEFF'
 const CRLF = '\r\n'
 
-/** OWASP's list of characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/** What starts a formula: OWASP's = + - @, and their full-width forms (＝＋－＠), which Japanese
+ * input methods type and some spreadsheets read the same way. */
+const FORMULA = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20'
+/** A formula at the start, also behind spaces (which spreadsheets skip); or a leading tab or CR. */
+const FORMULA_START = new RegExp(`^[\\s\\u3000]*[${FORMULA}]|^[\\t\\r]`)
+/**
+ * Where a spreadsheet set to another locale starts a cell inside one of ours: after a semicolon
+ * or a tab (its separator, where our quotes do not begin its field) and after a line break (a new
+ * row to it). "a;=cmd" would put "=cmd" in a cell of its own there, so it becomes "a;'=cmd".
+ */
+const INNER_FORMULA = new RegExp(`([;\\t\\r\\n][\\s"\\u3000]*)(?=[${FORMULA}])`, 'g')
+
+function neutralised(text: string): string {
+  const inner = text.replace(INNER_FORMULA, "$1'")
+  return FORMULA_START.test(inner) ? `'${inner}` : inner
+}
 
 function cell(value: string | number | null): string {
   if (value === null) return ''
   if (typeof value === 'number') return String(value)
-  const text = FORMULA_START.test(value) ? `'${value}` : value
+  const text = neutralised(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

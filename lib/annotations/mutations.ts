@@ -6,6 +6,7 @@ import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
+import { canSeeHighlight, highlightAudience } from '@/lib/permissions/visibility'
 import { unciteHighlight } from '@/lib/maps/operations'
 import { CHANNEL, type LiveEvent } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
@@ -15,7 +16,6 @@ import { anchorAt } from './anchoring'
 import { isEmptyNote, type NoteDoc } from './note'
 import { ConfirmAnchor, CreateHighlight, MAX_HIGHLIGHT_CHARS, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
 import { readerContext } from './reader-context'
-import { canSeeHighlight } from './visibility'
 
 const HIGHLIGHT_NOT_FOUND = 'This highlight no longer exists.'
 const REPLY_NOT_FOUND = 'This reply no longer exists.'
@@ -43,7 +43,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   const anchor = anchorAt(source.text, data.start, data.end)
   const note = noteValue(data.note)
   const id = newHighlightId()
-  const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id }
+  const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id, audience: highlightAudience(actor!.id, data.visibility) }
   // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
   // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts and publishes.
   const [row] = await sqlRows<{ outcome: 'created' | 'twin' | 'edited' | 'gone' }>`
@@ -62,7 +62,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
 async function authorizeOnHighlight(actor: Actor, highlightId: string, action: Action) {
   const highlight = await db.highlight.findUnique({
     where: { id: highlightId },
-    select: { id: true, sourceId: true, authorId: true, visibility: true },
+    select: { id: true, sourceId: true, authorId: true, visibility: true, tag: true },
   })
   if (!highlight) throw new NotFound(HIGHLIGHT_NOT_FOUND)
   // Outsiders hear the same as for a missing highlight.
@@ -74,10 +74,43 @@ async function authorizeOnHighlight(actor: Actor, highlightId: string, action: A
   return { highlight, access }
 }
 
+type Tx = Prisma.TransactionClient
+type Passage = { start: number; end: number; tag: 'CLAIM' | 'EVIDENCE' | 'BIAS' }
+
+/**
+ * The author's highlights of a source change one at a time (the lock colloquy_create_highlight
+ * takes), and none may become a twin of another: the same author, passage and tag.
+ */
+async function lockAuthorPassages(tx: Tx, highlight: { sourceId: string; authorId: string }) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${highlight.sourceId}:${highlight.authorId}`}))`
+}
+
+async function assertNoTwin(tx: Tx, highlight: { id: string; sourceId: string; authorId: string }, passage: Passage, mine: boolean) {
+  const twin = await tx.highlight.findFirst({
+    where: { sourceId: highlight.sourceId, authorId: highlight.authorId, start: passage.start, end: passage.end, tag: passage.tag, id: { not: highlight.id } },
+    select: { id: true },
+  })
+  if (!twin) return
+  const whose = mine ? 'You already tagged' : 'Its author already tagged'
+  throw new Conflict(`${whose} this passage as ${passage.tag.toLowerCase()}; delete one of the two highlights instead.`)
+}
+
+const changed = (highlight: { id: string; sourceId: string; authorId: string }, ...visibilities: ('GROUP' | 'PRIVATE')[]): LiveEvent => ({
+  type: 'highlight.changed',
+  sourceId: highlight.sourceId,
+  highlightId: highlight.id,
+  audience: highlightAudience(highlight.authorId, ...visibilities),
+})
+
 export async function updateHighlight(actor: Actor, input: unknown): Promise<void> {
   const data = UpdateHighlight.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:edit')
   await db.$transaction(async (tx) => {
+    if (data.tag !== undefined && data.tag !== highlight.tag) {
+      await lockAuthorPassages(tx, highlight)
+      const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
+      await assertNoTwin(tx, highlight, { ...current, tag: data.tag }, highlight.authorId === actor!.id)
+    }
     await tx.highlight.update({
       where: { id: highlight.id },
       data: {
@@ -86,7 +119,9 @@ export async function updateHighlight(actor: Actor, input: unknown): Promise<voi
         note: data.note === undefined ? undefined : (noteValue(data.note) ?? (null as unknown as Prisma.InputJsonValue)),
       },
     })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    // Private before and after: only those who could see it hear of it; made private: everyone
+    // who saw it must learn it is gone from their view.
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility, data.visibility ?? highlight.visibility))
   })
 }
 
@@ -96,7 +131,7 @@ export async function deleteHighlight(actor: Actor, input: unknown): Promise<voi
   await db.$transaction(async (tx) => {
     await unciteHighlight(tx, highlight.id, actor!.id)
     await tx.highlight.delete({ where: { id: highlight.id } })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
 }
 
@@ -104,24 +139,31 @@ export async function deleteHighlight(actor: Actor, input: unknown): Promise<voi
 export async function confirmAnchor(actor: Actor, input: unknown): Promise<void> {
   const data = ConfirmAnchor.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:confirm')
-  const current = await db.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
-  const start = data.start ?? current.start
-  const end = data.end ?? current.end
-  if (end <= start) throw new Invalid('Select some text first.')
-  if (end - start > MAX_HIGHLIGHT_CHARS) {
-    throw new Invalid(`A highlight can be at most ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} characters; select a shorter passage.`)
-  }
-  assertSelection(access.source.text, start, end)
+  if (data.start !== undefined && data.end !== undefined) checkLength(data.start, data.end)
   await db.$transaction(async (tx) => {
     // A text saved meanwhile re-anchored this highlight into the new version: these offsets are stale.
     const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Source" WHERE id = ${access.source.id} FOR SHARE`
     if (locked?.version !== access.source.version) throw new Conflict(SOURCE_EDITED)
+    await lockAuthorPassages(tx, highlight)
+    const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true, tag: true } })
+    const start = data.start ?? current.start
+    const end = data.end ?? current.end
+    checkLength(start, end)
+    assertSelection(access.source.text, start, end)
+    await assertNoTwin(tx, highlight, { start, end, tag: current.tag }, highlight.authorId === actor!.id)
     await tx.highlight.update({
       where: { id: highlight.id },
       data: { ...anchorAt(access.source.text, start, end), anchorStatus: 'EXACT', sourceVersion: access.source.version },
     })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
+}
+
+function checkLength(start: number, end: number) {
+  if (end <= start) throw new Invalid('Select some text first.')
+  if (end - start > MAX_HIGHLIGHT_CHARS) {
+    throw new Invalid(`A highlight can be at most ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} characters; select a shorter passage.`)
+  }
 }
 
 export async function createReply(actor: Actor, input: unknown): Promise<{ id: string }> {
@@ -133,7 +175,7 @@ export async function createReply(actor: Actor, input: unknown): Promise<{ id: s
       data: { highlightId: highlight.id, authorId: actor!.id, body: data.body as Prisma.InputJsonValue },
       select: { id: true },
     })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
     return reply
   })
 }
@@ -156,7 +198,7 @@ export async function updateReply(actor: Actor, input: unknown): Promise<void> {
   const { reply, highlight, access } = await authorizeOnReply(actor, data.replyId, 'reply:edit')
   await db.$transaction(async (tx) => {
     await tx.reply.update({ where: { id: reply.id }, data: { body: data.body as Prisma.InputJsonValue } })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
 }
 
@@ -165,6 +207,6 @@ export async function deleteReply(actor: Actor, input: unknown): Promise<void> {
   const { reply, highlight, access } = await authorizeOnReply(actor, replyId, 'reply:delete')
   await db.$transaction(async (tx) => {
     await tx.reply.delete({ where: { id: reply.id } })
-    await publishInTransaction(tx, access.source.groupId, { type: 'highlight.changed', sourceId: highlight.sourceId, highlightId: highlight.id })
+    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
 }

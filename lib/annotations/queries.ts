@@ -1,12 +1,11 @@
 // Reads of a source's highlights, filtered to what the reader may see.
 import { db } from '@/lib/db'
-import type { Actor } from '@/lib/groups/access'
-import { mapAction } from '@/lib/maps/access'
+import type { Actor, GroupAccess } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
+import { canSeeHighlight, canSeeMap, readFirstApplies, visibleHighlightsWhere } from '@/lib/permissions/visibility'
 import { authorizeOnSource } from '@/lib/sources/access'
 import type { NoteDoc } from './note'
 import { readerContext } from './reader-context'
-import { canSeeHighlight } from './visibility'
 
 export interface ReplyView {
   id: string
@@ -81,7 +80,7 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
         canDelete: can(access.standing, 'highlight:delete', { isOwner }),
         canConfirm: can(access.standing, 'highlight:confirm', { isOwner }),
         maps: [...new Map(row.mapNodes.map(({ map }) => [map.id, map])).values()]
-          .filter((map) => can(access.standing, mapAction(map.kind, 'read')!, { isOwner: map.ownerId === viewerId }))
+          .filter((map) => canSeeMap({ id: viewerId, standing: access.standing }, map))
           .map(({ id, title }) => ({ id, title })),
         replies: row.replies.map((reply) => {
           const ownsReply = reply.authorId === viewerId
@@ -98,4 +97,18 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
       }
     })
   return { highlights, lockedByReadFirst: ctx.lockedByReadFirst, sourceVersion: access.source.version }
+}
+
+/** How many highlights of each source the viewer can see: classmates' private ones and those "read first" still hides are not counted. */
+export async function visibleHighlightCounts(viewerId: string, access: Pick<GroupAccess, 'standing' | 'group'>, sourceIds: string[]): Promise<Map<string, number>> {
+  // Where read-first still hides classmates' highlights, the viewer has none of their own: 0.
+  const readFirst = readFirstApplies(access.standing, access.group.readFirst)
+  const unlocked = readFirst
+    ? new Set((await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: sourceIds }, authorId: viewerId } })).map((row) => row.sourceId))
+    : null
+  const counted = unlocked ? sourceIds.filter((id) => unlocked.has(id)) : sourceIds
+  const viewer = { viewerId, standing: access.standing, lockedByReadFirst: false }
+  const rows = await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: counted }, ...visibleHighlightsWhere(viewer) }, _count: { _all: true } })
+  const counts = new Map(rows.map((row) => [row.sourceId, row._count._all]))
+  return new Map(sourceIds.map((id) => [id, counts.get(id) ?? 0]))
 }

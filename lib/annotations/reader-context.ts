@@ -1,12 +1,15 @@
-// How a reader stands towards a source's highlights (see visibility.ts).
+// How a reader stands towards a source's highlights (see lib/permissions/visibility.ts): loads
+// whether read-first still hides classmates' highlights from them there.
 import { db } from '@/lib/db'
-import type { SourceAccess } from '@/lib/sources/access'
-import type { VisibilityContext } from './visibility'
+import type { Standing } from '@/lib/permissions'
+import { readFirstApplies, type HighlightViewer } from '@/lib/permissions/visibility'
 
-export async function readerContext(viewerId: string, access: SourceAccess): Promise<VisibilityContext> {
-  const readFirstApplies = access.group.readFirst && access.standing === 'student'
-  const hasOwn = readFirstApplies
-    ? (await db.highlight.count({ where: { sourceId: access.source.id, authorId: viewerId } })) > 0
-    : true
-  return { viewerId, standing: access.standing, lockedByReadFirst: readFirstApplies && !hasOwn }
+export async function readerContext(
+  viewerId: string,
+  access: { standing: Standing; group: { readFirst: boolean }; source: { id: string } },
+  client: Pick<typeof db, 'highlight'> = db,
+): Promise<HighlightViewer> {
+  const applies = readFirstApplies(access.standing, access.group.readFirst)
+  const hasOwn = applies ? (await client.highlight.count({ where: { sourceId: access.source.id, authorId: viewerId } })) > 0 : true
+  return { viewerId, standing: access.standing, lockedByReadFirst: applies && !hasOwn }
 }

@@ -1,8 +1,18 @@
 'use server'
-// Sign-up as a server action; signing in goes through next-auth's own route.
+// Sign-up and password changes as server actions; signing in and out go through next-auth's route.
+import { headers } from 'next/headers'
+import { clientAddress } from '@/lib/client-address'
 import { attempt, type Result } from '@/lib/errors'
-import { registerUser, type AccountUser } from './credentials'
+import { changePassword, registerUser } from './credentials'
+import { requireUser } from './session'
 
-export async function signUp(input: unknown): Promise<Result<AccountUser>> {
-  return attempt(() => registerUser(input))
+export async function signUp(input: unknown): Promise<Result<void>> {
+  return attempt(async () => registerUser(input, clientAddress(await headers())))
+}
+
+export async function changePasswordAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => {
+    const user = await requireUser()
+    await changePassword(user, user.sessionId, input, clientAddress(await headers()))
+  })
 }

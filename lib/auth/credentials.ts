@@ -1,49 +1,81 @@
-// Account creation and credential checks, independent of next-auth so they can be tested directly.
+// Account creation, credential checks and password changes, independent of next-auth so they can
+// be tested directly. No password is hashed or verified while a database connection or
+// transaction is held (see password.ts), and every attempt passes the throttles first.
 import { db } from '@/lib/db'
-import { Conflict, Invalid } from '@/lib/errors'
+import { Invalid } from '@/lib/errors'
+import { checkRateLimit } from '@/lib/rate-limits'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
-import { SignInInput, SignUpInput } from './schema'
-import { assertSignInAllowed, recordSignInAttempt } from './throttle'
+import { ChangePasswordInput, SignInInput, SignUpInput } from './schema'
+import { endOtherSessions } from './server-sessions'
+import { beginSignIn } from './throttle'
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.'
+export const WRONG_CURRENT_PASSWORD = 'Your current password is not right.'
 
 export type AccountUser = { id: string; name: string; email: string }
 
-export async function registerUser(input: unknown): Promise<AccountUser> {
+/**
+ * Creates the account unless the email is taken, and answers the same either way (same words,
+ * same work, so about the same time): whether an email has an account is nobody's business. The
+ * owner of a taken email who signs up again with their own password is simply signed in next.
+ */
+export async function registerUser(input: unknown, address: string): Promise<void> {
   const data = SignUpInput.parse(input)
-  const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } })
-  if (existing) throw new Conflict('An account with this email already exists. Sign in instead.')
-  const passwordHash = await hashPassword(data.password)
+  await checkRateLimit('signUp', { address })
+  const passwordHash = await hashPassword(data.password, address)
   try {
-    return await db.user.create({
-      data: { name: data.name, email: data.email, passwordHash },
-      select: { id: true, name: true, email: true },
-    })
+    await db.user.create({ data: { name: data.name, email: data.email, passwordHash }, select: { id: true } })
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides.
-    if ((error as { code?: string }).code === 'P2002') throw new Conflict('An account with this email already exists. Sign in instead.')
-    throw error
+    // Taken already, or two sign-ups racing for one email: the unique index decides, silently.
+    if ((error as { code?: string }).code !== 'P2002') throw error
   }
 }
 
 /** Checks an email and password, throttled per email + address. Unknown email and wrong password read the same. */
-export async function checkCredentials(input: unknown, ip: string): Promise<AccountUser> {
+export async function checkCredentials(input: unknown, address: string): Promise<AccountUser> {
   const parsed = SignInInput.safeParse(input)
   if (!parsed.success) throw new Invalid(parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS)
   const { email, password } = parsed.data
-  const decoy = await decoyPasswordHash()
-  // One check at a time per email + address, so a burst of guesses cannot slip past the count.
-  const user = await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${email} ${ip}`}))`
-      await assertSignInAllowed(tx, email, ip)
-      const found = await tx.user.findUnique({ where: { email } })
-      const valid = await verifyPassword(found?.passwordHash ?? decoy, password)
-      await recordSignInAttempt(tx, email, ip, Boolean(found && valid))
-      return found && valid ? found : null
-    },
-    { timeout: 15_000 },
-  )
-  if (!user) throw new Invalid(WRONG_CREDENTIALS)
-  return { id: user.id, name: user.name, email: user.email }
+  const attempt = await beginSignIn(email, address)
+  let user: AccountUser | null
+  try {
+    const found = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } })
+    const valid = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), password, address)
+    user = found && valid ? { id: found.id, name: found.name, email: found.email } : null
+  } catch (error) {
+    await attempt.abandoned().catch(() => {})
+    throw error
+  }
+  if (!user) {
+    await attempt.failed()
+    throw new Invalid(WRONG_CREDENTIALS)
+  }
+  await attempt.succeeded()
+  return user
+}
+
+/**
+ * A new password for a signed-in person, who proves it is them with the current one (throttled
+ * like a sign-in: a stolen session must not become a way to guess). Every other session of theirs
+ * ends; the one they are using stays.
+ */
+export async function changePassword(user: { id: string; email: string }, sessionId: string | null, input: unknown, address: string): Promise<void> {
+  const data = ChangePasswordInput.parse(input)
+  const attempt = await beginSignIn(user.email, address)
+  let valid: boolean
+  try {
+    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+    valid = await verifyPassword(passwordHash, data.currentPassword, address)
+  } catch (error) {
+    await attempt.abandoned().catch(() => {})
+    throw error
+  }
+  if (!valid) {
+    await attempt.failed()
+    throw new Invalid(WRONG_CURRENT_PASSWORD, { currentPassword: WRONG_CURRENT_PASSWORD })
+  }
+  await attempt.succeeded()
+  const passwordHash = await hashPassword(data.newPassword, address)
+  await db.user.update({ where: { id: user.id }, data: { passwordHash } })
+  await endOtherSessions(user.id, sessionId)
 }

@@ -1,18 +1,13 @@
-// next-auth configuration: email + password (Credentials), sessions as signed JWT cookies.
+// next-auth configuration: email + password (Credentials), sessions as encrypted JWT cookies that
+// name a session kept on the server (server-sessions.ts).
 import type { CookiesOptions, NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { toFailure } from '@/lib/errors'
 import { authSecret } from '@/lib/env'
+import { clientAddress } from '@/lib/client-address'
 import { checkCredentials } from './credentials'
-
-/** The client's address, from proxy headers only when a trusted proxy sets them (TRUST_PROXY=true). */
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  if (process.env.TRUST_PROXY !== 'true') return 'direct'
-  const forwarded = headers?.['x-forwarded-for']
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined
-  const real = headers?.['x-real-ip']
-  return first || (typeof real === 'string' ? real : '') || 'local'
-}
+import { endSession, renewSession, SESSION_MAX_AGE_SECONDS, startSession } from './server-sessions'
+import { decodeSessionToken } from './session-token'
 
 /** Served over https (NEXTAUTH_URL, as set in production behind TLS): cookies then never travel over plain http. */
 function servedOverHttps(): boolean {
@@ -46,15 +41,29 @@ export const authOptions: NextAuthOptions = {
   get cookies() {
     return authCookies(servedOverHttps())
   },
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth's own routes read the cookie with the same algorithm allow-list as every request.
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: '/sign-in' },
+  logger: {
+    error(code, metadata) {
+      // The cookie of an ended session is refused by design (callbacks.jwt): nothing to report.
+      if (code === 'JWT_SESSION_ERROR') return
+      console.error(`[next-auth] ${code}`, metadata)
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(token.sid)
+    },
+  },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         try {
-          return await checkCredentials(credentials, clientIp(req.headers))
+          return await checkCredentials(credentials, clientAddress(req.headers))
         } catch (error) {
           // next-auth hands this message back to the sign-in form.
           throw new Error(toFailure(error).error)
@@ -63,8 +72,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id
+    // Runs at sign-in (with `user`) and whenever next-auth's own routes read the cookie: a session
+    // ended on the server (signed out, password changed) is refused, and next-auth clears the cookie.
+    async jwt({ token, user }) {
+      if (user) return { ...token, sub: user.id, sid: await startSession(user.id) }
+      if (!token.sub || typeof token.sid !== 'string' || !(await renewSession(token.sub, token.sid))) throw new Error('This session has ended.')
       return token
     },
     session({ session, token }) {

@@ -1,6 +1,7 @@
 // Inputs of sign-up and sign-in.
 import { z } from 'zod'
 import { isSingleLineText } from '@/lib/validation'
+import { hasVariety, isCommonPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy'
 
 export const Email = z
   .string({ error: 'Enter your email address.' })
@@ -10,10 +11,13 @@ export const Email = z
   .max(254, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }))
 
+/** A password being chosen (sign-up, password change); see password-policy.ts. */
 export const Password = z
   .string({ error: 'Enter a password.' })
-  .min(8, 'Use at least 8 characters for your password.')
-  .max(200, 'Use at most 200 characters for your password.')
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`)
+  .refine(hasVariety, 'Use more than one or two different characters in your password.')
+  .refine((password) => !isCommonPassword(password), 'This is one of the most common passwords, which attackers try first. Choose another, such as a few unrelated words.')
 
 export const PersonName = z
   .string({ error: 'Enter your name.' })
@@ -25,7 +29,11 @@ export const PersonName = z
 export const SignUpInput = z.object({ name: PersonName, email: Email, password: Password })
 export type SignUpInput = z.infer<typeof SignUpInput>
 
-export const SignInInput = z.object({
-  email: Email,
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200),
-})
+/** A password being checked, not chosen: any length that could have been chosen. */
+const CurrentPassword = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH)
+
+export const SignInInput = z.object({ email: Email, password: CurrentPassword })
+
+export const ChangePasswordInput = z
+  .object({ currentPassword: CurrentPassword, newPassword: Password })
+  .refine((data) => data.newPassword !== data.currentPassword, { path: ['newPassword'], message: 'Choose a new password that differs from the current one.' })

@@ -18,9 +18,16 @@ function encryptionKey(secret: string | Buffer): Uint8Array {
   return key
 }
 
+/**
+ * Only what next-auth's encode writes is read: direct key agreement and AES-256-GCM. Without the
+ * allow-list jose also tries whatever the token's header names, such as PBES2, which runs
+ * thousands of PBKDF2 rounds before a forged cookie is refused.
+ */
+const ALLOWED = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] }
+
 /** Drop-in for next-auth/jwt's `decode`: the payload, or a throw for a forged or expired token. */
 export async function decodeSessionToken({ token, secret }: { token?: string; secret: string | Buffer }): Promise<JWTPayload | null> {
   if (!token) return null
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 })
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15, ...ALLOWED })
   return payload
 }

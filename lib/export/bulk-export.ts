@@ -6,7 +6,8 @@ import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { authorize } from '@/lib/permissions'
 import { exportMap } from './map-export'
 
-export async function exportSubmittedMaps(actor: Actor, groupId: unknown): Promise<{ body: Uint8Array; filename: string; count: number }> {
+/** One PDF after the other, each a job of its own (so one person's zip never takes two job slots). */
+export async function exportSubmittedMaps(actor: Actor, groupId: unknown, signal?: AbortSignal): Promise<{ body: Uint8Array; filename: string; count: number }> {
   const access = await authorizeInGroup(actor, groupId, 'group:read')
   authorize(access.standing, 'review:read')
   const maps = await db.argumentMap.findMany({
@@ -17,7 +18,7 @@ export async function exportSubmittedMaps(actor: Actor, groupId: unknown): Promi
   if (maps.length === 0) throw new Invalid('No map of this group is submitted yet.')
   const files: Record<string, Uint8Array> = {}
   for (const map of maps) {
-    const file = await exportMap(actor, map.id, { format: 'pdf' })
+    const file = await exportMap(actor, map.id, { format: 'pdf' }, signal)
     // Two maps may share a title: number the second.
     let name = file.filename
     for (let n = 2; files[name]; n++) name = file.filename.replace(/\.pdf$/, `-${n}.pdf`)

@@ -8,10 +8,8 @@ import { authorizeOnMap } from '@/lib/maps/access'
 import { citablePassages, type CitedPassage } from '@/lib/maps/queries'
 import type { MapState } from '@/lib/maps/reducer'
 import { loadMapState } from '@/lib/maps/state'
-import { newMeasurer } from './fonts'
-import { drawMap, readingOrder } from './map-drawing'
-import { renderMapPdf, type AppendixEntry, type FeedbackNote } from './map-pdf'
-import { renderMapSvg } from './map-svg'
+import { readingOrder } from './map-drawing'
+import type { AppendixEntry, FeedbackNote } from './map-pdf'
 import { MapExportRequest } from './schema'
 import { isolate, printable } from './text-fit'
 
@@ -73,7 +71,12 @@ function appendixOf(state: MapState, cited: CitedPassage[], sourceAuthors: Map<s
   })
 }
 
-export async function exportMap(actor: Actor, mapId: unknown, input: unknown): Promise<MapExportFile> {
+/**
+ * The drawing, the SVG, the PNG and the PDF are made in job worker threads, within the export
+ * budgets (lib/jobs/budgets.ts): a large map takes seconds of CPU, which the request thread and
+ * everyone else's pages never wait for. `signal` stops the job when the person goes away.
+ */
+export async function exportMap(actor: Actor, mapId: unknown, input: unknown, signal?: AbortSignal): Promise<MapExportFile> {
   const request = MapExportRequest.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'read')
   const { map } = access
@@ -85,14 +88,13 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   const author = map.kind === 'GROUP' ? access.group.name : (owner?.name ?? 'A former member')
   const date = dateOf(new Date())
   const byline = [isolate(printable(access.group.name)), map.kind === 'GROUP' ? 'Group map' : `Personal map by ${isolate(printable(author))}`, ...(map.status === 'SUBMITTED' ? ['submitted for review'] : []), `exported ${date}`].join(' · ')
+  // Only members get this far: the job's owner is a signed-in person.
+  const job = { owner: actor!.id, signal }
   if (request.format !== 'pdf') {
-    const measure = newMeasurer()
-    const drawing = drawMap(state, cited, measure)
-    const svg = renderMapSvg(drawing, { title: map.title, byline }, measure)
-    if (request.format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
-    // Rasterising takes seconds for a large map: a worker thread does it, within the job budget.
-    const png = await runJob('render-png', svg, { owner: actor!.id }) // only members get this far
-    return { body: Buffer.from(png), contentType: 'image/png', filename: fileName(map.title, 'png') }
+    const heading = { title: map.title, byline }
+    const picture = await runJob('render-map-picture', { format: request.format, state, cited, heading }, job)
+    if (typeof picture === 'string') return { body: picture, contentType: 'image/svg+xml; charset=utf-8', filename: fileName(map.title, 'svg') }
+    return { body: Buffer.from(picture), contentType: 'image/png', filename: fileName(map.title, 'png') }
   }
 
   const [sources, feedback] = await Promise.all([
@@ -106,6 +108,6 @@ export async function exportMap(actor: Actor, mapId: unknown, input: unknown): P
   const entries = appendixOf(state, cited, new Map(sources.map((s) => [s.id, s.author])), feedback)
   const mapFeedback = feedback.filter((row) => !row.nodeId && !row.relationId).map(noteOf)
   const content = { title: map.title, groupName: access.group.name, author, byline, entries, mapFeedback }
-  const body = await renderMapPdf(content, (measure) => drawMap(state, cited, measure), request.paper, request.orientation)
-  return { body, contentType: 'application/pdf', filename: fileName(map.title, 'pdf') }
+  const pdf = await runJob('render-map-pdf', { content, state, cited, paper: request.paper, orientation: request.orientation }, job)
+  return { body: Buffer.from(pdf), contentType: 'application/pdf', filename: fileName(map.title, 'pdf') }
 }

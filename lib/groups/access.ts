@@ -5,7 +5,11 @@ import type { GroupRole } from '@/lib/generated/prisma/enums'
 import { Id } from '@/lib/ids'
 import { authorize, standingOf, type Action, type Standing } from '@/lib/permissions'
 
-export type Actor = { id: string } | null
+/**
+ * Who is acting. `sessionId`, when present, is the server-side session the cookie named; a query
+ * that checks the account itself (authorizeOnSource) checks that session too.
+ */
+export type Actor = { id: string; sessionId?: string } | null
 
 export const GROUP_NOT_FOUND = 'This group does not exist.'
 

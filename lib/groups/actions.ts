@@ -29,10 +29,11 @@ export async function rotateJoinCodeAction(input: unknown): Promise<Result<{ joi
   })
 }
 
-export async function removeMemberAction(input: unknown): Promise<Result<void>> {
+export async function removeMemberAction(input: unknown): Promise<Result<{ joinCode: string }>> {
   return attempt(async () => {
-    await removeMember(await getCurrentUser(), input)
+    const rotated = await removeMember(await getCurrentUser(), input)
     revalidatePath('/groups/[groupId]', 'page')
+    return rotated
   })
 }
 

@@ -1,5 +1,6 @@
 // Group mutations: parse, authorize, change in one transaction.
 import { db } from '@/lib/db'
+import { publishTransient } from '@/lib/realtime/publish'
 import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from './access'
 import { joinCodeExpiry, newJoinCode } from './join-code'
@@ -56,10 +57,15 @@ export async function rotateJoinCode(actor: Actor, input: unknown): Promise<{ jo
   })
 }
 
-export async function removeMember(actor: Actor, input: unknown): Promise<void> {
+/**
+ * Removes a member. The join code they know is replaced, so they cannot simply join again (the
+ * instructor shares the new one with anyone still to join), and their open live streams of the
+ * group close at once.
+ */
+export async function removeMember(actor: Actor, input: unknown): Promise<{ joinCode: string }> {
   const { groupId, userId } = RemoveMember.parse(input)
   await authorizeInGroup(actor, groupId, 'member:remove')
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Serializes membership changes of this group, so two instructors removing each other
     // cannot both pass the "one instructor left" check.
     await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
@@ -70,6 +76,10 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
       if (instructors <= 1) throw new Conflict('A group needs at least one instructor; add another before removing this one.')
     }
     await tx.membership.delete({ where: { id: member.id } })
+    const rotated = await tx.group.update({ where: { id: groupId }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() }, select: { joinCode: true } })
+    // Sent at commit, like every notice.
+    await publishTransient(tx, groupId, { type: 'member.removed', userId })
+    return rotated
   })
 }
 

@@ -1,5 +1,6 @@
 // Reads for the dashboard and group pages.
 import { db } from '@/lib/db'
+import { visibleHighlightCounts } from '@/lib/annotations/queries'
 import { can } from '@/lib/permissions'
 import { authorizeInGroup, type Actor } from './access'
 
@@ -34,11 +35,18 @@ export async function getGroupOverview(actor: Actor, groupId: unknown) {
     db.source.findMany({
       where: { groupId: id },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, title: true, author: true, year: true, _count: { select: { highlights: true } } },
+      select: { id: true, title: true, author: true, year: true },
     }),
     can(access.standing, 'joinCode:read')
       ? db.group.findUniqueOrThrow({ where: { id }, select: { joinCode: true, joinCodeExpiresAt: true } })
       : null,
   ])
-  return { ...access, members, sources, invite, canManage: can(access.standing, 'group:manage') }
+  const counts = await visibleHighlightCounts(actor!.id, access, sources.map((source) => source.id))
+  return {
+    ...access,
+    members,
+    sources: sources.map((source) => ({ ...source, highlightCount: counts.get(source.id)! })),
+    invite,
+    canManage: can(access.standing, 'group:manage'),
+  }
 }

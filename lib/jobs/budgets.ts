@@ -11,7 +11,7 @@ export const JOB_THREADS = Math.min(4, Math.max(2, availableParallelism()))
 export const JOB_HEAP_MB = 512
 
 export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
-  'render-png': {
+  'render-map-picture': {
     timeoutMs: 20_000,
     perOwner: 1,
     global: 2,
@@ -53,5 +53,23 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     maxWaitMs: 20_000,
     noun: 'file import',
     tooComplex: 'This file is too complex to import; paste the text instead.',
+  },
+  'render-map-pdf': {
+    timeoutMs: 20_000,
+    perOwner: 1,
+    global: 2,
+    queue: 4,
+    maxWaitMs: 15_000,
+    noun: 'PDF export',
+    tooComplex: 'This map is too large to export as a PDF. Export it as SVG instead.',
+  },
+  'check-backup': {
+    timeoutMs: 10_000,
+    perOwner: 1,
+    global: 2,
+    queue: 4,
+    maxWaitMs: 10_000,
+    noun: 'map import',
+    tooComplex: 'This backup is too complex to import. Split the map into smaller ones and export those.',
   },
 }

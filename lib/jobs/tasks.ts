@@ -3,7 +3,9 @@
 import type { TaskRegistry } from './runner'
 
 export const TASKS = {
-  'render-png': () => import('./tasks/render-png'),
+  'render-map-picture': () => import('./tasks/render-map-picture'),
+  'render-map-pdf': () => import('./tasks/render-map-pdf'),
+  'check-backup': () => import('./tasks/check-backup'),
   reanchor: () => import('./tasks/reanchor'),
   'parse-archive': () => import('./tasks/parse-archive'),
   'parse-upload': () => import('./tasks/parse-upload'),

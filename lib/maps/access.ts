@@ -5,37 +5,14 @@ import { db } from '@/lib/db'
 import { Forbidden, Invalid, NotFound } from '@/lib/errors'
 import { groupAccess, type Actor, type GroupAccess } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
-import { authorize, can, type Action } from '@/lib/permissions'
+import { authorize, can } from '@/lib/permissions'
+import { mapAction, type MapAction } from '@/lib/permissions/visibility'
 
 export const MAP_NOT_FOUND = 'This map does not exist.'
-
-export type MapAction = 'read' | 'edit' | 'rename' | 'delete' | 'submit' | 'reopen'
 
 export interface MapAccess extends GroupAccess {
   map: { id: string; groupId: string; ownerId: string | null; kind: 'GROUP' | 'PERSONAL'; status: 'DRAFT' | 'SUBMITTED'; title: string; seq: number }
   isOwner: boolean
-}
-
-const GROUP_RULES: Record<MapAction, Action | null> = {
-  read: 'groupMap:read',
-  edit: 'groupMap:edit',
-  rename: 'groupMap:edit',
-  delete: 'groupMap:delete',
-  submit: null,
-  reopen: null,
-}
-
-const PERSONAL_RULES: Record<MapAction, Action> = {
-  read: 'personalMap:read',
-  edit: 'personalMap:edit',
-  rename: 'personalMap:edit',
-  delete: 'personalMap:delete',
-  submit: 'personalMap:submit',
-  reopen: 'personalMap:reopen',
-}
-
-export function mapAction(kind: 'GROUP' | 'PERSONAL', action: MapAction): Action | null {
-  return kind === 'GROUP' ? GROUP_RULES[action] : PERSONAL_RULES[action]
 }
 
 export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAction): Promise<MapAccess> {

@@ -4,10 +4,11 @@ import { db } from '@/lib/db'
 import { Forbidden, Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
+import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
-import { applyAllInTransaction } from './operations'
+import { applyBulk, BULK_TRANSACTION, withinBulkBudget } from './bulk'
 import { replay, type MapState } from './reducer'
 import { CreateMap, MapAtSeq, MapRef, RenameMap, type Operation } from './schema'
 import { loadMapState } from './state'
@@ -31,7 +32,7 @@ export async function renameMap(actor: Actor, input: unknown): Promise<void> {
   const access = await authorizeOnMap(actor, data.mapId, 'rename')
   await db.$transaction(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { title: data.title } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }
 
@@ -46,17 +47,18 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
     nodes: state.nodes.map((n) => ({ ...n, id: ids.get(n.id)!, version: 1 })),
     relations: state.relations.map((r) => ({ ...r, id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)! })),
   }
-  return db.$transaction(
-    async (tx) => {
-      const map = await tx.argumentMap.create({
-        data: { groupId: access.map.groupId, kind: 'PERSONAL', ownerId: actor!.id, title: `Copy of ${access.map.title}`.slice(0, 120) },
-        select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
-      })
-      const target = { ...access, map, isOwner: true }
-      await applyAllInTransaction(tx, target, actor!.id, diffStates({ nodes: [], relations: [] }, copy))
-      return { id: map.id }
-    },
-    { timeout: 60_000 },
+  return withinBulkBudget(actor!.id, () =>
+    db.$transaction(
+      async (tx) => {
+        const map = await tx.argumentMap.create({
+          data: { groupId: access.map.groupId, kind: 'PERSONAL', ownerId: actor!.id, title: `Copy of ${access.map.title}`.slice(0, 120) },
+          select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
+        })
+        await applyBulk(tx, { ...access, map, isOwner: true }, actor!.id, () => diffStates({ nodes: [], relations: [] }, copy))
+        return { id: map.id }
+      },
+      BULK_TRANSACTION,
+    ),
   )
 }
 
@@ -65,7 +67,7 @@ export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   const access = await authorizeOnMap(actor, mapId, 'delete')
   await db.$transaction(async (tx) => {
     await tx.argumentMap.delete({ where: { id: access.map.id } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq + 1 })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq + 1))
   })
 }
 
@@ -74,7 +76,7 @@ async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reope
   const access = await authorizeOnMap(actor, mapId, action)
   await db.$transaction(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }
 
@@ -85,16 +87,15 @@ export const reopenMap = (actor: Actor, input: unknown) => setStatus(actor, inpu
 export async function restoreRevision(actor: Actor, input: unknown): Promise<{ seq: number }> {
   const { mapId, seq } = MapAtSeq.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
-  return db.$transaction(
-    async (tx) => {
-      // Locked first, so no edit lands between reading the map and rewriting it.
-      const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${access.map.id} FOR UPDATE`
-      if (!locked || seq > locked.seq) throw new Invalid('That revision does not exist yet.')
-      const log = await tx.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' } })
-      const past = replay(log.map((entry) => entry.payload as Operation))
-      const current = await loadMapState(access.map.id, tx)
-      return { seq: await applyAllInTransaction(tx, { ...access, map: { ...access.map, seq: locked.seq } }, actor!.id, diffStates(current, past)) }
-    },
-    { maxWait: 15_000, timeout: 60_000 },
+  return withinBulkBudget(actor!.id, () =>
+    db.$transaction(async (tx) => {
+      // Planned once the map is locked, so no edit lands between reading the map and rewriting it.
+      const newSeq = await applyBulk(tx, access, actor!.id, async (current, lockedSeq) => {
+        if (seq > lockedSeq) throw new Invalid('That revision does not exist yet.')
+        const log = await tx.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' }, select: { payload: true } })
+        return diffStates(current, replay(log.map((entry) => entry.payload as Operation)))
+      })
+      return { seq: newSeq }
+    }, BULK_TRANSACTION),
   )
 }

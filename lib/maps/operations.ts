@@ -3,9 +3,11 @@
 import { db } from '@/lib/db'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
+import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { can } from '@/lib/permissions'
+import { readerContext } from '@/lib/annotations/reader-context'
+import { canSeeHighlight } from '@/lib/permissions/visibility'
 import { authorizeOnMap, type MapAccess } from './access'
 import { ApplyOperation, MAX_NODES, type Operation } from './schema'
 
@@ -23,38 +25,24 @@ async function assertHighlightUsable(tx: Tx, access: MapAccess, actorId: string,
     select: { authorId: true, visibility: true, sourceId: true, source: { select: { groupId: true } } },
   })
   if (!highlight || highlight.source.groupId !== access.map.groupId) throw new NotFound(HIGHLIGHT_MISSING)
-  if (highlight.authorId === actorId || can(access.standing, 'highlight:readAll')) return
-  if (highlight.visibility !== 'GROUP') throw new NotFound(HIGHLIGHT_MISSING)
-  if (access.group.readFirst && access.standing === 'student') {
-    const own = await tx.highlight.count({ where: { sourceId: highlight.sourceId, authorId: actorId } })
-    if (own === 0) throw new NotFound(HIGHLIGHT_MISSING)
-  }
+  const viewer = await readerContext(actorId, { ...access, source: { id: highlight.sourceId } }, tx)
+  if (!canSeeHighlight(viewer, highlight)) throw new NotFound(HIGHLIGHT_MISSING)
 }
 
 export interface ApplyOptions {
   publish: boolean
-  /**
-   * Rebuilding a map from its own history (restore, duplicate, import): citations are kept if the
-   * passage still exists in the group, whoever may see it, and dropped if it was deleted.
-   */
-  rebuild?: boolean
 }
 
-/** Writes one operation; returns it as applied (a rebuilt node may lose a deleted citation). */
-async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation, options: ApplyOptions): Promise<Operation> {
+/** Writes one operation; returns it as applied. */
+async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Operation): Promise<Operation> {
   const mapId = access.map.id
   switch (op.type) {
     case 'node.add': {
       if ((await tx.mapNode.count({ where: { mapId } })) >= MAX_NODES) {
         throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
       }
-      let node = op.node
-      if (node.highlightId && options.rebuild) {
-        const cited = await tx.highlight.findFirst({ where: { id: node.highlightId, source: { groupId: access.map.groupId } }, select: { id: true } })
-        if (!cited) node = { ...node, highlightId: null }
-      } else if (node.highlightId) {
-        await assertHighlightUsable(tx, access, actorId, node.highlightId)
-      }
+      const node = op.node
+      if (node.highlightId) await assertHighlightUsable(tx, access, actorId, node.highlightId)
       if (await tx.mapNode.findUnique({ where: { id: node.id }, select: { id: true } })) throw new Conflict('That node already exists.')
       await tx.mapNode.create({ data: { ...node, highlightId: node.highlightId ?? null, mapId } })
       return { ...op, node }
@@ -145,23 +133,12 @@ export async function applyInTransaction(
   if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
     throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
   }
-  const applied = await writeOperation(tx, access, actorId, op, options)
+  const applied = await writeOperation(tx, access, actorId, op)
   const seq = locked.seq
   await tx.mapOperation.create({
     data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
   })
-  if (options.publish) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
-  return seq
-}
-
-/**
- * Many operations in one transaction (duplicate, import, restore), announced once at the end:
- * publishing locks the group's row, which would hold every live event of the group meanwhile.
- */
-export async function applyAllInTransaction(tx: Tx, access: MapAccess, actorId: string, ops: Operation[]): Promise<number> {
-  let seq = access.map.seq
-  for (const op of ops) seq = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false, rebuild: true })
-  if (ops.length) await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq })
+  if (options.publish) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
   return seq
 }
 
@@ -178,7 +155,7 @@ export async function applyMapOperation(actor: Actor, input: unknown): Promise<{
  * citation, through the log of its map, so replaying the log still gives the stored map.
  */
 export async function unciteHighlight(tx: Tx, highlightId: string, actorId: string): Promise<void> {
-  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { groupId: true } } } })
+  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { id: true, groupId: true, kind: true, ownerId: true } } } })
   for (const node of nodes) {
     const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${node.mapId} FOR UPDATE`
     const seq = locked!.seq + 1
@@ -186,6 +163,6 @@ export async function unciteHighlight(tx: Tx, highlightId: string, actorId: stri
     await tx.mapNode.update({ where: { id: node.id }, data: { highlightId: null } })
     await tx.mapOperation.create({ data: { mapId: node.mapId, seq, actorId, type: op.type, payload: op as Prisma.InputJsonValue } })
     await tx.argumentMap.update({ where: { id: node.mapId }, data: { seq } })
-    await publishInTransaction(tx, node.map.groupId, { type: 'map.changed', mapId: node.mapId, seq })
+    await publishInTransaction(tx, node.map.groupId, mapChanged(node.map, seq))
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
+import { mapAudience } from '@/lib/permissions/visibility'
 import { publishTransient } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 
@@ -12,5 +13,5 @@ export async function announceMapPresence(actor: Actor, input: unknown): Promise
   const { mapId, selected } = Announce.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'read')
   const user = await db.user.findUniqueOrThrow({ where: { id: actor!.id }, select: { name: true } })
-  await publishTransient(db, access.map.groupId, { type: 'map.presence', mapId: access.map.id, userId: actor!.id, name: user.name, selected })
+  await publishTransient(db, access.map.groupId, { type: 'map.presence', mapId: access.map.id, userId: actor!.id, name: user.name, selected, audience: mapAudience(access.map) })
 }

@@ -2,11 +2,11 @@
 import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
+import { canSeeHighlight, canSeeMap, mapAction } from '@/lib/permissions/visibility'
 import { readerContext } from '@/lib/annotations/reader-context'
-import { canSeeHighlight } from '@/lib/annotations/visibility'
 import { blockAt, blocksOf } from '@/lib/sources/blocks'
 import { StoredLayout } from '@/lib/sources/editing-schema'
-import { authorizeOnMap, mapAction } from './access'
+import { authorizeOnMap } from './access'
 import { replay } from './reducer'
 import type { Operation } from './schema'
 import { loadMapState } from './state'
@@ -40,7 +40,7 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
   return {
     ...access,
     maps: maps
-      .filter((m) => can(access.standing, mapAction(m.kind, 'read')!, { isOwner: m.ownerId === viewerId }))
+      .filter((m) => canSeeMap({ id: viewerId, standing: access.standing }, m))
       .map((m) => ({
         id: m.id,
         title: m.title,

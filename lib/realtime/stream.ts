@@ -3,6 +3,8 @@
 // is filled from the event log, so a client never misses one.
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
+import type { Standing } from '@/lib/permissions'
+import { mayReceive } from '@/lib/permissions/visibility'
 import { bus, type BusMessage } from './bus'
 import type { LiveEvent, Notice } from './events'
 import { eventPosition } from './position'
@@ -10,18 +12,33 @@ import { enterSource, leaveSource, touchPresence } from './presence'
 
 const HEARTBEAT_MS = 15_000
 const REPLAY_LIMIT = 1000
+/** How often an open stream asks whether its reader may still read the group. */
+export const RECHECK_MS = 10_000
 
 export interface StreamOptions {
   groupId: string
   userId: string
+  /** How the user stands in the group: events about private work go only to those who may see it. */
+  standing: Standing
   /** The last sequence number the client has, from Last-Event-ID; null on a first connect. */
   since: number | null
   /** The source the client is reading, for presence. */
   source: { id: string; groupId: string } | null
   signal: AbortSignal
+  /**
+   * Whether the reader may still read the group (a member, signed in): asked every RECHECK_MS, so
+   * a stream outlives neither a removal whose notice was missed nor a sign-out. A removal notice
+   * closes the stream at once.
+   */
+  stillAllowed?: () => Promise<boolean>
+  /** RECHECK_MS unless told (tests). */
+  recheckMs?: number
+  /** Called once when the stream ends, whatever ended it. */
+  onClose?: () => void
 }
 
-const frame = (event: LiveEvent, seq: number | null) => `${seq === null ? '' : `id: ${seq}\n`}data: ${JSON.stringify(event)}\n\n`
+/** The event as the browser gets it: without its audience, which is for the server to decide on. */
+const frame = (event: LiveEvent, seq: number | null) => `${seq === null ? '' : `id: ${seq}\n`}data: ${JSON.stringify({ ...event, audience: undefined })}\n\n`
 
 export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -35,6 +52,13 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text))
       }
+      const viewer = { id: options.userId, standing: options.standing }
+      // An event the viewer may not see still moves `last` on, so it is never fetched as a gap.
+      const deliver = (event: LiveEvent, seq: number | null) => {
+        // For the server only: the removed member's own streams end here and now.
+        if (event.type === 'member.removed') return event.userId === options.userId ? close() : undefined
+        if (mayReceive(viewer, event.audience)) send(frame(event, seq))
+      }
       const catchUp = async () => {
         const rows = await db.groupEvent.findMany({
           where: { groupId: options.groupId, seq: { gt: last } },
@@ -42,29 +66,31 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
           take: REPLAY_LIMIT,
         })
         for (const row of rows) {
-          send(frame(row.payload as LiveEvent, row.seq))
+          deliver(row.payload as LiveEvent, row.seq)
           last = row.seq
         }
       }
       const handle = async (message: BusMessage) => {
         if (message.kind === 'resync') return catchUp()
         const notice: Notice = message.notice
-        if (notice.seq === null) return send(frame(notice.event, null))
+        if (notice.seq === null) return deliver(notice.event, null)
         if (notice.seq <= last) return
         if (notice.seq === last + 1) {
           last = notice.seq
-          return send(frame(notice.event, notice.seq))
+          return deliver(notice.event, notice.seq)
         }
         await catchUp()
       }
 
-      const timer: { heartbeat?: ReturnType<typeof setInterval> } = {}
+      const timer: { heartbeat?: ReturnType<typeof setInterval>; recheck?: ReturnType<typeof setInterval> } = {}
       let unsubscribe = () => {}
-      const close = () => {
+      function close() {
         if (closed) return
         closed = true
         clearInterval(timer.heartbeat)
+        clearInterval(timer.recheck)
         unsubscribe()
+        options.onClose?.()
         if (options.source) void chain.then(() => leaveSource(connectionId, options.source!)).catch(() => {})
         try {
           controller.close()
@@ -104,6 +130,13 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         send(': ping\n\n')
         if (options.source) void touchPresence(connectionId).catch(() => {})
       }, HEARTBEAT_MS)
+      const stillAllowed = options.stillAllowed
+      if (stillAllowed) {
+        timer.recheck = setInterval(() => {
+          // A failed check (the database is away) keeps the stream; a clear "no" ends it.
+          void stillAllowed().then((allowed) => allowed || close(), () => {})
+        }, options.recheckMs ?? RECHECK_MS)
+      }
     },
   })
 }

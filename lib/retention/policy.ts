@@ -13,7 +13,7 @@ export function retentionRules(): RetentionRule[] {
   return [
     // The live event log: reconnecting clients catch up from it; pages re-read everything else.
     { table: 'GroupEvent', column: 'createdAt', maxAgeDays: days.events },
-    // Sign-in attempts: the throttle looks back minutes, never days.
-    { table: 'SignInAttempt', column: 'createdAt', maxAgeDays: days.signIns },
+    // Sessions that ended by expiring (signing out deletes the row at once): nothing reads them.
+    { table: 'AuthSession', column: 'expiresAt', maxAgeDays: days.sessions },
   ]
 }

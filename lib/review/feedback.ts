@@ -5,6 +5,7 @@ import { Invalid, NotFound } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { authorizeOnMap } from '@/lib/maps/access'
 import { authorize } from '@/lib/permissions'
+import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { AddFeedback, FeedbackRef, MapRef, SetRubric, type Criterion } from './schema'
@@ -46,7 +47,7 @@ export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: s
       data: { mapId: access.map.id, authorId: actor!.id, body: data.body, nodeId: data.nodeId ?? null, relationId: data.relationId ?? null, score, rubricScores },
       select: { id: true },
     })
-    await publishInTransaction(tx, access.map.groupId, { type: 'map.changed', mapId: access.map.id, seq: access.map.seq })
+    await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
     return feedback
   })
 }

@@ -20,8 +20,8 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
   if (!id.success) throw new NotFound(SOURCE_NOT_FOUND)
   // Source, group, membership and the actor's account in one round trip: this runs before every
   // highlight read and write. Checking the account here lets a caller pass the id its session
-  // cookie claims (getClaimedActor): a deleted account stands as anonymous. The text is left out
-  // when this process already holds that version of it.
+  // cookie claims (getClaimedActor): a deleted account, or an ended session, stands as anonymous.
+  // The text is left out when this process already holds that version of it.
   const cached = cachedTextOf(id.data)
   const [row] = await sqlRows<SourceRow>`
     SELECT s.id, s."groupId", s.title, s.version,
@@ -30,6 +30,8 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
       FROM "Source" s
       JOIN "Group" g ON g.id = s."groupId"
       LEFT JOIN "User" u ON u.id = ${actor?.id ?? null}
+            AND (${actor?.sessionId ?? null}::text IS NULL OR EXISTS (
+              SELECT 1 FROM "AuthSession" a WHERE a.id = ${actor?.sessionId ?? null} AND a."userId" = u.id AND a."expiresAt" > now()))
       LEFT JOIN "Membership" m ON m."groupId" = s."groupId" AND m."userId" = u.id
      WHERE s.id = ${id.data}`
   if (!row) throw new NotFound(SOURCE_NOT_FOUND)

@@ -35,7 +35,8 @@ beforeAll(async () => {
   await seedDemo(db)
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })
   ;[instructor, alex, bea] = (await Promise.all(['instructor', 'alex', 'bea'].map((name) => user(`${name}@colloquy.test`)))) as [Person, Person, Person]
-  outsider = await registerUser({ name: 'Olga Outsider', email: 'olga@example.com', password: 'outsider-passphrase' })
+  await registerUser({ name: 'Olga Outsider', email: 'olga@example.com', password: 'outsider-passphrase' }, '198.51.100.40')
+  outsider = await db.user.findUniqueOrThrow({ where: { email: 'olga@example.com' }, select: { id: true } })
   groupId = (await db.group.findFirstOrThrow({ select: { id: true } })).id
   const source = await db.source.findFirstOrThrow({ where: { groupId }, orderBy: { createdAt: 'asc' } })
 

@@ -81,7 +81,8 @@ beforeAll(async () => {
   await db.feedback.create({ data: { mapId: map.id, authorId: instructor!.id, nodeId: a!.id, relationId: relation.id, body: TRICKY, score: 4, rubricScores: [{ name: 'Evidence', points: 4, max: 5 }] } })
   await db.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })
-  await db.signInAttempt.create({ data: { email: 'alex@colloquy.test', ip: '203.0.113.9', succeeded: true } })
+  await db.authSession.create({ data: { id: 'backup-session-1', userId: student!.id, expiresAt: new Date(Date.now() + 86_400_000) } })
+  await db.$executeRaw`INSERT INTO "RateLimit" (key, points, expire) VALUES ('sign-in:alex@colloquy.test', 1, ${Date.now() + 900_000})`
 }, 60_000)
 
 afterAll(async () => {
@@ -108,6 +109,7 @@ describe('a backup restored into an empty database', () => {
 
   it('is one snapshot, even while writes go on', async () => {
     const group = await db.group.findFirstOrThrow()
+    const pairUser = (await db.user.findFirstOrThrow()).id
     const writer = await source.connect()
     let stop = false
     let pairs = 0
@@ -117,7 +119,7 @@ describe('a backup restored into an empty database', () => {
         await writer.query('BEGIN')
         const { rows } = await writer.query<{ seq: number }>(`UPDATE "Group" SET "eventSeq" = "eventSeq" + 1 WHERE id = $1 RETURNING "eventSeq" AS seq`, [group.id])
         await writer.query(`INSERT INTO "GroupEvent" ("groupId", seq, type, payload) VALUES ($1, $2, 'snapshot.test', '{}')`, [group.id, rows[0]!.seq + 1000])
-        await writer.query(`INSERT INTO "SignInAttempt" (id, email, ip, succeeded) VALUES ($1, 'pair@example.com', '198.51.100.1', false)`, [`pair-${rows[0]!.seq}`])
+        await writer.query(`INSERT INTO "AuthSession" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [`pair-${rows[0]!.seq}`, pairUser])
         await writer.query('COMMIT')
         pairs++
       }
@@ -133,7 +135,7 @@ describe('a backup restored into an empty database', () => {
     await restoreDatabase(target.url, file)
     const one = async (sql: string) => Number((await target.pool.query<{ n: string }>(sql)).rows[0]!.n)
     const events = await one(`SELECT count(*) AS n FROM "GroupEvent" WHERE type = 'snapshot.test'`)
-    const attempts = await one(`SELECT count(*) AS n FROM "SignInAttempt" WHERE email = 'pair@example.com'`)
+    const attempts = await one(`SELECT count(*) AS n FROM "AuthSession" WHERE id LIKE 'pair-%'`)
     expect(events).toBeGreaterThan(0)
     expect(events, `pairs written meanwhile: ${pairs}`).toBe(attempts)
     // The group's counter, its events and the attempts all come from the same moment.

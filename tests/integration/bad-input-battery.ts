@@ -3,7 +3,8 @@
 // make a valid input, and the kind of each field.
 import { randomBytes } from 'node:crypto'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
-import { checkCredentials, registerUser } from '@/lib/auth/credentials'
+import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
+import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
 import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
@@ -528,9 +529,11 @@ export const BATTERY: Mutation[] = [
       actor: null,
       valid: async () => ({ name: 'Nina Park', email: `nina-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery' }),
     }),
-    run: (_actor, input) => registerUser(input),
+    // An address of its own per call: the sign-up limit per address is not what this battery tests.
+    run: (_actor, input) => registerUser(input, `battery-${randomBytes(6).toString('hex')}`),
     fields: [
-      text('name', 80, async (r) => (await db.user.findUniqueOrThrow({ where: { id: idOf(r) } })).name),
+      // Sign-up answers alike for new and taken emails, so the account is found by its (new) email.
+      text('name', 80, async (_r, input) => (await db.user.findUniqueOrThrow({ where: { email: input.email as string } })).name),
       { path: 'email', kind: 'email' },
       { path: 'password', kind: 'secret', max: 200 },
     ],
@@ -542,13 +545,30 @@ export const BATTERY: Mutation[] = [
     calls: 'checkCredentials',
     setup: async () => {
       const email = `paula-${randomBytes(4).toString('hex')}@example.com`
-      await registerUser({ name: 'Paula', email, password: 'seminar-passphrase' })
+      await registerUser({ name: 'Paula', email, password: 'seminar-passphrase' }, 'battery-setup')
       return { actor: null, valid: async () => ({ email, password: 'seminar-passphrase' }) }
     },
     run: (_actor, input) => checkCredentials(input, 'direct'),
     fields: [
       { path: 'email', kind: 'email' },
       { path: 'password', kind: 'secret', max: 200 },
+    ],
+  },
+
+  {
+    via: ['changePasswordAction'],
+    calls: 'changePassword',
+    setup: async () => {
+      const user = await db.user.create({
+        data: { name: 'Petra', email: `petra-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword('the current passphrase') },
+        select: { id: true, name: true, email: true },
+      })
+      return { actor: user, valid: async () => ({ currentPassword: 'the current passphrase', newPassword: 'a brand new passphrase' }) }
+    },
+    run: (actor, input) => changePassword(actor as unknown as { id: string; email: string }, null, input, 'battery'),
+    fields: [
+      { path: 'currentPassword', kind: 'secret', max: 200 },
+      { path: 'newPassword', kind: 'secret', max: 200 },
     ],
   },
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
 import { JOIN_CODE_ALPHABET } from '@/lib/groups/join-code'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode } from '@/lib/groups/mutations'
+import { createHighlight } from '@/lib/annotations/mutations'
+import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { createSource } from '@/lib/sources/mutations'
 import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -255,6 +257,27 @@ describe('the group overview', () => {
     expect(studentView).toMatchObject({ role: 'STUDENT', standing: 'student', canManage: false, invite: null })
     expect(studentView.members).toEqual(seen.members)
     expect(JSON.stringify(studentView)).not.toContain(joinCode)
+  })
+
+  it('counts only the highlights each reader can see: no classmate’s private ones, none that "read first" still hides', async () => {
+    const { id, joinCode, instructor, student } = await seminar()
+    const ann = await person('Ann')
+    await joinGroupByCode(ann, { code: joinCode })
+    const text = 'Alliances last when both partners gain from them.\n\nShared threats bind allies together.'
+    const { id: sourceId } = await createSource(instructor, { groupId: id, title: 'Why Alliances Endure', text })
+    const at = (quote: string) => ({ sourceId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length })
+    await createHighlight(student, { ...at('both partners gain'), tag: 'CLAIM', visibility: 'PRIVATE' })
+    await createHighlight(student, { ...at('Shared threats'), tag: 'CLAIM' })
+    await createHighlight(instructor, { ...at('bind allies'), tag: 'EVIDENCE', visibility: 'PRIVATE' })
+    const count = async (who: { id: string }) => (await getGroupOverview(who, id)).sources.map((s) => s.highlightCount)
+    expect(await count(instructor)).toEqual([3])
+    expect(await count(student)).toEqual([2])
+    expect(await count(ann)).toEqual([1])
+    await updateGroupSettings(instructor, { groupId: id, readFirst: true })
+    expect(await count(ann)).toEqual([0])
+    expect(await count(student)).toEqual([2])
+    await createHighlight(ann, { ...at('Alliances last'), tag: 'BIAS' })
+    expect(await count(ann)).toEqual([2])
   })
 
   it('is hidden from outsiders and asks signed-out visitors to sign in', async () => {

@@ -612,6 +612,31 @@ describe('confirming a moved highlight', () => {
     const failure = await refusal(confirmAnchor(s.sam, { highlightId: s.id, start, end: start + 5_001 }))
     expect(failure).toMatchObject({ status: 400 })
   })
+
+  it('refuses to place it on a passage its author already tagged the same way, as when creating one, and leaves it moved', async () => {
+    const s = await moved()
+    const twin = s.at('shared threats bind allies')
+    await createHighlight(s.sam, { ...twin, tag: 'CLAIM' })
+    const before = await snapshot(s.groupId)
+    const message = 'You already tagged this passage as claim; delete one of the two highlights instead.'
+    expect(await refusal(confirmAnchor(s.sam, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject({ status: 409, error: message })
+    // The instructor confirming it there would make the same twin.
+    expect(await refusal(confirmAnchor(s.iris, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject({ status: 409, error: 'Its author already tagged this passage as claim; delete one of the two highlights instead.' })
+    expect(await snapshot(s.groupId)).toEqual(before)
+    // A different tag on the same passage is no twin.
+    const evidence = await createHighlight(s.sam, { ...s.at('burden sharing keeps them honest'), tag: 'EVIDENCE' })
+    await db.highlight.update({ where: { id: evidence.id }, data: { anchorStatus: 'MOVED' } })
+    await confirmAnchor(s.sam, { highlightId: evidence.id, start: twin.start, end: twin.end })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({ start: twin.start, end: twin.end, anchorStatus: 'EXACT' })
+  })
+
+  it('refuses a new tag that would make it a twin of the author’s other highlight on the passage', async () => {
+    const s = await moved()
+    await createHighlight(s.sam, { ...s.selection, tag: 'EVIDENCE' })
+    const before = await snapshot(s.groupId)
+    expect(await refusal(updateHighlight(s.sam, { highlightId: s.id, tag: 'EVIDENCE' }))).toMatchObject({ status: 409 })
+    expect(await snapshot(s.groupId)).toEqual(before)
+  })
 })
 
 describe('the group event log', () => {

@@ -10,7 +10,9 @@ import { createHighlight } from '@/lib/annotations/mutations'
 import { connection, db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { PrismaClient } from '@/lib/generated/prisma/client'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createGroup, joinGroupByCode, removeMember } from '@/lib/groups/mutations'
+import { createMap, renameMap } from '@/lib/maps/mutations'
+import { applyMapOperation } from '@/lib/maps/operations'
 import { bus, type BusMessage } from '@/lib/realtime/bus'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { listReaders, PRESENCE_TTL_MS } from '@/lib/realtime/presence'
@@ -76,10 +78,10 @@ function parseFrame(block: string): Frame {
 
 const open: { abort: () => Promise<void> }[] = []
 
-/** Opens a live stream and reads it in the background into `frames`. */
-function openStream(options: Omit<StreamOptions, 'signal'>) {
+/** Opens a live stream (as a student unless told) and reads it in the background into `frames`. */
+function openStream(options: Omit<StreamOptions, 'signal' | 'standing'> & { standing?: StreamOptions['standing'] }) {
   const controller = new AbortController()
-  const reader = liveEventStream({ ...options, signal: controller.signal }).getReader()
+  const reader = liveEventStream({ standing: 'student', ...options, signal: controller.signal }).getReader()
   const decoder = new TextDecoder()
   const frames: Frame[] = []
   let buffer = ''
@@ -416,7 +418,7 @@ describe('who is reading', () => {
   it('forgets a reader who left while the stream was still starting', async () => {
     const s = await seminar()
     const controller = new AbortController()
-    const reader = liveEventStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: s.source, signal: controller.signal }).getReader()
+    const reader = liveEventStream({ groupId: s.groupId, userId: s.sam.id, standing: 'student', since: null, source: s.source, signal: controller.signal }).getReader()
     controller.abort()
     // Read until the stream either ends (the abort was heard) or finishes starting up regardless.
     const decoder = new TextDecoder()
@@ -429,5 +431,85 @@ describe('who is reading', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0)
+  })
+})
+
+describe('who hears what', () => {
+  it('tells only the author and instructors about a private highlight, and everyone about a shared one', async () => {
+    const s = await seminar()
+    const streams = {
+      sam: openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: null }),
+      ann: openStream({ groupId: s.groupId, userId: s.ann.id, since: null, source: null }),
+      iris: openStream({ groupId: s.groupId, userId: s.iris.id, standing: 'instructor', since: null, source: null }),
+    }
+    await Promise.all(Object.values(streams).map((stream) => stream.ready()))
+    const secret = await createHighlight(s.sam, { sourceId: s.sourceId, ...sentence(1), tag: 'CLAIM', visibility: 'PRIVATE' })
+    const shared = await s.highlight(s.sam, 2)
+    await vi.waitFor(() => expect(streams.ann.events()).toHaveLength(1), WAIT)
+    await vi.waitFor(() => expect(streams.iris.events()).toHaveLength(2), WAIT)
+    await vi.waitFor(() => expect(streams.sam.events()).toHaveLength(2), WAIT)
+    expect(streams.ann.events()).toEqual([[2, changed(s.sourceId, shared.id)]])
+    expect(JSON.stringify(streams.ann.frames)).not.toContain(secret.id)
+    expect(streams.iris.events()).toEqual([[1, changed(s.sourceId, secret.id)], [2, changed(s.sourceId, shared.id)]])
+    // The audience decides on the server and never reaches the browser.
+    expect(JSON.stringify(streams.iris.frames)).not.toContain('audience')
+
+    // Replayed from the log (a reconnect), the same rule holds.
+    const replay = openStream({ groupId: s.groupId, userId: s.ann.id, since: 0, source: null })
+    await replay.ready()
+    expect(replay.events()).toEqual([[2, changed(s.sourceId, shared.id)]])
+  })
+
+  it('tells only the owner and instructors about a personal map, and every member about a group map', async () => {
+    const s = await seminar()
+    const ann = openStream({ groupId: s.groupId, userId: s.ann.id, since: null, source: null })
+    const iris = openStream({ groupId: s.groupId, userId: s.iris.id, standing: 'instructor', since: null, source: null })
+    await Promise.all([ann.ready(), iris.ready()])
+    const personal = await createMap(s.sam, { groupId: s.groupId, title: 'My own reading', kind: 'PERSONAL' })
+    const shared = await createMap(s.iris, { groupId: s.groupId, title: 'The class map', kind: 'GROUP' })
+    const node = (id: string) => ({ type: 'node.add', node: { id, kind: 'CLAIM', label: 'Deterrence holds', highlightId: null, x: 0, y: 0 } })
+    await applyMapOperation(s.sam, { mapId: personal.id, op: node(randomBytes(16).toString('hex')) })
+    await renameMap(s.sam, { mapId: personal.id, title: 'Still my own' })
+    await applyMapOperation(s.ann, { mapId: shared.id, op: node(randomBytes(16).toString('hex')) })
+    await vi.waitFor(() => expect(iris.events()).toHaveLength(3), WAIT)
+    await vi.waitFor(() => expect(ann.events()).toHaveLength(1), WAIT)
+    expect(ann.events().map(([, event]) => (event as { mapId: string }).mapId)).toEqual([shared.id])
+    expect(JSON.stringify(ann.frames)).not.toContain(personal.id)
+    expect(iris.events().map(([, event]) => (event as { mapId: string }).mapId)).toEqual([personal.id, personal.id, shared.id])
+  })
+})
+
+describe('a removed member', () => {
+  it('loses their open streams of the group at once, and the group gets a new join code', async () => {
+    const s = await seminar()
+    const before = (await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { joinCode: true } })).joinCode
+    const sam = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: s.source })
+    const ann = openStream({ groupId: s.groupId, userId: s.ann.id, since: null, source: null })
+    await Promise.all([sam.ready(), ann.ready()])
+    const removedAt = Date.now()
+    const { joinCode } = await removeMember(s.iris, { groupId: s.groupId, userId: s.sam.id })
+    await vi.waitFor(() => expect(sam.ended()).toBe(true), WAIT)
+    expect(Date.now() - removedAt).toBeLessThan(5_000)
+    expect(joinCode).not.toBe(before)
+    expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { joinCode: true } })).joinCode).toBe(joinCode)
+    await expect(joinGroupByCode(s.sam, { code: before })).rejects.toThrow('No group has this join code')
+    // Others keep theirs, and hear nothing about it.
+    await s.highlight(s.ann, 3)
+    await vi.waitFor(() => expect(ann.events().filter(([id]) => id !== null)).toHaveLength(1), WAIT)
+    expect(ann.ended()).toBe(false)
+    expect(JSON.stringify(ann.frames)).not.toContain('member.removed')
+    await vi.waitFor(async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0), WAIT)
+  })
+
+  it('loses a stream whose removal notice was missed at the next check', async () => {
+    const s = await seminar()
+    const stillMember = async () => (await db.membership.count({ where: { groupId: s.groupId, userId: s.sam.id } })) > 0
+    const sam = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: null, stillAllowed: stillMember, recheckMs: 200 })
+    await sam.ready()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(sam.ended()).toBe(false)
+    // Gone without a notice, as if it had been lost.
+    await db.membership.deleteMany({ where: { groupId: s.groupId, userId: s.sam.id } })
+    await vi.waitFor(() => expect(sam.ended()).toBe(true), WAIT)
   })
 })

@@ -44,8 +44,9 @@ describe('renaming, copying and deleting', () => {
     expect((await db.argumentMap.findUniqueOrThrow({ where: { id: mine.id } })).title).toBe('Why alliances last')
     expect((await db.argumentMap.findUniqueOrThrow({ where: { id: ours.id } })).title).toBe('Alliances, together')
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
+    // The personal map's event is for its owner and the instructors only.
     expect(events.map((e) => e.payload)).toEqual([
-      { type: 'map.changed', mapId: mine.id, seq: 0 },
+      { type: 'map.changed', mapId: mine.id, seq: 0, audience: { rule: 'personalMap', ownerId: s.sam.id } },
       { type: 'map.changed', mapId: ours.id, seq: 0 },
     ])
     const before = await mapSnapshot(mine.id)

@@ -84,7 +84,8 @@ describe('migrating an empty database', () => {
 
 const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   User: Prisma.UserScalarFieldEnum,
-  SignInAttempt: Prisma.SignInAttemptScalarFieldEnum,
+  AuthSession: Prisma.AuthSessionScalarFieldEnum,
+  RateLimit: Prisma.RateLimitScalarFieldEnum,
   Group: Prisma.GroupScalarFieldEnum,
   Membership: Prisma.MembershipScalarFieldEnum,
   Source: Prisma.SourceScalarFieldEnum,
@@ -108,7 +109,8 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 /** One row of every model with every column given a value, so any column the SQL lacks fails. */
 const ROWS = {
   User: { id: 'user1', name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: '$argon2id$x', createdAt: at('2024-01-02T03:04:05.678Z') },
-  SignInAttempt: { id: 'attempt1', email: 'ada@example.com', ip: '203.0.113.9', succeeded: true, createdAt: at('2024-01-02T03:05:00.001Z') },
+  AuthSession: { id: 'session1', userId: 'user1', createdAt: at('2024-01-02T03:05:00.001Z'), expiresAt: at('2024-02-01T03:05:00.001Z') },
+  RateLimit: { key: 'signIn:failures:ada@example.com 203.0.113.9', points: 2, expire: BigInt('1704164700001') },
   Group: {
     id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
     joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
@@ -192,7 +194,8 @@ describe('the migrated schema matches schema.prisma', () => {
     // In dependency order: each row refers only to rows made before it.
     const stored = {
       User: await client.user.create({ data: ROWS.User }).then(() => client.user.findUnique(byId(ROWS.User))),
-      SignInAttempt: await client.signInAttempt.create({ data: ROWS.SignInAttempt }).then(() => client.signInAttempt.findUnique(byId(ROWS.SignInAttempt))),
+      AuthSession: await client.authSession.create({ data: ROWS.AuthSession }).then(() => client.authSession.findUnique(byId(ROWS.AuthSession))),
+      RateLimit: await client.rateLimit.create({ data: ROWS.RateLimit }).then(() => client.rateLimit.findUnique({ where: { key: ROWS.RateLimit.key } })),
       Group: await client.group.create({ data: ROWS.Group }).then(() => client.group.findUnique(byId(ROWS.Group))),
       Membership: await client.membership.create({ data: ROWS.Membership }).then(() => client.membership.findUnique(byId(ROWS.Membership))),
       Source: await client.source.create({ data: ROWS.Source }).then(() => client.source.findUnique(byId(ROWS.Source))),

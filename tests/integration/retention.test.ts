@@ -1,4 +1,4 @@
-// Retention: old live events and sign-in attempts are pruned, once per period across instances,
+// Retention: old live events and expired sessions are pruned, once per period across instances,
 // and under a soak of writes the tables stay bounded.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,11 +9,13 @@ import { claimPeriod, every } from '@/lib/retention/schedule'
 
 const DAY = 86_400_000
 let groupId: string
+let userId: string
 // Three app instances, each with its own pool, as behind a balancer.
 const instances = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }))
 
 beforeAll(async () => {
   const user = await db.user.create({ data: { name: 'Retention', email: 'retention@example.com', passwordHash: 'x' } })
+  userId = user.id
   groupId = (await db.group.create({ data: { name: 'Retention', joinCode: 'RETAIN01', joinCodeExpiresAt: new Date(Date.now() + DAY), createdById: user.id } })).id
 })
 
@@ -31,11 +33,12 @@ async function addEvents(count: number, at: Date) {
   )
 }
 
-async function addSignIns(count: number, at: Date) {
+/** Sessions that expired at `at` (made a day before it). */
+async function addSessions(count: number, at: Date) {
   await instances[0]!.query(
-    `INSERT INTO "SignInAttempt" (id, email, ip, succeeded, "createdAt")
-     SELECT 'attempt-' || md5(random()::text || s), 'someone@example.com', '203.0.113.9', false, $1::timestamptz AT TIME ZONE 'UTC' FROM generate_series(1, $2::int) s`,
-    [at.toISOString(), count],
+    `INSERT INTO "AuthSession" (id, "userId", "createdAt", "expiresAt")
+     SELECT 'session-' || md5(random()::text || s), $3, ($1::timestamptz - interval '1 day') AT TIME ZONE 'UTC', $1::timestamptz AT TIME ZONE 'UTC' FROM generate_series(1, $2::int) s`,
+    [at.toISOString(), count, userId],
   )
 }
 
@@ -46,15 +49,15 @@ describe('pruning', () => {
     const now = new Date()
     await addEvents(PRUNE_BATCH + 10, new Date(now.getTime() - 31 * DAY)) // more than one batch
     await addEvents(7, new Date(now.getTime() - 29 * DAY))
-    await addSignIns(5, new Date(now.getTime() - 8 * DAY))
-    await addSignIns(3, new Date(now.getTime() - 60_000))
+    await addSessions(5, new Date(now.getTime() - 8 * DAY))
+    await addSessions(3, new Date(now.getTime() - 60_000))
     const rules: RetentionRule[] = [...retentionRules(), { table: 'NoSuchTable', column: 'createdAt', maxAgeDays: 1 }]
     expect(await pruneOldRows(instances[1]!, rules, now)).toEqual([
       { table: 'GroupEvent', deleted: PRUNE_BATCH + 10 },
-      { table: 'SignInAttempt', deleted: 5 },
+      { table: 'AuthSession', deleted: 5 },
       { table: 'NoSuchTable', deleted: 0, skipped: 'no such table or column' },
     ])
-    expect([await count('GroupEvent'), await count('SignInAttempt')]).toEqual([7, 3])
+    expect([await count('GroupEvent'), await count('AuthSession')]).toEqual([7, 3])
   })
 })
 
@@ -92,11 +95,11 @@ describe('the schedule', () => {
 })
 
 describe('a soak of writes', () => {
-  it('keeps the event log and the sign-in attempts bounded over 60 days of traffic', async () => {
-    await instances[0]!.query(`DELETE FROM "GroupEvent"; DELETE FROM "SignInAttempt"`)
+  it('keeps the event log and the expired sessions bounded over 60 days of traffic', async () => {
+    await instances[0]!.query(`DELETE FROM "GroupEvent"; DELETE FROM "AuthSession"`)
     const rules: RetentionRule[] = [
       { table: 'GroupEvent', column: 'createdAt', maxAgeDays: 7 },
-      { table: 'SignInAttempt', column: 'createdAt', maxAgeDays: 2 },
+      { table: 'AuthSession', column: 'expiresAt', maxAgeDays: 2 },
     ]
     const perDay = { events: 2_000, signIns: 500 }
     const start = Date.now() - 60 * DAY
@@ -106,13 +109,13 @@ describe('a soak of writes', () => {
       // A day's traffic spread over four moments, then the nightly run.
       for (let quarter = 0; quarter < 4; quarter++) {
         await addEvents(perDay.events / 4, new Date(now.getTime() - quarter * (DAY / 4)))
-        await addSignIns(perDay.signIns / 4, new Date(now.getTime() - quarter * (DAY / 4)))
+        await addSessions(perDay.signIns / 4, new Date(now.getTime() - quarter * (DAY / 4)))
       }
       await pruneOldRows(instances[day % 3]!, rules, now)
       // What autovacuum does in production, so the space of deleted rows is reused.
-      if (day % 7 === 6) await instances[0]!.query(`VACUUM "GroupEvent", "SignInAttempt"`)
+      if (day % 7 === 6) await instances[0]!.query(`VACUUM "GroupEvent", "AuthSession"`)
       const eventBytes = Number((await instances[0]!.query<{ n: string }>(`SELECT pg_total_relation_size('"GroupEvent"') AS n`)).rows[0]!.n)
-      sizes.push({ day, events: await count('GroupEvent'), signIns: await count('SignInAttempt'), eventBytes })
+      sizes.push({ day, events: await count('GroupEvent'), signIns: await count('AuthSession'), eventBytes })
     }
     const most = (key: 'events' | 'signIns' | 'eventBytes') => Math.max(...sizes.map((s) => s[key]))
     // At most the retention window plus the day being written.
@@ -122,8 +125,8 @@ describe('a soak of writes', () => {
     const weekMax = (from: number) => Math.max(...sizes.slice(from, from + 21).map((s) => s.eventBytes))
     expect(weekMax(39)).toBeLessThanOrEqual(weekMax(18) * 1.1)
     console.log(
-      `[retention] soak: ${60 * perDay.events} events and ${60 * perDay.signIns} sign-in attempts written over 60 days; ` +
-        `at most ${most('events')} events and ${most('signIns')} attempts kept; event table ${(weekMax(18) / 1024).toFixed(0)} KB (days 18–38) vs ${(weekMax(39) / 1024).toFixed(0)} KB (days 39–59)`,
+      `[retention] soak: ${60 * perDay.events} events and ${60 * perDay.signIns} expired sessions written over 60 days; ` +
+        `at most ${most('events')} events and ${most('signIns')} sessions kept; event table ${(weekMax(18) / 1024).toFixed(0)} KB (days 18–38) vs ${(weekMax(39) / 1024).toFixed(0)} KB (days 39–59)`,
     )
   }, 120_000)
 })

@@ -94,6 +94,17 @@ describe('everything else keeps its status', () => {
     for (const code of ['P2028', 'P2024']) expect(toFailure(known(code))).toMatchObject({ status: 503, error: expect.stringMatching(/busy/) })
   })
 
+  it('makes a statement stopped by its time budget (or a lock not had in time) a busy 503, in every shape it arrives', () => {
+    for (const error of [
+      pgServerError('57014', 'canceling statement due to statement timeout'),
+      adapterPostgres('57014', 'canceling statement due to statement timeout'),
+      pgServerError('55P03', 'canceling statement due to lock timeout'),
+    ]) {
+      expect(toFailure(error)).toMatchObject({ status: 503, error: expect.stringMatching(/busy right now; your change was not saved/) })
+    }
+    expect(console.error).not.toHaveBeenCalled()
+  })
+
   it('keeps domain errors and bad input as they were', () => {
     expect(toFailure(new NotFound('This highlight no longer exists.'))).toMatchObject({ status: 404, error: 'This highlight no longer exists.' })
     expect(toFailure(new Conflict('Taken.'))).toMatchObject({ status: 409 })
@@ -103,7 +114,6 @@ describe('everything else keeps its status', () => {
   it.each([
     ['a unique violation', known('P2002')],
     ['a server error that is not about the connection', adapterPostgres('23505', 'duplicate key value violates unique constraint')],
-    ['a cancelled statement', pgServerError('57014', 'canceling statement due to statement timeout')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a message that only mentions a connection', new Error('Invalid input: Connection terminated is not a tag')],
   ])('keeps %s a 500 and logs it', async (_, error) => {

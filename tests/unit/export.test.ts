@@ -91,6 +91,30 @@ function parseCsv(csv: string): string[][] {
   return rows
 }
 
+/** One line split on another separator, honouring double quotes (as spreadsheets do on import). */
+function splitQuoted(line: string, separator: string): string[] {
+  const fields: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"'
+      i++
+    } else if (quoted && c === '"') {
+      quoted = false
+    } else if (!quoted && c === '"' && field === '') {
+      quoted = true
+    } else if (!quoted && c === separator) {
+      fields.push(field)
+      field = ''
+    } else {
+      field += c
+    }
+  }
+  return [...fields, field]
+}
+
 /** The rows as records keyed by the header. */
 function records(csv: string): Record<string, string>[] {
   expect(csv.startsWith('\uFEFF')).toBe(true)
@@ -289,8 +313,33 @@ describe('CSV export', () => {
       ["'@admin", "'- bases abroad", 'a = b, not a formula'],
       ['Sam Student', 'History shows', 'Fine - not a formula'],
     ])
-    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u6', name: '\r=cmd', role: null } })])).toContain(`"'\r=cmd"`)
-    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u7', name: '\t=cmd', role: null } })])).toContain(`,'\t=cmd,`)
+    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u6', name: '\r=cmd', role: null } })])).toContain(`"'\r'=cmd"`)
+    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u7', name: '\t=cmd', role: null } })])).toContain(`,'\t'=cmd,`)
+  })
+
+  it('neutralises formulas behind spaces, in full-width forms, and after a semicolon, tab or line break inside a cell', () => {
+    const names = ['\uFF1DHYPERLINK("http://evil.example")', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)', '  =1+1', '\u3000=1+1', 'Ann;=HYPERLINK("http://evil.example")', 'Ann\t=cmd']
+    const note = noteFromText('First line\n=HYPERLINK("http://evil.example")')
+    const csv = exportHighlightsCsv(SOURCE, [...names.map((name, i) => highlight('History shows', { author: { id: `n${i}`, name, role: null } })), highlight('History shows', { note })])
+    const rows = records(csv)
+    expect(rows.map((r) => r.author)).toEqual([
+      "'\uFF1DHYPERLINK(\"http://evil.example\")",
+      "'\uFF0B1",
+      "'\uFF0D1",
+      "'\uFF20SUM(A1)",
+      "'  =1+1",
+      "'\u3000=1+1",
+      `Ann;'=HYPERLINK("http://evil.example")`,
+      "Ann\t'=cmd",
+      'Sam Student',
+    ])
+    expect(rows.at(-1)!.note).toBe(`First line\n'=HYPERLINK("http://evil.example")`)
+    // Read with a semicolon or a tab as the separator, as spreadsheets in other locales do (where
+    // our quotes do not open their fields, so line breaks end rows), no field starts a formula.
+    for (const separator of [';', '\t']) {
+      const fields = csv.split(/\r\n|\n|\r/).flatMap((line) => splitQuoted(line, separator))
+      expect(fields.filter((field) => /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(field)), `split on ${JSON.stringify(separator)}`).toEqual([])
+    }
   })
 
   it('numbers paragraphs the way the reader does: headings have none, lists count, orphans have none', () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { exportMapAif } from '@/lib/export/aif'
 import { exportMapArgdown } from '@/lib/export/argdown'
-import { exportMapBackup, MapBackup } from '@/lib/export/backup'
+import { exportMapBackup } from '@/lib/export/backup'
+import { MapBackup } from '@/lib/export/backup-schema'
 import type { MapSnapshot } from '@/lib/export/snapshot'
 import type { MapNodeState, MapRelationState } from '@/lib/maps/reducer'
 

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { revertOps, touchedBy } from '@/components/map/undo'
 import { diffStates } from '@/lib/maps/diff'
-import { applyOperation, replay, type MapNodeState, type MapRelationState, type MapState } from '@/lib/maps/reducer'
+import { applyOperation, replay, replayMany, type MapNodeState, type MapRelationState, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 
 const node = (id: string, extra: Partial<MapNodeState> = {}): MapNodeState => ({ id, kind: 'CLAIM', label: id, highlightId: null, x: 0, y: 0, version: 1, ...extra })
@@ -139,6 +139,33 @@ describe('the operations between two maps', () => {
       fc.property(mapState, (state) => {
         expect(diffStates(state, state)).toEqual([])
       }),
+    )
+  })
+})
+
+/** Any operation over the small id pools, sensible or not (moving a missing node, adding a node twice). */
+const anyOperation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({ id: fc.constantFrom(...NODE_IDS), kind: fc.constantFrom(...KINDS), label: fc.constantFrom(...LABELS), x: fc.integer({ min: -9, max: 9 }), y: fc.integer({ min: -9, max: 9 }), cited: fc.boolean() })
+    .map(({ cited, ...node }): Operation => ({ type: 'node.add', node: { ...node, highlightId: cited ? `h-${node.id}` : null } })),
+  fc.record({ nodeId: fc.constantFrom(...NODE_IDS), x: fc.integer(), y: fc.integer() }).map((o): Operation => ({ type: 'node.move', ...o })),
+  fc.record({ nodeId: fc.constantFrom(...NODE_IDS), label: fc.constantFrom(...LABELS), kind: fc.option(fc.constantFrom(...KINDS), { nil: undefined }) }).map((o): Operation => ({ type: 'node.edit', ...o, baseVersion: 1 })),
+  fc.constantFrom(...NODE_IDS).map((nodeId): Operation => ({ type: 'node.uncite', nodeId })),
+  fc.constantFrom(...NODE_IDS).map((nodeId): Operation => ({ type: 'node.delete', nodeId })),
+  fc.record({ id: fc.constantFrom(...RELATION_IDS), fromId: fc.constantFrom(...NODE_IDS), toId: fc.constantFrom(...NODE_IDS), kind: fc.constantFrom('SUPPORTS' as const, 'ATTACKS' as const), label: fc.constantFrom('', 'because') })
+    .map((relation): Operation => ({ type: 'relation.add', relation })),
+  fc.record({ relationId: fc.constantFrom(...RELATION_IDS), kind: fc.option(fc.constantFrom('SUPPORTS' as const, 'ATTACKS' as const), { nil: undefined }), label: fc.option(fc.constantFrom('', 'since 1949'), { nil: undefined }) })
+    .map((o): Operation => ({ type: 'relation.edit', ...o })),
+  fc.constantFrom(...RELATION_IDS).map((relationId): Operation => ({ type: 'relation.delete', relationId })),
+  fc.array(fc.record({ nodeId: fc.constantFrom(...NODE_IDS), x: fc.integer(), y: fc.integer() }), { maxLength: 4 }).map((positions): Operation => ({ type: 'layout.apply', positions })),
+)
+
+describe('replaying many operations at once', () => {
+  it('gives exactly what replaying them one by one gives, order included, from any map', () => {
+    fc.assert(
+      fc.property(mapState, fc.array(anyOperation, { maxLength: 40 }), (initial, ops) => {
+        expect(replayMany(ops, initial)).toEqual(replay(ops, initial))
+      }),
+      { numRuns: 2_000 },
     )
   })
 })

@@ -1,5 +1,6 @@
 // The session cookie reader must accept exactly what next-auth's own decode accepts: tokens that
 // next-auth's encode made with the same secret, unexpired and untouched.
+import { EncryptJWT } from 'jose'
 import { decode, encode } from 'next-auth/jwt'
 import { describe, expect, it } from 'vitest'
 import { decodeSessionToken } from '@/lib/auth/session-token'
@@ -43,5 +44,24 @@ describe('decodeSessionToken', () => {
   it('answers null without a token', async () => {
     expect(await decodeSessionToken({ token: undefined, secret })).toBeNull()
     expect(await decodeSessionToken({ token: '', secret })).toBeNull()
+  })
+})
+
+describe('algorithms of the session cookie', () => {
+  const forged = (alg: string, enc: string, key: Uint8Array, p2c?: number) => {
+    const jwt = new EncryptJWT(claims).setProtectedHeader({ alg, enc }).setIssuedAt().setExpirationTime('1h')
+    return (p2c ? jwt.setKeyManagementParameters({ p2c }) : jwt).encrypt(key)
+  }
+
+  it('refuses a PBES2 token before any key derivation, whatever its iteration count', async () => {
+    const token = await forged('PBES2-HS512+A256KW', 'A256GCM', new TextEncoder().encode(secret), 10_000)
+    const started = performance.now()
+    await expect(decodeSessionToken({ token, secret })).rejects.toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' })
+    expect(performance.now() - started).toBeLessThan(50)
+  })
+
+  it('refuses a direct-key token with another content encryption than next-auth writes', async () => {
+    const token = await forged('dir', 'A128CBC-HS256', new Uint8Array(32))
+    await expect(decodeSessionToken({ token, secret })).rejects.toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' })
   })
 })

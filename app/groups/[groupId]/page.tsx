@@ -53,8 +53,8 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                     {source.title}
                   </Link>
                   <p className="text-sm text-stone-500">
-                    {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source._count.highlights} highlight
-                    {source._count.highlights === 1 ? '' : 's'}
+                    {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source.highlightCount} highlight
+                    {source.highlightCount === 1 ? '' : 's'}
                   </p>
                 </li>
               ))}

@@ -1,6 +1,29 @@
+// next-auth's routes. A sign-in from an address this process already refuses for its failed
+// guesses is answered here, as next-auth answers a refused sign-in, before next-auth reads the
+// form, checks its token or asks the database: a flood of guesses then costs next to nothing.
 import NextAuth from 'next-auth'
+import { knownAddressRefusal } from '@/lib/auth/throttle'
 import { authOptions } from '@/lib/auth/options'
+import { clientAddress } from '@/lib/client-address'
 
 const handler = NextAuth(authOptions)
 
-export { handler as GET, handler as POST }
+export async function POST(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
+    const refusal = knownAddressRefusal(clientAddress(request.headers))
+    if (refusal) return refusedSignIn(request, refusal.message, refusal.retryAfterSeconds!)
+  }
+  return handler(request, context)
+}
+
+export { handler as GET }
+
+/** What next-auth sends for a sign-in its `authorize` refused: JSON { url } to its own client, else a redirect. */
+async function refusedSignIn(request: Request, message: string, retryAfterSeconds: number): Promise<Response> {
+  const base = process.env.NEXTAUTH_URL ?? new URL(request.url).origin
+  const url = `${new URL('/api/auth', base).toString()}/error?error=${encodeURIComponent(message)}`
+  const form = await request.formData().catch(() => null)
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'private, no-store' }
+  if (form?.get('json') === 'true') return Response.json({ url }, { headers })
+  return new Response(null, { status: 302, headers: { ...headers, Location: url } })
+}

@@ -2,7 +2,9 @@
 import { exportSourceHighlights } from '@/lib/annotations/export'
 import { appOrigin } from '@/lib/app-url'
 import { getCurrentUser } from '@/lib/auth/session'
+import { clientAddress } from '@/lib/client-address'
 import { downloadResponse, errorResponse } from '@/lib/http'
+import { checkRateLimit } from '@/lib/rate-limits'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,7 +12,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ sour
   try {
     const { sourceId } = await params
     const format = new URL(request.url).searchParams.get('format') ?? undefined
-    const file = await exportSourceHighlights(await getCurrentUser(), sourceId, { format }, await appOrigin())
+    const user = await getCurrentUser()
+    if (user) await checkRateLimit('export', { account: user.id, address: clientAddress(request.headers) })
+    const file = await exportSourceHighlights(user, sourceId, { format }, await appOrigin())
     return downloadResponse(file)
   } catch (error) {
     return errorResponse(error)

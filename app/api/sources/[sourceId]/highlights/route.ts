@@ -2,14 +2,15 @@
 import { createHighlight } from '@/lib/annotations/mutations'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { getClaimedActor, getCurrentUser } from '@/lib/auth/session'
-import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
+import { Unauthenticated } from '@/lib/errors'
+import { assertSameOrigin, errorResponse, privateJson, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ sourceId: string }> }) {
   try {
     const { sourceId } = await params
-    return Response.json(await listSourceHighlights(await getCurrentUser(), sourceId))
+    return privateJson(await listSourceHighlights(await getCurrentUser(), sourceId))
   } catch (error) {
     return errorResponse(error)
   }
@@ -19,11 +20,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ sou
   try {
     assertSameOrigin(request)
     const { sourceId } = await params
-    // createHighlight checks the account while authorizing (one round trip fewer).
+    // createHighlight checks the account while authorizing (one round trip fewer); without even a
+    // session cookie, nothing of the body is read.
     const actor = await getClaimedActor()
+    if (!actor) throw new Unauthenticated()
     const body = await readJson(request)
     const input = typeof body === 'object' && body !== null ? { ...body, sourceId } : body
-    return Response.json(await createHighlight(actor, input), { status: 201 })
+    return privateJson(await createHighlight(actor, input), { status: 201 })
   } catch (error) {
     return errorResponse(error)
   }

@@ -1,9 +1,12 @@
 // Import of a Colloquy map backup (JSON body, at most 2 MB) as a new personal map: 201 { id }.
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { getClaimedActor, requireUser } from '@/lib/auth/session'
+import { Unauthenticated } from '@/lib/errors'
+import { clientAddress } from '@/lib/client-address'
 import { importMapBackup, MAX_BACKUP_BYTES } from '@/lib/export/backup'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { assertSameOrigin, errorResponse, readJson } from '@/lib/http'
+import { assertSameOrigin, errorResponse, privateJson, readJson } from '@/lib/http'
+import { checkRateLimit, oneAtATime } from '@/lib/rate-limits'
 
 export const dynamic = 'force-dynamic'
 
@@ -11,13 +14,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
   try {
     assertSameOrigin(request)
     const { groupId } = await params
-    const user = await requireUser()
-    // Refuse outsiders before reading up to 2 MB from them.
-    await authorizeInGroup(user, groupId, 'map:create')
-    const backup = await readJson(request, MAX_BACKUP_BYTES)
-    const map = await importMapBackup(user, { groupId, backup })
+    const claimed = await getClaimedActor()
+    if (!claimed) throw new Unauthenticated()
+    const map = await oneAtATime('import', claimed.id, 'map import', async () => {
+      const user = await requireUser()
+      // Refuse outsiders, and anyone past the import limit, before reading up to 2 MB from them.
+      await authorizeInGroup(user, groupId, 'map:create')
+      await checkRateLimit('import', { account: user.id, address: clientAddress(request.headers) })
+      const backup = await readJson(request, MAX_BACKUP_BYTES)
+      return importMapBackup(user, { groupId, backup }, request.signal)
+    })
     revalidatePath('/groups/[groupId]/maps', 'page')
-    return Response.json(map, { status: 201 })
+    return privateJson(map, { status: 201 })
   } catch (error) {
     return errorResponse(error)
   }

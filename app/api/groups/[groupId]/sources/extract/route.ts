@@ -4,8 +4,10 @@
 import { requireUser } from '@/lib/auth/session'
 import { Invalid } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { assertSameOrigin, errorResponse } from '@/lib/http'
+import { clientAddress } from '@/lib/client-address'
+import { assertSameOrigin, errorResponse, privateJson } from '@/lib/http'
 import { runJob } from '@/lib/jobs/run-job'
+import { checkRateLimit } from '@/lib/rate-limits'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/lib/sources/upload'
 
 export const dynamic = 'force-dynamic'
@@ -19,12 +21,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
     const { groupId } = await params
     const user = await requireUser()
     await authorizeInGroup(user, groupId, 'source:create')
+    await checkRateLimit('upload', { account: user.id, address: clientAddress(request.headers) })
     const file = (await readForm(request)).get('file')
     if (!(file instanceof File)) throw new Invalid('Choose a file to upload.', { file: 'Choose a file to upload.' })
     if (file.size > MAX_UPLOAD_BYTES) throw new Invalid(TOO_LARGE_MESSAGE)
     const bytes = new Uint8Array(await file.arrayBuffer())
     const imported = await runJob('parse-upload', { name: file.name, type: file.type, bytes }, { owner: user.id, signal: request.signal })
-    return Response.json(imported)
+    return privateJson(imported)
   } catch (error) {
     return errorResponse(error)
   }

@@ -1,0 +1,334 @@
+// hostile: a normal student keeps reading the reader page and tagging passages while an attacker
+// runs one attack at a time against the same production app (10 parallel backup imports, 4 large
+// PNG exports, 2,000 stream opens, 100 parallel sign-ins, endless request bodies, hostile
+// uploads). Each figure is the student's p50 / p99 during an attack beside the same student on the
+// idle app, measured first in the same run; errors are the student's requests that did not succeed.
+import { setMaxListeners } from 'node:events'
+import pg from 'pg'
+import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
+import { signIn, startBenchApp, type BenchApp } from './lib/app-server'
+import { client, endlessBody, statusCounts, type Answer, type Client } from './lib/hostile-client'
+import { hostileFiles, multipart } from './lib/hostile-files'
+import { stopChild } from './lib/processes'
+import type { BenchResult, Row } from './lib/report'
+import { percentile } from './lib/stats'
+
+/** How long the student is measured on the idle app, and during each attack. */
+const WINDOW_MS = 20_000
+/** The student's pause between one request and the next, as a person reading and tagging. */
+const THINK_MS = 100
+/** Between attacks, so one attack's tail is not the next one's. */
+const SETTLE_MS = 3_000
+const TARGET_RATIO = 3
+const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
+
+interface Sample {
+  kind: 'page' | 'highlight'
+  ms: number
+  status: number
+}
+
+interface World {
+  app: BenchApp
+  groupId: string
+  sourceId: string
+  textLength: number
+  student: string
+  attacker: string
+  instructor: string
+  /** A personal map of the attacker's with 2,000 nodes, for the export attack. */
+  bigMapId: string
+}
+
+/** The student: open the essay, tag a passage, pause; again and again until `stop`. */
+async function normalUser(w: World, http: Client, stop: AbortSignal, offset: { n: number }): Promise<Sample[]> {
+  const samples: Sample[] = []
+  const headers = { cookie: w.student }
+  while (!stop.aborted) {
+    const page = await http.send('GET', `/groups/${w.groupId}/sources/${w.sourceId}`, { headers })
+    samples.push({ kind: 'page', ms: page.ms, status: page.status })
+    const i = offset.n++
+    const start = (i * 7) % (w.textLength - 400)
+    const body = JSON.stringify({ start, end: start + 12 + (i % 200), tag: TAGS[i % 3], visibility: i % 4 ? 'GROUP' : 'PRIVATE' })
+    const made = await http.send('POST', `/api/sources/${w.sourceId}/highlights`, { headers: { ...headers, 'content-type': 'application/json' }, body })
+    samples.push({ kind: 'highlight', ms: made.ms, status: made.status })
+    await sleep(THINK_MS)
+  }
+  return samples
+}
+
+const ok = (s: Sample) => (s.kind === 'page' ? s.status === 200 : s.status === 201)
+
+/** Connections of the app to its database, sampled: the most at once, and the most inside a transaction. */
+function watchPool(databaseUrl: string, stop: AbortSignal): Promise<{ busiest: number; inTransaction: number; total: number }> {
+  return (async () => {
+    const watcher = new pg.Client({ connectionString: databaseUrl })
+    await watcher.connect()
+    const seen = { busiest: 0, inTransaction: 0, total: 0 }
+    try {
+      while (!stop.aborted) {
+        const { rows } = await watcher.query<{ active: number; tx: number; total: number }>(
+          `SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
+                  count(*) FILTER (WHERE state LIKE 'idle in transaction%')::int AS tx,
+                  count(*)::int AS total
+             FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        )
+        const row = rows[0]!
+        seen.busiest = Math.max(seen.busiest, row.active + row.tx)
+        seen.inTransaction = Math.max(seen.inTransaction, row.tx)
+        seen.total = Math.max(seen.total, row.total)
+        await sleep(100)
+      }
+    } finally {
+      await watcher.end()
+    }
+    return seen
+  })()
+}
+
+/** The health check, twice a second: how many of its answers were 200. */
+async function watchHealth(http: Client, stop: AbortSignal): Promise<{ ok: number; all: number; slowest: number }> {
+  const seen = { ok: 0, all: 0, slowest: 0 }
+  while (!stop.aborted) {
+    const answer = await http.send('GET', '/api/health', { timeoutMs: 20_000 })
+    seen.all++
+    if (answer.status === 200) seen.ok++
+    seen.slowest = Math.max(seen.slowest, answer.ms)
+    await sleep(500)
+  }
+  return seen
+}
+
+/** Runs `round` again and again until `stop`, collecting the statuses of everything it sent. */
+async function rounds(stop: AbortSignal, round: () => Promise<number[]>): Promise<number[]> {
+  const statuses: number[] = []
+  while (!stop.aborted) statuses.push(...(await round()))
+  return statuses
+}
+
+interface Attack {
+  name: string
+  /** What the attacker did and got, for the notes. */
+  run: (w: World, http: Client, stop: AbortSignal) => Promise<string>
+}
+
+function largeBackup(title: string, nodes: number) {
+  const list = Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, kind: (['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const)[i % 4]!, label: `Point ${i} of an argument`, x: (i % 50) * 260, y: Math.floor(i / 50) * 140, citation: null }))
+  const relations = list.slice(1).map((node, i) => ({ id: `r${i}`, fromId: node.id, toId: `n${i}`, kind: 'SUPPORTS' as const, label: '' }))
+  return { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', nodes: list, relations }
+}
+
+const ATTACKS: Attack[] = [
+  {
+    name: '10 parallel backup imports',
+    run: async (w, http, stop) => {
+      const body = JSON.stringify(largeBackup('Flood', 2_000))
+      const headers = { cookie: w.attacker, 'content-type': 'application/json' }
+      const statuses = await rounds(stop, async () =>
+        (await Promise.all(Array.from({ length: 10 }, () => http.send('POST', `/api/groups/${w.groupId}/maps/import`, { headers, body, timeoutMs: 120_000 })))).map((a) => a.status),
+      )
+      return `${Math.round(body.length / 1024)} KB backup of 2,000 nodes: ${statusCounts(statuses)}`
+    },
+  },
+  {
+    name: '4 large PNG exports',
+    run: async (w, http, stop) => {
+      const statuses = await rounds(stop, async () =>
+        (await Promise.all(Array.from({ length: 4 }, () => http.send('GET', `/api/maps/${w.bigMapId}/export?format=png`, { headers: { cookie: w.attacker }, timeoutMs: 120_000 })))).map((a) => a.status),
+      )
+      return `PNG of a 2,000-node map: ${statusCounts(statuses)}`
+    },
+  },
+  {
+    name: '2,000 stream opens',
+    run: async (w, http, stop) => {
+      const opened: AbortController[] = []
+      const statuses: number[] = []
+      const open = () =>
+        new Promise<number>((resolve) => {
+          // The attacker keeps every stream it gets open until the window ends.
+          const hangUp = new AbortController()
+          void http.send('GET', `/api/groups/${w.groupId}/events`, { headers: { cookie: w.attacker, accept: 'text/event-stream' }, signal: hangUp.signal, timeoutMs: 60_000 }).then((a) => resolve(a.status))
+          opened.push(hangUp)
+          // A stream that opened never ends by itself: its status arrives when the window closes.
+          setTimeout(() => resolve(-1), 2_000)
+        })
+      for (let sent = 0; sent < 2_000 && !stop.aborted; sent += 100) statuses.push(...(await Promise.all(Array.from({ length: 100 }, open))))
+      await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }))
+      for (const hangUp of opened) hangUp.abort()
+      const held = statuses.filter((s) => s === -1).length
+      return `${statuses.length} opens: ${held} held open, ${statusCounts(statuses.filter((s) => s !== -1))}`
+    },
+  },
+  {
+    name: '100 parallel sign-ins',
+    run: async (w, http, stop) => {
+      const csrf = await http.send('GET', '/api/auth/csrf')
+      const cookie = ([] as string[]).concat(csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')
+      const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string }
+      let n = 0
+      const outcomes: string[] = []
+      const guess = async (): Promise<number> => {
+        const i = n++
+        const email = i % 2 ? DEMO_STUDENTS[0]!.email : `guess-${i}@bench.test`
+        const body = new URLSearchParams({ csrfToken, email, password: `guess number ${i}`, json: 'true' }).toString()
+        const answer: Answer = await http.send('POST', '/api/auth/callback/credentials', { headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, timeoutMs: 60_000 })
+        // next-auth answers json=true with { url }, naming the error in it.
+        const where = String(answer.headers['location'] ?? (answer.body.startsWith('{') ? (JSON.parse(answer.body) as { url?: string }).url : ''))
+        const error = /error=([^&]+)/.exec(where)?.[1]
+        outcomes.push(error ? decodeURIComponent(error).replace(/\d+/g, 'N') : String(answer.status))
+        return answer.status
+      }
+      const statuses = await rounds(stop, () => Promise.all(Array.from({ length: 100 }, guess)))
+      const kinds = new Map<string, number>()
+      for (const outcome of outcomes) kinds.set(outcome, (kinds.get(outcome) ?? 0) + 1)
+      return `${statuses.length} wrong guesses (half at the student's own account): ${[...kinds].map(([k, c]) => `“${k}” × ${c}`).join(', ')}`
+    },
+  },
+  {
+    name: 'endless request bodies',
+    run: async (w, _http, stop) => {
+      const origin = w.app.url
+      const path = `/api/sources/${w.sourceId}/highlights`
+      const statuses = await rounds(stop, () =>
+        Promise.all([
+          ...Array.from({ length: 10 }, () => endlessBody(origin, path, { cookie: w.attacker, 'content-type': 'application/json' }, 200 * 1024 * 1024, stop)),
+          ...Array.from({ length: 10 }, () => endlessBody(origin, path, { 'content-type': 'application/json' }, 200 * 1024 * 1024, stop)),
+        ]),
+      )
+      return `200 MiB chunked bodies, 10 signed in and 10 anonymous at a time: ${statusCounts(statuses)}`
+    },
+  },
+  {
+    name: 'hostile uploads',
+    run: async (w, http, stop) => {
+      const files = await hostileFiles()
+      const bodies = files.map(multipart)
+      const byFile = new Map<string, number[]>(files.map((f) => [f.label, []]))
+      await rounds(stop, async () =>
+        Promise.all(
+          files.map(async (file, i) => {
+            const { body, contentType } = bodies[i]!
+            const answer = await http.send('POST', `/api/groups/${w.groupId}/sources/extract`, { headers: { cookie: w.instructor, 'content-type': contentType }, body, timeoutMs: 120_000 })
+            byFile.get(file.label)!.push(answer.status)
+            return answer.status
+          }),
+        ),
+      )
+      return [...byFile].map(([label, statuses]) => `${label}: ${statusCounts(statuses)}`).join('; ')
+    },
+  },
+]
+
+async function findTarget(databaseUrl: string, email: string): Promise<{ groupId: string; sourceId: string; textLength: number }> {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  try {
+    const { rows } = await db.query<{ groupId: string; sourceId: string; length: number }>(
+      `SELECT s."groupId", s.id AS "sourceId", length(s.text)::int AS length
+         FROM "User" u JOIN "Membership" m ON m."userId" = u.id JOIN "Source" s ON s."groupId" = m."groupId"
+        WHERE u.email = $1 ORDER BY length(s.text) DESC LIMIT 1`,
+      [email],
+    )
+    const row = rows[0]
+    if (!row) throw new Error(`No source for ${email}; was the demo seeded?`)
+    return { groupId: row.groupId, sourceId: row.sourceId, textLength: row.length }
+  } finally {
+    await db.end()
+  }
+}
+
+interface Window {
+  samples: Sample[]
+  pool: { busiest: number; inTransaction: number; total: number }
+  health: { ok: number; all: number; slowest: number }
+  attacker?: string
+}
+
+async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise<Window> {
+  const stop = new AbortController()
+  // Every request of an attack listens to it.
+  setMaxListeners(0, stop.signal)
+  const studentHttp = client(w.app.url, 2)
+  const attackerHttp = client(w.app.url, Infinity)
+  const healthHttp = client(w.app.url, 1)
+  const offset = { n: Math.floor(Math.random() * 1_000_000) }
+  try {
+    const pool = watchPool(w.app.databaseUrl, stop.signal)
+    const health = watchHealth(healthHttp, stop.signal)
+    const attacker = attack?.run(w, attackerHttp, stop.signal)
+    // The attack has its head start; the student arrives a moment later, as people do.
+    await sleep(attack ? 1_000 : 0)
+    const student = normalUser(w, studentHttp, stop.signal, offset)
+    await sleep(windowMs)
+    stop.abort()
+    return { samples: await student, pool: await pool, health: await health, attacker: await attacker }
+  } finally {
+    studentHttp.close()
+    attackerHttp.close()
+    healthHttp.close()
+  }
+}
+
+export async function benchHostile(): Promise<BenchResult> {
+  const rows: Row[] = []
+  const notes: string[] = []
+  const failures: string[] = []
+  step('starting the app…')
+  const app = await startBenchApp()
+  try {
+    const [student, attacker, instructor] = await Promise.all([
+      signIn(app.url, DEMO_STUDENTS[0]!.email, DEMO_PASSWORD),
+      signIn(app.url, DEMO_STUDENTS[1]!.email, DEMO_PASSWORD),
+      signIn(app.url, DEMO_INSTRUCTOR.email, DEMO_PASSWORD),
+    ])
+    const target = await findTarget(app.databaseUrl, DEMO_STUDENTS[0]!.email)
+    const setup = client(app.url, 2)
+    const imported = await setup.send('POST', `/api/groups/${target.groupId}/maps/import`, {
+      headers: { cookie: attacker, 'content-type': 'application/json' },
+      body: JSON.stringify(largeBackup('The attacker’s big map', 2_000)),
+      timeoutMs: 120_000,
+    })
+    setup.close()
+    if (imported.status !== 201) throw new Error(`Importing the attacker's 2,000-node map failed: ${imported.status} ${imported.body.slice(0, 200)}`)
+    const w: World = { app, ...target, student, attacker, instructor, bigMapId: (JSON.parse(imported.body) as { id: string }).id }
+
+    step('warming up (the student alone, not counted)…')
+    await measure(w, undefined, 5_000)
+    step(`the student alone on the idle app, ${WINDOW_MS / 1000} s…`)
+    const idle = await measure(w)
+    const idleOk = idle.samples.filter(ok)
+    const idleP50 = percentile(idleOk.map((s) => s.ms), 50)
+    const idleP99 = percentile(idleOk.map((s) => s.ms), 99)
+    notes.push(
+      `idle: ${idle.samples.length} requests by the student (reader page + highlight, ${THINK_MS} ms apart), ${idle.samples.length - idleOk.length} errors; database connections in use at most ${idle.pool.busiest} (of the pool's 10), health ${idle.health.ok}/${idle.health.all}`,
+    )
+    rows.push({ name: 'idle: the student’s errors', unit: 'count', figure: idle.samples.length - idleOk.length, baseline: null })
+
+    for (const attack of ATTACKS) {
+      await sleep(SETTLE_MS)
+      step(`${attack.name}, ${WINDOW_MS / 1000} s…`)
+      const during = await measure(w, attack)
+      const good = during.samples.filter(ok)
+      const errors = during.samples.length - good.length
+      const p50 = good.length ? percentile(good.map((s) => s.ms), 50) : Number.NaN
+      const p99 = good.length ? percentile(good.map((s) => s.ms), 99) : Number.NaN
+      rows.push({ name: `${attack.name}: the student’s p50`, unit: 'ms', figure: p50, baseline: idleP50 })
+      rows.push({ name: `${attack.name}: the student’s p99`, unit: 'ms', figure: p99, baseline: idleP99 })
+      rows.push({ name: `${attack.name}: the student’s errors`, unit: 'count', figure: errors, baseline: null })
+      const met = errors === 0 && p99 <= TARGET_RATIO * idleP99
+      notes.push(
+        `${attack.name}: student ${during.samples.length} requests, ${errors} errors${errors ? ` (${statusCounts(during.samples.filter((s) => !ok(s)).map((s) => s.status))})` : ''}; ` +
+          `target (no errors, p99 ≤ ${TARGET_RATIO}× idle) ${met ? 'met' : 'NOT met'}; database connections in use at most ${during.pool.busiest}, ${during.pool.inTransaction} inside a transaction; ` +
+          `health ${during.health.ok}/${during.health.all}, slowest ${Math.round(during.health.slowest)} ms; attacker: ${during.attacker}`,
+      )
+      if (errors > 0) failures.push(`${attack.name}: the student got ${errors} errors (${statusCounts(during.samples.filter((s) => !ok(s)).map((s) => s.status))})`)
+    }
+    return { name: 'hostile', rows, notes, failures }
+  } finally {
+    await stopChild(app.child)
+  }
+}

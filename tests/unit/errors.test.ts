@@ -102,7 +102,7 @@ describe('everything else keeps its status', () => {
     ]) {
       expect(toFailure(error)).toMatchObject({ status: 503, error: expect.stringMatching(/busy right now; your change was not saved/) })
     }
-    expect(console.error).not.toHaveBeenCalled()
+    expect(rootLogger().error).not.toHaveBeenCalled()
   })
 
   it('keeps domain errors and bad input as they were', () => {

@@ -155,7 +155,9 @@ test('hostile files get a clear refusal in bounded time while the app keeps answ
   const worst = latencies.at(-1)!
   const p90 = latencies[Math.floor(latencies.length * 0.9)]!
   console.log(`health during the attack: ${latencies.length} checks, p90 ${p90} ms, worst ${worst} ms`)
-  expect(latencies.length).toBeGreaterThan(10)
+  // The checks run one after another every 100 ms: a quick attack (the refusals take a second or
+  // two) still sees a few, and a health check stuck behind a parse would show in the worst latency.
+  expect(latencies.length).toBeGreaterThanOrEqual(3)
   expect(p90, 'GET /api/health p90 during the attack (ms)').toBeLessThan(1_000)
   expect(worst, 'GET /api/health worst during the attack (ms)').toBeLessThan(3_000)
   expect((await page.request.get('/api/health')).status()).toBe(200)

@@ -5,6 +5,9 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
 
+/** A node's words as the edge's name holds them: isolated, so a right-to-left label keeps its place. */
+const isolated = (text: string) => `\u2068${text}\u2069`
+
 // Room for the three columns of the map page and a canvas where two nodes sit apart.
 test.use({ viewport: { width: 1440, height: 900 } })
 
@@ -142,7 +145,7 @@ test('a student drags a highlighted passage onto the map and connects two nodes 
   await connectButton.click()
   await expect(edges(alex)).toHaveCount(1)
   const edge = edges(alex).first()
-  await expect(edge).toHaveAccessibleName(`${critique.slice(0, 40)} attacks ${claim.slice(0, 40)}`)
+  await expect(edge).toHaveAccessibleName(`${isolated(critique.slice(0, 40))} attacks ${isolated(claim.slice(0, 40))}`)
   await expect(edgeLabels(alex)).toHaveText(['attacks'])
   await allSaved(alex)
 
@@ -163,7 +166,7 @@ test('a student drags a highlighted passage onto the map and connects two nodes 
   await expect(claimNode).toBeVisible()
   await expect(critiqueNode).toBeVisible()
   await expect(edges(alex)).toHaveCount(1)
-  await expect(edges(alex).first()).toHaveAccessibleName(`${critique.slice(0, 40)} attacks ${claim.slice(0, 40)}`)
+  await expect(edges(alex).first()).toHaveAccessibleName(`${isolated(critique.slice(0, 40))} attacks ${isolated(claim.slice(0, 40))}`)
   await expect(edgeLabels(alex)).toHaveText(['attacks'])
   expect([await positionOf(claimNode), await positionOf(critiqueNode)]).toEqual(before)
 

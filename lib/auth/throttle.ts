@@ -36,11 +36,13 @@ const addressFailures = () => limiter('signIn:address', { points: ADDRESS_FAILUR
 const keyOf = (email: string, address: string) => `${email} ${address}`
 
 /**
- * Addresses the database has refused for their failures, and until when: a flood of further
- * guesses from one is refused in this process without asking the database again (each instance
- * learns it from its first refusal).
+ * Addresses the database has refused for their failures, until when, and until when this process
+ * may answer for the database: a flood of further guesses from one is refused here without a
+ * query (each instance learns it from its first refusal). Only for a few seconds at a time, so
+ * that counters cleared by an operator (a classroom behind one address) count again at once.
  */
-const refusedAddresses = new Map<string, number>()
+const refusedAddresses = new Map<string, { until: number; rememberedUntil: number }>()
+const REMEMBER_REFUSAL_MS = 5_000
 
 function addressRefusal(seconds: number): TooManyRequests {
   return new TooManyRequests(`Too many failed sign-ins from your network. Please wait ${inAbout(seconds)} and try again.`, seconds)
@@ -48,13 +50,13 @@ function addressRefusal(seconds: number): TooManyRequests {
 
 /** The refusal this process already knows for the address, if any. */
 export function knownAddressRefusal(address: string, now = Date.now()): TooManyRequests | null {
-  const until = refusedAddresses.get(address)
-  if (until === undefined) return null
-  if (until <= now) {
+  const known = refusedAddresses.get(address)
+  if (known === undefined) return null
+  if (known.until <= now || known.rememberedUntil <= now) {
     refusedAddresses.delete(address)
     return null
   }
-  return addressRefusal(Math.max(1, Math.ceil((until - now) / 1000)))
+  return addressRefusal(Math.max(1, Math.ceil((known.until - now) / 1000)))
 }
 
 export interface SignInAttempt {
@@ -72,7 +74,8 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
   const fromAddress = await addressFailures().get(address)
   if (fromAddress && fromAddress.consumedPoints >= ADDRESS_FAILURES) {
     if (refusedAddresses.size > 10_000) refusedAddresses.clear()
-    refusedAddresses.set(address, Date.now() + fromAddress.msBeforeNext)
+    const now = Date.now()
+    refusedAddresses.set(address, { until: now + fromAddress.msBeforeNext, rememberedUntil: now + REMEMBER_REFUSAL_MS })
     throw addressRefusal(secondsUntil(fromAddress))
   }
   try {

@@ -230,6 +230,9 @@ describe('sign-in throttling', () => {
     // The process remembers: further guesses from there are refused before the database is asked.
     expect(toFailure(knownAddressRefusal(ip))).toMatchObject({ status: 429, error: refused.error })
     expect(knownAddressRefusal(address())).toBeNull()
+    // Only for a few seconds: then the database is asked again, and still refuses.
+    expect(knownAddressRefusal(ip, Date.now() + 6_000)).toBeNull()
+    expect(await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))).toMatchObject({ status: 429 })
     expect((await checkCredentials({ email: user.email, password: PASSWORD }, address())).id).toBe(user.id)
   })
 })

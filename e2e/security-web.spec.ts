@@ -217,7 +217,7 @@ test.describe('cross-site requests', () => {
       multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from('An essay of our own.') } },
     })
     expect(ownExtract.status()).toBe(200)
-    expect(await ownExtract.json()).toMatchObject({ text: 'An essay of our own.' })
+    expect(await ownExtract.json()).toMatchObject({ blocks: [{ kind: 'paragraph', text: 'An essay of our own.' }] })
   })
 })
 

@@ -11,24 +11,16 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { endSession, startSession } from '@/lib/auth/server-sessions'
 import { ADDRESS_FAILURES, delayAfter, FREE_FAILURES, knownAddressRefusal, MAX_DELAY_SECONDS } from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
+import { toFailure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
 import { LIMITS } from '@/lib/rate-limits'
 import { authorizeOnSource } from '@/lib/sources/access'
 import { createSource } from '@/lib/sources/mutations'
+import { refusal } from './people'
 
 const PASSWORD = 'correct horse battery'
 
 /** What the person sees when the call is refused; fails the test if it was not refused. */
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
 const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString('hex')}@example.com`
 /** A documentation-range address of its own for each test, so limits never leak between tests. */
 const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${randomBytes(3).toString('hex')}`

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, STATEMENT_TIMEOUT_MS } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
+import { toFailure } from '@/lib/errors'
 import { importMapBackup, type MapBackup } from '@/lib/export/backup'
 import { exportMap } from '@/lib/export/map-export'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
@@ -16,17 +16,9 @@ import { applyMapOperation } from '@/lib/maps/operations'
 import { replay } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
+import { refusal } from './people'
 
 const NODES = 2_000
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
 
 const person = (name: string) =>
   db.user.create({ data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' }, select: { id: true } })

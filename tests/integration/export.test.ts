@@ -1,32 +1,16 @@
 // Exporting highlights: every member can download a source's highlights as CSV or W3C Web
 // Annotations, but only the highlights they could see in the reader; a classmate's private
 // highlight reaches only its author and the instructors.
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { exportSourceHighlights } from '@/lib/annotations/export'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { person, refusal } from './people'
 
 const BASE = 'https://colloquy.example.edu'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
 
 const TEXT = [
   'Why Alliances Endure',

@@ -3,23 +3,14 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
 import { JOIN_CODE_ALPHABET } from '@/lib/groups/join-code'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
+import { refusal } from './people'
 
 const DAY = 24 * 60 * 60 * 1000
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
 
 const person = (name: string) =>
   db.user.create({

@@ -9,9 +9,10 @@ import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteRep
 import { noteFromText } from '@/lib/annotations/note'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
+import { toFailure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { refusal } from './people'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -20,15 +21,6 @@ afterEach(() => {
 const HIGHLIGHT_GONE = 'This highlight no longer exists.'
 const FORBIDDEN = 'You are not allowed to do that.'
 const MISSING_ID = 'cmnothighlight00000000000'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
 
 const person = (name: string) =>
   db.user.create({

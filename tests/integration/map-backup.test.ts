@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
 import { exportMapFormat } from '@/lib/export/format-export'
 import { importMapBackup, MAX_BACKUP_BYTES, type MapBackup } from '@/lib/export/backup'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
@@ -17,21 +16,7 @@ import { replay, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
 import { createSource } from '@/lib/sources/mutations'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
+import { person, refusal } from './people'
 
 const TITLE = 'Why Alliances Endure'
 const TEXT = [

@@ -3,7 +3,6 @@
 // feedback), as an SVG or PNG picture; the files open in real tools (poppler), text that
 // students typed is never markup, a big map is quick, and nobody else's map can be had.
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +18,7 @@ import { createMap, newId } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import type { MapState } from '@/lib/maps/reducer'
 import { createSource } from '@/lib/sources/mutations'
+import { person } from './people'
 
 const run = promisify(execFile)
 
@@ -50,12 +50,6 @@ async function refusal(promise: Promise<unknown>): Promise<Failure> {
   }
   throw new Error('Expected the export to be refused, but it succeeded.')
 }
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
 
 /** Whitespace dropped, so line breaks and wrapped hyphenated words do not matter. */
 const squeeze = (text: string) => text.replace(/\s+/g, '')

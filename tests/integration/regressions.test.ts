@@ -6,26 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { checkCredentials, registerUser, WRONG_CREDENTIALS } from '@/lib/auth/credentials'
 import { FREE_FAILURES } from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
+import { toFailure } from '@/lib/errors'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode } from '@/lib/groups/mutations'
 import { getGroupOverview } from '@/lib/groups/queries'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
+import { person, refusal } from './people'
 
 async function seminar() {
   const instructor = await person('Iris')

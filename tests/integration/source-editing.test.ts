@@ -1,31 +1,17 @@
 // Editing a source: an instructor fixes its text or details, or restores a block the importer set
 // aside; the old text is kept as a revision and every highlight is placed again, never lost.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
+import { toFailure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing'
 import { getSourceForEditing } from '@/lib/sources/editing-queries'
 import { createSource } from '@/lib/sources/mutations'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
+import { person, refusal } from './people'
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
 
 async function seminar() {
   const instructor = await person('Iris')

@@ -1,29 +1,14 @@
 // Sources: an instructor pastes an essay, page junk is set aside (and can be restored), and
 // only members of the group can read it, only through that group.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { editSourceText, restoreDroppedBlock } from '@/lib/sources/editing'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true },
-  })
+import { person, refusal } from './people'
 
 async function seminar() {
   const instructor = await person('Iris')

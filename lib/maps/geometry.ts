@@ -103,12 +103,11 @@ function spread(ends: End[]): void {
   ends.sort((a, b) => a.at - b.at || a.relation - b.relation)
   const [lo, hi] = sideRange(ends[0]!.box, ends[0]!.side)
   const gap = Math.min(PORT_SPACING, (hi - lo) / (ends.length - 1))
-  for (let i = 1; i < ends.length; i++) ends[i]!.at = Math.max(ends[i]!.at, ends[i - 1]!.at + gap)
-  const overflow = ends.at(-1)!.at - hi
-  if (overflow > 0) for (const end of ends) end.at -= overflow
-  for (let i = ends.length - 2; i >= 0; i--) ends[i]!.at = Math.min(ends[i]!.at, ends[i + 1]!.at - gap)
-  const underflow = lo - ends[0]!.at
-  if (underflow > 0) for (const end of ends) end.at += underflow
+  // Pushed forward off the start of the side and each other, then back off its end: since the gaps
+  // fit the side, the second pass keeps every end at least `gap` past the one before and past `lo`
+  // (shifting the whole row instead could push the last end onto the corner).
+  for (let i = 0; i < ends.length; i++) ends[i]!.at = Math.max(ends[i]!.at, i === 0 ? lo : ends[i - 1]!.at + gap)
+  for (let i = ends.length - 1; i >= 0; i--) ends[i]!.at = Math.min(ends[i]!.at, i === ends.length - 1 ? hi : ends[i + 1]!.at - gap)
 }
 
 function portOf(end: End): Port {

@@ -82,6 +82,29 @@ describe('relation geometry', () => {
     )
   })
 
+  it('keeps every end off the corners when ends crowd toward one end of a side', () => {
+    // Found by the property above: three ends on one side, two of them near its lower end and one
+    // near its upper end. Shifting the whole row back after pushing it once put one on the corner.
+    const boxes = new Map([
+      ['n0', box(0, 0)],
+      ['n5', box(680, 243)],
+      ['n6', box(0, 510)],
+    ])
+    const relations = [
+      { id: 'r0', fromId: 'n5', toId: 'n6', label: null },
+      { id: 'r1', fromId: 'n6', toId: 'n5', label: null },
+      { id: 'r2', fromId: 'n5', toId: 'n0', label: null },
+    ]
+    const geometry = relationGeometry(boxes, relations)
+    for (const g of geometry) expectDrawnRight(g, boxes)
+    const onLeft = geometry.flatMap((g) => [...(g.fromId === 'n5' ? [g.points[0]!.y] : []), ...(g.toId === 'n5' ? [g.points.at(-1)!.y] : [])]).sort((a, b) => a - b)
+    expect(onLeft).toHaveLength(3)
+    expect(onLeft[0]).toBeGreaterThanOrEqual(243 + 16)
+    expect(onLeft[2]).toBeLessThanOrEqual(243 + NODE_HEIGHT - 16)
+    expect(onLeft[1]! - onLeft[0]!).toBeGreaterThanOrEqual(22)
+    expect(onLeft[2]! - onLeft[1]!).toBeGreaterThanOrEqual(22)
+  })
+
   it('attaches a chain stacked upward from the top of each source to the bottom of its target', () => {
     const boxes = new Map([
       ['a', box(0, 0)],

@@ -4,6 +4,7 @@ import './globals.css'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SignOutButton } from '@/components/auth/sign-out-button'
+import { ShortcutSheet } from '@/components/help/shortcut-sheet'
 import { getCurrentUser } from '@/lib/auth/session'
 
 export const metadata = {
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <div className="flex items-center gap-3 text-sm">
+                <ShortcutSheet />
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
@@ -37,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             ) : (
               <div className="flex items-center gap-3 text-sm">
+                <ShortcutSheet />
                 <Link href="/sign-in" className="text-stone-700 hover:text-stone-900">
                   Sign in
                 </Link>

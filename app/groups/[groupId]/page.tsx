@@ -44,7 +44,15 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
           {sources.length === 0 ? (
-            <p className="text-stone-600">No sources yet.{canManage ? ' Add the first essay for your seminar to read.' : ''}</p>
+            <p className="text-stone-600">
+              {canManage ? (
+                <>
+                  No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
+                </>
+              ) : (
+                'No sources yet. Your instructor adds the essays; they appear here as soon as they do.'
+              )}
+            </p>
           ) : (
             <ol className="divide-y divide-stone-100">
               {sources.map((source) => (

@@ -9,6 +9,7 @@ import { db } from '@/lib/db'
 import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
+import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
@@ -238,6 +239,29 @@ export const BATTERY: Mutation[] = [
     },
     run: removeMember,
     fields: [ref('groupId', 'group'), ref('userId', 'user')],
+  },
+  {
+    via: ['leaveGroupAction'],
+    calls: 'leaveGroup',
+    setup: async (w) => {
+      const lea = await person('Lea')
+      const groupId = await ownGroup(w, [lea])
+      return { actor: lea, valid: async () => ({ groupId }) }
+    },
+    run: leaveGroup,
+    fields: [ref('groupId', 'group')],
+  },
+  {
+    via: ['deleteGroupAction'],
+    calls: 'deleteGroup',
+    setup: async (w) => {
+      const groupId = await ownGroup(w)
+      const { name } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } })
+      return { actor: w.iris, valid: async () => ({ groupId, confirmName: name }) }
+    },
+    run: deleteGroup,
+    // The typed name is compared, never stored: only its type and length matter.
+    fields: [ref('groupId', 'group'), { path: 'confirmName', kind: 'secret', max: 200 }],
   },
   {
     via: ['updateGroupSettingsAction'],

@@ -1,5 +1,7 @@
 import Link from 'next/link'
+import { DeleteGroupForm } from '@/components/groups/delete-group-form'
 import { InvitePanel } from '@/components/groups/invite-panel'
+import { LeaveGroupButton } from '@/components/groups/leave-group-button'
 import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
 import { ButtonLink } from '@/components/ui/button'
@@ -96,6 +98,15 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               ))}
             </ul>
           </Card>
+          {/* The last instructor cannot leave (the server says why); they may delete the group instead. */}
+          <Card title="Leave this group">
+            <LeaveGroupButton groupId={group.id} groupName={group.name} />
+          </Card>
+          {canManage && (
+            <Card title="Delete this group">
+              <DeleteGroupForm groupId={group.id} groupName={group.name} />
+            </Card>
+          )}
         </div>
       </div>
     </div>

@@ -26,7 +26,7 @@ test('a student leaves a group, and its instructor deletes it for good', async (
   await teacher.goto(group.url)
   acceptDialogs(teacher)
   await teacher.getByRole('button', { name: 'Leave group' }).click()
-  await expect(teacher.getByRole('alert')).toHaveText('A group needs at least one instructor; add another before the last one leaves.', SLOW)
+  await expect(teacher.getByRole('region', { name: 'Leave this group' }).getByRole('alert')).toHaveText('A group needs at least one instructor; add another before the last one leaves.', SLOW)
 
   // Deleting asks for the group's name, and a wrong one changes nothing.
   const form = teacher.getByRole('form', { name: 'Delete this group' })

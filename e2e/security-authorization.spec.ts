@@ -21,6 +21,7 @@ const CITATION_GONE = 'That highlight does not exist in this group.'
 const A = {
   signUp: 'lib/auth/actions.ts#signUp',
   changePassword: 'lib/auth/actions.ts#changePasswordAction',
+  deleteAccount: 'lib/account/actions.ts#deleteAccountAction',
   createGroup: 'lib/groups/actions.ts#createGroupAction',
   joinGroup: 'lib/groups/actions.ts#joinGroupAction',
   rotateJoinCode: 'lib/groups/actions.ts#rotateJoinCodeAction',
@@ -130,6 +131,15 @@ const MATRIX: Entry[] = [
       const back = await w.act(p, A.changePassword, { currentPassword: `${passwordOf(p)} changed`, newPassword: passwordOf(p) })
       is(back.result, 'the change back').toMatchObject({ ok: true })
     },
+  }),
+  action({
+    action: A.deleteAccount,
+    // The personas must outlive the matrix, so the call is one that must be refused before the
+    // password is even checked; deletion itself is proven in tests/integration/account.test.ts.
+    on: 'the signed-in person’s own account, not confirmed',
+    expect: { anonymous: 401, outsider: 400, otherInstructor: 400, student: 400, otherStudent: 400, instructor: 400 },
+    input: (_t, p) => ({ password: passwordOf(p), confirmed: false }),
+    observe: async (w, _t, p) => (p.userId ? await w.row('SELECT name, email, "passwordHash" FROM "User" WHERE id = $1', [p.userId]) : null),
   }),
   action({
     action: A.createGroup,
@@ -785,6 +795,21 @@ const MATRIX: Entry[] = [
       is(reply.headers['location'], 'redirect to the CSRF error').toMatch(/\/api\/auth\/signin\?csrf=true/)
       is(reply.headers['set-cookie'] ?? '', 'cookies set').not.toMatch(/session-token=/)
       is(after, 'session after').toEqual(before)
+    },
+  }),
+  route({
+    route: 'GET /api/account/data',
+    on: "one's own data, with the student's private and shared highlights",
+    expect: { anonymous: 401, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    send: (_w, _t, p) => get(p, '/api/account/data'),
+    verify: async ({ w, t, p, reply, is }) => {
+      const data = json<{ person: { email: string }; highlights: { quote: string }[] }>(reply)
+      is(data.person.email, 'whose data').toBe(p.email)
+      const quotes = new Set(data.highlights.map((h) => h.quote))
+      const quoteOf = async (id: string) => (await w.row<{ exact: string }>('SELECT exact FROM "Highlight" WHERE id = $1', [id]))!.exact
+      const mine = p.name === 'student'
+      is({ private: quotes.has(await quoteOf(t.private)), shared: quotes.has(await quoteOf(t.shared)) }, 'the student’s highlights in it').toEqual({ private: mine, shared: mine })
     },
   }),
   route({

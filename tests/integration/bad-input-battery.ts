@@ -2,6 +2,7 @@
 // route it stands for, the domain function that does the work (called with a real actor), how to
 // make a valid input, and the kind of each field.
 import { randomBytes } from 'node:crypto'
+import { deleteAccount } from '@/lib/account/delete-account'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
 import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { hashPassword } from '@/lib/auth/password'
@@ -579,6 +580,22 @@ export const BATTERY: Mutation[] = [
     ],
   },
 
+  {
+    via: ['deleteAccountAction'],
+    calls: 'deleteAccount',
+    setup: async () => {
+      const user = await db.user.create({
+        data: { name: 'Della', email: `della-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword('the current passphrase') },
+        select: { id: true, name: true, email: true },
+      })
+      return { actor: user, valid: async () => ({ password: 'the current passphrase', confirmed: true }) }
+    },
+    run: (actor, input) => deleteAccount(actor as unknown as { id: string; email: string }, input, 'battery'),
+    fields: [
+      { path: 'password', kind: 'secret', max: 200 },
+      { path: 'confirmed', kind: 'bool' },
+    ],
+  },
   {
     via: ['changePasswordAction'],
     calls: 'changePassword',

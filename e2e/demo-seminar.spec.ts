@@ -44,6 +44,8 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   await expect(essay(alex).getByRole('list').first().getByRole('listitem')).toHaveCount(6)
   await expect(essay(alex).getByRole('listitem').first()).toHaveText('What events led to the formation of the US – Japan alliance?')
   await expect(essay(alex).getByRole('heading', { name: 'Political paralysis in Japan' })).toBeVisible()
+  await essay(alex).getByRole('list').first().scrollIntoViewIfNeeded()
+  await alex.screenshot({ path: `${SHOTS}/reader-lists-and-headings.png` })
   // The place to start is said on screen, not only to screen readers.
   await expect(alex.getByText(/hold Shift with the arrow keys; then press 1 Claim · 2 Evidence · 3 Bias/)).toBeVisible()
 
@@ -54,7 +56,7 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   const replies = thread.getByRole('region', { name: 'Replies' })
   await expect(replies).toContainText('Replies (3)')
   await expect(replies.getByRole('listitem').filter({ hasText: CHRIS.name })).toContainText('Futenma is the blocked policy')
-  await alex.screenshot({ path: `${SHOTS}/reader-thread.png`, fullPage: true })
+  await alex.screenshot({ path: `${SHOTS}/reader-thread.png` })
 
   // The edited essay: one classmate's passage moved and asks to be confirmed.
   await alex.goBack()
@@ -62,6 +64,9 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   const moved = highlightList(alex).getByRole('listitem').filter({ hasText: 'Moved — please confirm' })
   await expect(moved).toHaveCount(1)
   await expect(moved).toContainText(BEA.name)
+  await moved.getByRole('button').click()
+  await expect(selected(alex).getByText('Moved — please confirm')).toBeVisible()
+  await alex.screenshot({ path: `${SHOTS}/reader-moved.png` })
 
   // The group's debate map, across the essays, with its checks.
   await alex.goto(`${new URL(alex.url()).pathname.split('/sources/')[0]}/maps`)

@@ -77,14 +77,15 @@ async function seedHighlights(tx: Tx, seminar: SeededSeminar, from: number): Pro
         ...anchorAt(source.text, start, end),
         sourceVersion: 1,
         note: highlight.note ? paragraphNote(highlight.note) : undefined,
+        // Written then, never edited since (the reader marks edited replies).
         createdAt,
+        updatedAt: createdAt,
       },
     })
     ids.set(highlight.key, row.id)
     for (const [n, reply] of (highlight.replies ?? []).entries()) {
-      await tx.reply.create({
-        data: { highlightId: row.id, authorId: authorOf(reply.by), body: paragraphNote(reply.text), createdAt: new Date(createdAt.getTime() + (n + 1) * 3 * HOUR) },
-      })
+      const at = new Date(createdAt.getTime() + (n + 1) * 3 * HOUR)
+      await tx.reply.create({ data: { highlightId: row.id, authorId: authorOf(reply.by), body: paragraphNote(reply.text), createdAt: at, updatedAt: at } })
     }
   }
   return ids

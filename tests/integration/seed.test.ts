@@ -52,6 +52,8 @@ describe('demo seed', () => {
     const argued = highlights.filter((h) => h.replies.some((r) => r.authorId !== h.authorId) && h.replies.some((r) => r.authorId === h.authorId))
     expect(argued.length).toBeGreaterThanOrEqual(4)
     expect(highlights.every((h) => h.replies.every((r) => r.createdAt > h.createdAt))).toBe(true)
+    // Nothing reads "(edited)": written at their time, never changed since.
+    expect(highlights.flatMap((h) => h.replies).every((r) => r.updatedAt.getTime() === r.createdAt.getTime())).toBe(true)
   })
 
   it('quotes the essays exactly: every highlight anchors EXACT where it is stored, but the one the edit moved', async () => {

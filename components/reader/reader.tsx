@@ -14,6 +14,7 @@ import { HeatGutter } from './heat-gutter'
 import { HighlightDetail } from './highlight-detail'
 import { ALL_FILTERS, applyFilters, HighlightList, type Filters } from './highlight-list'
 import { moveFocus, showCursor, type Cursor } from './keyboard-selection'
+import { PanelDrawer } from './panel-drawer'
 import { ReaderText } from './reader-text'
 import { SelectionToolbar } from './selection-toolbar'
 import { useLiveSource } from './use-live-source'
@@ -68,6 +69,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
   const [reselecting, setReselecting] = useState<string | null>(null)
   const [classView, setClassView] = useState(false)
   const [sourceEdited, setSourceEdited] = useState(false)
+  const [panelOpen, setPanelOpen] = useState(false)
 
   const refresh = useCallback(async () => {
     const result = await listHighlightsAction({ sourceId })
@@ -109,6 +111,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
   const open = useCallback((id: string) => {
     setActiveId(id)
     setStack([])
+    setPanelOpen(true)
     requestAnimationFrame(() => flash(id))
   }, [])
 
@@ -244,7 +247,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           />
         )}
       </div>
-      <aside aria-label="Highlights" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <PanelDrawer open={panelOpen} onOpenChange={setPanelOpen} count={data.highlights.length} buttonHidden={selection !== null}>
         <div className="sr-only" role="status" aria-live="polite">
           {announcement}
         </div>
@@ -285,7 +288,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           </section>
         )}
         <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} />
-      </aside>
+      </PanelDrawer>
     </div>
   )
 }

@@ -26,7 +26,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <p className="text-sm text-stone-500">{role && ROLE_LABEL[role]} in</p>
         <h1 className="text-3xl font-semibold">{group.name}</h1>
         {group.description && <p className="mt-2 max-w-3xl text-stone-700">{group.description}</p>}
-        <nav aria-label="Group" className="mt-4 flex gap-3 text-sm">
+        <nav aria-label="Group" className="mt-4 flex flex-wrap gap-3 text-sm">
           <ButtonLink href={`${path}/maps`} variant="secondary">
             Argument maps
           </ButtonLink>

@@ -4,6 +4,7 @@ import './globals.css'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SignOutButton } from '@/components/auth/sign-out-button'
+import { ShortcutSheet } from '@/components/help/shortcut-sheet'
 import { getCurrentUser } from '@/lib/auth/session'
 
 export const metadata = {
@@ -20,12 +21,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-stone-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
             <Link href={user ? '/dashboard' : '/'} className="text-lg font-semibold tracking-tight text-indigo-800">
               Colloquy
             </Link>
             {user ? (
-              <div className="flex items-center gap-3 text-sm">
+              <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
+                <ShortcutSheet />
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
@@ -36,7 +38,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <SignOutButton />
               </div>
             ) : (
-              <div className="flex items-center gap-3 text-sm">
+              <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
+                <ShortcutSheet />
                 <Link href="/sign-in" className="text-stone-700 hover:text-stone-900">
                   Sign in
                 </Link>

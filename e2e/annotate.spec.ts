@@ -80,13 +80,13 @@ const marksTitled = (page: Page, title: string) => essay(page).locator(`mark[tit
 /**
  * Selects with the keyboard in paragraph `n` (counted from the first paragraph by ArrowDown):
  * skips `skip` words with Ctrl+ArrowRight and one space with ArrowRight, then selects `words`
- * words with Ctrl+Shift+ArrowRight, and presses the tag's key. The reader's cursor starts at the
- * first paragraph when the essay takes focus.
+ * words with Ctrl+Shift+ArrowRight, and presses the tag's key. Ctrl+Home first, wherever the
+ * reader's cursor was left.
  */
 async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
   await essay(page).focus()
-  // The first key puts the cursor at the start of the first paragraph; Home keeps it there.
-  await page.keyboard.press('Home')
+  // The cursor stays where the last highlight ended; Ctrl+Home takes it back to the first paragraph.
+  await page.keyboard.press('Control+Home')
   for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown')
   if (skip > 0) {
     for (let i = 0; i < skip; i++) await page.keyboard.press('Control+ArrowRight')

@@ -21,11 +21,14 @@ const CITATION_GONE = 'That highlight does not exist in this group.'
 const A = {
   signUp: 'lib/auth/actions.ts#signUp',
   changePassword: 'lib/auth/actions.ts#changePasswordAction',
+  deleteAccount: 'lib/account/actions.ts#deleteAccountAction',
   createGroup: 'lib/groups/actions.ts#createGroupAction',
   joinGroup: 'lib/groups/actions.ts#joinGroupAction',
   rotateJoinCode: 'lib/groups/actions.ts#rotateJoinCodeAction',
   removeMember: 'lib/groups/actions.ts#removeMemberAction',
   updateGroupSettings: 'lib/groups/actions.ts#updateGroupSettingsAction',
+  leaveGroup: 'lib/groups/actions.ts#leaveGroupAction',
+  deleteGroup: 'lib/groups/actions.ts#deleteGroupAction',
   createSource: 'lib/sources/actions.ts#createSourceAction',
   updateSourceMetadata: 'lib/sources/editing-actions.ts#updateSourceMetadataAction',
   editSourceText: 'lib/sources/editing-actions.ts#editSourceTextAction',
@@ -71,6 +74,15 @@ const sourceRow = (w: World, id: string) =>
   w.row<{ title: string; version: number; text: string; dropped: number }>('SELECT title, version, text, jsonb_array_length("droppedBlocks") AS dropped FROM "Source" WHERE id = $1', [id])
 const roleIn = async (w: World, groupId: string, userId: string | null) =>
   (await w.row<{ role: string }>('SELECT role::text AS role FROM "Membership" WHERE "groupId" = $1 AND "userId" = $2', [groupId, userId]))?.role ?? null
+
+/** A group of the instructor's with both students, an essay, and the spare as a second instructor. */
+async function leavableGroup(w: World, name: string): Promise<{ groupId: string; name: string }> {
+  const title = `${name} ${clientId().slice(0, 8)}`
+  const { id } = await w.must<{ id: string }>(w.personas.instructor, A.createGroup, { name: title })
+  await Promise.all([w.join(w.personas.student, id), w.join(w.personas.otherStudent, id), w.newSource({ groupId: id })])
+  await w.db.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [clientId(), id, w.spare.userId])
+  return { groupId: id, name: title }
+}
 
 async function replyOf(response: APIResponse): Promise<HttpReply> {
   return { status: response.status(), headers: response.headers(), body: await response.body() }
@@ -121,6 +133,15 @@ const MATRIX: Entry[] = [
     },
   }),
   action({
+    action: A.deleteAccount,
+    // The personas must outlive the matrix, so the call is one that must be refused before the
+    // password is even checked; deletion itself is proven in tests/integration/account.test.ts.
+    on: 'the signed-in person’s own account, not confirmed',
+    expect: { anonymous: 401, outsider: 400, otherInstructor: 400, student: 400, otherStudent: 400, instructor: 400 },
+    input: (_t, p) => ({ password: passwordOf(p), confirmed: false }),
+    observe: async (w, _t, p) => (p.userId ? await w.row('SELECT name, email, "passwordHash" FROM "User" WHERE id = $1', [p.userId]) : null),
+  }),
+  action({
     action: A.createGroup,
     on: 'a new group',
     expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
@@ -168,6 +189,36 @@ const MATRIX: Entry[] = [
     observe: (w) => roleIn(w, w.groups.main, w.spare.userId),
     verify: ({ before, after, is }) => {
       is([before, after], 'membership before and after').toEqual(['STUDENT', null])
+    },
+  }),
+  action({
+    action: A.leaveGroup,
+    on: 'a group one is a member of (with a second instructor, so the first may leave too)',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: (w) => leavableGroup(w, 'Leavers'),
+    input: (t) => ({ groupId: t.groupId }),
+    observe: (w, t, p) => roleIn(w, t.groupId, p.userId),
+    verify: ({ p, before, after, is }) => {
+      is([before, after], 'membership before and after').toEqual([p.name === 'instructor' ? 'INSTRUCTOR' : 'STUDENT', null])
+    },
+  }),
+  action({
+    action: A.deleteGroup,
+    on: 'a whole group, its name typed to confirm',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: (w) => leavableGroup(w, 'Doomed'),
+    input: (t) => ({ groupId: t.groupId, confirmName: t.name }),
+    observe: async (w, t) => ({
+      group: await w.count('SELECT count(*) AS n FROM "Group" WHERE id = $1', [t.groupId]),
+      members: await w.count('SELECT count(*) AS n FROM "Membership" WHERE "groupId" = $1', [t.groupId]),
+      sources: await w.count('SELECT count(*) AS n FROM "Source" WHERE "groupId" = $1', [t.groupId]),
+    }),
+    verify: ({ t, before, after, data, is }) => {
+      is(before, 'the group before').toEqual({ group: 1, members: 4, sources: 1 })
+      is(after, 'nothing of it after').toEqual({ group: 0, members: 0, sources: 0 })
+      is(data, 'the answer').toEqual({ name: t.name })
     },
   }),
   action({
@@ -744,6 +795,21 @@ const MATRIX: Entry[] = [
       is(reply.headers['location'], 'redirect to the CSRF error').toMatch(/\/api\/auth\/signin\?csrf=true/)
       is(reply.headers['set-cookie'] ?? '', 'cookies set').not.toMatch(/session-token=/)
       is(after, 'session after').toEqual(before)
+    },
+  }),
+  route({
+    route: 'GET /api/account/data',
+    on: "one's own data, with the student's private and shared highlights",
+    expect: { anonymous: 401, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    send: (_w, _t, p) => get(p, '/api/account/data'),
+    verify: async ({ w, t, p, reply, is }) => {
+      const data = json<{ person: { email: string }; highlights: { quote: string }[] }>(reply)
+      is(data.person.email, 'whose data').toBe(p.email)
+      const quotes = new Set(data.highlights.map((h) => h.quote))
+      const quoteOf = async (id: string) => (await w.row<{ exact: string }>('SELECT exact FROM "Highlight" WHERE id = $1', [id]))!.exact
+      const mine = p.name === 'student'
+      is({ private: quotes.has(await quoteOf(t.private)), shared: quotes.has(await quoteOf(t.shared)) }, 'the student’s highlights in it').toEqual({ private: mine, shared: mine })
     },
   }),
   route({

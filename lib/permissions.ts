@@ -13,6 +13,8 @@ export const RULES = {
   'group:read': { student: 'yes', instructor: 'yes' },
   'group:manage': { student: 'no', instructor: 'yes' },
   'group:leave': { student: 'yes', instructor: 'yes' },
+  /** The group and everything in it, for good. */
+  'group:delete': { student: 'no', instructor: 'yes' },
   'member:remove': { student: 'no', instructor: 'yes' },
   'joinCode:read': { student: 'no', instructor: 'yes' },
   'joinCode:rotate': { student: 'no', instructor: 'yes' },

@@ -1,5 +1,6 @@
 // Seeds the demo seminar, once per database. That it was seeded is recorded (SystemState "demo"),
 // so whatever an operator later removes (members, essays, the whole group) is never added again.
+// The seminar arrives mid-term: read, argued over and mapped (seed-activity.ts).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '@/lib/db'
@@ -9,6 +10,7 @@ import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { contentHashOf } from '@/lib/sources/content-hash'
 import { canonicalTextOf, droppedBlocksOf, importText, layoutOf } from '@/lib/sources/importer'
 import { DEMO_ESSAYS, DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from './demo-content'
+import { seedDemoActivity } from './seed-activity'
 
 const ESSAY_DIR = join(process.cwd(), 'prisma', 'demo-essays')
 const DEMO_KEY = 'demo'
@@ -62,21 +64,29 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
             ...students.map((s) => ({ groupId: group.id, userId: s.id, role: 'STUDENT' as const })),
           ],
         })
-        for (const essay of essays) {
-          await tx.source.create({
-            data: {
-              groupId: group.id,
-              title: essay.title,
-              author: essay.author,
-              year: essay.year,
-              text: essay.text,
-              contentHash: contentHashOf(essay.text),
-              droppedBlocks: essay.droppedBlocks,
-              layout: essay.layout,
-              createdById: instructor.id,
-            },
-          })
+        // Created a moment apart, so "oldest first" lists them in the course's order.
+        const first = Date.now() - 8 * 24 * 3_600_000
+        const sources = []
+        for (const [i, essay] of essays.entries()) {
+          sources.push(
+            await tx.source.create({
+              data: {
+                groupId: group.id,
+                title: essay.title,
+                author: essay.author,
+                year: essay.year,
+                text: essay.text,
+                contentHash: contentHashOf(essay.text),
+                droppedBlocks: essay.droppedBlocks,
+                layout: essay.layout,
+                createdById: instructor.id,
+                createdAt: new Date(first + i * 60_000),
+              },
+            }),
+          )
         }
+        const [alex, bea, chris] = students.map((s) => s.id) as [string, string, string]
+        await seedDemoActivity(tx, { group, instructorId: instructor.id, students: { alex, bea, chris }, sources })
         return { status: 'created' as const, joinCode: group.joinCode }
       },
       { timeout: 60_000, maxWait: 60_000 },

@@ -64,5 +64,6 @@ export function connectHint(options: {
   if (selectedNodes.length === 1) {
     return `To connect ${name(selectedNodes[0]!)}: drag from a dot on its border onto the other node, or press S (supports) or A (attacks) and choose the other node. Ctrl+click selects a second node.`
   }
-  return 'Select a node to connect it: drag from a dot on its border onto another node, or select it and press S or A. N adds a note.'
+  if (nodes.length === 0) return 'An empty map: add the passages you highlighted from the list beside it, or press N for a note. ? lists every key.'
+  return 'Select a node to connect it: drag from a dot on its border onto another node, or press ] to step through the nodes, then S (supports) or A (attacks). N adds a note; ? lists every key.'
 }

@@ -237,9 +237,10 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   const hint = connectHint({ editable, nodes: view.nodes, numbers, selectedNodes, selectedRelation, linking, kind: connectKind })
 
   return (
-    <div className="grid h-[calc(100vh-9rem)] min-h-[520px] gap-4 lg:grid-cols-[18rem_minmax(0,1fr)_16rem]">
+    // On a phone the map comes first, most of a screen tall; the passages and checks follow it.
+    <div className="flex flex-col gap-4 lg:grid lg:h-[calc(100vh-9rem)] lg:min-h-[520px] lg:grid-cols-[18rem_minmax(0,1fr)_16rem]">
       <PassagePanel passages={passages} onAdd={(p) => addPassage(p)} disabled={!editable} />
-      <div className="flex min-h-0 flex-col gap-2">
+      <div className="flex min-h-0 flex-col gap-2 max-lg:order-first max-lg:h-[75vh]">
         <MapToolbar
           editable={editable}
           canConnect={selectedNodes.length === 2}
@@ -287,7 +288,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
             deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
             // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
             fitView={initial.state.nodes.length > 0}
-            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }}
             defaultViewport={{ x: 0, y: 0, zoom: 1 }}
             minZoom={0.05}
             proOptions={{ hideAttribution: true }}
@@ -303,6 +304,11 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
       </ChecksPanel>
     </div>
   )
+}
+
+/** On a phone, a large map opens at a size its text can be read at (then panned), not shrunk whole. */
+function readableZoomOnPhones(): number | undefined {
+  return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 0.5 : undefined
 }
 
 export function MapEditor(props: MapEditorProps) {

@@ -13,7 +13,7 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
   const [tag, setTag] = useState<TagName | 'all'>('all')
   const shown = passages.filter((p) => (sourceId === 'all' || p.sourceId === sourceId) && (tag === 'all' || p.tag === tag))
   return (
-    <section aria-label="Passages to cite" className="flex min-h-0 flex-col gap-2">
+    <section aria-label="Passages to cite" className="flex min-h-0 min-w-0 flex-col gap-2 max-lg:max-h-[60vh]">
       <h2 className="text-sm font-semibold">Highlighted passages</h2>
       <div className="flex flex-col gap-1 text-xs">
         <label className="flex items-center gap-1">

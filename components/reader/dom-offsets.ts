@@ -1,5 +1,6 @@
 // Converts between DOM selections and offsets in the canonical text. Every rendered block
-// element carries data-start; its text nodes hold exactly the block's text, in order.
+// element carries data-start; its text nodes hold exactly the block's text, in order. A list
+// carries them per item, its markers left out of the rendered text.
 
 function blockElementOf(node: Node | null): HTMLElement | null {
   let el: Node | null = node
@@ -32,8 +33,11 @@ export function offsetsOfRange(root: HTMLElement, range: Range): { start: number
 
 function pointAt(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
   const blocks = [...root.querySelectorAll<HTMLElement>('[data-start]')]
-  const block = blocks.find((b) => offset >= Number(b.dataset.start) && offset <= Number(b.dataset.end))
+  // An offset between rendered runs (a list's bullet, the line break between its items) is shown at the next run.
+  const block =
+    blocks.find((b) => offset >= Number(b.dataset.start) && offset <= Number(b.dataset.end)) ?? blocks.find((b) => Number(b.dataset.start) > offset)
   if (!block) return null
+  if (offset < Number(block.dataset.start)) offset = Number(block.dataset.start)
   let remaining = offset - Number(block.dataset.start)
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
   let last: Text | null = null

@@ -80,6 +80,11 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
       <p className="text-xs text-stone-500" aria-live="polite">
         Showing {shown.length} of {all.length} highlights
       </p>
+      {all.length === 0 && (
+        <p className="rounded-md border border-dashed border-stone-300 p-3 text-xs text-stone-600">
+          No highlights here yet. Select a passage in the essay and tag it: it appears here, and live for your classmates.
+        </p>
+      )}
       <ol aria-label="Highlights in reading order" className="flex flex-col gap-1.5">
         {shown.map((h) => (
           <li key={h.id}>

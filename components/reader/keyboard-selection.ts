@@ -28,8 +28,11 @@ export function moveFocus(key: string, byWord: boolean, focus: number, text: str
     case 'ArrowUp':
       return block && focus > block.start ? block.start : (blocks[current - 1]?.start ?? 0)
     case 'Home':
+      // Ctrl+Home: back to where reading starts, the first paragraph (past the title).
+      if (byWord) return (blocks.find((b) => b.kind !== 'heading') ?? blocks[0])?.start ?? 0
       return block?.start ?? 0
     case 'End':
+      if (byWord) return blocks.at(-1)?.end ?? text.length
       return block?.end ?? text.length
     default:
       return null

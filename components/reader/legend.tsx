@@ -2,13 +2,35 @@ import { TAG_NAMES, TAGS } from '@/lib/tags'
 
 export function TagLegend() {
   return (
+    <div className="flex flex-col gap-1.5">
+      <TagList />
+      <p id="reader-keys" className="text-xs text-stone-600">
+        Select a passage with the mouse, or click the essay and hold <kbd className={KEY}>Shift</kbd> with the arrow keys; then press{' '}
+        {TAG_NAMES.map((tag, i) => (
+          <span key={tag}>
+            {i > 0 && ' · '}
+            <kbd className={KEY}>{TAGS[tag].key}</kbd> {TAGS[tag].label}
+          </span>
+        ))}
+        . <kbd className={KEY}>?</kbd> lists every key.
+      </p>
+    </div>
+  )
+}
+
+const KEY = 'rounded border border-stone-300 bg-white px-1 font-sans text-[10px]'
+
+function TagList() {
+  return (
     <ul aria-label="Tags" className="flex flex-wrap gap-3 text-xs text-stone-700">
       {TAG_NAMES.map((tag) => (
         <li key={tag} className="flex items-center gap-1.5">
           <span aria-hidden className={`hl rounded px-1 underline ${TAGS[tag].markClass}`}>
             {TAGS[tag].icon} {TAGS[tag].label}
           </span>
-          <kbd className="rounded border border-stone-300 bg-white px-1 font-sans text-[10px]">{TAGS[tag].key}</kbd>
+          <kbd className={KEY} title={`Press ${TAGS[tag].key} to tag a selection as ${TAGS[tag].label.toLowerCase()}`}>
+            {TAGS[tag].key}
+          </kbd>
           <span className="sr-only">
             {TAGS[tag].label}: {TAGS[tag].underline} underline, key {TAGS[tag].key}
           </span>

@@ -1,7 +1,7 @@
 'use client'
 // The reader: the essay with everyone's highlights, live. Select with mouse or keyboard, tag
 // with the toolbar or 1/2/3, and read or discuss any highlight in the side panel.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { snapToWords } from '@/lib/annotations/selection'
 import { createHighlightAction, confirmAnchorAction, listHighlightsAction } from '@/lib/annotations/actions'
@@ -9,11 +9,12 @@ import type { ReaderHighlights } from '@/lib/annotations/queries'
 import { listReadersAction } from '@/lib/realtime/actions'
 import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'
-import { offsetsOfRange } from './dom-offsets'
+import { offsetsOfRange, rangeOf } from './dom-offsets'
 import { HeatGutter } from './heat-gutter'
 import { HighlightDetail } from './highlight-detail'
 import { ALL_FILTERS, applyFilters, HighlightList, type Filters } from './highlight-list'
 import { moveFocus, showCursor, type Cursor } from './keyboard-selection'
+import { PanelDrawer } from './panel-drawer'
 import { ReaderText } from './reader-text'
 import { SelectionToolbar } from './selection-toolbar'
 import { useLiveSource } from './use-live-source'
@@ -36,6 +37,8 @@ interface ReaderProps {
 }
 
 type Selection = { start: number; end: number; top: number; left: number }
+/** Where the keyboard cursor is drawn, relative to the essay's column (so it scrolls with the text). */
+type Caret = { top: number; left: number; height: number }
 
 function flash(id: string) {
   const mark = document.querySelector<HTMLElement>(`mark[data-hl~="${CSS.escape(id)}"]`)
@@ -49,13 +52,15 @@ function flash(id: string) {
 export function Reader({ groupId, sourceId, text, layout, initial, liveSince, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
   const blocks = useMemo(() => blocksOf(text, layout), [text, layout])
   const articleRef = useRef<HTMLDivElement>(null)
+  const columnRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
   const [data, setData] = useState(initial)
   const [filters, setFilters] = useState<Filters>(initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS)
   const [activeId, setActiveId] = useState<string | null>(flashId ?? null)
   const [stack, setStack] = useState<string[]>([])
   const [selection, setSelection] = useState<Selection | null>(null)
-  const [caret, setCaret] = useState<DOMRect | null>(null)
+  const [caret, setCaret] = useState<Caret | null>(null)
+  const [essayFocused, setEssayFocused] = useState(false)
   const [isPrivate, setPrivate] = useState(false)
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -64,6 +69,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
   const [reselecting, setReselecting] = useState<string | null>(null)
   const [classView, setClassView] = useState(false)
   const [sourceEdited, setSourceEdited] = useState(false)
+  const [panelOpen, setPanelOpen] = useState(false)
 
   const refresh = useCallback(async () => {
     const result = await listHighlightsAction({ sourceId })
@@ -105,14 +111,33 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
   const open = useCallback((id: string) => {
     setActiveId(id)
     setStack([])
+    setPanelOpen(true)
     requestAnimationFrame(() => flash(id))
   }, [])
 
-  const clearSelection = () => {
+  /** Draws the caret at the cursor's focus; `rect` is where the page put it, when known. */
+  const drawCaret = useCallback((rect?: DOMRect | null) => {
+    const root = articleRef.current
+    const column = columnRef.current
+    const at = cursor.current?.focus
+    if (!root || !column || at === undefined) return setCaret(null)
+    const box = rect ?? rangeOf(root, at, at)?.getBoundingClientRect()
+    if (!box) return setCaret(null)
+    const origin = column.getBoundingClientRect()
+    setCaret({ top: box.top - origin.top, left: box.left - origin.left, height: box.height || 20 })
+  }, [])
+
+  /**
+   * Ends the selection but keeps the keyboard cursor where it ended, so the next passage is a few
+   * keys away, not back at the first paragraph.
+   */
+  const collapseSelection = (at?: number) => {
     window.getSelection()?.removeAllRanges()
     setSelection(null)
-    setCaret(null)
-    cursor.current = null
+    const focus = at ?? cursor.current?.focus
+    cursor.current = focus === undefined ? null : { anchor: focus, focus }
+    // After the new highlight is drawn: its <mark> changes where the offset sits on the page.
+    requestAnimationFrame(() => drawCaret())
   }
 
   async function tagSelection(tag: TagName, fromKeyboard?: { start: number; end: number }) {
@@ -127,12 +152,13 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
       : await createHighlightAction({ sourceId, start, end, tag, visibility: isPrivate ? 'PRIVATE' : 'GROUP', sourceVersion: data.sourceVersion })
     setPending(false)
     if (!result.ok) return setError(result.error)
-    clearSelection()
+    collapseSelection(end)
     const id = reselecting ?? (result.data as { id: string }).id
     setReselecting(null)
     setAnnouncement(reselecting ? 'Highlight placed on the new passage.' : `${TAGS[tag].label} highlight added.`)
     await refresh()
     open(id)
+    requestAnimationFrame(() => drawCaret())
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -148,7 +174,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
       else setAnnouncement('Select a passage first: Shift with the arrow keys.')
       return
     }
-    if (event.key === 'Escape') return clearSelection()
+    if (event.key === 'Escape') return collapseSelection()
     if (event.key === 'Enter' && cursor.current) {
       const at = cursor.current.focus
       const here = data.highlights.filter((h) => h.start <= at && h.end > at)
@@ -167,14 +193,25 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     if (focus === null) return
     event.preventDefault()
     cursor.current = { anchor: event.shiftKey ? cursor.current.anchor : focus, focus }
-    setCaret(showCursor(root, cursor.current))
+    drawCaret(showCursor(root, cursor.current))
+  }
+
+  /** A keyboard user arriving in the essay sees where the cursor is before pressing anything. */
+  function onEssayFocus(event: FocusEvent<HTMLDivElement>) {
+    setEssayFocused(true)
+    if (!event.currentTarget.matches(':focus-visible')) return
+    if (!cursor.current) {
+      const first = blocks.find((b) => b.kind !== 'heading') ?? blocks[0]
+      cursor.current = { anchor: first?.start ?? 0, focus: first?.start ?? 0 }
+    }
+    drawCaret()
   }
 
   const openFromText = useCallback((ids: string[]) => (ids.length === 1 ? open(ids[0]!) : (setStack(ids), setActiveId(ids[0]!))), [open])
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-      <div className="relative">
+      <div ref={columnRef} className="relative">
         {sourceEdited && <Alert tone="info">The text of this source was edited. Reload to read the new version.</Alert>}
         {data.lockedByReadFirst && (
           <Alert tone="info">Your classmates’ highlights appear once you have made your first highlight on this source.</Alert>
@@ -187,10 +224,17 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           activeId={activeId}
           onOpen={openFromText}
           onKeyDown={onKeyDown}
+          onFocus={onEssayFocus}
+          onBlur={() => setEssayFocused(false)}
           gutter={classView ? (block) => <HeatGutter block={block} highlights={data.highlights} studentCount={studentCount} /> : undefined}
         />
-        {caret && !selection && (
-          <span aria-hidden className="pointer-events-none fixed z-20 w-0.5 animate-pulse bg-indigo-700" style={{ top: caret.top, left: caret.left, height: caret.height || 20 }} />
+        {caret && essayFocused && !selection && (
+          <span
+            aria-hidden
+            data-testid="reader-caret"
+            className="reader-caret pointer-events-none absolute z-20 w-[3px] -translate-x-px rounded-full bg-indigo-600"
+            style={{ top: caret.top, left: caret.left, height: caret.height }}
+          />
         )}
         {selection && (
           <SelectionToolbar
@@ -203,7 +247,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           />
         )}
       </div>
-      <aside aria-label="Highlights" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <PanelDrawer open={panelOpen} onOpenChange={setPanelOpen} count={data.highlights.length} buttonHidden={selection !== null}>
         <div className="sr-only" role="status" aria-live="polite">
           {announcement}
         </div>
@@ -244,7 +288,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           </section>
         )}
         <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} />
-      </aside>
+      </PanelDrawer>
     </div>
   )
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
+import { deleteGroup, leaveGroup } from './lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from './mutations'
 
 export async function createGroupAction(input: unknown): Promise<Result<{ id: string }>> {
@@ -41,5 +42,20 @@ export async function updateGroupSettingsAction(input: unknown): Promise<Result<
   return attempt(async () => {
     await updateGroupSettings(await getCurrentUser(), input)
     revalidatePath('/groups/[groupId]', 'page')
+  })
+}
+
+export async function leaveGroupAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => {
+    await leaveGroup(await getCurrentUser(), input)
+    revalidatePath('/dashboard')
+  })
+}
+
+export async function deleteGroupAction(input: unknown): Promise<Result<{ name: string }>> {
+  return attempt(async () => {
+    const deleted = await deleteGroup(await getCurrentUser(), input)
+    revalidatePath('/dashboard')
+    return deleted
   })
 }

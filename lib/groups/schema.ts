@@ -39,5 +39,10 @@ export const JoinCode = z
 
 export const JoinGroup = z.object({ code: JoinCode })
 export const GroupRef = z.object({ groupId: Id })
+/** Deleting a group: its name, typed, confirms it (spaces around it do not matter). */
+export const DeleteGroup = z.object({
+  groupId: Id,
+  confirmName: z.string({ error: 'Type the group’s name to confirm.' }).trim().min(1, 'Type the group’s name to confirm.').max(200, 'This is not the group’s name.'),
+})
 export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ error: 'Say whether students read first.' }) })
 export const RemoveMember = z.object({ groupId: Id, userId: Id })

@@ -24,6 +24,15 @@ export interface TextBlock {
   number: number | null
   /** The page of the original document on which the block starts, when known. */
   page: number | null
+  /** A heading's level (1–6) as the original gave it, when known. */
+  level: number | null
+}
+
+/** One line of a list block: its item text without the bullet or number, with its offsets. */
+export interface ListItem {
+  start: number
+  end: number
+  text: string
 }
 
 export const BLOCK_SEPARATOR = '\n\n'
@@ -62,11 +71,24 @@ export function blocksOf(text: string, layout?: readonly BlockLayout[] | null): 
         kind,
         number: kind === 'heading' ? null : ++number,
         page: stored?.[i]?.page ?? null,
+        level: stored?.[i]?.level ?? null,
       })
     }
     start += part.length + BLOCK_SEPARATOR.length
   })
   return blocks
+}
+
+/** A list block's items, each line's marker ("•", "-", "3.") left out; numbered when its first line is. */
+export function listItemsOf(block: Pick<TextBlock, 'start' | 'text'>): { ordered: boolean; items: ListItem[] } {
+  const items: ListItem[] = []
+  let offset = block.start
+  for (const line of block.text.split('\n')) {
+    const marker = BULLET.exec(line)?.[0].length ?? 0
+    items.push({ start: offset + marker, end: offset + line.length, text: line.slice(marker) })
+    offset += line.length + 1
+  }
+  return { ordered: /^\d/.test(block.text), items }
 }
 
 /** The block holding a character offset, for citing a passage by paragraph. */

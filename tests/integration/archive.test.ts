@@ -128,9 +128,19 @@ describe('a seminar archive', () => {
       expect({ nodes: byId(state.nodes), relations: byId(state.relations) }, map.title).toEqual({ nodes: byId(replayed.nodes), relations: byId(replayed.relations) })
       expect(log.at(-1)?.seq ?? 0).toBe(map.seq)
     }
-    const feedback = await db.feedback.findMany({ where: { map: { groupId: imported.id } }, select: { body: true, nodeId: true, relationId: true, rubricScores: true } })
-    expect(feedback.map((f) => f.body).sort()).toEqual(['Cite a second source.', 'The relation holds.'])
-    expect(feedback.every((f) => f.nodeId !== null || f.relationId !== null)).toBe(true)
+    // The demo's own feedback and this test's, each where it was: on a node, a relation or the whole map, scored alike.
+    const feedbackOf = async (id: string) =>
+      (await db.feedback.findMany({ where: { map: { groupId: id } }, select: { body: true, nodeId: true, relationId: true, rubricScores: true, score: true } }))
+        .map((f) => ({ body: f.body, on: f.nodeId ? 'node' : f.relationId ? 'relation' : 'map', rubricScores: f.rubricScores, score: f.score }))
+        .sort((x, y) => x.body.localeCompare(y.body))
+    const feedback = await feedbackOf(imported.id)
+    expect(feedback).toEqual(await feedbackOf(groupId))
+    expect(feedback).toEqual(
+      expect.arrayContaining([
+        { body: 'Cite a second source.', on: 'node', rubricScores: [{ name: 'Uses evidence 証拠', points: 4, max: 5 }], score: 4 },
+        { body: 'The relation holds.', on: 'relation', rubricScores: null, score: null },
+      ]),
+    )
   })
 
   it('can be imported again (new ids), and its people cannot sign in', async () => {

@@ -64,7 +64,8 @@ beforeAll(async () => {
   await seedDemo(db)
   const group = await db.group.findFirstOrThrow()
   const [instructor, student] = await Promise.all(['instructor', 'alex'].map((name) => db.user.findUniqueOrThrow({ where: { email: `${name}@colloquy.test` } })))
-  const essay = await db.source.findFirstOrThrow({ where: { groupId: group.id } })
+  // An essay the demo has not edited: its first revision is still free.
+  const essay = await db.source.findFirstOrThrow({ where: { groupId: group.id, version: 1 } })
   await db.sourceRevision.create({ data: { sourceId: essay.id, version: 1, text: `${TRICKY}\n\n${essay.text}`, contentHash: 'c'.repeat(64), createdById: instructor!.id } })
   const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TRICKY }] }] }
   const highlight = await db.highlight.create({
@@ -79,7 +80,8 @@ beforeAll(async () => {
   const relation = await db.mapRelation.create({ data: { mapId: map.id, fromId: b!.id, toId: a!.id, kind: 'SUPPORTS', label: 'because' } })
   await db.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: student!.id, type: 'node.added', payload: { label: TRICKY } } })
   await db.feedback.create({ data: { mapId: map.id, authorId: instructor!.id, nodeId: a!.id, relationId: relation.id, body: TRICKY, score: 4, rubricScores: [{ name: 'Evidence', points: 4, max: 5 }] } })
-  await db.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
+  // After the events the demo's maps were published with.
+  await db.groupEvent.create({ data: { groupId: group.id, seq: group.eventSeq + 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })
   await db.authSession.create({ data: { id: 'backup-session-1', userId: student!.id, expiresAt: new Date(Date.now() + 86_400_000) } })
   await db.$executeRaw`INSERT INTO "RateLimit" (key, points, expire) VALUES ('sign-in:alex@colloquy.test', 1, ${Date.now() + 900_000})`

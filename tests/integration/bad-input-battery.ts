@@ -2,6 +2,7 @@
 // route it stands for, the domain function that does the work (called with a real actor), how to
 // make a valid input, and the kind of each field.
 import { randomBytes } from 'node:crypto'
+import { deleteAccount } from '@/lib/account/delete-account'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
 import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { hashPassword } from '@/lib/auth/password'
@@ -9,6 +10,7 @@ import { db } from '@/lib/db'
 import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
+import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
@@ -238,6 +240,29 @@ export const BATTERY: Mutation[] = [
     },
     run: removeMember,
     fields: [ref('groupId', 'group'), ref('userId', 'user')],
+  },
+  {
+    via: ['leaveGroupAction'],
+    calls: 'leaveGroup',
+    setup: async (w) => {
+      const lea = await person('Lea')
+      const groupId = await ownGroup(w, [lea])
+      return { actor: lea, valid: async () => ({ groupId }) }
+    },
+    run: leaveGroup,
+    fields: [ref('groupId', 'group')],
+  },
+  {
+    via: ['deleteGroupAction'],
+    calls: 'deleteGroup',
+    setup: async (w) => {
+      const groupId = await ownGroup(w)
+      const { name } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } })
+      return { actor: w.iris, valid: async () => ({ groupId, confirmName: name }) }
+    },
+    run: deleteGroup,
+    // The typed name is compared, never stored: only its type and length matter.
+    fields: [ref('groupId', 'group'), { path: 'confirmName', kind: 'secret', max: 200 }],
   },
   {
     via: ['updateGroupSettingsAction'],
@@ -555,6 +580,22 @@ export const BATTERY: Mutation[] = [
     ],
   },
 
+  {
+    via: ['deleteAccountAction'],
+    calls: 'deleteAccount',
+    setup: async () => {
+      const user = await db.user.create({
+        data: { name: 'Della', email: `della-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword('the current passphrase') },
+        select: { id: true, name: true, email: true },
+      })
+      return { actor: user, valid: async () => ({ password: 'the current passphrase', confirmed: true }) }
+    },
+    run: (actor, input) => deleteAccount(actor as unknown as { id: string; email: string }, input, 'battery'),
+    fields: [
+      { path: 'password', kind: 'secret', max: 200 },
+      { path: 'confirmed', kind: 'bool' },
+    ],
+  },
   {
     via: ['changePasswordAction'],
     calls: 'changePassword',

@@ -11,6 +11,7 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'group:read': { student: 'allowed', instructor: 'allowed' },
   'group:manage': { student: 'denied', instructor: 'allowed' },
   'group:leave': { student: 'allowed', instructor: 'allowed' },
+  'group:delete': { student: 'denied', instructor: 'allowed' },
   'member:remove': { student: 'denied', instructor: 'allowed' },
   'joinCode:read': { student: 'denied', instructor: 'allowed' },
   'joinCode:rotate': { student: 'denied', instructor: 'allowed' },

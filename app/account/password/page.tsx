@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { ChangePasswordForm } from '@/components/auth/change-password-form'
 import { requirePageUser } from '@/lib/auth/session'
 
@@ -14,6 +15,11 @@ export default async function ChangePasswordPage() {
         </p>
       </div>
       <ChangePasswordForm />
+      <p className="border-t border-stone-200 pt-4 text-sm">
+        <Link href="/account/delete" className="text-indigo-700 underline">
+          Download your data, or delete your account
+        </Link>
+      </p>
     </div>
   )
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link'
+import { DeleteGroupForm } from '@/components/groups/delete-group-form'
 import { InvitePanel } from '@/components/groups/invite-panel'
+import { LeaveGroupButton } from '@/components/groups/leave-group-button'
 import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
 import { ButtonLink } from '@/components/ui/button'
@@ -24,7 +26,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <p className="text-sm text-stone-500">{role && ROLE_LABEL[role]} in</p>
         <h1 className="text-3xl font-semibold">{group.name}</h1>
         {group.description && <p className="mt-2 max-w-3xl text-stone-700">{group.description}</p>}
-        <nav aria-label="Group" className="mt-4 flex gap-3 text-sm">
+        <nav aria-label="Group" className="mt-4 flex flex-wrap gap-3 text-sm">
           <ButtonLink href={`${path}/maps`} variant="secondary">
             Argument maps
           </ButtonLink>
@@ -44,7 +46,15 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
           {sources.length === 0 ? (
-            <p className="text-stone-600">No sources yet.{canManage ? ' Add the first essay for your seminar to read.' : ''}</p>
+            <p className="text-stone-600">
+              {canManage ? (
+                <>
+                  No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
+                </>
+              ) : (
+                'No sources yet. Your instructor adds the essays; they appear here as soon as they do.'
+              )}
+            </p>
           ) : (
             <ol className="divide-y divide-stone-100">
               {sources.map((source) => (
@@ -88,6 +98,15 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               ))}
             </ul>
           </Card>
+          {/* The last instructor cannot leave (the server says why); they may delete the group instead. */}
+          <Card title="Leave this group">
+            <LeaveGroupButton groupId={group.id} groupName={group.name} />
+          </Card>
+          {canManage && (
+            <Card title="Delete this group">
+              <DeleteGroupForm groupId={group.id} groupName={group.name} />
+            </Card>
+          )}
         </div>
       </div>
     </div>

@@ -17,11 +17,23 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
   const path = `/groups/${groupId}/maps`
   const user = await requirePageUser(path)
   const { group, maps, standing } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
+  // An empty section says what to do next, to whoever is reading it.
   const sections = [
-    { title: 'Group maps', items: maps.filter((m) => m.kind === 'GROUP') },
+    {
+      title: 'Group maps',
+      items: maps.filter((m) => m.kind === 'GROUP'),
+      empty:
+        standing === 'instructor'
+          ? 'No group map yet. Start one under “New map”: the whole group builds it together from the passages they highlight.'
+          : 'No group map yet. Your instructor starts one; until then, build your own under “New map”.',
+    },
     {
       title: standing === 'instructor' ? 'Personal maps' : 'My maps',
       items: maps.filter((m) => m.kind === 'PERSONAL' && (typeof owner !== 'string' || m.owner?.id === owner)),
+      empty:
+        standing === 'instructor'
+          ? 'No student has started a map yet. Their maps appear here as they work, and submitted ones wait for your feedback.'
+          : 'No map of yours yet. Start one under “New map”, then add the passages you highlighted in the reader as its nodes.',
     },
   ]
   return (
@@ -37,7 +49,7 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
           {sections.map((section) => (
             <Card key={section.title} title={section.title}>
               {section.items.length === 0 ? (
-                <p className="text-sm text-stone-600">None yet.</p>
+                <p className="text-sm text-stone-600">{section.empty}</p>
               ) : (
                 <ul className="divide-y divide-stone-100">
                   {section.items.map((m) => (

@@ -38,7 +38,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
         </a>
       </div>
       <Card title="Students">
-        {dashboard.rows.length === 0 ? <p className="text-sm text-stone-600">No students yet.</p> : <StudentTable groupId={dashboard.group.id} rows={dashboard.rows} firstSourceId={firstSource?.id ?? null} />}
+        {dashboard.rows.length === 0 ? <p className="text-sm text-stone-600">No students yet. Share the join code or invite link on the group page.</p> : <StudentTable groupId={dashboard.group.id} rows={dashboard.rows} firstSourceId={firstSource?.id ?? null} />}
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Compare two maps">
@@ -66,7 +66,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
       </div>
       <Card title="Most cited passages">
         {cited.length === 0 ? (
-          <p className="text-sm text-stone-600">No map cites a passage yet.</p>
+          <p className="text-sm text-stone-600">No map cites a passage yet. Passages appear here once students add their highlights to their maps.</p>
         ) : (
           <div className="flex flex-col gap-4">
             {cited.map((essay) => (

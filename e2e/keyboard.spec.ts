@@ -1,0 +1,106 @@
+// Keyboard only: reaching the essay with Tab, seeing the cursor before pressing anything, tagging
+// a passage and going on to the next paragraph from where the last highlight ended, and the `?`
+// sheet listing every key on any page.
+import { expect, type Page } from '@playwright/test'
+import { test } from './support/browsers'
+import { INSTRUCTOR, SLOW, addEssay, createGroup, signedIn } from './support/seminar'
+
+const SHOTS = 'test-results/keyboard'
+const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+
+const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
+const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
+const caret = (page: Page) => page.getByTestId('reader-caret')
+const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
+const listItem = (page: Page, quote: string) => page.getByRole('list', { name: 'Highlights in reading order' }).getByRole('listitem').filter({ hasText: `“${quote}”` })
+const sheet = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+
+/** The caret lies within paragraph `n`'s box. */
+async function expectCaretIn(page: Page, n: number) {
+  await expect(caret(page)).toBeVisible()
+  const at = (await caret(page).boundingBox())!
+  const box = (await paragraph(page, n).boundingBox())!
+  expect(at.y + at.height / 2, `caret in paragraph ${n}`).toBeGreaterThan(box.y)
+  expect(at.y + at.height / 2, `caret in paragraph ${n}`).toBeLessThan(box.y + box.height)
+  expect(at.x).toBeGreaterThanOrEqual(box.x - 2)
+  expect(at.x).toBeLessThanOrEqual(box.x + box.width + 2)
+}
+
+async function selectWords(page: Page, words: number) {
+  for (let i = 0; i < words; i++) await page.keyboard.press('Control+Shift+ArrowRight')
+  const chosen = await page.evaluate(() => window.getSelection()?.toString() ?? '')
+  await expect(tagToolbar(page).getByText(/^\d+ chars$/)).toHaveText(`${chosen.length} chars`)
+  return chosen
+}
+
+test('two highlights in different paragraphs with the keyboard, the cursor staying where the first ended', async ({ openBrowser }) => {
+  const page = await signedIn(openBrowser(), INSTRUCTOR.email)
+  await createGroup(page, `Keyboard seminar ${runId}`)
+  await addEssay(page)
+  // A new source says what to do next, and how, on screen.
+  await expect(page.getByText('No highlights here yet. Select a passage in the essay and tag it')).toBeVisible()
+  await expect(page.locator('#reader-keys')).toContainText('hold Shift with the arrow keys; then press 1 Claim · 2 Evidence · 3 Bias')
+
+  // Tab until the essay has focus: the caret shows at the first paragraph before any key.
+  for (let i = 0; i < 60 && !(await essay(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(essay(page)).toBeFocused()
+  await expectCaretIn(page, 1)
+  await page.screenshot({ path: `${SHOTS}/caret-on-focus.png` })
+
+  // Paragraph 2: "Shared bases, joint", as evidence.
+  await page.keyboard.press('ArrowDown')
+  await expectCaretIn(page, 2)
+  expect(await selectWords(page, 3)).toBe('Shared bases, joint')
+  await page.keyboard.press('2')
+  await expect(tagToolbar(page)).toBeHidden(SLOW)
+  await expect(listItem(page, 'Shared bases, joint')).toBeVisible()
+  await expect(essay(page)).toBeFocused()
+  // The cursor waits where the highlight ended, still in paragraph 2.
+  await expectCaretIn(page, 2)
+  await page.screenshot({ path: `${SHOTS}/caret-after-highlight.png` })
+
+  // One ArrowDown on, not three: paragraph 3's "Critics answer", as a claim.
+  await page.keyboard.press('ArrowDown')
+  await expectCaretIn(page, 3)
+  expect(await selectWords(page, 2)).toBe('Critics answer')
+  await page.keyboard.press('1')
+  await expect(tagToolbar(page)).toBeHidden(SLOW)
+  await expect(listItem(page, 'Critics answer')).toBeVisible()
+  await expect(paragraph(page, 3).locator(`mark[title="Claim by ${INSTRUCTOR.name}"]`)).toHaveText('Critics answer')
+  await expect(paragraph(page, 2).locator(`mark[title="Evidence by ${INSTRUCTOR.name}"]`)).toHaveText('Shared bases, joint')
+  await expectCaretIn(page, 3)
+
+  // Ctrl+Home goes back to the first paragraph; Escape leaves a selection and keeps the place.
+  await page.keyboard.press('Control+Home')
+  await expectCaretIn(page, 1)
+  await page.keyboard.press('Shift+ArrowRight')
+  await expect(tagToolbar(page)).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(tagToolbar(page)).toBeHidden()
+  await expectCaretIn(page, 1)
+})
+
+test('? lists every key, on any page, and never while typing', async ({ openBrowser }) => {
+  const page = await signedIn(openBrowser(), INSTRUCTOR.email)
+  await page.keyboard.press('?')
+  await expect(sheet(page)).toBeVisible()
+  for (const section of ['Everywhere', 'Reading an essay (click the text first)', 'Argument maps (click the map first)']) {
+    await expect(sheet(page).getByRole('region', { name: section })).toBeVisible()
+  }
+  await expect(sheet(page)).toContainText('Tag the selection as evidence')
+  await page.screenshot({ path: `${SHOTS}/shortcut-sheet.png` })
+  await page.keyboard.press('Escape')
+  await expect(sheet(page)).toBeHidden()
+
+  // A question mark typed into a field is text.
+  const code = page.getByRole('region', { name: 'Join a group' }).getByLabel('Join code')
+  await code.fill('')
+  await code.press('?')
+  await expect(sheet(page)).toBeHidden()
+
+  // The header's button opens it for those who do not know the key.
+  await page.getByRole('button', { name: /^Keys/ }).click()
+  await expect(sheet(page)).toBeVisible()
+  await sheet(page).getByRole('button', { name: /^Close/ }).click()
+  await expect(sheet(page)).toBeHidden()
+})

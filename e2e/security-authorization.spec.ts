@@ -56,6 +56,7 @@ const A = {
   deleteFeedback: 'lib/review/actions.ts#deleteFeedbackAction',
   listFeedback: 'lib/review/actions.ts#listFeedbackAction',
   markFeedbackSeen: 'lib/review/actions.ts#markFeedbackSeenAction',
+  searchGroup: 'lib/search/actions.ts#searchGroupAction',
 }
 
 // Database reads that show whether a call changed something.
@@ -395,6 +396,27 @@ const MATRIX: Entry[] = [
     input: (_t, _p, w) => ({ sourceId: w.sourceId }),
     verify: ({ data, is }) => {
       is(Array.isArray(data), 'a list of readers').toBe(true)
+    },
+  }),
+
+  // Search
+  action({
+    action: A.searchGroup,
+    on: "the group, where the student replied on a private and a shared highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (w) => {
+      const word = `quokka${clientId().slice(0, 8)}`
+      const [privateId, sharedId] = [await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), await w.highlight(w.personas.student)]
+      await w.reply(w.personas.student, privateId, `Private thought ${word}`)
+      await w.reply(w.personas.student, sharedId, `Shared thought ${word}`)
+      return { word, privateId, sharedId }
+    },
+    input: (t, _p, w) => ({ groupId: w.groups.main, q: t.word }),
+    verify: ({ t, p, data, is }) => {
+      const hrefs = (data as { results: { href: string }[] }).results.map((r) => r.href)
+      const found = (id: string) => hrefs.some((href) => href.endsWith(`?highlight=${id}`))
+      is({ private: found(t.privateId), shared: found(t.sharedId) }, 'which replies are found').toEqual({ private: p.name !== 'otherStudent', shared: true })
     },
   }),
 

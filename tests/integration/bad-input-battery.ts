@@ -665,6 +665,7 @@ export const READ_ONLY: Record<string, string> = {
   mapAtRevisionAction: 'reads a past revision of a map',
   listReadersAction: 'reads who is reading a source',
   listFeedbackAction: 'reads the feedback on a map',
+  searchGroupAction: 'searches a group (its bad queries: tests/integration/search.test.ts)',
 }
 
 /** Routes with a POST that are covered apart from the table: the upload route takes a file, not JSON. */

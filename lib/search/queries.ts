@@ -1,7 +1,6 @@
 // Search in a group: sources (title, author, text), highlights and their notes, replies and map
 // nodes, ranked together, each with an excerpt whose matching words are marked and a link that
 // opens the passage in the reader or the node on its map. Only what the viewer could open is found.
-import 'server-only'
 import type { Actor } from '@/lib/groups/access'
 import { authorizeInGroup } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'

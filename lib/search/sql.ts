@@ -2,7 +2,6 @@
 // English words, ranked) or by every term occurring as a substring (trigram-indexed; what finds
 // Japanese), and filters by what the viewer may see, in SQL, so the limit counts visible rows.
 // The index expressions of migration 20261205160000_group_search are repeated here exactly.
-import 'server-only'
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 

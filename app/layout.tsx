@@ -4,7 +4,9 @@ import './globals.css'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SignOutButton } from '@/components/auth/sign-out-button'
+import { InboxLink } from '@/components/notifications/inbox-link'
 import { getCurrentUser } from '@/lib/auth/session'
+import { unreadCount } from '@/lib/notifications/queries'
 
 export const metadata = {
   title: 'Colloquy',
@@ -29,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
+                <InboxLink initialUnread={await unreadCount(user)} />
                 <Link href="/account/password" className="text-stone-500 hover:text-stone-900" title="Change your password">
                   <span className="sr-only">Signed in as </span>
                   {user.name}

@@ -57,6 +57,8 @@ const A = {
   listFeedback: 'lib/review/actions.ts#listFeedbackAction',
   markFeedbackSeen: 'lib/review/actions.ts#markFeedbackSeenAction',
   searchGroup: 'lib/search/actions.ts#searchGroupAction',
+  unreadCount: 'lib/notifications/actions.ts#unreadCountAction',
+  markNotificationsRead: 'lib/notifications/actions.ts#markNotificationsReadAction',
 }
 
 // Database reads that show whether a call changed something.
@@ -417,6 +419,32 @@ const MATRIX: Entry[] = [
       const hrefs = (data as { results: { href: string }[] }).results.map((r) => r.href)
       const found = (id: string) => hrefs.some((href) => href.endsWith(`?highlight=${id}`))
       is({ private: found(t.privateId), shared: found(t.sharedId) }, 'which replies are found').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+
+  // The inbox: each person's own
+  action({
+    action: A.unreadCount,
+    on: 'the signed-in person’s own inbox',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    input: () => undefined,
+    verify: ({ data, is }) => {
+      is(Number.isInteger(data) && (data as number) >= 0, 'a count').toBe(true)
+    },
+  }),
+  action({
+    action: A.markNotificationsRead,
+    on: "the student's notification of the instructor's reply",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 404 },
+    notFound: 'This notification does not exist.',
+    arrange: async (w) => {
+      const replyId = await w.reply(w.personas.instructor, await w.highlight(w.personas.student), 'Tell the student')
+      return (await w.row<{ id: string }>('SELECT id FROM "Notification" WHERE "replyId" = $1 AND "userId" = $2', [replyId, w.personas.student.userId]))!
+    },
+    input: (t) => ({ notificationId: t.id }),
+    observe: async (w, t) => (await w.row<{ readAt: Date | null }>('SELECT "readAt" FROM "Notification" WHERE id = $1', [t.id]))?.readAt ?? null,
+    verify: ({ before, after, is }) => {
+      is([before === null, after === null], 'unread before, read after').toEqual([true, false])
     },
   }),
 

@@ -10,6 +10,7 @@ import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { markNotificationsRead } from '@/lib/notifications/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
@@ -521,6 +522,15 @@ export const BATTERY: Mutation[] = [
     fields: [ref('mapId', 'map')],
   },
 
+  // The inbox
+  {
+    via: ['markNotificationsReadAction'],
+    calls: 'markNotificationsRead',
+    setup: async (w) => ({ actor: w.sam, valid: async () => ({ notificationId: w.a.notificationId }) }),
+    run: markNotificationsRead,
+    fields: [ref('notificationId', 'notification')],
+  },
+
   // Accounts
   {
     via: ['signUp'],
@@ -666,6 +676,7 @@ export const READ_ONLY: Record<string, string> = {
   listReadersAction: 'reads who is reading a source',
   listFeedbackAction: 'reads the feedback on a map',
   searchGroupAction: 'searches a group (its bad queries: tests/integration/search.test.ts)',
+  unreadCountAction: 'counts the unread entries of the signed-in person’s inbox',
 }
 
 /** Routes with a POST that are covered apart from the table: the upload route takes a file, not JSON. */

@@ -1,0 +1,48 @@
+'use client'
+// "Inbox" in the header with the unread count. On a group's pages it listens to that group's
+// live stream, where each person hears of their own new entries only; elsewhere it reads the
+// count again whenever the page changes or the window comes back into focus.
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import { useCallback, useEffect, useState } from 'react'
+import { useEventStream } from '@/components/live/use-event-stream'
+import { unreadCountAction } from '@/lib/notifications/actions'
+
+function GroupStream({ groupId, onNews }: { groupId: string; onNews: () => void }) {
+  useEventStream(`/api/groups/${groupId}/events`, {
+    ready: onNews,
+    event: (event) => {
+      if (event.type === 'notification.created') onNews()
+    },
+  })
+  return null
+}
+
+export function InboxLink({ initialUnread }: { initialUnread: number }) {
+  const pathname = usePathname()
+  const [unread, setUnread] = useState(initialUnread)
+  const refresh = useCallback(async () => {
+    const result = await unreadCountAction()
+    if (result.ok) setUnread(result.data)
+  }, [])
+  useEffect(() => {
+    const onFocus = () => void refresh()
+    window.addEventListener('focus', onFocus)
+    return () => window.removeEventListener('focus', onFocus)
+  }, [refresh])
+  const groupId = /^\/groups\/([a-z0-9]{20,40})(\/|$)/.exec(pathname)?.[1]
+
+  return (
+    <>
+      {groupId && <GroupStream groupId={groupId} onNews={() => void refresh()} />}
+      <Link href="/inbox" className="relative text-stone-700 hover:text-stone-900" aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}>
+        Inbox
+        {unread > 0 && (
+          <span aria-hidden data-testid="unread-count" className="ms-1 rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </Link>
+    </>
+  )
+}

@@ -36,11 +36,13 @@ test('a reply in one browser raises the unread count in another within a second,
   await detail.getByRole('textbox', { name: 'Write a reply' }).click()
   await bea.keyboard.type('Is this the author’s claim? @Dr. Naomi Sato what do you think?')
   await detail.getByRole('button', { name: 'Reply', exact: true }).click()
-  const sent = Date.now()
+  // From the moment the reply is saved (Bea's own thread shows it) to Alex's count rising.
+  await expect(detail.getByRole('region', { name: 'Replies' }).getByRole('listitem')).toHaveCount(1, SLOW)
+  const saved = Date.now()
   await expect(inboxLink(alex)).toHaveAccessibleName('Inbox, 1 unread', { timeout: 5_000 })
-  const delay = Date.now() - sent
-  console.log(`unread count rose ${delay} ms after the reply was sent`)
-  expect(delay).toBeLessThan(1_000 + 500)
+  const delay = Date.now() - saved
+  console.log(`unread count rose ${delay} ms after the reply was saved`)
+  expect(delay).toBeLessThan(1_000)
   // The one mentioned is told too (on the next page she opens); Bea, who wrote it, is not.
   await expect(inboxLink(bea)).toHaveAccessibleName('Inbox')
   await naomi.goto(group.url)

@@ -8,6 +8,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { useEventStream } from '@/components/live/use-event-stream'
 import { unreadCountAction } from '@/lib/notifications/actions'
 
+/** The window event that carries the unread count after entries were marked read. */
+export const UNREAD_EVENT = 'colloquy:unread'
+
 function GroupStream({ groupId, onNews }: { groupId: string; onNews: () => void }) {
   useEventStream(`/api/groups/${groupId}/events`, {
     ready: onNews,
@@ -21,14 +24,31 @@ function GroupStream({ groupId, onNews }: { groupId: string; onNews: () => void 
 export function InboxLink({ initialUnread }: { initialUnread: number }) {
   const pathname = usePathname()
   const [unread, setUnread] = useState(initialUnread)
+  // A refreshed layout (after marking read) brings a new count from the server: it wins.
+  const [fromServer, setFromServer] = useState(initialUnread)
+  if (fromServer !== initialUnread) {
+    setFromServer(initialUnread)
+    setUnread(initialUnread)
+  }
   const refresh = useCallback(async () => {
     const result = await unreadCountAction()
     if (result.ok) setUnread(result.data)
   }, [])
+  // The layout stays as the person moves between pages: read the count again on each.
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), 0)
+    return () => clearTimeout(timer)
+  }, [pathname, refresh])
   useEffect(() => {
     const onFocus = () => void refresh()
+    // Marking read on this page says the new count at once (components/notifications/mark-read.tsx).
+    const onMarked = (event: Event) => setUnread((event as CustomEvent<number>).detail)
     window.addEventListener('focus', onFocus)
-    return () => window.removeEventListener('focus', onFocus)
+    window.addEventListener(UNREAD_EVENT, onMarked)
+    return () => {
+      window.removeEventListener('focus', onFocus)
+      window.removeEventListener(UNREAD_EVENT, onMarked)
+    }
   }, [refresh])
   const groupId = /^\/groups\/([a-z0-9]{20,40})(\/|$)/.exec(pathname)?.[1]
 

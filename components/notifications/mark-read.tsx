@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { markNotificationsReadAction } from '@/lib/notifications/actions'
+import { UNREAD_EVENT } from './inbox-link'
 
 export function MarkRead({ notificationId, label }: { notificationId?: string; label: string }) {
   const router = useRouter()
@@ -15,6 +16,7 @@ export function MarkRead({ notificationId, label }: { notificationId?: string; l
     const result = await markNotificationsReadAction(notificationId ? { notificationId } : { all: true })
     setPending(false)
     if (!result.ok) return setError(result.error)
+    window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: result.data.unread }))
     router.refresh()
   }
   return (

@@ -73,10 +73,10 @@ describe('finding the essays of the demo seminar', () => {
   })
 
   it('finds every essay that uses the words, each with a word marked', async () => {
-    const results = await search(w.chris, 'nuclear umbrella')
-    expect(results.length).toBeGreaterThan(1)
-    expect(results.every((r) => r.kind === 'source')).toBe(true)
-    for (const r of results) expect(marked(r).some((word) => word.startsWith('nuclear') || word.startsWith('umbrella'))).toBe(true)
+    // "nuclear" is in all five essays.
+    const results = await search(w.chris, 'nuclear')
+    expect(results.map((r) => r.kind)).toEqual(['source', 'source', 'source', 'source', 'source'])
+    for (const r of results) expect(marked(r)).toContain('nuclear')
   })
 
   it('finds a word by its stem: "alliances" finds "alliance"', async () => {

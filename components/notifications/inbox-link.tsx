@@ -1,25 +1,17 @@
 'use client'
-// "Inbox" in the header with the unread count. On a group's pages it listens to that group's
-// live stream, where each person hears of their own new entries only; elsewhere it reads the
-// count again whenever the page changes or the window comes back into focus.
+// "Inbox" in the header with the unread count. Where the page holds a live stream of its group
+// (the reader, a map), it hears there of the person's own new entries (each is sent to that person
+// only) without opening a stream of its own; and it reads the count again whenever the page
+// changes or the window comes back into focus.
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
-import { useEventStream } from '@/components/live/use-event-stream'
+import { LIVE_EVENT } from '@/components/live/use-event-stream'
+import type { LiveEvent } from '@/lib/realtime/events'
 import { unreadCountAction } from '@/lib/notifications/actions'
 
 /** The window event that carries the unread count after entries were marked read. */
 export const UNREAD_EVENT = 'colloquy:unread'
-
-function GroupStream({ groupId, onNews }: { groupId: string; onNews: () => void }) {
-  useEventStream(`/api/groups/${groupId}/events`, {
-    ready: onNews,
-    event: (event) => {
-      if (event.type === 'notification.created') onNews()
-    },
-  })
-  return null
-}
 
 export function InboxLink({ initialUnread }: { initialUnread: number }) {
   const pathname = usePathname()
@@ -43,18 +35,20 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
     const onFocus = () => void refresh()
     // Marking read on this page says the new count at once (components/notifications/mark-read.tsx).
     const onMarked = (event: Event) => setUnread((event as CustomEvent<number>).detail)
+    const onLive = (event: Event) => {
+      if ((event as CustomEvent<LiveEvent>).detail.type === 'notification.created') void refresh()
+    }
     window.addEventListener('focus', onFocus)
     window.addEventListener(UNREAD_EVENT, onMarked)
+    window.addEventListener(LIVE_EVENT, onLive)
     return () => {
       window.removeEventListener('focus', onFocus)
       window.removeEventListener(UNREAD_EVENT, onMarked)
+      window.removeEventListener(LIVE_EVENT, onLive)
     }
   }, [refresh])
-  const groupId = /^\/groups\/([a-z0-9]{20,40})(\/|$)/.exec(pathname)?.[1]
-
   return (
     <>
-      {groupId && <GroupStream groupId={groupId} onNews={() => void refresh()} />}
       <Link href="/inbox" className="relative text-stone-700 hover:text-stone-900" aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}>
         Inbox
         {unread > 0 && (

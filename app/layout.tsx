@@ -5,7 +5,9 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SignOutButton } from '@/components/auth/sign-out-button'
 import { ShortcutSheet } from '@/components/help/shortcut-sheet'
+import { InboxLink } from '@/components/notifications/inbox-link'
 import { getCurrentUser } from '@/lib/auth/session'
+import { unreadCount } from '@/lib/notifications/queries'
 
 export const metadata = {
   title: 'Colloquy',
@@ -31,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/dashboard" className="text-stone-700 hover:text-stone-900">
                   My groups
                 </Link>
+                <InboxLink initialUnread={await unreadCount(user)} />
                 <Link href="/account/password" className="text-stone-500 hover:text-stone-900" title="Change your password">
                   <span className="sr-only">Signed in as </span>
                   {user.name}

@@ -12,6 +12,7 @@ import { stopAll } from './lib/processes'
 import { printTable, writeResults, type BenchResult } from './lib/report'
 import { benchReaderRender } from './reader-render.bench'
 import { benchReanchor } from './reanchor.bench'
+import { benchSearch } from './search.bench'
 
 const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> }[] = [
   { name: 'reanchor', run: benchReanchor },
@@ -23,6 +24,7 @@ const BENCHMARKS: { name: string; run: () => BenchResult | Promise<BenchResult> 
   { name: 'reader-render', run: benchReaderRender },
   { name: 'import', run: benchImport },
   { name: 'hostile', run: benchHostile },
+  { name: 'search', run: benchSearch },
 ]
 /** The whole run stops by itself after this, children included. */
 const RUN_TIMEOUT_MS = 40 * 60_000

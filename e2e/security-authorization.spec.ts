@@ -59,6 +59,9 @@ const A = {
   deleteFeedback: 'lib/review/actions.ts#deleteFeedbackAction',
   listFeedback: 'lib/review/actions.ts#listFeedbackAction',
   markFeedbackSeen: 'lib/review/actions.ts#markFeedbackSeenAction',
+  searchGroup: 'lib/search/actions.ts#searchGroupAction',
+  unreadCount: 'lib/notifications/actions.ts#unreadCountAction',
+  markNotificationsRead: 'lib/notifications/actions.ts#markNotificationsReadAction',
 }
 
 // Database reads that show whether a call changed something.
@@ -446,6 +449,53 @@ const MATRIX: Entry[] = [
     input: (_t, _p, w) => ({ sourceId: w.sourceId }),
     verify: ({ data, is }) => {
       is(Array.isArray(data), 'a list of readers').toBe(true)
+    },
+  }),
+
+  // Search
+  action({
+    action: A.searchGroup,
+    on: "the group, where the student replied on a private and a shared highlight",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (w) => {
+      const word = `quokka${clientId().slice(0, 8)}`
+      const [privateId, sharedId] = [await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), await w.highlight(w.personas.student)]
+      await w.reply(w.personas.student, privateId, `Private thought ${word}`)
+      await w.reply(w.personas.student, sharedId, `Shared thought ${word}`)
+      return { word, privateId, sharedId }
+    },
+    input: (t, _p, w) => ({ groupId: w.groups.main, q: t.word }),
+    verify: ({ t, p, data, is }) => {
+      const hrefs = (data as { results: { href: string }[] }).results.map((r) => r.href)
+      const found = (id: string) => hrefs.some((href) => href.endsWith(`?highlight=${id}`))
+      is({ private: found(t.privateId), shared: found(t.sharedId) }, 'which replies are found').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+
+  // The inbox: each person's own
+  action({
+    action: A.unreadCount,
+    on: 'the signed-in person’s own inbox',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    input: () => undefined,
+    verify: ({ data, is }) => {
+      is(Number.isInteger(data) && (data as number) >= 0, 'a count').toBe(true)
+    },
+  }),
+  action({
+    action: A.markNotificationsRead,
+    on: "the student's notification of the instructor's reply",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 404 },
+    notFound: 'This notification does not exist.',
+    arrange: async (w) => {
+      const replyId = await w.reply(w.personas.instructor, await w.highlight(w.personas.student), 'Tell the student')
+      return (await w.row<{ id: string }>('SELECT id FROM "Notification" WHERE "replyId" = $1 AND "userId" = $2', [replyId, w.personas.student.userId]))!
+    },
+    input: (t) => ({ notificationId: t.id }),
+    observe: async (w, t) => (await w.row<{ readAt: Date | null }>('SELECT "readAt" FROM "Notification" WHERE id = $1', [t.id]))?.readAt ?? null,
+    verify: ({ before, after, is }) => {
+      is([before === null, after === null], 'unread before, read after').toEqual([true, false])
     },
   }),
 

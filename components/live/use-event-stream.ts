@@ -5,6 +5,9 @@
 import { useEffect, useRef } from 'react'
 import type { LiveEvent } from '@/lib/realtime/events'
 
+/** The window event that repeats every live event a page's stream receives. */
+export const LIVE_EVENT = 'colloquy:live'
+
 const FIRST_RETRY_MS = 1_000
 const MAX_RETRY_MS = 15_000
 
@@ -30,7 +33,12 @@ export function useEventStream(url: string, handlers: StreamHandlers): void {
         pause = FIRST_RETRY_MS
         latest.current.ready()
       })
-      source.onmessage = (message) => latest.current.event(JSON.parse(message.data) as LiveEvent)
+      source.onmessage = (message) => {
+        const event = JSON.parse(message.data) as LiveEvent
+        latest.current.event(event)
+        // Also for listeners outside the page's own code (the header's inbox count), so no second stream is opened.
+        window.dispatchEvent(new CustomEvent(LIVE_EVENT, { detail: event }))
+      }
       source.onerror = () => {
         if (source?.readyState !== EventSource.CLOSED) return
         retry = setTimeout(open, pause)

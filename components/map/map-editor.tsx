@@ -4,7 +4,7 @@
 // Relations are drawn from the geometry the exports use, so the canvas and the files agree.
 import '@xyflow/react/dist/style.css'
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
@@ -45,14 +45,16 @@ interface MapEditorProps {
   editable: boolean
   /** Extra panels for the right-hand column (feedback). */
   sidebar?: ReactNode
+  /** A node to select and centre on opening (a search result). */
+  focusId?: string
 }
 
-function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar }: MapEditorProps) {
+function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar, focusId }: MapEditorProps) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [selected, setSelected] = useState<string[]>([])
+  const [selected, setSelected] = useState<string[]>(() => (focusId && initial.state.nodes.some((n) => n.id === focusId) ? [focusId] : []))
   const [editingId, setEditingId] = useState<string | null>(null)
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({})
   const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
@@ -67,6 +69,17 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   }, [map.peers])
   const { view, apply } = map
   const { spotFor, focusNode } = usePlacement(wrapper, view.nodes, selected)
+  // After the first fitView, so the centring is not undone by it.
+  const focusOnOpen = useRef(focusId)
+  useEffect(() => {
+    const id = focusOnOpen.current
+    if (!id) return
+    const timer = setTimeout(() => {
+      focusOnOpen.current = undefined
+      focusNode(id)
+    }, 120)
+    return () => clearTimeout(timer)
+  }, [focusNode])
 
   const cited = useMemo(() => new Map(passages.map((p) => [p.highlightId, p])), [passages])
   const flags = useMemo(() => checkArgument(view, (id) => cited.get(id)?.anchorStatus), [view, cited])

@@ -16,6 +16,8 @@ import { anchorAt } from './anchoring'
 import { isEmptyNote, type NoteDoc } from './note'
 import { ConfirmAnchor, CreateHighlight, MAX_HIGHLIGHT_CHARS, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
 import { readerContext } from './reader-context'
+import { notePlainText } from './note-text'
+import { notifyNoteMentions, notifyReply } from '@/lib/notifications/notify'
 
 const HIGHLIGHT_NOT_FOUND = 'This highlight no longer exists.'
 const REPLY_NOT_FOUND = 'This reply no longer exists.'
@@ -55,6 +57,11 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   if (row?.outcome === 'gone') throw new NotFound(SOURCE_NOT_FOUND)
   if (row?.outcome === 'edited') throw new Conflict(SOURCE_EDITED)
   if (row?.outcome === 'twin') throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
+  // After the one-call insert: a note that mentions classmates tells them (a rare, separate write).
+  if (note !== undefined && data.note && notePlainText(data.note).includes('@')) {
+    const highlight = { id, sourceId: source.id, authorId: actor!.id, visibility: data.visibility }
+    await db.$transaction((tx) => notifyNoteMentions(tx, source.groupId, actor!.id, highlight, data.note ?? null))
+  }
   return { id }
 }
 
@@ -111,6 +118,7 @@ export async function updateHighlight(actor: Actor, input: unknown): Promise<voi
       const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
       await assertNoTwin(tx, highlight, { ...current, tag: data.tag }, highlight.authorId === actor!.id)
     }
+    const before = data.note === undefined ? null : await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { note: true } })
     await tx.highlight.update({
       where: { id: highlight.id },
       data: {
@@ -119,6 +127,10 @@ export async function updateHighlight(actor: Actor, input: unknown): Promise<voi
         note: data.note === undefined ? undefined : (noteValue(data.note) ?? (null as unknown as Prisma.InputJsonValue)),
       },
     })
+    if (before) {
+      const now = { ...highlight, visibility: data.visibility ?? highlight.visibility }
+      await notifyNoteMentions(tx, access.source.groupId, actor!.id, now, noteValue(data.note) ? (data.note ?? null) : null, before.note as NoteDoc | null)
+    }
     // Private before and after: only those who could see it hear of it; made private: everyone
     // who saw it must learn it is gone from their view.
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility, data.visibility ?? highlight.visibility))
@@ -175,6 +187,7 @@ export async function createReply(actor: Actor, input: unknown): Promise<{ id: s
       data: { highlightId: highlight.id, authorId: actor!.id, body: data.body as Prisma.InputJsonValue },
       select: { id: true },
     })
+    await notifyReply(tx, access.source.groupId, actor!.id, highlight, { id: reply.id, body: data.body as NoteDoc })
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
     return reply
   })

@@ -1,4 +1,5 @@
 // Map lifecycle: create, rename, duplicate, delete, submit and reopen, restore a revision.
+import { notifyMapOwner } from '@/lib/notifications/notify'
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
 import { Forbidden, Invalid } from '@/lib/errors'
@@ -76,6 +77,7 @@ async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reope
   const access = await authorizeOnMap(actor, mapId, action)
   await db.$transaction(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
+    if (action === 'reopen') await notifyMapOwner(tx, 'MAP_REOPENED', actor!.id, access.map)
     await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }

@@ -68,10 +68,12 @@ export function visibleHighlightsWhere(viewer: HighlightViewer): Prisma.Highligh
  * who may see the private highlight or the personal map it is about (its owner, the instructors).
  * Events carry ids only, but even ids and times of a classmate's private work are not theirs.
  */
-export type Audience = { rule: 'privateHighlight'; ownerId: string } | { rule: 'personalMap'; ownerId: string }
+export type Audience = { rule: 'privateHighlight'; ownerId: string } | { rule: 'personalMap'; ownerId: string } | { rule: 'person'; userId: string }
 
 export function mayReceive(viewer: { id: string; standing: Standing }, audience: Audience | undefined): boolean {
   if (!audience) return true
+  // A person's own inbox.
+  if (audience.rule === 'person') return viewer.id === audience.userId
   if (audience.rule === 'personalMap') return canSeeMap(viewer, { kind: 'PERSONAL', ownerId: audience.ownerId })
   return canSeeHighlight({ viewerId: viewer.id, standing: viewer.standing, lockedByReadFirst: false }, { authorId: audience.ownerId, visibility: 'PRIVATE' })
 }

@@ -10,6 +10,8 @@ export type LiveEvent = (
   | { type: 'presence.changed'; sourceId: string }
   | { type: 'map.changed'; mapId: string; seq: number }
   | { type: 'map.presence'; mapId: string; userId: string; name: string; selected: string[] }
+  /** Something new in one person's inbox (sent to them only). */
+  | { type: 'notification.created' }
   /** A member left the group: their own streams of it close. */
   | { type: 'member.removed'; userId: string }
 ) & { audience?: Audience }

@@ -1,5 +1,6 @@
 // Instructor feedback on maps: comments on a whole map or pinned to a node or relation, an
 // optional rubric score, and the student's "new feedback" marker.
+import { notifyMapOwner } from '@/lib/notifications/notify'
 import { db } from '@/lib/db'
 import { Invalid, NotFound } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
@@ -47,6 +48,7 @@ export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: s
       data: { mapId: access.map.id, authorId: actor!.id, body: data.body, nodeId: data.nodeId ?? null, relationId: data.relationId ?? null, score, rubricScores },
       select: { id: true },
     })
+    await notifyMapOwner(tx, 'FEEDBACK', actor!.id, access.map)
     await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
     return feedback
   })

@@ -71,7 +71,7 @@ beforeAll(async () => {
   const highlight = await db.highlight.create({
     data: { sourceId: essay.id, authorId: student!.id, tag: 'CLAIM', exact: essay.text.slice(0, 20), prefix: '', suffix: essay.text.slice(20, 40), start: 0, end: 20, sourceVersion: 1, note },
   })
-  await db.reply.create({ data: { highlightId: highlight.id, authorId: instructor!.id, body: note } })
+  const reply = await db.reply.create({ data: { highlightId: highlight.id, authorId: instructor!.id, body: note } })
   const map = await db.argumentMap.create({ data: { groupId: group.id, ownerId: student!.id, kind: 'PERSONAL', title: `Map ${TRICKY.slice(0, 30)}`, seq: 2 } })
   const [a, b] = await Promise.all([
     db.mapNode.create({ data: { mapId: map.id, kind: 'CLAIM', label: TRICKY, x: 1.5, y: -2.25, highlightId: highlight.id } }),
@@ -80,6 +80,7 @@ beforeAll(async () => {
   const relation = await db.mapRelation.create({ data: { mapId: map.id, fromId: b!.id, toId: a!.id, kind: 'SUPPORTS', label: 'because' } })
   await db.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: student!.id, type: 'node.added', payload: { label: TRICKY } } })
   await db.feedback.create({ data: { mapId: map.id, authorId: instructor!.id, nodeId: a!.id, relationId: relation.id, body: TRICKY, score: 4, rubricScores: [{ name: 'Evidence', points: 4, max: 5 }] } })
+  await db.notification.create({ data: { userId: student!.id, groupId: group.id, kind: 'REPLY', actorId: instructor!.id, highlightId: highlight.id, replyId: reply.id, mapId: map.id, readAt: new Date() } })
   // After the events the demo's maps were published with.
   await db.groupEvent.create({ data: { groupId: group.id, seq: group.eventSeq + 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })

@@ -12,6 +12,7 @@ import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from '
 import { importMapBackup } from '@/lib/export/backup'
 import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { markNotificationsRead } from '@/lib/notifications/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
@@ -546,6 +547,15 @@ export const BATTERY: Mutation[] = [
     fields: [ref('mapId', 'map')],
   },
 
+  // The inbox
+  {
+    via: ['markNotificationsReadAction'],
+    calls: 'markNotificationsRead',
+    setup: async (w) => ({ actor: w.sam, valid: async () => ({ notificationId: w.a.notificationId }) }),
+    run: markNotificationsRead,
+    fields: [ref('notificationId', 'notification')],
+  },
+
   // Accounts
   {
     via: ['signUp'],
@@ -706,6 +716,8 @@ export const READ_ONLY: Record<string, string> = {
   mapAtRevisionAction: 'reads a past revision of a map',
   listReadersAction: 'reads who is reading a source',
   listFeedbackAction: 'reads the feedback on a map',
+  searchGroupAction: 'searches a group (its bad queries: tests/integration/search.test.ts)',
+  unreadCountAction: 'counts the unread entries of the signed-in person’s inbox',
 }
 
 /** Routes with a POST that are covered apart from the table: the upload route takes a file, not JSON. */

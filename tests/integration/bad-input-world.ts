@@ -15,7 +15,7 @@ import { createSource } from '@/lib/sources/mutations'
 export type Person = { id: string; name: string }
 
 /** The kinds of stored rows an input can point at. */
-export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user'
+export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification'
 
 export const newId = () => randomUUID().replaceAll('-', '')
 
@@ -102,6 +102,8 @@ async function seminar(instructor: Person, students: Person[], title: string) {
   const { id: personalMapId } = await createMap(author, { groupId, title: 'My map' })
   const personal = await seedMap(author, personalMapId, ['A claim', 'Its evidence'])
   const { id: feedbackId } = await addFeedback(instructor, { mapId: personalMapId, body: 'Cite the essay.', nodeId: personal.nodes[0] })
+  // The instructor's reply told the author.
+  const { id: notificationId } = await db.notification.findFirstOrThrow({ where: { userId: author.id, replyId }, select: { id: true } })
   return {
     groupId,
     sourceId,
@@ -113,6 +115,7 @@ async function seminar(instructor: Person, students: Person[], title: string) {
     relationId: groupMap.relationId!,
     personalMapId,
     feedbackId,
+    notificationId,
   }
 }
 
@@ -138,6 +141,7 @@ export async function buildWorld() {
     relation: b.relationId,
     feedback: b.feedbackId,
     user: oscar.id,
+    notification: b.notificationId,
   }
   return { iris, sam, ann, olga, oscar, a, b, foreign }
 }

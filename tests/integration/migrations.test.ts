@@ -100,6 +100,7 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   GroupEvent: Prisma.GroupEventScalarFieldEnum,
   ReaderPresence: Prisma.ReaderPresenceScalarFieldEnum,
   SystemState: Prisma.SystemStateScalarFieldEnum,
+  Notification: Prisma.NotificationScalarFieldEnum,
 }
 
 const at = (iso: string) => new Date(iso)
@@ -157,6 +158,10 @@ const ROWS = {
   GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
   ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
   SystemState: { key: 'demo', value: { seededAt: '2024-01-13T00:00:00.000Z' }, updatedAt: at('2024-01-13T00:00:00.000Z') },
+  Notification: {
+    id: 'notification1', userId: 'user1', groupId: 'group1', kind: 'MENTION', actorId: 'user1', highlightId: 'highlight1', replyId: 'reply1', mapId: 'map1',
+    readAt: at('2024-01-14T00:00:01.000Z'), createdAt: at('2024-01-14T00:00:00.000Z'),
+  },
 } as const
 
 describe('the migrated schema matches schema.prisma', () => {
@@ -214,6 +219,7 @@ describe('the migrated schema matches schema.prisma', () => {
         client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
       ),
       SystemState: await client.systemState.create({ data: ROWS.SystemState }).then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
+      Notification: await client.notification.create({ data: ROWS.Notification }).then(() => client.notification.findUnique(byId(ROWS.Notification))),
     }
     expect(stored).toEqual(ROWS)
   })

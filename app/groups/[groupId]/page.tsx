@@ -4,6 +4,7 @@ import { InvitePanel } from '@/components/groups/invite-panel'
 import { LeaveGroupButton } from '@/components/groups/leave-group-button'
 import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
+import { SearchBox } from '@/components/search/search-box'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { appOrigin } from '@/lib/app-url'
@@ -42,6 +43,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             </ButtonLink>
           )}
         </nav>
+        <SearchBox groupId={group.id} className="mt-4 max-w-2xl" />
       </header>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>

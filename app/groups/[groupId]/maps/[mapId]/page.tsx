@@ -10,8 +10,15 @@ import { requirePageUser } from '@/lib/auth/session'
 import { citablePassages, getMapForEditor } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 
-export default async function MapPage({ params }: { params: Promise<{ groupId: string; mapId: string }> }) {
+export default async function MapPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string; mapId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { groupId, mapId } = await params
+  const { node } = await searchParams
   const path = `/groups/${groupId}/maps/${mapId}`
   const user = await requirePageUser(path)
   const editor = await loadOrRespond(async () => {
@@ -45,6 +52,7 @@ export default async function MapPage({ params }: { params: Promise<{ groupId: s
         initial={{ state, seq: map.seq }}
         passages={passages}
         editable={editable}
+        focusId={typeof node === 'string' ? node : undefined}
         sidebar={
           <FeedbackPanel
             mapId={map.id}

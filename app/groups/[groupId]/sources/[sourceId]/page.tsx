@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { Reader } from '@/components/reader/reader'
 import { TagLegend } from '@/components/reader/legend'
+import { SearchBox } from '@/components/search/search-box'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
@@ -36,11 +37,14 @@ export default async function SourcePage({
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
-          {group.name}
-        </Link>
-      </nav>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
+            {group.name}
+          </Link>
+        </nav>
+        <SearchBox groupId={group.id} className="w-full max-w-md" />
+      </div>
       <header className="mb-6 flex flex-col gap-3 border-b border-stone-200 pb-5">
         <h1 className="max-w-4xl font-serif text-3xl font-semibold leading-tight">{source.title}</h1>
         <p className="text-stone-600">

@@ -1,0 +1,59 @@
+import Link from 'next/link'
+import { ResultList } from '@/components/search/result-list'
+import { SearchBox } from '@/components/search/search-box'
+import { Alert } from '@/components/ui/alert'
+import { requirePageUser } from '@/lib/auth/session'
+import { toFailure } from '@/lib/errors'
+import { authorizeInGroup } from '@/lib/groups/access'
+import { loadOrRespond } from '@/lib/page-errors'
+import { searchGroup, type SearchResults } from '@/lib/search/queries'
+
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const { groupId } = await params
+  const { q } = await searchParams
+  const query = typeof q === 'string' ? q : ''
+  const path = `/groups/${groupId}/search${query ? `?q=${encodeURIComponent(query)}` : ''}`
+  const user = await requirePageUser(path)
+  const { group } = await loadOrRespond(() => authorizeInGroup(user, groupId, 'group:read'), path)
+  const outcome = query.trim()
+    ? await loadOrRespond(async (): Promise<SearchResults | { error: string }> => {
+        try {
+          return await searchGroup(user, { groupId, q: query })
+        } catch (error) {
+          // A query that cannot be searched (too long, control characters) is said so beside the box.
+          const failure = toFailure(error)
+          if (failure.status === 400) return { error: failure.error }
+          throw error
+        }
+      }, path)
+    : null
+
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
+          {group.name}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">Search</h1>
+      <SearchBox groupId={group.id} initialQuery={query} />
+      {outcome && 'error' in outcome && <Alert>{outcome.error}</Alert>}
+      {outcome && 'results' in outcome && (
+        <section aria-live="polite" className="flex flex-col gap-2">
+          <p className="text-sm text-stone-600">
+            {outcome.results.length === 0
+              ? `Nothing in this group matches “${outcome.query}”.`
+              : `${outcome.results.length} result${outcome.results.length === 1 ? '' : 's'} for “${outcome.query}”, best first.`}
+          </p>
+          <ResultList results={outcome.results} />
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+// A person's inbox: newest first, each entry a sentence, the passage or map it is about, and a
+// link. What it shows is read now, through the usual rules: an entry about a highlight that has
+// since turned private, or from a group the person has left, is not shown.
+import { db } from '@/lib/db'
+import { Unauthenticated } from '@/lib/errors'
+import type { Actor } from '@/lib/groups/access'
+import { standingOf } from '@/lib/permissions'
+import { canSeeHighlight, canSeeMap } from '@/lib/permissions/visibility'
+import { notePlainText } from '@/lib/annotations/note-text'
+import type { NoteDoc } from '@/lib/annotations/note'
+
+export const INBOX_SIZE = 50
+const EXCERPT_CHARS = 140
+
+export interface NotificationView {
+  id: string
+  kind: 'REPLY' | 'MENTION' | 'FEEDBACK' | 'MAP_REOPENED'
+  read: boolean
+  createdAt: string
+  groupName: string
+  sentence: string
+  excerpt: string | null
+  href: string
+}
+
+const cut = (text: string) => (text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text)
+
+function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: boolean, mapTitle: string | null): string {
+  if (kind === 'REPLY') return `${actor} replied in a thread you are part of`
+  if (kind === 'MENTION') return `${actor} mentioned you in ${onReply ? 'a reply' : 'a note'}`
+  if (kind === 'FEEDBACK') return `${actor} left feedback on your map “${mapTitle ?? ''}”`
+  return `${actor} reopened your map “${mapTitle ?? ''}” for more work`
+}
+
+export async function listInbox(actor: Actor): Promise<{ notifications: NotificationView[]; unread: number }> {
+  if (!actor) throw new Unauthenticated()
+  const rows = await db.notification.findMany({
+    where: { userId: actor.id, group: { memberships: { some: { userId: actor.id } } } },
+    orderBy: { createdAt: 'desc' },
+    take: INBOX_SIZE,
+    include: {
+      actor: { select: { name: true } },
+      group: { select: { id: true, name: true, memberships: { where: { userId: actor.id }, select: { role: true } } } },
+      highlight: { select: { id: true, sourceId: true, authorId: true, visibility: true, exact: true } },
+      reply: { select: { body: true } },
+      map: { select: { id: true, title: true, kind: true, ownerId: true } },
+    },
+  })
+  const notifications = rows.flatMap((row): NotificationView[] => {
+    const viewer = { id: actor.id, standing: standingOf(actor.id, row.group.memberships[0]?.role ?? null) }
+    if (row.highlight && !canSeeHighlight({ viewerId: actor.id, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)) return []
+    if (row.map && !canSeeMap(viewer, row.map)) return []
+    const base = `/groups/${row.group.id}`
+    const href = row.highlight ? `${base}/sources/${row.highlight.sourceId}?highlight=${row.highlight.id}` : row.map ? `${base}/maps/${row.map.id}` : base
+    const excerpt = row.reply ? notePlainText(row.reply.body as NoteDoc) : (row.highlight?.exact ?? null)
+    return [
+      {
+        id: row.id,
+        kind: row.kind,
+        read: row.readAt !== null,
+        createdAt: row.createdAt.toISOString(),
+        groupName: row.group.name,
+        sentence: sentenceOf(row.kind, row.actor?.name ?? 'A former member', row.reply !== null, row.map?.title ?? null),
+        excerpt: excerpt ? cut(excerpt) : null,
+        href,
+      },
+    ]
+  })
+  return { notifications, unread: await unreadCount(actor) }
+}
+
+/** Unread entries of groups the person still belongs to. */
+export async function unreadCount(actor: Actor): Promise<number> {
+  if (!actor) throw new Unauthenticated()
+  return db.notification.count({ where: { userId: actor.id, readAt: null, group: { memberships: { some: { userId: actor.id } } } } })
+}

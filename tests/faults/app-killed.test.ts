@@ -201,7 +201,8 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   // Chris, a student, is sent every event since his stream opened but those meant for someone else
   // alone (Bea's personal map here, which only she and the instructors may see).
   const { rows: finalLog } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, openedAt])
-  const forChris = finalLog.filter((e) => !e.payload.audience || e.payload.audience.ownerId === chrisId)
+  const meantFor = (audience: NonNullable<LiveEvent['audience']>) => (audience.rule === 'person' ? audience.userId : audience.ownerId)
+  const forChris = finalLog.filter((e) => !e.payload.audience || meantFor(e.payload.audience) === chrisId)
   expect(finalLog.filter((e) => e.payload.type === 'map.changed' && e.payload.mapId === personalMap).length).toBeGreaterThan(0)
   expect(forChris.some((e) => e.payload.type === 'map.changed' && e.payload.mapId === personalMap)).toBe(false)
   await until(() => live.events.length >= forChris.length || live.gaveUp() !== undefined, 15_000, 'the live client has caught up')

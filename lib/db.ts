@@ -3,7 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { Pool } from 'pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
-import { databaseUrl } from '@/lib/env'
+import { behindTransactionPooler, databaseUrl } from '@/lib/env'
 import { log } from '@/lib/log'
 
 export type Db = PrismaClient
@@ -22,13 +22,23 @@ export const STATEMENT_TIMEOUT_MS = 10_000
 /** A transaction left open by a crashed request gives its connection back after this. */
 const IDLE_IN_TRANSACTION_MS = 30_000
 
+/**
+ * The timeouts go to the server as startup parameters, except through a pooler in transaction
+ * mode: pgbouncer refuses startup parameters it does not know, and a `SET` would stay on whichever
+ * server connection ran it. There they are the role's own settings (README, "Deploying"), which
+ * every server connection the pooler opens starts with.
+ */
+function sessionTimeouts() {
+  if (behindTransactionPooler()) return {}
+  return { statement_timeout: STATEMENT_TIMEOUT_MS, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS }
+}
+
 function connect(): Connection {
   const pool = new Pool({
     connectionString: databaseUrl(),
     max: 10,
     connectionTimeoutMillis: 5_000,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    ...sessionTimeouts(),
   })
   // An idle client whose server went away emits 'error'; unhandled, it would crash the process.
   pool.on('error', (error) => log.warn({ err: error }, 'Idle database connection lost'))

@@ -30,13 +30,19 @@ export function directDatabaseUrl(): string {
 }
 
 /**
- * Whether a connection of the pool may keep named prepared statements. Not behind a pooler in
- * transaction mode, which hands each transaction any server connection: `pgbouncer=true` in
- * DATABASE_URL (Prisma's own flag for this) or DATABASE_POOLER=transaction turn them off.
+ * Whether DATABASE_URL goes through a pooler in transaction mode, which hands each transaction any
+ * server connection: `pgbouncer=true` in DATABASE_URL (Prisma's own flag for this) or
+ * DATABASE_POOLER=transaction say so. Such a connection keeps no named prepared statements and no
+ * session settings.
  */
+export function behindTransactionPooler(): boolean {
+  if (process.env.DATABASE_POOLER === 'transaction') return true
+  return /[?&]pgbouncer=true(&|$)/.test(process.env.DATABASE_URL ?? '')
+}
+
+/** Whether a connection of the pool may keep named prepared statements: not behind such a pooler. */
 export function namedStatementsAllowed(): boolean {
-  if (process.env.DATABASE_POOLER === 'transaction') return false
-  return !/[?&]pgbouncer=true(&|$)/.test(process.env.DATABASE_URL ?? '')
+  return !behindTransactionPooler()
 }
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -4,8 +4,10 @@
 // cost of a check is one upsert per key. Sign-in has its own, progressive scheme in
 // lib/auth/throttle.ts on the same store.
 import 'server-only'
+import type { Pool, QueryConfig, QueryResult } from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { connection } from '@/lib/db'
+import { behindTransactionPooler } from '@/lib/env'
 import { TooManyRequests } from '@/lib/errors'
 
 export const RATE_LIMIT_TABLE = 'RateLimit'
@@ -50,7 +52,7 @@ export function limiter(name: string, window: Window): RateLimiterPostgres {
   let made = limiters.get(name)
   if (!made) {
     made = new RateLimiterPostgres({
-      storeClient: pool,
+      storeClient: behindTransactionPooler() ? unnamedStatements(pool) : pool,
       storeType: 'pool',
       tableName: RATE_LIMIT_TABLE,
       // Made by our migration; the library would otherwise try CREATE TABLE at start-up.
@@ -62,6 +64,14 @@ export function limiter(name: string, window: Window): RateLimiterPostgres {
     limiters.set(name, made)
   }
   return made
+}
+
+/**
+ * The pool as the library sees it, sending its statements unnamed: it names them (prepared once
+ * per connection), which a pooler in transaction mode breaks, as it does the app's own.
+ */
+function unnamedStatements(pool: Pool): { query: (config: QueryConfig) => Promise<QueryResult> } {
+  return { query: (config) => pool.query({ text: config.text, values: config.values }) }
 }
 
 export const secondsUntil = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))

@@ -146,6 +146,16 @@ describe('through pgbouncer in transaction mode', () => {
     expect(named.every((message) => /prepared statement/.test(message))).toBe(true)
     expect(unnamed).toEqual([])
   })
+
+  it("gives every statement through the pooler the app's time budget, from the role", async () => {
+    const pool = new pg.Pool({ connectionString: pooledUrl.replace(/[?&]pgbouncer=true/, ''), max: 2 })
+    try {
+      expect((await pool.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]!.statement_timeout).toBe('10s')
+      await expect(pool.query(`SELECT pg_sleep(11)`)).rejects.toThrow(/statement timeout/)
+    } finally {
+      await pool.end()
+    }
+  }, 30_000)
 })
 
 describe('three instances behind haproxy', () => {

@@ -106,6 +106,9 @@ export async function startPostgres15(dir: string, runDir: string): Promise<Post
   const client = new pg.Client(admin)
   await client.connect()
   await client.query(`CREATE ROLE colloquy LOGIN PASSWORD '${password}'`)
+  // What the README asks of a deployment behind pgbouncer: the app's timeouts as the role's own.
+  await client.query(`ALTER ROLE colloquy SET statement_timeout = '10s'`)
+  await client.query(`ALTER ROLE colloquy SET idle_in_transaction_session_timeout = '30s'`)
   await client.query('CREATE DATABASE colloquy OWNER colloquy')
   await client.end()
   return { ...service, url: `postgresql://colloquy:${password}@127.0.0.1:${port}/colloquy`, password }

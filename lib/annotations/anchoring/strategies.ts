@@ -105,7 +105,10 @@ const quoteFound: Strategy = {
     const near = distance(best.span) <= window
     const overlapsExpected = near && best.span.start < a.expected.end && best.span.end > a.expected.start
     const unique = copies.length === 1 && a.quote.length >= UNIQUE_QUOTE_CHARS
-    const agrees = best.context >= (near ? CONTEXT_FOR_MOVED : CONTEXT_FOR_FAR_COPY)
+    // Nearness is evidence only while something of the passage is left where it was: once the edit
+    // removed all of it, a copy nearby needs the surroundings a far copy needs.
+    const gone = a.edit !== undefined && a.expected.end <= a.expected.start
+    const agrees = best.context >= (near && !gone ? CONTEXT_FOR_MOVED : CONTEXT_FOR_FAR_COPY)
     return agrees || best.carried || overlapsExpected || unique ? at(best.span, 'MOVED') : undefined
   },
 }

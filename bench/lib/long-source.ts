@@ -12,6 +12,13 @@ import { seededRandom } from './stats'
 const ESSAYS = join(process.cwd(), 'prisma', 'demo-essays')
 const SENTENCE = /[^.!?]+[.!?]+["”’)]*(?:\s+|$)/g
 
+/** A copy's mark in letters (a, b, … z, ba, bb …): the importer reads numbers in repeated lines as page numbers. */
+function copyMark(copy: number): string {
+  let mark = ''
+  for (let n = copy; n > 0; n = Math.floor(n / 26)) mark = String.fromCharCode(97 + (n % 26)) + mark
+  return mark
+}
+
 export function longSource(): string {
   const essays = readdirSync(ESSAYS).sort().map((name) => canonicalTextOf(importText(readFileSync(join(ESSAYS, name), 'utf8')).blocks))
   const paragraphs: string[] = []
@@ -21,8 +28,8 @@ export function longSource(): string {
       for (const block of blocksOf(essay)) {
         let note = 0
         // Headings and list items too, or the importer would set their repeats aside as junk.
-        const sentences = block.text.replace(SENTENCE, (sentence) => sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copy}-${++note}]$1$2`))
-        const marked = sentences !== block.text ? sentences : block.text.replace(/\n|$/g, (end) => ` [${copy}-${++note}]${end}`)
+        const sentences = block.text.replace(SENTENCE, (sentence) => sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copyMark(copy)}-${++note}]$1$2`))
+        const marked = sentences !== block.text ? sentences : block.text.replace(/\n|$/g, (end) => ` [${copyMark(copy)}-${++note}]${end}`)
         if (length + marked.length + 2 > MAX_SOURCE_CHARS) return paragraphs.join('\n\n')
         paragraphs.push(marked)
         length += marked.length + 2

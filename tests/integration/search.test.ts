@@ -74,9 +74,10 @@ describe('finding the essays of the demo seminar', () => {
 
   it('finds every essay that uses the words, each with a word marked', async () => {
     // "nuclear" is in all five essays.
+    // (The demo's highlights and map nodes that say it are found too; every result marks the word.)
     const results = await search(w.chris, 'nuclear')
-    expect(results.map((r) => r.kind)).toEqual(['source', 'source', 'source', 'source', 'source'])
-    for (const r of results) expect(marked(r)).toContain('nuclear')
+    expect(results.filter((r) => r.kind === 'source')).toHaveLength(5)
+    for (const r of results) expect(marked(r).some((word) => word.toLowerCase().startsWith('nuclear'))).toBe(true)
   })
 
   it('finds a word by its stem: "alliances" finds "alliance"', async () => {

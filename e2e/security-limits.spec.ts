@@ -178,13 +178,17 @@ test.describe('guessing passwords', () => {
   })
 })
 
-/** Streams a body of `total` bytes in 64 KiB chunks (no Content-Length) and says how much had gone when the answer came. */
-function streamBody(url: string, headers: Record<string, string>, total: number): Promise<{ status: number; body: string; sentBeforeAnswer: number; ms: number }> {
+/**
+ * Streams a body of `total` bytes in 64 KiB chunks — chunked with no length, or with `declared`
+ * its Content-Length announced — and says how much had gone when the answer came.
+ */
+function streamBody(url: string, headers: Record<string, string>, total: number, declared = false): Promise<{ status: number; body: string; sentBeforeAnswer: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     let sent = 0
     let answered = false
-    const req = http(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+    const length = declared ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }
+    const req = http(url, { method: 'POST', headers: { ...headers, ...length } }, (res) => {
       answered = true
       const sentBeforeAnswer = sent
       let body = ''
@@ -209,19 +213,33 @@ function streamBody(url: string, headers: Record<string, string>, total: number)
 }
 
 test.describe('request bodies', () => {
-  test('a body that does not end is refused as soon as it passes the limit, and unread without a session', async ({ openBrowser, baseURL }) => {
+  test('a body that does not end is refused before it is read: without a length, too long, or without a session', async ({ openBrowser, baseURL }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('bodies-stream', 'Bo Bodies'))
     await createGroup(page, `Bodies seminar ${runId}`)
     const source = await addSource(page, `Bodies essay ${runId}`, ESSAY)
     const url = `${baseURL}/api/sources/${source.id}/highlights`
+    const json = { 'content-type': 'application/json' }
+    const cookie = await cookieHeader(page)
     const HUGE = 200 * 1024 * 1024
 
-    const anonymous = await streamBody(url, { 'content-type': 'application/json' }, HUGE)
+    // No length (only scripts send that): refused at the front door, signed in or not.
+    for (const headers of [json, { ...json, cookie }]) {
+      const chunked = await streamBody(url, headers, HUGE)
+      expect(chunked.status).toBe(411)
+      expect(JSON.parse(chunked.body)).toMatchObject({ error: 'Send the request with its Content-Length: a body of unknown length is not accepted.' })
+      expect(chunked.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024)
+    }
+    // Longer than any route takes: refused unread at the front door.
+    const enormous = await streamBody(url, { ...json, cookie }, HUGE, true)
+    expect(enormous.status).toBe(413)
+    expect(enormous.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024)
+
+    // Announced within that but over this route's limit: the route refuses it, unread without a session.
+    const anonymous = await streamBody(url, json, 32 * 1024 * 1024, true)
     expect(anonymous.status).toBe(401)
     expect(anonymous.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024)
-
-    const signedIn = await streamBody(url, { 'content-type': 'application/json', cookie: await cookieHeader(page) }, HUGE)
+    const signedIn = await streamBody(url, { ...json, cookie }, 32 * 1024 * 1024, true)
     expect(signedIn.status).toBe(400)
     expect(JSON.parse(signedIn.body)).toMatchObject({ error: 'The request is too large (at most 64 KB).' })
     expect(signedIn.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024)

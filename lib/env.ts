@@ -88,3 +88,10 @@ export function retentionIntervalMinutes(): number {
 export function trustProxy(): boolean {
   return process.env.TRUST_PROXY === 'true'
 }
+
+/** The app's public address (NEXTAUTH_URL) when one is set: links people copy, next-auth's redirects. */
+export function publicUrl(): URL | undefined {
+  const value = process.env.NEXTAUTH_URL
+  if (!value) return undefined
+  return z.url({ error: 'NEXTAUTH_URL must be the app’s public address, such as https://colloquy.example.edu.' }).transform((url) => new URL(url)).parse(value)
+}

@@ -42,15 +42,16 @@ export function client(origin: string, sockets: number): Client {
 }
 
 /**
- * A POST whose body never says how long it is and keeps coming (`total` bytes in 64 KiB chunks):
- * resolves with the status once the server answers, and stops sending then.
+ * A POST whose body keeps coming (`total` bytes in 64 KiB chunks), chunked with no length, or with
+ * `declared` its Content-Length announced: resolves with the status once the server answers, and
+ * stops sending then.
  */
-export function endlessBody(origin: string, path: string, headers: Record<string, string>, total: number, signal: AbortSignal): Promise<number> {
+export function endlessBody(origin: string, path: string, headers: Record<string, string>, total: number, signal: AbortSignal, declared = false): Promise<number> {
   const { hostname, port } = new URL(origin)
   return new Promise((resolve) => {
     let answered = false
     let sent = 0
-    const req = request({ host: hostname, port, method: 'POST', path, headers: { ...headers, 'transfer-encoding': 'chunked' }, agent: false, signal }, (res) => {
+    const req = request({ host: hostname, port, method: 'POST', path, headers: { ...headers, ...(declared ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }) }, agent: false, signal }, (res) => {
       answered = true
       res.resume()
       res.on('end', () => {

@@ -5,6 +5,7 @@ import NextAuth from 'next-auth'
 import { knownAddressRefusal } from '@/lib/auth/throttle'
 import { authOptions } from '@/lib/auth/options'
 import { clientAddress } from '@/lib/client-address'
+import { refusedSignInUrl } from '@/lib/auth/refused-sign-in'
 
 const handler = NextAuth(authOptions)
 
@@ -20,8 +21,7 @@ export { handler as GET }
 
 /** What next-auth sends for a sign-in its `authorize` refused: JSON { url } to its own client, else a redirect. */
 async function refusedSignIn(request: Request, message: string, retryAfterSeconds: number): Promise<Response> {
-  const base = process.env.NEXTAUTH_URL ?? new URL(request.url).origin
-  const url = `${new URL('/api/auth', base).toString()}/error?error=${encodeURIComponent(message)}`
+  const url = refusedSignInUrl(message, new URL(request.url).host)
   const form = await request.formData().catch(() => null)
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'private, no-store' }
   if (form?.get('json') === 'true') return Response.json({ url }, { headers })

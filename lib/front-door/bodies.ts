@@ -1,0 +1,43 @@
+// Request bodies at the front door, before Next.js routes the request. Every browser declares a
+// body's length (fetch, forms and uploads alike), so a body without one (chunked) comes from a
+// script, and one declared larger than any route accepts is refused unread; both are answered
+// here in microseconds. A body still arriving when the app has answered (a refusal before reading,
+// a limit reached) is not read to its end: the connection is closed instead.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** Above the largest body any route takes (an archive restore, MAX_ARCHIVE_BYTES, with its form encoding). */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** True when the request's body was refused here. */
+export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!WITH_BODY.has(request.method ?? '')) return false
+  const declared = request.headers['content-length']
+  if (declared === undefined && request.headers['transfer-encoding'] !== undefined) {
+    answer(response, 411, 'Send the request with its Content-Length: a body of unknown length is not accepted.')
+    return true
+  }
+  if (declared !== undefined && Number(declared) > MAX_REQUEST_BYTES) {
+    answer(response, 413, `The request is too large (at most ${MAX_REQUEST_BYTES / 1024 / 1024} MB).`)
+    return true
+  }
+  return false
+}
+
+/** Once the answer is out, a body still arriving is not read (Node would read and discard it all): the connection closes. */
+export function closeUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
+  response.once('finish', () => {
+    if (request.complete || !WITH_BODY.has(request.method ?? '')) return
+    const socket = request.socket
+    socket.end()
+    // The answer has been handed over; the client gets a moment to read it before the reset.
+    setTimeout(() => socket.destroy(), 1_000).unref()
+  })
+}
+
+function answer(response: ServerResponse, status: number, error: string) {
+  response
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store', Connection: 'close' })
+    .end(JSON.stringify({ error }))
+}

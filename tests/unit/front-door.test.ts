@@ -1,0 +1,159 @@
+// The front door (lib/front-door) on a real node:http server, with a plain handler standing where
+// Next.js stands in scripts/serve.ts: what it answers itself, and what it hands on.
+import { createServer, request, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { closeUnreadBodies, MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/bodies'
+import { frontDoor, valveFor } from '@/lib/front-door/floods'
+
+let server: Server | undefined
+afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())))
+
+/** The front door before a handler that answers at once, reading nothing: as a route that refuses before reading. */
+async function serve(limits?: Parameters<typeof frontDoor>[0]): Promise<{ url: string; handled: () => number }> {
+  const door = frontDoor(limits)
+  let handled = 0
+  server = createServer((req, res) => {
+    if (refuseBody(req, res)) return
+    closeUnreadBodies(req, res)
+    void door.refuse(req, res).then((answered) => {
+      if (answered) return
+      handled++
+      res.writeHead(req.url?.includes('/events') ? 200 : 401, { 'content-type': 'application/json' })
+      if (req.url?.includes('/events')) res.write(': open\n\n')
+      else res.end('{"error":"Sign in first."}')
+    })
+  })
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, handled: () => handled }
+}
+
+function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+      let body = ''
+      res.on('data', (c: Buffer) => (body += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+    })
+    req.on('error', reject)
+    req.end(init.body)
+  })
+}
+
+describe('which requests meet a valve', () => {
+  it('sign-in posts and live-stream opens, nothing else', () => {
+    expect(valveFor('POST', '/api/auth/callback/credentials')).toBe('signIn')
+    expect(valveFor('POST', '/api/auth/callback/credentials?x=1')).toBe('signIn')
+    expect(valveFor('GET', '/api/auth/callback/credentials')).toBeNull()
+    expect(valveFor('GET', '/api/groups/g1/events')).toBe('stream')
+    expect(valveFor('GET', '/api/groups/g1/events?after=12')).toBe('stream')
+    expect(valveFor('POST', '/api/groups/g1/events')).toBeNull()
+    expect(valveFor('GET', '/api/groups/g1/events/x')).toBeNull()
+    expect(valveFor('GET', '/groups/g1')).toBeNull()
+    expect(valveFor('POST', '/api/sources/s1/highlights')).toBeNull()
+  })
+})
+
+describe('sign-in floods', () => {
+  it('hand on the allowance, then answer in next-auth’s shape: JSON { url } for its client, a redirect for a form', async () => {
+    const { url, handled } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 5, duration: 10 }, openStreams: 3 })
+    const post = (accept?: string) => send(`${url}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(accept ? { accept } : {}) }, body: 'email=a%40b.c&password=x&json=true' })
+    for (let i = 0; i < 5; i++) expect((await post()).status).toBe(401)
+    expect(handled()).toBe(5)
+    const refused = await post()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(refused.headers['cache-control']).toBe('private, no-store')
+    const error = new URL((JSON.parse(refused.body) as { url: string }).url).searchParams.get('error')
+    expect(error).toMatch(/^Too many sign-in attempts from your network\. Please wait \d+ s and try again\.$/)
+    const form = await post('text/html,application/xhtml+xml')
+    expect(form.status).toBe(303)
+    expect(new URL(String(form.headers['location'])).pathname).toBe('/api/auth/error')
+    expect(handled()).toBe(5)
+  })
+})
+
+describe('live streams', () => {
+  it('an address holds a bounded number open at once, and a closed one frees its place', async () => {
+    const { url } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 50, duration: 10 }, openStreams: 3 })
+    const held: (() => void)[] = []
+    const open = () =>
+      new Promise<number>((resolve) => {
+        const req = request(`${url}/api/groups/g1/events`, { agent: false }, (res) => {
+          if (res.statusCode === 200) held.push(() => req.destroy())
+          else res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.end()
+      })
+    expect([await open(), await open(), await open()]).toEqual([200, 200, 200])
+    expect(await open()).toBe(429)
+    held.shift()!()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await open()).toBe(200)
+    for (const close of held) close()
+  })
+
+  it('opens past the allowance are refused', async () => {
+    const { url } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 2, duration: 10 }, openStreams: 100 })
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      statuses.push(
+        await new Promise<number>((resolve) => {
+          const req = request(`${url}/api/groups/g1/events`, { agent: false }, (res) => {
+            resolve(res.statusCode ?? 0)
+            req.destroy()
+          })
+          req.end()
+        }),
+      )
+    }
+    expect(statuses).toEqual([200, 200, 429, 429])
+  })
+})
+
+describe('request bodies', () => {
+  it('without a length, or longer than any route takes, are refused before the app sees them', async () => {
+    const { url, handled } = await serve()
+    const chunked = await new Promise<{ status: number; body: string }>((resolve) => {
+      const req = request(`${url}/api/x`, { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, agent: false }, (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      })
+      req.on('error', () => {})
+      req.write('{"a":')
+    })
+    expect(chunked).toEqual({ status: 411, body: JSON.stringify({ error: 'Send the request with its Content-Length: a body of unknown length is not accepted.' }) })
+    const enormous = await send(`${url}/api/x`, { method: 'POST', headers: { 'content-length': String(MAX_REQUEST_BYTES + 1) } }).catch(() => ({ status: 0 }))
+    expect(enormous.status).toBe(413)
+    expect(handled()).toBe(0)
+  })
+
+  it('still arriving after the answer are not read on: the connection closes', async () => {
+    const { url } = await serve()
+    const total = 32 * 1024 * 1024
+    const outcome = await new Promise<{ status: number; sent: number; closed: boolean }>((resolve) => {
+      let sent = 0
+      let status = 0
+      const req = request(`${url}/api/x`, { method: 'POST', headers: { 'content-length': String(total) }, agent: false }, (res) => {
+        status = res.statusCode ?? 0
+        res.resume()
+      })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      // The client keeps sending after the answer, as a script would, until the server closes on it.
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length
+          if (!req.write(chunk)) return void req.once('drain', pump)
+        }
+      }
+      req.on('close', () => resolve({ status, sent, closed: true }))
+      req.on('error', () => {})
+      pump()
+    })
+    expect(outcome.status).toBe(401)
+    expect(outcome.closed).toBe(true)
+    expect(outcome.sent).toBeLessThan(total)
+  })
+})

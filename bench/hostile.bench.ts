@@ -311,7 +311,9 @@ export async function benchHostile(): Promise<BenchResult> {
     )
     rows.push({ name: 'idle: the student’s errors', unit: 'count', figure: idle.samples.length - idleOk.length, baseline: null })
 
-    for (const attack of ATTACKS) {
+    // HOSTILE_ONLY=uploads,sign-ins runs the attacks whose names contain those words (for working on one).
+    const only = process.env.HOSTILE_ONLY?.split(',').map((word) => word.trim()).filter(Boolean)
+    for (const attack of ATTACKS.filter((a) => !only?.length || only.some((word) => a.name.includes(word)))) {
       await sleep(SETTLE_MS)
       step(`${attack.name}, ${WINDOW_MS / 1000} s…`)
       const during = await measure(w, attack)

@@ -1,8 +1,16 @@
 // An uploaded source file read into blocks and metadata (lib/sources/import/file.ts), off the
-// request thread: a hostile file (a zip bomb, deep nesting, a huge PDF) costs a worker, never the app.
-import { importFile, type UploadedFile } from '@/lib/sources/import/file'
+// request thread: the form itself, and a hostile file (a zip bomb, deep nesting, a huge PDF), cost
+// a worker, never the app.
+import { importFile } from '@/lib/sources/import/file'
 import type { ImportResult } from '@/lib/sources/import/draft'
+import { fileOfForm } from '@/lib/sources/import/upload-form'
 
-export default async function parseUpload(file: UploadedFile): Promise<ImportResult> {
-  return importFile(file)
+export interface UploadForm {
+  /** The multipart/form-data body as sent. */
+  body: Uint8Array
+  contentType: string
+}
+
+export default async function parseUpload(form: UploadForm): Promise<ImportResult> {
+  return importFile(await fileOfForm(form.body, form.contentType))
 }

@@ -47,7 +47,7 @@ async function stepsTo(page: Page, text: string): Promise<number> {
 async function tagByKeyboard(page: Page, text: string, keys: string[], tag: '1' | '2' | '3') {
   const steps = await stepsTo(page, text)
   await essay(page).focus()
-  await page.keyboard.press('Home')
+  await page.keyboard.press('Control+Home')
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Home')
   for (const key of keys) await page.keyboard.press(key)

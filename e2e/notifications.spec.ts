@@ -2,23 +2,35 @@
 // second; the inbox lists it with the reply and opens the passage; entries are marked read.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { ALEX, BEA, INSTRUCTOR, SLOW, addEssay, createGroup, joined, signedIn } from './support/seminar'
+import { SLOW, addEssay, createGroup, joinWithCode } from './support/seminar'
+import { newAccount, signUp } from './support/web-security-fixtures'
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
 const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const inboxLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Inbox/ })
+// New accounts: the demo's people already have an inbox of their own from the seeded seminar.
+const INSTRUCTOR = newAccount('inbox-teacher', 'Dr. Ines Ito')
+const ALEX = newAccount('inbox-ana', 'Ana Reyes')
+const BEA = newAccount('inbox-ben', 'Ben Ueda')
+
+async function newcomer(page: Promise<Page>, account: { name: string; email: string }) {
+  const p = await page
+  await signUp(p, account)
+  return p
+}
 
 test('a reply in one browser raises the unread count in another within a second, and the inbox opens the passage', async ({ openBrowser }) => {
-  const naomi = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const naomi = await newcomer(openBrowser(), INSTRUCTOR)
   const group = await createGroup(naomi, `Inbox seminar ${runId}`)
   const essayUrl = await addEssay(naomi)
 
   // Alex tags the first words of a paragraph and keeps the essay open.
-  const alex = await joined(openBrowser(), ALEX.email, group)
+  const alex = await newcomer(openBrowser(), ALEX)
+  await joinWithCode(alex, group)
   await alex.goto(essayUrl)
   await essay(alex).focus()
-  await alex.keyboard.press('Home')
+  await alex.keyboard.press('Control+Home')
   await alex.keyboard.press('ArrowDown')
   for (let i = 0; i < 3; i++) await alex.keyboard.press('Control+Shift+ArrowRight')
   const chosen = await alex.evaluate(() => window.getSelection()?.toString() ?? '')
@@ -28,13 +40,14 @@ test('a reply in one browser raises the unread count in another within a second,
   await expect(inboxLink(alex)).toHaveAccessibleName('Inbox')
 
   // Bea replies to it and mentions the instructor.
-  const bea = await joined(openBrowser(), BEA.email, group)
+  const bea = await newcomer(openBrowser(), BEA)
+  await joinWithCode(bea, group)
   await bea.goto(essayUrl)
   const list = bea.getByRole('list', { name: 'Highlights in reading order' })
   await list.getByRole('listitem').first().getByRole('button').click()
   const detail = bea.getByRole('article', { name: `Claim by ${ALEX.name}` })
   await detail.getByRole('textbox', { name: 'Write a reply' }).click()
-  await bea.keyboard.type('Is this the author’s claim? @Dr. Naomi Sato what do you think?')
+  await bea.keyboard.type('Is this the author’s claim? @Dr. Ines Ito what do you think?')
   await detail.getByRole('button', { name: 'Reply', exact: true }).click()
   // From the moment the reply is saved (Bea's own thread shows it) to Alex's count rising.
   await expect(detail.getByRole('region', { name: 'Replies' }).getByRole('listitem')).toHaveCount(1, SLOW)

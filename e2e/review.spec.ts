@@ -22,7 +22,7 @@ const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights
  */
 async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
   await essay(page).focus()
-  await page.keyboard.press('Home')
+  await page.keyboard.press('Control+Home')
   for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown')
   if (skip > 0) {
     for (let i = 0; i < skip; i++) await page.keyboard.press('Control+ArrowRight')

@@ -20,7 +20,7 @@ const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search thi
 /** Tags the first words of a paragraph from the keyboard. */
 async function tagFirstWords(page: Page, paragraph: number, words: number, key: '1' | '2' | '3') {
   await essay(page).focus()
-  await page.keyboard.press('Home')
+  await page.keyboard.press('Control+Home')
   for (let i = 1; i < paragraph; i++) await page.keyboard.press('ArrowDown')
   for (let i = 0; i < words; i++) await page.keyboard.press('Control+Shift+ArrowRight')
   const chosen = await page.evaluate(() => window.getSelection()?.toString() ?? '')

@@ -1,5 +1,6 @@
 // `npm run bench [-- name…]`: runs each benchmark, prints one table of figures against baselines
-// measured in the same run, and writes bench/results/latest.json. Exits 1 when a benchmark failed.
+// measured in the same run, and writes bench/results/ (latest.json and a dated copy). Exits 1 when a
+// benchmark failed.
 import { cpus, loadavg } from 'node:os'
 import { benchHighlightCreate } from './highlight-create.bench'
 import { benchImport } from './import.bench'
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     console.log(`bench: ${bench.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
   printTable(results)
-  console.log(`bench: wrote ${writeResults(results)}`)
+  console.log(`bench: wrote ${writeResults(results).join(' and ')}`)
   return results.some((result) => result.failures.length > 0) ? 1 : 0
 }
 

@@ -188,7 +188,7 @@ function streamBody(url: string, headers: Record<string, string>, total: number,
     let sent = 0
     let answered = false
     const length = declared ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }
-    const req = http(url, { method: 'POST', headers: { ...headers, ...length } }, (res) => {
+    const req = http(url, { method: 'POST', headers: { ...headers, ...length }, agent: false }, (res) => {
       answered = true
       const sentBeforeAnswer = sent
       let body = ''

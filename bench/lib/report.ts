@@ -1,4 +1,6 @@
-// What a benchmark hands back, the one table `npm run bench` prints, and bench/results/latest.json.
+// What a benchmark hands back, the one table `npm run bench` prints, and bench/results/ (latest.json
+// and a dated copy of every run).
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -63,17 +65,38 @@ export function printTable(results: BenchResult[]): void {
   console.log()
 }
 
-export function writeResults(results: BenchResult[]): string {
+/**
+ * Writes the run to bench/results/latest.json and to a dated copy named by its time, commit and
+ * benchmarks (kept in the repository, so figures can be compared across commits). Returns both paths.
+ */
+export function writeResults(results: BenchResult[]): string[] {
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const file = join(RESULTS_DIR, 'latest.json')
+  const finishedAt = new Date().toISOString()
+  const commit = currentCommit()
   const report = {
-    finishedAt: new Date().toISOString(),
+    finishedAt,
+    commit,
     machine: { node: process.version, cpus: cpus().length, loadavg: loadavg() },
     benchmarks: results.map((result) => ({
       ...result,
       rows: result.rows.map((row) => ({ ...row, ratio: ratioOf(row) })),
     })),
   }
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
-  return file
+  const text = `${JSON.stringify(report, null, 2)}\n`
+  const latest = join(RESULTS_DIR, 'latest.json')
+  const dated = join(RESULTS_DIR, `${finishedAt.slice(0, 16).replace(':', '-')}-${commit?.slice(0, 7) ?? 'uncommitted'}-${results.map((r) => r.name).join('+')}.json`)
+  writeFileSync(latest, text)
+  writeFileSync(dated, text)
+  return [latest, dated]
+}
+
+/** The commit the run measured, with "+changes" when the work tree differs from it; null outside git. */
+function currentCommit(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return changed ? `${head}+changes` : head
+  } catch {
+    return null
+  }
 }

@@ -25,14 +25,23 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
   return false
 }
 
-/** Once the answer is out, a body still arriving is not read (Node would read and discard it all): the connection closes. */
+/**
+ * A body still arriving when the app answers is not read on (Node would read and discard it all):
+ * the answer says `Connection: close`, so no client sends another request on a connection whose
+ * stream still holds the rest of this one, and the connection closes once the answer is out.
+ */
 export function closeUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
+  if (!WITH_BODY.has(request.method ?? '')) return
+  // Node writes every answer's head through writeHead, also when the app only calls end().
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse
+  response.writeHead = ((...args: unknown[]) => {
+    if (!request.complete && !response.headersSent) response.setHeader('Connection', 'close')
+    return writeHead(...args)
+  }) as ServerResponse['writeHead']
   response.once('finish', () => {
-    if (request.complete || !WITH_BODY.has(request.method ?? '')) return
-    const socket = request.socket
-    socket.end()
+    if (request.complete) return
     // The answer has been handed over; the client gets a moment to read it before the reset.
-    setTimeout(() => socket.destroy(), 1_000).unref()
+    setTimeout(() => request.socket.destroy(), 1_000).unref()
   })
 }
 

@@ -9,6 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Bodies up to this size are read to their end even when nobody wants them: cheaper than a new connection. */
+const SMALL_BODY_BYTES = 64 * 1024
 
 /** True when the request's body was refused here. */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
@@ -26,12 +28,13 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
 }
 
 /**
- * A body still arriving when the app answers is not read on (Node would read and discard it all):
+ * A large body still arriving when the app answers is not read on (Node would read and discard it all):
  * the answer says `Connection: close`, so no client sends another request on a connection whose
  * stream still holds the rest of this one, and the connection closes once the answer is out.
  */
 export function closeUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
-  if (!WITH_BODY.has(request.method ?? '')) return
+  // A small body is simply read to its end, and the connection kept for the next request.
+  if (!WITH_BODY.has(request.method ?? '') || Number(request.headers['content-length'] ?? 0) <= SMALL_BODY_BYTES) return
   // Node writes every answer's head through writeHead, also when the app only calls end().
   const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse
   response.writeHead = ((...args: unknown[]) => {

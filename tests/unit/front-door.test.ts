@@ -130,7 +130,30 @@ describe('request bodies', () => {
     expect(handled()).toBe(0)
   })
 
-  it('still arriving after the answer are not read on: the connection closes', async () => {
+  it('small, answered before they were read, keep their connection for the next request', async () => {
+    const { url } = await serve()
+    const { Agent } = await import('node:http')
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const sockets = new Set<unknown>()
+    for (let i = 0; i < 3; i++) {
+      const answer = await new Promise<{ status: number; connection: unknown }>((resolve, reject) => {
+        const req = request(`${url}/api/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '20' }, agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }))
+        })
+        req.on('socket', (socket) => sockets.add(socket))
+        req.on('error', reject)
+        // Headers first, the body a moment later: the answer comes before the body is read.
+        req.flushHeaders()
+        setTimeout(() => req.end('{"start":0,"end":9} '), 50)
+      })
+      expect(answer).toEqual({ status: 401, connection: 'keep-alive' })
+    }
+    expect(sockets.size).toBe(1)
+    agent.destroy()
+  })
+
+  it('large, still arriving after the answer, are not read on: the connection closes', async () => {
     const { url } = await serve()
     const total = 32 * 1024 * 1024
     const outcome = await new Promise<{ status: number; sent: number; closed: boolean; connection: unknown }>((resolve) => {

@@ -1,7 +1,10 @@
-// Runs once when a server process starts (Next's instrumentation hook): the peer-address record
-// the rate limits key on, and background schedules.
+// Runs once when a server process starts (Next's instrumentation hook): the front door that
+// answers floods before Next routes them, the peer-address record the rate limits key on, and
+// background schedules.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { installFrontDoor } = await import('./lib/front-door/install')
+  installFrontDoor()
   const { recordPeerAddresses } = await import('./lib/peer-address')
   recordPeerAddresses()
   const { startRetention } = await import('@/lib/retention/retention')

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { constants } from 'node:os'
 import { join, resolve } from 'node:path'
 import { log } from '@/lib/log'
@@ -13,11 +14,11 @@ import { buildIfNeeded } from './build-if-needed'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres'
 import { applyMigrations } from './migrate'
 import { choosePort } from './ports'
-import { serverCommand } from './server-command'
 
 const dev = process.argv.includes('--dev')
 const startedAt = Date.now()
 const dataDir = resolve(process.env.COLLOQUY_DATA_DIR ?? '.data')
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`
 
 let embedded: EmbeddedDatabase | undefined
@@ -108,8 +109,8 @@ async function main() {
   if (!dev) buildIfNeeded(env, (line) => log.info(line))
   if (stopping) return
 
-  const [command, args] = serverCommand({ dev, port: appPort.port })
-  const child = spawn(command, args, {
+  // Next's own binary, not npx, so signals reach the server itself.
+  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(appPort.port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
   })

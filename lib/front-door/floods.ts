@@ -1,4 +1,4 @@
-// The first thing every request meets, before Next.js routes it (scripts/serve.ts). Floods from
+// The first thing every request meets, before Next.js routes it (installed by install.ts). Floods from
 // one address — sign-in guesses, live-stream opens — are answered here in microseconds, so that a
 // script cannot make the one event loop spend Next's routing, next-auth and a database query on
 // each of them while people wait behind. These are valves, not the policy: the limits people meet

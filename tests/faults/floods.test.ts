@@ -1,5 +1,5 @@
-// Floods from one address meet the front door (scripts/serve.ts, lib/front-door) of the real
-// production server: sign-in guesses past the address's allowance, stream opens past its share and
+// Floods from one address meet the front door (lib/front-door) of the real production server
+// (`next start`): sign-in guesses past the address's allowance, stream opens past its share and
 // bodies without a length are answered there, while a signed-in student keeps reading and tagging.
 import { request } from 'node:http'
 import { afterEach, expect, it } from 'vitest'
@@ -73,7 +73,8 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   expect(refused).toBeGreaterThan(10 * passed)
   expect(refusal).toMatch(/^Too many sign-in attempts from your network\. Please wait \d+ s and try again\.$/)
   expect(Number(retryAfter)).toBeGreaterThanOrEqual(1)
-  expect(Math.max(...times)).toBeLessThan(3_000)
+  // A sanity bound on a shared machine; `npm run bench -- hostile` measures the figure itself.
+  expect(Math.max(...times)).toBeLessThan(5_000)
 })
 
 it('refuses stream opens past an address’s share, and bodies without a length, before the app reads them', async () => {

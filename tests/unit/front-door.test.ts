@@ -1,5 +1,6 @@
 // The front door (lib/front-door) on a real node:http server, with a plain handler standing where
-// Next.js stands in scripts/serve.ts: what it answers itself, and what it hands on.
+// Next.js stands behind it in the app (lib/front-door/install.ts): what it answers itself, and what
+// it hands on.
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -1,11 +1,12 @@
-// One Colloquy app instance: the production server on the production build, the way scripts/start.ts runs
+// One Colloquy app instance: `next start` on the production build, the way scripts/start.ts runs
 // it, on a port of its own against the given database. It can be killed and started again.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { serverCommand } from '../../../scripts/server-command'
 import { freePort, recordProcess } from './processes'
 
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 const READY_WITHIN_MS = 90_000
 
 export interface AppInstance {
@@ -40,8 +41,8 @@ export async function launchApp(options: { name: string; dir: string; runDir: st
       NEXT_TELEMETRY_DISABLED: '1',
       ...options.env,
     }
-    const [command, args] = serverCommand({ port, hostname: '127.0.0.1' })
-    const spawned = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Next's own binary, not npx, so the pid is the server's and a kill reaches it.
+    const spawned = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     child = spawned
     recordProcess(options.runDir, spawned.pid!, 'app')
     exited = new Promise((resolve) => spawned.once('exit', () => resolve()))

@@ -1,6 +1,7 @@
 // Request bodies at the front door, before Next.js routes the request. Every browser declares a
 // body's length (fetch, forms and uploads alike), so a body without one (chunked) comes from a
-// script, and one declared larger than any route accepts is refused unread; both are answered
+// script — or from Next handing a server action on to its page, let through below — and one
+// declared larger than any route accepts is refused unread; both are answered
 // here in microseconds. A body still arriving when the app has answered (a refusal before reading,
 // a limit reached) is not read to its end: the connection is closed instead.
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -16,7 +17,7 @@ const SMALL_BODY_BYTES = 64 * 1024
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
   if (!WITH_BODY.has(request.method ?? '')) return false
   const declared = request.headers['content-length']
-  if (declared === undefined && request.headers['transfer-encoding'] !== undefined) {
+  if (declared === undefined && request.headers['transfer-encoding'] !== undefined && !forwardedAction(request)) {
     answer(response, 411, 'Send the request with its Content-Length: a body of unknown length is not accepted.')
     return true
   }
@@ -46,6 +47,15 @@ export function closeUnreadBodies(request: IncomingMessage, response: ServerResp
     // The answer has been handed over; the client gets a moment to read it before the reset.
     setTimeout(() => request.socket.destroy(), 1_000).unref()
   })
+}
+
+/**
+ * Next.js itself streams a server action's body, without a length, when it hands the action on to
+ * the page that holds it (a form posted to another path): those go to pages, never to the API,
+ * and Next's own limit on action bodies (next.config.js) applies as they are read.
+ */
+function forwardedAction(request: IncomingMessage): boolean {
+  return request.headers['x-action-forwarded'] !== undefined && !(request.url ?? '').startsWith('/api/')
 }
 
 function answer(response: ServerResponse, status: number, error: string) {

@@ -1,9 +1,11 @@
 // Runs once when a server process starts (Next's instrumentation hook): the peer-address record
-// the rate limits key on, and background schedules.
+// the rate limits key on, and background schedules (retention, assignment reminders).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { recordPeerAddresses } = await import('./lib/peer-address')
   recordPeerAddresses()
   const { startRetention } = await import('@/lib/retention/retention')
   startRetention()
+  const { startDueReminders } = await import('@/lib/assignments/reminders')
+  startDueReminders()
 }

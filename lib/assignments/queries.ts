@@ -77,6 +77,12 @@ export async function myTodo(actor: { id: string }, options: { groupId?: string 
   }))
 }
 
+/** The dashboard's list: unfinished work, and finished work until a week after its due date. */
+export async function currentTodo(actor: { id: string }, now = new Date()): Promise<TodoItem[]> {
+  const weekAgo = now.getTime() - 7 * 86_400_000
+  return (await myTodo(actor, {}, now)).filter((item) => !item.progress.completedAt || item.assignment.dueAt.getTime() > weekAgo)
+}
+
 /** The group page's list: a student's to-do, or for instructors every assignment with its class tally. */
 export async function groupAssignments(actor: Actor, groupId: unknown, now = new Date()) {
   const access = await authorizeInGroup(actor, groupId, 'assignment:read')

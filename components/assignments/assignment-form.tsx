@@ -45,14 +45,13 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
   const update = useAction(updateAssignmentAction)
   const { pending, failure } = editing ? update : create
   const fieldError = (name: string) => failure?.fieldErrors[name]
-  const [draft, setDraft] = useState<AssignmentDraft>(
-    editing?.draft ?? { title: '', instructions: '', sourceIds: [], minClaims: 0, minEvidence: 0, minBias: 0, requireMap: false, ...defaults, allowLate: true },
-  )
+  const initial: AssignmentDraft = editing?.draft ?? { title: '', instructions: '', sourceIds: [], minClaims: 0, minEvidence: 0, minBias: 0, requireMap: false, ...defaults, allowLate: true }
+  const [draft, setDraft] = useState(initial)
   const set = (change: Partial<AssignmentDraft>) => setDraft({ ...draft, ...change })
   const prefix = editing ? `edit-${editing.id}` : 'new-assignment'
   const submit = () => {
     const done = () => {
-      if (!editing) setDraft({ ...draft, title: '', instructions: '' })
+      if (!editing) setDraft(initial)
       router.refresh()
       onDone?.()
     }

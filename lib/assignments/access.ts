@@ -9,7 +9,7 @@ export const ASSIGNMENT_NOT_FOUND = 'This assignment does not exist.'
 
 const COLUMNS = { id: true, groupId: true, title: true, opensAt: true, dueAt: true, allowLate: true, requireMap: true, group: { select: { timeZone: true } } } as const
 
-export interface AssignmentAccess extends GroupAccess {
+interface AssignmentAccess extends GroupAccess {
   assignment: { id: string; groupId: string; title: string; opensAt: Date; dueAt: Date; allowLate: boolean; requireMap: boolean }
   timeZone: string
 }

@@ -11,7 +11,7 @@ import { STATUS_LABEL, type Progress } from './progress'
 import { progressTable } from './queries'
 import { instantToZoned } from './time-zone'
 
-export interface GradebookStudent {
+interface GradebookStudent {
   name: string
   email: string
   progress: Progress
@@ -19,7 +19,7 @@ export interface GradebookStudent {
   scores: Record<string, number> | null
 }
 
-export interface GradebookInput {
+interface GradebookInput {
   title: string
   groupName: string
   timeZone: string

@@ -11,7 +11,7 @@ import type { z } from 'zod'
 
 type Fields = z.infer<typeof AssignmentFields>
 
-export const SOURCE_NOT_IN_GROUP = 'One of the chosen sources is not in this group.'
+const SOURCE_NOT_IN_GROUP = 'One of the chosen sources is not in this group.'
 
 function instant(local: string, timeZone: string, field: 'opensAt' | 'dueAt'): Date {
   const label = field === 'opensAt' ? 'opening' : 'due'

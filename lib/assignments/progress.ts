@@ -4,7 +4,7 @@
 // looked. Without late work allowed, what came after the due date does not count.
 
 export type Tag = 'CLAIM' | 'EVIDENCE' | 'BIAS'
-export const TAG_ORDER: Tag[] = ['CLAIM', 'EVIDENCE', 'BIAS']
+const TAG_ORDER: Tag[] = ['CLAIM', 'EVIDENCE', 'BIAS']
 
 export interface AssignmentRules {
   minClaims: number
@@ -35,7 +35,7 @@ export interface Progress {
   opened: boolean
 }
 
-export const minimumOf = (rules: AssignmentRules, tag: Tag) => (tag === 'CLAIM' ? rules.minClaims : tag === 'EVIDENCE' ? rules.minEvidence : rules.minBias)
+const minimumOf = (rules: AssignmentRules, tag: Tag) => (tag === 'CLAIM' ? rules.minClaims : tag === 'EVIDENCE' ? rules.minEvidence : rules.minBias)
 
 export function progressOf(
   rules: AssignmentRules,

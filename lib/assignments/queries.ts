@@ -127,11 +127,4 @@ export async function assignmentColumns(actor: Actor, groupId: unknown, now = ne
   return { assignments, timeZone: group.timeZone, progress: (assignmentId: string, userId: string) => table.get(`${assignmentId}:${userId}`)! }
 }
 
-/** An assignment as its edit form needs it. */
-export async function assignmentForEditing(actor: Actor, groupId: unknown, assignmentId: string) {
-  const access = await authorizeInGroup(actor, groupId, 'assignment:manage')
-  const [assignment] = await loadAssignments({ groupId: access.group.id, id: assignmentId })
-  return assignment ?? null
-}
-
 export type { AssignmentRow }

@@ -7,7 +7,7 @@ import { notifyAssignmentDue } from '@/lib/notifications/notify'
 import { every, type Schedule } from '@/lib/retention/schedule'
 import { progressTable } from './queries'
 
-export const DUE_SOON_MS = 24 * 60 * 60_000
+const DUE_SOON_MS = 24 * 60 * 60_000
 const CHECK_MS = 5 * 60_000
 
 export async function remindDueSoon(now = new Date()): Promise<{ told: number }> {

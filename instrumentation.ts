@@ -1,6 +1,6 @@
 // Runs once when a server process starts (Next's instrumentation hook): the front door that
 // answers floods before Next routes them, the peer-address record the rate limits key on, and
-// background schedules.
+// background schedules (retention, assignment reminders).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { installFrontDoor } = await import('./lib/front-door/install')
@@ -9,4 +9,6 @@ export async function register() {
   recordPeerAddresses()
   const { startRetention } = await import('@/lib/retention/retention')
   startRetention()
+  const { startDueReminders } = await import('@/lib/assignments/reminders')
+  startDueReminders()
 }

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay, tagToolbar, tagWithKeyboard } from './support/reading'
 import { DEMO_GROUP, ALEX, BEA, CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, signedIn } from './support/seminar'
 
 const PASSWORD = 'correct-horse-battery'
@@ -67,38 +68,13 @@ async function joinWithCode(page: Page, code: string, groupName: string) {
 }
 
 // The reader's landmarks.
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
 const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 const listItem = (page: Page, quote: string) => highlightList(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
 const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
 const announcer = (page: Page) => page.getByRole('complementary', { name: 'Highlights' }).getByRole('status')
 const readingNow = (page: Page) => page.getByRole('region', { name: 'Reading now' })
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const marksTitled = (page: Page, title: string) => essay(page).locator(`mark[title="${title}"]`)
-
-/**
- * Selects with the keyboard in paragraph `n` (counted from the first paragraph by ArrowDown):
- * skips `skip` words with Ctrl+ArrowRight and one space with ArrowRight, then selects `words`
- * words with Ctrl+Shift+ArrowRight, and presses the tag's key. Ctrl+Home first, wherever the
- * reader's cursor was left.
- */
-async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
-  await essay(page).focus()
-  // The cursor stays where the last highlight ended; Ctrl+Home takes it back to the first paragraph.
-  await page.keyboard.press('Control+Home')
-  for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown')
-  if (skip > 0) {
-    for (let i = 0; i < skip; i++) await page.keyboard.press('Control+ArrowRight')
-    await page.keyboard.press('ArrowRight')
-  }
-  for (let i = 0; i < words; i++) await page.keyboard.press('Control+Shift+ArrowRight')
-  // The reader follows the page selection a moment later: tag only once the toolbar has caught up.
-  const chosen = await page.evaluate(() => window.getSelection()?.toString() ?? '')
-  await expect(tagToolbar(page).getByText(/^\d+ chars$/)).toHaveText(`${chosen.length} chars`)
-  await page.keyboard.press(key)
-  await expect(tagToolbar(page)).toBeHidden(SLOW)
-}
 
 async function downloaded(download: Download) {
   expect(await download.failure()).toBeNull()

@@ -16,6 +16,7 @@ const HIGHLIGHT_GONE = 'This highlight no longer exists.'
 const REPLY_GONE = 'This reply no longer exists.'
 const MAP_GONE = 'This map does not exist.'
 const FEEDBACK_GONE = 'This feedback no longer exists.'
+const ASSIGNMENT_GONE = 'This assignment does not exist.'
 const CITATION_GONE = 'That highlight does not exist in this group.'
 
 const A = {
@@ -62,6 +63,10 @@ const A = {
   searchGroup: 'lib/search/actions.ts#searchGroupAction',
   unreadCount: 'lib/notifications/actions.ts#unreadCountAction',
   markNotificationsRead: 'lib/notifications/actions.ts#markNotificationsReadAction',
+  setGroupTimeZone: 'lib/groups/actions.ts#setGroupTimeZoneAction',
+  createAssignment: 'lib/assignments/actions.ts#createAssignmentAction',
+  updateAssignment: 'lib/assignments/actions.ts#updateAssignmentAction',
+  deleteAssignment: 'lib/assignments/actions.ts#deleteAssignmentAction',
 }
 
 // Database reads that show whether a call changed something.
@@ -101,6 +106,24 @@ async function openStream(w: World, p: Persona, path: string): Promise<HttpReply
   const body = headers['content-type']?.startsWith('text/event-stream') ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer())
   hangUp.abort()
   return { status: response.status, headers, body }
+}
+
+/** Wall-clock times on the main group's clocks (UTC), `hours` from now. */
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 16)
+
+/** The fields of an open assignment on the main essay that asks for a claim and a map. */
+const assignmentFields = (w: World, title = `Week 3 ${clientId().slice(0, 6)}`) => ({
+  title,
+  sourceIds: [w.sourceId],
+  minClaims: 1,
+  requireMap: true,
+  opensAt: hoursFromNow(-24),
+  dueAt: hoursFromNow(24 * 7),
+  allowLate: true,
+})
+
+async function assignment(w: World): Promise<string> {
+  return (await w.must<{ id: string }>(w.personas.instructor, A.createAssignment, { groupId: w.groups.main, ...assignmentFields(w) })).id
 }
 
 /** A student's map with one node, the usual target of the map entries. */
@@ -234,6 +257,57 @@ const MATRIX: Entry[] = [
     observe: async (w) => (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!.readFirst,
     verify: ({ before, after, is }) => {
       is(after, 'read first after').toBe(!before)
+    },
+  }),
+
+  action({
+    action: A.setGroupTimeZone,
+    on: "the group's time zone",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (w) => (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
+    input: (t, _p, w) => ({ groupId: w.groups.settings, timeZone: t.timeZone === 'Asia/Tokyo' ? 'Europe/London' : 'Asia/Tokyo' }),
+    observe: async (w) => (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!.timeZone,
+    verify: ({ before, after, is }) => {
+      is(after, 'time zone after').toBe(before === 'Asia/Tokyo' ? 'Europe/London' : 'Asia/Tokyo')
+    },
+  }),
+
+  // Assignments
+  action({
+    action: A.createAssignment,
+    on: 'the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: async (_w, p) => ({ title: `Assigned by ${p.name} ${clientId().slice(0, 6)}` }),
+    input: (t, _p, w) => ({ groupId: w.groups.main, ...assignmentFields(w, t.title) }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Assignment" WHERE title = $1', [t.title]),
+    verify: ({ after, is }) => {
+      is(after, 'assignments with that title').toBe(1)
+    },
+  }),
+  action({
+    action: A.updateAssignment,
+    on: 'an assignment of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: ASSIGNMENT_GONE,
+    arrange: async (w) => ({ id: await assignment(w) }),
+    input: (t, _p, w) => ({ assignmentId: t.id, ...assignmentFields(w, 'Week 3, renamed') }),
+    observe: async (w, t) => (await w.row<{ title: string }>('SELECT title FROM "Assignment" WHERE id = $1', [t.id]))!.title,
+    verify: ({ after, is }) => {
+      is(after, 'title after').toBe('Week 3, renamed')
+    },
+  }),
+  action({
+    action: A.deleteAssignment,
+    on: 'an assignment of the group',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: ASSIGNMENT_GONE,
+    arrange: async (w) => ({ id: await assignment(w) }),
+    input: (t) => ({ assignmentId: t.id }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Assignment" WHERE id = $1', [t.id]),
+    verify: ({ after, is }) => {
+      is(after, 'assignments with that id after').toBe(0)
     },
   }),
 
@@ -605,6 +679,21 @@ const MATRIX: Entry[] = [
     },
   }),
   action({
+    action: A.submitMap,
+    on: "the student's personal map, for an assignment",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
+    notFound: MAP_GONE,
+    arrange: async (w) => ({ ...(await studentMap(w)), assignmentId: await assignment(w) }),
+    input: (t) => ({ mapId: t.mapId, assignmentId: t.assignmentId }),
+    observe: async (w, t) => ({
+      status: (await mapRow(w, t.mapId))!.status,
+      submissions: await w.count('SELECT count(*) AS n FROM "AssignmentSubmission" WHERE "mapId" = $1 AND "assignmentId" = $2 AND NOT late', [t.mapId, t.assignmentId]),
+    }),
+    verify: ({ after, is }) => {
+      is(after, 'map and submission after').toEqual({ status: 'SUBMITTED', submissions: 1 })
+    },
+  }),
+  action({
     action: A.reopenMap,
     on: "the student's submitted map",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: OK },
@@ -964,6 +1053,18 @@ const MATRIX: Entry[] = [
     verify: ({ reply, is }) => {
       is(reply.headers['content-type'], 'content type').toBe('application/zip')
       is(reply.body.subarray(0, 2).toString('latin1'), 'zip signature').toBe('PK')
+    },
+  }),
+  route({
+    route: 'GET /api/assignments/[assignmentId]/gradebook',
+    on: "an assignment's gradebook CSV",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
+    notFound: ASSIGNMENT_GONE,
+    arrange: async (w) => ({ id: await assignment(w) }),
+    send: (_w, t, p) => get(p, `/api/assignments/${t.id}/gradebook`),
+    verify: ({ reply, is }) => {
+      is(reply.headers['content-type'], 'content type').toBe('text/csv; charset=utf-8')
+      is(reply.body.toString('utf8').split('\r\n')[0], 'header row').toMatch(/^\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Email address,Claims,/)
     },
   }),
   route({

@@ -49,6 +49,10 @@ export const RULES = {
   'rubric:edit': { student: 'no', instructor: 'yes' },
   'feedback:create': { student: 'no', instructor: 'yes' },
   'feedback:delete': { student: 'no', instructor: 'yes' },
+  'assignment:read': { student: 'yes', instructor: 'yes' },
+  'assignment:manage': { student: 'no', instructor: 'yes' },
+  /** Every student's counts, submission and rubric scores for one assignment, as a CSV. */
+  'gradebook:export': { student: 'no', instructor: 'yes' },
 } as const satisfies Record<string, { student: Grant; instructor: Grant }>
 
 export type Action = keyof typeof RULES

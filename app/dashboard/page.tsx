@@ -1,9 +1,11 @@
 import Link from 'next/link'
+import { TodoList } from '@/components/assignments/todo-list'
 import { CreateGroupForm } from '@/components/groups/create-group-form'
 import { ImportArchiveForm } from '@/components/groups/import-archive-form'
 import { JoinGroupForm } from '@/components/groups/join-group-form'
 import { Card } from '@/components/ui/card'
 import { requirePageUser } from '@/lib/auth/session'
+import { currentTodo } from '@/lib/assignments/queries'
 import { listMyGroups } from '@/lib/groups/queries'
 
 export const metadata = { title: 'My groups · Colloquy' }
@@ -12,40 +14,50 @@ const ROLE_LABEL = { INSTRUCTOR: 'Instructor', STUDENT: 'Student' } as const
 
 export default async function DashboardPage() {
   const user = await requirePageUser('/dashboard')
-  const groups = await listMyGroups(user.id)
+  const [groups, current] = await Promise.all([listMyGroups(user.id), currentTodo(user)])
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 lg:grid-cols-[2fr_1fr]">
-      <section aria-labelledby="my-groups">
-        <h1 id="my-groups" className="mb-4 text-2xl font-semibold">
-          My groups
-        </h1>
-        {groups.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-            You are not in a seminar group yet. Join one with the code your instructor gave you, or create your own.
-          </p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {groups.map((group) => (
-              <li key={group.id}>
-                <Link
-                  href={`/groups/${group.id}`}
-                  className="block rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-indigo-300"
-                >
-                  <div className="flex items-center justify-between gap-3">
-                    <span className="font-semibold text-stone-900">{group.name}</span>
-                    <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[group.role]}</span>
-                  </div>
-                  {group.description && <p className="mt-1 text-sm text-stone-600">{group.description}</p>}
-                  <p className="mt-2 text-xs text-stone-500">
-                    {group.sourceCount} source{group.sourceCount === 1 ? '' : 's'} · {group.memberCount} member
-                    {group.memberCount === 1 ? '' : 's'}
-                  </p>
-                </Link>
-              </li>
-            ))}
-          </ul>
+      <div className="flex flex-col gap-8">
+        {current.length > 0 && (
+          <section aria-labelledby="to-do" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 id="to-do" className="text-lg font-semibold">
+              To do
+            </h2>
+            <TodoList items={current} showGroup />
+          </section>
         )}
-      </section>
+        <section aria-labelledby="my-groups">
+          <h1 id="my-groups" className="mb-4 text-2xl font-semibold">
+            My groups
+          </h1>
+          {groups.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+              You are not in a seminar group yet. Join one with the code your instructor gave you, or create your own.
+            </p>
+          ) : (
+            <ul className="flex flex-col gap-3">
+              {groups.map((group) => (
+                <li key={group.id}>
+                  <Link
+                    href={`/groups/${group.id}`}
+                    className="block rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-indigo-300"
+                  >
+                    <div className="flex items-center justify-between gap-3">
+                      <span className="font-semibold text-stone-900">{group.name}</span>
+                      <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[group.role]}</span>
+                    </div>
+                    {group.description && <p className="mt-1 text-sm text-stone-600">{group.description}</p>}
+                    <p className="mt-2 text-xs text-stone-500">
+                      {group.sourceCount} source{group.sourceCount === 1 ? '' : 's'} · {group.memberCount} member
+                      {group.memberCount === 1 ? '' : 's'}
+                    </p>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
       <div className="flex flex-col gap-6">
         <Card title="Join a group">
           <JoinGroupForm />

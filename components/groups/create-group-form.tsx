@@ -15,7 +15,9 @@ export function CreateGroupForm() {
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault()
-        run(formValues(event.currentTarget), (group) => router.push(`/groups/${group.id}`))
+        // The group's dates are set and shown in its creator's time zone until they change it.
+        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+        run({ ...formValues(event.currentTarget), timeZone }, (group) => router.push(`/groups/${group.id}`))
       }}
     >
       {failure && !failure.fieldErrors.name && <Alert>{failure.error}</Alert>}

@@ -1,6 +1,7 @@
 'use client'
 // The reader: the essay with everyone's highlights, live. Select with mouse or keyboard, tag
 // with the toolbar or 1/2/3, and read or discuss any highlight in the side panel.
+import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { snapToWords } from '@/lib/annotations/selection'
@@ -34,6 +35,8 @@ interface ReaderProps {
   flashId?: string
   /** Show only this person's highlights at first (from the review page). */
   initialAuthor?: string
+  /** The page shows the reader's assignment progress, which the reader's own tagging changes. */
+  showsProgress?: boolean
 }
 
 type Selection = { start: number; end: number; top: number; left: number }
@@ -49,7 +52,8 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, layout, initial, liveSince, viewer, studentCount, flashId, initialAuthor }: ReaderProps) {
+export function Reader({ groupId, sourceId, text, layout, initial, liveSince, viewer, studentCount, flashId, initialAuthor, showsProgress = false }: ReaderProps) {
+  const router = useRouter()
   const blocks = useMemo(() => blocksOf(text, layout), [text, layout])
   const articleRef = useRef<HTMLDivElement>(null)
   const columnRef = useRef<HTMLDivElement>(null)
@@ -157,6 +161,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     setReselecting(null)
     setAnnouncement(reselecting ? 'Highlight placed on the new passage.' : `${TAGS[tag].label} highlight added.`)
     await refresh()
+    if (showsProgress) router.refresh()
     open(id)
     requestAnimationFrame(() => drawCaret())
   }
@@ -281,7 +286,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
               groupId={groupId}
               highlight={active}
               onChanged={() => void refresh()}
-              onDeleted={() => (setActiveId(null), void refresh())}
+              onDeleted={() => (setActiveId(null), void refresh(), showsProgress && router.refresh())}
               reselecting={reselecting === active.id}
               onReselect={() => setReselecting(reselecting === active.id ? null : active.id)}
             />

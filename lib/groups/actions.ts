@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import { deleteGroup, leaveGroup } from './lifecycle'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from './mutations'
+import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from './mutations'
 
 export async function createGroupAction(input: unknown): Promise<Result<{ id: string }>> {
   return attempt(async () => {
@@ -41,6 +41,13 @@ export async function removeMemberAction(input: unknown): Promise<Result<{ joinC
 export async function updateGroupSettingsAction(input: unknown): Promise<Result<void>> {
   return attempt(async () => {
     await updateGroupSettings(await getCurrentUser(), input)
+    revalidatePath('/groups/[groupId]', 'page')
+  })
+}
+
+export async function setGroupTimeZoneAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => {
+    await setGroupTimeZone(await getCurrentUser(), input)
     revalidatePath('/groups/[groupId]', 'page')
   })
 }

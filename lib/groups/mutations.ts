@@ -4,7 +4,7 @@ import { publishTransient } from '@/lib/realtime/publish'
 import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from './access'
 import { joinCodeExpiry, newJoinCode } from './join-code'
-import { CreateGroup, GroupRef, GroupSettings, JoinGroup, RemoveMember } from './schema'
+import { CreateGroup, GroupRef, GroupSettings, GroupTimeZone, JoinGroup, RemoveMember } from './schema'
 
 function signedIn(actor: Actor): { id: string } {
   if (!actor) throw new Unauthenticated()
@@ -18,6 +18,7 @@ export async function createGroup(actor: Actor, input: unknown): Promise<{ id: s
     data: {
       name: data.name,
       description: data.description,
+      timeZone: data.timeZone ?? 'UTC',
       joinCode: newJoinCode(),
       joinCodeExpiresAt: joinCodeExpiry(),
       createdById: user.id,
@@ -88,4 +89,14 @@ export async function updateGroupSettings(actor: Actor, input: unknown): Promise
   const { groupId, readFirst } = GroupSettings.parse(input)
   await authorizeInGroup(actor, groupId, 'group:manage')
   await db.group.update({ where: { id: groupId }, data: { readFirst } })
+}
+
+/**
+ * The zone the group's dates are entered and shown in. Dates already set keep their instant: an
+ * assignment due at 17:00 in London reads 02:00 the next day once the group moves to Tokyo.
+ */
+export async function setGroupTimeZone(actor: Actor, input: unknown): Promise<void> {
+  const { groupId, timeZone } = GroupTimeZone.parse(input)
+  await authorizeInGroup(actor, groupId, 'group:manage')
+  await db.group.update({ where: { id: groupId }, data: { timeZone } })
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
 import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { canonicalTimeZone } from '@/lib/assignments/time-zone'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './join-code'
 
 const singleLine = (label: string, max: number) =>
@@ -12,6 +13,19 @@ const singleLine = (label: string, max: number) =>
     .max(max, `Use at most ${max} characters for the ${label}.`)
     .refine(isSingleLineText, `The ${label} contains characters that cannot be shown.`)
 
+/** An IANA time zone name Intl knows, stored in its canonical spelling. */
+export const TimeZone = z
+  .string({ error: 'Choose a time zone.' })
+  .max(64, 'Choose a time zone from the list.')
+  .transform((name, ctx) => {
+    const canonical = canonicalTimeZone(name.trim())
+    if (!canonical) {
+      ctx.addIssue({ code: 'custom', message: 'Choose a time zone from the list, such as Europe/London or Asia/Tokyo.' })
+      return z.NEVER
+    }
+    return canonical
+  })
+
 export const CreateGroup = z.object({
   name: singleLine('group name', 100),
   description: z
@@ -20,6 +34,8 @@ export const CreateGroup = z.object({
     .max(1000, 'Use at most 1000 characters for the description.')
     .refine(isStorableText, 'The description contains characters that cannot be shown.')
     .default(''),
+  /** The creator's own time zone (the form sends the browser's); UTC when none is given. */
+  timeZone: TimeZone.optional(),
 })
 
 export const JoinCode = z
@@ -46,3 +62,5 @@ export const DeleteGroup = z.object({
 })
 export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ error: 'Say whether students read first.' }) })
 export const RemoveMember = z.object({ groupId: Id, userId: Id })
+
+export const GroupTimeZone = z.object({ groupId: Id, timeZone: TimeZone })

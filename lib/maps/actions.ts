@@ -29,7 +29,14 @@ export async function deleteMapAction(input: unknown): Promise<Result<void>> {
 }
 
 export async function submitMapAction(input: unknown): Promise<Result<void>> {
-  return attempt(async () => maps.submitMap(await getCurrentUser(), input).finally(refreshLists))
+  return attempt(async () =>
+    maps.submitMap(await getCurrentUser(), input).finally(() => {
+      // The to-do lists show the submission too.
+      refreshLists()
+      revalidatePath('/groups/[groupId]', 'page')
+      revalidatePath('/dashboard')
+    }),
+  )
 }
 
 export async function reopenMapAction(input: unknown): Promise<Result<void>> {

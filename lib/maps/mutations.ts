@@ -1,4 +1,5 @@
 // Map lifecycle: create, rename, duplicate, delete, submit and reopen, restore a revision.
+import { recordSubmission, withdrawSubmissions } from '@/lib/assignments/mutations'
 import { notifyMapOwner } from '@/lib/notifications/notify'
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
@@ -11,7 +12,7 @@ import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
 import { applyBulk, BULK_TRANSACTION, withinBulkBudget } from './bulk'
 import { replay, type MapState } from './reducer'
-import { CreateMap, MapAtSeq, MapRef, RenameMap, type Operation } from './schema'
+import { CreateMap, MapAtSeq, MapRef, RenameMap, SubmitMap, type Operation } from './schema'
 import { loadMapState } from './state'
 
 export const newId = () => randomUUID().replaceAll('-', '')
@@ -72,18 +73,29 @@ export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   })
 }
 
-async function setStatus(actor: Actor, input: unknown, action: 'submit' | 'reopen'): Promise<void> {
-  const { mapId } = MapRef.parse(input)
+async function setStatus(actor: Actor, mapId: string, action: 'submit' | 'reopen', assignmentId?: string | null): Promise<void> {
   const access = await authorizeOnMap(actor, mapId, action)
   await db.$transaction(async (tx) => {
+    if (assignmentId) await recordSubmission(tx, actor!, access.map, assignmentId)
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
-    if (action === 'reopen') await notifyMapOwner(tx, 'MAP_REOPENED', actor!.id, access.map)
+    if (action === 'reopen') {
+      await withdrawSubmissions(tx, access.map.id)
+      await notifyMapOwner(tx, 'MAP_REOPENED', actor!.id, access.map)
+    }
     await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
 }
 
-export const submitMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'submit')
-export const reopenMap = (actor: Actor, input: unknown) => setStatus(actor, input, 'reopen')
+/** Hands a personal map in for review, for one of its group's assignments when one is named. */
+export async function submitMap(actor: Actor, input: unknown): Promise<void> {
+  const { mapId, assignmentId } = SubmitMap.parse(input)
+  await setStatus(actor, mapId, 'submit', assignmentId)
+}
+
+export async function reopenMap(actor: Actor, input: unknown): Promise<void> {
+  const { mapId } = MapRef.parse(input)
+  await setStatus(actor, mapId, 'reopen')
+}
 
 /** Makes the map look as it did after operation `seq`, as a new revision (nothing is rewritten). */
 export async function restoreRevision(actor: Actor, input: unknown): Promise<{ seq: number }> {

@@ -37,6 +37,8 @@ export const RelationKindInput = z.enum(['SUPPORTS', 'ATTACKS'], { error: 'A rel
 export const CreateMap = z.object({ groupId: Id, title: Title, kind: z.enum(['GROUP', 'PERSONAL'], { error: 'A map is either a group map or a personal map.' }).default('PERSONAL') })
 export const RenameMap = z.object({ mapId: Id, title: Title })
 export const MapRef = z.object({ mapId: Id })
+/** A personal map handed in, for an assignment of its group or on its own. */
+export const SubmitMap = z.object({ mapId: Id, assignmentId: Id.nullish() })
 
 export const Operation = z.discriminatedUnion('type', [
   z.object({

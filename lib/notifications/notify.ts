@@ -1,6 +1,7 @@
 // Who is told of what, written in the transaction of the change that caused it: replies (the
 // highlight's author and everyone who replied before), @mentions in notes and replies, feedback on
-// a personal map and its reopening (its owner). Nobody is told of a highlight they could not open,
+// a personal map and its reopening (its owner), an assignment due within a day (its students who
+// have not finished it, told once, by the reminder schedule in lib/assignments/reminders.ts). Nobody is told of a highlight they could not open,
 // and each person told gets a live event only they receive.
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { NotificationKind } from '@/lib/generated/prisma/enums'
@@ -20,7 +21,7 @@ interface HighlightRef {
   visibility: 'GROUP' | 'PRIVATE'
 }
 
-async function tell(tx: Tx, groupId: string, entries: { userId: string; kind: NotificationKind; actorId: string; highlightId?: string; replyId?: string; mapId?: string }[]) {
+async function tell(tx: Tx, groupId: string, entries: { userId: string; kind: NotificationKind; actorId?: string; highlightId?: string; replyId?: string; mapId?: string; assignmentId?: string }[]) {
   if (entries.length === 0) return
   await tx.notification.createMany({ data: entries.map((entry) => ({ ...entry, groupId })) })
   for (const userId of new Set(entries.map((entry) => entry.userId))) {
@@ -78,4 +79,9 @@ export async function notifyMapOwner(tx: Tx, kind: 'FEEDBACK' | 'MAP_REOPENED', 
   const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId: map.groupId, userId: map.ownerId } }, select: { id: true } })
   if (!member) return
   await tell(tx, map.groupId, [{ userId: map.ownerId, kind, actorId, mapId: map.id }])
+}
+
+/** An assignment is due within a day: these students, who have not finished it yet. */
+export async function notifyAssignmentDue(tx: Tx, assignment: { id: string; groupId: string }, userIds: string[]) {
+  await tell(tx, assignment.groupId, userIds.map((userId) => ({ userId, kind: 'ASSIGNMENT_DUE' as const, assignmentId: assignment.id })))
 }

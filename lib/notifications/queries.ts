@@ -8,13 +8,14 @@ import { standingOf } from '@/lib/permissions'
 import { canSeeHighlight, canSeeMap } from '@/lib/permissions/visibility'
 import { notePlainText } from '@/lib/annotations/note-text'
 import type { NoteDoc } from '@/lib/annotations/note'
+import { formatInZone } from '@/lib/assignments/time-zone'
 
 export const INBOX_SIZE = 50
 const EXCERPT_CHARS = 140
 
 export interface NotificationView {
   id: string
-  kind: 'REPLY' | 'MENTION' | 'FEEDBACK' | 'MAP_REOPENED'
+  kind: 'REPLY' | 'MENTION' | 'FEEDBACK' | 'MAP_REOPENED' | 'ASSIGNMENT_DUE'
   read: boolean
   createdAt: string
   groupName: string
@@ -25,7 +26,8 @@ export interface NotificationView {
 
 const cut = (text: string) => (text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text)
 
-function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: boolean, mapTitle: string | null): string {
+function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: boolean, mapTitle: string | null, assignment: { title: string; dueAt: Date; timeZone: string } | null): string {
+  if (kind === 'ASSIGNMENT_DUE') return assignment ? `“${assignment.title}” is due within a day: ${formatInZone(assignment.dueAt, assignment.timeZone)}` : 'An assignment is due within a day'
   if (kind === 'REPLY') return `${actor} replied in a thread you are part of`
   if (kind === 'MENTION') return `${actor} mentioned you in ${onReply ? 'a reply' : 'a note'}`
   if (kind === 'FEEDBACK') return `${actor} left feedback on your map “${mapTitle ?? ''}”`
@@ -40,10 +42,11 @@ export async function listInbox(actor: Actor): Promise<{ notifications: Notifica
     take: INBOX_SIZE,
     include: {
       actor: { select: { name: true } },
-      group: { select: { id: true, name: true, memberships: { where: { userId: actor.id }, select: { role: true } } } },
+      group: { select: { id: true, name: true, timeZone: true, memberships: { where: { userId: actor.id }, select: { role: true } } } },
       highlight: { select: { id: true, sourceId: true, authorId: true, visibility: true, exact: true } },
       reply: { select: { body: true } },
       map: { select: { id: true, title: true, kind: true, ownerId: true } },
+      assignment: { select: { id: true, title: true, dueAt: true } },
     },
   })
   const notifications = rows.flatMap((row): NotificationView[] => {
@@ -51,7 +54,13 @@ export async function listInbox(actor: Actor): Promise<{ notifications: Notifica
     if (row.highlight && !canSeeHighlight({ viewerId: actor.id, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)) return []
     if (row.map && !canSeeMap(viewer, row.map)) return []
     const base = `/groups/${row.group.id}`
-    const href = row.highlight ? `${base}/sources/${row.highlight.sourceId}?highlight=${row.highlight.id}` : row.map ? `${base}/maps/${row.map.id}` : base
+    const href = row.highlight
+      ? `${base}/sources/${row.highlight.sourceId}?highlight=${row.highlight.id}`
+      : row.map
+        ? `${base}/maps/${row.map.id}`
+        : row.assignment
+          ? `${base}#assignment-${row.assignment.id}`
+          : base
     const excerpt = row.reply ? notePlainText(row.reply.body as NoteDoc) : (row.highlight?.exact ?? null)
     return [
       {
@@ -60,7 +69,7 @@ export async function listInbox(actor: Actor): Promise<{ notifications: Notifica
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
         groupName: row.group.name,
-        sentence: sentenceOf(row.kind, row.actor?.name ?? 'A former member', row.reply !== null, row.map?.title ?? null),
+        sentence: sentenceOf(row.kind, row.actor?.name ?? 'A former member', row.reply !== null, row.map?.title ?? null, row.assignment && { ...row.assignment, timeZone: row.group.timeZone }),
         excerpt: excerpt ? cut(excerpt) : null,
         href,
       },

@@ -3,6 +3,7 @@
 // make a valid input, and the kind of each field.
 import { randomBytes } from 'node:crypto'
 import { deleteAccount } from '@/lib/account/delete-account'
+import { createAssignment, deleteAssignment, updateAssignment } from '@/lib/assignments/mutations'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
 import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { hashPassword } from '@/lib/auth/password'
@@ -11,7 +12,7 @@ import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
 import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from '@/lib/groups/mutations'
 import { markNotificationsRead } from '@/lib/notifications/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
@@ -21,6 +22,7 @@ import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib
 import { createSource } from '@/lib/sources/mutations'
 import type { Actor, Ctx, Field, ReadBack } from './bad-input-payloads'
 import {
+  assignmentInput,
   currentSourceVersion,
   ESSAY,
   newId,
@@ -98,6 +100,24 @@ const validMetadata = { title: 'On Deterrence', author: 'Jane Roe', year: 2010, 
 
 const groupOf = (result: unknown, input: Record<string, unknown>) => db.group.findUniqueOrThrow({ where: { id: (input.groupId as string) ?? idOf(result) } })
 const mapOf = (result: unknown, input: Record<string, unknown>) => db.argumentMap.findUniqueOrThrow({ where: { id: (input.mapId as string) ?? idOf(result) } })
+
+const assignmentOf = async (result: unknown, input: Record<string, unknown>) => db.assignment.findUniqueOrThrow({ where: { id: (input.assignmentId as string) ?? idOf(result) } })
+
+/** The fields of a new or edited assignment, after the id of the group or assignment it acts on. */
+const assignmentFields = (path: string, of: RefKind): Field[] => [
+  ref(path, of),
+  text('title', 200, async (r, i) => (await assignmentOf(r, i)).title),
+  text('instructions', 5000, async (r, i) => (await assignmentOf(r, i)).instructions, { optional: true }),
+  array('sourceIds', 'cmplaceholder0000000000'),
+  ref('sourceIds.0', 'source'),
+  int('minClaims', 0, { optional: true }),
+  int('minEvidence', 0, { optional: true }),
+  int('minBias', 0, { optional: true }),
+  { path: 'requireMap', kind: 'bool', optional: true },
+  { path: 'opensAt', kind: 'code' },
+  { path: 'dueAt', kind: 'code' },
+  { path: 'allowLate', kind: 'bool', optional: true },
+]
 
 // ---------------------------------------------------------------------------------------------
 // Map operations: one entry per operation type, each on a personal map of Sam's own.
@@ -207,9 +227,13 @@ export const BATTERY: Mutation[] = [
   {
     via: ['createGroupAction'],
     calls: 'createGroup',
-    setup: async (w) => ({ actor: w.sam, valid: async () => ({ name: 'Reading circle', description: 'We meet on Mondays.' }) }),
+    setup: async (w) => ({ actor: w.sam, valid: async () => ({ name: 'Reading circle', description: 'We meet on Mondays.', timeZone: 'Asia/Tokyo' }) }),
     run: createGroup,
-    fields: [text('name', 100, async (r, i) => (await groupOf(r, i)).name), text('description', 1000, async (r, i) => (await groupOf(r, i)).description, { optional: true })],
+    fields: [
+      text('name', 100, async (r, i) => (await groupOf(r, i)).name),
+      text('description', 1000, async (r, i) => (await groupOf(r, i)).description, { optional: true }),
+      { path: 'timeZone', kind: 'code', optional: true, unknown: 'Mars/Olympus_Mons' },
+    ],
   },
   {
     via: ['joinGroupAction'],
@@ -274,6 +298,16 @@ export const BATTERY: Mutation[] = [
     },
     run: updateGroupSettings,
     fields: [ref('groupId', 'group'), { path: 'readFirst', kind: 'bool' }],
+  },
+  {
+    via: ['setGroupTimeZoneAction'],
+    calls: 'setGroupTimeZone',
+    setup: async (w) => {
+      const groupId = await ownGroup(w)
+      return { actor: w.iris, valid: async () => ({ groupId, timeZone: 'America/New_York' }) }
+    },
+    run: setGroupTimeZone,
+    fields: [ref('groupId', 'group'), { path: 'timeZone', kind: 'code', unknown: 'Mars/Olympus_Mons' }],
   },
 
   // Sources
@@ -451,18 +485,26 @@ export const BATTERY: Mutation[] = [
     run: duplicateMap,
     fields: [ref('mapId', 'map')],
   },
-  ...(['deleteMap', 'submitMap'] as const).map(
-    (calls): Mutation => ({
-      via: [`${calls}Action`],
-      calls,
-      setup: async (w) => {
-        const { mapId } = await ownPersonalMap(w)
-        return { actor: w.sam, valid: async () => ({ mapId }) }
-      },
-      run: calls === 'deleteMap' ? deleteMap : submitMap,
-      fields: [ref('mapId', 'map')],
-    }),
-  ),
+  {
+    via: ['deleteMapAction'],
+    calls: 'deleteMap',
+    setup: async (w) => {
+      const { mapId } = await ownPersonalMap(w)
+      return { actor: w.sam, valid: async () => ({ mapId }) }
+    },
+    run: deleteMap,
+    fields: [ref('mapId', 'map')],
+  },
+  {
+    via: ['submitMapAction'],
+    calls: 'submitMap',
+    setup: async (w) => {
+      const { mapId } = await ownPersonalMap(w)
+      return { actor: w.sam, valid: async () => ({ mapId }), samples: { assignmentId: w.a.assignmentId } }
+    },
+    run: submitMap,
+    fields: [ref('mapId', 'map'), ref('assignmentId', 'assignment', { optional: true, nullable: true })],
+  },
   {
     via: ['reopenMapAction'],
     calls: 'reopenMap',
@@ -490,6 +532,36 @@ export const BATTERY: Mutation[] = [
     setup: async (w) => ({ actor: w.sam, valid: async () => ({ mapId: w.a.mapId, selected: [w.a.nodeId] }) }),
     run: announceMapPresence,
     fields: [ref('mapId', 'map'), array('selected', 'cmplaceholder0000000000'), { path: 'selected.0', kind: 'opaqueId' }],
+  },
+
+  // Assignments
+  {
+    via: ['createAssignmentAction'],
+    calls: 'createAssignment',
+    setup: async (w) => ({ actor: w.iris, valid: async () => assignmentInput(w.a.groupId, w.a.sourceId) }),
+    run: createAssignment,
+    fields: assignmentFields('groupId', 'group'),
+  },
+  {
+    via: ['updateAssignmentAction'],
+    calls: 'updateAssignment',
+    setup: async (w) => {
+      const { groupId, ...fields } = assignmentInput(w.a.groupId, w.a.sourceId)
+      const { id: assignmentId } = await createAssignment(w.iris, { groupId, ...fields })
+      return { actor: w.iris, valid: async () => ({ assignmentId, ...fields }) }
+    },
+    run: updateAssignment,
+    fields: assignmentFields('assignmentId', 'assignment'),
+  },
+  {
+    via: ['deleteAssignmentAction'],
+    calls: 'deleteAssignment',
+    setup: async (w) => {
+      const { id: assignmentId } = await createAssignment(w.iris, assignmentInput(w.a.groupId, w.a.sourceId))
+      return { actor: w.iris, valid: async () => ({ assignmentId }) }
+    },
+    run: deleteAssignment,
+    fields: [ref('assignmentId', 'assignment')],
   },
 
   // Review

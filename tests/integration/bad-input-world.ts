@@ -3,6 +3,7 @@
 // table, so a refused call can be shown to have changed nothing at all.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
+import { createAssignment } from '@/lib/assignments/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
@@ -15,7 +16,7 @@ import { createSource } from '@/lib/sources/mutations'
 export type Person = { id: string; name: string }
 
 /** The kinds of stored rows an input can point at. */
-export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification'
+export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification' | 'assignment'
 
 export const newId = () => randomUUID().replaceAll('-', '')
 
@@ -88,7 +89,25 @@ async function joinCodeOf(groupId: string) {
   return (await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })).joinCode
 }
 
-/** One group with a source, a highlight, a reply, a group map, a personal map and feedback on it. */
+/** Wall-clock times (UTC, the groups' zone) around now, for an assignment that is open. */
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 16)
+
+/** An open assignment on the source, asking for a claim and a map. */
+export const assignmentInput = (groupId: string, sourceId: string) => ({
+  groupId,
+  title: 'Week 3: why alliances endure',
+  instructions: 'Read the essay and map its argument.',
+  sourceIds: [sourceId],
+  minClaims: 1,
+  minEvidence: 0,
+  minBias: 0,
+  requireMap: true,
+  opensAt: hoursFromNow(-24),
+  dueAt: hoursFromNow(24 * 14),
+  allowLate: true,
+})
+
+/** One group with a source, a highlight, a reply, a group map, a personal map and feedback on it, and an assignment. */
 async function seminar(instructor: Person, students: Person[], title: string) {
   const { id: groupId } = await createGroup(instructor, { name: title })
   const joinCode = await joinCodeOf(groupId)
@@ -104,6 +123,7 @@ async function seminar(instructor: Person, students: Person[], title: string) {
   const { id: feedbackId } = await addFeedback(instructor, { mapId: personalMapId, body: 'Cite the essay.', nodeId: personal.nodes[0] })
   // The instructor's reply told the author.
   const { id: notificationId } = await db.notification.findFirstOrThrow({ where: { userId: author.id, replyId }, select: { id: true } })
+  const { id: assignmentId } = await createAssignment(instructor, assignmentInput(groupId, sourceId))
   return {
     groupId,
     sourceId,
@@ -116,6 +136,7 @@ async function seminar(instructor: Person, students: Person[], title: string) {
     personalMapId,
     feedbackId,
     notificationId,
+    assignmentId,
   }
 }
 
@@ -142,6 +163,7 @@ export async function buildWorld() {
     feedback: b.feedbackId,
     user: oscar.id,
     notification: b.notificationId,
+    assignment: b.assignmentId,
   }
   return { iris, sam, ann, olga, oscar, a, b, foreign }
 }

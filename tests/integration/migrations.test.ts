@@ -101,6 +101,9 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   ReaderPresence: Prisma.ReaderPresenceScalarFieldEnum,
   SystemState: Prisma.SystemStateScalarFieldEnum,
   Notification: Prisma.NotificationScalarFieldEnum,
+  Assignment: Prisma.AssignmentScalarFieldEnum,
+  AssignmentSource: Prisma.AssignmentSourceScalarFieldEnum,
+  AssignmentSubmission: Prisma.AssignmentSubmissionScalarFieldEnum,
 }
 
 const at = (iso: string) => new Date(iso)
@@ -114,7 +117,7 @@ const ROWS = {
   RateLimit: { key: 'signIn:failures:ada@example.com 203.0.113.9', points: 2, expire: BigInt('1704164700001') },
   Group: {
     id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
-    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
+    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], timeZone: 'Asia/Tokyo', createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
   },
   Membership: { id: 'membership1', groupId: 'group1', userId: 'user1', role: 'INSTRUCTOR', joinedAt: at('2024-01-03T00:00:01.000Z') },
   Source: {
@@ -158,9 +161,16 @@ const ROWS = {
   GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
   ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
   SystemState: { key: 'demo', value: { seededAt: '2024-01-13T00:00:00.000Z' }, updatedAt: at('2024-01-13T00:00:00.000Z') },
+  Assignment: {
+    id: 'assignment1', groupId: 'group1', title: 'Week 3', instructions: 'Read both essays.', minClaims: 3, minEvidence: 2, minBias: 1, requireMap: true,
+    opensAt: at('2024-01-13T09:00:00.000Z'), dueAt: at('2024-01-20T08:00:00.000Z'), allowLate: false,
+    createdAt: at('2024-01-13T00:00:00.000Z'), updatedAt: at('2024-01-13T00:00:01.000Z'),
+  },
+  AssignmentSource: { assignmentId: 'assignment1', sourceId: 'source1', position: 0 },
+  AssignmentSubmission: { id: 'submission1', assignmentId: 'assignment1', userId: 'user1', mapId: 'map1', submittedAt: at('2024-01-19T00:00:00.000Z'), late: false },
   Notification: {
     id: 'notification1', userId: 'user1', groupId: 'group1', kind: 'MENTION', actorId: 'user1', highlightId: 'highlight1', replyId: 'reply1', mapId: 'map1',
-    readAt: at('2024-01-14T00:00:01.000Z'), createdAt: at('2024-01-14T00:00:00.000Z'),
+    assignmentId: 'assignment1', readAt: at('2024-01-14T00:00:01.000Z'), createdAt: at('2024-01-14T00:00:00.000Z'),
   },
 } as const
 
@@ -219,6 +229,11 @@ describe('the migrated schema matches schema.prisma', () => {
         client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
       ),
       SystemState: await client.systemState.create({ data: ROWS.SystemState }).then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
+      Assignment: await client.assignment.create({ data: ROWS.Assignment }).then(() => client.assignment.findUnique(byId(ROWS.Assignment))),
+      AssignmentSource: await client.assignmentSource.create({ data: ROWS.AssignmentSource }).then(() =>
+        client.assignmentSource.findUnique({ where: { assignmentId_sourceId: { assignmentId: 'assignment1', sourceId: 'source1' } } }),
+      ),
+      AssignmentSubmission: await client.assignmentSubmission.create({ data: ROWS.AssignmentSubmission }).then(() => client.assignmentSubmission.findUnique(byId(ROWS.AssignmentSubmission))),
       Notification: await client.notification.create({ data: ROWS.Notification }).then(() => client.notification.findUnique(byId(ROWS.Notification))),
     }
     expect(stored).toEqual(ROWS)
@@ -229,7 +244,7 @@ describe('the migrated schema matches schema.prisma', () => {
     const group = await client.group.create({
       data: { name: 'Defaults', joinCode: 'DEFAULT2', joinCodeExpiresAt: new Date(), createdById: user.id },
     })
-    expect(group).toMatchObject({ description: '', readFirst: false, eventSeq: 0 })
+    expect(group).toMatchObject({ description: '', readFirst: false, eventSeq: 0, timeZone: 'UTC' })
     expect(group.id).toMatch(/^[a-z0-9]{20,40}$/)
     const source = await client.source.create({
       data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id, author: null, year: null, url: null },

@@ -43,9 +43,12 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'rubric:edit': { student: 'denied', instructor: 'allowed' },
   'feedback:create': { student: 'denied', instructor: 'allowed' },
   'feedback:delete': { student: 'denied', instructor: 'allowed' },
+  'assignment:read': { student: 'allowed', instructor: 'allowed' },
+  'assignment:manage': { student: 'denied', instructor: 'allowed' },
+  'gradebook:export': { student: 'denied', instructor: 'allowed' },
 }
 
-const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit']
+const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit', 'assignment:manage', 'gradebook:export']
 
 const STANDINGS: Standing[] = ['anonymous', 'outsider', 'student', 'instructor']
 
@@ -66,7 +69,7 @@ describe('the permission table', () => {
     expect(Object.keys(RULES).sort()).toEqual([...ACTIONS].sort())
   })
 
-  it('lets only instructors manage the group, its members, its join code and its sources', () => {
+  it('lets only instructors manage the group, its members, its join code, its sources and its assignments', () => {
     for (const action of INSTRUCTOR_ONLY) {
       expect(EXPECTED[action], action).toEqual({ student: 'denied', instructor: 'allowed' })
       for (const isOwner of [true, false]) {

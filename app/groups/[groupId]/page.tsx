@@ -1,18 +1,30 @@
 import Link from 'next/link'
+import { AssignmentAdmin } from '@/components/assignments/assignment-admin'
+import { AssignmentForm } from '@/components/assignments/assignment-form'
+import { TodoList } from '@/components/assignments/todo-list'
 import { DeleteGroupForm } from '@/components/groups/delete-group-form'
 import { InvitePanel } from '@/components/groups/invite-panel'
 import { LeaveGroupButton } from '@/components/groups/leave-group-button'
 import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
+import { TimeZoneSetting } from '@/components/groups/time-zone-setting'
 import { SearchBox } from '@/components/search/search-box'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { appOrigin } from '@/lib/app-url'
+import { groupAssignments } from '@/lib/assignments/queries'
+import { instantToZoned, timeZoneNames } from '@/lib/assignments/time-zone'
 import { requirePageUser } from '@/lib/auth/session'
 import { getGroupOverview } from '@/lib/groups/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 
 const ROLE_LABEL = { INSTRUCTOR: 'Instructor', STUDENT: 'Student' } as const
+
+/** A new assignment opens this hour and is due a week later at 17:00, on the group's clocks. */
+function defaultDates(timeZone: string) {
+  const now = new Date()
+  return { opensAt: `${instantToZoned(now, timeZone).slice(0, 13)}:00`, dueAt: `${instantToZoned(new Date(now.getTime() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00` }
+}
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params
@@ -20,6 +32,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const user = await requirePageUser(path)
   const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
   const { group, members, sources, invite, canManage, role } = overview
+  const work = await groupAssignments(user, group.id)
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10">
@@ -46,37 +59,63 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <SearchBox groupId={group.id} className="mt-4 max-w-2xl" />
       </header>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
-          {sources.length === 0 ? (
-            <p className="text-stone-600">
-              {canManage ? (
-                <>
-                  No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
-                </>
-              ) : (
-                'No sources yet. Your instructor adds the essays; they appear here as soon as they do.'
-              )}
-            </p>
-          ) : (
-            <ol className="divide-y divide-stone-100">
-              {sources.map((source) => (
-                <li key={source.id} className="py-3">
-                  <Link href={`${path}/sources/${source.id}`} className="font-serif text-lg font-medium text-indigo-800 hover:underline">
-                    {source.title}
-                  </Link>
-                  <p className="text-sm text-stone-500">
-                    {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source.highlightCount} highlight
-                    {source.highlightCount === 1 ? '' : 's'}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <div className="flex flex-col gap-8">
+          <Card title="Assignments">
+            {work.manage ? (
+              <div className="flex flex-col gap-4">
+                {work.assignments.length === 0 ? (
+                  <p className="text-sm text-stone-600">No assignments yet. Say what to read by when, how many passages to tag and whether to hand in a map; students see it in their to-do list.</p>
+                ) : (
+                  <AssignmentAdmin groupId={group.id} timeZone={work.timeZone} sources={sources} assignments={work.assignments} tallies={work.tallies} />
+                )}
+                <details className="rounded border border-stone-200 p-3" open={work.assignments.length === 0 && sources.length > 0}>
+                  <summary className="cursor-pointer text-sm font-medium text-indigo-800">New assignment</summary>
+                  <div className="mt-3">
+                    <AssignmentForm groupId={group.id} timeZone={work.timeZone} sources={sources} defaults={defaultDates(work.timeZone)} />
+                  </div>
+                </details>
+              </div>
+            ) : work.todo.length === 0 ? (
+              <p className="text-sm text-stone-600">Nothing to do yet. Your instructor’s assignments appear here when they open, with their due dates.</p>
+            ) : (
+              <TodoList items={work.todo} drafts={work.drafts} />
+            )}
+          </Card>
+          <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
+            {sources.length === 0 ? (
+              <p className="text-stone-600">
+                {canManage ? (
+                  <>
+                    No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
+                  </>
+                ) : (
+                  'No sources yet. Your instructor adds the essays; they appear here as soon as they do.'
+                )}
+              </p>
+            ) : (
+              <ol className="divide-y divide-stone-100">
+                {sources.map((source) => (
+                  <li key={source.id} className="py-3">
+                    <Link href={`${path}/sources/${source.id}`} className="font-serif text-lg font-medium text-indigo-800 hover:underline">
+                      {source.title}
+                    </Link>
+                    <p className="text-sm text-stone-500">
+                      {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source.highlightCount} highlight
+                      {source.highlightCount === 1 ? '' : 's'}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
         <div className="flex flex-col gap-8">
           {canManage && (
             <Card title="Settings">
-              <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
+              <div className="flex flex-col gap-4">
+                <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
+                <TimeZoneSetting groupId={group.id} timeZone={work.timeZone} zones={timeZoneNames()} />
+              </div>
             </Card>
           )}
           {invite && (

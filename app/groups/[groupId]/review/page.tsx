@@ -2,6 +2,9 @@ import Link from 'next/link'
 import { RubricEditor } from '@/components/review/rubric-editor'
 import { StudentTable } from '@/components/review/student-table'
 import { Card } from '@/components/ui/card'
+import { STATUS_LABEL, type Status } from '@/lib/assignments/progress'
+import { assignmentColumns } from '@/lib/assignments/queries'
+import { formatInZone } from '@/lib/assignments/time-zone'
 import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
 import { loadOrRespond } from '@/lib/page-errors'
@@ -12,16 +15,24 @@ import { TAGS } from '@/lib/tags'
 
 export const metadata = { title: 'Review · Colloquy' }
 
-export default async function ReviewPage({ params }: { params: Promise<{ groupId: string }> }) {
+const STATUSES: Status[] = ['done', 'late', 'missing', 'open']
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { groupId } = await params
+  const query = await searchParams
   const path = `/groups/${groupId}/review`
   const user = await requirePageUser(path)
   const dashboard = await loadOrRespond(() => reviewDashboard(user, groupId), path)
-  const [rubric, cited, firstSource] = await Promise.all([
+  const [rubric, cited, firstSource, work] = await Promise.all([
     rubricOf(dashboard.group.id),
     mostCitedPassages(user, dashboard.group.id),
     db.source.findFirst({ where: { groupId: dashboard.group.id }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
+    assignmentColumns(user, dashboard.group.id),
   ])
+  const statuses = Object.fromEntries(dashboard.rows.map((r) => [r.id, Object.fromEntries(work.assignments.map((a) => [a.id, work.progress(a.id, r.id).status]))]))
+  // Links from the group page open the table filtered: ?assignment=…&status=missing.
+  const wanted = typeof query.assignment === 'string' && work.assignments.some((a) => a.id === query.assignment) ? query.assignment : ''
+  const wantedStatus = wanted && STATUSES.includes(query.status as Status) ? (query.status as Status) : ''
   const mapLabel = (m: (typeof dashboard.maps)[number]) => `${m.title} — ${m.kind === 'GROUP' ? 'group map' : (m.owner?.name ?? 'personal')}${m.status === 'SUBMITTED' ? ' (submitted)' : ''}`
 
   return (
@@ -37,8 +48,42 @@ export default async function ReviewPage({ params }: { params: Promise<{ groupId
           Download every submitted map (PDFs, zipped)
         </a>
       </div>
+      {work.assignments.length > 0 && (
+        <Card title="Assignments">
+          <ul aria-label="Assignments to review" className="flex flex-col divide-y divide-stone-100 text-sm">
+            {work.assignments.map((a) => {
+              const tally = Object.fromEntries(STATUSES.map((s) => [s, dashboard.rows.filter((r) => statuses[r.id]![a.id] === s).length]))
+              return (
+                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">
+                      <bdi>{a.title}</bdi>
+                    </span>
+                    <span className="text-stone-600"> · due {formatInZone(a.dueAt, work.timeZone)}</span>
+                    <span className="block text-xs text-stone-600">{STATUSES.map((s) => `${STATUS_LABEL[s]}: ${tally[s]}`).join(' · ')}</span>
+                  </span>
+                  <a href={`/api/assignments/${a.id}/gradebook`} download className="text-indigo-700 underline">
+                    Download gradebook (CSV)
+                  </a>
+                </li>
+              )
+            })}
+          </ul>
+        </Card>
+      )}
       <Card title="Students">
-        {dashboard.rows.length === 0 ? <p className="text-sm text-stone-600">No students yet. Share the join code or invite link on the group page.</p> : <StudentTable groupId={dashboard.group.id} rows={dashboard.rows} firstSourceId={firstSource?.id ?? null} />}
+        {dashboard.rows.length === 0 ? (
+          <p className="text-sm text-stone-600">No students yet. Share the join code or invite link on the group page.</p>
+        ) : (
+          <StudentTable
+            groupId={dashboard.group.id}
+            rows={dashboard.rows}
+            firstSourceId={firstSource?.id ?? null}
+            assignments={work.assignments.map((a) => ({ id: a.id, title: a.title }))}
+            statuses={statuses}
+            initialFilter={{ assignment: wanted, status: wantedStatus }}
+          />
+        )}
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Compare two maps">

@@ -1,8 +1,10 @@
 import Link from 'next/link'
+import { ReaderProgress } from '@/components/assignments/reader-progress'
 import { Reader } from '@/components/reader/reader'
 import { TagLegend } from '@/components/reader/legend'
 import { SearchBox } from '@/components/search/search-box'
 import { listSourceHighlights } from '@/lib/annotations/queries'
+import { readerAssignments } from '@/lib/assignments/queries'
 import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
 import { loadOrRespond } from '@/lib/page-errors'
@@ -24,9 +26,10 @@ export default async function SourcePage({
   const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
   // Read before the highlights: the live stream replays from here, so nothing falls in between.
   const liveSince = await eventPosition(group.id)
-  const [initial, studentCount] = await Promise.all([
+  const [initial, studentCount, assignments] = await Promise.all([
     listSourceHighlights(user, source.id),
     db.membership.count({ where: { groupId: group.id, role: 'STUDENT' } }),
+    readerAssignments(user, group.id, source.id),
   ])
   const paragraphs = blocks.filter((block) => block.number !== null).length
   const exportLink = (format: string, label: string) => (
@@ -72,6 +75,7 @@ export default async function SourcePage({
             )}
           </p>
         </div>
+        <ReaderProgress items={assignments} />
       </header>
       <Reader
         groupId={group.id}
@@ -84,6 +88,7 @@ export default async function SourcePage({
         studentCount={studentCount}
         flashId={typeof highlight === 'string' ? highlight : undefined}
         initialAuthor={typeof author === 'string' ? author : undefined}
+        showsProgress={assignments.length > 0}
       />
     </div>
   )

@@ -1,0 +1,23 @@
+'use server'
+// Server actions for assignments: add the session user, refresh the pages that list them.
+import { revalidatePath } from 'next/cache'
+import { getCurrentUser } from '@/lib/auth/session'
+import { attempt, type Result } from '@/lib/errors'
+import { createAssignment, deleteAssignment, updateAssignment } from './mutations'
+
+const refresh = () => {
+  revalidatePath('/groups/[groupId]', 'page')
+  revalidatePath('/dashboard')
+}
+
+export async function createAssignmentAction(input: unknown): Promise<Result<{ id: string }>> {
+  return attempt(async () => createAssignment(await getCurrentUser(), input).finally(refresh))
+}
+
+export async function updateAssignmentAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => updateAssignment(await getCurrentUser(), input).finally(refresh))
+}
+
+export async function deleteAssignmentAction(input: unknown): Promise<Result<void>> {
+  return attempt(async () => deleteAssignment(await getCurrentUser(), input).finally(refresh))
+}

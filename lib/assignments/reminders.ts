@@ -1,0 +1,47 @@
+// "Due within a day": once per assignment and student, an inbox entry for each student who has
+// not finished an opened assignment due in the next 24 hours. Run by a schedule that claims each
+// period on one app instance only (lib/retention/schedule.ts), and by the tests directly.
+import { connection, db } from '@/lib/db'
+import { log } from '@/lib/log'
+import { notifyAssignmentDue } from '@/lib/notifications/notify'
+import { every, type Schedule } from '@/lib/retention/schedule'
+import { progressTable } from './queries'
+
+const DUE_SOON_MS = 24 * 60 * 60_000
+const CHECK_MS = 5 * 60_000
+
+export async function remindDueSoon(now = new Date()): Promise<{ told: number }> {
+  const assignments = await db.assignment.findMany({
+    where: { opensAt: { lte: now }, dueAt: { gt: now, lte: new Date(now.getTime() + DUE_SOON_MS) } },
+    select: { id: true, groupId: true, title: true, instructions: true, minClaims: true, minEvidence: true, minBias: true, requireMap: true, opensAt: true, dueAt: true, allowLate: true, sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } } },
+  })
+  let told = 0
+  for (const assignment of assignments) {
+    const [students, already] = await Promise.all([
+      db.membership.findMany({ where: { groupId: assignment.groupId, role: 'STUDENT' }, select: { userId: true } }),
+      db.notification.findMany({ where: { assignmentId: assignment.id, kind: 'ASSIGNMENT_DUE' }, select: { userId: true } }),
+    ])
+    const toldBefore = new Set(already.map((n) => n.userId))
+    const candidates = students.map((s) => s.userId).filter((id) => !toldBefore.has(id))
+    const table = await progressTable([assignment], candidates, now)
+    const unfinished = candidates.filter((id) => table.get(`${assignment.id}:${id}`)!.status === 'open')
+    if (unfinished.length === 0) continue
+    await db.$transaction((tx) => notifyAssignmentDue(tx, assignment, unfinished))
+    told += unfinished.length
+  }
+  return { told }
+}
+
+const shared = globalThis as typeof globalThis & { colloquyReminders?: Schedule }
+
+export function startDueReminders(): void {
+  if (shared.colloquyReminders) return
+  shared.colloquyReminders = every(
+    () => connection().pool,
+    'assignment-reminders',
+    CHECK_MS,
+    CHECK_MS,
+    () => remindDueSoon(),
+    (error) => log.warn({ err: error, task: 'assignment-reminders' }, 'Assignment reminders failed; the next period tries again'),
+  )
+}

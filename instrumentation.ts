@@ -6,4 +6,6 @@ export async function register() {
   recordPeerAddresses()
   const { startRetention } = await import('@/lib/retention/retention')
   startRetention()
+  const { startDigests } = await import('@/lib/notifications/digest/schedule')
+  startDigests()
 }

@@ -46,3 +46,5 @@ export const DeleteGroup = z.object({
 })
 export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ error: 'Say whether students read first.' }) })
 export const RemoveMember = z.object({ groupId: Id, userId: Id })
+/** Archiving (true) or unarchiving (false) a group. */
+export const SetArchived = z.object({ groupId: Id, archived: z.boolean({ error: 'Say whether the group should be archived.' }) })

@@ -10,7 +10,7 @@ import { db } from '@/lib/db'
 import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
-import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
+import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { unsubscribeToken } from '@/lib/notifications/digest/unsubscribe'
 import { markNotificationsRead, setDigestFrequency, unsubscribeFromDigests } from '@/lib/notifications/mutations'
@@ -253,6 +253,16 @@ export const BATTERY: Mutation[] = [
     },
     run: leaveGroup,
     fields: [ref('groupId', 'group')],
+  },
+  {
+    via: ['setGroupArchivedAction'],
+    calls: 'setGroupArchived',
+    setup: async (w) => {
+      const groupId = await ownGroup(w)
+      return { actor: w.iris, valid: async () => ({ groupId, archived: true }) }
+    },
+    run: setGroupArchived,
+    fields: [ref('groupId', 'group'), { path: 'archived', kind: 'bool' }],
   },
   {
     via: ['deleteGroupAction'],

@@ -1,4 +1,6 @@
 import Link from 'next/link'
+import { ArchiveGroupButton } from '@/components/groups/archive-group-button'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { DeleteGroupForm } from '@/components/groups/delete-group-form'
 import { InvitePanel } from '@/components/groups/invite-panel'
 import { LeaveGroupButton } from '@/components/groups/leave-group-button'
@@ -19,7 +21,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const path = `/groups/${groupId}`
   const user = await requirePageUser(path)
   const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
-  const { group, members, sources, invite, canManage, role } = overview
+  const { group, members, sources, invite, may, role } = overview
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10">
@@ -27,16 +29,17 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <p className="text-sm text-stone-500">{role && ROLE_LABEL[role]} in</p>
         <h1 className="text-3xl font-semibold">{group.name}</h1>
         {group.description && <p className="mt-2 max-w-3xl text-stone-700">{group.description}</p>}
+        <ArchivedNotice archivedAt={group.archivedAt} className="mt-4 max-w-3xl" />
         <nav aria-label="Group" className="mt-4 flex flex-wrap gap-3 text-sm">
           <ButtonLink href={`${path}/maps`} variant="secondary">
             Argument maps
           </ButtonLink>
-          {canManage && (
+          {may.review && (
             <ButtonLink href={`${path}/review`} variant="secondary">
               Review
             </ButtonLink>
           )}
-          {canManage && (
+          {may.downloadArchive && (
             // A download, not a page: Link would prefetch it.
             <ButtonLink href={`/api/groups/${group.id}/archive`} prefetch={false} download variant="secondary">
               Download seminar archive
@@ -46,10 +49,10 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <SearchBox groupId={group.id} className="mt-4 max-w-2xl" />
       </header>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
+        <Card title="Sources" actions={may.addSource && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
           {sources.length === 0 ? (
             <p className="text-stone-600">
-              {canManage ? (
+              {may.addSource ? (
                 <>
                   No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
                 </>
@@ -74,7 +77,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
         </Card>
         <div className="flex flex-col gap-8">
-          {canManage && (
+          {may.changeSettings && (
             <Card title="Settings">
               <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
             </Card>
@@ -93,7 +96,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                     {member.user.id === user.id && <span className="text-stone-500"> (you)</span>}
                     <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[member.role]}</span>
                   </span>
-                  {canManage && member.user.id !== user.id && (
+                  {may.removeMember && member.user.id !== user.id && (
                     <RemoveMemberButton groupId={group.id} userId={member.user.id} name={member.user.name} />
                   )}
                 </li>
@@ -104,7 +107,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <Card title="Leave this group">
             <LeaveGroupButton groupId={group.id} groupName={group.name} />
           </Card>
-          {canManage && (
+          {may.setArchived && (
+            <Card title={group.archivedAt ? 'Unarchive this group' : 'Archive this group'}>
+              <ArchiveGroupButton groupId={group.id} groupName={group.name} archived={group.archivedAt !== null} />
+            </Card>
+          )}
+          {may.delete && (
             <Card title="Delete this group">
               <DeleteGroupForm groupId={group.id} groupName={group.name} />
             </Card>

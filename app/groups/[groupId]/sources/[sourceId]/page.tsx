@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { Reader } from '@/components/reader/reader'
 import { TagLegend } from '@/components/reader/legend'
 import { SearchBox } from '@/components/search/search-box'
@@ -21,7 +22,7 @@ export default async function SourcePage({
   const { highlight, author } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
-  const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  const { group, source, blocks, standing, archived } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
   // Read before the highlights: the live stream replays from here, so nothing falls in between.
   const liveSince = await eventPosition(group.id)
   const [initial, studentCount] = await Promise.all([
@@ -65,13 +66,14 @@ export default async function SourcePage({
             <span className="text-stone-500">Export highlights:</span>
             {exportLink('jsonld', 'Web Annotation (JSON-LD)')}
             {exportLink('csv', 'CSV')}
-            {can(standing, 'source:edit') && (
+            {can(standing, 'source:edit', { archived }) && (
               <Link href={`${path}/edit`} className="text-indigo-700 underline">
                 Edit source
               </Link>
             )}
           </p>
         </div>
+        <ArchivedNotice archivedAt={group.archivedAt} />
       </header>
       <Reader
         groupId={group.id}

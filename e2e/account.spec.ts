@@ -59,7 +59,10 @@ test('a student downloads their data, then deletes their account', async ({ open
   expect(download.suggestedFilename()).toMatch(/^colloquy-my-data-\d{4}-\d{2}-\d{2}\.json$/)
   const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as { person: { email: string }; highlights: { quote: string; tag: string }[] }
   expect(data.person.email).toBe(email)
-  expect(data.highlights).toEqual([expect.objectContaining({ quote: 'Alliances are usually', tag: 'claim' })])
+  expect(data.highlights).toEqual([
+    expect.objectContaining({ quote: 'Alliances are usually', tag: 'claim', visibility: 'group' }),
+    expect.objectContaining({ quote: 'Shared bases', tag: 'evidence', visibility: 'private' }),
+  ])
 
   // Then the account: a wrong password changes nothing; the right one signs out for good.
   const form = dana.getByRole('form', { name: 'Delete my account' })
@@ -83,5 +86,6 @@ test('a student downloads their data, then deletes their account', async ({ open
   await teacher.goto(essayUrl)
   await expect(teacher.getByText('No highlights here yet.')).toBeVisible()
   await teacher.goto(group.url)
-  await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(1)
+  // The instructor and the classmate remain.
+  await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
 })

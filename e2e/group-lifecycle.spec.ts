@@ -82,10 +82,12 @@ test('an instructor archives a group: read-only for everyone, labelled, listed a
   await expect(teacher.getByRole('link', { name: 'Add source' })).toHaveCount(0)
   await expect(teacher.getByRole('region', { name: 'Settings' })).toHaveCount(0)
   await expect(teacher.getByRole('region', { name: 'Unarchive this group' }).getByRole('button', { name: 'Unarchive group…' })).toBeVisible()
+  await teacher.screenshot({ path: 'test-results/archive/group.png', fullPage: true })
   // Listed apart on the dashboard.
   await teacher.goto('/dashboard')
   await expect(teacher.getByRole('list', { name: 'Archived groups' }).getByRole('link', { name: new RegExp(name) })).toBeVisible()
   await expect(teacher.getByRole('list', { name: 'Current groups' }).getByRole('link', { name: new RegExp(name) })).toHaveCount(0)
+  await teacher.screenshot({ path: 'test-results/archive/dashboard.png', fullPage: true })
 
   // The student reads, but cannot highlight: no toolbar, and the tag keys say why.
   await chris.goto(essayUrl)
@@ -95,6 +97,7 @@ test('an instructor archives a group: read-only for everyone, labelled, listed a
   await chris.keyboard.press('1')
   await expect(chris.getByRole('complementary', { name: 'Highlights' }).getByRole('status')).toHaveText('This group is archived: no new highlights can be made.')
   await expect(essay(chris).locator('mark')).toHaveCount(0)
+  await chris.screenshot({ path: 'test-results/archive/reader.png' })
   await chris.goto(`${group.url}/maps`)
   await expect(notice(chris)).toBeVisible()
   await expect(chris.getByRole('region', { name: 'New map' })).toHaveCount(0)

@@ -25,6 +25,10 @@ export default async function DashboardPage() {
           <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
             You are not in a seminar group yet. Join one with the code your instructor gave you, or create your own.
           </p>
+        ) : current.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+            All your groups are archived. Join a new one with a code, or create one for the next term.
+          </p>
         ) : (
           <GroupList groups={current} label="Current groups" />
         )}

@@ -92,6 +92,8 @@ test('an instructor archives a group: read-only for everyone, labelled, listed a
   // The student reads, but cannot highlight: no toolbar, and the tag keys say why.
   await chris.goto(essayUrl)
   await expect(notice(chris)).toBeVisible()
+  await expect(chris.getByText('No highlights here: none were made before the group was archived.')).toBeVisible()
+  await expect(chris.getByText(/^Select a passage with the mouse/)).toHaveCount(0)
   await selectFirstWords(chris)
   await expect(tagToolbar(chris)).toHaveCount(0)
   await chris.keyboard.press('1')

@@ -289,7 +289,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
             />
           </section>
         )}
-        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} />
+        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} canHighlight={data.canHighlight} />
       </PanelDrawer>
     </div>
   )

@@ -61,7 +61,7 @@ export default async function SourcePage({
           <span className="text-sm text-stone-500"> · {paragraphs} paragraphs</span>
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <TagLegend />
+          <TagLegend canTag={can(standing, 'highlight:create', { archived })} />
           <p className="flex gap-3 text-xs">
             <span className="text-stone-500">Export highlights:</span>
             {exportLink('jsonld', 'Web Annotation (JSON-LD)')}

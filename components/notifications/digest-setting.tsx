@@ -14,14 +14,17 @@ const CHOICES = [
 type Frequency = (typeof CHOICES)[number]['value']
 
 export function DigestSetting({ initial, email, enabled }: { initial: Frequency; email: string; enabled: boolean }) {
-  const [value, setValue] = useState<Frequency>(initial)
+  const [chosen, setChosen] = useState<Frequency>(initial)
+  const [kept, setKept] = useState<Frequency>(initial)
   const [saved, setSaved] = useState<Frequency | null>(null)
   const { run, pending, failure } = useAction(setDigestFrequencyAction)
-  // The choice shows once saved, so a refusal leaves the saved setting on screen.
+  // The choice shows at once; a refusal puts the setting that is kept back on screen.
+  const value = failure && !pending ? kept : chosen
   const choose = (next: Frequency) => {
+    setChosen(next)
     setSaved(null)
     run({ digest: next }, (data) => {
-      setValue(data.digest)
+      setKept(data.digest)
       setSaved(data.digest)
     })
   }

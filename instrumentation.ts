@@ -11,4 +11,6 @@ export async function register() {
   startRetention()
   const { startDueReminders } = await import('@/lib/assignments/reminders')
   startDueReminders()
+  const { startDigests } = await import('@/lib/notifications/digest/schedule')
+  startDigests()
 }

@@ -1,5 +1,6 @@
 // The inbox: a classmate's reply raises the unread count in the author's open reader within a
-// second; the inbox lists it with the reply and opens the passage; entries are marked read.
+// second; the inbox lists it with the reply and opens the passage; entries are marked read; the
+// email digest is chosen under the inbox.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { SLOW, addEssay, createGroup, joinWithCode } from './support/seminar'
@@ -13,6 +14,7 @@ const inboxLink = (page: Page) => page.getByRole('banner').getByRole('link', { n
 const INSTRUCTOR = newAccount('inbox-teacher', 'Dr. Ines Ito')
 const ALEX = newAccount('inbox-ana', 'Ana Reyes')
 const BEA = newAccount('inbox-ben', 'Ben Ueda')
+const READER = newAccount('inbox-dee', 'Dee Digest')
 
 async function newcomer(page: Promise<Page>, account: { name: string; email: string }) {
   const p = await page
@@ -79,4 +81,19 @@ test('a reply in one browser raises the unread count in another within a second,
   await expect(naomi.getByRole('list', { name: 'Notifications' })).toContainText(`${BEA.name} mentioned you in a reply`)
   await naomi.getByRole('button', { name: 'Mark all read' }).click()
   await expect(naomi.getByText('Nothing unread.')).toBeVisible(SLOW)
+})
+
+test('a person chooses an email digest under the inbox, and the choice is kept', async ({ openBrowser }) => {
+  const bea = await newcomer(openBrowser(), READER)
+  await bea.goto('/inbox')
+  const setting = bea.getByRole('group', { name: 'Email digest' })
+  // The e2e server has no SMTP_URL: the setting says none will be sent for now.
+  await expect(setting).toContainText(`An email to ${READER.email}`)
+  await expect(setting).toContainText('not set up to send email')
+  await setting.getByRole('radio', { name: 'Weekly' }).check()
+  await expect(setting.getByRole('status')).toHaveText('Saved: a weekly digest.', SLOW)
+  await bea.reload()
+  await expect(bea.getByRole('group', { name: 'Email digest' }).getByRole('radio', { name: 'Weekly' })).toBeChecked()
+  await bea.getByRole('group', { name: 'Email digest' }).getByRole('radio', { name: 'Off' }).check()
+  await expect(bea.getByRole('group', { name: 'Email digest' }).getByRole('status')).toHaveText('Saved: no email digests.', SLOW)
 })

@@ -1,6 +1,6 @@
 // On a phone (390 × 844, touch, in Chromium): every page fits the screen's width, a passage
 // selected by touch is tagged from the toolbar at the bottom edge, the highlights panel opens as
-// a drawer, and a map opens readable and moves under the fingers.
+// a drawer, and a map opens readable, pans under one finger and zooms with two.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { ALEX, DEMO_GROUP, SLOW, signedIn } from './support/seminar'
@@ -25,6 +25,27 @@ async function overflowing(page: Page) {
     })
     return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120)) }
   })
+}
+
+/**
+ * Fingers on the screen, through Chromium's touch input (Playwright's own `tap` has one finger):
+ * each gesture puts its fingers down where the first step says, moves them in small steps through
+ * the others, and lifts them.
+ */
+async function touchScreen(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })) })
+  return {
+    async gesture(steps: { x: number; y: number }[][]) {
+      await send('touchStart', steps[0]!)
+      for (let i = 1; i < steps.length; i++) {
+        const [from, to] = [steps[i - 1]!, steps[i]!]
+        for (let t = 1; t <= 8; t++) await send('touchMove', from.map((p, f) => ({ x: p.x + ((to[f]!.x - p.x) * t) / 8, y: p.y + ((to[f]!.y - p.y) * t) / 8 })))
+      }
+      await send('touchEnd', [])
+    },
+  }
 }
 
 async function fits(page: Page, what: string) {
@@ -109,11 +130,31 @@ test('a student reads, highlights by touch and opens a map on a phone', async ({
       return null
     })
     expect(empty, 'an empty spot on the canvas').not.toBeNull()
-    await page.mouse.move(empty!.x, empty!.y)
-    await page.mouse.down()
-    await page.mouse.move(empty!.x + 60, empty!.y + 80, { steps: 6 })
-    await page.mouse.up()
-    await expect.poll(async () => (await transform()).e).not.toBe(before.e)
+    const { x, y } = empty!
+    // One finger drags the map along: it moves by what the finger moved, at the same zoom.
+    const fingers = await touchScreen(page)
+    await fingers.gesture([[{ x, y }], [{ x: x + 60, y: y + 80 }]])
+    await expect.poll(async () => Math.round((await transform()).e - before.e)).toBe(60)
+    expect(Math.round((await transform()).f - before.f)).toBe(80)
+    expect((await transform()).a).toBeCloseTo(before.a, 5)
+    // Two fingers spreading apart zoom in, by about how far they spread, around the point between them.
+    const panned = await transform()
+    const [cx, cy] = [x + 60, y + 80]
+    await fingers.gesture([
+      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
+      [{ x: cx - 60, y: cy }, { x: cx + 60, y: cy }],
+    ])
+    await expect.poll(async () => (await transform()).a / panned.a).toBeCloseTo(2, 1)
+    // ...and pinching them together zooms back out.
+    const zoomed = await transform()
+    await fingers.gesture([
+      [{ x: cx - 60, y: cy }, { x: cx + 60, y: cy }],
+      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
+    ])
+    await expect.poll(async () => (await transform()).a / zoomed.a).toBeCloseTo(0.5, 1)
+    // The page itself never scrolled or zoomed: the gestures went to the map.
+    expect(await page.evaluate(() => [window.scrollX, window.visualViewport?.scale ?? 1])).toEqual([0, 1])
+    await fits(page, 'map after touch')
     await page.screenshot({ path: `${SHOTS}/map.png` })
   } finally {
     await context.close()

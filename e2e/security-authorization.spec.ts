@@ -1,6 +1,9 @@
 // The authorization matrix: every server action and every route handler of the production build,
 // called over HTTP by six people with real next-auth sessions, with the outcome each must get
 // written out. A new action or route without an entry here fails the inventory test.
+import { createHmac } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { expect, test, type APIResponse } from '@playwright/test'
@@ -30,6 +33,7 @@ const A = {
   updateGroupSettings: 'lib/groups/actions.ts#updateGroupSettingsAction',
   leaveGroup: 'lib/groups/actions.ts#leaveGroupAction',
   deleteGroup: 'lib/groups/actions.ts#deleteGroupAction',
+  setGroupArchived: 'lib/groups/actions.ts#setGroupArchivedAction',
   createSource: 'lib/sources/actions.ts#createSourceAction',
   updateSourceMetadata: 'lib/sources/editing-actions.ts#updateSourceMetadataAction',
   editSourceText: 'lib/sources/editing-actions.ts#editSourceTextAction',
@@ -67,6 +71,8 @@ const A = {
   createAssignment: 'lib/assignments/actions.ts#createAssignmentAction',
   updateAssignment: 'lib/assignments/actions.ts#updateAssignmentAction',
   deleteAssignment: 'lib/assignments/actions.ts#deleteAssignmentAction',
+  setDigestFrequency: 'lib/notifications/actions.ts#setDigestFrequencyAction',
+  unsubscribe: 'lib/notifications/actions.ts#unsubscribeAction',
 }
 
 // Database reads that show whether a call changed something.
@@ -90,6 +96,29 @@ async function leavableGroup(w: World, name: string): Promise<{ groupId: string;
   await Promise.all([w.join(w.personas.student, id), w.join(w.personas.otherStudent, id), w.newSource({ groupId: id })])
   await w.db.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [clientId(), id, w.spare.userId])
   return { groupId: id, name: title }
+}
+
+/** A group of `leavableGroup`'s, archived, with the id of its essay. */
+async function archivedGroup(w: World, name: string): Promise<{ groupId: string; sourceId: string }> {
+  const { groupId } = await leavableGroup(w, name)
+  await w.db.query(`UPDATE "Group" SET "archivedAt" = now() WHERE id = $1`, [groupId])
+  const source = await w.row<{ id: string }>('SELECT id FROM "Source" WHERE "groupId" = $1', [groupId])
+  return { groupId, sourceId: source!.id }
+}
+
+/** The link a digest email carries to stop digests: the account id and its HMAC under the app's secret. */
+function unsubscribeToken(userId: string): string {
+  const secret = readFileSync(resolve(ROOT, process.env.E2E_DATA_DIR ?? '.data/e2e', 'auth-secret'), 'utf8').trim()
+  return `${userId}.${createHmac('sha256', secret).update(`digest-unsubscribe:${userId}`).digest('base64url')}`
+}
+const digestOf = async (w: World, userId: string | null) =>
+  userId ? ((await w.row<{ digest: string }>('SELECT digest::text AS digest FROM "User" WHERE id = $1', [userId]))?.digest ?? null) : null
+/** A reader of daily digests of their own (one per call: the calls run side by side); the token is theirs, or forged from another account's. */
+async function digestReader(w: World, forged = false) {
+  const userId = `c${clientId().slice(0, 24)}`
+  await w.db.query(`INSERT INTO "User" (id, name, email, "passwordHash", digest) VALUES ($1, 'Digest reader', $2, 'unused', 'DAILY')`, [userId, `${userId}@authz.test`])
+  const token = forged ? `${userId}.${unsubscribeToken(w.personas.otherStudent.userId!).split('.')[1]}` : unsubscribeToken(userId)
+  return { userId, token }
 }
 
 async function replyOf(response: APIResponse): Promise<HttpReply> {
@@ -246,6 +275,39 @@ const MATRIX: Entry[] = [
       is(after, 'nothing of it after').toEqual({ group: 0, members: 0, sources: 0 })
       is(data, 'the answer').toEqual({ name: t.name })
     },
+  }),
+  action({
+    action: A.setGroupArchived,
+    on: 'a group, archived (read-only for everyone)',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: (w) => leavableGroup(w, 'Shelved'),
+    input: (t) => ({ groupId: t.groupId, archived: true }),
+    observe: async (w, t) => (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [t.groupId]))!.archived,
+    verify: ({ before, after, is }) => {
+      is([before, after], 'archived before and after').toEqual([false, true])
+    },
+  }),
+  action({
+    action: A.setGroupArchived,
+    on: 'an archived group, unarchived',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
+    notFound: GROUP_GONE,
+    arrange: (w) => archivedGroup(w, 'Reopened'),
+    input: (t) => ({ groupId: t.groupId, archived: false }),
+    observe: async (w, t) => (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [t.groupId]))!.archived,
+    verify: ({ before, after, is }) => {
+      is([before, after], 'archived before and after').toEqual([true, false])
+    },
+  }),
+  action({
+    action: A.createHighlight,
+    on: 'an essay of an archived group (read-only for its members too)',
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 403 },
+    notFound: SOURCE_GONE,
+    arrange: (w) => archivedGroup(w, 'Archived essay'),
+    input: (t) => ({ sourceId: t.sourceId, start: 0, end: 9, tag: 'CLAIM' }),
+    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1', [t.sourceId]),
   }),
   action({
     action: A.updateGroupSettings,
@@ -571,6 +633,40 @@ const MATRIX: Entry[] = [
     verify: ({ before, after, is }) => {
       is([before === null, after === null], 'unread before, read after').toEqual([true, false])
     },
+  }),
+
+  action({
+    action: A.setDigestFrequency,
+    on: 'the signed-in person’s own email digest setting',
+    expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    arrange: async (w, p) => {
+      if (p.userId) await w.db.query(`UPDATE "User" SET digest = 'OFF' WHERE id = $1`, [p.userId])
+      return {}
+    },
+    input: () => ({ digest: 'WEEKLY' }),
+    observe: (w, _t, p) => digestOf(w, p.userId),
+    verify: ({ before, after, is }) => {
+      is([before, after], 'setting before and after').toEqual(['OFF', 'WEEKLY'])
+    },
+  }),
+  action({
+    action: A.unsubscribe,
+    on: "someone's email digests, by the link in their digest (the link is the credential)",
+    expect: { anonymous: OK, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
+    arrange: (w) => digestReader(w),
+    input: (t) => ({ token: t.token }),
+    observe: (w, t) => digestOf(w, t.userId),
+    verify: ({ before, after, is }) => {
+      is([before, after], 'the reader’s setting before and after').toEqual(['DAILY', 'OFF'])
+    },
+  }),
+  action({
+    action: A.unsubscribe,
+    on: "someone's email digests, by a link forged from another account's",
+    expect: { anonymous: 400, outsider: 400, otherInstructor: 400, student: 400, otherStudent: 400, instructor: 400 },
+    arrange: (w) => digestReader(w, true),
+    input: (t) => ({ token: t.token }),
+    observe: (w, t) => digestOf(w, t.userId),
   }),
 
   // Argument maps
@@ -934,6 +1030,18 @@ const MATRIX: Entry[] = [
       is(reply.headers['location'], 'redirect to the CSRF error').toMatch(/\/api\/auth\/signin\?csrf=true/)
       is(reply.headers['set-cookie'] ?? '', 'cookies set').not.toMatch(/session-token=/)
       is(after, 'session after').toEqual(before)
+    },
+  }),
+  route({
+    route: 'POST /api/unsubscribe',
+    on: "someone's email digests, one click from a mail client (the link is the credential)",
+    expect: { anonymous: 200, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
+    arrange: (w) => digestReader(w),
+    send: async (_w, t, p) =>
+      replyOf(await p.api.post(`/api/unsubscribe?token=${encodeURIComponent(t.token)}`, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 })),
+    observe: (w, t) => digestOf(w, t.userId),
+    verify: ({ before, after, is }) => {
+      is([before, after], 'the reader’s setting before and after').toEqual(['DAILY', 'OFF'])
     },
   }),
   route({

@@ -95,3 +95,34 @@ export function publicUrl(): URL | undefined {
   if (!value) return undefined
   return z.url({ error: 'NEXTAUTH_URL must be the app’s public address, such as https://colloquy.example.edu.' }).transform((url) => new URL(url)).parse(value)
 }
+
+/**
+ * Where email goes out: SMTP_URL such as smtps://user:password@smtp.example.edu:465, or
+ * smtp://host:587 (STARTTLS when offered). Unset: no email is sent and the digest setting says so.
+ */
+export function smtpUrl(): string | undefined {
+  const value = process.env.SMTP_URL
+  if (!value) return undefined
+  return z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.edu:465.')
+    .parse(value)
+}
+
+/** The From of the emails Colloquy sends (SMTP_FROM); by default a no-reply address at the SMTP host. */
+export function smtpFrom(): string {
+  const given = process.env.SMTP_FROM
+  if (given) return z.string().min(3).max(320, 'SMTP_FROM is too long.').parse(given)
+  const host = new URL(smtpUrl() ?? 'smtp://localhost').hostname
+  return `Colloquy <no-reply@${host}>`
+}
+
+/** Minutes between digest runs across all instances (each run sends what has come due); 0 turns them off. */
+export function digestIntervalMinutes(): number {
+  return z.coerce
+    .number({ error: 'DIGEST_INTERVAL_MINUTES must be a number of minutes.' })
+    .int('DIGEST_INTERVAL_MINUTES must be a whole number of minutes.')
+    .min(0, 'DIGEST_INTERVAL_MINUTES cannot be negative.')
+    .default(15)
+    .parse(process.env.DIGEST_INTERVAL_MINUTES || undefined)
+}

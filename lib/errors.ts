@@ -123,7 +123,7 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 const PG_TIMEOUT_CODES = new Set(['57014', '55P03'])
 
 /** The database stopped a statement that ran past its time budget; the change was rolled back. */
-function isStatementTimeout(error: unknown, depth = 0): boolean {
+export function isStatementTimeout(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false
   const e = error as ErrorLike & { originalCode?: unknown }
   if ((typeof e.code === 'string' && PG_TIMEOUT_CODES.has(e.code)) || (typeof e.originalCode === 'string' && PG_TIMEOUT_CODES.has(e.originalCode))) return true

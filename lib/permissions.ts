@@ -1,5 +1,6 @@
 // The only place that decides who may do what. Deny by default; a resource in a group the
-// user does not belong to answers "not found", as if it did not exist.
+// user does not belong to answers "not found", as if it did not exist; an archived group is
+// read-only for everyone.
 import type { GroupRole } from '@/lib/generated/prisma/enums'
 import { Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
 
@@ -25,6 +26,8 @@ export const RULES = {
   'group:classView': { student: 'no', instructor: 'yes' },
   /** The whole seminar as one file: every student's work, private highlights included. */
   'group:archive': { student: 'no', instructor: 'yes' },
+  /** Archive the group (read-only for everyone, listed apart) or unarchive it. */
+  'group:setArchived': { student: 'no', instructor: 'yes' },
   'highlight:create': { student: 'yes', instructor: 'yes' },
   'highlight:edit': { student: 'own', instructor: 'own' },
   'highlight:delete': { student: 'own', instructor: 'yes' },
@@ -58,23 +61,60 @@ export const RULES = {
 export type Action = keyof typeof RULES
 export const ACTIONS = Object.keys(RULES) as Action[]
 
+/**
+ * What an archived group still allows: reading and exporting everything in it, leaving it, and
+ * the instructor's ways out (unarchiving, deleting, tidying the roster). Every other action, by
+ * anyone, is refused until it is unarchived: no highlights, notes, replies, map edits,
+ * submissions, sources, feedback or settings.
+ */
+export const WHILE_ARCHIVED: ReadonlySet<Action> = new Set<Action>([
+  'group:read',
+  'group:leave',
+  'group:delete',
+  'group:setArchived',
+  'group:classView',
+  'group:archive',
+  'member:remove',
+  'source:read',
+  'source:export',
+  'highlight:readAll',
+  'groupMap:read',
+  'personalMap:read',
+  'review:read',
+  'assignment:read',
+  'gradebook:export',
+])
+
+export const GROUP_ARCHIVED = 'This group is archived, so nothing in it can be changed. An instructor can unarchive it from the group page.'
+
+/** `archived`: the group the resource is in is archived. */
+type Circumstances = { isOwner?: boolean; archived?: boolean }
+
 export function standingOf(userId: string | null, role: GroupRole | null): Standing {
   if (!userId) return 'anonymous'
   if (!role) return 'outsider'
   return role === 'INSTRUCTOR' ? 'instructor' : 'student'
 }
 
-export function can(standing: Standing, action: Action, opts: { isOwner?: boolean } = {}): boolean {
+export function can(standing: Standing, action: Action, opts: Circumstances = {}): boolean {
   if (standing === 'anonymous' || standing === 'outsider') return false
+  if (opts.archived && !WHILE_ARCHIVED.has(action)) return false
   const grant = RULES[action][standing] as Grant
   return grant === 'yes' || (grant === 'own' && opts.isOwner === true)
 }
 
 /** Throws the error a user in this standing should see when the action is not allowed. */
-export function authorize(standing: Standing, action: Action, opts: { isOwner?: boolean; notFound?: string } = {}): void {
+export function authorize(standing: Standing, action: Action, opts: Circumstances & { notFound?: string } = {}): void {
   if (can(standing, action, opts)) return
   if (standing === 'anonymous') throw new Unauthenticated()
   // Word for word what a missing resource says, so outsiders learn nothing.
   if (standing === 'outsider') throw new NotFound(opts.notFound)
+  // Allowed but for the archive: say so, and how it ends.
+  if (opts.archived && can(standing, action, { ...opts, archived: false })) throw new Forbidden(GROUP_ARCHIVED)
   throw new Forbidden()
+}
+
+/** Joining by code: an archived group takes no new members. */
+export function authorizeJoin(group: { archived: boolean }): void {
+  if (group.archived) throw new Forbidden(GROUP_ARCHIVED)
 }

@@ -27,6 +27,8 @@ export const LIMITS = {
   upload: { account: { points: 60, duration: 60 * 60 }, address: { points: 240, duration: 60 * 60 } },
   export: { account: { points: 120, duration: 60 * 60 }, address: { points: 600, duration: 60 * 60 } },
   import: { account: { points: 30, duration: 60 * 60 }, address: { points: 120, duration: 60 * 60 } },
+  // The search box asks as one types (debounced): two a second for a minute is far past a person.
+  search: { account: { points: 120, duration: 60 }, address: { points: 600, duration: 60 } },
 } as const satisfies Record<string, { account?: Window; address?: Window }>
 
 export type LimitKind = keyof typeof LIMITS
@@ -36,6 +38,7 @@ const WHAT: Record<LimitKind, string> = {
   upload: 'Too many files were uploaded',
   export: 'Too many exports were made',
   import: 'Too many maps were imported',
+  search: 'Too many searches were made',
 }
 
 type Limiters = Map<string, RateLimiterPostgres>
@@ -95,7 +98,8 @@ export async function checkRateLimit(kind: LimitKind, who: { account?: string | 
   const refused = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : []))
   if (refused.length > 0) {
     const seconds = Math.max(...refused.map(secondsUntil))
-    throw new TooManyRequests(`${WHAT[kind]} in the last hour. Please try again in ${inAbout(seconds)}.`, seconds)
+    const window = Math.max(windows.account?.duration ?? 0, windows.address?.duration ?? 0)
+    throw new TooManyRequests(`${WHAT[kind]} in the last ${window >= 3600 ? 'hour' : 'minute'}. Please try again in ${inAbout(seconds)}.`, seconds)
   }
   // Anything else (the database is away) is an error like any other.
   for (const result of results) if (result.status === 'rejected') throw result.reason

@@ -150,9 +150,10 @@ async function seedMap(
   const placed = new Map(layeredLayout(state).map((p) => [p.nodeId, p]))
   const row = await tx.argumentMap.create({ data: { groupId: seminar.group.id, ownerId, kind, title: map.title } })
   const access: MapAccess = {
-    group: { ...seminar.group, readFirst: false },
+    group: { ...seminar.group, readFirst: false, archivedAt: null },
     role: 'STUDENT',
     standing: 'student',
+    archived: false,
     map: { id: row.id, groupId: seminar.group.id, ownerId, kind, status: 'DRAFT', title: map.title, seq: 0 },
     isOwner: ownerId !== null,
   }

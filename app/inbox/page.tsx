@@ -1,11 +1,12 @@
 import Link from 'next/link'
+import { DigestSetting } from '@/components/notifications/digest-setting'
 import { MarkRead } from '@/components/notifications/mark-read'
 import { requirePageUser } from '@/lib/auth/session'
-import { listInbox } from '@/lib/notifications/queries'
+import { digestSettingOf, listInbox } from '@/lib/notifications/queries'
 
 export default async function InboxPage() {
   const user = await requirePageUser('/inbox')
-  const { notifications, unread } = await listInbox(user)
+  const [{ notifications, unread }, digest] = await Promise.all([listInbox(user), digestSettingOf(user)])
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10">
@@ -41,6 +42,7 @@ export default async function InboxPage() {
           ))}
         </ol>
       )}
+      <DigestSetting initial={digest.digest} email={digest.email} enabled={digest.emailConfigured} />
     </div>
   )
 }

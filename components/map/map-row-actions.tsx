@@ -6,7 +6,7 @@ import { deleteMapAction, duplicateMapAction, renameMapAction, reopenMapAction, 
 
 interface RowProps {
   groupId: string
-  map: { id: string; title: string; canRename: boolean; canDelete: boolean; canSubmit: boolean; canReopen: boolean }
+  map: { id: string; title: string; canRename: boolean; canDuplicate: boolean; canDelete: boolean; canSubmit: boolean; canReopen: boolean }
 }
 
 export function MapRowActions({ groupId, map }: RowProps) {
@@ -39,9 +39,11 @@ export function MapRowActions({ groupId, map }: RowProps) {
           Rename
         </button>
       )}
-      <button type="button" className={button} aria-label={`Duplicate ${map.title}`} onClick={() => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`))}>
-        Duplicate
-      </button>
+      {map.canDuplicate && (
+        <button type="button" className={button} aria-label={`Duplicate ${map.title}`} onClick={() => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`))}>
+          Duplicate
+        </button>
+      )}
       {map.canSubmit && (
         <button
           type="button"

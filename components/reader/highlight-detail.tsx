@@ -76,13 +76,15 @@ function Reply({ reply, onChanged }: { reply: ReplyView; onChanged: () => void }
 interface DetailProps {
   groupId: string
   highlight: HighlightView
+  /** Replies are open (not in an archived group). */
+  canReply: boolean
   onChanged: () => void
   onDeleted: () => void
   onReselect: () => void
   reselecting: boolean
 }
 
-export function HighlightDetail({ groupId, highlight, onChanged, onDeleted, onReselect, reselecting }: DetailProps) {
+export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDeleted, onReselect, reselecting }: DetailProps) {
   const [editingNote, setEditingNote] = useState(false)
   const update = useAction(updateHighlightAction)
   const remove = useAction(deleteHighlightAction)
@@ -200,13 +202,15 @@ export function HighlightDetail({ groupId, highlight, onChanged, onDeleted, onRe
             ))}
           </ul>
         )}
-        <NoteEditor
-          key={replyKey}
-          label="Write a reply"
-          submitLabel="Reply"
-          pending={reply.pending}
-          onSubmit={(body) => reply.run({ highlightId: highlight.id, body }, () => (setReplyKey((k) => k + 1), onChanged()))}
-        />
+        {canReply && (
+          <NoteEditor
+            key={replyKey}
+            label="Write a reply"
+            submitLabel="Reply"
+            pending={reply.pending}
+            onSubmit={(body) => reply.run({ highlightId: highlight.id, body }, () => (setReplyKey((k) => k + 1), onChanged()))}
+          />
+        )}
       </section>
 
       {highlight.canDelete && (

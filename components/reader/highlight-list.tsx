@@ -28,9 +28,11 @@ interface ListProps {
   onFilters: (filters: Filters) => void
   activeId: string | null
   onOpen: (id: string) => void
+  /** New highlights can be made here (not in an archived group): the empty state says how. */
+  canHighlight?: boolean
 }
 
-export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen }: ListProps) {
+export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen, canHighlight = true }: ListProps) {
   const authors = [...new Map(all.map((h) => [h.author.id, h.author.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]))
   const count = (tag: TagName) => all.filter((h) => h.tag === tag).length
   const toggleTag = (tag: TagName) =>
@@ -82,7 +84,9 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
       </p>
       {all.length === 0 && (
         <p className="rounded-md border border-dashed border-stone-300 p-3 text-xs text-stone-600">
-          No highlights here yet. Select a passage in the essay and tag it: it appears here, and live for your classmates.
+          {canHighlight
+            ? 'No highlights here yet. Select a passage in the essay and tag it: it appears here, and live for your classmates.'
+            : 'No highlights here: none were made before the group was archived.'}
         </p>
       )}
       <ol aria-label="Highlights in reading order" className="flex flex-col gap-1.5">

@@ -1,19 +1,22 @@
 import { TAG_NAMES, TAGS } from '@/lib/tags'
 
-export function TagLegend() {
+/** `canTag` false (an archived group): the tags' meaning only, without how to make one. */
+export function TagLegend({ canTag = true }: { canTag?: boolean }) {
   return (
     <div className="flex flex-col gap-1.5">
       <TagList />
-      <p id="reader-keys" className="text-xs text-stone-600">
-        Select a passage with the mouse, or click the essay and hold <kbd className={KEY}>Shift</kbd> with the arrow keys; then press{' '}
-        {TAG_NAMES.map((tag, i) => (
-          <span key={tag}>
-            {i > 0 && ' · '}
-            <kbd className={KEY}>{TAGS[tag].key}</kbd> {TAGS[tag].label}
-          </span>
-        ))}
-        . <kbd className={KEY}>?</kbd> lists every key.
-      </p>
+      {canTag && (
+        <p id="reader-keys" className="text-xs text-stone-600">
+          Select a passage with the mouse, or click the essay and hold <kbd className={KEY}>Shift</kbd> with the arrow keys; then press{' '}
+          {TAG_NAMES.map((tag, i) => (
+            <span key={tag}>
+              {i > 0 && ' · '}
+              <kbd className={KEY}>{TAGS[tag].key}</kbd> {TAGS[tag].label}
+            </span>
+          ))}
+          . <kbd className={KEY}>?</kbd> lists every key.
+        </p>
+      )}
     </div>
   )
 }

@@ -175,7 +175,8 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
       // The keyboard cursor is current; the page selection event may still be on its way.
       const c = cursor.current
       const keyed = c && c.anchor !== c.focus ? { start: Math.min(c.anchor, c.focus), end: Math.max(c.anchor, c.focus) } : undefined
-      if (keyed || selection) void tagSelection(tag, keyed)
+      if (!data.canHighlight) setAnnouncement('This group is archived: no new highlights can be made.')
+      else if (keyed || selection) void tagSelection(tag, keyed)
       else setAnnouncement('Select a passage first: Shift with the arrow keys.')
       return
     }
@@ -241,7 +242,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
             style={{ top: caret.top, left: caret.left, height: caret.height }}
           />
         )}
-        {selection && (
+        {selection && data.canHighlight && (
           <SelectionToolbar
             rect={selection}
             length={selection.end - selection.start}
@@ -285,6 +286,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
               key={active.id}
               groupId={groupId}
               highlight={active}
+              canReply={data.canReply}
               onChanged={() => void refresh()}
               onDeleted={() => (setActiveId(null), void refresh(), showsProgress && router.refresh())}
               reselecting={reselecting === active.id}
@@ -292,7 +294,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
             />
           </section>
         )}
-        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} />
+        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} canHighlight={data.canHighlight} />
       </PanelDrawer>
     </div>
   )

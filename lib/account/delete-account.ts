@@ -10,7 +10,9 @@ import { beginSignIn } from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
 import { Conflict, Invalid } from '@/lib/errors'
 import { unciteHighlight } from '@/lib/maps/operations'
+import type { LiveEvent } from '@/lib/realtime/events'
 import { publishInTransaction, publishTransient } from '@/lib/realtime/publish'
+import { highlightAudience } from '@/lib/permissions/visibility'
 import { DeleteAccount } from './schema'
 
 export const FORMER_MEMBER = 'Former member'
@@ -34,6 +36,29 @@ async function provePassword(user: { id: string; email: string }, password: stri
   await attempt.succeeded()
 }
 
+interface Dropped {
+  id: string
+  sourceId: string
+  groupId: string
+  authorId: string
+  visibility: 'GROUP' | 'PRIVATE'
+}
+
+/**
+ * The live events that make open readers re-read what changed: one per source and audience, not
+ * one per highlight. A private highlight's event goes only to those who could see it (its
+ * author, the instructors), so a classmate learns nothing of it, not even its id.
+ */
+export function droppedHighlightEvents(dropped: Dropped[]): { groupId: string; event: LiveEvent }[] {
+  const events = new Map<string, { groupId: string; event: LiveEvent }>()
+  for (const h of dropped) {
+    const audience = highlightAudience(h.authorId, h.visibility)
+    const key = `${h.sourceId}\u0000${h.visibility === 'PRIVATE' ? h.authorId : ''}`
+    if (!events.has(key)) events.set(key, { groupId: h.groupId, event: { type: 'highlight.changed', sourceId: h.sourceId, highlightId: h.id, audience } })
+  }
+  return [...events.values()]
+}
+
 export async function deleteAccount(user: { id: string; email: string }, input: unknown, address: string): Promise<void> {
   const data = DeleteAccount.parse(input)
   await provePassword(user, data.password, address)
@@ -49,7 +74,12 @@ export async function deleteAccount(user: { id: string; email: string }, input: 
         throw new Conflict(`You are the only instructor of ${names}. Delete ${alone.length === 1 ? 'that group' : 'those groups'} on ${alone.length === 1 ? 'its' : 'their'} page first, then your account.`)
       }
       await tx.argumentMap.deleteMany({ where: { ownerId: user.id } })
-      const highlights = await tx.highlight.findMany({ where: { authorId: user.id }, select: { id: true, sourceId: true, visibility: true, source: { select: { groupId: true } } } })
+      const highlights = await tx.highlight.findMany({ where: { authorId: user.id }, select: { id: true, sourceId: true, authorId: true, visibility: true, source: { select: { groupId: true } } } })
+      // Threads on others' highlights lose this person's replies.
+      const repliedOn = await tx.highlight.findMany({
+        where: { authorId: { not: user.id }, replies: { some: { authorId: user.id } } },
+        select: { id: true, sourceId: true, authorId: true, visibility: true, source: { select: { groupId: true } } },
+      })
       // Nodes of others' maps citing them keep their text, through their maps' logs.
       for (const h of highlights) await unciteHighlight(tx, h.id, user.id)
       await tx.highlight.deleteMany({ where: { authorId: user.id } })
@@ -58,10 +88,9 @@ export async function deleteAccount(user: { id: string; email: string }, input: 
       await tx.readerPresence.deleteMany({ where: { userId: user.id } })
       await tx.authSession.deleteMany({ where: { userId: user.id } })
       await tx.user.update({ where: { id: user.id }, data: { name: FORMER_MEMBER, email: `${user.id}@deleted.invalid`, passwordHash: DELETED_ACCOUNT_PASSWORD } })
-      // Classmates' readers drop the shared highlights now; the person's own streams close.
-      for (const h of highlights) {
-        if (h.visibility === 'GROUP') await publishInTransaction(tx, h.source.groupId, { type: 'highlight.changed', sourceId: h.sourceId, highlightId: h.id })
-      }
+      // Open readers drop the highlights and replies now; the person's own streams close.
+      const dropped = [...highlights, ...repliedOn].map((h) => ({ ...h, groupId: h.source.groupId }))
+      for (const { groupId, event } of droppedHighlightEvents(dropped)) await publishInTransaction(tx, groupId, event)
       for (const { groupId } of memberships) await publishTransient(tx, groupId, { type: 'member.removed', userId: user.id })
     },
     { timeout: 30_000 },

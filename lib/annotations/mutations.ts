@@ -77,7 +77,7 @@ async function authorizeOnHighlight(actor: Actor, highlightId: string, action: A
     throw error instanceof NotFound ? new NotFound(HIGHLIGHT_NOT_FOUND) : error
   })
   if (!canSeeHighlight(await readerContext(actor!.id, access), highlight)) throw new NotFound(HIGHLIGHT_NOT_FOUND)
-  authorize(access.standing, action, { isOwner: highlight.authorId === actor!.id })
+  authorize(access.standing, action, { isOwner: highlight.authorId === actor!.id, archived: access.archived })
   return { highlight, access }
 }
 
@@ -201,7 +201,7 @@ async function authorizeOnReply(actor: Actor, replyId: unknown, action: Action) 
   const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read').catch((error: unknown) => {
     throw error instanceof NotFound ? new NotFound(REPLY_NOT_FOUND) : error
   })
-  authorize(access.standing, action, { isOwner: reply.authorId === actor!.id })
+  authorize(access.standing, action, { isOwner: reply.authorId === actor!.id, archived: access.archived })
   return { reply, highlight, access }
 }
 

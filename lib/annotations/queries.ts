@@ -41,12 +41,16 @@ export interface ReaderHighlights {
   highlights: HighlightView[]
   lockedByReadFirst: boolean
   sourceVersion: number
+  /** Whether the viewer may add highlights and replies here (not in an archived group). */
+  canHighlight: boolean
+  canReply: boolean
 }
 
 export async function listSourceHighlights(actor: Actor, sourceId: unknown): Promise<ReaderHighlights> {
   const access = await authorizeOnSource(actor, sourceId, 'source:read')
   const viewerId = actor!.id
   const ctx = await readerContext(viewerId, access)
+  const archived = access.archived
   const [rows, roles] = await Promise.all([
     db.highlight.findMany({
       where: { sourceId: access.source.id },
@@ -76,9 +80,9 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
         author: { ...row.author, role: roleOf.get(row.authorId) ?? null },
         createdAt: row.createdAt.toISOString(),
         mine: isOwner,
-        canEdit: can(access.standing, 'highlight:edit', { isOwner }),
-        canDelete: can(access.standing, 'highlight:delete', { isOwner }),
-        canConfirm: can(access.standing, 'highlight:confirm', { isOwner }),
+        canEdit: can(access.standing, 'highlight:edit', { isOwner, archived }),
+        canDelete: can(access.standing, 'highlight:delete', { isOwner, archived }),
+        canConfirm: can(access.standing, 'highlight:confirm', { isOwner, archived }),
         maps: [...new Map(row.mapNodes.map(({ map }) => [map.id, map])).values()]
           .filter((map) => canSeeMap({ id: viewerId, standing: access.standing }, map))
           .map(({ id, title }) => ({ id, title })),
@@ -90,13 +94,19 @@ export async function listSourceHighlights(actor: Actor, sourceId: unknown): Pro
             body: reply.body as NoteDoc,
             createdAt: reply.createdAt.toISOString(),
             updatedAt: reply.updatedAt.toISOString(),
-            canEdit: can(access.standing, 'reply:edit', { isOwner: ownsReply }),
-            canDelete: can(access.standing, 'reply:delete', { isOwner: ownsReply }),
+            canEdit: can(access.standing, 'reply:edit', { isOwner: ownsReply, archived }),
+            canDelete: can(access.standing, 'reply:delete', { isOwner: ownsReply, archived }),
           }
         }),
       }
     })
-  return { highlights, lockedByReadFirst: ctx.lockedByReadFirst, sourceVersion: access.source.version }
+  return {
+    highlights,
+    lockedByReadFirst: ctx.lockedByReadFirst,
+    sourceVersion: access.source.version,
+    canHighlight: can(access.standing, 'highlight:create', { archived }),
+    canReply: can(access.standing, 'reply:create', { archived }),
+  }
 }
 
 /** How many highlights of each source the viewer can see: classmates' private ones and those "read first" still hides are not counted. */

@@ -9,7 +9,7 @@ import { exportMap } from './map-export'
 /** One PDF after the other, each a job of its own (so one person's zip never takes two job slots). */
 export async function exportSubmittedMaps(actor: Actor, groupId: unknown, signal?: AbortSignal): Promise<{ body: Uint8Array; filename: string; count: number }> {
   const access = await authorizeInGroup(actor, groupId, 'group:read')
-  authorize(access.standing, 'review:read')
+  authorize(access.standing, 'review:read', { archived: access.archived })
   const maps = await db.argumentMap.findMany({
     where: { groupId: access.group.id, kind: 'PERSONAL', status: 'SUBMITTED' },
     orderBy: { title: 'asc' },

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
-import { deleteGroup, leaveGroup } from './lifecycle'
+import { deleteGroup, leaveGroup, setGroupArchived } from './lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from './mutations'
 
 export async function createGroupAction(input: unknown): Promise<Result<{ id: string }>> {
@@ -56,6 +56,15 @@ export async function leaveGroupAction(input: unknown): Promise<Result<void>> {
   return attempt(async () => {
     await leaveGroup(await getCurrentUser(), input)
     revalidatePath('/dashboard')
+  })
+}
+
+export async function setGroupArchivedAction(input: unknown): Promise<Result<{ archivedAt: Date | null }>> {
+  return attempt(async () => {
+    const result = await setGroupArchived(await getCurrentUser(), input)
+    revalidatePath('/dashboard')
+    revalidatePath('/groups/[groupId]', 'layout')
+    return result
   })
 }
 

@@ -1,10 +1,11 @@
-// The end of a membership or of a whole group: a member leaves, an instructor deletes the group
-// with everything in it. Both close the live streams of those who are no longer in it.
+// The end of a membership or of a whole group: a member leaves, an instructor archives the group
+// (read-only for everyone, until unarchived) or deletes it with everything in it. Leaving and
+// deleting close the live streams of those who are no longer in it.
 import { db } from '@/lib/db'
 import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import { publishTransient } from '@/lib/realtime/publish'
 import { authorizeInGroup, type Actor } from './access'
-import { DeleteGroup, GroupRef } from './schema'
+import { DeleteGroup, GroupRef, SetArchived } from './schema'
 
 export const LAST_INSTRUCTOR = 'A group needs at least one instructor; add another before the last one leaves.'
 
@@ -23,6 +24,19 @@ export async function leaveGroup(actor: Actor, input: unknown): Promise<void> {
     if (count === 0) throw new NotFound('You are no longer a member of this group.')
     await publishTransient(tx, groupId, { type: 'member.removed', userId: actor!.id })
   })
+}
+
+/**
+ * Archives a group (what it allows then is decided in lib/permissions.ts: reading, exporting,
+ * leaving, unarchiving, deleting) or unarchives it. Archiving again keeps the first date.
+ */
+export async function setGroupArchived(actor: Actor, input: unknown): Promise<{ archivedAt: Date | null }> {
+  const { groupId, archived } = SetArchived.parse(input)
+  const access = await authorizeInGroup(actor, groupId, 'group:setArchived')
+  const archivedAt = archived ? (access.group.archivedAt ?? new Date()) : null
+  const { count } = await db.group.updateMany({ where: { id: access.group.id }, data: { archivedAt } })
+  if (count === 0) throw new NotFound('This group does not exist.')
+  return { archivedAt }
 }
 
 /**

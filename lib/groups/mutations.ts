@@ -2,6 +2,7 @@
 import { db } from '@/lib/db'
 import { publishTransient } from '@/lib/realtime/publish'
 import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
+import { authorizeJoin } from '@/lib/permissions'
 import { authorizeInGroup, type Actor } from './access'
 import { joinCodeExpiry, newJoinCode } from './join-code'
 import { CreateGroup, GroupRef, GroupSettings, GroupTimeZone, JoinGroup, RemoveMember } from './schema'
@@ -31,13 +32,14 @@ export async function createGroup(actor: Actor, input: unknown): Promise<{ id: s
 export async function joinGroupByCode(actor: Actor, input: unknown): Promise<{ groupId: string; alreadyMember: boolean }> {
   const user = signedIn(actor)
   const { code } = JoinGroup.parse(input)
-  const group = await db.group.findUnique({ where: { joinCode: code }, select: { id: true, joinCodeExpiresAt: true } })
+  const group = await db.group.findUnique({ where: { joinCode: code }, select: { id: true, joinCodeExpiresAt: true, archivedAt: true } })
   if (!group) throw new Invalid('No group has this join code. Check it with your instructor.', { code: 'Unknown join code.' })
   if (group.joinCodeExpiresAt < new Date()) {
     throw new Invalid('This join code has expired. Ask your instructor for a new one.', { code: 'Expired join code.' })
   }
   const existing = await db.membership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: user.id } } })
   if (existing) return { groupId: group.id, alreadyMember: true }
+  authorizeJoin({ archived: group.archivedAt !== null })
   try {
     await db.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } })
   } catch (error) {

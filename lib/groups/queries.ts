@@ -1,7 +1,7 @@
 // Reads for the dashboard and group pages.
 import { db } from '@/lib/db'
 import { visibleHighlightCounts } from '@/lib/annotations/queries'
-import { can } from '@/lib/permissions'
+import { can, type Standing } from '@/lib/permissions'
 import { authorizeInGroup, type Actor } from './access'
 
 export async function listMyGroups(userId: string) {
@@ -10,7 +10,7 @@ export async function listMyGroups(userId: string) {
     orderBy: { joinedAt: 'desc' },
     select: {
       role: true,
-      group: { select: { id: true, name: true, description: true, _count: { select: { memberships: true, sources: true } } } },
+      group: { select: { id: true, name: true, description: true, archivedAt: true, _count: { select: { memberships: true, sources: true } } } },
     },
   })
   return memberships.map(({ role, group }) => ({
@@ -18,6 +18,7 @@ export async function listMyGroups(userId: string) {
     name: group.name,
     description: group.description,
     role,
+    archivedAt: group.archivedAt,
     memberCount: group._count.memberships,
     sourceCount: group._count.sources,
   }))
@@ -37,7 +38,7 @@ export async function getGroupOverview(actor: Actor, groupId: unknown) {
       orderBy: { createdAt: 'asc' },
       select: { id: true, title: true, author: true, year: true },
     }),
-    can(access.standing, 'joinCode:read')
+    can(access.standing, 'joinCode:read', { archived: access.archived })
       ? db.group.findUniqueOrThrow({ where: { id }, select: { joinCode: true, joinCodeExpiresAt: true } })
       : null,
   ])
@@ -47,6 +48,20 @@ export async function getGroupOverview(actor: Actor, groupId: unknown) {
     members,
     sources: sources.map((source) => ({ ...source, highlightCount: counts.get(source.id)! })),
     invite,
-    canManage: can(access.standing, 'group:manage'),
+    may: abilitiesIn(access),
+  }
+}
+
+/** What the page offers this person, as lib/permissions.ts answers (an archived group offers little). */
+function abilitiesIn({ standing, archived }: { standing: Standing; archived: boolean }) {
+  const when = { archived }
+  return {
+    changeSettings: can(standing, 'group:manage', when),
+    addSource: can(standing, 'source:create', when),
+    review: can(standing, 'review:read', when),
+    downloadArchive: can(standing, 'group:archive', when),
+    removeMember: can(standing, 'member:remove', when),
+    setArchived: can(standing, 'group:setArchived', when),
+    delete: can(standing, 'group:delete', when),
   }
 }

@@ -64,3 +64,6 @@ export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ erro
 export const RemoveMember = z.object({ groupId: Id, userId: Id })
 
 export const GroupTimeZone = z.object({ groupId: Id, timeZone: TimeZone })
+
+/** Archiving (true) or unarchiving (false) a group. */
+export const SetArchived = z.object({ groupId: Id, archived: z.boolean({ error: 'Say whether the group should be archived.' }) })

@@ -31,7 +31,7 @@ export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAc
   if (!can(access.standing, readAction, { isOwner })) authorize(access.standing === 'student' ? 'outsider' : access.standing, readAction, { isOwner, notFound: MAP_NOT_FOUND })
   const wanted = mapAction(map.kind, action)
   if (!wanted) throw new Invalid(`Group maps cannot be ${action === 'submit' ? 'submitted' : 'reopened'}; only personal maps can.`)
-  authorize(access.standing, wanted, { isOwner })
+  authorize(access.standing, wanted, { isOwner, archived: access.archived })
   if (map.status === 'SUBMITTED' && (action === 'edit' || action === 'rename' || action === 'delete' || action === 'submit')) {
     throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
   }

@@ -53,10 +53,12 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
         updatedAt: m.updatedAt.toISOString(),
         lastEdit: m.operations[0] ? { by: m.operations[0].actor.name, at: m.operations[0].createdAt.toISOString() } : null,
         newFeedback: m.ownerId === viewerId && !!m.feedback[0] && (!m.feedbackSeenAt || m.feedback[0].createdAt > m.feedbackSeenAt),
-        canRename: can(access.standing, mapAction(m.kind, 'rename')!, { isOwner: m.ownerId === viewerId }) && m.status === 'DRAFT',
-        canDelete: can(access.standing, mapAction(m.kind, 'delete')!, { isOwner: m.ownerId === viewerId }) && m.status === 'DRAFT',
-        canSubmit: m.kind === 'PERSONAL' && m.status === 'DRAFT' && can(access.standing, 'personalMap:submit', { isOwner: m.ownerId === viewerId }),
-        canReopen: m.kind === 'PERSONAL' && m.status === 'SUBMITTED' && can(access.standing, 'personalMap:reopen'),
+        canRename: can(access.standing, mapAction(m.kind, 'rename')!, { isOwner: m.ownerId === viewerId, archived: access.archived }) && m.status === 'DRAFT',
+        canDuplicate: can(access.standing, 'map:create', { archived: access.archived }),
+        canDelete: can(access.standing, mapAction(m.kind, 'delete')!, { isOwner: m.ownerId === viewerId, archived: access.archived }) && m.status === 'DRAFT',
+        canSubmit:
+          m.kind === 'PERSONAL' && m.status === 'DRAFT' && can(access.standing, 'personalMap:submit', { isOwner: m.ownerId === viewerId, archived: access.archived }),
+        canReopen: m.kind === 'PERSONAL' && m.status === 'SUBMITTED' && can(access.standing, 'personalMap:reopen', { archived: access.archived }),
       })),
   }
 }
@@ -102,7 +104,7 @@ export async function getMapForEditor(actor: Actor, mapId: unknown) {
   const cited = await citablePassages(actor, access.map.groupId, state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])))
   const owner = access.map.ownerId ? await db.user.findUnique({ where: { id: access.map.ownerId }, select: { name: true } }) : null
   const editable =
-    can(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner }) &&
+    can(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner, archived: access.archived }) &&
     !(access.map.kind === 'PERSONAL' && access.map.status === 'SUBMITTED')
   return { ...access, state, cited, ownerName: owner?.name ?? null, editable }
 }

@@ -2,6 +2,9 @@
 // link. What it shows is read now, through the usual rules: an entry about a highlight that has
 // since turned private, or from a group the person has left, is not shown.
 import { db } from '@/lib/db'
+import { smtpUrl } from '@/lib/env'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { DigestFrequency } from '@/lib/generated/prisma/enums'
 import { Unauthenticated } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { standingOf } from '@/lib/permissions'
@@ -34,24 +37,28 @@ function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: bool
   return `${actor} reopened your map “${mapTitle ?? ''}” for more work`
 }
 
-export async function listInbox(actor: Actor): Promise<{ notifications: NotificationView[]; unread: number }> {
-  if (!actor) throw new Unauthenticated()
+/**
+ * The person's entries that `where` selects, newest first, as they may see them now: entries of
+ * groups they have left, or about a highlight or map they can no longer open, are left out. The
+ * inbox and the email digest both read through here.
+ */
+export async function visibleEntries(userId: string, where: Prisma.NotificationWhereInput, take: number): Promise<NotificationView[]> {
   const rows = await db.notification.findMany({
-    where: { userId: actor.id, group: { memberships: { some: { userId: actor.id } } } },
+    where: { ...where, userId, group: { memberships: { some: { userId } } } },
     orderBy: { createdAt: 'desc' },
-    take: INBOX_SIZE,
+    take,
     include: {
+      group: { select: { id: true, name: true, timeZone: true, memberships: { where: { userId }, select: { role: true } } } },
       actor: { select: { name: true } },
-      group: { select: { id: true, name: true, timeZone: true, memberships: { where: { userId: actor.id }, select: { role: true } } } },
       highlight: { select: { id: true, sourceId: true, authorId: true, visibility: true, exact: true } },
       reply: { select: { body: true } },
       map: { select: { id: true, title: true, kind: true, ownerId: true } },
       assignment: { select: { id: true, title: true, dueAt: true } },
     },
   })
-  const notifications = rows.flatMap((row): NotificationView[] => {
-    const viewer = { id: actor.id, standing: standingOf(actor.id, row.group.memberships[0]?.role ?? null) }
-    if (row.highlight && !canSeeHighlight({ viewerId: actor.id, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)) return []
+  return rows.flatMap((row): NotificationView[] => {
+    const viewer = { id: userId, standing: standingOf(userId, row.group.memberships[0]?.role ?? null) }
+    if (row.highlight && !canSeeHighlight({ viewerId: userId, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)) return []
     if (row.map && !canSeeMap(viewer, row.map)) return []
     const base = `/groups/${row.group.id}`
     const href = row.highlight
@@ -75,11 +82,22 @@ export async function listInbox(actor: Actor): Promise<{ notifications: Notifica
       },
     ]
   })
-  return { notifications, unread: await unreadCount(actor) }
+}
+
+export async function listInbox(actor: Actor): Promise<{ notifications: NotificationView[]; unread: number }> {
+  if (!actor) throw new Unauthenticated()
+  return { notifications: await visibleEntries(actor.id, {}, INBOX_SIZE), unread: await unreadCount(actor) }
 }
 
 /** Unread entries of groups the person still belongs to. */
 export async function unreadCount(actor: Actor): Promise<number> {
   if (!actor) throw new Unauthenticated()
   return db.notification.count({ where: { userId: actor.id, readAt: null, group: { memberships: { some: { userId: actor.id } } } } })
+}
+
+/** The person's digest setting, and whether this app can send email at all. */
+export async function digestSettingOf(actor: Actor): Promise<{ digest: DigestFrequency; email: string; emailConfigured: boolean }> {
+  if (!actor) throw new Unauthenticated()
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { digest: true, email: true } })
+  return { ...user, emailConfigured: smtpUrl() !== undefined }
 }

@@ -25,7 +25,7 @@ export async function rubricOf(groupId: string): Promise<Criterion[]> {
 export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = AddFeedback.parse(input)
   const access = await authorizeOnMap(actor, data.mapId, 'read')
-  authorize(access.standing, 'feedback:create')
+  authorize(access.standing, 'feedback:create', { archived: access.archived })
   if (data.nodeId && !(await db.mapNode.findFirst({ where: { id: data.nodeId, mapId: access.map.id }, select: { id: true } }))) {
     throw new NotFound('That node is not on this map.')
   }
@@ -62,7 +62,7 @@ export async function deleteFeedback(actor: Actor, input: unknown): Promise<void
   const access = await authorizeOnMap(actor, feedback.mapId, 'read').catch((error: unknown) => {
     throw error instanceof NotFound ? new NotFound('This feedback no longer exists.') : error
   })
-  authorize(access.standing, 'feedback:delete')
+  authorize(access.standing, 'feedback:delete', { archived: access.archived })
   await db.feedback.delete({ where: { id: feedback.id } })
 }
 

@@ -75,7 +75,7 @@ export async function compareTwoMaps(actor: Actor, input: unknown) {
 /** Passages cited on the most maps, per essay. */
 export async function mostCitedPassages(actor: Actor, groupId: unknown, perEssay = 5) {
   const access = await authorizeInGroup(actor, groupId, 'group:read')
-  authorize(access.standing, 'review:read')
+  authorize(access.standing, 'review:read', { archived: access.archived })
   const nodes = await db.mapNode.findMany({
     where: { map: { groupId: access.group.id }, highlightId: { not: null } },
     select: { mapId: true, highlightId: true },

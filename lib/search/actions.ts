@@ -1,9 +1,12 @@
 'use server'
 // Server action for the search box: add the session user, return a Result.
+import { headers } from 'next/headers'
 import { getCurrentUser } from '@/lib/auth/session'
+import { clientAddress } from '@/lib/client-address'
 import { attempt, type Result } from '@/lib/errors'
-import { searchGroup, type SearchResults } from './queries'
+import { searchGroupAsked } from './limited'
+import type { SearchResults } from './queries'
 
 export async function searchGroupAction(input: unknown): Promise<Result<SearchResults>> {
-  return attempt(async () => searchGroup(await getCurrentUser(), input))
+  return attempt(async () => searchGroupAsked(await getCurrentUser(), input, clientAddress(await headers())))
 }

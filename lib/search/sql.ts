@@ -73,7 +73,7 @@ export interface SourceRow {
   headline: string
 }
 
-export function searchSources(m: Matcher, scope: Scope): Promise<SourceRow[]> {
+export function searchSources(m: Matcher, scope: Scope): Prisma.PrismaPromise<SourceRow[]> {
   const { where, rank } = matches(m, SOURCE_FTS, SOURCE_TEXT)
   return db.$queryRaw<SourceRow[]>`
     SELECT f.*, ts_headline('english', f.title, ${tsquery(m)}, ${TITLE_HEADLINE}) AS "titleHeadline",
@@ -101,7 +101,7 @@ export interface HighlightRow {
   noteHeadline: string
 }
 
-export function searchHighlights(m: Matcher, scope: Scope): Promise<HighlightRow[]> {
+export function searchHighlights(m: Matcher, scope: Scope): Prisma.PrismaPromise<HighlightRow[]> {
   const { where, rank } = matches(m, HIGHLIGHT_FTS, HIGHLIGHT_TEXT)
   return db.$queryRaw<HighlightRow[]>`
     SELECT f.*, ts_headline('english', f.exact, ${tsquery(m)}, ${HEADLINE}) AS "exactHeadline",
@@ -129,7 +129,7 @@ export interface ReplyRow {
   headline: string
 }
 
-export function searchReplies(m: Matcher, scope: Scope): Promise<ReplyRow[]> {
+export function searchReplies(m: Matcher, scope: Scope): Prisma.PrismaPromise<ReplyRow[]> {
   const { where, rank } = matches(m, REPLY_FTS, REPLY_TEXT)
   return db.$queryRaw<ReplyRow[]>`
     SELECT f.*, ts_headline('english', f.text, ${tsquery(m)}, ${HEADLINE}) AS headline
@@ -153,7 +153,7 @@ export interface NodeRow {
   headline: string
 }
 
-export function searchMapNodes(m: Matcher, scope: Scope): Promise<NodeRow[]> {
+export function searchMapNodes(m: Matcher, scope: Scope): Prisma.PrismaPromise<NodeRow[]> {
   const { where, rank } = matches(m, NODE_FTS, NODE_TEXT)
   // The twin of canSeeMap, from the same permission table.
   const visibleMap = Prisma.sql`((a.kind = 'GROUP' AND ${scope.groupMaps}) OR (a.kind = 'PERSONAL' AND (${scope.othersPersonalMaps} OR (${scope.ownPersonalMaps} AND a."ownerId" = ${scope.viewerId}))))`

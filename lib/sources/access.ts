@@ -13,7 +13,15 @@ export interface SourceAccess extends GroupAccess {
   source: { id: string; groupId: string; title: string; text: string; version: number }
 }
 
-type SourceRow = Omit<SourceAccess['source'], 'text'> & { text: string | null; groupName: string; description: string; readFirst: boolean; role: GroupRole | null; accountId: string | null }
+type SourceRow = Omit<SourceAccess['source'], 'text'> & {
+  text: string | null
+  groupName: string
+  description: string
+  readFirst: boolean
+  archivedAt: Date | null
+  role: GroupRole | null
+  accountId: string | null
+}
 
 export async function authorizeOnSource(actor: Actor, sourceId: unknown, action: Action): Promise<SourceAccess> {
   const id = Id.safeParse(sourceId)
@@ -26,7 +34,7 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
   const [row] = await sqlRows<SourceRow>`
     SELECT s.id, s."groupId", s.title, s.version,
            CASE WHEN s.version = ${cached?.version ?? null} THEN NULL ELSE s.text END AS text,
-           g.name AS "groupName", g.description, g."readFirst", m.role::text AS role, u.id AS "accountId"
+           g.name AS "groupName", g.description, g."readFirst", g."archivedAt", m.role::text AS role, u.id AS "accountId"
       FROM "Source" s
       JOIN "Group" g ON g.id = s."groupId"
       LEFT JOIN "User" u ON u.id = ${actor?.id ?? null}
@@ -36,11 +44,13 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
      WHERE s.id = ${id.data}`
   if (!row) throw new NotFound(SOURCE_NOT_FOUND)
   const standing = standingOf(row.accountId, row.role)
-  authorize(standing, action, { notFound: SOURCE_NOT_FOUND })
+  const archived = row.archivedAt !== null
+  authorize(standing, action, { notFound: SOURCE_NOT_FOUND, archived })
   return {
-    group: { id: row.groupId, name: row.groupName, description: row.description, readFirst: row.readFirst },
+    group: { id: row.groupId, name: row.groupName, description: row.description, readFirst: row.readFirst, archivedAt: row.archivedAt },
     role: row.role,
     standing,
+    archived,
     source: { id: row.id, groupId: row.groupId, title: row.title, text: sourceText(row.id, row.version, row.text, cached), version: row.version },
   }
 }

@@ -10,7 +10,7 @@ import { DroppedBlocks } from './editing-schema'
 export async function getSourceForEditing(actor: Actor, groupId: string, sourceId: unknown) {
   const access = await authorizeOnSource(actor, sourceId, 'source:read')
   if (access.source.groupId !== groupId) throw new NotFound(SOURCE_NOT_FOUND)
-  authorize(access.standing, 'source:edit')
+  authorize(access.standing, 'source:edit', { archived: access.archived })
   const source = await db.source.findUniqueOrThrow({
     where: { id: access.source.id },
     select: {

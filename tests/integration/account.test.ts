@@ -1,9 +1,10 @@
 // A person's own data, downloaded, and their account deleted with everything personal in it:
 // their highlights, replies and maps go; what they gave a seminar stays, as "Former member", and
-// every map's history still replays to the map; the only instructor of a group is stopped.
+// every map's history still replays to the map; the only instructor of a group is stopped; open
+// readers hear of it live, and a classmate nothing of a private highlight.
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { deleteAccount, FORMER_MEMBER } from '@/lib/account/delete-account'
+import { deleteAccount, droppedHighlightEvents, FORMER_MEMBER } from '@/lib/account/delete-account'
 import { personalData } from '@/lib/account/personal-data'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { checkCredentials } from '@/lib/auth/credentials'
@@ -17,6 +18,7 @@ import { replayMany } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
 import { addFeedback } from '@/lib/review/feedback'
+import { mayReceive, type Audience } from '@/lib/permissions/visibility'
 import { createSource } from '@/lib/sources/mutations'
 
 const ADDRESS = '198.51.100.77'
@@ -119,5 +121,37 @@ describe('deleting my account', () => {
     expect(await refusal(deleteAccount(s.iris, { password: 'not the password', confirmed: true }, ADDRESS))).toMatchObject({ status: 400, error: 'Your current password is not right.' })
     expect(await refusal(deleteAccount(s.iris, { password: PASSWORD, confirmed: false }, ADDRESS))).toMatchObject({ status: 400 })
     expect(await before()).toEqual(was)
+  })
+})
+
+describe('deleting my account, live', () => {
+  it('tells open readers to drop the highlights and replies, and a classmate nothing of a private highlight', async () => {
+    const s = await seminar()
+    const hidden = await createHighlight(s.sam, { sourceId: s.source.id, start: 10, end: 15, tag: 'BIAS', visibility: 'PRIVATE', note: note('Only mine') })
+    const since = (await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { eventSeq: true } })).eventSeq
+    await deleteAccount(s.sam, { password: PASSWORD, confirmed: true }, ADDRESS)
+    const events = (await db.groupEvent.findMany({ where: { groupId: s.groupId, seq: { gt: since }, type: 'highlight.changed' }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.payload as { sourceId: string; highlightId: string; audience?: Audience },
+    )
+    const heard = (who: { id: string }, standing: 'student' | 'instructor') => events.filter((e) => mayReceive({ id: who.id, standing }, e.audience))
+    // One event per source and audience, not one per highlight: the shared ones (Sam's highlight,
+    // Sam's reply on Tom's) for everyone, the private one for those who could see it.
+    expect(events).toHaveLength(2)
+    expect(heard(s.tom, 'student')).toEqual([{ type: 'highlight.changed', sourceId: s.source.id, highlightId: s.mine.id }])
+    for (const instructor of [s.iris, s.ines]) expect(heard(instructor, 'instructor').map((e) => e.highlightId).sort(), instructor.name).toEqual([s.mine.id, hidden.id].sort())
+    // Nothing a classmate hears names the private highlight, and events carry ids only.
+    expect(JSON.stringify(heard(s.tom, 'student'))).not.toContain(hidden.id)
+    expect(JSON.stringify(events)).not.toContain('Only mine')
+  })
+
+  it('groups the events by source and audience', () => {
+    const h = (id: string, sourceId: string, authorId: string, visibility: 'GROUP' | 'PRIVATE') => ({ id, sourceId, groupId: 'g', authorId, visibility })
+    const events = droppedHighlightEvents([h('a', 's1', 'u', 'GROUP'), h('b', 's1', 'u', 'GROUP'), h('c', 's1', 'u', 'PRIVATE'), h('d', 's2', 'u', 'GROUP'), h('e', 's1', 'v', 'PRIVATE')])
+    expect(events.map((e) => e.event)).toEqual([
+      { type: 'highlight.changed', sourceId: 's1', highlightId: 'a', audience: undefined },
+      { type: 'highlight.changed', sourceId: 's1', highlightId: 'c', audience: { rule: 'privateHighlight', ownerId: 'u' } },
+      { type: 'highlight.changed', sourceId: 's2', highlightId: 'd', audience: undefined },
+      { type: 'highlight.changed', sourceId: 's1', highlightId: 'e', audience: { rule: 'privateHighlight', ownerId: 'v' } },
+    ])
   })
 })

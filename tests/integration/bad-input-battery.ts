@@ -11,9 +11,10 @@ import { db } from '@/lib/db'
 import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
-import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
+import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from '@/lib/groups/mutations'
-import { markNotificationsRead } from '@/lib/notifications/mutations'
+import { unsubscribeToken } from '@/lib/notifications/digest/unsubscribe'
+import { markNotificationsRead, setDigestFrequency, unsubscribeFromDigests } from '@/lib/notifications/mutations'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
@@ -276,6 +277,16 @@ export const BATTERY: Mutation[] = [
     },
     run: leaveGroup,
     fields: [ref('groupId', 'group')],
+  },
+  {
+    via: ['setGroupArchivedAction'],
+    calls: 'setGroupArchived',
+    setup: async (w) => {
+      const groupId = await ownGroup(w)
+      return { actor: w.iris, valid: async () => ({ groupId, archived: true }) }
+    },
+    run: setGroupArchived,
+    fields: [ref('groupId', 'group'), { path: 'archived', kind: 'bool' }],
   },
   {
     via: ['deleteGroupAction'],
@@ -626,6 +637,21 @@ export const BATTERY: Mutation[] = [
     setup: async (w) => ({ actor: w.sam, valid: async () => ({ notificationId: w.a.notificationId }) }),
     run: markNotificationsRead,
     fields: [ref('notificationId', 'notification')],
+  },
+  {
+    via: ['setDigestFrequencyAction'],
+    calls: 'setDigestFrequency',
+    setup: async (w) => ({ actor: w.sam, valid: async () => ({ digest: 'WEEKLY' }) }),
+    run: setDigestFrequency,
+    fields: [enumeration('digest')],
+  },
+  {
+    // The link in a digest email, and mail clients' one-click POST: the token is the credential.
+    via: ['unsubscribeAction', 'app/api/unsubscribe/route.ts'],
+    calls: 'unsubscribeFromDigests',
+    setup: async (w) => ({ actor: null, valid: async () => ({ token: unsubscribeToken(w.sam.id) }) }),
+    run: (_actor, input) => unsubscribeFromDigests(input),
+    fields: [{ path: 'token', kind: 'secret', max: 200 }],
   },
 
   // Accounts

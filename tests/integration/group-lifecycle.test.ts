@@ -1,14 +1,21 @@
 // The end of a membership and of a group: a student leaves (their work stays with the seminar),
 // the last instructor cannot leave, and an instructor deletes a group with everything in it once
-// its name is typed; nobody else can, and a refused call changes nothing.
-import { randomBytes } from 'node:crypto'
+// its name is typed; nobody else can, and a refused call changes nothing. An archived group is
+// read-only for everyone until an instructor unarchives it.
+import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createHighlight, createReply } from '@/lib/annotations/mutations'
+import { createHighlight, createReply, deleteHighlight, updateHighlight } from '@/lib/annotations/mutations'
+import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
-import { deleteGroup, leaveGroup } from '@/lib/groups/lifecycle'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
-import { createMap } from '@/lib/maps/mutations'
+import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
+import { createGroup, joinGroupByCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
+import { createMap, renameMap, submitMap } from '@/lib/maps/mutations'
+import { applyMapOperation } from '@/lib/maps/operations'
+import { GROUP_ARCHIVED } from '@/lib/permissions'
+import { addFeedback, setRubric } from '@/lib/review/feedback'
+import { updateSourceMetadata } from '@/lib/sources/editing'
 import { createSource } from '@/lib/sources/mutations'
 
 async function refusal(promise: Promise<unknown>): Promise<Failure> {
@@ -110,5 +117,76 @@ describe('deleting a group', () => {
     expect(await refusal(deleteGroup(s.outsider, { groupId: s.id, confirmName: 'Ethics seminar' }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
     expect(await refusal(deleteGroup(null, { groupId: s.id, confirmName: 'Ethics seminar' }))).toMatchObject({ status: 401 })
     expect(await rowsOf(s.id)).toEqual(before)
+  })
+})
+
+describe('archiving a group', () => {
+  it('makes the group read-only for everyone until an instructor unarchives it', async () => {
+    const s = await seminar()
+    const { id: mapId } = await db.argumentMap.findFirstOrThrow({ where: { groupId: s.id }, select: { id: true } })
+    const { id: groupMapId } = await createMap(s.instructor, { groupId: s.id, title: 'Class map', kind: 'GROUP' })
+    const { archivedAt } = await setGroupArchived(s.instructor, { groupId: s.id, archived: true })
+    expect(archivedAt).toBeInstanceOf(Date)
+    // Archiving twice keeps the first date.
+    expect((await setGroupArchived(s.instructor, { groupId: s.id, archived: true })).archivedAt).toEqual(archivedAt)
+    const before = await rowsOf(s.id)
+    const nodes = await db.mapNode.count()
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ['a student highlights', () => createHighlight(s.student, { sourceId: s.sourceId, start: 10, end: 15, tag: 'EVIDENCE' })],
+      ['the instructor highlights', () => createHighlight(s.instructor, { sourceId: s.sourceId, start: 10, end: 15, tag: 'BIAS' })],
+      ['a student edits the note of their highlight', () => updateHighlight(s.student, { highlightId: s.highlightId, note: note('Changed') })],
+      ['a student deletes their highlight', () => deleteHighlight(s.student, { highlightId: s.highlightId })],
+      ['a student replies', () => createReply(s.student, { highlightId: s.highlightId, body: note('Late reply') })],
+      ['a student adds to their map', () => applyMapOperation(s.student, { mapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 } } })],
+      ['a student edits the group map', () => applyMapOperation(s.student, { mapId: groupMapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 } } })],
+      ['a student submits their map', () => submitMap(s.student, { mapId })],
+      ['a student starts a map', () => createMap(s.student, { groupId: s.id, title: 'Another', kind: 'PERSONAL' })],
+      ['a student renames their map', () => renameMap(s.student, { mapId, title: 'Renamed' })],
+      ['the instructor adds a source', () => createSource(s.instructor, { groupId: s.id, title: 'More', text: 'More text.' })],
+      ['the instructor edits a source', () => updateSourceMetadata(s.instructor, { sourceId: s.sourceId, title: 'Retitled' })],
+      ['the instructor leaves feedback', () => addFeedback(s.instructor, { mapId, body: 'Late feedback' })],
+      ['the instructor changes the rubric', () => setRubric(s.instructor, { groupId: s.id, criteria: [{ name: 'Evidence', points: 5 }] })],
+      ['the instructor turns on read first', () => updateGroupSettings(s.instructor, { groupId: s.id, readFirst: true })],
+    ]
+    for (const [what, write] of writes) {
+      expect(await refusal(write()), what).toMatchObject({ status: 403, error: GROUP_ARCHIVED })
+    }
+    // A student still may not do what only instructors may, archived or not.
+    expect(await refusal(createSource(s.student, { groupId: s.id, title: 'x', text: 'y' }))).toMatchObject({ status: 403, error: 'You are not allowed to do that.' })
+    // Nobody joins an archived group; outsiders learn nothing about it.
+    expect(await refusal(joinGroupByCode(s.outsider, { code: s.joinCode }))).toMatchObject({ status: 403, error: GROUP_ARCHIVED })
+    expect(await refusal(createHighlight(s.outsider, { sourceId: s.sourceId, start: 0, end: 5, tag: 'CLAIM' }))).toMatchObject({ status: 404 })
+    expect(await rowsOf(s.id)).toEqual(before)
+    expect(await db.mapNode.count()).toBe(nodes)
+
+    // Everything can still be read, and the reader offers no writing.
+    const reader = await listSourceHighlights(s.student, s.sourceId)
+    expect(reader).toMatchObject({ canHighlight: false, canReply: false })
+    expect(reader.highlights[0]).toMatchObject({ id: s.highlightId, canEdit: false, canDelete: false })
+    expect((await listMyGroups(s.student.id))[0]).toMatchObject({ id: s.id, archivedAt })
+    expect((await getGroupOverview(s.instructor, s.id)).may).toEqual({
+      changeSettings: false,
+      addSource: false,
+      review: true,
+      downloadArchive: true,
+      removeMember: true,
+      setArchived: true,
+      delete: true,
+    })
+
+    // Only an instructor of the group archives or unarchives it.
+    expect(await refusal(setGroupArchived(s.student, { groupId: s.id, archived: false }))).toMatchObject({ status: 403 })
+    expect(await refusal(setGroupArchived(s.outsider, { groupId: s.id, archived: false }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
+    expect(await refusal(setGroupArchived(null, { groupId: s.id, archived: false }))).toMatchObject({ status: 401 })
+    expect(await refusal(setGroupArchived(s.instructor, { groupId: s.id, archived: 'no' }))).toMatchObject({ status: 400 })
+    expect((await db.group.findUniqueOrThrow({ where: { id: s.id } })).archivedAt).toEqual(archivedAt)
+
+    // Unarchived, the seminar goes on.
+    expect(await setGroupArchived(s.instructor, { groupId: s.id, archived: false })).toEqual({ archivedAt: null })
+    await createHighlight(s.student, { sourceId: s.sourceId, start: 10, end: 15, tag: 'EVIDENCE' })
+    await createReply(s.student, { highlightId: s.highlightId, body: note('Back again') })
+    expect((await listSourceHighlights(s.student, s.sourceId)).canHighlight).toBe(true)
+    expect(await joinGroupByCode(s.outsider, { code: s.joinCode })).toMatchObject({ alreadyMember: false })
   })
 })

@@ -47,7 +47,7 @@ describe('creating a group', () => {
     expect([...group.joinCode].every((c) => JOIN_CODE_ALPHABET.includes(c))).toBe(true)
     expect(Math.abs(group.joinCodeExpiresAt.getTime() - (Date.now() + 30 * DAY))).toBeLessThan(60_000)
     expect(await listMyGroups(iris.id)).toEqual([
-      { id, name: 'Ethics seminar', description: 'Tuesdays', role: 'INSTRUCTOR', memberCount: 1, sourceCount: 0 },
+      { id, name: 'Ethics seminar', description: 'Tuesdays', role: 'INSTRUCTOR', archivedAt: null, memberCount: 1, sourceCount: 0 },
     ])
   })
 
@@ -242,10 +242,10 @@ describe('the group overview', () => {
   it('shows the join code to instructors only, and the members to everyone in the group', async () => {
     const { id, joinCode, instructor, student } = await seminar()
     const seen = await getGroupOverview(instructor, id)
-    expect(seen).toMatchObject({ role: 'INSTRUCTOR', standing: 'instructor', canManage: true, invite: { joinCode } })
+    expect(seen).toMatchObject({ role: 'INSTRUCTOR', standing: 'instructor', may: { changeSettings: true, addSource: true, setArchived: true, delete: true }, invite: { joinCode } })
     expect(seen.members.map((m) => [m.user.id, m.role])).toEqual([[instructor.id, 'INSTRUCTOR'], [student.id, 'STUDENT']])
     const studentView = await getGroupOverview(student, id)
-    expect(studentView).toMatchObject({ role: 'STUDENT', standing: 'student', canManage: false, invite: null })
+    expect(studentView).toMatchObject({ role: 'STUDENT', standing: 'student', may: { changeSettings: false, addSource: false, review: false, setArchived: false, delete: false }, invite: null })
     expect(studentView.members).toEqual(seen.members)
     expect(JSON.stringify(studentView)).not.toContain(joinCode)
   })

@@ -112,12 +112,12 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 
 /** One row of every model with every column given a value, so any column the SQL lacks fails. */
 const ROWS = {
-  User: { id: 'user1', name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: '$argon2id$x', createdAt: at('2024-01-02T03:04:05.678Z') },
+  User: { id: 'user1', name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: '$argon2id$x', createdAt: at('2024-01-02T03:04:05.678Z'), digest: 'WEEKLY', digestSentAt: at('2024-01-09T08:00:00.000Z') },
   AuthSession: { id: 'session1', userId: 'user1', createdAt: at('2024-01-02T03:05:00.001Z'), expiresAt: at('2024-02-01T03:05:00.001Z') },
   RateLimit: { key: 'signIn:failures:ada@example.com 203.0.113.9', points: 2, expire: BigInt('1704164700001') },
   Group: {
     id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
-    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], timeZone: 'Asia/Tokyo', createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
+    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], timeZone: 'Asia/Tokyo', archivedAt: at('2024-06-30T00:00:00.000Z'), createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
   },
   Membership: { id: 'membership1', groupId: 'group1', userId: 'user1', role: 'INSTRUCTOR', joinedAt: at('2024-01-03T00:00:01.000Z') },
   Source: {

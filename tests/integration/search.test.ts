@@ -1,8 +1,10 @@
 // Searching a group: the demo seminar's essays found by the words a student remembers, ranked,
 // with the words marked and a link to the paragraph; highlights, notes, replies and map nodes
 // found only by those who could open them (private highlights, "read first", personal maps);
-// Japanese found by any part of a sentence; bad queries refused with a sentence.
+// Japanese found by any part of a sentence; bad queries refused with a sentence; searches past
+// their rate limits or statement time budget refused.
 import { randomBytes, randomUUID } from 'node:crypto'
+import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
@@ -11,7 +13,9 @@ import { toFailure } from '@/lib/errors'
 import { joinGroupByCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
-import { searchGroup, type SearchResult } from '@/lib/search/queries'
+import { limiter, LIMITS } from '@/lib/rate-limits'
+import { searchGroupAsked } from '@/lib/search/limited'
+import { SEARCH_STATEMENT_MS, SEARCH_TOO_SLOW, searchGroup, type SearchResult } from '@/lib/search/queries'
 import { blocksOf } from '@/lib/sources/blocks'
 import { createSource } from '@/lib/sources/mutations'
 import { seedDemo } from '@/prisma/seed'
@@ -188,5 +192,47 @@ describe('who may search, and bad queries', () => {
     // A wildcard is a character like any other: only text that has it is found.
     for (const r of await search(w.alex, '%')) expect(marked(r)).toEqual(['%'])
     expect(await db.source.count()).toBeGreaterThan(0)
+  })
+})
+
+describe('the budget of a search', () => {
+  it('refuses an account past its limit, then an address past its own, saying when to try again', async () => {
+    const asked = (actor: { id: string }, address: string) => searchGroupAsked(actor, { groupId: w.groupId, q: 'alliance' }, address)
+    const { account, address } = LIMITS.search
+    // All but the last search of Bea's minute already made; the last one is answered.
+    await limiter('search:account', account).penalty(w.bea.id, account.points - 1)
+    expect((await asked(w.bea, '192.0.2.10')).results.length).toBeGreaterThan(0)
+    const refused = toFailure(await asked(w.bea, '192.0.2.11').catch((e) => e))
+    expect(refused).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many searches were made in the last minute\. Please try again in \d+ s\.$/) })
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0)
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(account.duration)
+    // Chris, from another address, searches on.
+    expect((await asked(w.chris, '192.0.2.12')).results.length).toBeGreaterThan(0)
+
+    // A school address that has made its minute's searches: every account behind it waits.
+    await limiter('search:address', address).penalty('192.0.2.20', address.points)
+    expect(toFailure(await asked(w.chris, '192.0.2.20').catch((e) => e))).toMatchObject({ status: 429 })
+    expect(toFailure(await asked(w.naomi, '192.0.2.20').catch((e) => e))).toMatchObject({ status: 429 })
+    expect((await asked(w.naomi, '192.0.2.21')).results.length).toBeGreaterThan(0)
+  })
+
+  it('stops a search whose statements run past their time budget, and says so', async () => {
+    // Another session holds the highlights table, so the search's statements wait on it.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await holder.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('LOCK TABLE "Highlight" IN ACCESS EXCLUSIVE MODE')
+      const started = Date.now()
+      const failure = toFailure(await searchGroup(w.alex, { groupId: w.groupId, q: 'alliance' }).catch((e) => e))
+      const took = Date.now() - started
+      expect(failure).toMatchObject({ status: 422, error: SEARCH_TOO_SLOW })
+      expect(took).toBeGreaterThanOrEqual(SEARCH_STATEMENT_MS - 100)
+      expect(took).toBeLessThan(SEARCH_STATEMENT_MS + 2_000)
+    } finally {
+      await holder.query('ROLLBACK')
+      await holder.end()
+    }
+    expect((await search(w.alex, 'alliance')).length).toBeGreaterThan(0)
   })
 })

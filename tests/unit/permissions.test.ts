@@ -2,7 +2,7 @@
 // table written out here by hand, so a new action or a changed grant cannot slip through unseen.
 import { describe, expect, it } from 'vitest'
 import { AppError, Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
-import { ACTIONS, authorize, can, RULES, standingOf, type Action, type Standing } from '@/lib/permissions'
+import { ACTIONS, authorize, authorizeJoin, can, GROUP_ARCHIVED, RULES, standingOf, WHILE_ARCHIVED, type Action, type Standing } from '@/lib/permissions'
 
 type Expected = 'allowed' | 'only own' | 'denied'
 
@@ -21,6 +21,7 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'source:export': { student: 'allowed', instructor: 'allowed' },
   'group:classView': { student: 'denied', instructor: 'allowed' },
   'group:archive': { student: 'denied', instructor: 'allowed' },
+  'group:setArchived': { student: 'denied', instructor: 'allowed' },
   'highlight:create': { student: 'allowed', instructor: 'allowed' },
   'highlight:edit': { student: 'only own', instructor: 'only own' },
   'highlight:delete': { student: 'only own', instructor: 'allowed' },
@@ -48,18 +49,37 @@ const EXPECTED: Record<Action, { student: Expected; instructor: Expected }> = {
   'gradebook:export': { student: 'denied', instructor: 'allowed' },
 }
 
+/** What an archived group still allows (to whoever may do it at all): reading, exporting, and the ways out. */
+const WHILE_ARCHIVED_EXPECTED: Action[] = [
+  'group:read',
+  'group:leave',
+  'group:delete',
+  'group:setArchived',
+  'group:classView',
+  'group:archive',
+  'member:remove',
+  'source:read',
+  'source:export',
+  'highlight:readAll',
+  'groupMap:read',
+  'personalMap:read',
+  'review:read',
+  'assignment:read',
+  'gradebook:export',
+]
+
 const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit', 'assignment:manage', 'gradebook:export']
 
 const STANDINGS: Standing[] = ['anonymous', 'outsider', 'student', 'instructor']
 
 /** 'allowed', or the error class and HTTP status the person would get. */
-function outcomeOf(standing: Standing, action: Action, isOwner: boolean) {
+function outcomeOf(standing: Standing, action: Action, isOwner: boolean, archived = false) {
   try {
-    authorize(standing, action, { isOwner })
+    authorize(standing, action, { isOwner, archived })
     return 'allowed'
   } catch (error) {
     if (!(error instanceof AppError)) throw error
-    return { error: error.constructor, status: error.status }
+    return { error: error.constructor, status: error.status, ...(archived ? { message: error.message } : {}) }
   }
 }
 
@@ -118,6 +138,35 @@ describe.each(ACTIONS)('%s', (action) => {
     const expected = EXPECTED[action][standing]
     const allowed = expected === 'allowed' || (expected === 'only own' && isOwner)
     expect(outcome).toEqual(allowed ? 'allowed' : { error: Forbidden, status: 403 })
+  })
+})
+
+describe.each(ACTIONS)('%s in an archived group', (action) => {
+  const cases = STANDINGS.flatMap((standing) => [true, false].map((isOwner) => ({ standing, isOwner })))
+
+  it.each(cases)('for $standing (isOwner: $isOwner)', ({ standing, isOwner }) => {
+    const outcome = outcomeOf(standing, action, isOwner, true)
+    expect(can(standing, action, { isOwner, archived: true })).toBe(outcome === 'allowed')
+    if (standing === 'anonymous') return expect(outcome).toMatchObject({ error: Unauthenticated, status: 401 })
+    if (standing === 'outsider') return expect(outcome).toMatchObject({ error: NotFound, status: 404 })
+    const expected = EXPECTED[action][standing]
+    const allowed = expected === 'allowed' || (expected === 'only own' && isOwner)
+    const stays = WHILE_ARCHIVED_EXPECTED.includes(action)
+    if (allowed && stays) return expect(outcome).toBe('allowed')
+    // Refused for the archive: the person is told why, and how it ends.
+    if (allowed) return expect(outcome).toEqual({ error: Forbidden, status: 403, message: GROUP_ARCHIVED })
+    expect(outcome).toEqual({ error: Forbidden, status: 403, message: 'You are not allowed to do that.' })
+  })
+})
+
+describe('an archived group', () => {
+  it('keeps only reading, exporting and the ways out, and takes no new members', () => {
+    expect([...WHILE_ARCHIVED].sort()).toEqual([...WHILE_ARCHIVED_EXPECTED].sort())
+    for (const action of ['highlight:create', 'reply:create', 'groupMap:edit', 'personalMap:edit', 'personalMap:submit', 'source:create', 'feedback:create', 'group:manage'] as const) {
+      expect(WHILE_ARCHIVED.has(action), action).toBe(false)
+    }
+    expect(() => authorizeJoin({ archived: true })).toThrow(GROUP_ARCHIVED)
+    expect(() => authorizeJoin({ archived: false })).not.toThrow()
   })
 })
 

@@ -1,4 +1,6 @@
 import Link from 'next/link'
+import { ArchiveGroupButton } from '@/components/groups/archive-group-button'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { AssignmentAdmin } from '@/components/assignments/assignment-admin'
 import { AssignmentForm } from '@/components/assignments/assignment-form'
 import { TodoList } from '@/components/assignments/todo-list'
@@ -31,7 +33,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const path = `/groups/${groupId}`
   const user = await requirePageUser(path)
   const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
-  const { group, members, sources, invite, canManage, role } = overview
+  const { group, members, sources, invite, may, role } = overview
   const work = await groupAssignments(user, group.id)
 
   return (
@@ -40,16 +42,17 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <p className="text-sm text-stone-500">{role && ROLE_LABEL[role]} in</p>
         <h1 className="text-3xl font-semibold">{group.name}</h1>
         {group.description && <p className="mt-2 max-w-3xl text-stone-700">{group.description}</p>}
+        <ArchivedNotice archivedAt={group.archivedAt} className="mt-4 max-w-3xl" />
         <nav aria-label="Group" className="mt-4 flex flex-wrap gap-3 text-sm">
           <ButtonLink href={`${path}/maps`} variant="secondary">
             Argument maps
           </ButtonLink>
-          {canManage && (
+          {may.review && (
             <ButtonLink href={`${path}/review`} variant="secondary">
               Review
             </ButtonLink>
           )}
-          {canManage && (
+          {may.downloadArchive && (
             // A download, not a page: Link would prefetch it.
             <ButtonLink href={`/api/groups/${group.id}/archive`} prefetch={false} download variant="secondary">
               Download seminar archive
@@ -68,12 +71,14 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                 ) : (
                   <AssignmentAdmin groupId={group.id} timeZone={work.timeZone} sources={sources} assignments={work.assignments} tallies={work.tallies} />
                 )}
+                {!group.archivedAt && (
                 <details className="rounded border border-stone-200 p-3" open={work.assignments.length === 0 && sources.length > 0}>
                   <summary className="cursor-pointer text-sm font-medium text-indigo-800">New assignment</summary>
                   <div className="mt-3">
                     <AssignmentForm groupId={group.id} timeZone={work.timeZone} sources={sources} defaults={defaultDates(work.timeZone)} />
                   </div>
                 </details>
+                )}
               </div>
             ) : work.todo.length === 0 ? (
               <p className="text-sm text-stone-600">Nothing to do yet. Your instructor’s assignments appear here when they open, with their due dates.</p>
@@ -81,10 +86,10 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               <TodoList items={work.todo} drafts={work.drafts} />
             )}
           </Card>
-          <Card title="Sources" actions={canManage && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
+          <Card title="Sources" actions={may.addSource && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
             {sources.length === 0 ? (
               <p className="text-stone-600">
-                {canManage ? (
+                {may.addSource ? (
                   <>
                     No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
                   </>
@@ -110,7 +115,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           </Card>
         </div>
         <div className="flex flex-col gap-8">
-          {canManage && (
+          {may.changeSettings && (
             <Card title="Settings">
               <div className="flex flex-col gap-4">
                 <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
@@ -132,7 +137,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                     {member.user.id === user.id && <span className="text-stone-500"> (you)</span>}
                     <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[member.role]}</span>
                   </span>
-                  {canManage && member.user.id !== user.id && (
+                  {may.removeMember && member.user.id !== user.id && (
                     <RemoveMemberButton groupId={group.id} userId={member.user.id} name={member.user.name} />
                   )}
                 </li>
@@ -143,7 +148,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <Card title="Leave this group">
             <LeaveGroupButton groupId={group.id} groupName={group.name} />
           </Card>
-          {canManage && (
+          {may.setArchived && (
+            <Card title={group.archivedAt ? 'Unarchive this group' : 'Archive this group'}>
+              <ArchiveGroupButton groupId={group.id} groupName={group.name} archived={group.archivedAt !== null} />
+            </Card>
+          )}
+          {may.delete && (
             <Card title="Delete this group">
               <DeleteGroupForm groupId={group.id} groupName={group.name} />
             </Card>

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { CreateMapForm } from '@/components/map/create-map-form'
 import { ImportBackup } from '@/components/map/import-backup'
 import { MapRowActions } from '@/components/map/map-row-actions'
@@ -6,6 +7,7 @@ import { Card } from '@/components/ui/card'
 import { requirePageUser } from '@/lib/auth/session'
 import { listGroupMaps } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
+import { can } from '@/lib/permissions'
 
 export const metadata = { title: 'Argument maps · Colloquy' }
 
@@ -16,7 +18,7 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
   const { owner } = await searchParams
   const path = `/groups/${groupId}/maps`
   const user = await requirePageUser(path)
-  const { group, maps, standing } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
+  const { group, maps, standing, archived } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
   // An empty section says what to do next, to whoever is reading it.
   const sections = [
     {
@@ -44,6 +46,7 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Argument maps</h1>
+      <ArchivedNotice archivedAt={group.archivedAt} />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
           {sections.map((section) => (
@@ -74,10 +77,12 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
             </Card>
           ))}
         </div>
-        <Card title="New map">
-          <CreateMapForm groupId={group.id} canCreateGroupMap={standing === 'instructor'} />
-          <ImportBackup groupId={group.id} />
-        </Card>
+        {can(standing, 'map:create', { archived }) && (
+          <Card title="New map">
+            <CreateMapForm groupId={group.id} canCreateGroupMap={can(standing, 'groupMap:create', { archived })} />
+            <ImportBackup groupId={group.id} />
+          </Card>
+        )}
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { RubricEditor } from '@/components/review/rubric-editor'
+import { can } from '@/lib/permissions'
 import { StudentTable } from '@/components/review/student-table'
 import { Card } from '@/components/ui/card'
 import { STATUS_LABEL, type Status } from '@/lib/assignments/progress'
@@ -105,9 +106,11 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             </button>
           </form>
         </Card>
-        <Card title="Rubric for scoring maps">
-          <RubricEditor groupId={dashboard.group.id} initial={rubric} />
-        </Card>
+        {can(dashboard.standing, 'rubric:edit', { archived: dashboard.archived }) && (
+          <Card title="Rubric for scoring maps">
+            <RubricEditor groupId={dashboard.group.id} initial={rubric} />
+          </Card>
+        )}
       </div>
       <Card title="Most cited passages">
         {cited.length === 0 ? (

@@ -1,12 +1,15 @@
+import { headers } from 'next/headers'
 import Link from 'next/link'
 import { ResultList } from '@/components/search/result-list'
 import { SearchBox } from '@/components/search/search-box'
 import { Alert } from '@/components/ui/alert'
 import { requirePageUser } from '@/lib/auth/session'
+import { clientAddress } from '@/lib/client-address'
 import { toFailure } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
 import { loadOrRespond } from '@/lib/page-errors'
-import { searchGroup, type SearchResults } from '@/lib/search/queries'
+import { searchGroupAsked } from '@/lib/search/limited'
+import type { SearchResults } from '@/lib/search/queries'
 
 export default async function SearchPage({
   params,
@@ -24,11 +27,11 @@ export default async function SearchPage({
   const outcome = query.trim()
     ? await loadOrRespond(async (): Promise<SearchResults | { error: string }> => {
         try {
-          return await searchGroup(user, { groupId, q: query })
+          return await searchGroupAsked(user, { groupId, q: query }, clientAddress(await headers()))
         } catch (error) {
-          // A query that cannot be searched (too long, control characters) is said so beside the box.
+          // A query that cannot be searched (too long, control characters, too slow, too many) is said so beside the box.
           const failure = toFailure(error)
-          if (failure.status === 400) return { error: failure.error }
+          if (failure.status === 400 || failure.status === 422 || failure.status === 429) return { error: failure.error }
           throw error
         }
       }, path)

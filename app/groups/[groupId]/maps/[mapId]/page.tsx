@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { MapEditor } from '@/components/map/map-editor'
 import { ExportMenu } from '@/components/map/export-menu'
 import { ImportBackup } from '@/components/map/import-backup'
@@ -27,7 +28,7 @@ export default async function MapPage({
     return { ...loaded, passages: await citablePassages(user, loaded.map.groupId) }
   }, path)
   if (!editor) notFound()
-  const { map, group, state, passages, editable, ownerName, standing, isOwner } = editor
+  const { map, group, state, passages, editable, ownerName, standing, isOwner, archived } = editor
   const rubric = await rubricOf(group.id)
 
   return (
@@ -40,10 +41,11 @@ export default async function MapPage({
         <span className="text-sm text-stone-500">
           {map.kind === 'GROUP' ? 'Group map — everyone in the group edits it' : `Personal map of ${ownerName ?? 'a former member'}`}
           {map.status === 'SUBMITTED' && ' · Submitted for review (read-only)'}
-          {!editable && map.status !== 'SUBMITTED' && ' · Read-only for you'}
+          {!editable && map.status !== 'SUBMITTED' && !archived && ' · Read-only for you'}
         </span>
         <ExportMenu mapId={map.id} />
-        <ImportBackup groupId={group.id} />
+        {can(standing, 'map:create', { archived }) && <ImportBackup groupId={group.id} />}
+        <ArchivedNotice archivedAt={group.archivedAt} className="w-full" />
       </header>
       <MapEditor
         groupId={group.id}
@@ -56,7 +58,7 @@ export default async function MapPage({
         sidebar={
           <FeedbackPanel
             mapId={map.id}
-            canWrite={can(standing, 'feedback:create')}
+            canWrite={can(standing, 'feedback:create', { archived })}
             isOwner={isOwner}
             rubric={rubric}
           />

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { ReaderProgress } from '@/components/assignments/reader-progress'
+import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { Reader } from '@/components/reader/reader'
 import { TagLegend } from '@/components/reader/legend'
 import { SearchBox } from '@/components/search/search-box'
@@ -23,7 +24,7 @@ export default async function SourcePage({
   const { highlight, author } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
-  const { group, source, blocks, standing } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  const { group, source, blocks, standing, archived } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
   // Read before the highlights: the live stream replays from here, so nothing falls in between.
   const liveSince = await eventPosition(group.id)
   const [initial, studentCount, assignments] = await Promise.all([
@@ -63,12 +64,12 @@ export default async function SourcePage({
           <span className="text-sm text-stone-500"> · {paragraphs} paragraphs</span>
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <TagLegend />
+          <TagLegend canTag={can(standing, 'highlight:create', { archived })} />
           <p className="flex gap-3 text-xs">
             <span className="text-stone-500">Export highlights:</span>
             {exportLink('jsonld', 'Web Annotation (JSON-LD)')}
             {exportLink('csv', 'CSV')}
-            {can(standing, 'source:edit') && (
+            {can(standing, 'source:edit', { archived }) && (
               <Link href={`${path}/edit`} className="text-indigo-700 underline">
                 Edit source
               </Link>
@@ -76,6 +77,7 @@ export default async function SourcePage({
           </p>
         </div>
         <ReaderProgress items={assignments} />
+        <ArchivedNotice archivedAt={group.archivedAt} />
       </header>
       <Reader
         groupId={group.id}

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert'
 import { requirePageUser } from '@/lib/auth/session'
 import { groupAccess } from '@/lib/groups/access'
 import { loadOrRespond } from '@/lib/page-errors'
-import { can, authorize } from '@/lib/permissions'
+import { authorize, can, GROUP_ARCHIVED } from '@/lib/permissions'
 
 export const metadata = { title: 'Add a source · Colloquy' }
 
@@ -12,7 +12,7 @@ export default async function NewSourcePage({ params }: { params: Promise<{ grou
   const { groupId } = await params
   const path = `/groups/${groupId}/sources/new`
   const user = await requirePageUser(path)
-  const { group, standing } = await loadOrRespond(async () => {
+  const { group, standing, archived } = await loadOrRespond(async () => {
     const access = await groupAccess(user, groupId)
     authorize(access.standing, 'group:read')
     return access
@@ -26,10 +26,10 @@ export default async function NewSourcePage({ params }: { params: Promise<{ grou
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Add a source</h1>
-      {can(standing, 'source:create') ? (
+      {can(standing, 'source:create', { archived }) ? (
         <NewSourceForm groupId={group.id} />
       ) : (
-        <Alert>Only the group&apos;s instructors can add sources.</Alert>
+        <Alert>{archived ? GROUP_ARCHIVED : 'Only the group’s instructors can add sources.'}</Alert>
       )}
     </div>
   )

@@ -81,6 +81,11 @@ beforeAll(async () => {
   await db.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: student!.id, type: 'node.added', payload: { label: TRICKY } } })
   await db.feedback.create({ data: { mapId: map.id, authorId: instructor!.id, nodeId: a!.id, relationId: relation.id, body: TRICKY, score: 4, rubricScores: [{ name: 'Evidence', points: 4, max: 5 }] } })
   await db.notification.create({ data: { userId: student!.id, groupId: group.id, kind: 'REPLY', actorId: instructor!.id, highlightId: highlight.id, replyId: reply.id, mapId: map.id, readAt: new Date() } })
+  const assignment = await db.assignment.create({
+    data: { groupId: group.id, title: `Week 1 ${TRICKY.slice(0, 20)}`, instructions: TRICKY, minClaims: 2, requireMap: true, opensAt: new Date('2026-01-05T00:00:00Z'), dueAt: new Date('2026-01-12T08:00:00Z'), allowLate: false },
+  })
+  await db.assignmentSource.create({ data: { assignmentId: assignment.id, sourceId: essay.id, position: 0 } })
+  await db.assignmentSubmission.create({ data: { assignmentId: assignment.id, userId: student!.id, mapId: map.id, late: true } })
   // After the events the demo's maps were published with.
   await db.groupEvent.create({ data: { groupId: group.id, seq: group.eventSeq + 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })

@@ -67,7 +67,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             {work.manage ? (
               <div className="flex flex-col gap-4">
                 {work.assignments.length === 0 ? (
-                  <p className="text-sm text-stone-600">No assignments yet. Say what to read by when, how many passages to tag and whether to hand in a map; students see it in their to-do list.</p>
+                  <p className="text-sm text-stone-600">
+                    {group.archivedAt ? 'No assignments.' : 'No assignments yet. Say what to read by when, how many passages to tag and whether to hand in a map; students see it in their to-do list.'}
+                  </p>
                 ) : (
                   <AssignmentAdmin groupId={group.id} timeZone={work.timeZone} sources={sources} assignments={work.assignments} tallies={work.tallies} />
                 )}

@@ -10,8 +10,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-/** Bodies up to this size are read to their end even when nobody wants them: cheaper than a new connection. */
-const SMALL_BODY_BYTES = 64 * 1024
+/**
+ * Bodies up to this size are read to their end even when nobody wants them: cheaper than a new
+ * connection, and a client that has sent all of one (a 70 KB JSON refused unread) may send its
+ * next request on the same connection.
+ */
+const SMALL_BODY_BYTES = 1024 * 1024
 
 /** True when the request's body was refused here. */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {

@@ -11,11 +11,11 @@ export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /**
- * Bodies up to this size are read to their end even when nobody wants them: cheaper than a new
- * connection, and a client that has sent all of one (a 70 KB JSON refused unread) may send its
- * next request on the same connection.
+ * Bodies a route may take (up to MAX_REQUEST_BYTES) are read to their end even when nobody wants
+ * them: a client that has sent all of one (a 2 MB backup refused unread) sends its next request on
+ * the same connection, which closing it would reset. Only bodies refused here are not read on.
  */
-const SMALL_BODY_BYTES = 1024 * 1024
+const SMALL_BODY_BYTES = MAX_REQUEST_BYTES
 
 /** True when the request's body was refused here. */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {

@@ -2,6 +2,7 @@
 // comparing two students' maps, and keeping the review pages to instructors.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { tagWithKeyboard } from './support/reading'
 import { DEMO_GROUP, ALEX, BEA, INSTRUCTOR, ESSAY_TITLE, SLOW, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
 
 // Room for the three columns of the map page.
@@ -11,30 +12,7 @@ test.use({ viewport: { width: 1440, height: 900 } })
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 
 // The reader.
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
-
-/**
- * Selects with the keyboard in paragraph `n` (counted from the first paragraph by ArrowDown):
- * skips `skip` words with Ctrl+ArrowRight and one space with ArrowRight, then selects `words`
- * words with Ctrl+Shift+ArrowRight, and presses the tag's key.
- */
-async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
-  await essay(page).focus()
-  await page.keyboard.press('Control+Home')
-  for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown')
-  if (skip > 0) {
-    for (let i = 0; i < skip; i++) await page.keyboard.press('Control+ArrowRight')
-    await page.keyboard.press('ArrowRight')
-  }
-  for (let i = 0; i < words; i++) await page.keyboard.press('Control+Shift+ArrowRight')
-  // The reader follows the page selection a moment later: tag only once the toolbar has caught up.
-  const chosen = await page.evaluate(() => window.getSelection()?.toString() ?? '')
-  await expect(tagToolbar(page).getByText(/^\d+ chars$/)).toHaveText(`${chosen.length} chars`)
-  await page.keyboard.press(key)
-  await expect(tagToolbar(page)).toBeHidden(SLOW)
-}
 
 // The map pages.
 const mapsUrl = (group: Group) => `${group.url}/maps`

@@ -54,7 +54,8 @@ it('delivers a highlight made through one instance to live clients of the other,
   expect(Math.max(...latencies)).toBeLessThan(DELIVERED_WITHIN_MS)
 
   // Both instances told their clients the same story: every event, once, in order.
-  const { rows: log } = await db.sql.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`, [groupId])
+  const { rows: log } = await db.sql.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, db.seminar.seeded.lastEventSeq])
+  expect(log).toHaveLength(ROUNDS * 2)
   await until(() => onA.events.length >= log.length && onB.events.length >= log.length, 5_000, 'both clients have every event')
   expect(onA.events.map((e) => e.seq)).toEqual(log.map((e) => e.seq))
   expect(onB.events.map((e) => [e.seq, e.event])).toEqual(onA.events.map((e) => [e.seq, e.event]))

@@ -18,6 +18,8 @@ export interface Seminar {
   groupId: string
   users: Record<'instructor' | 'alex' | 'bea' | 'chris', string>
   sources: { id: string; text: string }[]
+  /** The demo arrives mid-term: what it already holds, so a test can judge only what it adds. */
+  seeded: { lastEventSeq: number; highlightIds: Set<string> }
 }
 
 export interface FaultDatabase {
@@ -77,7 +79,10 @@ async function seed(url: string): Promise<Seminar> {
     const idOf = (name: string) => people.find((p) => p.email === `${name}@colloquy.test`)!.id
     const group = await client.group.findFirstOrThrow({ select: { id: true } })
     const sources = await client.source.findMany({ where: { groupId: group.id }, select: { id: true, text: true }, orderBy: { createdAt: 'asc' } })
+    const lastEvent = await client.groupEvent.findFirst({ where: { groupId: group.id }, orderBy: { seq: 'desc' }, select: { seq: true } })
+    const highlights = await client.highlight.findMany({ select: { id: true } })
     return {
+      seeded: { lastEventSeq: lastEvent?.seq ?? 0, highlightIds: new Set(highlights.map((h) => h.id)) },
       groupId: group.id,
       users: { instructor: idOf('instructor'), alex: idOf('alex'), bea: idOf('bea'), chris: idOf('chris') },
       sources,

@@ -187,19 +187,34 @@ function streamBody(url: string, headers: Record<string, string>, total: number,
     const started = performance.now()
     let sent = 0
     let answered = false
+    let sentBeforeAnswer = 0
+    // The raw answer as it arrives: a server that answers and then closes the connection can make
+    // our next write fail (EPIPE) before the HTTP parser has reported the answer it already sent.
+    let raw = ''
+    const settle = (status: number, body: string) => resolve({ status, body, sentBeforeAnswer, ms: performance.now() - started })
     const length = declared ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }
     const req = http(url, { method: 'POST', headers: { ...headers, ...length }, agent: false }, (res) => {
-      answered = true
-      const sentBeforeAnswer = sent
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
       res.on('end', () => {
         req.destroy()
-        resolve({ status: res.statusCode ?? 0, body, sentBeforeAnswer, ms: performance.now() - started })
+        settle(res.statusCode ?? 0, body)
       })
     })
-    req.on('error', (error) => (answered ? undefined : reject(error)))
+    req.on('socket', (socket) =>
+      socket.on('data', (data: Buffer) => {
+        if (!answered) sentBeforeAnswer = sent
+        answered = true
+        raw += data.toString('utf8')
+      }),
+    )
+    req.on('error', (error) => {
+      const answer = /^HTTP\/1\.1 (\d{3})([^]*?)\r\n\r\n([^]*)$/.exec(raw)
+      if (!answer) return reject(new Error(`${error.message} after ${sent} bytes sent, ${raw.length} bytes of answer, ${declared ? "declared" : "chunked"} ${total}, ${headers.cookie ? "signed in" : "anonymous"}`))
+      const chunked = /\r\ntransfer-encoding: *chunked/i.test(answer[2]!)
+      settle(Number(answer[1]), chunked ? answer[3]!.replace(/(^|\r\n)[0-9a-f]+\r\n/gi, '') : answer[3]!)
+    })
     const chunk = Buffer.alloc(64 * 1024, 0x20)
     const pump = () => {
       while (!answered && sent < total) {

@@ -1,21 +1,16 @@
 // Request bodies at the front door, before Next.js routes the request. Every browser declares a
 // body's length (fetch, forms and uploads alike), so a body without one (chunked) comes from a
 // script — or from Next handing a server action on to its page, let through below — and one
-// declared larger than any route accepts is refused unread; both are answered
-// here in microseconds. A large body still arriving when the app has answered (a refusal before
-// reading, a limit reached) is not read to its end: the connection is closed instead.
+// declared larger than any route accepts is refused unread; both are answered here in
+// microseconds and not read on. Bodies a route may take are left to Node, which reads the rest of
+// one a route refused unread, so a client that sent all of it can send its next request on the
+// same connection (a 2 MB backup refused for want of a session, then the next request).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** Above the largest body any route takes (an archive restore, MAX_ARCHIVE_BYTES, with its form encoding). */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-/**
- * Bodies a route may take (up to MAX_REQUEST_BYTES) are read to their end even when nobody wants
- * them: a client that has sent all of one (a 2 MB backup refused unread) sends its next request on
- * the same connection, which closing it would reset. Only bodies refused here are not read on.
- */
-const SMALL_BODY_BYTES = MAX_REQUEST_BYTES
 
 /** True when the request's body was refused here. */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
@@ -32,20 +27,12 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
   return false
 }
 
-/** A large body still arriving when the app has answered is not read on (Node would read and discard it all). */
-export function closeUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
-  // A small body is simply read to its end, and the connection kept for the next request.
-  if (!WITH_BODY.has(request.method ?? '') || Number(request.headers['content-length'] ?? 0) <= SMALL_BODY_BYTES) return
-  response.once('finish', () => {
-    if (!request.complete) stopReading(request)
-  })
-}
-
 /**
  * Stops reading the connection once the answer is out (after Node has begun to discard the rest),
  * so the sender's writes stall rather than cost us; the client, whose request never ended, does
  * not send another on it, reads the answer, and the connection is closed a moment later. Closing
- * at once instead would reset it under the client before it had read the answer.
+ * at once instead would reset it under the client, and a reset discards the answer it had not yet
+ * read.
  */
 function stopReading(request: IncomingMessage) {
   setImmediate(() => request.socket.pause())
@@ -65,5 +52,9 @@ function answer(request: IncomingMessage, response: ServerResponse, status: numb
   response.once('finish', () => {
     if (!request.complete) stopReading(request)
   })
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store' }).end(JSON.stringify({ error }))
+  // Not "Connection: close": Node would then close the socket as soon as the answer is written,
+  // with the unread body still arriving, and the client would see a reset instead of this answer.
+  // The connection is closed by stopReading a second later all the same.
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store', Connection: 'keep-alive' }
+  response.writeHead(status, headers).end(JSON.stringify({ error }))
 }

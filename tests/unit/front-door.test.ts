@@ -4,7 +4,7 @@
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeUnreadBodies, MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/bodies'
+import { MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/bodies'
 import { frontDoor, valveFor } from '@/lib/front-door/floods'
 
 let server: Server | undefined
@@ -16,7 +16,6 @@ async function serve(limits?: Parameters<typeof frontDoor>[0]): Promise<{ url: s
   let handled = 0
   server = createServer((req, res) => {
     if (refuseBody(req, res)) return
-    closeUnreadBodies(req, res)
     void door.refuse(req, res).then((answered) => {
       if (answered) return
       handled++

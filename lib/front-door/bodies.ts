@@ -28,6 +28,17 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
 }
 
 /**
+ * A client that asked to close the connection (`Connection: close`, as Node's own client without an
+ * agent does) and is still sending its body when a route answers early (401 before reading, a
+ * limit) would not get that answer: Node closes at once, and the reset discards what the client had
+ * not yet read. Such a body, at most MAX_REQUEST_BYTES by now, is read to its end instead, the
+ * answer arrives, and the client closes the connection itself.
+ */
+export function keepAnswerable(request: IncomingMessage, response: ServerResponse): void {
+  if (WITH_BODY.has(request.method ?? '') && Number(request.headers['content-length'] ?? 0) > 0) response.shouldKeepAlive = true
+}
+
+/**
  * Stops reading the connection once the answer is out (after Node has begun to discard the rest),
  * so the sender's writes stall rather than cost us; the client, whose request never ended, does
  * not send another on it, reads the answer, and the connection is closed a moment later. Closing

@@ -4,7 +4,7 @@
 // spend; Next's custom-server API would do it too, but answers server actions differently from
 // `next start`. Called once from instrumentation.ts.
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http'
-import { refuseBody } from './bodies'
+import { keepAnswerable, refuseBody } from './bodies'
 import { frontDoor, valveFor } from './floods'
 
 const store = globalThis as unknown as { colloquyFrontDoor?: boolean }
@@ -19,6 +19,7 @@ export function installFrontDoor(): void {
     if (event !== 'request') return emit(this, event, args)
     const [request, response] = args as [IncomingMessage, ServerResponse]
     if (refuseBody(request, response)) return true
+    keepAnswerable(request, response)
     // Most requests meet no valve and go on at once; the others wait one counter check.
     if (!valveFor(request.method, request.url)) return emit(this, event, args)
     void door.refuse(request, response).then(

@@ -4,7 +4,7 @@
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/bodies'
+import { keepAnswerable, MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/bodies'
 import { frontDoor, valveFor } from '@/lib/front-door/floods'
 
 let server: Server | undefined
@@ -16,6 +16,7 @@ async function serve(limits?: Parameters<typeof frontDoor>[0]): Promise<{ url: s
   let handled = 0
   server = createServer((req, res) => {
     if (refuseBody(req, res)) return
+    keepAnswerable(req, res)
     void door.refuse(req, res).then((answered) => {
       if (answered) return
       handled++
@@ -165,6 +166,39 @@ describe('request bodies', () => {
     expect(sockets.size).toBe(1)
     agent.destroy()
   })
+
+  it('answered early, reach a client that asked to close and is still sending (no reset in place of the answer)', async () => {
+    const { url } = await serve()
+    // The client in a process of its own, as a script would be: in one process the race never shows.
+    const client = `
+      const http = require('node:http')
+      const total = 32 * 1024 * 1024
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const once = () => new Promise((resolve) => {
+        let sent = 0
+        let answered = false
+        const req = http.request(${JSON.stringify(`${url}/api/x`)}, { method: 'POST', headers: { 'content-length': String(total) }, agent: false }, (res) => {
+          answered = true
+          let body = ''
+          res.on('data', (c) => (body += c))
+          res.on('end', () => (req.destroy(), resolve(res.statusCode + ' ' + body)))
+        })
+        req.on('error', (error) => answered || resolve(error.code))
+        const pump = () => {
+          while (!answered && sent < total) {
+            sent += chunk.length
+            if (!req.write(chunk)) return void req.once('drain', pump)
+          }
+          if (!answered) req.end()
+        }
+        pump()
+      })
+      ;(async () => { const outcomes = []; for (let i = 0; i < 8; i++) outcomes.push(await once()); console.log(JSON.stringify(outcomes)) })()
+    `
+    const { execFile } = await import('node:child_process')
+    const output = await new Promise<string>((resolve, reject) => execFile(process.execPath, ['-e', client], { timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))))
+    expect(JSON.parse(output)).toEqual(Array(8).fill('401 {"error":"Sign in first."}'))
+  }, 90_000)
 
   it('large, still arriving after the answer, are not read on: the connection closes', async () => {
     const { url } = await serve()

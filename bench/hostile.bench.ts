@@ -3,12 +3,15 @@
 // PNG exports, 2,000 stream opens, 100 parallel sign-ins, endless request bodies, hostile
 // uploads). Each figure is the student's p50 / p99 during an attack beside the same student on the
 // idle app, measured first in the same run; errors are the student's requests that did not succeed.
-import { setMaxListeners } from 'node:events'
+// The attacker runs in a process of its own (bench/lib/attacker.ts), as it would on its own machine;
+// it still shares this machine's cores with the app and the student.
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { Readable, Writable } from 'node:stream'
 import pg from 'pg'
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { signIn, startBenchApp, type BenchApp } from './lib/app-server'
-import { client, endlessBody, statusCounts, type Answer, type Client } from './lib/hostile-client'
-import { hostileFiles, multipart, type HostileFile } from './lib/hostile-files'
+import { ATTACKS, largeBackup, type Attack, type Target } from './lib/attacks'
+import { client, statusCounts, type Client } from './lib/hostile-client'
 import { stopChild } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
 import { percentile } from './lib/stats'
@@ -31,18 +34,10 @@ interface Sample {
   status: number
 }
 
-interface World {
+interface World extends Target {
   app: BenchApp
-  groupId: string
-  sourceId: string
   textLength: number
   student: string
-  attacker: string
-  instructor: string
-  /** A personal map of the attacker's with 2,000 nodes, for the export attack. */
-  bigMapId: string
-  /** Made before any window: making them takes the benchmark's own thread for seconds. */
-  files: HostileFile[]
 }
 
 /** The student: open the essay, tag a passage, pause; again and again until `stop`. */
@@ -104,130 +99,6 @@ async function watchHealth(http: Client, stop: AbortSignal): Promise<{ ok: numbe
   return seen
 }
 
-/** Runs `round` again and again until `stop`, collecting the statuses of everything it sent. */
-async function rounds(stop: AbortSignal, round: () => Promise<number[]>): Promise<number[]> {
-  const statuses: number[] = []
-  while (!stop.aborted) statuses.push(...(await round()))
-  return statuses
-}
-
-interface Attack {
-  name: string
-  /** What the attacker did and got, for the notes. */
-  run: (w: World, http: Client, stop: AbortSignal) => Promise<string>
-}
-
-function largeBackup(title: string, nodes: number) {
-  const list = Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, kind: (['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const)[i % 4]!, label: `Point ${i} of an argument`, x: (i % 50) * 260, y: Math.floor(i / 50) * 140, citation: null }))
-  const relations = list.slice(1).map((node, i) => ({ id: `r${i}`, fromId: node.id, toId: `n${i}`, kind: 'SUPPORTS' as const, label: '' }))
-  return { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', nodes: list, relations }
-}
-
-const ATTACKS: Attack[] = [
-  {
-    name: '10 parallel backup imports',
-    run: async (w, http, stop) => {
-      const body = JSON.stringify(largeBackup('Flood', 2_000))
-      const headers = { cookie: w.attacker, 'content-type': 'application/json' }
-      const statuses = await rounds(stop, async () =>
-        (await Promise.all(Array.from({ length: 10 }, () => http.send('POST', `/api/groups/${w.groupId}/maps/import`, { headers, body, timeoutMs: 120_000 })))).map((a) => a.status),
-      )
-      return `${Math.round(body.length / 1024)} KB backup of 2,000 nodes: ${statusCounts(statuses)}`
-    },
-  },
-  {
-    name: '4 large PNG exports',
-    run: async (w, http, stop) => {
-      const statuses = await rounds(stop, async () =>
-        (await Promise.all(Array.from({ length: 4 }, () => http.send('GET', `/api/maps/${w.bigMapId}/export?format=png`, { headers: { cookie: w.attacker }, timeoutMs: 120_000 })))).map((a) => a.status),
-      )
-      return `PNG of a 2,000-node map: ${statusCounts(statuses)}`
-    },
-  },
-  {
-    name: '2,000 stream opens',
-    run: async (w, http, stop) => {
-      const opened: AbortController[] = []
-      const statuses: number[] = []
-      const open = () =>
-        new Promise<number>((resolve) => {
-          // The attacker keeps every stream it gets open until the window ends.
-          const hangUp = new AbortController()
-          void http.send('GET', `/api/groups/${w.groupId}/events`, { headers: { cookie: w.attacker, accept: 'text/event-stream' }, signal: hangUp.signal, timeoutMs: 60_000 }).then((a) => resolve(a.status))
-          opened.push(hangUp)
-          // A stream that opened never ends by itself: its status arrives when the window closes.
-          setTimeout(() => resolve(-1), 2_000)
-        })
-      for (let sent = 0; sent < 2_000 && !stop.aborted; sent += 100) statuses.push(...(await Promise.all(Array.from({ length: 100 }, open))))
-      await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }))
-      for (const hangUp of opened) hangUp.abort()
-      const held = statuses.filter((s) => s === -1).length
-      return `${statuses.length} opens: ${held} held open, ${statusCounts(statuses.filter((s) => s !== -1))}`
-    },
-  },
-  {
-    name: '100 parallel sign-ins',
-    run: async (w, http, stop) => {
-      const csrf = await http.send('GET', '/api/auth/csrf')
-      const cookie = ([] as string[]).concat(csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')
-      const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string }
-      let n = 0
-      const outcomes: string[] = []
-      const guess = async (): Promise<number> => {
-        const i = n++
-        const email = i % 2 ? DEMO_STUDENTS[0]!.email : `guess-${i}@bench.test`
-        const body = new URLSearchParams({ csrfToken, email, password: `guess number ${i}`, json: 'true' }).toString()
-        const answer: Answer = await http.send('POST', '/api/auth/callback/credentials', { headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, timeoutMs: 60_000 })
-        // next-auth answers json=true with { url }, naming the error in it.
-        const where = String(answer.headers['location'] ?? (answer.body.startsWith('{') ? (JSON.parse(answer.body) as { url?: string }).url : ''))
-        const error = /error=([^&]+)/.exec(where)?.[1]
-        outcomes.push(error ? decodeURIComponent(error).replace(/\d+/g, 'N') : String(answer.status))
-        return answer.status
-      }
-      const statuses = await rounds(stop, () => Promise.all(Array.from({ length: 100 }, guess)))
-      const kinds = new Map<string, number>()
-      for (const outcome of outcomes) kinds.set(outcome, (kinds.get(outcome) ?? 0) + 1)
-      return `${statuses.length} wrong guesses (half at the student's own account): ${[...kinds].map(([k, c]) => `“${k}” × ${c}`).join(', ')}`
-    },
-  },
-  {
-    name: 'endless request bodies',
-    run: async (w, _http, stop) => {
-      const origin = w.app.url
-      const path = `/api/sources/${w.sourceId}/highlights`
-      // Half chunked with no length, half announcing 32 MiB (under the front door's ceiling, so the
-      // route itself refuses them); half signed in, half anonymous.
-      const statuses = await rounds(stop, () =>
-        Promise.all(
-          Array.from({ length: 20 }, (_, i) =>
-            endlessBody(origin, path, { ...(i % 2 ? { cookie: w.attacker } : {}), 'content-type': 'application/json' }, i % 4 < 2 ? 200 * 1024 * 1024 : 32 * 1024 * 1024, stop, i % 4 >= 2),
-          ),
-        ),
-      )
-      return `200 MiB chunked and 32 MiB announced bodies, 10 signed in and 10 anonymous at a time: ${statusCounts(statuses)}`
-    },
-  },
-  {
-    name: 'hostile uploads',
-    run: async (w, http, stop) => {
-      const files = w.files
-      const bodies = files.map(multipart)
-      const byFile = new Map<string, number[]>(files.map((f) => [f.label, []]))
-      await rounds(stop, async () =>
-        Promise.all(
-          files.map(async (file, i) => {
-            const { body, contentType } = bodies[i]!
-            const answer = await http.send('POST', `/api/groups/${w.groupId}/sources/extract`, { headers: { cookie: w.instructor, 'content-type': contentType }, body, timeoutMs: 120_000 })
-            byFile.get(file.label)!.push(answer.status)
-            return answer.status
-          }),
-        ),
-      )
-      return [...byFile].map(([label, statuses]) => `${label}: ${statusCounts(statuses)}`).join('; ')
-    },
-  },
-]
-
 async function findTarget(databaseUrl: string, email: string): Promise<{ groupId: string; sourceId: string; textLength: number }> {
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
@@ -253,27 +124,48 @@ interface Window {
   attacker?: string
 }
 
+/** An attacker process (bench/lib/attacker.ts), once it has prepared and begun. */
+async function startAttacker(w: World, attack: Attack): Promise<{ stop: () => Promise<string> }> {
+  const target: Target = { url: w.url, groupId: w.groupId, sourceId: w.sourceId, attacker: w.attacker, instructor: w.instructor, bigMapId: w.bigMapId }
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/attacker.ts', JSON.stringify({ attack: attack.name, target })], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  await new Promise<void>((resolve, reject) => {
+    const check = setInterval(() => out.includes('ready\n') && (clearInterval(check), resolve()), 50)
+    void exited.then((code) => (clearInterval(check), reject(new Error(`The attacker "${attack.name}" exited (${code}) before it was ready`))))
+  })
+  return {
+    stop: async () => {
+      child.stdin.end()
+      const code = await exited
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (code !== 0 || !line) throw new Error(`The attacker "${attack.name}" ended with ${code}: ${out.slice(-500)}`)
+      return (JSON.parse(line) as { summary: string }).summary
+    },
+  }
+}
+
 async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise<Window> {
   const stop = new AbortController()
-  // Every request of an attack listens to it.
-  setMaxListeners(0, stop.signal)
   const studentHttp = client(w.app.url, 2)
-  const attackerHttp = client(w.app.url, Infinity)
   const healthHttp = client(w.app.url, 1)
   const offset = { n: Math.floor(Math.random() * 1_000_000) }
+  const attacker = attack ? await startAttacker(w, attack) : undefined
   try {
     const pool = watchPool(w.app.databaseUrl, stop.signal)
     const health = watchHealth(healthHttp, stop.signal)
-    const attacker = attack?.run(w, attackerHttp, stop.signal)
     // The attack has its head start; the student arrives a moment later, as people do.
     await sleep(attack ? 1_000 : 0)
     const student = normalUser(w, studentHttp, stop.signal, offset)
     await sleep(windowMs)
     stop.abort()
-    return { samples: await student, pool: await pool, health: await health, attacker: await attacker }
+    const done = { samples: await student, pool: await pool, health: await health }
+    return { ...done, attacker: await attacker?.stop() }
   } finally {
     studentHttp.close()
-    attackerHttp.close()
     healthHttp.close()
   }
 }
@@ -299,7 +191,7 @@ export async function benchHostile(): Promise<BenchResult> {
     })
     setup.close()
     if (imported.status !== 201) throw new Error(`Importing the attacker's 2,000-node map failed: ${imported.status} ${imported.body.slice(0, 200)}`)
-    const w: World = { app, ...target, student, attacker, instructor, bigMapId: (JSON.parse(imported.body) as { id: string }).id, files: await hostileFiles() }
+    const w: World = { app, url: app.url, ...target, student, attacker, instructor, bigMapId: (JSON.parse(imported.body) as { id: string }).id }
 
     step('warming up (the student alone, not counted)…')
     await measure(w, undefined, 5_000)

@@ -1,9 +1,10 @@
 // Floods from one address meet the front door (lib/front-door) of the real production server
 // (`next start`): sign-in guesses past the address's allowance, stream opens past its share and
-// bodies without a length are answered there, while a signed-in student keeps reading and tagging.
+// bodies without a length are answered there (refusals a second late, so a flood slows itself),
+// while a signed-in student keeps reading and tagging.
 import { request } from 'node:http'
 import { afterEach, expect, it } from 'vitest'
-import { FLOOD_LIMITS } from '@/lib/front-door/floods'
+import { FLOOD_LIMITS, REFUSAL_DELAY_MS } from '@/lib/front-door/floods'
 import { postJson, signIn } from './harness/client'
 import { cleanUp, passagesOf, sleep, startScenario } from './harness/scenario'
 
@@ -39,6 +40,7 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   const statuses = new Map<number, number>()
   let refusal = ''
   let retryAfter = ''
+  let quickestRefusal = Infinity
   const stop = Date.now() + FLOOD_MS
   const guesser = async (n: number) => {
     for (let i = 0; Date.now() < stop; i++) {
@@ -46,6 +48,7 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
       const answer = await send(`${app.url}/api/auth/callback/credentials`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body })
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
       if (answer.status === 429) {
+        quickestRefusal = Math.min(quickestRefusal, answer.ms)
         refusal = new URL((JSON.parse(answer.body) as { url: string }).url).searchParams.get('error') ?? ''
         retryAfter = String(answer.headers['retry-after'])
       }
@@ -70,7 +73,10 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   console.log(`[faults] sign-in flood: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ')}; the student's slowest of ${times.length} requests ${Math.round(Math.max(...times))} ms`)
   // Only the address's allowance per 10 s reached next-auth (its windows may start and end inside the flood).
   expect(passed).toBeLessThanOrEqual(FLOOD_LIMITS.signIn.points * (Math.ceil(FLOOD_MS / (FLOOD_LIMITS.signIn.duration * 1000)) + 1))
-  expect(refused).toBeGreaterThan(10 * passed)
+  // The rest were refused at the door, each a second later: 100 guessers slowed to 100 guesses a second.
+  expect(refused).toBeGreaterThan(passed)
+  expect(quickestRefusal).toBeGreaterThanOrEqual(REFUSAL_DELAY_MS - 50)
+  expect(refused).toBeLessThanOrEqual(100 * Math.ceil(FLOOD_MS / REFUSAL_DELAY_MS))
   expect(refusal).toMatch(/^Too many sign-in attempts from your network\. Please wait \d+ s and try again\.$/)
   expect(Number(retryAfter)).toBeGreaterThanOrEqual(1)
   // A sanity bound on a shared machine; `npm run bench -- hostile` measures the figure itself.

@@ -74,6 +74,23 @@ describe('sign-in floods', () => {
   })
 })
 
+describe('floods', () => {
+  it('wait for their refusals, so a script slows to its parallelism per second; past what an address may have waiting, the connection closes unanswered', async () => {
+    const { url, handled } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 5, duration: 10 }, openStreams: 3, refusalDelayMs: 400, heldRefusals: 20 })
+    const post = async () => {
+      const started = performance.now()
+      const answer = await send(`${url}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.c&password=x' }).catch(() => ({ status: 0 }))
+      return { status: answer.status, ms: performance.now() - started }
+    }
+    const outcomes = await Promise.all(Array.from({ length: 30 }, post))
+    const count = (status: number) => outcomes.filter((o) => o.status === status).length
+    expect({ handed: count(401), refused: count(429), closed: count(0) }).toEqual({ handed: 5, refused: 20, closed: 5 })
+    expect(handled()).toBe(5)
+    for (const refused of outcomes.filter((o) => o.status === 429)) expect(refused.ms).toBeGreaterThanOrEqual(390)
+    for (const closed of outcomes.filter((o) => o.status === 0)) expect(closed.ms).toBeLessThan(300)
+  })
+})
+
 describe('live streams', () => {
   it('an address holds a bounded number open at once, and a closed one frees its place', async () => {
     const { url } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 50, duration: 10 }, openStreams: 3 })

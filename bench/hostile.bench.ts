@@ -140,7 +140,10 @@ async function startAttacker(w: World, attack: Attack): Promise<{ stop: () => Pr
   return {
     stop: async () => {
       child.stdin.end()
+      // An attack that does not stop within a few seconds of the window's end is stopped.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000)
       const code = await exited
+      clearTimeout(kill)
       const line = out.split('\n').find((l) => l.startsWith('{'))
       if (code !== 0 || !line) throw new Error(`The attacker "${attack.name}" ended with ${code}: ${out.slice(-500)}`)
       return (JSON.parse(line) as { summary: string }).summary

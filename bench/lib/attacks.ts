@@ -73,7 +73,7 @@ export const ATTACKS: Attack[] = [
           setTimeout(() => resolve(-1), 2_000)
         })
       for (let sent = 0; sent < 2_000 && !stop.aborted; sent += 100) statuses.push(...(await Promise.all(Array.from({ length: 100 }, open))))
-      await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }))
+      if (!stop.aborted) await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }))
       for (const hangUp of opened) hangUp.abort()
       const held = statuses.filter((s) => s === -1).length
       return `${statuses.length} opens: ${held} held open, ${statusCounts(statuses.filter((s) => s !== -1))}`

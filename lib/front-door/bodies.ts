@@ -31,11 +31,16 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
  * A client that asked to close the connection (`Connection: close`, as Node's own client without an
  * agent does) and is still sending its body when a route answers early (401 before reading, a
  * limit) would not get that answer: Node closes at once, and the reset discards what the client had
- * not yet read. Such a body, at most MAX_REQUEST_BYTES by now, is read to its end instead, the
- * answer arrives, and the client closes the connection itself.
+ * not yet read. Such a connection is held open instead, not read on, and closed a second later,
+ * as the front door does with its own refusals. (A client that keeps its connection has the rest
+ * of its body read by Node, so that it can send its next request.)
  */
 export function keepAnswerable(request: IncomingMessage, response: ServerResponse): void {
-  if (WITH_BODY.has(request.method ?? '') && Number(request.headers['content-length'] ?? 0) > 0) response.shouldKeepAlive = true
+  if (!WITH_BODY.has(request.method ?? '') || !(Number(request.headers['content-length'] ?? 0) > 0) || response.shouldKeepAlive) return
+  response.shouldKeepAlive = true
+  response.once('finish', () => {
+    if (!request.complete) stopReading(request)
+  })
 }
 
 /**

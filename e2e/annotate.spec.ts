@@ -99,6 +99,11 @@ test('a student tags a claim with the mouse and a classmate sees it live', async
   await expect(readingNow(alex)).toContainText(`${ALEX.name} (you)`)
   await expect(readingNow(bea)).toContainText(`${BEA.name} (you)`)
   const before = await highlightList(bea).getByRole('listitem').count()
+  // What Bea's reader asks the server from now on (server actions carry their arguments as JSON).
+  const asked: string[] = []
+  bea.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action']) asked.push(request.postData() ?? '')
+  })
 
   // Drag across the first line of paragraph 1.
   const p1 = paragraph(alex, 1)
@@ -134,6 +139,10 @@ test('a student tags a claim with the mouse and a classmate sees it live', async
   await expect(mark).toHaveText(quote)
   await expect(readingNow(bea)).toContainText(ALEX.name)
   await expect(readingNow(bea)).toContainText(BEA.name)
+  // Bea's reader read that one highlight again, not every highlight of the essay.
+  const rereads = asked.filter((body) => body.includes('"sourceId"'))
+  expect(rereads.length).toBeGreaterThan(0)
+  for (const body of rereads) expect(JSON.parse(body)).toEqual([{ sourceId: expect.any(String), highlightIds: [expect.any(String)] }])
 })
 
 test('a student selects with the keyboard and tags evidence with 2', async ({ openBrowser }) => {

@@ -39,6 +39,7 @@ const A = {
   editSourceText: 'lib/sources/editing-actions.ts#editSourceTextAction',
   restoreDroppedBlock: 'lib/sources/editing-actions.ts#restoreDroppedBlockAction',
   listHighlights: 'lib/annotations/actions.ts#listHighlightsAction',
+  readHighlightChanges: 'lib/annotations/actions.ts#readHighlightChangesAction',
   createHighlight: 'lib/annotations/actions.ts#createHighlightAction',
   updateHighlight: 'lib/annotations/actions.ts#updateHighlightAction',
   deleteHighlight: 'lib/annotations/actions.ts#deleteHighlightAction',
@@ -446,6 +447,20 @@ const MATRIX: Entry[] = [
     verify: ({ t, p, data, is }) => {
       const ids = (data as { highlights: { id: string }[] }).highlights.map((h) => h.id)
       is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({ private: p.name !== 'otherStudent', shared: true })
+    },
+  }),
+  action({
+    action: A.readHighlightChanges,
+    on: "the student's private and shared highlights, named after a live event",
+    expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
+    notFound: SOURCE_GONE,
+    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    input: (t, _p, w) => ({ sourceId: w.sourceId, highlightIds: [t.private, t.shared] }),
+    verify: ({ t, p, data, is }) => {
+      const { changed, gone } = data as { changed: { id: string }[]; gone: string[] }
+      const ids = changed.map((h) => h.id)
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are read').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is(gone, 'the rest is gone to this viewer').toEqual(p.name === 'otherStudent' ? [t.private] : [])
     },
   }),
   action({

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { snapToWords } from '@/lib/annotations/selection'
-import { createHighlightAction, confirmAnchorAction, listHighlightsAction } from '@/lib/annotations/actions'
+import { createHighlightAction, confirmAnchorAction, listHighlightsAction, readHighlightChangesAction } from '@/lib/annotations/actions'
+import { applyHighlightChanges, MAX_CHANGED_IDS } from '@/lib/annotations/highlight-changes'
 import type { ReaderHighlights } from '@/lib/annotations/queries'
 import { listReadersAction } from '@/lib/realtime/actions'
 import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
@@ -75,11 +76,28 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
   const [sourceEdited, setSourceEdited] = useState(false)
   const [panelOpen, setPanelOpen] = useState(false)
 
-  const refresh = useCallback(async () => {
+  const lockedRef = useRef(data.lockedByReadFirst)
+  useEffect(() => {
+    lockedRef.current = data.lockedByReadFirst
+  }, [data.lockedByReadFirst])
+  const refreshAll = useCallback(async () => {
     const result = await listHighlightsAction({ sourceId })
     if (result.ok) setData(result.data)
     if (result.ok && result.data.sourceVersion !== initial.sourceVersion) setSourceEdited(true)
   }, [sourceId, initial.sourceVersion])
+  /** Reads again the highlights named (a live event's, one just made), or all of them when none or too many are. */
+  const refresh = useCallback(
+    async (ids?: string[]) => {
+      if (!ids?.length || ids.length > MAX_CHANGED_IDS) return refreshAll()
+      const result = await readHighlightChangesAction({ sourceId, highlightIds: ids })
+      if (!result.ok) return refreshAll()
+      if (result.data.sourceVersion !== initial.sourceVersion) setSourceEdited(true)
+      // "Read first" just let the viewer see every classmate's highlight (or stopped): read them all.
+      if (result.data.lockedByReadFirst !== lockedRef.current) return refreshAll()
+      setData((current) => applyHighlightChanges(current, result.data) ?? current)
+    },
+    [sourceId, initial.sourceVersion, refreshAll],
+  )
   const refreshReaders = useCallback(async () => {
     const result = await listReadersAction({ sourceId })
     if (result.ok) setReaders(result.data)
@@ -160,7 +178,7 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     const id = reselecting ?? (result.data as { id: string }).id
     setReselecting(null)
     setAnnouncement(reselecting ? 'Highlight placed on the new passage.' : `${TAGS[tag].label} highlight added.`)
-    await refresh()
+    await refresh([id])
     if (showsProgress) router.refresh()
     open(id)
     requestAnimationFrame(() => drawCaret())
@@ -287,8 +305,8 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
               groupId={groupId}
               highlight={active}
               canReply={data.canReply}
-              onChanged={() => void refresh()}
-              onDeleted={() => (setActiveId(null), void refresh(), showsProgress && router.refresh())}
+              onChanged={() => void refresh([active.id])}
+              onDeleted={() => (setActiveId(null), void refresh([active.id]), showsProgress && router.refresh())}
               reselecting={reselecting === active.id}
               onReselect={() => setReselecting(reselecting === active.id ? null : active.id)}
             />

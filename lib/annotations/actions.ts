@@ -3,10 +3,15 @@
 import { getClaimedActor, getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import * as highlights from './mutations'
-import { listSourceHighlights, type ReaderHighlights } from './queries'
+import { listSourceHighlights, readHighlightChanges, type HighlightChanges, type ReaderHighlights } from './queries'
 
 export async function listHighlightsAction(input: unknown): Promise<Result<ReaderHighlights>> {
   return attempt(async () => listSourceHighlights(await getCurrentUser(), (input as { sourceId?: unknown } | null)?.sourceId))
+}
+
+/** The highlights a live event named, read again: the reader applies them instead of reading every highlight. */
+export async function readHighlightChangesAction(input: unknown): Promise<Result<HighlightChanges>> {
+  return attempt(async () => readHighlightChanges(await getCurrentUser(), input))
 }
 
 export async function createHighlightAction(input: unknown): Promise<Result<{ id: string }>> {

@@ -5,6 +5,7 @@ import { can } from '@/lib/permissions'
 import { canSeeHighlight, canSeeMap, readFirstApplies, visibleHighlightsWhere } from '@/lib/permissions/visibility'
 import { authorizeOnSource } from '@/lib/sources/access'
 import type { NoteDoc } from './note'
+import { ChangedHighlights } from './schema'
 import { readerContext } from './reader-context'
 
 export interface ReplyView {
@@ -46,20 +47,41 @@ export interface ReaderHighlights {
   canReply: boolean
 }
 
+const HIGHLIGHT_ORDER = [{ start: 'asc' as const }, { end: 'desc' as const }, { createdAt: 'asc' as const }]
+const HIGHLIGHT_INCLUDE = {
+  author: { select: { id: true, name: true } },
+  replies: { orderBy: { createdAt: 'asc' as const }, include: { author: { select: { id: true, name: true } } } },
+  mapNodes: { select: { map: { select: { id: true, title: true, kind: true, ownerId: true } } } },
+}
+
 export async function listSourceHighlights(actor: Actor, sourceId: unknown): Promise<ReaderHighlights> {
+  return readHighlights(actor, sourceId)
+}
+
+/** Some highlights of a source read again (after a live event): those the viewer can still see, and the rest as gone. */
+export interface HighlightChanges extends Omit<ReaderHighlights, 'highlights'> {
+  changed: HighlightView[]
+  /** Deleted, or no longer visible to the viewer (made private, "read first" again). */
+  gone: string[]
+}
+
+export async function readHighlightChanges(actor: Actor, input: unknown): Promise<HighlightChanges> {
+  const { sourceId, highlightIds } = ChangedHighlights.parse(input)
+  const { highlights, ...rest } = await readHighlights(actor, sourceId, highlightIds)
+  const seen = new Set(highlights.map((h) => h.id))
+  return { ...rest, changed: highlights, gone: highlightIds.filter((id) => !seen.has(id)) }
+}
+
+async function readHighlights(actor: Actor, sourceId: unknown, onlyIds?: string[]): Promise<ReaderHighlights> {
   const access = await authorizeOnSource(actor, sourceId, 'source:read')
   const viewerId = actor!.id
   const ctx = await readerContext(viewerId, access)
   const archived = access.archived
   const [rows, roles] = await Promise.all([
     db.highlight.findMany({
-      where: { sourceId: access.source.id },
-      orderBy: [{ start: 'asc' }, { end: 'desc' }, { createdAt: 'asc' }],
-      include: {
-        author: { select: { id: true, name: true } },
-        replies: { orderBy: { createdAt: 'asc' }, include: { author: { select: { id: true, name: true } } } },
-        mapNodes: { select: { map: { select: { id: true, title: true, kind: true, ownerId: true } } } },
-      },
+      where: { sourceId: access.source.id, ...(onlyIds ? { id: { in: onlyIds } } : {}) },
+      orderBy: HIGHLIGHT_ORDER,
+      include: HIGHLIGHT_INCLUDE,
     }),
     db.membership.findMany({ where: { groupId: access.group.id }, select: { userId: true, role: true } }),
   ])

@@ -1,6 +1,7 @@
 // Inputs of the highlight and reply mutations.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
+import { MAX_CHANGED_IDS } from './highlight-changes'
 import { NoteDoc } from './note'
 
 export const MAX_HIGHLIGHT_CHARS = 5_000
@@ -44,3 +45,9 @@ export const UpdateReply = z.object({ replyId: Id, body: NoteDoc })
 export const ReplyRef = z.object({ replyId: Id })
 
 export const SourceRef = z.object({ sourceId: Id })
+
+/** The highlights a live event named, read again on their own (at most a burst's worth). */
+export const ChangedHighlights = z.object({
+  sourceId: Id,
+  highlightIds: z.array(Id).min(1, 'Name at least one highlight.').max(MAX_CHANGED_IDS, `Name at most ${MAX_CHANGED_IDS} highlights; read the whole list instead.`),
+})

@@ -809,6 +809,7 @@ export const BATTERY: Mutation[] = [
 /** Actions that change nothing, with the reason they are not in the battery. */
 export const READ_ONLY: Record<string, string> = {
   listHighlightsAction: 'reads the highlights of a source',
+  readHighlightChangesAction: 'reads some highlights of a source again (its bad inputs: tests/integration/highlight-changes.test.ts)',
   operationsSinceAction: 'reads the operation log of a map',
   mapHistoryAction: 'reads the history of a map',
   mapAtRevisionAction: 'reads a past revision of a map',

@@ -96,6 +96,11 @@ export function publicUrl(): URL | undefined {
   return z.url({ error: 'NEXTAUTH_URL must be the app’s public address, such as https://colloquy.example.edu.' }).transform((url) => new URL(url)).parse(value)
 }
 
+/** The port `npm start` serves on (PORT, 3000 by default). */
+export function listenPort(): number {
+  return z.coerce.number({ error: 'PORT must be a port number.' }).int().min(1).max(65_535).default(3000).parse(process.env.PORT || undefined)
+}
+
 /**
  * Where email goes out: SMTP_URL such as smtps://user:password@smtp.example.edu:465, or
  * smtp://host:587 (STARTTLS when offered). Unset: no email is sent and the digest setting says so.

@@ -1,6 +1,7 @@
 // Route handler plumbing: refuse cross-site writes, read a JSON body within a size limit and map
 // errors to responses.
 import { AppError, Forbidden, Invalid, toFailure } from '@/lib/errors'
+import { publicUrl } from '@/lib/env'
 
 export const MAX_JSON_BYTES = 64 * 1024
 
@@ -25,8 +26,8 @@ export function assertSameOrigin(request: Request): void {
 /** The hosts this app answers as: the public address (NEXTAUTH_URL) and the one the request was sent to. */
 function ownHosts(request: Request): Set<string> {
   const hosts = new Set<string>()
-  const publicHost = process.env.NEXTAUTH_URL ? hostOf(process.env.NEXTAUTH_URL) : undefined
-  if (publicHost) hosts.add(publicHost)
+  const configured = publicUrl()
+  if (configured) hosts.add(configured.host.toLowerCase())
   // Like Next's own check of server actions: a proxy's forwarded host, else the Host header.
   const addressed = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host')
   if (addressed) hosts.add(addressed.toLowerCase())

@@ -3,7 +3,7 @@
 import type { CookiesOptions, NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { toFailure } from '@/lib/errors'
-import { authSecret } from '@/lib/env'
+import { authSecret, publicUrl } from '@/lib/env'
 import { clientAddress } from '@/lib/client-address'
 import { checkCredentials } from './credentials'
 import { endSession, renewSession, SESSION_MAX_AGE_SECONDS, startSession } from './server-sessions'
@@ -11,7 +11,7 @@ import { decodeSessionToken } from './session-token'
 
 /** Served over https (NEXTAUTH_URL, as set in production behind TLS): cookies then never travel over plain http. */
 function servedOverHttps(): boolean {
-  return process.env.NEXTAUTH_URL?.startsWith('https://') ?? false
+  return publicUrl()?.protocol === 'https:'
 }
 
 /**

@@ -4,7 +4,7 @@
 // sending, so two runs at once never send anyone two emails. A run has a budget: at most
 // DIGEST_BATCH people and DIGEST_RUN_MS of sending; whoever is left goes in the next run.
 import { db } from '@/lib/db'
-import { publicUrl, smtpFrom } from '@/lib/env'
+import { listenPort, publicUrl, smtpFrom } from '@/lib/env'
 import { log } from '@/lib/log'
 import { visibleEntries } from '../queries'
 import { composeDigest, DIGEST_ITEMS } from './compose'
@@ -28,7 +28,7 @@ export interface DigestRunResult {
 }
 
 function origin(): string {
-  return (publicUrl() ?? new URL(`http://localhost:${process.env.PORT ?? 3000}`)).origin
+  return (publicUrl() ?? new URL(`http://localhost:${listenPort()}`)).origin
 }
 
 export async function sendDueDigests(now = new Date(), budget = { people: DIGEST_BATCH, ms: DIGEST_RUN_MS }): Promise<DigestRunResult> {

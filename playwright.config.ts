@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && tsx scripts/start.ts`,
+    command: `rm -rf ${DATA_DIR} && tsx --import ./scripts/server-modules.mjs scripts/start.ts`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

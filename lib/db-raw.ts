@@ -3,6 +3,7 @@
 // 0.6 ms more CPU on a 2-core server than the query itself (README, design notes); on the pool it
 // is one driver call. Values are always bound parameters, as with $queryRaw; pass plain values,
 // not Prisma.sql fragments.
+import 'server-only'
 import { createHash } from 'node:crypto'
 import { connection } from '@/lib/db'
 import { namedStatementsAllowed } from '@/lib/env'

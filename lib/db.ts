@@ -1,5 +1,6 @@
 // The one Prisma client, on a pg.Pool that survives a database restart. Created on first use,
 // so importing this module (as `next build` does) needs no database.
+import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { Pool } from 'pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'

@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * node); output goes to `logFile`, lines matching `echo` to the console too.
  */
 export function startChild(label: string, file: string, env: NodeJS.ProcessEnv, logFile: string, echo?: RegExp, args: string[] = []): Child {
-  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx', '--import', './scripts/server-modules.mjs'] : []
   const child = spawn(process.execPath, [...loader, file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   const recent: string[] = []

@@ -170,7 +170,7 @@ describe('a backup restored into an empty database', () => {
   it('works from the command line: npm run db:backup, then npm run db:restore', async () => {
     const file = join(dir, 'cli.backup')
     const run = (script: string, url: string, ...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, DIRECT_DATABASE_URL: '' } })
+      spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/server-modules.mjs', script, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, DIRECT_DATABASE_URL: '' } })
     const backup = run('scripts/db-backup.ts', process.env.DATABASE_URL!, file)
     expect(backup.status, backup.stderr).toBe(0)
     expect(backup.stdout).toMatch(/^Backed up the database at DATABASE_URL: \d+ rows in \d+ tables/)

@@ -3,7 +3,6 @@
 // highlights placed again as an edit places them), the group's debate map and each student's
 // submitted map with feedback. Maps are written through applyBulk, so their operation logs replay
 // to the stored maps like any other map's.
-import { randomUUID } from 'node:crypto'
 import { anchorAt, reanchor, TextEdit } from '@/lib/annotations/anchoring'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { MapAccess } from '@/lib/maps/access'
@@ -16,6 +15,7 @@ import { StoredLayout } from '@/lib/sources/editing-schema'
 import { relayout } from '@/lib/sources/relayout'
 import { DEMO_EDIT, DEMO_HIGHLIGHTS, type DemoHighlight, type DemoStudent } from './demo-highlights'
 import { DEMO_GROUP_MAP, DEMO_PERSONAL_MAPS, DEMO_RUBRIC, GROUP_MAP_BUILDERS, type DemoMap } from './demo-maps'
+import { newId } from '@/lib/ids'
 
 type Tx = Prisma.TransactionClient
 
@@ -28,7 +28,6 @@ export interface SeededSeminar {
 }
 
 const HOUR = 3_600_000
-const newId = () => randomUUID().replaceAll('-', '')
 const paragraphNote = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 
 /** The quote's one place in its essay; a quote that is not there is a mistake in the demo data. */

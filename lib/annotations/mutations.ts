@@ -1,10 +1,9 @@
 // Highlight and reply mutations: parse, authorize, change and publish in one transaction.
-import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
 import { sqlRows } from '@/lib/db-raw'
 import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
-import { Id } from '@/lib/ids'
+import { Id, newId } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
 import { canSeeHighlight, highlightAudience } from '@/lib/permissions/visibility'
 import { unciteHighlight } from '@/lib/maps/operations'
@@ -24,7 +23,6 @@ const REPLY_NOT_FOUND = 'This reply no longer exists.'
 const SOURCE_EDITED = 'The text of this source was just edited. Reload the page and select the passage again.'
 
 /** Same alphabet and length range as the cuids Prisma makes, which `Id` accepts. */
-const newHighlightId = () => randomUUID().replaceAll('-', '')
 
 const noteValue = (note: NoteDoc | null | undefined) => (note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined)
 
@@ -44,7 +42,7 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   assertSelection(source.text, data.start, data.end)
   const anchor = anchorAt(source.text, data.start, data.end)
   const note = noteValue(data.note)
-  const id = newHighlightId()
+  const id = newId()
   const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id, audience: highlightAudience(actor!.id, data.visibility) }
   // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
   // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts and publishes.

@@ -9,7 +9,7 @@ import { Invalid, Unauthenticated } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { runJob } from '@/lib/jobs/run-job'
-import { newId } from '@/lib/maps/mutations'
+import { newId } from '@/lib/ids'
 import type { SeminarArchive } from './schema'
 
 /** Rows per INSERT: far below PostgreSQL's limit of bound parameters. */

@@ -4,7 +4,6 @@
 // stored map. A 2,000-node import is one short transaction instead of thousands of round trips
 // that held a connection for minutes. At most two run at once in a process, one per person; the
 // rest are told when to come back.
-import { randomUUID } from 'node:crypto'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobGate, type GateLimits } from '@/lib/jobs/gate'
@@ -14,6 +13,7 @@ import type { MapAccess } from './access'
 import { replayMany, type MapNodeState, type MapRelationState, type MapState } from './reducer'
 import { MAX_NODES, type Operation } from './schema'
 import { loadMapState } from './state'
+import { newId } from '@/lib/ids'
 
 type Tx = Prisma.TransactionClient
 
@@ -39,7 +39,6 @@ export async function withinBulkBudget<T>(owner: string, work: () => Promise<T>)
 }
 
 /** Ids of logged operations, of the shape Prisma's cuids have (lowercase letters and digits). */
-const newRowId = () => randomUUID().replaceAll('-', '')
 
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
 
@@ -78,7 +77,7 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
     await tx.$executeRaw`
       INSERT INTO "MapOperation" (id, "mapId", seq, "actorId", type, payload)
       SELECT v.id, ${mapId}, v.seq, ${actorId}, v.type, v.payload::jsonb
-        FROM unnest(${part.map(newRowId)}::text[], ${part.map((o) => o.seq)}::int[], ${part.map((o) => o.op.type)}::text[],
+        FROM unnest(${part.map(() => newId())}::text[], ${part.map((o) => o.seq)}::int[], ${part.map((o) => o.op.type)}::text[],
                     ${part.map((o) => JSON.stringify(o.op))}::text[]) AS v(id, seq, type, payload)`
   }
   await tx.argumentMap.update({ where: { id: mapId }, data: { seq } })

@@ -1,7 +1,6 @@
 // Map lifecycle: create, rename, duplicate, delete, submit and reopen, restore a revision.
 import { recordSubmission, withdrawSubmissions } from '@/lib/assignments/mutations'
 import { notifyMapOwner } from '@/lib/notifications/notify'
-import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
 import { Forbidden, Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
@@ -14,8 +13,8 @@ import { applyBulk, BULK_TRANSACTION, withinBulkBudget } from './bulk'
 import { replay, type MapState } from './reducer'
 import { CreateMap, MapAtSeq, MapRef, RenameMap, SubmitMap, type Operation } from './schema'
 import { loadMapState } from './state'
+import { newId } from '@/lib/ids'
 
-export const newId = () => randomUUID().replaceAll('-', '')
 
 export async function createMap(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateMap.parse(input)

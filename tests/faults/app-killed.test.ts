@@ -2,7 +2,6 @@
 // create highlights and edit argument maps, then started again. Every acknowledged write must be
 // there, and nothing may be half-written: each map equals the replay of its operation log, map
 // and event numbers have no gaps, and every event belongs to a change that exists.
-import { randomUUID } from 'node:crypto'
 import { afterEach, expect, it } from 'vitest'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { replay, type MapState } from '@/lib/maps/reducer'
@@ -11,12 +10,12 @@ import { callAction, inFlight, postJson, serverAction, signIn, type Outcome, typ
 import type { FaultDatabase } from './harness/database'
 import { openLiveClient } from './harness/live'
 import { cleanUp, onCleanup, passagesOf, startScenario, until } from './harness/scenario'
+import { newId } from '@/lib/ids'
 
 const ANSWER_WITHIN_MS = 15_000
 
 afterEach(cleanUp)
 
-const newId = () => randomUUID().replaceAll('-', '')
 
 type Result<T> = { ok: true; data: T } | { ok: false; status: number; error: string }
 

@@ -1,7 +1,7 @@
 // The seminar the bad-input battery runs against: a group the actors belong to, a second group they
 // do not (whose ids must answer exactly like ids that do not exist), and a fingerprint of every
 // table, so a refused call can be shown to have changed nothing at all.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { createAssignment } from '@/lib/assignments/mutations'
 import { noteFromText } from '@/lib/annotations/note'
@@ -18,7 +18,8 @@ export type Person = { id: string; name: string }
 /** The kinds of stored rows an input can point at. */
 export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification' | 'assignment'
 
-export const newId = () => randomUUID().replaceAll('-', '')
+import { newId } from '@/lib/ids'
+export { newId }
 
 /** Well-formed (it passes the id check) but names no row. */
 export const unknownId = () => `cm${randomBytes(12).toString('hex')}`

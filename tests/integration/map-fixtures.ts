@@ -1,6 +1,6 @@
 // Shared set-up for the argument-map integration tests: a seminar with a source, people in and
 // out of it, maps, and the stored state and log of a map in a form that compares cleanly.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
@@ -11,7 +11,8 @@ import { replay, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { createSource } from '@/lib/sources/mutations'
 
-export const newId = () => randomUUID().replaceAll('-', '')
+import { newId } from '@/lib/ids'
+export { newId }
 
 export async function refusal(promise: Promise<unknown>): Promise<Failure> {
   try {

@@ -29,7 +29,7 @@ function saveAction(): { id: string; path: string } {
   const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>
   }
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === 'lib/sources/editing-actions.ts' && entry.exportedName === 'editSourceTextAction')
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === 'lib/sources/editing/actions.ts' && entry.exportedName === 'editSourceTextAction')
   if (!found) throw new Error('No editSourceTextAction in this build.')
   return { id: found[0], path: Object.keys(found[1].workers)[0]!.replace(/^app/, '').replace(/\/page$/, '') }
 }

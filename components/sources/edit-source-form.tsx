@@ -6,9 +6,9 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field, TextArea } from '@/components/ui/field'
 import { formValues, useAction } from '@/components/ui/use-action'
-import type { TextSaved } from '@/lib/sources/editing'
-import { editSourceTextAction, restoreDroppedBlockAction, updateSourceMetadataAction } from '@/lib/sources/editing-actions'
-import type { getSourceForEditing } from '@/lib/sources/editing-queries'
+import type { TextSaved } from '@/lib/sources/editing/mutations'
+import { editSourceTextAction, restoreDroppedBlockAction, updateSourceMetadataAction } from '@/lib/sources/editing/actions'
+import type { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
 
 type EditableSource = Awaited<ReturnType<typeof getSourceForEditing>>['source']

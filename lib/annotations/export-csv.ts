@@ -5,7 +5,7 @@
 // orphaned highlight (its passage is no longer in the text).
 import { csvDocument } from '@/lib/export/csv'
 import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
-import { StoredLayout } from '@/lib/sources/editing-schema'
+import { StoredLayout } from '@/lib/sources/editing/schema'
 import { codePointOffsets } from './code-points'
 import { notePlainText } from './note'
 import type { HighlightView } from './queries'

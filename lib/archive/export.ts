@@ -3,7 +3,7 @@
 import { gzipSync } from 'fflate'
 import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
-import { StoredLayout } from '@/lib/sources/editing-schema'
+import { StoredLayout } from '@/lib/sources/editing/schema'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type SeminarArchiveFile } from './schema'
 
 const iso = (date: Date) => date.toISOString()

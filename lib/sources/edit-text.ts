@@ -2,7 +2,7 @@
 // re-anchoring corpus and the save path see exactly the same text.
 import { NotFound } from '@/lib/errors'
 import { BLOCK_SEPARATOR } from './blocks'
-import type { DroppedBlock } from './editing-schema'
+import type { DroppedBlock } from './editing/schema'
 import { canonicalLines } from './importer'
 
 /**

@@ -4,7 +4,7 @@ import { NotFound } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { blocksOf } from './blocks'
-import { StoredLayout } from './editing-schema'
+import { StoredLayout } from './editing/schema'
 
 export async function getSourceForReader(actor: Actor, groupId: unknown, sourceId: unknown) {
   const access = await authorizeInGroup(actor, groupId, 'source:read')

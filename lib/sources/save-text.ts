@@ -14,7 +14,7 @@ import type { AnchoredHighlight, PlacedHighlight } from '@/lib/jobs/tasks/reanch
 import { publishInTransaction } from '@/lib/realtime/publish'
 import { SOURCE_NOT_FOUND } from './access'
 import { contentHashOf } from './content-hash'
-import { StoredLayout, type DroppedBlock } from './editing-schema'
+import { StoredLayout, type DroppedBlock } from './editing/schema'
 import { relayout } from './relayout'
 
 type Tx = Prisma.TransactionClient

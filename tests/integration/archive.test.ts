@@ -16,7 +16,7 @@ import { applyMapOperation } from '@/lib/maps/operations'
 import { replay } from '@/lib/maps/reducer'
 import { loadMapState } from '@/lib/maps/state'
 import { addFeedback, setRubric } from '@/lib/review/feedback'
-import { editSourceText } from '@/lib/sources/editing'
+import { editSourceText } from '@/lib/sources/editing/mutations'
 import { seedDemo } from '@/prisma/seed'
 import { fingerprint } from './bad-input-world'
 

@@ -19,7 +19,7 @@ import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevisi
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
 import { addFeedback, deleteFeedback, markFeedbackSeen, setRubric } from '@/lib/review/feedback'
-import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing'
+import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import type { Actor, Ctx, Field, ReadBack } from './bad-input-payloads'
 import {

@@ -135,7 +135,7 @@ describe('the battery covers every mutation', () => {
 
   it('finds the server action files', () => {
     expect(actionFiles.map((path) => relative('.', path)).sort()).toEqual(
-      expect.arrayContaining(['lib/annotations/actions.ts', 'lib/groups/actions.ts', 'lib/maps/actions.ts', 'lib/sources/editing-actions.ts']),
+      expect.arrayContaining(['lib/annotations/actions.ts', 'lib/groups/actions.ts', 'lib/maps/actions.ts', 'lib/sources/editing/actions.ts']),
     )
     expect(actions.length).toBeGreaterThan(30)
   })

@@ -15,7 +15,7 @@ import { createMap, renameMap, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { GROUP_ARCHIVED } from '@/lib/permissions'
 import { addFeedback, setRubric } from '@/lib/review/feedback'
-import { updateSourceMetadata } from '@/lib/sources/editing'
+import { updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 
 async function refusal(promise: Promise<unknown>): Promise<Failure> {

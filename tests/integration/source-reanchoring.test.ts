@@ -7,7 +7,7 @@ import { confirmAnchor, createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
-import { editSourceText } from '@/lib/sources/editing'
+import { editSourceText } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 
 const INTRO = 'Alliances last when both partners gain from them, and only as long as they do. The "core" of any alliance is the threats its members share.'

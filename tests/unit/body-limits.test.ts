@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { MAX_SOURCE_CHARS } from '@/lib/sources/limits'
 import { CreateSource } from '@/lib/sources/schema'
-import { EditSourceText } from '@/lib/sources/editing-schema'
+import { EditSourceText } from '@/lib/sources/editing/schema'
 import type { NextConfig } from 'next'
 
 const require = createRequire(import.meta.url)

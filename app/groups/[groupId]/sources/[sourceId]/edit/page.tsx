@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert'
 import { requirePageUser } from '@/lib/auth/session'
 import { Forbidden } from '@/lib/errors'
 import { loadOrRespond } from '@/lib/page-errors'
-import { getSourceForEditing } from '@/lib/sources/editing-queries'
+import { getSourceForEditing } from '@/lib/sources/editing/queries'
 
 export const metadata = { title: 'Edit source · Colloquy' }
 

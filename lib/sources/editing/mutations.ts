@@ -4,13 +4,13 @@ import { db } from '@/lib/db'
 import { Invalid } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { publishInTransaction } from '@/lib/realtime/publish'
-import { authorizeOnSource } from './access'
-import { canonicalTextOfEdit, restoreBlock } from './edit-text'
-import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './editing-schema'
-import { saveText, type InsertedBlock } from './save-text'
-import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
+import { authorizeOnSource } from '../access'
+import { canonicalTextOfEdit, restoreBlock } from '../edit-text'
+import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './schema'
+import { saveText, type InsertedBlock } from '../save-text'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '../limits'
 
-export type { TextSaved } from './save-text'
+export type { TextSaved } from '../save-text'
 
 export async function updateSourceMetadata(actor: Actor, input: unknown): Promise<void> {
   const data = UpdateSourceMetadata.parse(input)

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
-import { editSourceText, restoreDroppedBlock, updateSourceMetadata, type TextSaved } from './editing'
+import { editSourceText, restoreDroppedBlock, updateSourceMetadata, type TextSaved } from './mutations'
 
 function revalidateSourcePages() {
   // The reader and the edit page below it, and the group's list of sources (titles).

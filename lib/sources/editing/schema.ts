@@ -2,8 +2,8 @@
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
 import { isStorableText } from '@/lib/validation'
-import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
-import { SourceMetadata } from './schema'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '../limits'
+import { SourceMetadata } from '../schema'
 
 /** The version of the text the editor started from; a stale one is refused. */
 const ExpectedVersion = z

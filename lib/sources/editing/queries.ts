@@ -3,8 +3,8 @@ import { db } from '@/lib/db'
 import { NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { authorize } from '@/lib/permissions'
-import { authorizeOnSource, SOURCE_NOT_FOUND } from './access'
-import { DroppedBlocks } from './editing-schema'
+import { authorizeOnSource, SOURCE_NOT_FOUND } from '../access'
+import { DroppedBlocks } from './schema'
 
 /** The source as its editor sees it; a source reached through another group's URL does not exist. */
 export async function getSourceForEditing(actor: Actor, groupId: string, sourceId: unknown) {

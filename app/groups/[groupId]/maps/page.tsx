@@ -8,6 +8,7 @@ import { requirePageUser } from '@/lib/auth/session'
 import { listGroupMaps } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 import { can } from '@/lib/permissions'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Argument maps · Colloquy' }
 
@@ -40,11 +41,7 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
   ]
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
-          {group.name}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${group.id}`, label: group.name }]} />
       <h1 className="text-2xl font-semibold">Argument maps</h1>
       <ArchivedNotice archivedAt={group.archivedAt} />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -13,6 +13,7 @@ import { rubricOf } from '@/lib/review/feedback'
 import { mostCitedPassages, reviewDashboard } from '@/lib/review/queries'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { TAGS } from '@/lib/tags'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Review · Colloquy' }
 
@@ -38,11 +39,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/groups/${dashboard.group.id}`} className="text-indigo-700 hover:underline">
-          {dashboard.group.name}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${dashboard.group.id}`, label: dashboard.group.name }]} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Review</h1>
         <a href={`/api/groups/${dashboard.group.id}/maps/export`} download className="text-sm text-indigo-700 underline">

@@ -1,5 +1,4 @@
 import { headers } from 'next/headers'
-import Link from 'next/link'
 import { ResultList } from '@/components/search/result-list'
 import { SearchBox } from '@/components/search/search-box'
 import { Alert } from '@/components/ui/alert'
@@ -10,6 +9,7 @@ import { authorizeInGroup } from '@/lib/groups/access'
 import { loadOrRespond } from '@/lib/page-errors'
 import { searchGroupAsked } from '@/lib/search/limited'
 import type { SearchResults } from '@/lib/search/queries'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export default async function SearchPage({
   params,
@@ -39,11 +39,7 @@ export default async function SearchPage({
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
-          {group.name}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${group.id}`, label: group.name }]} />
       <h1 className="text-2xl font-semibold">Search</h1>
       <SearchBox groupId={group.id} initialQuery={query} />
       {outcome && 'error' in outcome && <Alert>{outcome.error}</Alert>}

@@ -6,6 +6,7 @@ import { loadOrRespond } from '@/lib/page-errors'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { compareTwoMaps } from '@/lib/review/queries'
 import { TAGS } from '@/lib/tags'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Compare maps · Colloquy' }
 
@@ -63,11 +64,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const label = (id: string) => passages[id]?.exact.slice(0, 60) ?? 'a passage'
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/groups/${groupId}/review`} className="text-indigo-700 hover:underline">
-          Review
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${groupId}/review`, label: 'Review' }]} />
       <h1 className="text-2xl font-semibold">
         “{result.a.title}” and “{result.b.title}”
       </h1>

@@ -12,6 +12,7 @@ import { loadOrRespond } from '@/lib/page-errors'
 import { can } from '@/lib/permissions'
 import { eventPosition } from '@/lib/realtime/position'
 import { getSourceForReader } from '@/lib/sources/queries'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export default async function SourcePage({
   params,
@@ -42,11 +43,7 @@ export default async function SourcePage({
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
-            {group.name}
-          </Link>
-        </nav>
+        <Breadcrumb trail={[{ href: `/groups/${group.id}`, label: group.name }]} />
         <SearchBox groupId={group.id} className="w-full max-w-md" />
       </div>
       <header className="mb-6 flex flex-col gap-3 border-b border-stone-200 pb-5">

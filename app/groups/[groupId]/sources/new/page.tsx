@@ -1,10 +1,10 @@
-import Link from 'next/link'
 import { NewSourceForm } from '@/components/sources/new-source-form'
 import { Alert } from '@/components/ui/alert'
 import { requirePageUser } from '@/lib/auth/session'
 import { groupAccess } from '@/lib/groups/access'
 import { loadOrRespond } from '@/lib/page-errors'
 import { authorize, can, GROUP_ARCHIVED } from '@/lib/permissions'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Add a source · Colloquy' }
 
@@ -20,11 +20,7 @@ export default async function NewSourcePage({ params }: { params: Promise<{ grou
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/groups/${group.id}`} className="text-indigo-700 hover:underline">
-          {group.name}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${group.id}`, label: group.name }]} />
       <h1 className="text-2xl font-semibold">Add a source</h1>
       {can(standing, 'source:create', { archived }) ? (
         <NewSourceForm groupId={group.id} />

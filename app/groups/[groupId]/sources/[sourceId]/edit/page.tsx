@@ -1,10 +1,10 @@
-import Link from 'next/link'
 import { EditSourceForm } from '@/components/sources/edit-source-form'
 import { Alert } from '@/components/ui/alert'
 import { requirePageUser } from '@/lib/auth/session'
 import { Forbidden } from '@/lib/errors'
 import { loadOrRespond } from '@/lib/page-errors'
 import { getSourceForEditing } from '@/lib/sources/editing/queries'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Edit source · Colloquy' }
 
@@ -21,19 +21,9 @@ export default async function EditSourcePage({ params }: { params: Promise<{ gro
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10">
-      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
-        {loaded && (
-          <>
-            <Link href={`/groups/${loaded.group.id}`} className="text-indigo-700 hover:underline">
-              {loaded.group.name}
-            </Link>
-            <span aria-hidden="true" className="text-stone-400">/</span>
-          </>
-        )}
-        <Link href={readerPath} className="text-indigo-700 hover:underline">
-          {loaded?.source.title ?? 'Back to the source'}
-        </Link>
-      </nav>
+      <Breadcrumb
+        trail={[...(loaded ? [{ href: `/groups/${loaded.group.id}`, label: loaded.group.name }] : []), { href: readerPath, label: loaded?.source.title ?? 'Back to the source' }]}
+      />
       <h1 className="text-2xl font-semibold">Edit source</h1>
       {loaded ? (
         <EditSourceForm source={loaded.source} />

@@ -44,8 +44,6 @@ export const CreateReply = z.object({ highlightId: Id, body: NoteDoc })
 export const UpdateReply = z.object({ replyId: Id, body: NoteDoc })
 export const ReplyRef = z.object({ replyId: Id })
 
-export const SourceRef = z.object({ sourceId: Id })
-
 /** The highlights a live event named, read again on their own (at most a burst's worth). */
 export const ChangedHighlights = z.object({
   sourceId: Id,

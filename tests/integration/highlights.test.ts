@@ -11,6 +11,7 @@ import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { createSource } from '@/lib/sources/mutations'
 import { refusal } from './people'
 
@@ -60,15 +61,22 @@ async function seminar() {
   return { groupId, otherGroup, sourceId, iris, sam, ann, olga, at }
 }
 
-/** Everything a refused call must leave as it was. */
-const snapshot = async (groupId: string) => ({
-  highlights: await db.highlight.findMany({ orderBy: { id: 'asc' } }),
-  replies: await db.reply.findMany({ orderBy: { id: 'asc' } }),
-  events: await db.groupEvent.findMany({ orderBy: [{ groupId: 'asc' }, { seq: 'asc' }] }),
-  eventSeq: (await db.group.findUniqueOrThrow({ where: { id: groupId } })).eventSeq,
-})
+/** Everything a refused call must leave as it was (the events once those committed so far are numbered). */
+const snapshot = async (groupId: string) => {
+  await eventsNumbered()
+  return {
+    highlights: await db.highlight.findMany({ orderBy: { id: 'asc' } }),
+    replies: await db.reply.findMany({ orderBy: { id: 'asc' } }),
+    events: await db.groupEvent.findMany({ orderBy: [{ groupId: 'asc' }, { seq: 'asc' }] }),
+    eventSeq: (await db.group.findUniqueOrThrow({ where: { id: groupId } })).eventSeq,
+  }
+}
 
-const eventsOf = (groupId: string) => db.groupEvent.findMany({ where: { groupId }, orderBy: { seq: 'asc' } })
+/** The group's event log, once the events committed so far are numbered. */
+const eventsOf = async (groupId: string) => {
+  await eventsNumbered()
+  return db.groupEvent.findMany({ where: { groupId }, orderBy: { seq: 'asc' } })
+}
 
 const RICH_NOTE = {
   type: 'doc',
@@ -642,7 +650,7 @@ describe('the group event log', () => {
       const last = events.at(-1)!
       expect(last).toMatchObject({ type: 'highlight.changed', payload: { type: 'highlight.changed', sourceId: s.sourceId, highlightId } })
       expect(group.eventSeq).toBe(last.seq)
-      seqs.push(last.seq)
+      seqs.push(last.seq!)
     }
 
     expect(await eventsOf(s.groupId)).toEqual([])

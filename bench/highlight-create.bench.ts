@@ -57,6 +57,19 @@ async function findTarget(databaseUrl: string, email: string): Promise<Target> {
   }
 }
 
+/** The newest session of the signed-in student: the database-only floor checks it as the app does. */
+async function sessionOf(databaseUrl: string, authorId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [authorId])
+    if (!rows[0]) throw new Error(`No session of ${authorId} in the bench database.`)
+    return rows[0].id
+  } finally {
+    await client.end()
+  }
+}
+
 async function countHighlights(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -160,8 +173,9 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     step(`making ${SEMINAR_WRITERS} students beside the seminar and signing them in`)
     const writers = await makeSeminarWriters(app.url, app.databaseUrl, target.sourceId, SEMINAR_WRITERS)
 
-    step('building and starting an empty Next.js app')
-    const emptyApp = await startNextFloor()
+    step('building and starting an empty Next.js app (and its database-only route)')
+    const sessionId = await sessionOf(app.databaseUrl, target.authorId)
+    const emptyApp = await startNextFloor({ databaseUrl: app.databaseUrl, sourceId: target.sourceId, authorId: target.authorId, sessionId })
     children.push(emptyApp.child)
 
     const path = `/api/sources/${target.sourceId}/highlights`
@@ -169,17 +183,20 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     const onApp = (connections: number, seconds: number) => runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
     const onBaseline = (connections: number, seconds: number) => runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
     const onEmptyNext = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.path, connections, seconds, headers: { cookie }, nextBody })
-    step(`warming up all three for ${WARMUP_SECONDS} s`)
+    const onDatabaseOnly = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.databasePath, connections, seconds, headers: { cookie }, nextBody })
+    step(`warming up all four for ${WARMUP_SECONDS} s`)
     const failures = [
       ...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)),
       ...problemsOf('baseline warm-up', await onBaseline(10, WARMUP_SECONDS)),
       ...problemsOf('empty Next.js warm-up', await onEmptyNext(10, WARMUP_SECONDS)),
+      ...problemsOf('database-only Next.js warm-up', await onDatabaseOnly(10, WARMUP_SECONDS)),
     ]
     const before = await countHighlights(app.databaseUrl)
     const rows: Row[] = []
     const notes: string[] = [`POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`]
     const runs: { connections: number; app: LoadResult; baseline: LoadResult }[] = []
     let emptyNext: LoadResult | undefined
+    let databaseOnly: LoadResult | undefined
     let created = 0
     for (const connections of CONNECTION_LEVELS) {
       // Alternating app and baseline at each level, so slow drift on a shared machine hits both.
@@ -197,17 +214,26 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
       notes.push(`c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`)
       if (connections === 10) {
         const emptyRun = await onEmptyNext(connections, SECONDS)
-        failures.push(...problemsOf('empty Next.js at c10', emptyRun))
+        const databaseRun = await onDatabaseOnly(connections, SECONDS)
+        failures.push(...problemsOf('empty Next.js at c10', emptyRun), ...problemsOf('database-only Next.js at c10', databaseRun))
+        created += databaseRun.statusCodes['201'] ?? 0
         rows.push(
           { name: 'c10 throughput of an empty Next.js route handler', unit: 'req/s', figure: emptyRun.requestsPerSecond, baseline: baseRun.requestsPerSecond },
           { name: 'c10 throughput (baseline: the empty Next.js route handler)', unit: 'req/s', figure: appRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
           { name: 'c10 latency p99 (baseline: the empty Next.js route handler)', unit: 'ms', figure: appRun.p99, baseline: emptyRun.p99 },
+          { name: 'c10 throughput of a route handler doing only its database work (baseline: empty)', unit: 'req/s', figure: databaseRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
+          { name: 'c10 latency p99 of a route handler doing only its database work (baseline: empty)', unit: 'ms', figure: databaseRun.p99, baseline: emptyRun.p99 },
         )
         notes.push(
           `framework ceiling at c10: an empty App Router route handler (reads the body, answers 201; same next build/start, same load) ${Math.round(emptyRun.requestsPerSecond)} req/s, ` +
             `p50 ${emptyRun.p50} ms, p99 ${emptyRun.p99} ms = ${Math.round((100 * emptyRun.requestsPerSecond) / baseRun.requestsPerSecond)}% of the baseline; the app does ${Math.round((100 * appRun.requestsPerSecond) / emptyRun.requestsPerSecond)}% of it`,
         )
+        notes.push(
+          `database floor at c10: the same next start with a route handler that runs only the app's statements for a highlight (access check, create, numbering; no session, zod or Prisma) ` +
+            `${Math.round(databaseRun.requestsPerSecond)} req/s, p50 ${databaseRun.p50} ms, p99 ${databaseRun.p99} ms = ${Math.round((100 * databaseRun.requestsPerSecond) / emptyRun.requestsPerSecond)}% of the empty handler; the app does ${Math.round((100 * appRun.requestsPerSecond) / databaseRun.requestsPerSecond)}% of it`,
+        )
         emptyNext = emptyRun
+        databaseOnly = databaseRun
       }
     }
     const seminar = await seminarAtOnce(app.url, writers, nextBody, failures)
@@ -216,13 +242,13 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     created += seminar.created
     const inserted = (await countHighlights(app.databaseUrl)) - before
     // A request still in flight when a run ends may be inserted without its answer being counted.
-    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 3 * SEMINAR_WRITERS
+    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + 3 * SEMINAR_WRITERS
     notes.push(`rows inserted during the measured runs: ${inserted} (201 answers: ${created})`)
     if (inserted < created || inserted > created + inFlight) failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
     if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext } }
+    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly } }
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

@@ -88,8 +88,9 @@ type Tx = Prisma.TransactionClient
 type Passage = { start: number; end: number; tag: 'CLAIM' | 'EVIDENCE' | 'BIAS' }
 
 /**
- * The author's highlights of a source change one at a time (the lock colloquy_create_highlight
- * takes), and none may become a twin of another: the same author, passage and tag.
+ * No highlight may become a twin of another (the same author, passage and tag): a change of an
+ * author's highlight on a source waits for every other change and create of theirs there, which
+ * hold this lock too (colloquy_create_highlight shares it, so creates do not wait for each other).
  */
 async function lockAuthorPassages(tx: Tx, highlight: { sourceId: string; authorId: string }) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${highlight.sourceId}:${highlight.authorId}`}))`

@@ -3,6 +3,7 @@
 // "read first", classmates' only after making one). Refused changes leave everything as it was,
 // outsiders cannot tell a highlight exists, and every change is logged as a numbered group event.
 import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CONTEXT_CHARS } from '@/lib/annotations/anchoring'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
@@ -316,6 +317,41 @@ describe('refused highlights', () => {
     await createHighlight(s.sam, { ...selection, tag: 'BIAS' })
     await createHighlight(s.ann, { ...selection, tag: 'CLAIM' })
     expect(await db.highlight.count({ where: { sourceId: s.sourceId } })).toBe(3)
+  })
+
+  it('lets an author tag other passages while one of their highlights is still being saved, holds back only its twin, and a retag waits', async () => {
+    const s = await seminar()
+    const first = s.at('both partners gain')
+    const { id: retagged } = await createHighlight(s.sam, { ...s.at('burden sharing keeps them honest'), tag: 'BIAS' })
+    // Sam's first highlight, saved on a connection of its own and not committed yet.
+    const saving = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await saving.connect()
+    try {
+      await saving.query('BEGIN')
+      const exact = TEXT.slice(first.start, first.end)
+      const event = { type: 'highlight.changed', sourceId: s.sourceId, highlightId: 'saving' }
+      const { rows } = await saving.query<{ outcome: string }>(
+        `SELECT colloquy_create_highlight($1, 'saving', $2, 1, $3, 'CLAIM', 'GROUP', $4, '', '', $5, $6, NULL, $7::jsonb) AS outcome`,
+        [s.groupId, s.sourceId, s.sam.id, exact, first.start, first.end, JSON.stringify(event)],
+      )
+      expect(rows).toEqual([{ outcome: 'created' }])
+
+      const started = Date.now()
+      await createHighlight(s.sam, { ...s.at('shared threats bind allies'), tag: 'CLAIM' })
+      await createHighlight(s.sam, { ...first, tag: 'EVIDENCE' })
+      expect(Date.now() - started).toBeLessThan(2_000)
+      const settled: string[] = []
+      const twin = createHighlight(s.sam, { ...first, tag: 'CLAIM' }).then(() => settled.push('twin saved'), (error: unknown) => settled.push(toFailure(error).error))
+      const retag = updateHighlight(s.sam, { highlightId: retagged, tag: 'CLAIM' }).then(() => settled.push('retagged'))
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(settled).toEqual([])
+      await saving.query('COMMIT')
+      await Promise.all([twin, retag])
+      expect(settled.sort()).toEqual(['You already tagged this passage as claim.', 'retagged'])
+    } finally {
+      await saving.end()
+    }
+    expect(await db.highlight.count({ where: { sourceId: s.sourceId, authorId: s.sam.id } })).toBe(4)
   })
 
   it('stores one highlight when the same tag is submitted several times at once, and refuses the others', async () => {

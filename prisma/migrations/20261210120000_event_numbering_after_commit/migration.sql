@@ -53,6 +53,10 @@ DROP FUNCTION colloquy_publish(text, text, jsonb);
 
 -- As before (20261125150000_write_functions), but the event is stored pending: no group row lock
 -- and no NOTIFY in the writer's transaction. The caller asks for the numbering once it returns.
+-- And an author's creates no longer wait for each other's commits: each holds the author's lock
+-- shared and the lock of its own passage and tag exclusively, so only a twin waits (then finds
+-- the first); a change of an existing highlight's passage or tag still takes the author's lock
+-- exclusively (lib/annotations/mutations.ts), excluding every create of that author meanwhile.
 DROP FUNCTION colloquy_create_highlight(text, text, text, text, integer, text, "HighlightTag", "Visibility", text, text, text, integer, integer, jsonb, jsonb);
 CREATE FUNCTION colloquy_create_highlight(
   p_group text, p_id text, p_source text, p_version integer, p_author text,
@@ -63,8 +67,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_version integer;
 BEGIN
-  -- One create at a time per author and source: a double submit cannot make twins.
-  PERFORM pg_advisory_xact_lock(hashtext(p_source || ':' || p_author));
+  -- One create at a time per author, source, passage and tag: a double submit cannot make twins.
+  PERFORM pg_advisory_xact_lock_shared(hashtext(p_source || ':' || p_author));
+  PERFORM pg_advisory_xact_lock(hashtext(p_source || ':' || p_author || ':' || p_start || ':' || p_end || ':' || p_tag));
   -- Locked against a concurrent edit, which re-anchors highlights under FOR UPDATE.
   SELECT version INTO v_version FROM "Source" WHERE id = p_source FOR SHARE;
   IF NOT FOUND THEN

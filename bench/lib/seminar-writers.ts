@@ -2,7 +2,7 @@
 // member of the demo seminar, and each also sits alone in a group of their own that reads a copy of
 // the same essay. The same fifty people write either all to the seminar or each to their own group,
 // so the one difference between the two runs is how many writers share a group.
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { DEMO_PASSWORD } from '../../prisma/demo-content'
 import { signIn } from './app-server'
@@ -17,6 +17,7 @@ export interface Writer {
   ownGroupPath: string
 }
 
+const newId = () => randomUUID().replaceAll('-', '')
 const highlightsOf = (sourceId: string) => `/api/sources/${sourceId}/highlights`
 
 /** Copies a row of `table` with new values for some columns (generated columns left to the database). */
@@ -35,7 +36,7 @@ async function copyRow(client: pg.Client, table: string, fromId: string, values:
   )
 }
 
-/** Makes `count` students (the demo password) beside `sourceId`'s group, and signs each in over HTTP. */
+/** Makes `count` students (the demo password) in `sourceId`'s group, and signs each in over HTTP. */
 export async function makeSeminarWriters(appUrl: string, databaseUrl: string, sourceId: string, count: number): Promise<Writer[]> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -52,13 +53,14 @@ export async function makeSeminarWriters(appUrl: string, databaseUrl: string, so
     await client.query('BEGIN')
     for (let i = 1; i <= count; i++) {
       const n = String(i).padStart(2, '0')
-      const [userId, groupId, copyId] = [`benchwriter${n}`, `benchgroup${n}`, `benchsource${n}`]
+      // Ids of the shape the app hands out (lib/ids.ts), or its routes refuse them.
+      const [userId, groupId, copyId] = [newId(), newId(), newId()]
       const email = `writer-${n}@bench.colloquy.test`
       await client.query(`INSERT INTO "User" (id, name, email, "passwordHash") VALUES ($1, $2, $3, $4)`, [userId, `Writer ${n}`, email, seminar.passwordHash])
-      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [`benchseminar${n}`, seminar.groupId, userId])
+      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [newId(), seminar.groupId, userId])
       await copyRow(client, 'Group', seminar.groupId, { id: groupId, name: `Bench group ${n}`, joinCode: randomBytes(6).toString('hex').toUpperCase(), eventSeq: 0 })
       await copyRow(client, 'Source', sourceId, { id: copyId, groupId })
-      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [`benchown${n}`, groupId, userId])
+      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [newId(), groupId, userId])
       made.push({ email, seminarPath: highlightsOf(sourceId), ownGroupPath: highlightsOf(copyId) })
     }
     await client.query('COMMIT')

@@ -49,7 +49,7 @@ const ACCESS = \`SELECT s.id, s."groupId", s.title, s.version,
   LEFT JOIN "Membership" m ON m."groupId" = s."groupId" AND m."userId" = u.id
  WHERE s.id = $4\`
 const CREATE = \`SELECT colloquy_create_highlight($1, $2, $3, $4, $5, $6::"HighlightTag", $7::"Visibility", $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb) AS outcome\`
-const NUMBER = 'SELECT group_id, numbered FROM colloquy_number_events($1, $2::text[], 1000)'
+const NUMBER = 'SELECT group_id, numbered FROM colloquy_number_events($1, $2::text[], 1000, false)'
 let cached
 let numbering = false
 let again = false

@@ -13,6 +13,8 @@ import { CHANNEL } from './events'
 
 /** The most events one numbering transaction gives one group (a backlog goes in several). */
 const BATCH_LIMIT = 1000
+/** How soon a group whose row was busy (another transaction held it) is tried again. */
+const BUSY_RETRY_MS = 20
 /** How often each app process looks for events left pending. */
 const SWEEP_MS = 5_000
 const FIRST_RETRY_MS = 250
@@ -20,15 +22,34 @@ const LAST_RETRY_MS = 5_000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+interface Round {
+  numbered: number
+  /** Groups with more pending events than one batch. */
+  more: string[]
+  /** Groups whose row another transaction held: skipped, to be tried again. */
+  busy: string[]
+}
+
+/** One numbering transaction over these groups, skipping those whose row is busy. */
+async function numberingRound(groups: string[]): Promise<Round> {
+  const rows = await sqlRows<{ group_id: string; numbered: number; busy: boolean }>`
+    SELECT group_id, numbered, busy FROM colloquy_number_events(${CHANNEL}, ${groups}::text[], ${BATCH_LIMIT}, false)`
+  return {
+    numbered: rows.reduce((sum, row) => sum + row.numbered, 0),
+    more: rows.filter((row) => row.numbered === BATCH_LIMIT).map((row) => row.group_id),
+    busy: rows.filter((row) => row.busy).map((row) => row.group_id),
+  }
+}
+
 /** Numbers every pending event of these groups now, oldest first; returns how many were numbered. */
 export async function numberPendingEvents(groupIds: Iterable<string>): Promise<number> {
   let left = [...new Set(groupIds)]
   let total = 0
   while (left.length > 0) {
-    const rows = await sqlRows<{ group_id: string; numbered: number }>`
-      SELECT group_id, numbered FROM colloquy_number_events(${CHANNEL}, ${left}::text[], ${BATCH_LIMIT})`
-    total += rows.reduce((sum, row) => sum + row.numbered, 0)
-    left = rows.filter((row) => row.numbered === BATCH_LIMIT).map((row) => row.group_id)
+    const round = await numberingRound(left)
+    total += round.numbered
+    if (round.more.length === 0 && round.busy.length > 0) await sleep(BUSY_RETRY_MS)
+    left = [...round.more, ...round.busy]
   }
   return total
 }
@@ -37,13 +58,18 @@ export async function numberPendingEvents(groupIds: Iterable<string>): Promise<n
 export async function numberInTransaction(tx: Pick<Db, '$queryRaw'>, groupIds: Iterable<string>): Promise<void> {
   const groups = [...new Set(groupIds)]
   if (groups.length === 0) return
-  await tx.$queryRaw`SELECT group_id FROM colloquy_number_events(${CHANNEL}, ${groups}::text[], ${2 ** 31 - 1})`
+  await tx.$queryRaw`SELECT group_id FROM colloquy_number_events(${CHANNEL}, ${groups}::text[], ${2 ** 31 - 1}, true)`
 }
 
-/** One numbering transaction at a time; what is asked for meanwhile goes together in the next. */
+/**
+ * One numbering transaction at a time; what is asked for meanwhile goes together in the next. A
+ * group whose row is busy is asked for again a moment later, without holding up the others.
+ */
 class Numberer {
   private readonly asked = new Set<string>()
+  private readonly busy = new Set<string>()
   private running: Promise<void> | undefined
+  private busyRetry: Promise<void> | undefined
   private retryMs = FIRST_RETRY_MS
 
   ask(groupIds: Iterable<string>): void {
@@ -53,7 +79,7 @@ class Numberer {
 
   /** Resolves once every group asked for so far has been numbered. */
   async settled(): Promise<void> {
-    while (this.running) await this.running
+    while (this.running || this.busyRetry) await (this.running ?? this.busyRetry)
   }
 
   private async run(): Promise<void> {
@@ -61,7 +87,9 @@ class Numberer {
       const groups = [...this.asked]
       this.asked.clear()
       try {
-        await numberPendingEvents(groups)
+        const round = await numberingRound(groups)
+        for (const id of round.more) this.asked.add(id)
+        if (round.busy.length > 0) this.askAgainSoon(round.busy)
         this.retryMs = FIRST_RETRY_MS
       } catch (error) {
         // The events are stored: they wait for the next attempt (or another instance's sweep).
@@ -72,6 +100,16 @@ class Numberer {
       }
     }
     this.running = undefined
+  }
+
+  private askAgainSoon(groupIds: string[]): void {
+    for (const id of groupIds) this.busy.add(id)
+    this.busyRetry ??= sleep(BUSY_RETRY_MS).then(() => {
+      this.busyRetry = undefined
+      const groups = [...this.busy]
+      this.busy.clear()
+      this.ask(groups)
+    })
   }
 }
 

@@ -121,7 +121,7 @@ describe('a backup restored into an empty database', () => {
     // right after the group's last number.
     const group = await db.group.findFirstOrThrow({ select: { id: true, eventSeq: true } })
     await target.pool.query(`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ($1, 'source.changed', '{}')`, [group.id])
-    const { rows: numbered } = await target.pool.query<{ numbered: number }>(`SELECT numbered FROM colloquy_number_events('unheard', ARRAY[$1], 100)`, [group.id])
+    const { rows: numbered } = await target.pool.query<{ numbered: number }>(`SELECT numbered FROM colloquy_number_events('unheard', ARRAY[$1], 100, true)`, [group.id])
     expect(numbered).toEqual([{ numbered: 2 }])
     const { rows: log } = await target.pool.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`, [group.id])
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: group.eventSeq + 2 }, (_, i) => i + 1))

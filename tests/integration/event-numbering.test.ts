@@ -1,7 +1,9 @@
 // Numbering live events after their writers commit: a writer holds nothing another writer of the
 // group waits for; streams and replays only ever see numbered events; numbers stay contiguous and
 // in writing order when two app instances number the same group at once or a backlog exceeds one
-// batch; and the sweep numbers what a crash left pending between a commit and its numbering.
+// batch; a group whose row another transaction holds holds up no other group; and the sweep
+// numbers what a crash left pending between a commit and its numbering.
+import pg from 'pg'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db'
 import { bus, type BusMessage } from '@/lib/realtime/bus'
@@ -111,7 +113,7 @@ describe('numbering', () => {
         while (written < 300) await numberPendingEvents([s.groupId])
       })()
       const theirs = (async () => {
-        while (written < 300) await other.db.$queryRaw`SELECT * FROM colloquy_number_events(${CHANNEL}, ${[s.groupId]}::text[], 1000)`
+        while (written < 300) await other.db.$queryRaw`SELECT * FROM colloquy_number_events(${CHANNEL}, ${[s.groupId]}::text[], 1000, true)`
       })()
       await Promise.all([writing, mine, theirs])
       await numberPendingEvents([s.groupId])
@@ -128,6 +130,27 @@ describe('numbering', () => {
     // Announced once each, in number order.
     await vi.waitFor(() => expect(heard).toHaveLength(300), WAIT)
     expect(heard.map((m) => (m.kind === 'notice' ? m.notice.seq : null))).toEqual(numbers)
+  })
+
+  it('goes on with other groups while a group’s row is held by another transaction, and numbers that group once it is let go', async () => {
+    const held = await seminar()
+    const free = await seminar()
+    // A change of the group's settings, still open.
+    const settings = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await settings.connect()
+    try {
+      await settings.query('BEGIN')
+      await settings.query(`UPDATE "Group" SET description = 'Tuesdays' WHERE id = $1`, [held.groupId])
+      const waiting = await held.highlight(held.sam, 1)
+      const other = await free.highlight(free.sam, 1)
+      await vi.waitFor(async () => expect(await logOf(free.groupId)).toEqual([{ seq: 1, payload: changed(free.sourceId, other.id) }]), WAIT)
+      expect(await logOf(held.groupId)).toEqual([{ seq: null, payload: changed(held.sourceId, waiting.id) }])
+      await settings.query('COMMIT')
+      await eventsNumbered()
+      expect(await logOf(held.groupId)).toEqual([{ seq: 1, payload: changed(held.sourceId, waiting.id) }])
+    } finally {
+      await settings.end()
+    }
   })
 
   it('numbers a backlog larger than one batch in several transactions, without a gap', async () => {

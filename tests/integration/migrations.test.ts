@@ -300,7 +300,7 @@ describe('upgrading a database that has live events', () => {
       for (const seq of [1, 2, 3]) await older.query(`INSERT INTO "GroupEvent" ("groupId", seq, type, payload) VALUES ('g1', $1, 'source.changed', '{}')`, [seq])
       await applyMigrations(withDatabase(adminUrl, name), all)
       await older.query(`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ('g1', 'source.changed', '{"after": true}')`)
-      const { rows } = await older.query<{ seq: number }>(`SELECT numbered AS seq FROM colloquy_number_events('unheard', ARRAY['g1'], 10)`)
+      const { rows } = await older.query<{ seq: number }>(`SELECT numbered AS seq FROM colloquy_number_events('unheard', ARRAY['g1'], 10, true)`)
       expect(rows).toEqual([{ seq: 1 }])
       const { rows: log } = await older.query<{ seq: number; payload: unknown }>(`SELECT seq, payload FROM "GroupEvent" ORDER BY id`)
       expect(log).toEqual([{ seq: 1, payload: {} }, { seq: 2, payload: {} }, { seq: 3, payload: {} }, { seq: 4, payload: { after: true } }])

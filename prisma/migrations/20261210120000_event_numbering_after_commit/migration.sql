@@ -18,11 +18,14 @@ CREATE INDEX "GroupEvent_pending_idx" ON "GroupEvent"("groupId", "id") WHERE "se
 -- group's row is locked (in id order, so two numberers never deadlock), its pending events take
 -- the numbers after the group's last in the order they were written, each is announced on
 -- p_channel (delivered at commit, in number order: the next numbering of the group waits for
--- this one's commit), and the group's counter moves on. Answers how many each group got.
+-- this one's commit), and the group's counter moves on. Answers how many each group got, and
+-- which groups were busy: unless p_wait, a group whose row another transaction holds (another
+-- numbering, a membership change) is skipped rather than waited for, so it holds up no other
+-- group; the caller asks again for it a moment later.
 -- Each statement of a plpgsql function reads a fresh snapshot, so the pending events read after
 -- the lock include every one committed before it, and none another numbering already took.
-CREATE FUNCTION colloquy_number_events(p_channel text, p_groups text[], p_limit integer)
-RETURNS TABLE (group_id text, numbered integer)
+CREATE FUNCTION colloquy_number_events(p_channel text, p_groups text[], p_limit integer, p_wait boolean)
+RETURNS TABLE (group_id text, numbered integer, busy boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_last integer;
@@ -30,8 +33,15 @@ DECLARE
 BEGIN
   FOR group_id IN SELECT DISTINCT g FROM unnest(p_groups) AS g ORDER BY g LOOP
     numbered := 0;
-    SELECT "eventSeq" INTO v_last FROM "Group" WHERE id = group_id FOR NO KEY UPDATE;
-    IF FOUND THEN
+    busy := false;
+    IF p_wait THEN
+      SELECT "eventSeq" INTO v_last FROM "Group" WHERE id = group_id FOR NO KEY UPDATE;
+    ELSE
+      SELECT "eventSeq" INTO v_last FROM "Group" WHERE id = group_id FOR NO KEY UPDATE SKIP LOCKED;
+      -- Not found: gone (its events went with it), or locked, which a plain read tells apart.
+      busy := NOT FOUND AND EXISTS (SELECT 1 FROM "Group" WHERE id = group_id);
+    END IF;
+    IF v_last IS NOT NULL AND NOT busy THEN
       FOR v_event IN
         SELECT e.id, e.payload FROM "GroupEvent" e WHERE e."groupId" = group_id AND e.seq IS NULL ORDER BY e.id LIMIT p_limit
       LOOP
@@ -44,6 +54,7 @@ BEGIN
         UPDATE "Group" SET "eventSeq" = v_last WHERE id = group_id;
       END IF;
     END IF;
+    v_last := NULL;
     RETURN NEXT;
   END LOOP;
 END $$;

@@ -2,7 +2,9 @@
 // check, duplicate check, insert + live event in one transaction) against the naive baseline,
 // node:http + one plain pg INSERT (bench/lib/baseline-server.ts), with the same load and bodies.
 // At 10 connections, an empty Next.js route handler (bench/lib/next-floor.ts) shows the
-// framework's own ceiling on the same machine.
+// framework's own ceiling on the same machine. Then one seminar writing at once: 50 students, one
+// connection each, all in one group, beside the same 50 students each writing in a group of their
+// own (bench/lib/seminar-writers.ts): what sharing a group costs a seminar's writes.
 import { join } from 'node:path'
 import pg from 'pg'
 import { DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
@@ -11,12 +13,16 @@ import { runLoad, type LoadResult } from './lib/load'
 import { startNextFloor } from './lib/next-floor'
 import { freePorts, startChild, stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
+import { makeSeminarWriters, type Writer } from './lib/seminar-writers'
 
 const SECONDS = 10
 const CONNECTION_LEVELS = [10, 50]
 /** The first requests load route code, open pool connections and let the JIT settle; not counted. */
 const WARMUP_SECONDS = 10
 const FLOOR_SECONDS = 5
+/** Students of one seminar writing at once, one connection each. */
+const SEMINAR_WRITERS = 50
+const SEMINAR_WARMUP_SECONDS = 5
 const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
@@ -46,6 +52,19 @@ async function findTarget(databaseUrl: string, email: string): Promise<Target> {
     const row = rows[0]
     if (!row) throw new Error(`The bench database has no source for ${email}; was the demo seeded?`)
     return { authorId: row.authorId, sourceId: row.sourceId, title: row.title, textLength: row.text.length }
+  } finally {
+    await client.end()
+  }
+}
+
+/** The newest session of the signed-in student: the database-only floor checks it as the app does. */
+async function sessionOf(databaseUrl: string, authorId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [authorId])
+    if (!rows[0]) throw new Error(`No session of ${authorId} in the bench database.`)
+    return rows[0].id
   } finally {
     await client.end()
   }
@@ -104,6 +123,41 @@ async function floorsOf(origin: string, cookie: string, path: string): Promise<s
   return `app floors at c10: GET /api/health ${describe(health)}; POST refused after the session check (${refused} × 400) ${describe(session)}`
 }
 
+/**
+ * The seminar figure: the same 50 writers, all in one group, then each in their own. Returns its
+ * rows and notes; failures go to `failures`.
+ */
+async function seminarAtOnce(appUrl: string, writers: Writer[], nextBody: () => string, failures: string[]): Promise<{ rows: Row[]; notes: string[]; created: number }> {
+  const run = (where: 'seminar' | 'own group', seconds: number) =>
+    runLoad({
+      origin: appUrl,
+      path: writers[0]!.seminarPath,
+      connections: writers.length,
+      seconds,
+      nextBody,
+      perConnection: (i) => ({ path: where === 'seminar' ? writers[i]!.seminarPath : writers[i]!.ownGroupPath, headers: { cookie: writers[i]!.cookie } }),
+    })
+  step(`${writers.length} writers: warming up for ${SEMINAR_WARMUP_SECONDS} s, then one group and ${writers.length} groups, ${SECONDS} s each`)
+  const warmup = await run('own group', SEMINAR_WARMUP_SECONDS)
+  failures.push(...problemsOf('seminar warm-up', warmup))
+  const together = await run('seminar', SECONDS)
+  const apart = await run('own group', SECONDS)
+  failures.push(...problemsOf(`${writers.length} writers in one group`, together), ...problemsOf(`${writers.length} writers in ${writers.length} groups`, apart))
+  const label = `seminar c${writers.length}: one group (baseline: ${writers.length} groups)`
+  return {
+    created: [warmup, together, apart].reduce((sum, run) => sum + (run.statusCodes['201'] ?? 0), 0),
+    rows: [
+      { name: `${label} throughput`, unit: 'req/s', figure: together.requestsPerSecond, baseline: apart.requestsPerSecond },
+      { name: `${label} latency p50`, unit: 'ms', figure: together.p50, baseline: apart.p50 },
+      { name: `${label} latency p99`, unit: 'ms', figure: together.p99, baseline: apart.p99 },
+    ],
+    notes: [
+      `seminar: ${writers.length} students, one connection each, all on one essay of one group: ${Math.round(together.requestsPerSecond)} req/s, p50 ${together.p50} ms, p99 ${together.p99} ms; ` +
+        `the same ${writers.length} each in a group of their own: ${Math.round(apart.requestsPerSecond)} req/s, p50 ${apart.p50} ms, p99 ${apart.p99} ms`,
+    ],
+  }
+}
+
 export async function benchHighlightCreate(): Promise<BenchResult> {
   const children: Child[] = []
   try {
@@ -116,9 +170,12 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     step(`target: source ${target.sourceId}; starting the baseline server`)
     const baseline = await startBaseline(app.databaseUrl, target)
     children.push(baseline.child)
+    step(`making ${SEMINAR_WRITERS} students beside the seminar and signing them in`)
+    const writers = await makeSeminarWriters(app.url, app.databaseUrl, target.sourceId, SEMINAR_WRITERS)
 
-    step('building and starting an empty Next.js app')
-    const emptyApp = await startNextFloor()
+    step('building and starting an empty Next.js app (and its database-only route)')
+    const sessionId = await sessionOf(app.databaseUrl, target.authorId)
+    const emptyApp = await startNextFloor({ databaseUrl: app.databaseUrl, sourceId: target.sourceId, authorId: target.authorId, sessionId })
     children.push(emptyApp.child)
 
     const path = `/api/sources/${target.sourceId}/highlights`
@@ -126,17 +183,20 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     const onApp = (connections: number, seconds: number) => runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
     const onBaseline = (connections: number, seconds: number) => runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
     const onEmptyNext = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.path, connections, seconds, headers: { cookie }, nextBody })
-    step(`warming up all three for ${WARMUP_SECONDS} s`)
+    const onDatabaseOnly = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.databasePath, connections, seconds, headers: { cookie }, nextBody })
+    step(`warming up all four for ${WARMUP_SECONDS} s`)
     const failures = [
       ...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)),
       ...problemsOf('baseline warm-up', await onBaseline(10, WARMUP_SECONDS)),
       ...problemsOf('empty Next.js warm-up', await onEmptyNext(10, WARMUP_SECONDS)),
+      ...problemsOf('database-only Next.js warm-up', await onDatabaseOnly(10, WARMUP_SECONDS)),
     ]
     const before = await countHighlights(app.databaseUrl)
     const rows: Row[] = []
     const notes: string[] = [`POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`]
     const runs: { connections: number; app: LoadResult; baseline: LoadResult }[] = []
     let emptyNext: LoadResult | undefined
+    let databaseOnly: LoadResult | undefined
     let created = 0
     for (const connections of CONNECTION_LEVELS) {
       // Alternating app and baseline at each level, so slow drift on a shared machine hits both.
@@ -154,24 +214,41 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
       notes.push(`c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`)
       if (connections === 10) {
         const emptyRun = await onEmptyNext(connections, SECONDS)
-        failures.push(...problemsOf('empty Next.js at c10', emptyRun))
-        rows.push({ name: 'c10 throughput of an empty Next.js route handler', unit: 'req/s', figure: emptyRun.requestsPerSecond, baseline: baseRun.requestsPerSecond })
+        const databaseRun = await onDatabaseOnly(connections, SECONDS)
+        failures.push(...problemsOf('empty Next.js at c10', emptyRun), ...problemsOf('database-only Next.js at c10', databaseRun))
+        created += databaseRun.statusCodes['201'] ?? 0
+        rows.push(
+          { name: 'c10 throughput of an empty Next.js route handler', unit: 'req/s', figure: emptyRun.requestsPerSecond, baseline: baseRun.requestsPerSecond },
+          { name: 'c10 throughput (baseline: the empty Next.js route handler)', unit: 'req/s', figure: appRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
+          { name: 'c10 latency p99 (baseline: the empty Next.js route handler)', unit: 'ms', figure: appRun.p99, baseline: emptyRun.p99 },
+          { name: 'c10 throughput of a route handler doing only its database work (baseline: empty)', unit: 'req/s', figure: databaseRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
+          { name: 'c10 latency p99 of a route handler doing only its database work (baseline: empty)', unit: 'ms', figure: databaseRun.p99, baseline: emptyRun.p99 },
+        )
         notes.push(
           `framework ceiling at c10: an empty App Router route handler (reads the body, answers 201; same next build/start, same load) ${Math.round(emptyRun.requestsPerSecond)} req/s, ` +
             `p50 ${emptyRun.p50} ms, p99 ${emptyRun.p99} ms = ${Math.round((100 * emptyRun.requestsPerSecond) / baseRun.requestsPerSecond)}% of the baseline; the app does ${Math.round((100 * appRun.requestsPerSecond) / emptyRun.requestsPerSecond)}% of it`,
         )
+        notes.push(
+          `database floor at c10: the same next start with a route handler that runs only the app's statements for a highlight (access check, create, numbering; no session, zod or Prisma) ` +
+            `${Math.round(databaseRun.requestsPerSecond)} req/s, p50 ${databaseRun.p50} ms, p99 ${databaseRun.p99} ms = ${Math.round((100 * databaseRun.requestsPerSecond) / emptyRun.requestsPerSecond)}% of the empty handler; the app does ${Math.round((100 * appRun.requestsPerSecond) / databaseRun.requestsPerSecond)}% of it`,
+        )
         emptyNext = emptyRun
+        databaseOnly = databaseRun
       }
     }
+    const seminar = await seminarAtOnce(app.url, writers, nextBody, failures)
+    rows.push(...seminar.rows)
+    notes.push(...seminar.notes)
+    created += seminar.created
     const inserted = (await countHighlights(app.databaseUrl)) - before
     // A request still in flight when a run ends may be inserted without its answer being counted.
-    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0)
+    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + 3 * SEMINAR_WRITERS
     notes.push(`rows inserted during the measured runs: ${inserted} (201 answers: ${created})`)
     if (inserted < created || inserted > created + inFlight) failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
     if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext } }
+    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly } }
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

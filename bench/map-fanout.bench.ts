@@ -1,6 +1,7 @@
-// map-fanout: 50 live event streams (SSE, /api/groups/<id>/events) open on the app while 200 map
-// operations are applied one at a time with lib/maps/operations (which publishes through pg_notify,
-// as the app does); latency from just before each operation to each stream receiving its
+// map-fanout: 50 live event streams (SSE, /api/groups/<id>/events; ten tabs each of five students)
+// open on the app while 200 map operations are applied one at a time with lib/maps/operations
+// (which stores the event, has it numbered after the commit and announced through pg_notify, as
+// the app does); latency from just before each operation to each stream receiving its
 // `map.changed`. Baselines in the same run, on the same database: one LISTEN connection fanned out
 // in memory to 50 in-process subscribers (the app's design, without Next, HTTP or the transaction),
 // and a single raw NOTIFY→LISTEN round trip.
@@ -8,16 +9,20 @@ import { EventEmitter } from 'node:events'
 import { request, type ClientRequest } from 'node:http'
 import { cpus, loadavg } from 'node:os'
 import pg from 'pg'
+import { db } from '../lib/db'
 import { applyMapOperation } from '../lib/maps/operations'
 import type { Operation } from '../lib/maps/schema'
-import { DEMO_PASSWORD } from '../prisma/demo-content'
-import { signIn, startBenchApp } from './lib/app-server'
+import { MAX_STREAMS_PER_USER } from '../lib/realtime/stream-limits'
+import { startBenchApp } from './lib/app-server'
 import { createGroupMap, demoPeople, logMismatch, newId, connectToBenchDatabase } from './lib/map-db'
 import { stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
+import { makeSeminarWriters } from './lib/seminar-writers'
 import { percentile } from './lib/stats'
 
 const CLIENTS = 50
+/** Streams each reading student holds open, within the app's cap per person. */
+const STREAMS_PER_READER = Math.min(10, MAX_STREAMS_PER_USER)
 const OPERATIONS = 200
 const WARMUP_OPERATIONS = 10
 /** Operations (and notifies) are measured in this many alternating blocks, against drift on a shared machine. */
@@ -191,6 +196,12 @@ interface Samples {
   lost: number
 }
 
+/** A source of the group (the students are made beside it). */
+async function sourceOf(groupId: string): Promise<string> {
+  const source = await db.source.findFirstOrThrow({ where: { groupId }, select: { id: true } })
+  return source.id
+}
+
 const emptySamples = (): Samples => ({ latencies: [], applied: [], afterCommit: [], spread: [], lost: 0 })
 const p = (values: number[], at: number) => (values.length ? percentile(values, at) : NaN)
 const summary = (values: number[]) => `p50 ${p(values, 50).toFixed(1)} ms, p99 ${p(values, 99).toFixed(1)} ms`
@@ -207,12 +218,13 @@ export async function benchMapFanout(): Promise<BenchResult> {
     const people = await demoPeople()
     const student = people.students[0]!
     const mapId = await createGroupMap(people, 'Bench map: live fan-out')
-    const cookie = await signIn(app.url, student.email, DEMO_PASSWORD)
+    // A person may hold MAX_STREAMS_PER_USER streams open: the clients are a few students' tabs.
+    const readers = await makeSeminarWriters(app.url, app.databaseUrl, await sourceOf(people.groupId), Math.ceil(CLIENTS / STREAMS_PER_READER))
 
-    step(`opening ${CLIENTS} event streams on ${app.url}/api/groups/${people.groupId}/events as ${student.email}`)
+    step(`opening ${CLIENTS} event streams on ${app.url}/api/groups/${people.groupId}/events, ${STREAMS_PER_READER} for each of ${readers.length} students`)
     const appArrivals = new Arrivals()
     const eventsUrl = `${app.url}/api/groups/${people.groupId}/events`
-    for (let i = 0; i < CLIENTS; i++) streams.push(openStream(eventsUrl, cookie, mapId, appArrivals))
+    for (let i = 0; i < CLIENTS; i++) streams.push(openStream(eventsUrl, readers[Math.floor(i / STREAMS_PER_READER)]!.cookie, mapId, appArrivals))
     await Promise.all(streams.map((stream) => stream.ready))
 
     // The baselines: one LISTEN connection, fanned out in memory (as lib/realtime/bus.ts does).

@@ -7,6 +7,7 @@ import type { Db } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { hashPassword } from '@/lib/auth/password'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
+import { transactionNumberingItsEvents } from '@/lib/realtime/publish'
 import { contentHashOf } from '@/lib/sources/content-hash'
 import { canonicalTextOf, droppedBlocksOf, importText, layoutOf } from '@/lib/sources/importer'
 import { DEMO_ESSAYS, DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from './demo-content'
@@ -48,7 +49,8 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
   })
 
   try {
-    return await db.$transaction(
+    return await transactionNumberingItsEvents(
+      db,
       async (tx) => {
         // First: a second instance seeding at the same moment waits here, then finds the record.
         await tx.systemState.create({ data: { key: DEMO_KEY, value: { seededAt: new Date().toISOString() } } })

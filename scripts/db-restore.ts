@@ -91,6 +91,22 @@ async function readBackup(file: string, visit: Partial<Visitor>): Promise<{ head
   return { header, rows: trailer.rows, counted }
 }
 
+/**
+ * Moves each sequence-filled column's sequence (GroupEvent.id) past the largest value restored:
+ * COPY writes the values as they were and leaves the sequence at its start, where the next row
+ * would take an id already in use.
+ */
+async function continueSequences(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ table: string; column: string; sequence: string }>(
+    `SELECT table_name AS table, column_name AS column, pg_get_serial_sequence(format('%I', table_name), column_name) AS sequence
+       FROM information_schema.columns
+      WHERE table_schema = current_schema() AND pg_get_serial_sequence(format('%I', table_name), column_name) IS NOT NULL`,
+  )
+  for (const { table, column, sequence } of rows) {
+    await client.query(`SELECT setval($1::regclass, coalesce(max(${quoteIdentifier(column)}), 0) + 1, false) FROM ${quoteIdentifier(table)}`, [sequence])
+  }
+}
+
 /** Restores `file` into the empty database at `url`; returns the rows per table. */
 export async function restoreDatabase(url: string, file: string, available = readMigrations()): Promise<Record<string, number>> {
   // A first pass checks the whole file (format, completeness, row counts) before anything changes.
@@ -119,6 +135,7 @@ export async function restoreDatabase(url: string, file: string, available = rea
         await finished(copy!)
       },
     }))
+    await continueSequences(client)
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})

@@ -12,6 +12,11 @@ export interface LoadOptions {
   headers?: Record<string, string>
   /** A body per request (POST). */
   nextBody?: () => string
+  /**
+   * Each connection's own path and headers (connection 0, 1, …), e.g. one signed-in writer per
+   * connection; they replace `path` and add to `headers`.
+   */
+  perConnection?: (connection: number) => { path: string; headers?: Record<string, string> }
 }
 
 export interface LoadResult {
@@ -31,22 +36,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { hostname } = new URL(options.origin)
   if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new Error(`Load goes to this machine only, not ${hostname}.`)
   let firstFailure: string | undefined
-  const result = await autocannon({
-    url: options.origin,
-    connections: options.connections,
-    duration: options.seconds,
-    requests: [
-      {
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: { 'content-type': 'application/json', ...options.headers },
-        setupRequest: (request) => (options.nextBody ? { ...request, body: options.nextBody() } : request),
-        onResponse: (status, body) => {
-          if ((status < 200 || status > 299) && firstFailure === undefined) firstFailure = `HTTP ${status}: ${body.slice(0, 300)}`
-        },
-      },
-    ],
-  })
+  let connectionsSeen = 0
+  // autocannon deep-copies the request object for each connection and hands setupRequest a shallow
+  // copy of that: `slot` is therefore one object per connection, the place to remember which it is.
+  const request: autocannon.Request & { slot: { connection?: number } } = {
+    method: options.method ?? 'POST',
+    path: options.path,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    slot: {},
+    setupRequest: (built) => {
+      if (options.nextBody) built = { ...built, body: options.nextBody() }
+      if (options.perConnection) {
+        const slot = (built as typeof request).slot
+        const own = options.perConnection((slot.connection ??= connectionsSeen++))
+        built = { ...built, path: own.path, headers: { ...built.headers, ...own.headers } }
+      }
+      return built
+    },
+    onResponse: (status, body) => {
+      if ((status < 200 || status > 299) && firstFailure === undefined) firstFailure = `HTTP ${status}: ${body.slice(0, 300)}`
+    },
+  }
+  const result = await autocannon({ url: options.origin, connections: options.connections, duration: options.seconds, requests: [request] })
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]))
   return {
     requestsPerSecond: result.requests.average,

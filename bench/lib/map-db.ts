@@ -11,7 +11,7 @@ import { applyInTransaction } from '../../lib/maps/operations'
 import { replay, type MapState } from '../../lib/maps/reducer'
 import type { Operation } from '../../lib/maps/schema'
 import { loadMapState } from '../../lib/maps/state'
-import { publishInTransaction } from '../../lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '../../lib/realtime/publish'
 import { DEMO_GROUP, DEMO_INSTRUCTOR, DEMO_STUDENTS } from '../../prisma/demo-content'
 
 /** lib/db keeps its one client here (see lib/db.ts); dropped on release so the next use reconnects. */
@@ -65,7 +65,7 @@ export async function applyInBatches(actorId: string, mapId: string, ops: Operat
   let seq = access.map.seq
   for (let start = 0; start < ops.length; start += batch) {
     const slice = ops.slice(start, start + batch)
-    seq = await db.$transaction(
+    seq = await transactionWithEvents(
       async (tx) => {
         let last = 0
         for (const op of slice) last = await applyInTransaction(tx, access, actorId, op, undefined, { publish: false })

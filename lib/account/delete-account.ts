@@ -11,7 +11,7 @@ import { db } from '@/lib/db'
 import { Conflict, Invalid } from '@/lib/errors'
 import { unciteHighlight } from '@/lib/maps/operations'
 import type { LiveEvent } from '@/lib/realtime/events'
-import { publishInTransaction, publishTransient } from '@/lib/realtime/publish'
+import { publishInTransaction, publishTransient, transactionWithEvents } from '@/lib/realtime/publish'
 import { highlightAudience } from '@/lib/permissions/visibility'
 import { DeleteAccount } from './schema'
 
@@ -62,7 +62,7 @@ export function droppedHighlightEvents(dropped: Dropped[]): { groupId: string; e
 export async function deleteAccount(user: { id: string; email: string }, input: unknown, address: string): Promise<void> {
   const data = DeleteAccount.parse(input)
   await provePassword(user, data.password, address)
-  await db.$transaction(
+  await transactionWithEvents(
     async (tx) => {
       const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { groupId: true, role: true, group: { select: { name: true } } } })
       // Locked as leaving and removing lock them, so no group is left without an instructor.

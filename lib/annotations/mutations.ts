@@ -7,8 +7,9 @@ import { Id, newId } from '@/lib/ids'
 import { authorize, type Action } from '@/lib/permissions'
 import { canSeeHighlight, highlightAudience } from '@/lib/permissions/visibility'
 import { unciteHighlight } from '@/lib/maps/operations'
-import { CHANNEL, type LiveEvent } from '@/lib/realtime/events'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import type { LiveEvent } from '@/lib/realtime/events'
+import { eventsCommitted } from '@/lib/realtime/numbering'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import { authorizeOnSource, SOURCE_NOT_FOUND, type SourceAccess } from '@/lib/sources/access'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { anchorAt } from './anchoring'
@@ -45,20 +46,22 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   const id = newId()
   const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id, audience: highlightAudience(actor!.id, data.visibility) }
   // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
-  // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts and publishes.
+  // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts the highlight
+  // and its event, pending; committed on return, the event is numbered and announced next.
   const [row] = await sqlRows<{ outcome: 'created' | 'twin' | 'edited' | 'gone' }>`
     SELECT colloquy_create_highlight(
-      ${CHANNEL}, ${source.groupId}, ${id}, ${source.id}, ${source.version}, ${actor!.id},
+      ${source.groupId}, ${id}, ${source.id}, ${source.version}, ${actor!.id},
       ${data.tag}::"HighlightTag", ${data.visibility}::"Visibility", ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix},
       ${anchor.start}, ${anchor.end}, ${note === undefined ? null : JSON.stringify(note)}::jsonb, ${JSON.stringify(event)}::jsonb
     ) AS outcome`
   if (row?.outcome === 'gone') throw new NotFound(SOURCE_NOT_FOUND)
   if (row?.outcome === 'edited') throw new Conflict(SOURCE_EDITED)
   if (row?.outcome === 'twin') throw new Conflict(`You already tagged this passage as ${data.tag.toLowerCase()}.`)
+  eventsCommitted(source.groupId)
   // After the one-call insert: a note that mentions classmates tells them (a rare, separate write).
   if (note !== undefined && data.note && notePlainText(data.note).includes('@')) {
     const highlight = { id, sourceId: source.id, authorId: actor!.id, visibility: data.visibility }
-    await db.$transaction((tx) => notifyNoteMentions(tx, source.groupId, actor!.id, highlight, data.note ?? null))
+    await transactionWithEvents((tx) => notifyNoteMentions(tx, source.groupId, actor!.id, highlight, data.note ?? null))
   }
   return { id }
 }
@@ -83,8 +86,9 @@ type Tx = Prisma.TransactionClient
 type Passage = { start: number; end: number; tag: 'CLAIM' | 'EVIDENCE' | 'BIAS' }
 
 /**
- * The author's highlights of a source change one at a time (the lock colloquy_create_highlight
- * takes), and none may become a twin of another: the same author, passage and tag.
+ * No highlight may become a twin of another (the same author, passage and tag): a change of an
+ * author's highlight on a source waits for every other change and create of theirs there, which
+ * hold this lock too (colloquy_create_highlight shares it, so creates do not wait for each other).
  */
 async function lockAuthorPassages(tx: Tx, highlight: { sourceId: string; authorId: string }) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${highlight.sourceId}:${highlight.authorId}`}))`
@@ -110,7 +114,7 @@ const changed = (highlight: { id: string; sourceId: string; authorId: string }, 
 export async function updateHighlight(actor: Actor, input: unknown): Promise<void> {
   const data = UpdateHighlight.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:edit')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     if (data.tag !== undefined && data.tag !== highlight.tag) {
       await lockAuthorPassages(tx, highlight)
       const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
@@ -138,7 +142,7 @@ export async function updateHighlight(actor: Actor, input: unknown): Promise<voi
 export async function deleteHighlight(actor: Actor, input: unknown): Promise<void> {
   const { highlightId } = HighlightRef.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, highlightId, 'highlight:delete')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await unciteHighlight(tx, highlight.id, actor!.id)
     await tx.highlight.delete({ where: { id: highlight.id } })
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
@@ -150,7 +154,7 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
   const data = ConfirmAnchor.parse(input)
   const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'highlight:confirm')
   if (data.start !== undefined && data.end !== undefined) checkLength(data.start, data.end)
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     // A text saved meanwhile re-anchored this highlight into the new version: these offsets are stale.
     const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Source" WHERE id = ${access.source.id} FOR SHARE`
     if (locked?.version !== access.source.version) throw new Conflict(SOURCE_EDITED)
@@ -180,7 +184,7 @@ export async function createReply(actor: Actor, input: unknown): Promise<{ id: s
   const data = CreateReply.parse(input)
   if (isEmptyNote(data.body)) throw new Invalid('Write something before sending your reply.')
   const { highlight, access } = await authorizeOnHighlight(actor, data.highlightId, 'reply:create')
-  return db.$transaction(async (tx) => {
+  return transactionWithEvents(async (tx) => {
     const reply = await tx.reply.create({
       data: { highlightId: highlight.id, authorId: actor!.id, body: data.body as Prisma.InputJsonValue },
       select: { id: true },
@@ -207,7 +211,7 @@ export async function updateReply(actor: Actor, input: unknown): Promise<void> {
   const data = UpdateReply.parse(input)
   if (isEmptyNote(data.body)) throw new Invalid('A reply cannot be empty; delete it instead.')
   const { reply, highlight, access } = await authorizeOnReply(actor, data.replyId, 'reply:edit')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await tx.reply.update({ where: { id: reply.id }, data: { body: data.body as Prisma.InputJsonValue } })
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
@@ -216,7 +220,7 @@ export async function updateReply(actor: Actor, input: unknown): Promise<void> {
 export async function deleteReply(actor: Actor, input: unknown): Promise<void> {
   const { replyId } = ReplyRef.parse(input)
   const { reply, highlight, access } = await authorizeOnReply(actor, replyId, 'reply:delete')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await tx.reply.delete({ where: { id: reply.id } })
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })

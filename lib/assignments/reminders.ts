@@ -6,6 +6,7 @@ import { log } from '@/lib/log'
 import { notifyAssignmentDue } from '@/lib/notifications/notify'
 import { every, type Schedule } from '@/lib/retention/schedule'
 import { progressTable } from './queries'
+import { transactionWithEvents } from '@/lib/realtime/publish'
 
 const DUE_SOON_MS = 24 * 60 * 60_000
 const CHECK_MS = 5 * 60_000
@@ -26,7 +27,7 @@ export async function remindDueSoon(now = new Date()): Promise<{ told: number }>
     const table = await progressTable([assignment], candidates, now)
     const unfinished = candidates.filter((id) => table.get(`${assignment.id}:${id}`)!.status === 'open')
     if (unfinished.length === 0) continue
-    await db.$transaction((tx) => notifyAssignmentDue(tx, assignment, unfinished))
+    await transactionWithEvents((tx) => notifyAssignmentDue(tx, assignment, unfinished))
     told += unfinished.length
   }
   return { told }

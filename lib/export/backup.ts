@@ -3,7 +3,6 @@
 // replays to it (the format itself: backup-schema.ts). Ids in a backup are only labels: every node and relation gets a fresh id, and
 // every citation must name a passage the importing user can see in the target group.
 import { z } from 'zod'
-import { db } from '@/lib/db'
 import { Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
@@ -15,6 +14,7 @@ import { citablePassages } from '@/lib/maps/queries'
 import type { MapState } from '@/lib/maps/reducer'
 import type { MapBackup } from './backup-schema'
 import { citationsByHighlight, type MapSnapshot } from './snapshot'
+import { transactionWithEvents } from '@/lib/realtime/publish'
 
 export { MAX_BACKUP_BYTES, type MapBackup } from './backup-schema'
 
@@ -106,7 +106,7 @@ export async function importMapBackup(actor: Actor, input: unknown, signal?: Abo
     relations: backup.relations.map((r) => ({ id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)!, kind: r.kind, label: r.label })),
   }
   return withinBulkBudget(actor!.id, () =>
-    db.$transaction(async (tx) => {
+    transactionWithEvents(async (tx) => {
       const map = await tx.argumentMap.create({
         data: { groupId: access.group.id, kind: 'PERSONAL', ownerId: actor!.id, title: backup.title },
         select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },

@@ -6,7 +6,7 @@ import { Forbidden, Invalid } from '@/lib/errors'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
 import { mapChanged } from '@/lib/realtime/events'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import { authorizeOnMap } from './access'
 import { diffStates } from './diff'
 import { applyBulk, BULK_TRANSACTION, withinBulkBudget } from './bulk'
@@ -31,7 +31,7 @@ export async function createMap(actor: Actor, input: unknown): Promise<{ id: str
 export async function renameMap(actor: Actor, input: unknown): Promise<void> {
   const data = RenameMap.parse(input)
   const access = await authorizeOnMap(actor, data.mapId, 'rename')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { title: data.title } })
     await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq))
   })
@@ -49,7 +49,7 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
     relations: state.relations.map((r) => ({ ...r, id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)! })),
   }
   return withinBulkBudget(actor!.id, () =>
-    db.$transaction(
+    transactionWithEvents(
       async (tx) => {
         const map = await tx.argumentMap.create({
           data: { groupId: access.map.groupId, kind: 'PERSONAL', ownerId: actor!.id, title: `Copy of ${access.map.title}`.slice(0, 120) },
@@ -66,7 +66,7 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
 export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   const { mapId } = MapRef.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'delete')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await tx.argumentMap.delete({ where: { id: access.map.id } })
     await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, access.map.seq + 1))
   })
@@ -74,7 +74,7 @@ export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
 
 async function setStatus(actor: Actor, mapId: string, action: 'submit' | 'reopen', assignmentId?: string | null): Promise<void> {
   const access = await authorizeOnMap(actor, mapId, action)
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     if (assignmentId) await recordSubmission(tx, actor!, access.map, assignmentId)
     await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
     if (action === 'reopen') {
@@ -101,7 +101,7 @@ export async function restoreRevision(actor: Actor, input: unknown): Promise<{ s
   const { mapId, seq } = MapAtSeq.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
   return withinBulkBudget(actor!.id, () =>
-    db.$transaction(async (tx) => {
+    transactionWithEvents(async (tx) => {
       // Planned once the map is locked, so no edit lands between reading the map and rewriting it.
       const newSeq = await applyBulk(tx, access, actor!.id, async (current, lockedSeq) => {
         if (seq > lockedSeq) throw new Invalid('That revision does not exist yet.')

@@ -1,10 +1,9 @@
 // Applying one operation to a stored map: under a lock on the map row, checked, written,
 // numbered (per-map sequence), logged and broadcast, all in one transaction.
-import { db } from '@/lib/db'
 import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { mapChanged } from '@/lib/realtime/events'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { readerContext } from '@/lib/annotations/reader-context'
 import { canSeeHighlight } from '@/lib/permissions/visibility'
@@ -146,7 +145,7 @@ export async function applyMapOperation(actor: Actor, input: unknown): Promise<{
   const { mapId, op, opId } = ApplyOperation.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
   // Edits of a busy map queue on its row lock; give them time to reach the front.
-  const seq = await db.$transaction((tx) => applyInTransaction(tx, access, actor!.id, op, opId), { maxWait: 15_000, timeout: 20_000 })
+  const seq = await transactionWithEvents((tx) => applyInTransaction(tx, access, actor!.id, op, opId), { maxWait: 15_000, timeout: 20_000 })
   return { seq }
 }
 

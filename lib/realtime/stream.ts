@@ -1,6 +1,6 @@
 // A group's live events as a server-sent event stream. Stored events go out in sequence order
-// with their number as the SSE id; a gap (a missed notice, or a reconnect with Last-Event-ID)
-// is filled from the event log, so a client never misses one.
+// with their number as the SSE id, once numbered (numbering.ts); a gap (a missed notice, or a
+// reconnect with Last-Event-ID) is filled from the event log, so a client never misses one.
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
 import type { Standing } from '@/lib/permissions'
@@ -60,14 +60,16 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
         if (mayReceive(viewer, event.audience)) send(frame(event, seq))
       }
       const catchUp = async () => {
+        // Numbered events only (a pending one has no seq yet; its notice follows its numbering).
         const rows = await db.groupEvent.findMany({
           where: { groupId: options.groupId, seq: { gt: last } },
           orderBy: { seq: 'asc' },
           take: REPLAY_LIMIT,
+          select: { seq: true, payload: true },
         })
         for (const row of rows) {
-          deliver(row.payload as LiveEvent, row.seq)
-          last = row.seq
+          deliver(row.payload as LiveEvent, row.seq!)
+          last = row.seq!
         }
       }
       const handle = async (message: BusMessage) => {

@@ -7,7 +7,7 @@ import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { authorizeOnMap } from '@/lib/maps/access'
 import { authorize } from '@/lib/permissions'
 import { mapChanged } from '@/lib/realtime/events'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { AddFeedback, FeedbackRef, MapRef, SetRubric, type Criterion } from './schema'
 
@@ -43,7 +43,7 @@ export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: s
     rubricScores = rubric.map((c, i) => ({ name: c.name, points: data.scores![i]!, max: c.points }))
     score = data.scores.reduce((sum, p) => sum + p, 0)
   }
-  return db.$transaction(async (tx) => {
+  return transactionWithEvents(async (tx) => {
     const feedback = await tx.feedback.create({
       data: { mapId: access.map.id, authorId: actor!.id, body: data.body, nodeId: data.nodeId ?? null, relationId: data.relationId ?? null, score, rubricScores },
       select: { id: true },

@@ -11,7 +11,7 @@ import { Conflict, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { runJob } from '@/lib/jobs/run-job'
 import type { AnchoredHighlight, PlacedHighlight } from '@/lib/jobs/tasks/reanchor'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import { SOURCE_NOT_FOUND } from './access'
 import { contentHashOf } from './content-hash'
 import { StoredLayout, type DroppedBlock } from './editing/schema'
@@ -75,7 +75,7 @@ export async function saveText(actorId: string, sourceId: string, expectedVersio
     // Nothing anchored, nothing to place: the diff is skipped altogether.
     const placed = highlights.length === 0 ? [] : await placeAgain(actorId, current, next.text, highlights)
     try {
-      return await db.$transaction((tx) => write(tx, actorId, current, next, highlights, placed))
+      return await transactionWithEvents((tx) => write(tx, actorId, current, next, highlights, placed))
     } catch (error) {
       if (!(error instanceof HighlightsChanged)) throw error
       if (attempt >= ATTEMPTS) throw new Conflict(BUSY_HIGHLIGHTS)

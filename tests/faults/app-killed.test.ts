@@ -7,7 +7,7 @@ import type { LiveEvent } from '@/lib/realtime/events'
 import { replay, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { callAction, inFlight, postJson, serverAction, signIn, type Outcome, type Session } from './harness/client'
-import type { FaultDatabase } from './harness/database'
+import { allEventsNumbered, type FaultDatabase } from './harness/database'
 import { openLiveClient } from './harness/live'
 import { cleanUp, onCleanup, passagesOf, startScenario, until } from './harness/scenario'
 import { newId } from '@/lib/ids'
@@ -119,6 +119,7 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   onCleanup(live.close)
   await live.ready()
   // Where the group's event log stood when Chris's stream opened (nothing is being written yet), and who he is.
+  await allEventsNumbered(db.sql, groupId)
   const { rows: opened } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [groupId])
   const { rows: chrisRow } = await db.sql.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'chris@colloquy.test'`)
   const [openedAt, chrisId] = [opened[0]!.eventSeq, chrisRow[0]!.id]
@@ -179,7 +180,9 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   }
 
   // Group events: numbered 1..n with the group's counter at n; one per stored highlight and one per
-  // map operation, and none for a change that is not there.
+  // map operation, and none for a change that is not there. Those the kill left unnumbered are
+  // numbered by the restarted app's sweep.
+  const numberedWithin = await allEventsNumbered(db.sql, groupId)
   const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`, [groupId])
   const { rows: group } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [groupId])
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1))
@@ -212,6 +215,6 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   console.log(
     `[faults] app killed: ${acknowledgedHighlights().length} highlights and ${ackedOps().length} map operations acknowledged, ` +
       `${inFlightAtKill} requests in flight at the kill, ${unanswered} unanswered; restart took ${restartMs} ms; ` +
-      `${events.length} events, maps at seq ${[groupMap, personalMap].map((id) => log.filter((e) => e.mapId === id).length).join(' and ')}`,
+      `${events.length} events (all numbered ${numberedWithin} ms after the restart), maps at seq ${[groupMap, personalMap].map((id) => log.filter((e) => e.mapId === id).length).join(' and ')}`,
   )
 })

@@ -6,6 +6,7 @@
 import { afterEach, expect, it } from 'vitest'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { postJson, signIn, type Outcome } from './harness/client'
+import { allEventsNumbered } from './harness/database'
 import { openLiveClient } from './harness/live'
 import { cleanUp, onCleanup, passagesOf, sleep, startScenario, until } from './harness/scenario'
 
@@ -97,7 +98,8 @@ it('keeps every acknowledged highlight, refuses the rest with a clear 503, and r
     )
     const added = stored.map((r) => r.id).filter((id) => !db.seminar.seeded.highlightIds.has(id))
     expect(added.sort()).toEqual([...acknowledged].sort())
-    // Numbered on from the demo's own history, without a gap.
+    // Numbered on from the demo's own history, without a gap (once those the outage left waiting are numbered).
+    await allEventsNumbered(db.sql, groupId)
     const { lastEventSeq } = db.seminar.seeded
     const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, lastEventSeq])
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => lastEventSeq + i + 1))

@@ -20,6 +20,7 @@ import { loadMapState } from '@/lib/maps/state'
 import { addFeedback } from '@/lib/review/feedback'
 import { mayReceive, type Audience } from '@/lib/permissions/visibility'
 import { createSource } from '@/lib/sources/mutations'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 
 const ADDRESS = '198.51.100.77'
 const PASSWORD = 'a long enough passphrase'
@@ -128,8 +129,10 @@ describe('deleting my account, live', () => {
   it('tells open readers to drop the highlights and replies, and a classmate nothing of a private highlight', async () => {
     const s = await seminar()
     const hidden = await createHighlight(s.sam, { sourceId: s.source.id, start: 10, end: 15, tag: 'BIAS', visibility: 'PRIVATE', note: note('Only mine') })
+    await eventsNumbered()
     const since = (await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { eventSeq: true } })).eventSeq
     await deleteAccount(s.sam, { password: PASSWORD, confirmed: true }, ADDRESS)
+    await eventsNumbered()
     const events = (await db.groupEvent.findMany({ where: { groupId: s.groupId, seq: { gt: since }, type: 'highlight.changed' }, orderBy: { seq: 'asc' } })).map(
       (e) => e.payload as { sourceId: string; highlightId: string; audience?: Audience },
     )

@@ -86,8 +86,11 @@ beforeAll(async () => {
   })
   await db.assignmentSource.create({ data: { assignmentId: assignment.id, sourceId: essay.id, position: 0 } })
   await db.assignmentSubmission.create({ data: { assignmentId: assignment.id, userId: student!.id, mapId: map.id, late: true } })
-  // After the events the demo's maps were published with.
+  // After the events the demo's maps were published with; and one written but not numbered yet
+  // (a backup can fall between a writer's commit and the numbering of its event).
   await db.groupEvent.create({ data: { groupId: group.id, seq: group.eventSeq + 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
+  await db.group.update({ where: { id: group.id }, data: { eventSeq: group.eventSeq + 1 } })
+  await db.groupEvent.create({ data: { groupId: group.id, type: 'highlight.changed', payload: { highlightId: highlight.id, pending: TRICKY } } })
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })
   await db.authSession.create({ data: { id: 'backup-session-1', userId: student!.id, expiresAt: new Date(Date.now() + 86_400_000) } })
   await db.$executeRaw`INSERT INTO "RateLimit" (key, points, expire) VALUES ('sign-in:alex@colloquy.test', 1, ${Date.now() + 900_000})`
@@ -113,6 +116,15 @@ describe('a backup restored into an empty database', () => {
     expect(await fingerprint(target.pool)).toEqual(before)
     // The restored database is a migrated one: the runner finds nothing to do.
     expect(await applyMigrations(target.url)).toEqual([])
+
+    // And it goes on: a new event takes an id of its own, and with the pending one it is numbered
+    // right after the group's last number.
+    const group = await db.group.findFirstOrThrow({ select: { id: true, eventSeq: true } })
+    await target.pool.query(`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ($1, 'source.changed', '{}')`, [group.id])
+    const { rows: numbered } = await target.pool.query<{ numbered: number }>(`SELECT numbered FROM colloquy_number_events('unheard', ARRAY[$1], 100, true)`, [group.id])
+    expect(numbered).toEqual([{ numbered: 2 }])
+    const { rows: log } = await target.pool.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`, [group.id])
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: group.eventSeq + 2 }, (_, i) => i + 1))
   })
 
   it('is one snapshot, even while writes go on', async () => {

@@ -10,6 +10,7 @@ import { toFailure, type Failure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createMap, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { addFeedback } from '@/lib/review/feedback'
 import { createSource } from '@/lib/sources/mutations'
 
@@ -222,6 +223,8 @@ async function tables(): Promise<string[]> {
  * only those a refused call may legitimately change (each use says why).
  */
 export async function fingerprint(exclude: readonly string[] = []): Promise<Record<string, string>> {
+  // The live events of the writes before it are numbered just after their commits: taken once they are.
+  await eventsNumbered()
   const names = (await tables()).filter((name) => !exclude.includes(name))
   const sql = names
     .map((name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS hash FROM "${name}" t`)

@@ -3,6 +3,7 @@
 // "read first", classmates' only after making one). Refused changes leave everything as it was,
 // outsiders cannot tell a highlight exists, and every change is logged as a numbered group event.
 import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CONTEXT_CHARS } from '@/lib/annotations/anchoring'
 import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
@@ -11,6 +12,7 @@ import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { createSource } from '@/lib/sources/mutations'
 import { refusal } from './people'
 
@@ -60,15 +62,22 @@ async function seminar() {
   return { groupId, otherGroup, sourceId, iris, sam, ann, olga, at }
 }
 
-/** Everything a refused call must leave as it was. */
-const snapshot = async (groupId: string) => ({
-  highlights: await db.highlight.findMany({ orderBy: { id: 'asc' } }),
-  replies: await db.reply.findMany({ orderBy: { id: 'asc' } }),
-  events: await db.groupEvent.findMany({ orderBy: [{ groupId: 'asc' }, { seq: 'asc' }] }),
-  eventSeq: (await db.group.findUniqueOrThrow({ where: { id: groupId } })).eventSeq,
-})
+/** Everything a refused call must leave as it was (the events once those committed so far are numbered). */
+const snapshot = async (groupId: string) => {
+  await eventsNumbered()
+  return {
+    highlights: await db.highlight.findMany({ orderBy: { id: 'asc' } }),
+    replies: await db.reply.findMany({ orderBy: { id: 'asc' } }),
+    events: await db.groupEvent.findMany({ orderBy: [{ groupId: 'asc' }, { seq: 'asc' }] }),
+    eventSeq: (await db.group.findUniqueOrThrow({ where: { id: groupId } })).eventSeq,
+  }
+}
 
-const eventsOf = (groupId: string) => db.groupEvent.findMany({ where: { groupId }, orderBy: { seq: 'asc' } })
+/** The group's event log, once the events committed so far are numbered. */
+const eventsOf = async (groupId: string) => {
+  await eventsNumbered()
+  return db.groupEvent.findMany({ where: { groupId }, orderBy: { seq: 'asc' } })
+}
 
 const RICH_NOTE = {
   type: 'doc',
@@ -308,6 +317,41 @@ describe('refused highlights', () => {
     await createHighlight(s.sam, { ...selection, tag: 'BIAS' })
     await createHighlight(s.ann, { ...selection, tag: 'CLAIM' })
     expect(await db.highlight.count({ where: { sourceId: s.sourceId } })).toBe(3)
+  })
+
+  it('lets an author tag other passages while one of their highlights is still being saved, holds back only its twin, and a retag waits', async () => {
+    const s = await seminar()
+    const first = s.at('both partners gain')
+    const { id: retagged } = await createHighlight(s.sam, { ...s.at('burden sharing keeps them honest'), tag: 'BIAS' })
+    // Sam's first highlight, saved on a connection of its own and not committed yet.
+    const saving = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await saving.connect()
+    try {
+      await saving.query('BEGIN')
+      const exact = TEXT.slice(first.start, first.end)
+      const event = { type: 'highlight.changed', sourceId: s.sourceId, highlightId: 'saving' }
+      const { rows } = await saving.query<{ outcome: string }>(
+        `SELECT colloquy_create_highlight($1, 'saving', $2, 1, $3, 'CLAIM', 'GROUP', $4, '', '', $5, $6, NULL, $7::jsonb) AS outcome`,
+        [s.groupId, s.sourceId, s.sam.id, exact, first.start, first.end, JSON.stringify(event)],
+      )
+      expect(rows).toEqual([{ outcome: 'created' }])
+
+      const started = Date.now()
+      await createHighlight(s.sam, { ...s.at('shared threats bind allies'), tag: 'CLAIM' })
+      await createHighlight(s.sam, { ...first, tag: 'EVIDENCE' })
+      expect(Date.now() - started).toBeLessThan(2_000)
+      const settled: string[] = []
+      const twin = createHighlight(s.sam, { ...first, tag: 'CLAIM' }).then(() => settled.push('twin saved'), (error: unknown) => settled.push(toFailure(error).error))
+      const retag = updateHighlight(s.sam, { highlightId: retagged, tag: 'CLAIM' }).then(() => settled.push('retagged'))
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(settled).toEqual([])
+      await saving.query('COMMIT')
+      await Promise.all([twin, retag])
+      expect(settled.sort()).toEqual(['You already tagged this passage as claim.', 'retagged'])
+    } finally {
+      await saving.end()
+    }
+    expect(await db.highlight.count({ where: { sourceId: s.sourceId, authorId: s.sam.id } })).toBe(4)
   })
 
   it('stores one highlight when the same tag is submitted several times at once, and refuses the others', async () => {
@@ -642,7 +686,7 @@ describe('the group event log', () => {
       const last = events.at(-1)!
       expect(last).toMatchObject({ type: 'highlight.changed', payload: { type: 'highlight.changed', sourceId: s.sourceId, highlightId } })
       expect(group.eventSeq).toBe(last.seq)
-      seqs.push(last.seq)
+      seqs.push(last.seq!)
     }
 
     expect(await eventsOf(s.groupId)).toEqual([])

@@ -1,199 +1,53 @@
-// Live events: every stored event gets the group's next number, with no gaps even under a burst of
-// concurrent changes; a rolled-back change publishes nothing; a group's event stream replays what a
+// Live events: every stored event gets the group's next number once its writer has committed, with
+// no gaps even under a burst of concurrent changes; a rolled-back change publishes nothing; a group's event stream replays what a
 // client missed, then delivers new events as they happen, and never another group's; and an open
 // reader shows up as present until the connection closes.
 import { randomBytes } from 'node:crypto'
-import { PrismaPg } from '@prisma/adapter-pg'
-import pg from 'pg'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { connection, db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { PrismaClient } from '@/lib/generated/prisma/client'
-import { createGroup, joinGroupByCode, removeMember } from '@/lib/groups/mutations'
+import { joinGroupByCode, removeMember } from '@/lib/groups/mutations'
 import { createMap, renameMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { bus, type BusMessage } from '@/lib/realtime/bus'
 import type { LiveEvent } from '@/lib/realtime/events'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { listReaders, PRESENCE_TTL_MS } from '@/lib/realtime/presence'
-import { publishInTransaction, publishTransient } from '@/lib/realtime/publish'
-import { liveEventStream, type StreamOptions } from '@/lib/realtime/stream'
-import { createSource } from '@/lib/sources/mutations'
+import { publishInTransaction, publishTransient, transactionNumberingItsEvents, transactionWithEvents } from '@/lib/realtime/publish'
+import { liveEventStream } from '@/lib/realtime/stream'
+import { changed, closeStreams, openStream, otherInstance, person, seminar, sentence, WAIT, warmUpBus } from './live-fixtures'
 
-const WAIT = { timeout: 5_000, interval: 10 }
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
-
-const SENTENCES = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`)
-const TEXT = ['Why Alliances Endure', SENTENCES.join(' ')].join('\n\n')
-const sentence = (n: number) => {
-  const start = TEXT.indexOf(`Sentence ${n} weighs`)
-  return { start, end: start + `Sentence ${n} weighs`.length }
-}
-
-async function seminar() {
-  const iris = await person('Iris')
-  const sam = await person('Sam')
-  const ann = await person('Ann')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
-  const { id: sourceId } = await createSource(iris, { groupId, title: 'Why Alliances Endure', text: TEXT })
-  const source = { id: sourceId, groupId }
-  const highlight = (who: { id: string }, n: number) => createHighlight(who, { sourceId, ...sentence(n), tag: 'CLAIM' })
-  return { groupId, sourceId, source, iris, sam, ann, highlight }
-}
-
-interface Frame {
-  id?: number
-  event?: string
-  data?: unknown
-  retry?: number
-  comment?: string
-}
-
-function parseFrame(block: string): Frame {
-  const frame: Frame = {}
-  for (const line of block.split('\n')) {
-    if (line.startsWith(':')) {
-      frame.comment = line.slice(1).trim()
-      continue
-    }
-    const colon = line.indexOf(':')
-    const field = line.slice(0, colon)
-    const value = line.slice(colon + 1).replace(/^ /, '')
-    if (field === 'id') frame.id = Number(value)
-    else if (field === 'event') frame.event = value
-    else if (field === 'data') frame.data = JSON.parse(value)
-    else if (field === 'retry') frame.retry = Number(value)
-    else throw new Error(`Unexpected SSE line: ${JSON.stringify(line)}`)
-  }
-  return frame
-}
-
-const open: { abort: () => Promise<void> }[] = []
-
-/** Opens a live stream (as a student unless told) and reads it in the background into `frames`. */
-function openStream(options: Omit<StreamOptions, 'signal' | 'standing'> & { standing?: StreamOptions['standing'] }) {
-  const controller = new AbortController()
-  const reader = liveEventStream({ standing: 'student', ...options, signal: controller.signal }).getReader()
-  const decoder = new TextDecoder()
-  const frames: Frame[] = []
-  let buffer = ''
-  let ended = false
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      buffer += decoder.decode(value, { stream: true })
-      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-        frames.push(parseFrame(buffer.slice(0, cut)))
-        buffer = buffer.slice(cut + 2)
-      }
-    }
-    ended = true
-  })()
-  const stream = {
-    frames,
-    /** The frames that carry an event, as [sse id, event]. */
-    events: () => frames.filter((f) => f.data !== undefined && f.event === undefined).map((f) => [f.id ?? null, f.data] as const),
-    /**
-     * Resolves once the stream has started. A reader's stream says `ready` before it marks the
-     * reader present and only then listens for the client leaving (see the last test), so for those
-     * wait for the presence notice too, and a moment more.
-     */
-    ready: async () => {
-      await vi.waitFor(() => expect(frames.some((f) => f.event === 'ready')).toBe(true), WAIT)
-      if (!options.source) return
-      const sourceId = options.source.id
-      await vi.waitFor(() => expect(stream.events()).toContainEqual([null, { type: 'presence.changed', sourceId }]), WAIT)
-      await new Promise((resolve) => setTimeout(resolve, 300))
-    },
-    ended: () => ended,
-    abort: async () => {
-      controller.abort()
-      const closed = await Promise.race([pump.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000))])
-      if (!closed) throw new Error('The stream did not close when its client went away.')
-    },
-  }
-  open.push(stream)
-  return stream
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((stream) => stream.abort()))
-})
-
-/** A Prisma client of its own, as another app instance on the same database would have. */
-function otherInstance() {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) })
-  return {
-    db: client,
-    close: async () => {
-      await client.$disconnect()
-      await pool.end().catch(() => {})
-    },
-  }
-}
-
-const changed = (sourceId: string, highlightId: string): LiveEvent => ({ type: 'highlight.changed', sourceId, highlightId })
-
-// The bus starts listening on its first subscriber; wait until it hears notices, so a test that
-// publishes right after a stream is ready measures the stream rather than the first connection.
-beforeAll(async () => {
-  const warm = await seminar()
-  const heard: BusMessage[] = []
-  const unsubscribe = bus.subscribe(warm.groupId, (message) => heard.push(message))
-  try {
-    await vi.waitFor(async () => {
-      await publishTransient(db, warm.groupId, { type: 'presence.changed', sourceId: warm.sourceId })
-      expect(heard.length).toBeGreaterThan(0)
-    }, { timeout: 10_000, interval: 50 })
-  } finally {
-    unsubscribe()
-  }
-})
+afterEach(closeStreams)
+beforeAll(warmUpBus)
 
 describe('numbering events', () => {
   it('numbers 20 concurrent publishing transactions 1 to 20, without gaps or repeats, and delivers them in that order', async () => {
     const s = await seminar()
     const watcher = openStream({ groupId: s.groupId, userId: s.iris.id, since: null, source: null })
     await watcher.ready()
-    const seqs = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        // A wait long enough that 20 transactions queued behind one group's row lock all get their turn.
-        db.$transaction((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, `h${i}`)), { maxWait: 20_000, timeout: 20_000 }),
-      ),
-    )
+    await Promise.all(Array.from({ length: 20 }, (_, i) => transactionWithEvents((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, `h${i}`)))))
+    // Committed, each asked for its numbering; this process's numberer does it just after.
+    await eventsNumbered()
     const numbers = Array.from({ length: 20 }, (_, i) => i + 1)
-    expect([...seqs].sort((a, b) => a - b)).toEqual(numbers)
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
     expect(events.map((e) => e.seq)).toEqual(numbers)
-    // Each transaction stored its own event under the number it was given.
-    for (const [i, seq] of seqs.entries()) expect(events[seq - 1]!.payload).toEqual(changed(s.sourceId, `h${i}`))
+    // Each transaction's own event, once.
+    expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `h${i}`).sort())
     expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId } })).eventSeq).toBe(20)
 
     await vi.waitFor(() => expect(watcher.events()).toHaveLength(20), WAIT)
     expect(watcher.events()).toEqual(events.map((e) => [e.seq, e.payload]))
   })
 
-  it('numbers concurrent highlight creations 1, 2, 3… in the order they are saved, one event per saved highlight', async () => {
+  it('numbers 20 concurrent highlight creations 1, 2, 3…, one event per saved highlight', async () => {
     const s = await seminar()
     const watcher = openStream({ groupId: s.groupId, userId: s.iris.id, since: null, source: null })
     await watcher.ready()
-    const settled = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => s.highlight(i % 2 ? s.sam : s.ann, i + 1)))
-    // On a busy machine some of the 20 wait longer than Prisma's default 2 s for a pooled
-    // connection (all 10 held by transactions queued on the group's row lock) and fail with P2028;
-    // whatever is saved must still be numbered without gaps, and nothing refused may leave an event.
-    const saved = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value.id] : []))
-    expect(saved.length).toBeGreaterThan(0)
-    expect(await db.highlight.count({ where: { sourceId: s.sourceId } })).toBe(saved.length)
+    // No writer waits for another's commit: all 20 are saved.
+    const saved = (await Promise.all(Array.from({ length: 20 }, (_, i) => s.highlight(i % 2 ? s.sam : s.ann, i + 1)))).map((h) => h.id)
+    expect(await db.highlight.count({ where: { sourceId: s.sourceId } })).toBe(20)
+    await eventsNumbered()
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
     expect(events.map((e) => e.seq)).toEqual(saved.map((_, i) => i + 1))
     expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual([...saved].sort())
@@ -208,11 +62,12 @@ describe('numbering events', () => {
     const unsubscribe = bus.subscribe(s.groupId, (message) => heard.push(message))
     try {
       await expect(
-        db.$transaction(async (tx) => {
+        transactionWithEvents(async (tx) => {
           await publishInTransaction(tx, s.groupId, { type: 'source.changed', sourceId: s.sourceId })
           throw new Error('the change failed')
         }),
       ).rejects.toThrow('the change failed')
+      await eventsNumbered()
       expect(await db.groupEvent.count({ where: { groupId: s.groupId } })).toBe(0)
       expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId } })).eventSeq).toBe(0)
 
@@ -224,12 +79,19 @@ describe('numbering events', () => {
       unsubscribe()
     }
   })
+
+  it('refuses to publish in a transaction nothing would number after its commit', async () => {
+    const s = await seminar()
+    await expect(db.$transaction((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'orphan')))).rejects.toThrow(/transactionWithEvents/)
+    expect(await db.groupEvent.count({ where: { groupId: s.groupId } })).toBe(0)
+  })
 })
 
 describe('the live event stream', () => {
   it('from 0, replays the stored events in order with their ids, says ready, then delivers a new event live', async () => {
     const s = await seminar()
     const stored = [await s.highlight(s.sam, 1), await s.highlight(s.ann, 2), await s.highlight(s.sam, 3)]
+    await eventsNumbered()
     const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since: 0, source: null })
     await stream.ready()
     expect(stream.frames).toEqual([
@@ -246,6 +108,7 @@ describe('the live event stream', () => {
   it('from a Last-Event-ID, replays only what came after it', async () => {
     const s = await seminar()
     const stored = [await s.highlight(s.sam, 1), await s.highlight(s.ann, 2), await s.highlight(s.sam, 3)]
+    await eventsNumbered()
     const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since: 2, source: null })
     await stream.ready()
     expect(stream.events()).toEqual([[3, changed(s.sourceId, stored[2]!.id)]])
@@ -291,7 +154,7 @@ describe('the live event stream', () => {
     const stopListening = bus.subscribe(s.groupId, (message) => heardDuring.push(message))
     const other = otherInstance()
     try {
-      await other.db.$transaction((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'during-connect')))
+      await transactionNumberingItsEvents(other.db, (tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'during-connect')))
       await vi.waitFor(() => expect(heardDuring).toHaveLength(1), WAIT)
     } finally {
       stopListening()

@@ -11,6 +11,7 @@ import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import type { Operation } from '@/lib/maps/schema'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { newId, nodeAdd, operationLog, person, replayedState, storedState } from './map-fixtures'
 
 const CLIENTS = 20
@@ -63,6 +64,7 @@ describe('twenty clients applying random operations to one group map for a few s
       students.push(student)
     }
     const { id: mapId } = await createMap(iris, { groupId, title: 'What makes alliances last?', kind: 'GROUP' })
+    await eventsNumbered()
     const eventsBefore = await db.groupEvent.count({ where: { groupId } })
 
     const acknowledged: { seq: number; op: Operation; actorId: string; opId?: string }[] = []
@@ -111,6 +113,7 @@ describe('twenty clients applying random operations to one group map for a few s
     expect(stored.nodes.length).toBeGreaterThan(0)
     expect(await replayedState(mapId)).toEqual(stored)
 
+    await eventsNumbered()
     const events = await db.groupEvent.findMany({ where: { groupId }, orderBy: { seq: 'asc' } })
     expect(events).toHaveLength(eventsBefore + n)
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1))

@@ -7,6 +7,7 @@ import { MAP_NOT_FOUND } from '@/lib/maps/access'
 import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { getMapForEditor, listGroupMaps, mapAtRevision, mapHistory, operationsSince } from '@/lib/maps/queries'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { applyAll, mapSnapshot, newId, nodeAdd, operationLog, refusal, relationAdd, replayedState, seminar, storedState } from './map-fixtures'
 
 const READ_ONLY = 'This map is submitted for review and is read-only until your instructor reopens it.'
@@ -43,6 +44,7 @@ describe('renaming, copying and deleting', () => {
     await renameMap(s.ann, { mapId: ours.id, title: 'Alliances, together' })
     expect((await db.argumentMap.findUniqueOrThrow({ where: { id: mine.id } })).title).toBe('Why alliances last')
     expect((await db.argumentMap.findUniqueOrThrow({ where: { id: ours.id } })).title).toBe('Alliances, together')
+    await eventsNumbered()
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
     // The personal map's event is for its owner and the instructors only.
     expect(events.map((e) => e.payload)).toEqual([

@@ -158,7 +158,8 @@ const ROWS = {
     rubricScores: [{ name: 'Uses evidence', points: 4, max: 5 }],
     createdAt: at('2024-01-10T00:00:00.000Z'),
   },
-  GroupEvent: { groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
+  // An id far past any the sequence hands out in this file: a given id does not move the sequence on.
+  GroupEvent: { id: BigInt(9_000_000_000), groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
   ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
   SystemState: { key: 'demo', value: { seededAt: '2024-01-13T00:00:00.000Z' }, updatedAt: at('2024-01-13T00:00:00.000Z') },
   Assignment: {
@@ -222,9 +223,7 @@ describe('the migrated schema matches schema.prisma', () => {
       MapRelation: await client.mapRelation.create({ data: ROWS.MapRelation }).then(() => client.mapRelation.findUnique(byId(ROWS.MapRelation))),
       MapOperation: await client.mapOperation.create({ data: ROWS.MapOperation }).then(() => client.mapOperation.findUnique(byId(ROWS.MapOperation))),
       Feedback: await client.feedback.create({ data: ROWS.Feedback }).then(() => client.feedback.findUnique(byId(ROWS.Feedback))),
-      GroupEvent: await client.groupEvent.create({ data: ROWS.GroupEvent }).then(() =>
-        client.groupEvent.findUnique({ where: { groupId_seq: { groupId: ROWS.GroupEvent.groupId, seq: ROWS.GroupEvent.seq } } }),
-      ),
+      GroupEvent: await client.groupEvent.create({ data: ROWS.GroupEvent }).then(() => client.groupEvent.findUnique({ where: { id: ROWS.GroupEvent.id } })),
       ReaderPresence: await client.readerPresence.create({ data: ROWS.ReaderPresence }).then(() =>
         client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
       ),
@@ -279,6 +278,36 @@ describe('the migrated schema matches schema.prisma', () => {
       () => client.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'other', payload: {} } }),
     ]
     for (const duplicate of duplicates) await expect(duplicate()).rejects.toMatchObject({ code: 'P2002' })
+    // Events waiting for their number are many per group.
+    const pending = () => client.groupEvent.create({ data: { groupId: group.id, type: 'other', payload: {} } })
+    expect((await pending()).seq).toBeNull()
+    await expect(pending()).resolves.toMatchObject({ seq: null })
+  })
+})
+
+describe('upgrading a database that has live events', () => {
+  it('keeps their numbers, and numbers new events after them', async () => {
+    const name = `colloquy_upgrade_${randomBytes(6).toString('hex')}`
+    await admin(`CREATE DATABASE ${name}`)
+    const older = new pg.Pool({ connectionString: withDatabase(adminUrl, name) })
+    try {
+      const all = readMigrations()
+      const at = all.findIndex((migration) => migration.name === '20261210120000_event_numbering_after_commit')
+      expect(at).toBeGreaterThan(0)
+      await applyMigrations(withDatabase(adminUrl, name), all.slice(0, at))
+      await older.query(`INSERT INTO "User" (id, name, email, "passwordHash") VALUES ('u1', 'Ada', 'ada@example.com', 'x')`)
+      await older.query(`INSERT INTO "Group" (id, name, "joinCode", "joinCodeExpiresAt", "createdById", "eventSeq") VALUES ('g1', 'Old', 'OLDCODE1', now(), 'u1', 3)`)
+      for (const seq of [1, 2, 3]) await older.query(`INSERT INTO "GroupEvent" ("groupId", seq, type, payload) VALUES ('g1', $1, 'source.changed', '{}')`, [seq])
+      await applyMigrations(withDatabase(adminUrl, name), all)
+      await older.query(`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ('g1', 'source.changed', '{"after": true}')`)
+      const { rows } = await older.query<{ seq: number }>(`SELECT numbered AS seq FROM colloquy_number_events('unheard', ARRAY['g1'], 10, true)`)
+      expect(rows).toEqual([{ seq: 1 }])
+      const { rows: log } = await older.query<{ seq: number; payload: unknown }>(`SELECT seq, payload FROM "GroupEvent" ORDER BY id`)
+      expect(log).toEqual([{ seq: 1, payload: {} }, { seq: 2, payload: {} }, { seq: 3, payload: {} }, { seq: 4, payload: { after: true } }])
+    } finally {
+      await older.end()
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    }
   })
 })
 

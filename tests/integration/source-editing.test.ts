@@ -9,6 +9,7 @@ import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { createSource } from '@/lib/sources/mutations'
+import { eventsNumbered } from '@/lib/realtime/numbering'
 import { person, refusal } from './people'
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -68,7 +69,11 @@ async function snapshot(sourceId: string) {
   }
 }
 
-const lastEvent = (groupId: string) => db.groupEvent.findFirstOrThrow({ where: { groupId }, orderBy: { seq: 'desc' } })
+/** The group's last event, once the events committed so far are numbered. */
+const lastEvent = async (groupId: string) => {
+  await eventsNumbered()
+  return db.groupEvent.findFirstOrThrow({ where: { groupId }, orderBy: { seq: 'desc' } })
+}
 
 describe('editing the text of a source', () => {
   it('keeps a highlight exact at its shifted place after a typo fix before it, and keeps the old text', async () => {

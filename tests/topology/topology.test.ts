@@ -14,6 +14,7 @@ import { launchApp, type AppInstance } from '../faults/harness/app'
 import { postJson, signIn, type Outcome, type Session } from '../faults/harness/client'
 import { openLiveClient, type LiveClient } from '../faults/harness/live'
 import { freePort } from '../faults/harness/processes'
+import { allEventsNumbered } from '../faults/harness/database'
 import { passagesOf, sleep, until } from '../faults/harness/scenario'
 import { startHaproxy, startPgbouncer, startPostgres15, type Postgres15, type Service } from './harness/services'
 
@@ -199,7 +200,9 @@ describe('three instances behind haproxy', () => {
     expect(writers.outcomes.filter((o) => o.status !== 201).length).toBeLessThanOrEqual(6)
     expect(afterKill.every((o) => o.status === 201)).toBe(true)
 
-    // The dead instance's readers reconnected through the balancer and caught up on every event.
+    // The dead instance's readers reconnected through the balancer and caught up on every event,
+    // the killed instance's last ones numbered by another instance's sweep.
+    await allEventsNumbered(sql, groupId)
     const { rows: log } = await sql.query<{ seq: number }>('SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq', [groupId, seededEventSeq])
     const reconnected = await until(
       () => live.every((client) => client.events.length >= log.length && client.gaveUp() === undefined),

@@ -1,9 +1,8 @@
 // An instructor edits a source: its metadata, or its text. A text edit keeps the old text as a
 // revision, bumps the version and re-anchors every highlight (save-text.ts).
-import { db } from '@/lib/db'
 import { Invalid } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
-import { publishInTransaction } from '@/lib/realtime/publish'
+import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import { authorizeOnSource } from '../access'
 import { canonicalTextOfEdit, restoreBlock } from '../edit-text'
 import { DroppedBlocks, EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata, type DroppedBlock } from './schema'
@@ -15,7 +14,7 @@ export type { TextSaved } from '../save-text'
 export async function updateSourceMetadata(actor: Actor, input: unknown): Promise<void> {
   const data = UpdateSourceMetadata.parse(input)
   const { source } = await authorizeOnSource(actor, data.sourceId, 'source:edit')
-  await db.$transaction(async (tx) => {
+  await transactionWithEvents(async (tx) => {
     await tx.source.update({
       where: { id: source.id },
       data: { title: data.title, author: data.author, year: data.year, url: data.url },

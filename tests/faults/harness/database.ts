@@ -35,6 +35,21 @@ export interface FaultDatabase {
   close: () => Promise<void>
 }
 
+/**
+ * Waits until none of the group's stored events is still waiting for its number: an app numbers
+ * its writes' events right after they commit, and a sweep those a crash left behind (within
+ * seconds). Resolves with how long that took.
+ */
+export async function allEventsNumbered(sql: pg.Pool, groupId: string, ms = 15_000): Promise<number> {
+  const started = Date.now()
+  for (;;) {
+    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "GroupEvent" WHERE "groupId" = $1 AND seq IS NULL`, [groupId])
+    if (rows[0]!.n === 0) return Date.now() - started
+    if (Date.now() - started > ms) throw new Error(`${rows[0]!.n} events of group ${groupId} were still unnumbered after ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 /** Copies the run's initdb'd cluster (owner and modes kept, as PostgreSQL insists) into `dir`. */
 export async function createDatabase(options: { dir: string; template: string; runDir: string }): Promise<FaultDatabase> {
   copyEmbeddedCluster(options.template, options.dir)

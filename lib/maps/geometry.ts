@@ -3,8 +3,9 @@
 // the target that faces the source, border to border; ends sharing a side are spread apart; the
 // line walks around nodes in its way; the arrowhead sits on the target's border pointing along
 // the line; the label goes where no node (and, if possible, no other label) covers it.
-import { BoxIndex, boxesOverlap, centre, inflate, segmentsCross, type Box, type Point } from './boxes'
-import { route, type Port, type RouteCache } from './routing'
+import { BoxIndex, boxesOverlap, centre, segmentsCross, type Box, type Point } from './boxes'
+import { labelReach, placeLabel } from './label-placement'
+import { route, routeReach, type Port, type RouteCache } from './routing'
 
 export type { RouteCache } from './routing'
 
@@ -43,8 +44,6 @@ const CORNER_INSET = 16
 /** Ends sharing one side keep at least this far apart, so arrowheads never sit on one another. */
 const PORT_SPACING = 22
 const BEND_RADIUS = 10
-/** Room kept between a label and any node. */
-const LABEL_CLEARANCE = 4
 
 const NORMALS: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } }
 const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }
@@ -151,64 +150,30 @@ function arrowAt(points: readonly Point[]): RelationGeometry['arrow'] {
   return { tip, left: wing(1), right: wing(-1), back: { x: r2(back.x), y: r2(back.y) } }
 }
 
-/** The point at `fraction` of the polyline's length, and the direction there. */
-function pointAlong(points: readonly Point[], fraction: number): { at: Point; dir: Point } {
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y))
-  let left = fraction * lengths.reduce((sum, l) => sum + l, 0)
-  for (let i = 0; i < lengths.length; i++) {
-    const l = lengths[i]!
-    const [a, b] = [points[i]!, points[i + 1]!]
-    if (left <= l || i === lengths.length - 1) {
-      const t = l === 0 ? 0 : Math.min(1, left / l)
-      return { at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, dir: l === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / l, y: (b.y - a.y) / l } }
-    }
-    left -= l
-  }
-  return { at: points[0]!, dir: { x: 1, y: 0 } }
-}
-
-const FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
-const RINGS = 24
-
-/**
- * A box of `size` near the middle of the line that meets no node (with a little room) and, where
- * possible, no label placed before: first on the line, then beside it, then in widening rings.
- */
-function placeLabel(points: readonly Point[], size: { width: number; height: number }, nodes: BoxIndex, labels: BoxIndex): Box {
-  const boxAt = (p: Point): Box => ({ x: r2(p.x - size.width / 2), y: r2(p.y - size.height / 2), width: size.width, height: size.height })
-  const freeOfNodes = (b: Box) => nodes.near(inflate(b, LABEL_CLEARANCE)).length === 0
-  let fallback: Box | null = null
-  for (const candidate of labelCandidates(points, boxAt)) {
-    if (!freeOfNodes(candidate)) continue
-    if (labels.near(candidate).length === 0) return candidate
-    fallback ??= candidate
-  }
-  return fallback ?? boxAt(pointAlong(points, 0.5).at)
-}
-
-/** Where a label may go, best first: on the line, beside it, then in widening rings around its middle. */
-function* labelCandidates(points: readonly Point[], boxAt: (p: Point) => Box): Generator<Box> {
-  const along = FRACTIONS.map((f) => pointAlong(points, f))
-  for (const { at } of along) yield boxAt(at)
-  const probe = boxAt(along[0]!.at)
-  for (const { at, dir } of along) {
-    const off = Math.abs(dir.x) * (probe.height / 2 + 6) + Math.abs(dir.y) * (probe.width / 2 + 6)
-    yield boxAt({ x: at.x - dir.y * off, y: at.y + dir.x * off })
-    yield boxAt({ x: at.x + dir.y * off, y: at.y - dir.x * off })
-  }
-  const mid = along[0]!.at
-  for (let ring = 1; ring <= RINGS; ring++) {
-    const radius = ring * 14
-    const steps = 8 + ring * 2
-    for (let k = 0; k < steps; k++) {
-      const angle = (2 * Math.PI * k) / steps
-      yield boxAt({ x: mid.x + Math.cos(angle) * radius * 1.6, y: mid.y + Math.sin(angle) * radius })
-    }
-  }
-}
-
 /** Every relation's line, arrowhead and label, given the node boxes by id. */
 export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): RelationGeometry[] {
+  return drawRelations(null, boxes, relations, cache).geometry
+}
+
+/** A drawing kept to draw the next one from: its inputs, and each relation's ports and result. */
+export interface Drawing {
+  boxes: ReadonlyMap<string, Box>
+  relations: readonly RelationInput[]
+  geometry: RelationGeometry[]
+  ports: Map<string, { from: Point; to: Point }>
+}
+
+/** Beyond this many moved nodes (a layout), the whole map is drawn afresh. */
+const MAX_MOVED = 16
+
+/**
+ * relationGeometry, drawn from `before` where it can be: when only some nodes moved (a drag), a
+ * relation keeps its line when its ends did not move and no moved node (where it was or where it
+ * is) lies where its route looks, and keeps its label when its line did not change and no moved
+ * node and no label that moved lies where its label could go. What is kept is exactly what drawing
+ * afresh would give; unchanged relations keep their objects, so a canvas redraws only the others.
+ */
+export function drawRelations(before: Drawing | null, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): Drawing {
   const drawn = relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
   const ends: End[] = []
   const bySide = new Map<string, End[]>()
@@ -223,21 +188,77 @@ export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: rea
       const end: End = { relation: i, which, box, side, at: naturalPosition(box, side, other) }
       ends.push(end)
       const key = `${id}:${side}`
-      bySide.set(key, [...(bySide.get(key) ?? []), end])
+      const group = bySide.get(key)
+      if (group) group.push(end)
+      else bySide.set(key, [end])
     }
   })
   for (const group of bySide.values()) spread(group)
 
+  const moved = before ? movedSince(before, boxes, relations) : null
+  const previous = moved ? new Map(before!.geometry.map((g) => [g.id, g])) : null
   const nodes = new BoxIndex([...boxes.values()])
   const labels = new BoxIndex()
-  return drawn.map((r, i) => {
+  /** Labels drawn elsewhere than before: where they were and where they are. */
+  const movedLabels: Box[] = []
+  const ports = new Map<string, { from: Point; to: Point }>()
+  const geometry = drawn.map((r, i): RelationGeometry => {
     const [fromEnd, toEnd] = [ends[2 * i]!, ends[2 * i + 1]!]
-    const points = route(portOf(fromEnd), portOf(toEnd), [fromEnd.box, toEnd.box], nodes, cache).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
-    const label = r.label ? placeLabel(points, r.label, nodes, labels) : null
-    if (label) labels.add(label)
+    const [from, to] = [portOf(fromEnd), portOf(toEnd)]
+    ports.set(r.id, { from: from.point, to: to.point })
+    const old = previous?.get(r.id)
+    const oldPorts = old && before!.ports.get(r.id)
+    const keepsLine =
+      old !== undefined &&
+      oldPorts !== undefined &&
+      samePoint(oldPorts.from, from.point) &&
+      samePoint(oldPorts.to, to.point) &&
+      !moved!.ids.has(r.fromId) &&
+      !moved!.ids.has(r.toId) &&
+      !touches(moved!.boxes, routeReach(from.point, to.point))
+    const points = keepsLine ? old.points : route(from, to, [fromEnd.box, toEnd.box], nodes, cache).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
+    const sameLine = old !== undefined && (keepsLine || samePoints(old.points, points))
+    let label: Box | null = null
+    if (r.label) {
+      const reach = labelReach(points, r.label)
+      const kept = sameLine && old.label !== null && !touches(moved!.boxes, reach) && !touches(movedLabels, reach) ? old.label : null
+      label = kept ?? placeLabel(points, r.label, nodes, labels)
+      labels.add(label)
+    }
+    if (old && !sameBox(old.label, label)) movedLabels.push(...[old.label, label].filter((b): b is Box => b !== null))
+    if (sameLine && sameBox(old.label, label) && old.fromSide === fromEnd.side && old.toSide === toEnd.side) return old
     return { id: r.id, fromId: r.fromId, toId: r.toId, fromSide: fromEnd.side, toSide: toEnd.side, points, path: roundedPolyline(points), arrow: arrowAt(points), label }
   })
+  return { boxes, relations, geometry, ports }
 }
+
+/**
+ * The nodes that moved since `before` (where they were and where they are), or null when more
+ * changed than moved nodes: other nodes or relations, or too many moves to be worth following.
+ */
+function movedSince(before: Drawing, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): { ids: Set<string>; boxes: Box[] } | null {
+  if (before.boxes.size !== boxes.size || before.relations.length !== relations.length) return null
+  for (let i = 0; i < relations.length; i++) {
+    const [a, b] = [before.relations[i]!, relations[i]!]
+    if (a !== b && (a.id !== b.id || a.fromId !== b.fromId || a.toId !== b.toId || a.label?.width !== b.label?.width || a.label?.height !== b.label?.height)) return null
+  }
+  const ids = new Set<string>()
+  const moved: Box[] = []
+  for (const [id, box] of boxes) {
+    const old = before.boxes.get(id)
+    if (!old) return null
+    if (sameBox(old, box)) continue
+    ids.add(id)
+    moved.push(old, box)
+    if (ids.size > MAX_MOVED) return null
+  }
+  return { ids, boxes: moved }
+}
+
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y
+const samePoints = (a: readonly Point[], b: readonly Point[]) => a.length === b.length && a.every((p, i) => samePoint(p, b[i]!))
+const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+const touches = (boxes: readonly Box[], area: Box) => boxes.some((b) => boxesOverlap(b, area))
 
 /** How many pairs of relation lines cross each other (a measure of how readable a layout is). */
 export function countCrossings(geometries: readonly Pick<RelationGeometry, 'points'>[]): number {

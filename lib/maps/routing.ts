@@ -39,6 +39,9 @@ function distanceToSegment(box: Box, a: Point, b: Point): number {
   return dist(c, { x: a.x + t * d.x, y: a.y + t * d.y })
 }
 
+/** The only boxes a route between these two points looks at are those meeting this area. */
+export const routeReach = (from: Point, to: Point): Box => inflate(boundsOf([from, to]), REACH)
+
 /**
  * The polyline from `from` to `to`, avoiding the boxes of `index` other than the two `ends` where
  * it can; the straight line when no reasonable detour exists.
@@ -49,7 +52,7 @@ export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex, c
   const onLine = index.near(inflate(boundsOf(straight), CLEARANCE)).filter((b) => others(b) && segmentHitsBox(from.point, to.point, inflate(b, CLEARANCE)))
   if (onLine.length === 0 || onLine.length > MAX_BLOCKERS) return straight
   const nearby = index
-    .near(inflate(boundsOf(straight), REACH))
+    .near(routeReach(from.point, to.point))
     .filter(others)
     .map((b) => ({ b, d: distanceToSegment(b, from.point, to.point) }))
     .sort((p, q) => p.d - q.d)

@@ -8,6 +8,7 @@ import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
 import { requirePageUser } from '@/lib/auth/session'
+import { packMapState } from '@/lib/maps/packed-state'
 import { getMapForEditor } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 
@@ -48,7 +49,7 @@ export default async function MapPage({
         groupId={group.id}
         viewerId={user.id}
         mapId={map.id}
-        initial={{ state, seq: map.seq }}
+        initial={{ state: packMapState(state), seq: map.seq }}
         passages={passages}
         editable={editable}
         focusId={typeof node === 'string' ? node : undefined}

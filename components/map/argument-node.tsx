@@ -8,7 +8,7 @@
 // cut only while someone points at it, focuses it or selects it, so an idle node is a few
 // elements, two handles (the one its relations are drawn from and the body that takes new ones)
 // and no layout read.
-import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react'
+import { Handle, Position, useConnection, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
 import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
@@ -51,7 +51,15 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
   const [focused, setFocused] = useState(false)
   const [cut, setCut] = useState(false)
   const connecting = useConnection((c) => c.inProgress && c.fromNode.id !== id)
+  const updateNodeInternals = useUpdateNodeInternals()
   const awake = pointed || focused || selected
+  // React Flow knows a node's handles from when it measured them (first when the node appeared):
+  // the side dots come and go with `awake`, so it measures again then.
+  const appeared = useRef(false)
+  useEffect(() => {
+    if (appeared.current) updateNodeInternals(id)
+    appeared.current = true
+  }, [awake, id, updateNodeInternals])
   // The canvas shows a new node only once it has measured it, so focus may need a moment.
   useEffect(() => {
     if (!data.editing) return

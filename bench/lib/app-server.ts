@@ -1,7 +1,9 @@
 // An isolated Colloquy for benchmarks: scripts/start.ts (production build, embedded Postgres,
 // demo seed) on free ports with its data under .data/bench, wiped first; plus signing in over HTTP.
+// Its build is the benchmarks' own (.next-bench): the app plus their reference pages (*.bench.tsx).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { buildDir } from '../../scripts/build-if-needed'
 import { freePorts, startChild, stopChild, waitForOtherBuilds, type Child } from './processes'
 
 const BENCH_DATA_DIR = resolve('.data/bench')
@@ -9,6 +11,9 @@ const BENCH_DATA_DIR = resolve('.data/bench')
 export const BENCH_LOG_DIR = resolve('.data/bench-logs')
 /** Building takes about a minute alone; on two shared cores, much longer. */
 const START_TIMEOUT_MS = 20 * 60_000
+
+/** Next's output for the app the benchmarks start (its manifests name the server actions). */
+export const BENCH_BUILD_DIR = buildDir({ COLLOQUY_BENCH_PAGES: '1' })
 
 export interface BenchApp {
   url: string
@@ -63,7 +68,7 @@ export async function startBenchApp(): Promise<BenchApp> {
   await waitForOtherBuilds()
 
   const [port, pgPort] = await freePorts(2)
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), COLLOQUY_DATA_DIR: BENCH_DATA_DIR }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), COLLOQUY_DATA_DIR: BENCH_DATA_DIR, COLLOQUY_BENCH_PAGES: '1' }
   // Everything else start.ts would take from the caller's shell must not point elsewhere.
   for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'COLLOQUY_SEED', 'NODE_ENV']) delete env[name]
   const logFile = join(BENCH_LOG_DIR, 'app.log')

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createHighlight } from '../../lib/annotations/mutations'
 import { createSource } from '../../lib/sources/mutations'
 import { DEMO_PASSWORD } from '../../prisma/demo-content'
-import { signIn, startBenchApp } from './app-server'
+import { BENCH_BUILD_DIR, signIn, startBenchApp } from './app-server'
 import { connectToBenchDatabase, demoPeople, type DemoPeople } from './map-db'
 import { stopChild } from './processes'
 import type { Row } from './report'
@@ -26,7 +26,7 @@ interface Save {
 
 /** The id and page of the editor's save action in this build, as the browser bundle has them. */
 function saveAction(): { id: string; path: string } {
-  const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(join(BENCH_BUILD_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>
   }
   const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === 'lib/sources/editing/actions.ts' && entry.exportedName === 'editSourceTextAction')

@@ -3,14 +3,20 @@
 // hover and focus), what passage it cites, and any check flags. Every node has the one size the
 // layout, the relation geometry and the exports use. Dots on its four sides start a connection;
 // while one is being drawn, the whole node takes it.
-import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react'
+//
+// A map may hold a thousand of these: a node draws its side dots and checks whether its text is
+// cut only while someone points at it, focuses it or selects it, so an idle node is a few
+// elements, two handles (the one its relations are drawn from and the body that takes new ones)
+// and no layout read.
+import { Handle, Position, useConnection, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
 import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
+import { CanvasActions } from './canvas-actions'
 
 export type ArgumentNodeData = {
   kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
@@ -25,48 +31,77 @@ export type ArgumentNodeData = {
   editing: boolean
   /** The node offered as the other end of a connection made with the keyboard. */
   candidate: boolean
-  onEditDone: (label: string | null) => void
 }
 
 export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 
-const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
+/** The handle every relation is drawn from (its line is the shared geometry's, not React Flow's). */
+export const ANCHOR_HANDLE = Position.Top
+const SIDE_DOTS = [Position.Right, Position.Bottom, Position.Left] as const
+const dotClass =
+  '!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100'
 
 function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]
+  const { finishEdit } = useContext(CanvasActions)
+  const root = useRef<HTMLDivElement>(null)
   const editor = useRef<HTMLTextAreaElement>(null)
   const body = useRef<HTMLParagraphElement>(null)
+  const [pointed, setPointed] = useState(false)
+  const [focused, setFocused] = useState(false)
   const [cut, setCut] = useState(false)
   const connecting = useConnection((c) => c.inProgress && c.fromNode.id !== id)
+  const updateNodeInternals = useUpdateNodeInternals()
+  const awake = pointed || focused || selected
+  // React Flow knows a node's handles from when it measured them (first when the node appeared):
+  // the side dots come and go with `awake`, so it measures again then.
+  const appeared = useRef(false)
+  useEffect(() => {
+    if (appeared.current) updateNodeInternals(id)
+    appeared.current = true
+  }, [awake, id, updateNodeInternals])
   // The canvas shows a new node only once it has measured it, so focus may need a moment.
   useEffect(() => {
     if (!data.editing) return
     const timers = [0, 50, 200].map((ms) => setTimeout(() => editor.current?.focus(), ms))
     return () => timers.forEach(clearTimeout)
   }, [data.editing])
+  // React Flow focuses its wrapper around this node (Tab, or a click): the whole text shows then too.
+  useEffect(() => {
+    const wrapper = root.current?.parentElement
+    if (!wrapper) return
+    const on = () => setFocused(true)
+    const off = () => setFocused(false)
+    wrapper.addEventListener('focus', on)
+    wrapper.addEventListener('blur', off)
+    return () => {
+      wrapper.removeEventListener('focus', on)
+      wrapper.removeEventListener('blur', off)
+    }
+  }, [])
   useLayoutEffect(() => {
+    if (!awake) return
     const p = body.current
     setCut(p !== null && p.scrollHeight > p.clientHeight + 1)
-  }, [data.label, data.cited])
+  }, [awake, data.label, data.cited])
+  const onPointerEnter = useCallback(() => setPointed(true), [])
+  const onPointerLeave = useCallback(() => setPointed(false), [])
   const text = data.cited ? `“${data.label}”` : data.label
   const lines = data.cited ? NODE_TEXT_LINES.cited : NODE_TEXT_LINES.note
   const ring = data.candidate ? 'ring-4 ring-emerald-400' : selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''
   return (
     <div
+      ref={root}
+      onPointerEnter={onPointerEnter}
+      onPointerLeave={onPointerLeave}
       className={`group/node relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${ring}`}
       style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderColor: style.stroke, background: `linear-gradient(${style.fill} 0 6px, white 6px)` }}
     >
-      {SIDES.map((side) => (
-        <Handle
-          key={side}
-          id={side}
-          type="source"
-          position={side}
-          isConnectable={isConnectable}
-          title="Drag to the node this one supports or attacks"
-          className="!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100"
-        />
-      ))}
+      <Handle id={ANCHOR_HANDLE} type="source" position={ANCHOR_HANDLE} isConnectable={isConnectable} title="Drag to the node this one supports or attacks" className={dotClass} />
+      {awake &&
+        SIDE_DOTS.map((side) => (
+          <Handle key={side} id={side} type="source" position={side} isConnectable={isConnectable} title="Drag to the node this one supports or attacks" className={dotClass} />
+        ))}
       {/* While a connection is drawn from another node, all of this one is a place to drop it. */}
       <Handle
         id="body"
@@ -100,13 +135,13 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
           className="nodrag min-h-0 w-full flex-1 rounded border border-stone-300 p-1 text-xs"
           onKeyDown={(event) => {
             event.stopPropagation()
-            if (event.key === 'Escape') data.onEditDone(null)
+            if (event.key === 'Escape') finishEdit(id, null)
             if (event.key === 'Enter' && !event.shiftKey) {
               event.preventDefault()
-              data.onEditDone(event.currentTarget.value)
+              finishEdit(id, event.currentTarget.value)
             }
           }}
-          onBlur={(event) => data.onEditDone(event.currentTarget.value)}
+          onBlur={(event) => finishEdit(id, event.currentTarget.value)}
         />
       ) : (
         <p
@@ -121,6 +156,7 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
       {data.cited && (
         <Link
           href={`/groups/${data.groupId}/sources/${data.cited.sourceId}?highlight=${data.cited.highlightId}`}
+          prefetch={false}
           className="nodrag mt-auto truncate text-[11px] text-indigo-700 underline"
           title={`Open “${data.cited.sourceTitle}” at this passage`}
         >
@@ -128,12 +164,12 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
           {paragraphCitation(data.cited) && ` ${paragraphCitation(data.cited)}`}
         </Link>
       )}
-      {cut && !data.editing && (
-        // The whole text, for a node whose text is cut: shown on hover, on keyboard focus and when selected.
+      {awake && cut && !data.editing && (
+        // The whole text of a node whose text is cut: shown on hover, on keyboard focus and when selected.
         <div
           role="tooltip"
           dir="auto"
-          className="pointer-events-none absolute top-full left-0 z-10 mt-2 hidden w-80 rounded-md border border-stone-300 bg-white p-2 text-xs text-stone-800 shadow-lg group-hover/node:block [.react-flow\_\_node:focus-visible_&]:block [.selected_&]:block"
+          className="pointer-events-none absolute top-full left-0 z-10 mt-2 w-80 rounded-md border border-stone-300 bg-white p-2 text-xs text-stone-800 shadow-lg"
         >
           {text}
         </div>

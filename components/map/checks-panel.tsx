@@ -6,7 +6,8 @@ import type { MapNodeState } from '@/lib/maps/reducer'
 import { HistoryPanel } from './history-panel'
 
 export function ChecksPanel({ flags, nodes, onSelect, mapId, children }: { flags: CheckFlag[]; nodes: MapNodeState[]; onSelect: (id: string) => void; mapId: string; children?: ReactNode }) {
-  const label = (id: string) => nodes.find((n) => n.id === id)?.label.slice(0, 60) || 'Untitled note'
+  const labels = new Map(nodes.map((n) => [n.id, n.label]))
+  const label = (id: string) => labels.get(id)?.slice(0, 60) || 'Untitled note'
   return (
     <aside aria-label="Argument checks, feedback and history" className="flex min-h-0 flex-col gap-4 overflow-y-auto">
       {children}

@@ -3,22 +3,26 @@
 // attacks), lay out, undo; every change is an operation shared live with everyone on the map.
 // Relations are drawn from the geometry the exports use, so the canvas and the files agree.
 import '@xyflow/react/dist/style.css'
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge, type IsValidConnection, type Node } from '@xyflow/react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
-import { layeredLayout, NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { layeredLayout } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
+import { unpackMapState, type PackedMapState } from '@/lib/maps/packed-state'
 import type { MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { ArgumentNode, type ArgumentNodeType } from './argument-node'
+import { CanvasActions, useCanvasActionsValue, useStableHandler } from './canvas-actions'
 import { ChecksPanel } from './checks-panel'
 import { MapToolbar } from './map-toolbar'
 import { connectHint, relationBetween, type Linking, type RelationKind } from './connecting'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
 import { RelationEdge } from './relation-edge'
 import { useAnnounceSelection } from './use-announce-selection'
+import { useCanvasChanges } from './use-canvas-changes'
+import { useCanvasNodes } from './use-canvas-nodes'
 import { useMapSync } from './use-map-sync'
 import { useMapKeys } from './use-map-keys'
 import { usePlacement } from './use-placement'
@@ -28,11 +32,20 @@ import { MapViewContext } from './map-view-context'
 
 const nodeTypes = { argument: ArgumentNode }
 const edgeTypes = { relation: RelationEdge }
-const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT }
-
 
 type NodeKind = keyof typeof TAGS | 'NOTE'
-const minimapColor = (kind: NodeKind) => (kind === 'NOTE' ? NOTE_STYLE.stroke : TAGS[kind].fill)
+const minimapColor = (node: Node) => {
+  const kind = (node.data as { kind: NodeKind }).kind
+  return kind === 'NOTE' ? NOTE_STYLE.stroke : TAGS[kind].fill
+}
+// Props React Flow compares by identity: made once, so the canvas never redraws for a new copy.
+const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 }
+const PRO_OPTIONS = { hideAttribution: true }
+const DELETE_KEYS = ['Delete', 'Backspace']
+const isValidConnection: IsValidConnection = (c) => c.source !== c.target
+const CONNECTION_LINE = { SUPPORTS: { stroke: RELATION_STYLES.SUPPORTS.stroke, strokeWidth: 2 }, ATTACKS: { stroke: RELATION_STYLES.ATTACKS.stroke, strokeWidth: 2 } }
+const MemoPassagePanel = memo(PassagePanel)
+const MemoChecksPanel = memo(ChecksPanel)
 
 const newId = () => crypto.randomUUID().replaceAll('-', '')
 
@@ -40,7 +53,8 @@ interface MapEditorProps {
   groupId: string
   viewerId: string
   mapId: string
-  initial: { state: MapState; seq: number }
+  /** The map as the page found it, packed (lib/maps/packed-state.ts): a big map is most of its page. */
+  initial: { state: PackedMapState; seq: number }
   passages: CitedPassage[]
   editable: boolean
   /** Extra panels for the right-hand column (feedback). */
@@ -49,14 +63,13 @@ interface MapEditorProps {
   focusId?: string
 }
 
-function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar, focusId }: MapEditorProps) {
+function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar, focusId }: Omit<MapEditorProps, 'initial'> & { initial: { state: MapState; seq: number } }) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const [selected, setSelected] = useState<string[]>(() => (focusId && initial.state.nodes.some((n) => n.id === focusId) ? [focusId] : []))
   const [editingId, setEditingId] = useState<string | null>(null)
-  const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({})
   const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
   const [linking, setLinking] = useState<Linking | null>(null)
   const onError = useCallback((message: string) => setError(message), [])
@@ -99,88 +112,32 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     [apply, editable],
   )
 
-  const finishEdit = useCallback(
-    (id: string, label: string | null) => {
-      setEditingId(null)
-      const node = view.nodes.find((n) => n.id === id)
-      if (!node || label === null || label.trim() === node.label) return
-      act([{ type: 'node.edit', nodeId: id, label: label.trim(), baseVersion: node.version }], 'Node text saved.')
-    },
-    [act, view.nodes],
-  )
+  const finishEdit = (id: string, label: string | null) => {
+    setEditingId(null)
+    const node = view.nodes.find((n) => n.id === id)
+    if (!node || label === null || label.trim() === node.label) return
+    act([{ type: 'node.edit', nodeId: id, label: label.trim(), baseVersion: node.version }], 'Node text saved.')
+  }
 
+  const { dragging, onNodesChange, onEdgesChange } = useCanvasChanges({ selected, setSelected, act })
   const numbers = useMemo(() => new Map([...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x).map((n, i) => [n.id, i + 1])), [view.nodes])
   const placed = useMemo(() => view.nodes.map((n) => ({ id: n.id, ...(dragging[n.id] ?? { x: n.x, y: n.y }) })), [view.nodes, dragging])
-  const nodes: ArgumentNodeType[] = useMemo(
-    () =>
-      view.nodes.map((n, i) => {
-        const passage = n.highlightId ? (cited.get(n.highlightId) ?? null) : null
-        return {
-          id: n.id,
-          type: 'argument',
-          position: { x: placed[i]!.x, y: placed[i]!.y },
-          // Every node has the one size the geometry and the exports use, known before it renders.
-          ...SIZE,
-          measured: SIZE,
-          selected: selected.includes(n.id),
-          ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${passage ? `, citing ${passage.sourceTitle}` : ''}`,
-          data: {
-            kind: n.kind,
-            label: n.label,
-            number: numbers.get(n.id)!,
-            cited: passage,
-            flags: flagsOf.get(n.id) ?? [],
-            peers: peersOn.get(n.id) ?? [],
-            groupId,
-            editing: editingId === n.id,
-            candidate: linking?.toId === n.id,
-            onEditDone: (label: string | null) => finishEdit(n.id, label),
-          },
-        }
-      }),
-    [view.nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, linking, finishEdit],
-  )
+  const selectedSet = useMemo(() => new Set(selected), [selected])
+  const nodes = useCanvasNodes({
+    nodes: view.nodes,
+    placed,
+    numbers,
+    cited,
+    selected: selectedSet,
+    flagsOf,
+    peersOn,
+    groupId,
+    editingId,
+    candidateId: linking?.toId ?? null,
+  })
 
-  const { edges, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected, editable, act, onSelect: setSelected })
+  const { edges, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected: selectedSet, editable, act })
   const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<ArgumentNodeType>[]) => {
-      const ops: Operation[] = []
-      let nextSelected = selected
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) {
-          if (change.dragging) setDragging((d) => ({ ...d, [change.id]: change.position! }))
-          else ops.push({ type: 'node.move', nodeId: change.id, x: Math.round(change.position.x), y: Math.round(change.position.y) })
-        } else if (change.type === 'position' && change.dragging === false) {
-          const at = dragging[change.id]
-          if (at) ops.push({ type: 'node.move', nodeId: change.id, x: Math.round(at.x), y: Math.round(at.y) })
-        } else if (change.type === 'select') {
-          nextSelected = change.selected ? [...nextSelected.filter((id) => id !== change.id), change.id] : nextSelected.filter((id) => id !== change.id)
-        } else if (change.type === 'remove') {
-          ops.push({ type: 'node.delete', nodeId: change.id })
-        }
-      }
-      if (nextSelected !== selected) setSelected(nextSelected)
-      if (ops.some((op) => op.type === 'node.move')) setDragging({})
-      if (ops.length) act(ops, ops[0]!.type === 'node.delete' ? 'Node deleted.' : undefined)
-    },
-    [act, dragging, selected],
-  )
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const ops: Operation[] = []
-      let nextSelected = selected
-      for (const change of changes) {
-        if (change.type === 'remove') ops.push({ type: 'relation.delete', relationId: change.id })
-        if (change.type === 'select') nextSelected = change.selected ? [...nextSelected, change.id] : nextSelected.filter((id) => id !== change.id)
-      }
-      if (nextSelected !== selected) setSelected(nextSelected)
-      if (ops.length) act(ops, 'Relation deleted.')
-    },
-    [act, selected],
-  )
 
   const connect = useCallback(
     (fromId: string, toId: string, kind: RelationKind) => {
@@ -195,11 +152,18 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     },
     [act, view.relations, numbers],
   )
+  const onConnect = useStableHandler((c: Connection) => c.source && c.target && connect(c.source, c.target, connectKind))
+  const onNodeClick = useStableHandler((_: MouseEvent, node: Node) => linking && connect(linking.fromId, node.id, linking.kind))
+  const onPaneClick = useCallback(() => setLinking(null), [])
+  const onNodeDoubleClick = useStableHandler((_: MouseEvent, node: Node) => editable && setEditingId(node.id))
 
-  const addPassage = (p: CitedPassage, droppedAt?: Point) => {
+  const actions = useCanvasActionsValue({ relations: view.relations, finishEdit, setSelected, reverse, switchKind, act })
+
+  const addPassage = useStableHandler((p: CitedPassage, droppedAt?: Point) => {
     const at = spotFor(droppedAt)
     act([{ type: 'node.add', node: { id: newId(), kind: p.tag, label: p.exact.slice(0, 500), highlightId: p.highlightId, x: at.x, y: at.y } }], 'Passage added to the map.')
-  }
+  })
+  const onAddPassage = useCallback((p: CitedPassage) => addPassage(p), [addPassage])
 
   const addNote = () => {
     const id = newId()
@@ -222,7 +186,12 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     addPassage(passage, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
   }
 
-  const selectedNodes = selected.filter((id) => view.nodes.some((n) => n.id === id))
+  const onCheckSelect = useStableHandler((id: string) => {
+    setSelected([id])
+    focusNode(id)
+  })
+
+  const selectedNodes = selected.filter((id) => numbers.has(id))
   const selectedRelation = selectedNodes.length === 0 && selected.length === 1 ? (view.relations.find((r) => r.id === selected[0]) ?? null) : null
   const onKeyDown = useMapKeys({
     view,
@@ -248,11 +217,12 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   })
 
   const hint = connectHint({ editable, nodes: view.nodes, numbers, selectedNodes, selectedRelation, linking, kind: connectKind })
+  const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }), [])
 
   return (
     // On a phone the map comes first, most of a screen tall; the passages and checks follow it.
     <div className="flex flex-col gap-4 lg:grid lg:h-[calc(100vh-9rem)] lg:min-h-[520px] lg:grid-cols-[18rem_minmax(0,1fr)_16rem]">
-      <PassagePanel passages={passages} onAdd={(p) => addPassage(p)} disabled={!editable} />
+      <MemoPassagePanel passages={passages} onAdd={onAddPassage} disabled={!editable} />
       <div className="flex min-h-0 flex-col gap-2 max-lg:order-first max-lg:h-[75vh]">
         <MapToolbar
           editable={editable}
@@ -282,39 +252,43 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
           tabIndex={0}
           className="min-h-0 flex-1 rounded-lg border border-stone-200 bg-white"
         >
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={(c) => c.source && c.target && connect(c.source, c.target, connectKind)}
-            isValidConnection={(c) => c.source !== c.target}
-            connectionLineStyle={{ stroke: RELATION_STYLES[connectKind].stroke, strokeWidth: 2 }}
-            onNodeClick={(_, node) => linking && connect(linking.fromId, node.id, linking.kind)}
-            onPaneClick={() => setLinking(null)}
-            onNodeDoubleClick={(_, node) => editable && setEditingId(node.id)}
-            nodesDraggable={editable}
-            nodesConnectable={editable}
-            elementsSelectable
-            deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-            // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
-            fitView={initial.state.nodes.length > 0}
-            fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }}
-            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-            minZoom={0.05}
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background />
-            <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeColor={(n) => minimapColor((n.data as { kind: NodeKind }).kind)} />
-          </ReactFlow>
+          <CanvasActions.Provider value={actions}>
+            <ReactFlow<ArgumentNodeType, Edge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              isValidConnection={isValidConnection}
+              connectionLineStyle={CONNECTION_LINE[connectKind]}
+              onNodeClick={onNodeClick}
+              onPaneClick={onPaneClick}
+              onNodeDoubleClick={onNodeDoubleClick}
+              nodesDraggable={editable}
+              nodesConnectable={editable}
+              elementsSelectable
+              deleteKeyCode={editable ? DELETE_KEYS : null}
+              // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
+              fitView={initial.state.nodes.length > 0}
+              fitViewOptions={fitViewOptions}
+              defaultViewport={DEFAULT_VIEWPORT}
+              minZoom={0.05}
+              proOptions={PRO_OPTIONS}
+            >
+              <Background />
+              <Controls showInteractive={false} />
+              <MiniMap pannable zoomable nodeColor={minimapColor} />
+            </ReactFlow>
+          </CanvasActions.Provider>
         </div>
       </div>
-      <ChecksPanel flags={flags} nodes={view.nodes} onSelect={(id) => { setSelected([id]); focusNode(id) }} mapId={mapId}>
-        <MapViewContext.Provider value={view}>{sidebar}</MapViewContext.Provider>
-      </ChecksPanel>
+      <MapViewContext.Provider value={view}>
+        <MemoChecksPanel flags={flags} nodes={view.nodes} onSelect={onCheckSelect} mapId={mapId}>
+          {sidebar}
+        </MemoChecksPanel>
+      </MapViewContext.Provider>
     </div>
   )
 }
@@ -324,10 +298,11 @@ function readableZoomOnPhones(): number | undefined {
   return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 0.5 : undefined
 }
 
-export function MapEditor(props: MapEditorProps) {
+export function MapEditor({ initial, ...props }: MapEditorProps) {
+  const [unpacked] = useState(() => ({ state: unpackMapState(initial.state), seq: initial.seq }))
   return (
     <ReactFlowProvider>
-      <Editor {...props} />
+      <Editor {...props} initial={unpacked} />
     </ReactFlowProvider>
   )
 }

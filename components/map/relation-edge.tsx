@@ -4,20 +4,17 @@
 // covers it (cut to two lines, whole on hover and focus). Selected, it offers to reverse the
 // relation, switch it between supports and attacks, or delete it.
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react'
-import { memo } from 'react'
+import { memo, useContext } from 'react'
 import { CAPTION_LINE, CAPTION_PAD_X, CAPTION_PAD_Y, CAPTION_SIZE } from '@/lib/maps/caption'
 import type { RelationGeometry } from '@/lib/maps/geometry'
 import { RELATION_STYLES } from '@/lib/tags'
+import { CanvasActions } from './canvas-actions'
 
 export type RelationEdgeData = {
   kind: 'SUPPORTS' | 'ATTACKS'
   geometry: RelationGeometry
   caption: { text: string; lines: string[]; cut: boolean }
   editable: boolean
-  onSelect: () => void
-  onReverse: () => void
-  onSwitch: () => void
-  onDelete: () => void
 }
 
 export type RelationEdgeType = Edge<RelationEdgeData, 'relation'>
@@ -25,6 +22,7 @@ export type RelationEdgeType = Edge<RelationEdgeData, 'relation'>
 const action = 'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100'
 
 function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
+  const actions = useContext(CanvasActions)
   if (!data) return null
   const style = RELATION_STYLES[data.kind]
   const { geometry, caption } = data
@@ -55,7 +53,7 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
             onClick={(event) => {
               // Not on to the pane, which would clear the selection again.
               event.stopPropagation()
-              data.onSelect()
+              actions.selectRelation(id)
             }}
             className={`nodrag nopan absolute cursor-pointer rounded-sm bg-white text-center font-semibold whitespace-nowrap ${selected ? 'ring-2 ring-indigo-300' : ''}`}
             style={{
@@ -84,13 +82,13 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
               onClick={(event) => event.stopPropagation()}
             >
               {caption.cut && <p className="w-full px-1 text-[11px] text-stone-700">{caption.text}</p>}
-              <button type="button" className={action} onClick={data.onReverse} aria-keyshortcuts="r">
+              <button type="button" className={action} onClick={() => actions.reverseRelation(id)} aria-keyshortcuts="r">
                 ⇄ Reverse (R)
               </button>
-              <button type="button" className={action} onClick={data.onSwitch} aria-keyshortcuts="t">
+              <button type="button" className={action} onClick={() => actions.switchRelation(id)} aria-keyshortcuts="t">
                 Make it “{other}” (T)
               </button>
-              <button type="button" className={action} onClick={data.onDelete} aria-keyshortcuts="Delete">
+              <button type="button" className={action} onClick={() => actions.deleteRelation(id)} aria-keyshortcuts="Delete">
                 Delete
               </button>
             </div>

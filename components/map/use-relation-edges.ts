@@ -1,27 +1,97 @@
 'use client'
-// The canvas's edges: every relation with its geometry and caption, and what can be done to it
-// from the edge itself (reverse, switch between supports and attacks, delete).
-import { useCallback, useMemo } from 'react'
+// The canvas's edges: every relation with its geometry and caption. An edge keeps its object while
+// nothing it shows changed, so a drag redraws only the relations the dragged node reaches; what can
+// be done to a relation from the edge itself (reverse, switch between supports and attacks, delete)
+// comes from CanvasActions.
+import { useCallback, useMemo, useState } from 'react'
 import { isolate } from '@/lib/export/text-fit'
 import { clustersOf } from '@/lib/export/text-runs'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { RELATION_STYLES } from '@/lib/tags'
 import type { RelationEdgeType } from './relation-edge'
-import { useRelationGeometry } from './use-relation-geometry'
+import { ANCHOR_HANDLE } from './argument-node'
+import { useRelationGeometry, type PlacedRelation } from './use-relation-geometry'
 
 interface Options {
   view: MapState
   /** Where the nodes are drawn right now (a dragged node where it is being dragged). */
   placed: readonly { id: string; x: number; y: number }[]
   numbers: ReadonlyMap<string, number>
-  selected: readonly string[]
+  selected: ReadonlySet<string>
   editable: boolean
   act: (ops: Operation[], message?: string) => void
-  onSelect: (ids: string[]) => void
 }
 
-export function useRelationEdges({ view, placed, numbers, selected, editable, act, onSelect }: Options) {
+/** The edges built last time, by relation id, to give back unchanged; nodes' first words by their text. */
+class EdgeCache {
+  private built = new Map<string, RelationEdgeType>()
+  private shorts = new Map<string, string>()
+  /** Each edge's aria-label, with what it was made from: remade only when its relation or a node's text changed. */
+  private said = new Map<string, { relation: MapRelationState; from: string | undefined; to: string | undefined; text: string }>()
+
+  private ariaLabel(r: MapRelationState, labels: ReadonlyMap<string, string>): string {
+    const [from, to] = [labels.get(r.fromId), labels.get(r.toId)]
+    const known = this.said.get(r.id)
+    if (known && known.relation === r && known.from === from && known.to === to) return known.text
+    const text = `${this.short(from)} ${RELATION_STYLES[r.kind].word} ${this.short(to)}${r.label.trim() ? ` — ${isolate(r.label.trim())}` : ''}`
+    this.said.set(r.id, { relation: r, from, to, text })
+    return text
+  }
+
+  /** A node's first words, cut between characters (never inside an emoji) and isolated from the sentence. */
+  private short(label: string | undefined): string {
+    if (label === undefined) return 'node'
+    let short = this.shorts.get(label)
+    if (short === undefined) {
+      if (this.shorts.size > 20_000) this.shorts.clear()
+      this.shorts.set(label, (short = isolate(clustersOf(label).slice(0, 40).join(''))))
+    }
+    return short
+  }
+
+  edges(relations: readonly MapRelationState[], placed: ReadonlyMap<string, PlacedRelation>, labels: ReadonlyMap<string, string>, selected: ReadonlySet<string>, editable: boolean) {
+    const next = new Map<string, RelationEdgeType>()
+    const edges: RelationEdgeType[] = []
+    for (const r of relations) {
+      const drawn = placed.get(r.id)
+      if (!drawn) continue
+      const old = this.built.get(r.id)
+      const isSelected = selected.has(r.id)
+      const ariaLabel = this.ariaLabel(r, labels)
+      const same =
+        old?.data !== undefined &&
+        old.source === r.fromId &&
+        old.target === r.toId &&
+        old.ariaLabel === ariaLabel &&
+        old.data.kind === r.kind &&
+        old.data.geometry === drawn.geometry &&
+        old.data.caption === drawn.caption &&
+        old.data.editable === editable &&
+        old.selected === isSelected
+      const edge: RelationEdgeType = same
+        ? old
+        : {
+            id: r.id,
+            type: 'relation',
+            source: r.fromId,
+            target: r.toId,
+            sourceHandle: ANCHOR_HANDLE,
+            targetHandle: 'body',
+            selected: isSelected,
+            ariaLabel,
+            data: { kind: r.kind, geometry: drawn.geometry, caption: drawn.caption, editable },
+          }
+      next.set(r.id, edge)
+      edges.push(edge)
+    }
+    this.built = next
+    if (this.said.size > 2 * next.size + 1_000) for (const id of this.said.keys()) if (!next.has(id)) this.said.delete(id)
+    return edges
+  }
+}
+
+export function useRelationEdges({ view, placed, numbers, selected, editable, act }: Options) {
   const reverse = useCallback(
     (r: MapRelationState) => act([{ type: 'relation.edit', relationId: r.id, fromId: r.toId, toId: r.fromId }], `Relation reversed: #${numbers.get(r.toId)} now ${RELATION_STYLES[r.kind].word} #${numbers.get(r.fromId)}.`),
     [act, numbers],
@@ -35,41 +105,9 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
   )
 
   const geometry = useRelationGeometry(placed, view.relations)
-  // A node's first words, cut between characters (never inside an emoji) and isolated from the sentence.
-  const labelOf = useCallback((id: string) => {
-    const label = view.nodes.find((n) => n.id === id)?.label
-    return label === undefined ? 'node' : isolate(clustersOf(label).slice(0, 40).join(''))
-  }, [view.nodes])
-  const edges: RelationEdgeType[] = useMemo(
-    () =>
-      view.relations.flatMap((r) => {
-        const drawn = geometry.get(r.id)
-        if (!drawn) return []
-        return [
-          {
-            id: r.id,
-            type: 'relation' as const,
-            source: r.fromId,
-            target: r.toId,
-            sourceHandle: 'top',
-            targetHandle: 'body',
-            selected: selected.includes(r.id),
-            ariaLabel: `${labelOf(r.fromId)} ${RELATION_STYLES[r.kind].word} ${labelOf(r.toId)}${r.label.trim() ? ` — ${isolate(r.label.trim())}` : ''}`,
-            data: {
-              kind: r.kind,
-              geometry: drawn.geometry,
-              caption: drawn.caption,
-              editable,
-              onSelect: () => onSelect([r.id]),
-              onReverse: () => reverse(r),
-              onSwitch: () => switchKind(r),
-              onDelete: () => act([{ type: 'relation.delete', relationId: r.id }], 'Relation deleted.'),
-            },
-          },
-        ]
-      }),
-    [view.relations, geometry, selected, labelOf, editable, reverse, switchKind, act, onSelect],
-  )
+  const labels = useMemo(() => new Map(view.nodes.map((n) => [n.id, n.label])), [view.nodes])
+  const [cache] = useState(() => new EdgeCache())
+  const edges = useMemo(() => cache.edges(view.relations, geometry, labels, selected, editable), [cache, view.relations, geometry, labels, selected, editable])
 
   return { edges, reverse, switchKind }
 }

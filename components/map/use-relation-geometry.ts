@@ -1,13 +1,16 @@
 'use client'
 // The canvas's relations, placed by the geometry every export uses, with captions measured in the
-// font the canvas shows them in. Detours found before are reused while a node is dragged.
+// font the canvas shows them in. Drawn in the browser only, once the page's fonts are there: the
+// canvas draws no edge before it has measured its nodes anyway, and a drawing with estimated
+// captions would be thrown away. Each drawing starts from the one before: while a node is dragged,
+// only the relations it can reach are drawn again, and the others keep their objects.
 import { useEffect, useMemo, useState } from 'react'
 import { captionOf, captionText, CAPTION_SIZE, type Caption } from '@/lib/maps/caption'
-import { relationGeometry, type RelationGeometry, type RouteCache } from '@/lib/maps/geometry'
+import { drawRelations, type Box, type Drawing, type RelationGeometry, type RelationInput, type RouteCache } from '@/lib/maps/geometry'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
 import type { MapRelationState } from '@/lib/maps/reducer'
 
-/** Until the page's font has loaded (and on the server), a width close to it, the same on both sides of hydration. */
+/** Where no canvas can measure, a width close to the font's. */
 const estimate = (text: string) => [...text].length * CAPTION_SIZE * 0.6
 
 function canvasMeasurer(): (text: string) => number {
@@ -18,8 +21,46 @@ function canvasMeasurer(): (text: string) => number {
   return (text) => context.measureText(text).width
 }
 
+export type PlacedRelation = { geometry: RelationGeometry; caption: Caption }
+
+/** What one font's drawings keep between renders: captions by text, detours, the last drawing. */
+class Drawings {
+  private readonly captions = new Map<string, Caption>()
+  private readonly routes: RouteCache = new Map()
+  private last: Drawing | null = null
+  /** Nodes' boxes by id, kept while a node stays put, so a redrawing sees at once which nodes moved. */
+  private boxes = new Map<string, Box>()
+  private inputs: { relations: readonly MapRelationState[]; list: RelationInput[] } | null = null
+
+  constructor(private readonly measure: (text: string) => number) {}
+
+  caption(r: MapRelationState): Caption {
+    const key = `${r.kind}\u0000${captionText(r)}`
+    let caption = this.captions.get(key)
+    if (!caption) this.captions.set(key, (caption = captionOf(r, this.measure)))
+    return caption
+  }
+
+  draw(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]): Map<string, PlacedRelation> {
+    // Forget old detours now and then, so a long session does not keep every one it ever drew.
+    if (this.routes.size > 20_000) this.routes.clear()
+    if (this.inputs?.relations !== relations) this.inputs = { relations, list: relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: this.caption(r) })) }
+    const boxes = new Map<string, Box>()
+    for (const n of nodes) {
+      const old = this.boxes.get(n.id)
+      boxes.set(n.id, old && old.x === n.x && old.y === n.y ? old : { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT })
+    }
+    this.boxes = boxes
+    this.last = drawRelations(this.last, boxes, this.inputs.list, this.routes)
+    const byId = new Map(relations.map((r) => [r.id, r]))
+    return new Map(this.last.geometry.map((g) => [g.id, { geometry: g, caption: this.caption(byId.get(g.id)!) }]))
+  }
+}
+
+const NOTHING_DRAWN = new Map<string, PlacedRelation>()
+
 export function useRelationGeometry(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]) {
-  const [measure, setMeasure] = useState<(text: string) => number>(() => estimate)
+  const [measure, setMeasure] = useState<((text: string) => number) | null>(null)
   useEffect(() => {
     let live = true
     void document.fonts.ready.then(() => live && setMeasure(() => canvasMeasurer()))
@@ -27,21 +68,6 @@ export function useRelationGeometry(nodes: readonly { id: string; x: number; y: 
       live = false
     }
   }, [])
-  // Kept across renders, new when the font is: captions by text, detours by their surroundings.
-  const known = useMemo(() => ({ measure, captions: new Map<string, Caption>(), routes: new Map() as RouteCache }), [measure])
-
-  return useMemo(() => {
-    const captionFor = (r: MapRelationState) => {
-      const key = `${r.kind}\u0000${captionText(r)}`
-      let caption = known.captions.get(key)
-      if (!caption) known.captions.set(key, (caption = captionOf(r, known.measure)))
-      return caption
-    }
-    // Forget old detours now and then, so a long session does not keep every one it ever drew.
-    if (known.routes.size > 20_000) known.routes.clear()
-    const boxes = new Map(nodes.map((n) => [n.id, { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT }]))
-    const byId = new Map(relations.map((r) => [r.id, r]))
-    const placed = relationGeometry(boxes, relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: captionFor(r) })), known.routes)
-    return new Map<string, { geometry: RelationGeometry; caption: Caption }>(placed.map((g) => [g.id, { geometry: g, caption: captionFor(byId.get(g.id)!) }]))
-  }, [nodes, relations, known])
+  const drawings = useMemo(() => (measure ? new Drawings(measure) : null), [measure])
+  return useMemo(() => drawings?.draw(nodes, relations) ?? NOTHING_DRAWN, [drawings, nodes, relations])
 }

@@ -13,3 +13,16 @@ export async function readerContext(
   const hasOwn = applies ? (await client.highlight.count({ where: { sourceId: access.source.id, authorId: viewerId } })) > 0 : true
   return { viewerId, standing: access.standing, lockedByReadFirst: applies && !hasOwn }
 }
+
+/** readerContext for several sources of one group at once: one query, whatever their number. */
+export async function readerContexts(
+  viewerId: string,
+  access: { standing: Standing; group: { readFirst: boolean } },
+  sourceIds: readonly string[],
+): Promise<Map<string, HighlightViewer>> {
+  const applies = readFirstApplies(access.standing, access.group.readFirst)
+  const own = applies
+    ? new Set((await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: [...sourceIds] }, authorId: viewerId } })).map((row) => row.sourceId))
+    : null
+  return new Map(sourceIds.map((id) => [id, { viewerId, standing: access.standing, lockedByReadFirst: own !== null && !own.has(id) }]))
+}

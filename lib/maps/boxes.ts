@@ -26,17 +26,19 @@ export const containsPoint = (b: Box, p: Point): boolean => p.x > b.x && p.x < b
 
 /** Whether the segment a→b passes through the inside of `box` (Liang–Barsky clipping). */
 export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
-  const dx = b.x - a.x
-  const dy = b.y - a.y
+  return segmentHitsRect(a.x, a.y, b.x, b.y, box.x, box.y, box.x + box.width, box.y + box.height)
+}
+
+/** segmentHitsBox on plain numbers: called in routing's innermost loop, so it allocates nothing. */
+export function segmentHitsRect(ax: number, ay: number, bx: number, by: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  const dx = bx - ax
+  const dy = by - ay
   let t0 = 0
   let t1 = 1
-  const edges: [number, number][] = [
-    [-dx, a.x - box.x],
-    [dx, box.x + box.width - a.x],
-    [-dy, a.y - box.y],
-    [dy, box.y + box.height - a.y],
-  ]
-  for (const [p, q] of edges) {
+  // The four edges in turn (left, right, top, bottom): p is the direction's component against the edge, q the distance.
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy
+    const q = edge === 0 ? ax - x0 : edge === 1 ? x1 - ax : edge === 2 ? ay - y0 : y1 - ay
     if (p === 0) {
       if (q <= 0) return false
       continue
@@ -61,34 +63,55 @@ export function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
 }
 
 const CELL = 320
+/** Cells are keyed by one number: maps span far fewer than this many cells across. */
+const ROW = 1 << 20
+const keyOf = (x: number, y: number) => x * ROW + y
 
 /** Boxes bucketed by a coarse grid, so a query looks at a few cells instead of every box. */
 export class BoxIndex<T extends Box = Box> {
-  private readonly cells = new Map<string, T[]>()
+  private readonly cells = new Map<number, T[]>()
 
   constructor(boxes: Iterable<T> = []) {
     for (const box of boxes) this.add(box)
   }
 
   add(box: T): void {
-    for (const key of this.keys(box)) {
+    this.eachCell(box, (key) => {
       const cell = this.cells.get(key)
       if (cell) cell.push(box)
       else this.cells.set(key, [box])
-    }
+    })
   }
 
-  /** Every box whose area meets `area` (each once). */
+  /** Every box whose area meets `area` (each once), in the order of its cells and of their boxes. */
   near(area: Box): T[] {
-    const found = new Set<T>()
-    for (const key of this.keys(area)) for (const box of this.cells.get(key) ?? []) if (boxesOverlap(box, area)) found.add(box)
-    return [...found]
+    const found: T[] = []
+    // A box spanning several cells is in each of them: only then is there anything to skip.
+    let seen: Set<T> | null = null
+    this.eachCell(area, (key, first) => {
+      if (!first) seen ??= new Set(found)
+      for (const box of this.cells.get(key) ?? []) {
+        if (!boxesOverlap(box, area) || seen?.has(box)) continue
+        found.push(box)
+        seen?.add(box)
+      }
+    })
+    return found
   }
 
-  private *keys(b: Box): Generator<string> {
+  /** Whether any box meets `area`. */
+  any(area: Box): boolean {
+    let hit = false
+    this.eachCell(area, (key) => {
+      if (!hit) for (const box of this.cells.get(key) ?? []) if (boxesOverlap(box, area)) return void (hit = true)
+    })
+    return hit
+  }
+
+  private eachCell(b: Box, visit: (key: number, first: boolean) => void): void {
     const [x0, x1] = [Math.floor(b.x / CELL), Math.floor((b.x + b.width) / CELL)]
     const [y0, y1] = [Math.floor(b.y / CELL), Math.floor((b.y + b.height) / CELL)]
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield `${x}:${y}`
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) visit(keyOf(x, y), x === x0 && y === y0)
   }
 }
 

@@ -3,14 +3,15 @@
 // the target that faces the source, border to border; ends sharing a side are spread apart; the
 // line walks around nodes in its way; the arrowhead sits on the target's border pointing along
 // the line; the label goes where no node (and, if possible, no other label) covers it.
-import { BoxIndex, boxesOverlap, centre, inflate, segmentsCross, type Box, type Point } from './boxes'
-import { route, type Port, type RouteCache } from './routing'
+import { BoxIndex, boxesOverlap, segmentsCross, type Box, type Point } from './boxes'
+import { placeEnds, portOf, replaceEnds, type End } from './ends'
+import { labelReach, placeLabel } from './label-placement'
+import { route, routeReach, type RouteCache } from './routing'
 
 export type { RouteCache } from './routing'
-
 export type { Box, Point } from './boxes'
-
-export type Side = 'top' | 'bottom' | 'left' | 'right'
+export { facingSide, type Side } from './ends'
+import type { Side } from './ends'
 
 export interface RelationInput {
   id: string
@@ -38,84 +39,8 @@ export interface RelationGeometry {
 
 export const ARROW_LENGTH = 10
 export const ARROW_HALF_WIDTH = 5
-/** Ends keep this far from a box's corners (its rounding and half an arrowhead). */
-const CORNER_INSET = 16
-/** Ends sharing one side keep at least this far apart, so arrowheads never sit on one another. */
-const PORT_SPACING = 22
 const BEND_RADIUS = 10
-/** Room kept between a label and any node. */
-const LABEL_CLEARANCE = 4
-
-const NORMALS: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } }
-const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }
 const r2 = (v: number) => Math.round(v * 100) / 100
-
-/** The side of `a` that faces `b`: above or below when they are stacked, left or right when side by side. */
-export function facingSide(a: Box, b: Box): Side {
-  const gapY = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height))
-  const gapX = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width))
-  const [ca, cb] = [centre(a), centre(b)]
-  let vertical: boolean
-  // Stacked boxes attach top to bottom even when somewhat offset, as layered maps read upward.
-  if (gapY > 0 && (gapX <= 0 || 2.5 * gapY >= gapX)) vertical = true
-  else if (gapX > 0) vertical = false
-  else vertical = Math.abs(cb.y - ca.y) / (a.height + b.height) >= Math.abs(cb.x - ca.x) / (a.width + b.width)
-  if (vertical) return cb.y < ca.y ? 'top' : 'bottom'
-  return cb.x < ca.x ? 'left' : 'right'
-}
-
-interface End {
-  relation: number
-  which: 'from' | 'to'
-  box: Box
-  side: Side
-  /** Position along the side (x for top/bottom, y for left/right). */
-  at: number
-}
-
-const along = (side: Side) => (side === 'top' || side === 'bottom' ? 'x' : 'y')
-
-/** Where the line between the centres crosses the side's line, kept off the corners. */
-function naturalPosition(box: Box, side: Side, other: Box): number {
-  const [c, o] = [centre(box), centre(other)]
-  const [lo, hi] = sideRange(box, side)
-  if (along(side) === 'x') {
-    const y = side === 'top' ? box.y : box.y + box.height
-    const t = o.y === c.y ? 0 : (y - c.y) / (o.y - c.y)
-    return clamp(c.x + t * (o.x - c.x), lo, hi)
-  }
-  const x = side === 'left' ? box.x : box.x + box.width
-  const t = o.x === c.x ? 0 : (x - c.x) / (o.x - c.x)
-  return clamp(c.y + t * (o.y - c.y), lo, hi)
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
-
-function sideRange(box: Box, side: Side): [number, number] {
-  const [start, length] = along(side) === 'x' ? [box.x, box.width] : [box.y, box.height]
-  const inset = Math.min(CORNER_INSET, length / 2)
-  return [start + inset, start + length - inset]
-}
-
-/** Ends on one side, in order, pushed apart to PORT_SPACING, or spread evenly when the side is too short. */
-function spread(ends: End[]): void {
-  if (ends.length < 2) return
-  ends.sort((a, b) => a.at - b.at || a.relation - b.relation)
-  const [lo, hi] = sideRange(ends[0]!.box, ends[0]!.side)
-  const gap = Math.min(PORT_SPACING, (hi - lo) / (ends.length - 1))
-  // Pushed forward off the start of the side and each other, then back off its end: since the gaps
-  // fit the side, the second pass keeps every end at least `gap` past the one before and past `lo`
-  // (shifting the whole row instead could push the last end onto the corner).
-  for (let i = 0; i < ends.length; i++) ends[i]!.at = Math.max(ends[i]!.at, i === 0 ? lo : ends[i - 1]!.at + gap)
-  for (let i = ends.length - 1; i >= 0; i--) ends[i]!.at = Math.min(ends[i]!.at, i === ends.length - 1 ? hi : ends[i + 1]!.at - gap)
-}
-
-function portOf(end: End): Port {
-  const { box, side, at } = end
-  const point =
-    side === 'top' ? { x: at, y: box.y } : side === 'bottom' ? { x: at, y: box.y + box.height } : side === 'left' ? { x: box.x, y: at } : { x: box.x + box.width, y: at }
-  return { point, normal: NORMALS[side] }
-}
 
 /** Path data for a polyline with its bends rounded (quadratic curves through each corner). */
 export function roundedPolyline(points: readonly Point[]): string {
@@ -151,93 +76,116 @@ function arrowAt(points: readonly Point[]): RelationGeometry['arrow'] {
   return { tip, left: wing(1), right: wing(-1), back: { x: r2(back.x), y: r2(back.y) } }
 }
 
-/** The point at `fraction` of the polyline's length, and the direction there. */
-function pointAlong(points: readonly Point[], fraction: number): { at: Point; dir: Point } {
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y))
-  let left = fraction * lengths.reduce((sum, l) => sum + l, 0)
-  for (let i = 0; i < lengths.length; i++) {
-    const l = lengths[i]!
-    const [a, b] = [points[i]!, points[i + 1]!]
-    if (left <= l || i === lengths.length - 1) {
-      const t = l === 0 ? 0 : Math.min(1, left / l)
-      return { at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, dir: l === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / l, y: (b.y - a.y) / l } }
-    }
-    left -= l
-  }
-  return { at: points[0]!, dir: { x: 1, y: 0 } }
-}
-
-const FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
-const RINGS = 24
-
-/**
- * A box of `size` near the middle of the line that meets no node (with a little room) and, where
- * possible, no label placed before: first on the line, then beside it, then in widening rings.
- */
-function placeLabel(points: readonly Point[], size: { width: number; height: number }, nodes: BoxIndex, labels: BoxIndex): Box {
-  const boxAt = (p: Point): Box => ({ x: r2(p.x - size.width / 2), y: r2(p.y - size.height / 2), width: size.width, height: size.height })
-  const freeOfNodes = (b: Box) => nodes.near(inflate(b, LABEL_CLEARANCE)).length === 0
-  let fallback: Box | null = null
-  for (const candidate of labelCandidates(points, boxAt)) {
-    if (!freeOfNodes(candidate)) continue
-    if (labels.near(candidate).length === 0) return candidate
-    fallback ??= candidate
-  }
-  return fallback ?? boxAt(pointAlong(points, 0.5).at)
-}
-
-/** Where a label may go, best first: on the line, beside it, then in widening rings around its middle. */
-function* labelCandidates(points: readonly Point[], boxAt: (p: Point) => Box): Generator<Box> {
-  const along = FRACTIONS.map((f) => pointAlong(points, f))
-  for (const { at } of along) yield boxAt(at)
-  const probe = boxAt(along[0]!.at)
-  for (const { at, dir } of along) {
-    const off = Math.abs(dir.x) * (probe.height / 2 + 6) + Math.abs(dir.y) * (probe.width / 2 + 6)
-    yield boxAt({ x: at.x - dir.y * off, y: at.y + dir.x * off })
-    yield boxAt({ x: at.x + dir.y * off, y: at.y - dir.x * off })
-  }
-  const mid = along[0]!.at
-  for (let ring = 1; ring <= RINGS; ring++) {
-    const radius = ring * 14
-    const steps = 8 + ring * 2
-    for (let k = 0; k < steps; k++) {
-      const angle = (2 * Math.PI * k) / steps
-      yield boxAt({ x: mid.x + Math.cos(angle) * radius * 1.6, y: mid.y + Math.sin(angle) * radius })
-    }
-  }
-}
-
 /** Every relation's line, arrowhead and label, given the node boxes by id. */
 export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): RelationGeometry[] {
-  const drawn = relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
-  const ends: End[] = []
-  const bySide = new Map<string, End[]>()
-  drawn.forEach((r, i) => {
-    const [from, to] = [boxes.get(r.fromId)!, boxes.get(r.toId)!]
-    const fromSide = facingSide(from, to)
-    const toSide = boxesOverlap(from, to) ? OPPOSITE[fromSide] : facingSide(to, from)
-    for (const [which, box, side, other, id] of [
-      ['from', from, fromSide, to, r.fromId],
-      ['to', to, toSide, from, r.toId],
-    ] as const) {
-      const end: End = { relation: i, which, box, side, at: naturalPosition(box, side, other) }
-      ends.push(end)
-      const key = `${id}:${side}`
-      bySide.set(key, [...(bySide.get(key) ?? []), end])
-    }
-  })
-  for (const group of bySide.values()) spread(group)
+  return drawRelations(null, boxes, relations, cache).geometry
+}
 
+/** A drawing kept to draw the next one from: its inputs, its ends, and what each relation's drawing looked at. */
+export interface Drawing {
+  boxes: ReadonlyMap<string, Box>
+  relations: readonly RelationInput[]
+  geometry: RelationGeometry[]
+  /** The relations drawn (both nodes there, not a loop), in order; geometry[i] draws drawn[i]. */
+  drawn: RelationInput[]
+  ends: End[]
+  /** For each relation drawn: the areas its route and its label looked at (see routeReach, labelReach). */
+  reach: { route: Box; label: Box | null }[]
+  /** Which relations drawn touch each node. */
+  touching: Map<string, number[]>
+}
+
+/** Beyond this many moved nodes (a layout), the whole map is drawn afresh. */
+const MAX_MOVED = 16
+
+/**
+ * relationGeometry, drawn from `before` where it can be. When only some nodes moved (a drag), only
+ * the ends on them and on the nodes linked to them are placed again; a relation keeps its line when
+ * its ends are where they were and no moved node (where it was or where it is) lies where its route
+ * looks, and its label when its line is the same and no moved node and no label placed elsewhere
+ * lies where the label could go. What is kept is exactly what drawing afresh would give; kept
+ * relations keep their objects, so a canvas redraws only the others.
+ */
+export function drawRelations(before: Drawing | null, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): Drawing {
+  const moved = before ? movedSince(before, boxes, relations) : null
+  const drawn = moved ? before!.drawn : relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
+  const touching = moved ? before!.touching : touchingOf(drawn)
+  const { ends, again } = moved ? replaceEnds(before!.ends, drawn, boxes, touching, moved.ids) : { ends: placeEnds(drawn, boxes), again: null }
   const nodes = new BoxIndex([...boxes.values()])
   const labels = new BoxIndex()
-  return drawn.map((r, i) => {
+  /** Labels drawn elsewhere than before: where they were and where they are. */
+  const movedLabels: Box[] = []
+  const reach: Drawing['reach'] = []
+  const geometry = drawn.map((r, i): RelationGeometry => {
+    const old = moved ? before!.geometry[i] : undefined
     const [fromEnd, toEnd] = [ends[2 * i]!, ends[2 * i + 1]!]
-    const points = route(portOf(fromEnd), portOf(toEnd), [fromEnd.box, toEnd.box], nodes, cache).map((p) => ({ x: r2(p.x), y: r2(p.y) }))
-    const label = r.label ? placeLabel(points, r.label, nodes, labels) : null
-    if (label) labels.add(label)
+    const [from, to] = [portOf(fromEnd), portOf(toEnd)]
+    const oldReach = before?.reach[i]
+    // Ends placed again may still be where they were; an end on a moved node has moved.
+    const sameEnds = old !== undefined && (!again!.has(i) || (!moved!.ids.has(r.fromId) && !moved!.ids.has(r.toId) && samePorts(before!.ends, ends, i)))
+    const keepsLine = sameEnds && !touches(moved!.boxes, oldReach!.route)
+    const points = keepsLine ? old.points : route(from, to, [fromEnd.box, toEnd.box], nodes, cache).map(r2p)
+    const sameLine = old !== undefined && (keepsLine || samePoints(old.points, points))
+    let label: Box | null = null
+    let labelArea: Box | null = null
+    if (r.label) {
+      labelArea = sameLine ? oldReach!.label! : labelReach(points, r.label)
+      const kept = sameLine && old.label !== null && !touches(moved!.boxes, labelArea) && !touches(movedLabels, labelArea) ? old.label : null
+      label = kept ?? placeLabel(points, r.label, nodes, labels)
+      labels.add(label)
+    }
+    reach.push({ route: keepsLine ? oldReach!.route : routeReach(from.point, to.point), label: labelArea })
+    if (old && !sameBox(old.label, label)) movedLabels.push(...[old.label, label].filter((b): b is Box => b !== null))
+    if (sameLine && sameBox(old.label, label) && old.fromSide === fromEnd.side && old.toSide === toEnd.side) return old
     return { id: r.id, fromId: r.fromId, toId: r.toId, fromSide: fromEnd.side, toSide: toEnd.side, points, path: roundedPolyline(points), arrow: arrowAt(points), label }
   })
+  return { boxes, relations, geometry, drawn, ends, reach, touching }
 }
+
+function touchingOf(drawn: readonly RelationInput[]): Map<string, number[]> {
+  const touching = new Map<string, number[]>()
+  drawn.forEach((r, i) => {
+    for (const id of [r.fromId, r.toId]) {
+      const list = touching.get(id)
+      if (list) list.push(i)
+      else touching.set(id, [i])
+    }
+  })
+  return touching
+}
+
+/**
+ * The nodes that moved since `before` (their ids, and their boxes where they were and where they
+ * are), or null when more changed than moved nodes: other nodes or relations, or too many moves
+ * to be worth following.
+ */
+function movedSince(before: Drawing, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): { ids: Set<string>; boxes: Box[] } | null {
+  if (before.boxes.size !== boxes.size || before.relations.length !== relations.length) return null
+  for (let i = 0; i < relations.length; i++) {
+    const [a, b] = [before.relations[i]!, relations[i]!]
+    if (a !== b && (a.id !== b.id || a.fromId !== b.fromId || a.toId !== b.toId || a.label?.width !== b.label?.width || a.label?.height !== b.label?.height)) return null
+  }
+  const ids = new Set<string>()
+  const moved: Box[] = []
+  for (const [id, box] of boxes) {
+    const old = before.boxes.get(id)
+    if (!old) return null
+    if (old === box || sameBox(old, box)) continue
+    ids.add(id)
+    moved.push(old, box)
+    if (ids.size > MAX_MOVED) return null
+  }
+  return { ids, boxes: moved }
+}
+
+const r2p = (p: Point): Point => ({ x: r2(p.x), y: r2(p.y) })
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y
+const samePoints = (a: readonly Point[], b: readonly Point[]) => a.length === b.length && a.every((p, i) => samePoint(p, b[i]!))
+const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+const touches = (boxes: readonly Box[], area: Box) => boxes.some((b) => boxesOverlap(b, area))
+/** Whether relation i's two ends sit exactly where they sat (same side, same place along it). */
+const samePorts = (a: readonly End[], b: readonly End[], i: number) =>
+  [2 * i, 2 * i + 1].every((k) => a[k]!.side === b[k]!.side && a[k]!.at === b[k]!.at && sameBox(a[k]!.box, b[k]!.box))
 
 /** How many pairs of relation lines cross each other (a measure of how readable a layout is). */
 export function countCrossings(geometries: readonly Pick<RelationGeometry, 'points'>[]): number {

@@ -3,9 +3,8 @@ import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
 import { canSeeHighlight, canSeeMap, mapAction } from '@/lib/permissions/visibility'
-import { readerContext } from '@/lib/annotations/reader-context'
-import { blockAt, blocksOf } from '@/lib/sources/blocks'
-import { StoredLayout } from '@/lib/sources/editing/schema'
+import { readerContexts } from '@/lib/annotations/reader-context'
+import { blockIndexes } from '@/lib/sources/block-index'
 import { authorizeOnMap } from './access'
 import { replay } from './reducer'
 import type { Operation } from './schema'
@@ -63,45 +62,60 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
   }
 }
 
-/** Every highlight of the group the actor may see, with where it sits, for citing on maps. */
+/**
+ * Every highlight of the group the actor may see (or only those of `ids`), with where it sits, for
+ * citing on maps. Reads the highlights and each source's block index, never the sources' texts.
+ */
 export async function citablePassages(actor: Actor, groupId: string, ids?: string[]): Promise<CitedPassage[]> {
   // Access to the group is checked once; each source only adds its own "read first" state.
   const access = await authorizeInGroup(actor, groupId, 'source:read')
-  const sources = await db.source.findMany({ where: { groupId: access.group.id }, select: { id: true, groupId: true, title: true, text: true, layout: true, version: true } })
-  const passages: CitedPassage[] = []
-  for (const source of sources) {
-    const ctx = await readerContext(actor!.id, { ...access, source })
-    const blocks = blocksOf(source.text, StoredLayout.parse(source.layout))
-    const rows = await db.highlight.findMany({
-      where: { sourceId: source.id, ...(ids ? { id: { in: ids } } : {}) },
-      orderBy: { start: 'asc' },
-      select: { id: true, authorId: true, visibility: true, exact: true, tag: true, start: true, anchorStatus: true, author: { select: { name: true } } },
-    })
-    for (const h of rows) {
-      if (!canSeeHighlight(ctx, h)) continue
-      passages.push({
-        highlightId: h.id,
-        sourceId: source.id,
-        sourceTitle: source.title,
-        paragraph: h.anchorStatus === 'ORPHANED' ? null : (blockAt(blocks, h.start)?.number ?? null),
-        ...pageOf(h.anchorStatus === 'ORPHANED' ? undefined : blockAt(blocks, h.start)),
-        exact: h.exact,
-        tag: h.tag,
-        anchorStatus: h.anchorStatus,
-        authorName: h.author.name,
-      })
+  const rows = await db.highlight.findMany({
+    where: { source: { groupId: access.group.id }, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: [{ source: { createdAt: 'asc' } }, { sourceId: 'asc' }, { start: 'asc' }],
+    select: {
+      id: true,
+      sourceId: true,
+      authorId: true,
+      visibility: true,
+      exact: true,
+      tag: true,
+      start: true,
+      anchorStatus: true,
+      author: { select: { name: true } },
+      source: { select: { title: true, version: true } },
+    },
+  })
+  const sources = [...new Map(rows.map((h) => [h.sourceId, { id: h.sourceId, version: h.source.version }])).values()]
+  const viewers = await readerContexts(actor!.id, access, sources.map((s) => s.id))
+  const visible = rows.filter((h) => canSeeHighlight(viewers.get(h.sourceId)!, h))
+  const blocks = await blockIndexes(sources.filter((s) => visible.some((h) => h.sourceId === s.id)))
+  return visible.map((h) => {
+    const block = h.anchorStatus === 'ORPHANED' ? undefined : blocks.get(h.sourceId)?.at(h.start)
+    return {
+      highlightId: h.id,
+      sourceId: h.sourceId,
+      sourceTitle: h.source.title,
+      paragraph: block?.paragraph ?? null,
+      // The page of the original a cited paragraph starts on, only where the source knows it (a PDF).
+      ...(block?.page ? { page: block.page } : {}),
+      exact: h.exact,
+      tag: h.tag,
+      anchorStatus: h.anchorStatus,
+      authorName: h.author.name,
     }
-  }
-  return passages
+  })
 }
 
-/** The page of the original a cited paragraph starts on, only where the source knows it (a PDF). */
-const pageOf = (block: { page: number | null } | undefined) => (block?.page ? { page: block.page } : {})
-
-export async function getMapForEditor(actor: Actor, mapId: unknown) {
+/**
+ * A map with what the editor and the exports need: its state, the passages its nodes cite (or,
+ * for the editor's list to cite from, every passage the actor may cite in the group), and whether
+ * the actor may edit it.
+ */
+export async function getMapForEditor(actor: Actor, mapId: unknown, passages: 'cited' | 'citable' = 'cited') {
   const access = await authorizeOnMap(actor, mapId, 'read')
   const state = await loadMapState(access.map.id)
-  const cited = await citablePassages(actor, access.map.groupId, state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])))
+  const ids = passages === 'cited' ? state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])) : undefined
+  const cited = await citablePassages(actor, access.map.groupId, ids)
   const owner = access.map.ownerId ? await db.user.findUnique({ where: { id: access.map.ownerId }, select: { name: true } }) : null
   const editable =
     can(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner, archived: access.archived }) &&

@@ -1,7 +1,7 @@
 // A relation's way from one node's border to another's around the nodes in between: the
 // shortest polyline through the corners of the boxes near the straight line (a visibility graph,
 // searched with A*), leaving its source outward and entering its target inward.
-import { BoxIndex, boundsOf, containsPoint, inflate, segmentHitsBox, type Box, type Point } from './boxes'
+import { BoxIndex, boundsOf, containsPoint, inflate, segmentHitsBox, segmentHitsRect, type Box, type Point } from './boxes'
 
 /** How far a line keeps from a box it passes. */
 const CLEARANCE = 8
@@ -25,7 +25,7 @@ export interface Port {
 }
 
 const dot = (a: Point, b: Point) => a.x * b.x + a.y * b.y
-const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
+const dist = (a: Point, b: Point) => Math.sqrt((a.x - b.x) ** 2 + (a.y - b.y) ** 2)
 
 /** Whether the step a→b leaves through `normal` steeply enough to read as leaving that side. */
 const leaves = (a: Point, b: Point, normal: Point) => dot({ x: b.x - a.x, y: b.y - a.y }, normal) >= 0.25 * dist(a, b)
@@ -39,6 +39,9 @@ function distanceToSegment(box: Box, a: Point, b: Point): number {
   return dist(c, { x: a.x + t * d.x, y: a.y + t * d.y })
 }
 
+/** The only boxes a route between these two points looks at are those meeting this area. */
+export const routeReach = (from: Point, to: Point): Box => inflate(boundsOf([from, to]), REACH)
+
 /**
  * The polyline from `from` to `to`, avoiding the boxes of `index` other than the two `ends` where
  * it can; the straight line when no reasonable detour exists.
@@ -49,7 +52,7 @@ export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex, c
   const onLine = index.near(inflate(boundsOf(straight), CLEARANCE)).filter((b) => others(b) && segmentHitsBox(from.point, to.point, inflate(b, CLEARANCE)))
   if (onLine.length === 0 || onLine.length > MAX_BLOCKERS) return straight
   const nearby = index
-    .near(inflate(boundsOf(straight), REACH))
+    .near(routeReach(from.point, to.point))
     .filter(others)
     .map((b) => ({ b, d: distanceToSegment(b, from.point, to.point) }))
     .sort((p, q) => p.d - q.d)
@@ -72,13 +75,24 @@ function detour(from: Port, to: Port, ends: [Box, Box], nearby: Box[]): Point[] 
   const blockers = nearby.map((b) => inflate(b, CLEARANCE))
   // The two end boxes, a hair smaller, so that touching them at the ports does not count.
   const own = ends.map((b) => inflate(b, -0.5))
+  // Every box as [left, top, right, bottom], the blockers first: the search tests thousands of segments against them.
+  const rects = new Float64Array([...blockers, ...own].flatMap((b) => [b.x, b.y, b.x + b.width, b.y + b.height]))
   const clear = (a: Point, b: Point) => {
-    const [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)]
-    for (const box of blockers) {
-      if (box.x > x1 || box.x + box.width < x0 || box.y > y1 || box.y + box.height < y0) continue
-      if (segmentHitsBox(a, b, box)) return false
+    const x0 = Math.min(a.x, b.x)
+    const x1 = Math.max(a.x, b.x)
+    const y0 = Math.min(a.y, b.y)
+    const y1 = Math.max(a.y, b.y)
+    const tested = 4 * blockers.length
+    for (let i = 0; i < rects.length; i += 4) {
+      const left = rects[i]!
+      const top = rects[i + 1]!
+      const right = rects[i + 2]!
+      const bottom = rects[i + 3]!
+      // Blockers far from the segment are skipped at once; the end boxes are always tested.
+      if (i < tested && (left > x1 || right < x0 || top > y1 || bottom < y0)) continue
+      if (segmentHitsRect(a.x, a.y, b.x, b.y, left, top, right, bottom)) return false
     }
-    return !own.some((box) => segmentHitsBox(a, b, box))
+    return true
   }
 
   const corners: Point[] = []
@@ -106,7 +120,9 @@ function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, 
   const previous = new Int32Array(points.length).fill(-1)
   const done = new Uint8Array(points.length)
   cost[start] = 0
-  const estimate = (i: number) => cost[i]! + dist(points[i]!, to.point)
+  // What is left at least, from each point: the straight way to the end.
+  const rest = Float64Array.from(points, (p) => dist(p, to.point))
+  const estimate = (i: number) => cost[i]! + rest[i]!
   for (let expanded = 0; expanded < MAX_EXPANSIONS; expanded++) {
     let current = -1
     for (let i = 0; i < points.length; i++) if (!done[i] && cost[i]! < Infinity && (current < 0 || estimate(i) < estimate(current))) current = i
@@ -119,7 +135,7 @@ function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, 
       const there = points[next]!
       const through = cost[current]! + dist(here, there)
       // Only steps that could still be part of a path within budget are worth a visibility check.
-      if (through >= cost[next]! || through + dist(there, to.point) > budget) continue
+      if (through >= cost[next]! || through + rest[next]! > budget) continue
       // The first step leaves the source outward; the last enters the target inward.
       if (current === start && !leaves(here, there, from.normal)) continue
       if (next === goal && !leaves(there, here, to.normal)) continue

@@ -7,8 +7,9 @@ import { db } from '@/lib/db'
 import { createMap, duplicateMap, restoreRevision } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { getMapForEditor } from '@/lib/maps/queries'
+import { editSourceText } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
-import { applyAll, ESSAY_TITLE, mapSnapshot, newId, nodeAdd, refusal, replayedState, sorted, storedState, twoMaps } from './map-fixtures'
+import { applyAll, ESSAY, ESSAY_TITLE, mapSnapshot, newId, nodeAdd, refusal, replayedState, sorted, storedState, twoMaps } from './map-fixtures'
 
 const NO_SUCH_HIGHLIGHT = 'That highlight does not exist in this group.'
 
@@ -34,6 +35,37 @@ describe('citing passages on a map', () => {
       { highlightId: shared.id, sourceId: m.sourceId, sourceTitle: ESSAY_TITLE, paragraph: 2, exact: 'shared threats bind allies', tag: 'EVIDENCE', anchorStatus: 'EXACT', authorName: 'Sam' },
     ])
     expect((await getMapForEditor(m.ann, annsMap)).cited).toMatchObject([{ highlightId: annsPrivate.id, paragraph: 1, authorName: 'Ann' }])
+  })
+
+  it('lists every passage the editor may cite by paragraph from each source’s block index, not its text, and follows an edited text', async () => {
+    const m = await twoMaps()
+    const first = await createHighlight(m.sam, { ...m.at('both partners gain'), tag: 'CLAIM' })
+    const second = await createHighlight(m.ann, { ...m.at('shared threats bind allies'), tag: 'EVIDENCE' })
+    const { id: untouched } = await createSource(m.iris, { groupId: m.groupId, title: 'Untouched', text: 'Nobody has highlighted this one yet.' })
+    const paragraphs = async () => (await getMapForEditor(m.sam, m.mapId, 'citable')).cited.map((p) => [p.highlightId, p.paragraph])
+    expect(await paragraphs()).toEqual([
+      [first.id, 1],
+      [second.id, 2],
+    ])
+    // An index for the version of the text cited from; none for a source nothing is cited from.
+    const indexes = () => db.sourceBlocks.findMany({ where: { sourceId: { in: [m.sourceId, untouched] } }, select: { sourceId: true, version: true } })
+    expect(await indexes()).toEqual([{ sourceId: m.sourceId, version: 1 }])
+
+    // The text is not read again: a text swapped behind the index's back (same version) changes nothing.
+    await db.source.update({ where: { id: m.sourceId }, data: { text: 'Swapped.' } })
+    expect(await paragraphs()).toEqual([
+      [first.id, 1],
+      [second.id, 2],
+    ])
+    await db.source.update({ where: { id: m.sourceId }, data: { text: ESSAY } })
+
+    // An edit makes a new version: the index is made again from the new text.
+    await editSourceText(m.iris, { sourceId: m.sourceId, expectedVersion: 1, text: `A paragraph written before the others.\n\n${ESSAY}` })
+    expect(await paragraphs()).toEqual([
+      [first.id, 2],
+      [second.id, 3],
+    ])
+    expect(await indexes()).toEqual([{ sourceId: m.sourceId, version: 2 }])
   })
 
   // Known bug (see the closing report): deleting a highlight sets MapNode.highlightId to null in

@@ -90,6 +90,7 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   Membership: Prisma.MembershipScalarFieldEnum,
   Source: Prisma.SourceScalarFieldEnum,
   SourceRevision: Prisma.SourceRevisionScalarFieldEnum,
+  SourceBlocks: Prisma.SourceBlocksScalarFieldEnum,
   Highlight: Prisma.HighlightScalarFieldEnum,
   Reply: Prisma.ReplyScalarFieldEnum,
   ArgumentMap: Prisma.ArgumentMapScalarFieldEnum,
@@ -131,6 +132,7 @@ const ROWS = {
     id: 'revision1', sourceId: 'source1', version: 1, text: 'Of the liberty of thought.', contentHash: 'b'.repeat(64),
     createdById: 'user1', createdAt: at('2024-01-04T00:00:00.500Z'),
   },
+  SourceBlocks: { sourceId: 'source1', version: 2, blocks: [[0, 26, null, null], [28, 41, 1, 3]] },
   Highlight: {
     id: 'highlight1', sourceId: 'source1', authorId: 'user1', tag: 'CLAIM', visibility: 'PRIVATE', exact: 'liberty',
     prefix: 'Of the ', suffix: ' of thought', start: 7, end: 14, sourceVersion: 2, anchorStatus: 'MOVED',
@@ -216,6 +218,7 @@ describe('the migrated schema matches schema.prisma', () => {
       Membership: await client.membership.create({ data: ROWS.Membership }).then(() => client.membership.findUnique(byId(ROWS.Membership))),
       Source: await client.source.create({ data: ROWS.Source }).then(() => client.source.findUnique(byId(ROWS.Source))),
       SourceRevision: await client.sourceRevision.create({ data: ROWS.SourceRevision }).then(() => client.sourceRevision.findUnique(byId(ROWS.SourceRevision))),
+      SourceBlocks: await client.sourceBlocks.create({ data: ROWS.SourceBlocks }).then(() => client.sourceBlocks.findUnique({ where: { sourceId: ROWS.SourceBlocks.sourceId } })),
       Highlight: await client.highlight.create({ data: ROWS.Highlight }).then(() => client.highlight.findUnique(byId(ROWS.Highlight))),
       Reply: await client.reply.create({ data: ROWS.Reply }).then(() => client.reply.findUnique(byId(ROWS.Reply))),
       ArgumentMap: await client.argumentMap.create({ data: ROWS.ArgumentMap }).then(() => client.argumentMap.findUnique(byId(ROWS.ArgumentMap))),

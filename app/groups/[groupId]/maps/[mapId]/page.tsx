@@ -8,7 +8,8 @@ import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
 import { requirePageUser } from '@/lib/auth/session'
-import { citablePassages, getMapForEditor } from '@/lib/maps/queries'
+import { packMapState } from '@/lib/maps/packed-state'
+import { getMapForEditor } from '@/lib/maps/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 
 export default async function MapPage({
@@ -22,13 +23,10 @@ export default async function MapPage({
   const { node } = await searchParams
   const path = `/groups/${groupId}/maps/${mapId}`
   const user = await requirePageUser(path)
-  const editor = await loadOrRespond(async () => {
-    const loaded = await getMapForEditor(user, mapId)
-    if (loaded.map.groupId !== groupId) return null
-    return { ...loaded, passages: await citablePassages(user, loaded.map.groupId) }
-  }, path)
-  if (!editor) notFound()
-  const { map, group, state, passages, editable, ownerName, standing, isOwner, archived } = editor
+  // Every passage the user may cite, which includes those the map's nodes cite.
+  const editor = await loadOrRespond(() => getMapForEditor(user, mapId, 'citable'), path)
+  if (editor.map.groupId !== groupId) notFound()
+  const { map, group, state, cited: passages, editable, ownerName, standing, isOwner, archived } = editor
   const rubric = await rubricOf(group.id)
 
   return (
@@ -51,7 +49,7 @@ export default async function MapPage({
         groupId={group.id}
         viewerId={user.id}
         mapId={map.id}
-        initial={{ state, seq: map.seq }}
+        initial={{ state: packMapState(state), seq: map.seq }}
         passages={passages}
         editable={editable}
         focusId={typeof node === 'string' ? node : undefined}

@@ -44,10 +44,10 @@ export function probeOf(text: string): string {
 
 /**
  * An HTML page's weight, the part that is Next's inline flight data (client components' props,
- * serialized after the markup), and how many times `probe` occurs in that flight data.
+ * serialized after the markup; its scripts may carry a nonce), and how many times `probe` occurs in that flight data.
  */
 export function htmlWeight(html: string, probe: string) {
-  const flight = [...html.matchAll(/<script>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('')
+  const flight = [...html.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('')
   return {
     bytes: Buffer.byteLength(html),
     gzip: gzipSync(html, { level: 9 }).length,

@@ -3,8 +3,9 @@
 // line between the facing sides, the arrowhead on the target's border, the caption where no node
 // covers it (cut to two lines, whole on hover and focus). Selected, it offers to reverse the
 // relation, switch it between supports and attacks, or delete it.
-import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react'
-import { memo, useContext } from 'react'
+import { BaseEdge, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react'
+import { memo, useContext, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import { CAPTION_LINE, CAPTION_PAD_X, CAPTION_PAD_Y, CAPTION_SIZE } from '@/lib/maps/caption'
 import type { RelationGeometry } from '@/lib/maps/geometry'
 import { RELATION_STYLES } from '@/lib/tags'
@@ -18,6 +19,29 @@ export type RelationEdgeData = {
 }
 
 export type RelationEdgeType = Edge<RelationEdgeData, 'relation'>
+
+/** The layer React Flow keeps for edge labels, found once per canvas. */
+const captionLayers = new WeakMap<HTMLElement, HTMLElement>()
+function captionLayerOf(state: ReactFlowState): HTMLElement | null {
+  const canvas = state.domNode
+  if (!canvas) return null
+  let layer = captionLayers.get(canvas)
+  if (!layer) {
+    layer = canvas.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? undefined
+    if (layer) captionLayers.set(canvas, layer)
+  }
+  return layer ?? null
+}
+
+/**
+ * React Flow's EdgeLabelRenderer, but looking its layer up once: that one asks the DOM for it on
+ * every change of the canvas's state, in every edge, which with a thousand captions took most of a
+ * drag's time.
+ */
+function CaptionPortal({ children }: { children: ReactNode }) {
+  const layer = useStore(captionLayerOf)
+  return layer ? createPortal(children, layer) : null
+}
 
 const action = 'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100'
 
@@ -45,7 +69,7 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
         strokeLinecap="round"
       />
       {label && (
-        <EdgeLabelRenderer>
+        <CaptionPortal>
           <div
             data-relation-label={id}
             title={caption.text}
@@ -93,7 +117,7 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
               </button>
             </div>
           )}
-        </EdgeLabelRenderer>
+        </CaptionPortal>
       )}
     </>
   )

@@ -2,18 +2,21 @@
 // check, duplicate check, insert + live event in one transaction) against the naive baseline,
 // node:http + one plain pg INSERT (bench/lib/baseline-server.ts), with the same load and bodies.
 // At 10 connections, an empty Next.js route handler (bench/lib/next-floor.ts) shows the
-// framework's own ceiling on the same machine. Then one seminar writing at once: 50 students, one
-// connection each, all in one group, beside the same 50 students each writing in a group of their
-// own (bench/lib/seminar-writers.ts): what sharing a group costs a seminar's writes.
+// framework's own ceiling on the same machine, and a route handler doing only the app's database
+// work (bench/lib/next-floor.ts). Then one seminar writing at once: 50 students, one connection
+// each, all in one group, beside the same 50 students each writing in a group of their own
+// (bench/lib/seminar-runs.ts): what sharing a group costs a seminar's writes, with this machine's
+// commits and with commits held 2 ms longer.
 import { join } from 'node:path'
 import pg from 'pg'
 import { DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { BENCH_LOG_DIR, signIn, startBenchApp } from './lib/app-server'
-import { runLoad, type LoadResult } from './lib/load'
+import { problemsOf, runLoad, type LoadResult } from './lib/load'
 import { startNextFloor } from './lib/next-floor'
 import { freePorts, startChild, stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
-import { makeSeminarWriters, type Writer } from './lib/seminar-writers'
+import { seminarAtOnce } from './lib/seminar-runs'
+import { makeSeminarWriters } from './lib/seminar-writers'
 
 const SECONDS = 10
 const CONNECTION_LEVELS = [10, 50]
@@ -22,7 +25,6 @@ const WARMUP_SECONDS = 10
 const FLOOR_SECONDS = 5
 /** Students of one seminar writing at once, one connection each. */
 const SEMINAR_WRITERS = 50
-const SEMINAR_WARMUP_SECONDS = 5
 const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
@@ -107,12 +109,6 @@ async function startBaseline(databaseUrl: string, target: Target): Promise<{ ori
   return { origin: `http://127.0.0.1:${port}`, child }
 }
 
-function problemsOf(label: string, run: LoadResult): string[] {
-  if (run.non2xx === 0 && run.errors === 0 && run.requests > 0) return []
-  const codes = Object.entries(run.statusCodes).map(([code, count]) => `${code}×${count}`).join(', ')
-  return [`${label}: ${run.non2xx} non-2xx and ${run.errors} connection errors in ${run.requests} requests (${codes}); first: ${run.firstFailure ?? 'none'}`]
-}
-
 /** Where the app's time goes, on the same instance: a database ping, and the session check alone. */
 async function floorsOf(origin: string, cookie: string, path: string): Promise<string> {
   const health = await runLoad({ origin, path: '/api/health', method: 'GET', connections: 10, seconds: FLOOR_SECONDS })
@@ -121,41 +117,6 @@ async function floorsOf(origin: string, cookie: string, path: string): Promise<s
   const describe = (run: LoadResult) => `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms`
   const refused = session.statusCodes['400'] ?? 0
   return `app floors at c10: GET /api/health ${describe(health)}; POST refused after the session check (${refused} × 400) ${describe(session)}`
-}
-
-/**
- * The seminar figure: the same 50 writers, all in one group, then each in their own. Returns its
- * rows and notes; failures go to `failures`.
- */
-async function seminarAtOnce(appUrl: string, writers: Writer[], nextBody: () => string, failures: string[]): Promise<{ rows: Row[]; notes: string[]; created: number }> {
-  const run = (where: 'seminar' | 'own group', seconds: number) =>
-    runLoad({
-      origin: appUrl,
-      path: writers[0]!.seminarPath,
-      connections: writers.length,
-      seconds,
-      nextBody,
-      perConnection: (i) => ({ path: where === 'seminar' ? writers[i]!.seminarPath : writers[i]!.ownGroupPath, headers: { cookie: writers[i]!.cookie } }),
-    })
-  step(`${writers.length} writers: warming up for ${SEMINAR_WARMUP_SECONDS} s, then one group and ${writers.length} groups, ${SECONDS} s each`)
-  const warmup = await run('own group', SEMINAR_WARMUP_SECONDS)
-  failures.push(...problemsOf('seminar warm-up', warmup))
-  const together = await run('seminar', SECONDS)
-  const apart = await run('own group', SECONDS)
-  failures.push(...problemsOf(`${writers.length} writers in one group`, together), ...problemsOf(`${writers.length} writers in ${writers.length} groups`, apart))
-  const label = `seminar c${writers.length}: one group (baseline: ${writers.length} groups)`
-  return {
-    created: [warmup, together, apart].reduce((sum, run) => sum + (run.statusCodes['201'] ?? 0), 0),
-    rows: [
-      { name: `${label} throughput`, unit: 'req/s', figure: together.requestsPerSecond, baseline: apart.requestsPerSecond },
-      { name: `${label} latency p50`, unit: 'ms', figure: together.p50, baseline: apart.p50 },
-      { name: `${label} latency p99`, unit: 'ms', figure: together.p99, baseline: apart.p99 },
-    ],
-    notes: [
-      `seminar: ${writers.length} students, one connection each, all on one essay of one group: ${Math.round(together.requestsPerSecond)} req/s, p50 ${together.p50} ms, p99 ${together.p99} ms; ` +
-        `the same ${writers.length} each in a group of their own: ${Math.round(apart.requestsPerSecond)} req/s, p50 ${apart.p50} ms, p99 ${apart.p99} ms`,
-    ],
-  }
 }
 
 export async function benchHighlightCreate(): Promise<BenchResult> {
@@ -236,13 +197,13 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
         databaseOnly = databaseRun
       }
     }
-    const seminar = await seminarAtOnce(app.url, writers, nextBody, failures)
+    const seminar = await seminarAtOnce(app.url, app.databaseUrl, writers, nextBody, failures)
     rows.push(...seminar.rows)
     notes.push(...seminar.notes)
     created += seminar.created
     const inserted = (await countHighlights(app.databaseUrl)) - before
     // A request still in flight when a run ends may be inserted without its answer being counted.
-    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + 3 * SEMINAR_WRITERS
+    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + seminar.runs * SEMINAR_WRITERS
     notes.push(`rows inserted during the measured runs: ${inserted} (201 answers: ${created})`)
     if (inserted < created || inserted > created + inFlight) failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)

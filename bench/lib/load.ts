@@ -70,3 +70,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     firstFailure,
   }
 }
+
+/** What makes a run's figures untrustworthy: any non-2xx answer or connection error, or no answer at all. */
+export function problemsOf(label: string, run: LoadResult): string[] {
+  if (run.non2xx === 0 && run.errors === 0 && run.requests > 0) return []
+  const codes = Object.entries(run.statusCodes).map(([code, count]) => `${code}×${count}`).join(', ')
+  return [`${label}: ${run.non2xx} non-2xx and ${run.errors} connection errors in ${run.requests} requests (${codes}); first: ${run.firstFailure ?? 'none'}`]
+}

@@ -265,7 +265,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
                 defaultViewport={DEFAULT_VIEWPORT}
                 minZoom={0.05}
                 proOptions={PRO_OPTIONS}
-                onlyRenderVisibleElements={false && visibleOnly}
+                onlyRenderVisibleElements={visibleOnly}
               >
                 <Background />
                 <Controls showInteractive={false} />

@@ -6,7 +6,7 @@
 // from CanvasActions.
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { isolate } from '@/lib/export/text-fit'
-import { clustersOf } from '@/lib/export/text-runs'
+import { clustersOf } from '@/lib/export/graphemes'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { RELATION_STYLES } from '@/lib/tags'

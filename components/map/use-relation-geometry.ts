@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { captionOf, captionText, CAPTION_SIZE, type Caption } from '@/lib/maps/caption'
 import { drawRelations, type Box, type Drawing, type RelationInput, type RouteCache } from '@/lib/maps/geometry'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { MapRelationState } from '@/lib/maps/reducer'
 import type { PlacedRelation } from './drawn-relations'
 

@@ -8,7 +8,6 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent
 import { Alert } from '@/components/ui/alert'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
-import { layeredLayout } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { unpackMapState, type PackedMapState } from '@/lib/maps/packed-state'
 import type { MapState } from '@/lib/maps/reducer'
@@ -22,6 +21,7 @@ import { MapToolbar } from './map-toolbar'
 import { connectHint, relationBetween, type Linking, type RelationKind } from './connecting'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
 import { useAnnounceSelection } from './use-announce-selection'
+import { useCanvasAttention } from './use-canvas-attention'
 import { useCanvasChanges } from './use-canvas-changes'
 import { useCanvasNodes } from './use-canvas-nodes'
 import { useMapSync } from './use-map-sync'
@@ -59,6 +59,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   const [editingId, setEditingId] = useState<string | null>(null)
   const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
   const [linking, setLinking] = useState<Linking | null>(null)
+  const { focusedId, connecting, onFocus, onBlur, onConnectStart, onConnectEnd } = useCanvasAttention()
   const onError = useCallback((message: string) => setError(message), [])
   const map = useMapSync(groupId, mapId, viewerId, initial, onError)
   useAnnounceSelection(mapId, selected)
@@ -121,6 +122,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     groupId,
     editingId,
     candidateId: linking?.toId ?? null,
+    focusedId,
   })
 
   const { edges, drawn, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected: selectedSet, editable, act })
@@ -160,7 +162,9 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     setEditingId(id)
   }
 
-  const autoLayout = () => {
+  const autoLayout = async () => {
+    // The layout library is loaded when a map is first laid out, not with every map.
+    const { layeredLayout } = await import('@/lib/maps/layout')
     act([{ type: 'layout.apply', positions: layeredLayout(view) }], 'Map laid out. Ctrl+Z undoes it.')
     setTimeout(() => void flow.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }), 50)
   }
@@ -235,6 +239,8 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
             if (event.dataTransfer.types.includes(PASSAGE_MIME)) event.preventDefault()
           }}
           onDrop={onDrop}
+          onFocus={onFocus}
+          onBlur={onBlur}
           aria-label="Argument map canvas. N adds a note, [ and ] select nodes, S or A connects the selected node to another, Enter edits, Delete removes, R reverses and T switches a selected relation, L lays out, Ctrl+Z undoes."
           role="application"
           tabIndex={0}
@@ -250,6 +256,9 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
                 onNodesChange={onNodesChange}
                 onEdgesChange={onEdgesChange}
                 onConnect={onConnect}
+                onConnectStart={onConnectStart}
+                onConnectEnd={onConnectEnd}
+                className={connecting ? 'map-connecting' : undefined}
                 isValidConnection={isValidConnection}
                 connectionLineStyle={CONNECTION_LINE[connectKind]}
                 onNodeClick={onNodeClick}

@@ -6,13 +6,13 @@
 //
 // A map may hold a thousand of these: a node draws its side dots and checks whether its text is
 // cut only while someone points at it, focuses it or selects it, so an idle node is a few
-// elements, two handles (the one its relations are drawn from and the body that takes new ones)
-// and no layout read.
-import { Handle, Position, useConnection, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
+// elements, two handles (the one its relations are drawn from and the body that takes new ones),
+// no layout read and no subscription of its own.
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
 import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
-import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/layout'
+import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
@@ -31,6 +31,8 @@ export type ArgumentNodeData = {
   editing: boolean
   /** The node offered as the other end of a connection made with the keyboard. */
   candidate: boolean
+  /** The node has the keyboard's focus (React Flow's wrapper around it does). */
+  focused: boolean
 }
 
 export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
@@ -44,15 +46,12 @@ const dotClass =
 function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]
   const { finishEdit } = useContext(CanvasActions)
-  const root = useRef<HTMLDivElement>(null)
   const editor = useRef<HTMLTextAreaElement>(null)
   const body = useRef<HTMLParagraphElement>(null)
   const [pointed, setPointed] = useState(false)
-  const [focused, setFocused] = useState(false)
   const [cut, setCut] = useState(false)
-  const connecting = useConnection((c) => c.inProgress && c.fromNode.id !== id)
   const updateNodeInternals = useUpdateNodeInternals()
-  const awake = pointed || focused || selected
+  const awake = pointed || data.focused || selected
   // React Flow knows a node's handles from when it measured them (first when the node appeared):
   // the side dots come and go with `awake`, so it measures again then.
   const appeared = useRef(false)
@@ -66,19 +65,6 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
     const timers = [0, 50, 200].map((ms) => setTimeout(() => editor.current?.focus(), ms))
     return () => timers.forEach(clearTimeout)
   }, [data.editing])
-  // React Flow focuses its wrapper around this node (Tab, or a click): the whole text shows then too.
-  useEffect(() => {
-    const wrapper = root.current?.parentElement
-    if (!wrapper) return
-    const on = () => setFocused(true)
-    const off = () => setFocused(false)
-    wrapper.addEventListener('focus', on)
-    wrapper.addEventListener('blur', off)
-    return () => {
-      wrapper.removeEventListener('focus', on)
-      wrapper.removeEventListener('blur', off)
-    }
-  }, [])
   useLayoutEffect(() => {
     if (!awake) return
     const p = body.current
@@ -91,7 +77,6 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
   const ring = data.candidate ? 'ring-4 ring-emerald-400' : selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''
   return (
     <div
-      ref={root}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
       className={`group/node relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${ring}`}
@@ -102,14 +87,13 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         SIDE_DOTS.map((side) => (
           <Handle key={side} id={side} type="source" position={side} isConnectable={isConnectable} title="Drag to the node this one supports or attacks" className={dotClass} />
         ))}
-      {/* While a connection is drawn from another node, all of this one is a place to drop it. */}
+      {/* While a connection is drawn (the canvas says so with map-connecting), all of the node is a place to drop it. */}
       <Handle
         id="body"
         type="target"
         position={Position.Top}
         isConnectable={isConnectable}
-        className="!absolute !inset-0 !h-full !w-full !transform-none !rounded-lg !border-0 !bg-transparent"
-        style={{ pointerEvents: connecting ? 'all' : 'none' }}
+        className="!pointer-events-none !absolute !inset-0 !h-full !w-full !transform-none !rounded-lg !border-0 !bg-transparent [.map-connecting_&]:!pointer-events-auto"
       />
       {data.peers.length > 0 && (
         <span className="absolute -top-3 right-2 rounded bg-fuchsia-700 px-1.5 text-[10px] font-medium text-white" aria-label={`Selected by ${data.peers.join(', ')}`}>

@@ -3,7 +3,7 @@
 // from it; [ and ] offer the other nodes in reading order, Enter (or a click) makes the relation.
 // And the line under the toolbar that says, at each step, how to go on.
 import { isolate } from '@/lib/export/text-fit'
-import { clustersOf } from '@/lib/export/text-runs'
+import { clustersOf } from '@/lib/export/graphemes'
 import type { MapNodeState, MapRelationState } from '@/lib/maps/reducer'
 import { RELATION_STYLES } from '@/lib/tags'
 

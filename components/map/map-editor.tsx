@@ -3,47 +3,34 @@
 // attacks), lay out, undo; every change is an operation shared live with everyone on the map.
 // Relations are drawn from the geometry the exports use, so the canvas and the files agree.
 import '@xyflow/react/dist/style.css'
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge, type IsValidConnection, type Node } from '@xyflow/react'
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Connection, type Edge, type Node } from '@xyflow/react'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
-import { layeredLayout } from '@/lib/maps/layout'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { unpackMapState, type PackedMapState } from '@/lib/maps/packed-state'
 import type { MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
-import { ArgumentNode, type ArgumentNodeType } from './argument-node'
+import type { ArgumentNodeType } from './argument-node'
 import { CanvasActions, useCanvasActionsValue, useStableHandler } from './canvas-actions'
+import { CONNECTION_LINE, DEFAULT_VIEWPORT, DELETE_KEYS, edgeTypes, isValidConnection, minimapColor, nodeTypes, PRO_OPTIONS, readableZoomOnPhones, VISIBLE_ONLY_NODES, zoomedIn } from './canvas-settings'
 import { ChecksPanel } from './checks-panel'
+import { DrawnRelationsContext } from './drawn-relations'
 import { MapToolbar } from './map-toolbar'
 import { connectHint, relationBetween, type Linking, type RelationKind } from './connecting'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
-import { RelationEdge } from './relation-edge'
 import { useAnnounceSelection } from './use-announce-selection'
+import { useCanvasAttention } from './use-canvas-attention'
 import { useCanvasChanges } from './use-canvas-changes'
 import { useCanvasNodes } from './use-canvas-nodes'
 import { useMapSync } from './use-map-sync'
 import { useMapKeys } from './use-map-keys'
 import { usePlacement } from './use-placement'
 import { useRelationEdges } from './use-relation-edges'
-import { NOTE_STYLE, RELATION_STYLES, TAGS } from '@/lib/tags'
+import { RELATION_STYLES } from '@/lib/tags'
 import { MapViewContext } from './map-view-context'
 
-const nodeTypes = { argument: ArgumentNode }
-const edgeTypes = { relation: RelationEdge }
-
-type NodeKind = keyof typeof TAGS | 'NOTE'
-const minimapColor = (node: Node) => {
-  const kind = (node.data as { kind: NodeKind }).kind
-  return kind === 'NOTE' ? NOTE_STYLE.stroke : TAGS[kind].fill
-}
-// Props React Flow compares by identity: made once, so the canvas never redraws for a new copy.
-const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 }
-const PRO_OPTIONS = { hideAttribution: true }
-const DELETE_KEYS = ['Delete', 'Backspace']
-const isValidConnection: IsValidConnection = (c) => c.source !== c.target
-const CONNECTION_LINE = { SUPPORTS: { stroke: RELATION_STYLES.SUPPORTS.stroke, strokeWidth: 2 }, ATTACKS: { stroke: RELATION_STYLES.ATTACKS.stroke, strokeWidth: 2 } }
 const MemoPassagePanel = memo(PassagePanel)
 const MemoChecksPanel = memo(ChecksPanel)
 
@@ -72,6 +59,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   const [editingId, setEditingId] = useState<string | null>(null)
   const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
   const [linking, setLinking] = useState<Linking | null>(null)
+  const { focusedId, connecting, onFocus, onBlur, onConnectStart, onConnectEnd } = useCanvasAttention()
   const onError = useCallback((message: string) => setError(message), [])
   const map = useMapSync(groupId, mapId, viewerId, initial, onError)
   useAnnounceSelection(mapId, selected)
@@ -134,9 +122,10 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     groupId,
     editingId,
     candidateId: linking?.toId ?? null,
+    focusedId,
   })
 
-  const { edges, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected: selectedSet, editable, act })
+  const { edges, drawn, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected: selectedSet, editable, act })
   const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
 
   const connect = useCallback(
@@ -173,7 +162,9 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     setEditingId(id)
   }
 
-  const autoLayout = () => {
+  const autoLayout = async () => {
+    // The layout library is loaded when a map is first laid out, not with every map.
+    const { layeredLayout } = await import('@/lib/maps/layout')
     act([{ type: 'layout.apply', positions: layeredLayout(view) }], 'Map laid out. Ctrl+Z undoes it.')
     setTimeout(() => void flow.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }), 50)
   }
@@ -217,6 +208,7 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   })
 
   const hint = connectHint({ editable, nodes: view.nodes, numbers, selectedNodes, selectedRelation, linking, kind: connectKind })
+  const visibleOnly = useStore(zoomedIn) && view.nodes.length >= VISIBLE_ONLY_NODES
   const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }), [])
 
   return (
@@ -247,40 +239,48 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
             if (event.dataTransfer.types.includes(PASSAGE_MIME)) event.preventDefault()
           }}
           onDrop={onDrop}
+          onFocus={onFocus}
+          onBlur={onBlur}
           aria-label="Argument map canvas. N adds a note, [ and ] select nodes, S or A connects the selected node to another, Enter edits, Delete removes, R reverses and T switches a selected relation, L lays out, Ctrl+Z undoes."
           role="application"
           tabIndex={0}
           className="min-h-0 flex-1 rounded-lg border border-stone-200 bg-white"
         >
           <CanvasActions.Provider value={actions}>
-            <ReactFlow<ArgumentNodeType, Edge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onConnect={onConnect}
-              isValidConnection={isValidConnection}
-              connectionLineStyle={CONNECTION_LINE[connectKind]}
-              onNodeClick={onNodeClick}
-              onPaneClick={onPaneClick}
-              onNodeDoubleClick={onNodeDoubleClick}
-              nodesDraggable={editable}
-              nodesConnectable={editable}
-              elementsSelectable
-              deleteKeyCode={editable ? DELETE_KEYS : null}
-              // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
-              fitView={initial.state.nodes.length > 0}
-              fitViewOptions={fitViewOptions}
-              defaultViewport={DEFAULT_VIEWPORT}
-              minZoom={0.05}
-              proOptions={PRO_OPTIONS}
-            >
-              <Background />
-              <Controls showInteractive={false} />
-              <MiniMap pannable zoomable nodeColor={minimapColor} />
-            </ReactFlow>
+            <DrawnRelationsContext.Provider value={drawn}>
+              <ReactFlow<ArgumentNodeType, Edge>
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onConnect={onConnect}
+                onConnectStart={onConnectStart}
+                onConnectEnd={onConnectEnd}
+                className={connecting ? 'map-connecting' : undefined}
+                isValidConnection={isValidConnection}
+                connectionLineStyle={CONNECTION_LINE[connectKind]}
+                onNodeClick={onNodeClick}
+                onPaneClick={onPaneClick}
+                onNodeDoubleClick={onNodeDoubleClick}
+                nodesDraggable={editable}
+                nodesConnectable={editable}
+                elementsSelectable
+                deleteKeyCode={editable ? DELETE_KEYS : null}
+                // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
+                fitView={initial.state.nodes.length > 0}
+                fitViewOptions={fitViewOptions}
+                defaultViewport={DEFAULT_VIEWPORT}
+                minZoom={0.05}
+                proOptions={PRO_OPTIONS}
+                onlyRenderVisibleElements={visibleOnly}
+              >
+                <Background />
+                <Controls showInteractive={false} />
+                <MiniMap pannable zoomable nodeColor={minimapColor} />
+              </ReactFlow>
+            </DrawnRelationsContext.Provider>
           </CanvasActions.Provider>
         </div>
       </div>
@@ -291,11 +291,6 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
       </MapViewContext.Provider>
     </div>
   )
-}
-
-/** On a phone, a large map opens at a size its text can be read at (then panned), not shrunk whole. */
-function readableZoomOnPhones(): number | undefined {
-  return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 0.5 : undefined
 }
 
 export function MapEditor({ initial, ...props }: MapEditorProps) {

@@ -7,14 +7,12 @@ import { BaseEdge, useStore, type Edge, type EdgeProps, type ReactFlowState } fr
 import { memo, useContext, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { CAPTION_LINE, CAPTION_PAD_X, CAPTION_PAD_Y, CAPTION_SIZE } from '@/lib/maps/caption'
-import type { RelationGeometry } from '@/lib/maps/geometry'
 import { RELATION_STYLES } from '@/lib/tags'
 import { CanvasActions } from './canvas-actions'
+import { useDrawnRelation } from './drawn-relations'
 
 export type RelationEdgeData = {
   kind: 'SUPPORTS' | 'ATTACKS'
-  geometry: RelationGeometry
-  caption: { text: string; lines: string[]; cut: boolean }
   editable: boolean
 }
 
@@ -47,9 +45,10 @@ const action = 'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-ston
 
 function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
   const actions = useContext(CanvasActions)
-  if (!data) return null
+  const drawn = useDrawnRelation(id)
+  if (!data || !drawn) return null
   const style = RELATION_STYLES[data.kind]
-  const { geometry, caption } = data
+  const { geometry, caption } = drawn
   const { tip, left, right } = geometry.arrow
   const head = `M${left.x} ${left.y}L${tip.x} ${tip.y}L${right.x} ${right.y}${style.arrow === 'closed' ? 'Z' : ''}`
   const label = geometry.label
@@ -59,8 +58,8 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
       <BaseEdge id={id} path={geometry.path} interactionWidth={16} style={{ stroke: style.stroke, strokeWidth: selected ? 3 : 2, strokeDasharray: style.dash?.join(' ') }} />
       <path
         className="relation-arrow"
-        data-from={data.geometry.fromId}
-        data-to={data.geometry.toId}
+        data-from={geometry.fromId}
+        data-to={geometry.toId}
         d={head}
         fill={style.arrow === 'closed' ? style.stroke : 'none'}
         stroke={style.stroke}

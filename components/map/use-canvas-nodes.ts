@@ -4,7 +4,7 @@
 // the memoised node view compare them by identity.
 import { useMemo, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState } from '@/lib/maps/reducer'
 import type { ArgumentNodeType } from './argument-node'
@@ -25,6 +25,7 @@ export interface CanvasNodeInputs {
   groupId: string
   editingId: string | null
   candidateId: string | null
+  focusedId: string | null
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]))
@@ -46,6 +47,7 @@ class NodeCache {
       const peers = inputs.peersOn.get(n.id) ?? NO_PEERS
       const editing = inputs.editingId === n.id
       const candidate = inputs.candidateId === n.id
+      const focused = inputs.focusedId === n.id
       const selected = inputs.selected.has(n.id)
       const old = this.built.get(n.id)
       const d = old?.data
@@ -60,7 +62,8 @@ class NodeCache {
         sameList(d.peers, peers) &&
         d.groupId === inputs.groupId &&
         d.editing === editing &&
-        d.candidate === candidate
+        d.candidate === candidate &&
+        d.focused === focused
       const node: ArgumentNodeType =
         old && sameData && old.position.x === at.x && old.position.y === at.y && old.selected === selected
           ? old
@@ -74,7 +77,7 @@ class NodeCache {
               selected,
               ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${cited ? `, citing ${cited.sourceTitle}` : ''}`,
               // The data object too is kept when only the position or the selection changed.
-              data: sameData ? d : { kind: n.kind, label: n.label, number, cited, flags, peers, groupId: inputs.groupId, editing, candidate },
+              data: sameData ? d : { kind: n.kind, label: n.label, number, cited, flags, peers, groupId: inputs.groupId, editing, candidate, focused },
             }
       next.set(n.id, node)
       return node
@@ -86,9 +89,9 @@ class NodeCache {
 
 export function useCanvasNodes(inputs: CanvasNodeInputs): ArgumentNodeType[] {
   const [cache] = useState(() => new NodeCache())
-  const { nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId } = inputs
+  const { nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId } = inputs
   return useMemo(
-    () => cache.nodes({ nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId }),
-    [cache, nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId],
+    () => cache.nodes({ nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId }),
+    [cache, nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId],
   )
 }

@@ -4,7 +4,7 @@
 // reverse and switch a selected relation, Enter and F2 edit, Ctrl+Z and Ctrl+Shift+Z undo and redo.
 import type { KeyboardEvent } from 'react'
 import { isolate } from '@/lib/export/text-fit'
-import { clustersOf } from '@/lib/export/text-runs'
+import { clustersOf } from '@/lib/export/graphemes'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import { nextCandidate, type Linking, type RelationKind } from './connecting'
 

@@ -3,7 +3,7 @@
 import { useReactFlow } from '@xyflow/react'
 import type { RefObject } from 'react'
 import type { Box, Point } from '@/lib/maps/boxes'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import { besideNode, centredAt, nearestFreeSpot } from '@/lib/maps/placement'
 import type { MapNodeState } from '@/lib/maps/reducer'
 

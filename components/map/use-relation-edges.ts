@@ -1,17 +1,19 @@
 'use client'
-// The canvas's edges: every relation with its geometry and caption. An edge keeps its object while
-// nothing it shows changed, so a drag redraws only the relations the dragged node reaches; what can
-// be done to a relation from the edge itself (reverse, switch between supports and attacks, delete)
-// comes from CanvasActions.
-import { useCallback, useMemo, useState } from 'react'
+// The canvas's edges: every relation drawn so far. Where each is drawn goes to DrawnRelations, not
+// into the edges, so the edges keep their objects (and React Flow its lookups) while a node is
+// dragged; an edge changes only with its relation, its selection or its aria-label. What can be done
+// to a relation from the edge itself (reverse, switch between supports and attacks, delete) comes
+// from CanvasActions.
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import { isolate } from '@/lib/export/text-fit'
-import { clustersOf } from '@/lib/export/text-runs'
+import { clustersOf } from '@/lib/export/graphemes'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { RELATION_STYLES } from '@/lib/tags'
 import type { RelationEdgeType } from './relation-edge'
 import { ANCHOR_HANDLE } from './argument-node'
-import { useRelationGeometry, type PlacedRelation } from './use-relation-geometry'
+import { DrawnRelations } from './drawn-relations'
+import { useRelationGeometry } from './use-relation-geometry'
 
 interface Options {
   view: MapState
@@ -50,12 +52,12 @@ class EdgeCache {
     return short
   }
 
-  edges(relations: readonly MapRelationState[], placed: ReadonlyMap<string, PlacedRelation>, labels: ReadonlyMap<string, string>, selected: ReadonlySet<string>, editable: boolean) {
+  edges(relations: readonly MapRelationState[], placed: ReadonlySet<string>, labels: ReadonlyMap<string, string>, selected: ReadonlySet<string>, editable: boolean) {
     const next = new Map<string, RelationEdgeType>()
     const edges: RelationEdgeType[] = []
     for (const r of relations) {
-      const drawn = placed.get(r.id)
-      if (!drawn) continue
+      // A relation joins the canvas once it has been drawn (in the browser, after the fonts).
+      if (!placed.has(r.id)) continue
       const old = this.built.get(r.id)
       const isSelected = selected.has(r.id)
       const ariaLabel = this.ariaLabel(r, labels)
@@ -65,8 +67,6 @@ class EdgeCache {
         old.target === r.toId &&
         old.ariaLabel === ariaLabel &&
         old.data.kind === r.kind &&
-        old.data.geometry === drawn.geometry &&
-        old.data.caption === drawn.caption &&
         old.data.editable === editable &&
         old.selected === isSelected
       const edge: RelationEdgeType = same
@@ -80,7 +80,7 @@ class EdgeCache {
             targetHandle: 'body',
             selected: isSelected,
             ariaLabel,
-            data: { kind: r.kind, geometry: drawn.geometry, caption: drawn.caption, editable },
+            data: { kind: r.kind, editable },
           }
       next.set(r.id, edge)
       edges.push(edge)
@@ -104,10 +104,14 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
     [act],
   )
 
-  const geometry = useRelationGeometry(placed, view.relations)
+  const { ids, placed: geometry } = useRelationGeometry(placed, view.relations)
+  const [drawn] = useState(() => new DrawnRelations())
+  // Staged while rendering, so an edge that appears now finds its drawing; told once it is on screen.
+  drawn.stage(geometry)
+  useLayoutEffect(() => drawn.flush(), [drawn, geometry])
   const labels = useMemo(() => new Map(view.nodes.map((n) => [n.id, n.label])), [view.nodes])
   const [cache] = useState(() => new EdgeCache())
-  const edges = useMemo(() => cache.edges(view.relations, geometry, labels, selected, editable), [cache, view.relations, geometry, labels, selected, editable])
+  const edges = useMemo(() => cache.edges(view.relations, ids, labels, selected, editable), [cache, view.relations, ids, labels, selected, editable])
 
-  return { edges, reverse, switchKind }
+  return { edges, drawn, reverse, switchKind }
 }

@@ -6,9 +6,10 @@
 // only the relations it can reach are drawn again, and the others keep their objects.
 import { useEffect, useMemo, useState } from 'react'
 import { captionOf, captionText, CAPTION_SIZE, type Caption } from '@/lib/maps/caption'
-import { drawRelations, type Box, type Drawing, type RelationGeometry, type RelationInput, type RouteCache } from '@/lib/maps/geometry'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { drawRelations, type Box, type Drawing, type RelationInput, type RouteCache } from '@/lib/maps/geometry'
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { MapRelationState } from '@/lib/maps/reducer'
+import type { PlacedRelation } from './drawn-relations'
 
 /** Where no canvas can measure, a width close to the font's. */
 const estimate = (text: string) => [...text].length * CAPTION_SIZE * 0.6
@@ -21,7 +22,6 @@ function canvasMeasurer(): (text: string) => number {
   return (text) => context.measureText(text).width
 }
 
-export type PlacedRelation = { geometry: RelationGeometry; caption: Caption }
 
 /** What one font's drawings keep between renders: captions by text, detours, the last drawing. */
 class Drawings {
@@ -41,7 +41,10 @@ class Drawings {
     return caption
   }
 
-  draw(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]): Map<string, PlacedRelation> {
+  /** Which relations are drawn: the same set while the same relations between the same nodes are. */
+  private ids: { of: readonly RelationInput[]; ids: ReadonlySet<string> } | null = null
+
+  draw(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]): Drawn {
     // Forget old detours now and then, so a long session does not keep every one it ever drew.
     if (this.routes.size > 20_000) this.routes.clear()
     if (this.inputs?.relations !== relations) this.inputs = { relations, list: relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: this.caption(r) })) }
@@ -52,12 +55,19 @@ class Drawings {
     }
     this.boxes = boxes
     this.last = drawRelations(this.last, boxes, this.inputs.list, this.routes)
+    if (this.ids?.of !== this.last.drawn) this.ids = { of: this.last.drawn, ids: new Set(this.last.drawn.map((r) => r.id)) }
     const byId = new Map(relations.map((r) => [r.id, r]))
-    return new Map(this.last.geometry.map((g) => [g.id, { geometry: g, caption: this.caption(byId.get(g.id)!) }]))
+    return { ids: this.ids.ids, placed: new Map(this.last.geometry.map((g) => [g.id, { geometry: g, caption: this.caption(byId.get(g.id)!) }])) }
   }
 }
 
-const NOTHING_DRAWN = new Map<string, PlacedRelation>()
+/** Every relation's drawing by id, and which are drawn (a set that changes only with the relations). */
+export interface Drawn {
+  ids: ReadonlySet<string>
+  placed: ReadonlyMap<string, PlacedRelation>
+}
+
+const NOTHING_DRAWN: Drawn = { ids: new Set(), placed: new Map() }
 
 export function useRelationGeometry(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]) {
   const [measure, setMeasure] = useState<((text: string) => number) | null>(null)

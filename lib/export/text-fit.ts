@@ -4,7 +4,7 @@
 // Japanese and Korean ideographs and kana, as Japanese typesetting does; between the words of
 // Thai, Lao, Khmer and Myanmar, found by the platform's word segmenter (Intl.Segmenter, ICU's
 // dictionaries); never before a closing mark such as 、。」 or after an opening one.
-import { clustersOf } from './text-runs'
+import { clustersOf } from './graphemes'
 
 /** What can be shown as text: one line, no control characters (they also break XML). */
 export function printable(text: string): string {

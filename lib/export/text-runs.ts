@@ -3,6 +3,7 @@
 // fallback chain that has it, and the runs come out in visual order, left to right. Pure: the
 // fonts are asked through `covers`, so the same code serves every renderer and the tests.
 import bidiFactory from 'bidi-js'
+import { clustersOf } from './graphemes'
 
 const bidi = bidiFactory()
 
@@ -38,16 +39,6 @@ const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]+$/u
 /** Invisible controls of direction, which shape nothing and must not reach a font. */
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 const BIDI_CONTROLS_SET = new Set(['\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-
-/** Anything that joins code points into one cluster: marks, joiners, selectors, flags, skin tones, jamo, CR LF. */
-const JOINS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r\u{e0020}-\u{e007f}]/u
-
-/** Grapheme clusters (what a reader takes for one character), without the segmenter where each code point is one. */
-export function clustersOf(text: string): string[] {
-  return JOINS.test(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : Array.from(text)
-}
 
 /** Any character that can make text right to left: RTL letters and marks, RTL controls. */
 const MAY_BE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067\u061c]|[\ud802\ud803\ud83a\ud83b]/

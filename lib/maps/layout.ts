@@ -2,11 +2,9 @@
 import dagre from '@dagrejs/dagre'
 import type { MapState } from './reducer'
 
-/** Every node is this size on every surface, so layout, routing and drawing agree on its box. */
-export const NODE_WIDTH = 240
-export const NODE_HEIGHT = 128
-/** Lines of a node's text shown before it is cut (the rest on hover, focus and in the appendix). */
-export const NODE_TEXT_LINES = { cited: 4, note: 5 } as const
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size'
+
+export { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from './node-size'
 
 export function layeredLayout(state: MapState): { nodeId: string; x: number; y: number }[] {
   const graph = new dagre.graphlib.Graph()

@@ -1,7 +1,7 @@
 // Where a new node goes: where the person put it, or beside the selected node, or at the middle
 // of what they are looking at; moved to the nearest free spot if another node is there already.
 import { BoxIndex, inflate, type Box, type Point } from './boxes'
-import { NODE_HEIGHT, NODE_WIDTH } from './layout'
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size'
 
 /** Room kept free around a placed node, so relations and their labels fit between nodes. */
 export const PLACEMENT_GAP = 48

@@ -5,7 +5,7 @@
 // measuring) and default edges, and nothing else.
 import { requirePageUser } from '@/lib/auth/session'
 import { authorizeOnMap } from '@/lib/maps/access'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
+import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import { loadMapState } from '@/lib/maps/state'
 import { loadOrRespond } from '@/lib/page-errors'
 import { BareReactFlow } from './bare-react-flow'

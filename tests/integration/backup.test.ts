@@ -11,6 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { db } from '@/lib/db'
+import { blockIndexes } from '@/lib/sources/block-index'
 import { seedDemo } from '@/prisma/seed'
 import { backupDatabase } from '@/scripts/db-backup'
 import { restoreDatabase } from '@/scripts/db-restore'
@@ -91,6 +92,8 @@ beforeAll(async () => {
   await db.groupEvent.create({ data: { groupId: group.id, seq: group.eventSeq + 1, type: 'highlight.changed', payload: { highlightId: highlight.id } } })
   await db.group.update({ where: { id: group.id }, data: { eventSeq: group.eventSeq + 1 } })
   await db.groupEvent.create({ data: { groupId: group.id, type: 'highlight.changed', payload: { highlightId: highlight.id, pending: TRICKY } } })
+  // A map page's citations keep the essay's block index (lib/sources/block-index.ts).
+  await blockIndexes([{ id: essay.id, version: essay.version }])
   await db.readerPresence.create({ data: { connectionId: 'connection-1', userId: student!.id, sourceId: essay.id } })
   await db.authSession.create({ data: { id: 'backup-session-1', userId: student!.id, expiresAt: new Date(Date.now() + 86_400_000) } })
   await db.$executeRaw`INSERT INTO "RateLimit" (key, points, expire) VALUES ('sign-in:alex@colloquy.test', 1, ${Date.now() + 900_000})`

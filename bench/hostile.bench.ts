@@ -4,8 +4,13 @@
 // uploads). Each figure is the student's p50 / p99 during an attack beside the same student on the
 // idle app, measured first in the same run; errors are the student's requests that did not succeed.
 // The attacker runs in a process of its own (bench/lib/attacker.ts), as it would on its own machine;
-// it still shares this machine's cores with the app and the student.
+// it still shares this machine's cores with the app and the student, so it runs at a lower OS
+// priority (its CPU would be its own machine's) and the CPU it used is printed beside what it sent,
+// which shows whether the attack kept its strength. Every window starts from the same reader page:
+// the highlights the student made in a window are deleted after it, or each later window would
+// read a page hundreds of highlights heavier than the idle one.
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { setPriority } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
 import pg from 'pg'
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
@@ -17,7 +22,9 @@ import type { BenchResult, Row } from './lib/report'
 import { percentile } from './lib/stats'
 
 /** How long the student is measured on the idle app, and during each attack. */
-const WINDOW_MS = 20_000
+const WINDOW_MS = 40_000
+/** The attacker's niceness: the app's own job workers run at 10 too (lib/jobs/runner.ts). */
+const ATTACKER_NICE = 10
 /** The student's pause between one request and the next, as a person reading and tagging. */
 const THINK_MS = 100
 /** Between attacks, so one attack's tail is not the next one's. */
@@ -38,6 +45,30 @@ interface World extends Target {
   app: BenchApp
   textLength: number
   student: string
+  studentId: string
+}
+
+/** The database's clock, for the start of a window. */
+async function databaseNow(databaseUrl: string): Promise<Date> {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  try {
+    return (await db.query<{ now: Date }>('SELECT now() AS now')).rows[0]!.now
+  } finally {
+    await db.end()
+  }
+}
+
+/** Deletes the highlights the student made since `since`, so the next window reads the same page. */
+async function removeStudentHighlights(w: World, since: Date): Promise<number> {
+  const db = new pg.Client({ connectionString: w.app.databaseUrl })
+  await db.connect()
+  try {
+    const { rowCount } = await db.query('DELETE FROM "Highlight" WHERE "sourceId" = $1 AND "authorId" = $2 AND "createdAt" >= $3', [w.sourceId, w.studentId, since])
+    return rowCount ?? 0
+  } finally {
+    await db.end()
+  }
 }
 
 /** The student: open the essay, tag a passage, pause; again and again until `stop`. */
@@ -99,19 +130,19 @@ async function watchHealth(http: Client, stop: AbortSignal): Promise<{ ok: numbe
   return seen
 }
 
-async function findTarget(databaseUrl: string, email: string): Promise<{ groupId: string; sourceId: string; textLength: number }> {
+async function findTarget(databaseUrl: string, email: string): Promise<{ groupId: string; sourceId: string; textLength: number; studentId: string }> {
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
   try {
-    const { rows } = await db.query<{ groupId: string; sourceId: string; length: number }>(
-      `SELECT s."groupId", s.id AS "sourceId", length(s.text)::int AS length
+    const { rows } = await db.query<{ groupId: string; sourceId: string; length: number; userId: string }>(
+      `SELECT s."groupId", s.id AS "sourceId", length(s.text)::int AS length, u.id AS "userId"
          FROM "User" u JOIN "Membership" m ON m."userId" = u.id JOIN "Source" s ON s."groupId" = m."groupId"
         WHERE u.email = $1 ORDER BY length(s.text) DESC LIMIT 1`,
       [email],
     )
     const row = rows[0]
     if (!row) throw new Error(`No source for ${email}; was the demo seeded?`)
-    return { groupId: row.groupId, sourceId: row.sourceId, textLength: row.length }
+    return { groupId: row.groupId, sourceId: row.sourceId, textLength: row.length, studentId: row.userId }
   } finally {
     await db.end()
   }
@@ -130,6 +161,7 @@ async function startAttacker(w: World, attack: Attack): Promise<{ stop: () => Pr
   const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/attacker.ts', JSON.stringify({ attack: attack.name, target })], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
+  if (child.pid) setPriority(child.pid, ATTACKER_NICE)
   let out = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
@@ -146,7 +178,8 @@ async function startAttacker(w: World, attack: Attack): Promise<{ stop: () => Pr
       clearTimeout(kill)
       const line = out.split('\n').find((l) => l.startsWith('{'))
       if (code !== 0 || !line) throw new Error(`The attacker "${attack.name}" ended with ${code}: ${out.slice(-500)}`)
-      return (JSON.parse(line) as { summary: string }).summary
+      const { summary, cpuMs } = JSON.parse(line) as { summary: string; cpuMs: number }
+      return `${summary}; attacker's CPU ${(cpuMs / 1000).toFixed(1)} s`
     },
   }
 }
@@ -157,6 +190,7 @@ async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise
   const healthHttp = client(w.app.url, 1)
   const offset = { n: Math.floor(Math.random() * 1_000_000) }
   const attacker = attack ? await startAttacker(w, attack) : undefined
+  const since = await databaseNow(w.app.databaseUrl)
   try {
     const pool = watchPool(w.app.databaseUrl, stop.signal)
     const health = watchHealth(healthHttp, stop.signal)
@@ -170,6 +204,7 @@ async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise
   } finally {
     studentHttp.close()
     healthHttp.close()
+    await removeStudentHighlights(w, since)
   }
 }
 

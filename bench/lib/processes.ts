@@ -1,7 +1,7 @@
 // The child processes of a bench run. Each starts in its own process group so that it, and
 // whatever it started (Next, Postgres, a build), can be stopped by its id, on success or failure.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs'
+import { createWriteStream, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 
 export interface Child {
@@ -119,9 +119,18 @@ function otherBuilds(): number[] {
     const title = args[0] ?? ''
     const building =
       /^next-build\b/.test(title) || title.startsWith('npm exec next build') || args.some((arg, i) => /(^|\/)next$/.test(arg) && args[i + 1] === 'build')
-    if (building) pids.push(Number(entry))
+    // Only a build of this checkout writes into its .next folder.
+    if (building && sameFolder(entry)) pids.push(Number(entry))
   }
   return pids
+}
+
+function sameFolder(pid: string): boolean {
+  try {
+    return realpathSync(`/proc/${pid}/cwd`) === realpathSync(process.cwd())
+  } catch {
+    return false
+  }
 }
 
 /** Others build into the same .next folder: wait (bounded) until no `next build` runs on this machine. */

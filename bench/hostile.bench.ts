@@ -25,6 +25,7 @@ import { percentile } from './lib/stats'
 const WINDOW_MS = 40_000
 /** The attacker's niceness: the app's own job workers run at 10 too (lib/jobs/runner.ts). */
 const ATTACKER_NICE = 10
+const ATTACKER_FAILED = 'the attacker failed:'
 /** The student's pause between one request and the next, as a person reading and tagging. */
 const THINK_MS = 100
 /** Between attacks, so one attack's tail is not the next one's. */
@@ -200,7 +201,9 @@ async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise
     await sleep(windowMs)
     stop.abort()
     const done = { samples: await student, pool: await pool, health: await health }
-    return { ...done, attacker: await attacker?.stop() }
+    // An attacker that failed costs its own figure a note, not the other attacks' figures.
+    const summary = await attacker?.stop().catch((error: unknown) => `${ATTACKER_FAILED} ${error instanceof Error ? error.message : String(error)}`)
+    return { ...done, attacker: summary }
   } finally {
     studentHttp.close()
     healthHttp.close()
@@ -262,6 +265,7 @@ export async function benchHostile(): Promise<BenchResult> {
           `target (no errors, p99 ≤ ${TARGET_RATIO}× idle) ${met ? 'met' : 'NOT met'}; database connections in use at most ${during.pool.busiest}, ${during.pool.inTransaction} inside a transaction; ` +
           `health ${during.health.ok}/${during.health.all}, slowest ${Math.round(during.health.slowest)} ms; attacker: ${during.attacker}`,
       )
+      if (during.attacker?.startsWith(ATTACKER_FAILED)) failures.push(`${attack.name}: ${during.attacker}`)
       if (errors > 0) failures.push(`${attack.name}: the student got ${errors} errors (${statusCounts(during.samples.filter((s) => !ok(s)).map((s) => s.status))})`)
     }
     return { name: 'hostile', rows, notes, failures }

@@ -13,8 +13,8 @@ import { db } from '../lib/db'
 import { applyMapOperation } from '../lib/maps/operations'
 import type { Operation } from '../lib/maps/schema'
 import { MAX_STREAMS_PER_USER } from '../lib/realtime/stream-limits'
-import { startBenchApp } from './lib/app-server'
-import { createGroupMap, demoPeople, logMismatch, newId, connectToBenchDatabase } from './lib/map-db'
+import { createGroupMap, logMismatch, newId } from './lib/map-db'
+import { startDemoApp } from './lib/demo-app'
 import { stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
 import { makeSeminarWriters } from './lib/seminar-writers'
@@ -212,11 +212,8 @@ export async function benchMapFanout(): Promise<BenchResult> {
   const pgClients: pg.Client[] = []
   let release: (() => Promise<void>) | undefined
   try {
-    const app = await startBenchApp()
-    children.push(app.child)
-    release = connectToBenchDatabase(app.databaseUrl)
-    const people = await demoPeople()
-    const student = people.students[0]!
+    const { app, people, student, ...demo } = await startDemoApp(children)
+    release = demo.release
     const mapId = await createGroupMap(people, 'Bench map: live fan-out')
     // A person may hold MAX_STREAMS_PER_USER streams open: the clients are a few students' tabs.
     const readers = await makeSeminarWriters(app.url, app.databaseUrl, await sourceOf(people.groupId), Math.ceil(CLIENTS / STREAMS_PER_READER))

@@ -6,11 +6,12 @@
 import { cpus, loadavg } from 'node:os'
 import { chromium, type Browser } from '@playwright/test'
 import { DEMO_PASSWORD } from '../prisma/demo-content'
-import { signIn, startBenchApp } from './lib/app-server'
+import { signIn } from './lib/app-server'
 import { openLive, type Live, type Opened } from './lib/live-map'
-import { applyInBatches, createGroupMap, demoPeople, logMismatch, connectToBenchDatabase } from './lib/map-db'
+import { applyInBatches, createGroupMap, logMismatch } from './lib/map-db'
 import { mapFrameTimes } from './lib/map-frame-times'
 import { htmlWeight, probeOf, timeHtml, type HtmlTiming } from './lib/page-weight'
+import { startDemoApp } from './lib/demo-app'
 import { stopChild, type Child } from './lib/processes'
 import type { BenchResult, Row } from './lib/report'
 import { mapOperations } from './lib/seeded-map'
@@ -34,11 +35,8 @@ export async function benchMapRender(): Promise<BenchResult> {
   let release: (() => Promise<void>) | undefined
   let browser: Browser | undefined
   try {
-    const app = await startBenchApp()
-    children.push(app.child)
-    release = connectToBenchDatabase(app.databaseUrl)
-    const people = await demoPeople()
-    const student = people.students[0]!
+    const { app, people, student, ...demo } = await startDemoApp(children)
+    release = demo.release
 
     const random = seededRandom(SEED)
     const maps = {} as Record<Size, { id: string; seq: number; nodes: number; relations: number; labels: string[] }>

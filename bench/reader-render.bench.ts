@@ -7,9 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Request } from '@play
 import { listSourceHighlights } from '../lib/annotations/queries'
 import { blocksOf } from '../lib/sources/blocks'
 import { DEMO_PASSWORD } from '../prisma/demo-content'
-import { signIn, startBenchApp } from './lib/app-server'
-import { connectToBenchDatabase, demoPeople } from './lib/map-db'
+import { signIn } from './lib/app-server'
 import { htmlWeight, probeOf, scriptsOf, timeHtml, type HtmlTiming, type Script } from './lib/page-weight'
+import { startDemoApp } from './lib/demo-app'
 import { stopChild, type Child } from './lib/processes'
 import { annotateEssay, longestEssayWithBareCopy, type Annotation } from './lib/reader-db'
 import type { BenchResult, Row } from './lib/report'
@@ -125,11 +125,8 @@ export async function benchReaderRender(): Promise<BenchResult> {
   let release: (() => Promise<void>) | undefined
   let browser: Browser | undefined
   try {
-    const app = await startBenchApp()
-    children.push(app.child)
-    release = connectToBenchDatabase(app.databaseUrl)
-    const people = await demoPeople()
-    const student = people.students[0]!
+    const { app, people, student, ...demo } = await startDemoApp(children)
+    release = demo.release
 
     const essay = await longestEssayWithBareCopy(people)
     step(`adding ${HIGHLIGHTS} highlights and ${ANNOTATION.replies} replies to "${essay.title}" (${essay.text.length.toLocaleString('en')} characters)`)

@@ -3,10 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { essay, tagToolbar, tagWithKeyboard } from './support/reading'
-import { DEMO_GROUP, ALEX, BEA, CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, signedIn } from './support/seminar'
-
-const PASSWORD = 'correct-horse-battery'
+import { dragAlongFirstLine, essay, paragraph, selected, tagToolbar, tagWithKeyboard } from './support/reading'
+import { DEMO_GROUP, ALEX, BEA, CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, createGroup, joinWithCode, person, runId, signedIn, signedUp } from './support/seminar'
 
 // Each journey reads its own essay, so the highlights of one never show up in another.
 const ESSAYS = {
@@ -15,27 +13,6 @@ const ESSAYS = {
   notes: 'The Development and Significance of the U.S.-Japan Enforced Security Alliance',
   outsider: 'The U.S.-Japan Alliance',
   classView: 'Converging Interests and Shared Values: The U.S.-Japan Bilateral Alliance Enters the 21st Century',
-}
-
-// Every run gets fresh people, so the suite can run again against a server that is still up.
-const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
-type Person = ReturnType<typeof person>
-
-async function signUp(page: Page, who: Person) {
-  await page.goto('/sign-up')
-  await page.getByLabel('Name', { exact: true }).fill(who.name)
-  await page.getByLabel('Email').fill(who.email)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page).toHaveURL(/\/dashboard$/, SLOW)
-  await expect(page.getByRole('heading', { name: 'My groups' })).toBeVisible()
-}
-
-/** Signs a new person up in the given page and hands the page back. */
-async function signedUp(page: Promise<Page>, who: Person) {
-  await signUp(await page, who)
-  return page
 }
 
 /** From the dashboard: opens a demo essay in the reader. */
@@ -48,30 +25,9 @@ async function openDemoEssay(page: Page, title: string) {
   return page.url()
 }
 
-/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
-async function createGroup(page: Page, name: string) {
-  const form = page.getByRole('region', { name: 'Create a group' })
-  await form.getByLabel('Group name').fill(name)
-  await form.getByRole('button', { name: 'Create group' }).click()
-  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  const code = (await page.getByTestId('join-code').innerText()).trim()
-  return { url: page.url(), code }
-}
-
-/** From the dashboard: joins a group with a code and lands on the group page. */
-async function joinWithCode(page: Page, code: string, groupName: string) {
-  const form = page.getByRole('region', { name: 'Join a group' })
-  await form.getByLabel('Join code').fill(code)
-  await form.getByRole('button', { name: 'Join group' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible(SLOW)
-}
-
 // The reader's landmarks.
-const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 const listItem = (page: Page, quote: string) => highlightList(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
-const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
 const announcer = (page: Page) => page.getByRole('complementary', { name: 'Highlights' }).getByRole('status')
 const readingNow = (page: Page) => page.getByRole('region', { name: 'Reading now' })
 const marksTitled = (page: Page, title: string) => essay(page).locator(`mark[title="${title}"]`)
@@ -106,15 +62,7 @@ test('a student tags a claim with the mouse and a classmate sees it live', async
   })
 
   // Drag across the first line of paragraph 1.
-  const p1 = paragraph(alex, 1)
-  await p1.scrollIntoViewIfNeeded()
-  const box = (await p1.boundingBox())!
-  const y = box.y + 16
-  await alex.mouse.move(box.x + 1, y)
-  await alex.mouse.down()
-  await alex.mouse.move(box.x + box.width * 0.25, y, { steps: 5 })
-  await alex.mouse.move(box.x + box.width * 0.5, y, { steps: 5 })
-  await alex.mouse.up()
+  const p1 = await dragAlongFirstLine(alex, 1, 0.5)
 
   const toolbar = tagToolbar(alex)
   await expect(toolbar).toBeVisible()
@@ -286,7 +234,7 @@ test('filters and counts', async ({ openBrowser }) => {
   const url = await addEssay(teacher)
 
   const adaPage = await signedUp(openBrowser(), ada)
-  await joinWithCode(adaPage, group.code, groupName)
+  await joinWithCode(adaPage, group)
   await adaPage.goto(url)
   await tagWithKeyboard(adaPage, { paragraph: 1, words: 3, key: '1' })
   await expect(listItem(adaPage, 'Alliances are usually')).toBeVisible()
@@ -294,7 +242,7 @@ test('filters and counts', async ({ openBrowser }) => {
   await expect(listItem(adaPage, 'Shared bases, joint')).toBeVisible()
 
   const benPage = await signedUp(openBrowser(), ben)
-  await joinWithCode(benPage, group.code, groupName)
+  await joinWithCode(benPage, group)
   await benPage.goto(url)
   await tagWithKeyboard(benPage, { paragraph: 3, words: 2, key: '1' })
   await expect(listItem(benPage, 'Critics answer')).toBeVisible()

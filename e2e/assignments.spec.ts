@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { expect, type Download, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { createMap } from './support/map-editor'
 import { essay, tagWithKeyboard } from './support/reading'
-import { ALEX, BEA, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, INSTRUCTOR, type Group } from './support/seminar'
+import { ALEX, BEA, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, INSTRUCTOR, saveTwoCriteriaRubric } from './support/seminar'
 
 test.use({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Tokyo' })
 
@@ -42,15 +43,6 @@ async function newAssignment(page: Page, a: { title: string; claims: number; evi
   await expect(adminItem(page, a.title)).toBeVisible(SLOW)
 }
 
-async function createMap(page: Page, group: Group, title: string) {
-  await page.goto(`${group.url}/maps`)
-  const form = page.getByRole('region', { name: 'New map' })
-  await form.getByLabel('Map title').fill(title)
-  await form.getByRole('button', { name: 'Create map' }).click()
-  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
-  return page.url()
-}
-
 async function submitFor(page: Page, assignment: string, map: string) {
   const form = todo(page, assignment).getByRole('form', { name: `Submit a map for ${assignment}` })
   await form.getByLabel('Map').selectOption({ label: map })
@@ -77,15 +69,7 @@ test('an instructor sets an assignment; a student reads, tags and hands in a map
 
   // A rubric to score the maps with.
   await teacher.goto(`${group.url}/review`)
-  const rubric = teacher.getByRole('region', { name: 'Rubric for scoring maps' })
-  await rubric.getByRole('button', { name: 'Add criterion' }).click()
-  await rubric.getByLabel('Criterion 1 name').fill('Uses evidence')
-  await rubric.getByLabel('Criterion 1 points').fill('5')
-  await rubric.getByRole('button', { name: 'Add criterion' }).click()
-  await rubric.getByLabel('Criterion 2 name').fill('Clear structure')
-  await rubric.getByLabel('Criterion 2 points').fill('3')
-  await rubric.getByRole('button', { name: 'Save rubric' }).click()
-  await expect(rubric.getByRole('status')).toHaveText('Rubric saved.', SLOW)
+  await saveTwoCriteriaRubric(teacher)
 
   // This week's assignment (opens now, due in a week at 17:00 Tokyo time), and one already past due.
   await teacher.goto(group.url)

@@ -4,6 +4,8 @@
 // who did what. Read only: the journeys of other specs change the demo, this one never does.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay } from './support/reading'
+import { canvas } from './support/map-editor'
 import { ALEX, BEA, CHRIS, DEMO_GROUP, INSTRUCTOR, SLOW, signedIn } from './support/seminar'
 
 const SHOTS = 'test-results/demo-seminar'
@@ -11,10 +13,8 @@ const SOLD = 'US – Japan Alliance'
 const EDITED = 'The U.S.-Japan Alliance'
 const GROUP_MAP = 'Does the alliance still keep East Asia safe?'
 
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
-const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
 
 async function openGroup(page: Page) {
   await page.getByRole('link', { name: new RegExp(DEMO_GROUP) }).click()

@@ -1,13 +1,7 @@
 // The foundation journeys: accounts, groups, join codes, members, a first source, and who may see what.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-
-const PASSWORD = 'correct-horse-battery'
-
-// Every run gets fresh people, so the suite can run again against a server that is still up.
-const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
-type Person = ReturnType<typeof person>
+import { NEW_PASSWORD as PASSWORD, SLOW, acceptDialogs, createGroup, joinWithCode, person, runId, signUp, signedUp } from './support/seminar'
 
 const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
 const ESSAY = [
@@ -18,41 +12,10 @@ const ESSAY = [
   'Critics answer that such inertia hides real disagreements. When those disagreements surface in a crisis, the alliance may prove weaker than its long record suggests.',
 ].join('\n\n')
 
-// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
-const SLOW = { timeout: 30_000 }
-
-async function signUp(page: Page, who: Person) {
-  await page.goto('/sign-up')
-  await page.getByLabel('Name', { exact: true }).fill(who.name)
-  await page.getByLabel('Email').fill(who.email)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page).toHaveURL(/\/dashboard$/, SLOW)
-  await expect(page.getByRole('heading', { name: 'My groups' })).toBeVisible()
-}
-
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
-/** Signs a new person up in the given page and hands the page back. */
-async function signedUp(page: Promise<Page>, who: Person) {
-  await signUp(await page, who)
-  return page
-}
-
-/** From the dashboard: creates a group and returns its URL and join code as displayed (XXXX-XXXX). */
-async function createGroup(page: Page, name: string) {
-  const form = page.getByRole('region', { name: 'Create a group' })
-  await form.getByLabel('Group name').fill(name)
-  await form.getByRole('button', { name: 'Create group' }).click()
-  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  const code = (await page.getByTestId('join-code').innerText()).trim()
-  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
-  return { url: page.url(), code }
 }
 
 /** From the group page: opens "Add source" and pastes the essay; the import preview appears. */
@@ -72,27 +35,8 @@ async function submitEssay(page: Page) {
   return page.url()
 }
 
-/** From the dashboard: joins a group with a code and lands on the group page. */
-async function joinWithCode(page: Page, code: string, groupName: string) {
-  const form = page.getByRole('region', { name: 'Join a group' })
-  await form.getByLabel('Join code').fill(code)
-  await form.getByRole('button', { name: 'Join group' }).click()
-  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
-}
-
 const member = (page: Page, name: string) =>
   page.getByRole('list', { name: 'Members' }).getByRole('listitem').filter({ hasText: name })
-
-/** Accepts every confirm dialog on the page and keeps its message for the test to check. */
-function acceptDialogs(page: Page) {
-  const messages: string[] = []
-  page.on('dialog', async (dialog) => {
-    messages.push(dialog.message())
-    await dialog.accept()
-  })
-  return messages
-}
 
 test('an instructor signs up, creates a group, and a student joins it by code', async ({ openBrowser }) => {
   test.slow()
@@ -114,7 +58,7 @@ test('an instructor signs up, creates a group, and a student joins it by code', 
   const essayUrl = await submitEssay(teacher)
 
   const learner = await signedUp(openBrowser(), student)
-  await joinWithCode(learner, group.code, groupName)
+  await joinWithCode(learner, group)
   await expect(learner).toHaveURL(group.url)
   await expect(learner.getByText('Student in')).toBeVisible()
   // Students do not see the instructor's invite tools.
@@ -258,7 +202,7 @@ test('an instructor rotates the code and removes a member', async ({ openBrowser
   const group = await createGroup(teacher, groupName)
 
   const earlyPage = await signedUp(openBrowser(), early)
-  await joinWithCode(earlyPage, group.code, groupName)
+  await joinWithCode(earlyPage, group)
 
   const confirmations = acceptDialogs(teacher)
   await teacher.getByRole('button', { name: 'New code' }).click()
@@ -275,7 +219,7 @@ test('an instructor rotates the code and removes a member', async ({ openBrowser
   await expect(joinCode).toHaveAccessibleDescription('No group has this join code. Check it with your instructor.', SLOW)
   await expect(joinCode).toHaveAttribute('aria-invalid', 'true')
   await expect(latePage).toHaveURL('/dashboard')
-  await joinWithCode(latePage, newCode, groupName)
+  await joinWithCode(latePage, { ...group, code: newCode })
 
   await teacher.reload()
   await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(3)

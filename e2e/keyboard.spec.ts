@@ -3,15 +3,14 @@
 // sheet listing every key on any page.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay, tagToolbar } from './support/reading'
 import { INSTRUCTOR, SLOW, addEssay, createGroup, signedIn } from './support/seminar'
 
 const SHOTS = 'test-results/keyboard'
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
 const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
 const caret = (page: Page) => page.getByTestId('reader-caret')
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const listItem = (page: Page, quote: string) => page.getByRole('list', { name: 'Highlights in reading order' }).getByRole('listitem').filter({ hasText: `“${quote}”` })
 const sheet = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' })
 

@@ -10,6 +10,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test'
 import { NODE_WIDTH } from '../lib/maps/layout'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '../lib/tags'
 import { test } from './support/browsers'
+import { allSaved, canvas, edges, nodes, tools } from './support/map-editor'
 import { expectDrawnRight, readCanvas, readSvg, type DrawnMap } from './support/map-drawing'
 import { readPdf } from './support/pdf-drawing'
 import { ALEX, ESSAY, INSTRUCTOR, SLOW, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
@@ -20,11 +21,6 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const STYLES = [...Object.values(TAGS), NOTE_STYLE]
 const PDF_COLOURS = { nodeFills: STYLES.map((s) => s.fill), nodeStrokes: STYLES.map((s) => s.stroke), relationStrokes: Object.values(RELATION_STYLES).map((s) => s.stroke) }
 
-const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
-const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
-const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
-const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
-const allSaved = (page: Page) => expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
 
 type Kind = 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
 interface BackupNode {

@@ -3,7 +3,9 @@
 // submitting a map for review.
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
+import { dragAlongFirstLine, essay, paragraph, selected, tagToolbar } from './support/reading'
+import { addNote, allSaved, canvas, createMap, edges, mapsUrl, nodes, nodeWith, passagePanel, tools } from './support/map-editor'
+import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn } from './support/seminar'
 
 /** A node's words as the edge's name holds them: isolated, so a right-to-left label keeps its place. */
 const isolated = (text: string) => `\u2068${text}\u2069`
@@ -23,22 +25,10 @@ async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
 }
 
 // The reader's landmarks.
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
-const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
-const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
 
 /** Drags the mouse across the first line of paragraph `n`, tags it, and returns the quote as saved. */
 async function tagWithMouse(page: Page, n: number, tag: 'Claim' | 'Evidence' | 'Bias', by: { name: string }) {
-  const p = paragraph(page, n)
-  await p.scrollIntoViewIfNeeded()
-  const box = (await p.boundingBox())!
-  const y = box.y + 16
-  await page.mouse.move(box.x + 1, y)
-  await page.mouse.down()
-  await page.mouse.move(box.x + box.width * 0.2, y, { steps: 5 })
-  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 })
-  await page.mouse.up()
+  const p = await dragAlongFirstLine(page, n, 0.4)
   const toolbar = tagToolbar(page)
   await expect(toolbar).toBeVisible()
   await toolbar.getByRole('button', { name: new RegExp(`^${tag}`) }).click()
@@ -52,46 +42,9 @@ async function tagWithMouse(page: Page, n: number, tag: 'Claim' | 'Evidence' | '
 }
 
 // The map pages.
-const mapsUrl = (group: Group) => `${group.url}/maps`
-const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
-const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
-const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasText: text })
-const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
 const edgeLabels = (page: Page) => canvas(page).locator('[data-relation-label]')
-const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
-const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
 const passageItem = (page: Page, quote: string) => passagePanel(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
 const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
-
-/** Waits until every change of this page has reached the server. */
-async function allSaved(page: Page) {
-  await expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
-}
-
-/** From anywhere: opens the group's maps, creates a map, and returns its URL. */
-async function createMap(page: Page, group: Group, title: string, kind: 'personal' | 'group' = 'personal') {
-  await page.goto(mapsUrl(group))
-  await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible()
-  const form = page.getByRole('region', { name: 'New map' })
-  await form.getByLabel('Map title').fill(title)
-  if (kind === 'group') await form.getByRole('radio', { name: 'Group map (everyone edits)' }).check()
-  await form.getByRole('button', { name: 'Create map' }).click()
-  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
-  await expect(canvas(page)).toBeVisible()
-  return page.url()
-}
-
-/** Adds a note with the toolbar and types its text. */
-async function addNote(page: Page, text: string) {
-  await tools(page).getByRole('button', { name: '✎ Add note (N)' }).click()
-  const editor = canvas(page).getByRole('textbox', { name: 'Node text' })
-  await expect(editor).toBeFocused()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-  await expect(editor).toBeHidden()
-  await expect(nodeWith(page, text)).toBeVisible()
-}
 
 /** Where a node sits on the canvas (its flow position, as React Flow draws it). */
 const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).style.transform)

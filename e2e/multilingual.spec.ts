@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, type Download, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay, tagToolbar } from './support/reading'
+import { canvas, nodes, passagePanel, tools } from './support/map-editor'
 import { ALEX, INSTRUCTOR, SLOW, createGroup, joined, signedIn } from './support/seminar'
 
 test.use({ viewport: { width: 1440, height: 900 } })
@@ -15,13 +17,7 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const ESSAY = readFileSync(new URL('../tests/fixtures/multilingual-essay.txt', import.meta.url), 'utf8').trim()
 const TITLE = ESSAY.split('\n')[0]!
 
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
-const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
-const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
-const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
-const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
 
 /** Bidi marks pdftotext puts around right-to-left text, and all whitespace, out: what is left is the reading order. */
 const plain = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g, '')

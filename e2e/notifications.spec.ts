@@ -3,12 +3,11 @@
 // email digest is chosen under the inbox.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay, tagToolbar } from './support/reading'
 import { SLOW, addEssay, createGroup, joinWithCode } from './support/seminar'
 import { newAccount, signUp } from './support/web-security-fixtures'
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const inboxLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Inbox/ })
 // New accounts: the demo's people already have an inbox of their own from the seeded seminar.
 const INSTRUCTOR = newAccount('inbox-teacher', 'Dr. Ines Ito')

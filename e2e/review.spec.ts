@@ -2,8 +2,9 @@
 // comparing two students' maps, and keeping the review pages to instructors.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { addNote, allSaved, createMap, edges, mapsUrl, nodes, nodeWith, passagePanel, tools } from './support/map-editor'
 import { tagWithKeyboard } from './support/reading'
-import { DEMO_GROUP, ALEX, BEA, INSTRUCTOR, ESSAY_TITLE, SLOW, addEssay, createGroup, joined, signedIn, type Group } from './support/seminar'
+import { DEMO_GROUP, ALEX, BEA, INSTRUCTOR, ESSAY_TITLE, SLOW, addEssay, createGroup, joined, signedIn, type Group, saveTwoCriteriaRubric } from './support/seminar'
 
 // Room for the three columns of the map page.
 test.use({ viewport: { width: 1440, height: 900 } })
@@ -15,43 +16,8 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 
 // The map pages.
-const mapsUrl = (group: Group) => `${group.url}/maps`
-const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
-const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
-const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasText: text })
-const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
-const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
-const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
 const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 const feedback = (page: Page) => page.getByRole('region', { name: /^Feedback \(\d+\)/ })
-
-/** Waits until every change of this page has reached the server. */
-async function allSaved(page: Page) {
-  await expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
-}
-
-/** Opens the group's maps, creates a personal map, and returns its URL. */
-async function createMap(page: Page, group: Group, title: string) {
-  await page.goto(mapsUrl(group))
-  const form = page.getByRole('region', { name: 'New map' })
-  await form.getByLabel('Map title').fill(title)
-  await form.getByRole('button', { name: 'Create map' }).click()
-  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
-  await expect(canvas(page)).toBeVisible()
-  return page.url()
-}
-
-/** Adds a note with the toolbar and types its text. */
-async function addNote(page: Page, text: string) {
-  await tools(page).getByRole('button', { name: '✎ Add note (N)' }).click()
-  const editor = canvas(page).getByRole('textbox', { name: 'Node text' })
-  await expect(editor).toBeFocused()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-  await expect(editor).toBeHidden()
-  await expect(nodeWith(page, text)).toBeVisible()
-}
 
 /** Cites a passage on the map with its + button. */
 async function cite(page: Page, quote: string) {
@@ -96,15 +62,7 @@ test('an instructor leaves a pinned comment and a score; the student sees it', a
 
   // The instructor sets a rubric of two criteria.
   await openReview(teacher, group)
-  const rubric = teacher.getByRole('region', { name: 'Rubric for scoring maps' })
-  await rubric.getByRole('button', { name: 'Add criterion' }).click()
-  await rubric.getByLabel('Criterion 1 name').fill('Uses evidence')
-  await rubric.getByLabel('Criterion 1 points').fill('5')
-  await rubric.getByRole('button', { name: 'Add criterion' }).click()
-  await rubric.getByLabel('Criterion 2 name').fill('Clear structure')
-  await rubric.getByLabel('Criterion 2 points').fill('3')
-  await rubric.getByRole('button', { name: 'Save rubric' }).click()
-  await expect(rubric.getByRole('status')).toHaveText('Rubric saved.', SLOW)
+  const rubric = await saveTwoCriteriaRubric(teacher)
   await teacher.reload()
   await expect(rubric.getByLabel('Criterion 1 name')).toHaveValue('Uses evidence')
   await expect(rubric.getByLabel('Criterion 2 points')).toHaveValue('3')

@@ -2,6 +2,7 @@
 // in the reader; a Japanese query finds its paragraph and opens the essay there.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
+import { essay, tagToolbar } from './support/reading'
 import { ALEX, BEA, INSTRUCTOR, SLOW, addEssay, createGroup, joined, signedIn } from './support/seminar'
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
@@ -13,8 +14,6 @@ const JAPANESE = [
   '一方で、北朝鮮のミサイル発射は同盟の抑止力の重要性を改めて示した。',
 ].join('\n\n')
 
-const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
-const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search this group' })
 
 /** Tags the first words of a paragraph from the keyboard. */

@@ -1,9 +1,26 @@
-// The reader as the journeys use it: the essay, the tag toolbar, and tagging a passage with the keyboard.
+// The reader as the journeys use it: the essay, the tag toolbar, and selecting a passage with the
+// mouse or tagging one with the keyboard.
 import { expect, type Page } from '@playwright/test'
 import { SLOW } from './seminar'
 
 export const essay = (page: Page) => page.getByRole('document', { name: /^Essay text/ })
 export const tagToolbar = (page: Page) => page.getByRole('toolbar', { name: 'Tag the selected passage' })
+export const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
+export const selected = (page: Page) => page.getByRole('region', { name: 'Selected highlight' })
+
+/** Drags the mouse along the first line of paragraph `n`, from its start to `upTo` of its width, in two strokes. */
+export async function dragAlongFirstLine(page: Page, n: number, upTo: number) {
+  const p = paragraph(page, n)
+  await p.scrollIntoViewIfNeeded()
+  const box = (await p.boundingBox())!
+  const y = box.y + 16
+  await page.mouse.move(box.x + 1, y)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * (upTo / 2), y, { steps: 5 })
+  await page.mouse.move(box.x + box.width * upTo, y, { steps: 5 })
+  await page.mouse.up()
+  return p
+}
 
 /**
  * Selects with the keyboard in paragraph `n` (counted from the first paragraph by ArrowDown):

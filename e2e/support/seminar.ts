@@ -1,5 +1,6 @@
-// What the journeys share: the demo accounts, the essay pasted as a fresh source, and the steps
-// every journey takes to get there (sign in, create or join a group, add the essay).
+// What the journeys share: the demo accounts, fresh accounts for one run, the essay pasted as a
+// fresh source, and the steps every journey takes to get there (sign up or in, create or join a
+// group, add the essay).
 import { expect, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'seminar-demo'
@@ -20,6 +21,30 @@ export const ESSAY = [
 // Generous waits for steps that hash a password or run a server action on a busy two-core machine.
 export const SLOW = { timeout: 30_000 }
 
+// Every run gets fresh people, so the suite can run again against a server that is still up.
+export const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+/** The password of every account a journey signs up. */
+export const NEW_PASSWORD = 'correct-horse-battery'
+export const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
+export type Person = ReturnType<typeof person>
+
+/** Creates the account through the sign-up form, which signs straight in and lands on the dashboard. */
+export async function signUp(page: Page, who: Person) {
+  await page.goto('/sign-up')
+  await page.getByLabel('Name', { exact: true }).fill(who.name)
+  await page.getByLabel('Email').fill(who.email)
+  await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/, SLOW)
+  await expect(page.getByRole('heading', { name: 'My groups' })).toBeVisible()
+}
+
+/** Signs a new person up in the given page and hands the page back. */
+export async function signedUp(page: Promise<Page>, who: Person) {
+  await signUp(await page, who)
+  return page
+}
+
 /** Signs a demo account in and lands on the dashboard. */
 export async function signedIn(page: Promise<Page>, email: string) {
   const p = await page
@@ -39,6 +64,7 @@ export async function createGroup(page: Page, name: string) {
   await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   const code = (await page.getByTestId('join-code').innerText()).trim()
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
   return { url: page.url(), code, name }
 }
 
@@ -59,6 +85,7 @@ export async function joinWithCode(page: Page, group: Group) {
   const form = page.getByRole('region', { name: 'Join a group' })
   await form.getByLabel('Join code').fill(group.code)
   await form.getByRole('button', { name: 'Join group' }).click()
+  await expect(page).toHaveURL(/\/groups\/[^/]+$/, SLOW)
   await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible(SLOW)
 }
 
@@ -77,6 +104,20 @@ export function acceptDialogs(page: Page) {
     await dialog.accept()
   })
   return messages
+}
+
+/** On the group's review page: sets a rubric of two criteria (5 and 3 points) and returns its region. */
+export async function saveTwoCriteriaRubric(page: Page) {
+  const rubric = page.getByRole('region', { name: 'Rubric for scoring maps' })
+  await rubric.getByRole('button', { name: 'Add criterion' }).click()
+  await rubric.getByLabel('Criterion 1 name').fill('Uses evidence')
+  await rubric.getByLabel('Criterion 1 points').fill('5')
+  await rubric.getByRole('button', { name: 'Add criterion' }).click()
+  await rubric.getByLabel('Criterion 2 name').fill('Clear structure')
+  await rubric.getByLabel('Criterion 2 points').fill('3')
+  await rubric.getByRole('button', { name: 'Save rubric' }).click()
+  await expect(rubric.getByRole('status')).toHaveText('Rubric saved.', SLOW)
+  return rubric
 }
 
 export type Group = Awaited<ReturnType<typeof createGroup>>

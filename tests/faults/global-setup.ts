@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildIfNeeded } from '../../scripts/build-if-needed'
 import { removeEmbeddedData, startEmbeddedPostgres } from '../../scripts/embedded-postgres'
-import { endRecordedProcesses, freePort } from './harness/processes'
+import { anyFreePort } from '../../scripts/ports'
+import { endRecordedProcesses } from './harness/processes'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +24,7 @@ export default async function setup(project: TestProject) {
   const dir = resolve('.data', 'faults', String(process.pid))
   removeEmbeddedData(dir)
   mkdirSync(dir, { recursive: true })
-  const template = await startEmbeddedPostgres({ dir: join(dir, TEMPLATE), port: await freePort(), database: 'colloquy' })
+  const template = await startEmbeddedPostgres({ dir: join(dir, TEMPLATE), port: await anyFreePort(), database: 'colloquy' })
   await template.stop()
   project.provide('faultsDir', dir)
   return () => {

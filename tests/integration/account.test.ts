@@ -8,10 +8,8 @@ import { deleteAccount, droppedHighlightEvents, FORMER_MEMBER } from '@/lib/acco
 import { personalData } from '@/lib/account/personal-data'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { checkCredentials } from '@/lib/auth/credentials'
-import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createGroup } from '@/lib/groups/mutations'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { replayMany } from '@/lib/maps/reducer'
@@ -21,29 +19,16 @@ import { addFeedback } from '@/lib/review/feedback'
 import { mayReceive, type Audience } from '@/lib/permissions/visibility'
 import { createSource } from '@/lib/sources/mutations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
+import { groupOf, note, person, refusal } from './fixtures'
 
 const ADDRESS = '198.51.100.77'
 const PASSWORD = 'a long enough passphrase'
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 const nodeId = () => randomBytes(16).toString('hex')
 
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-const person = async (name: string) =>
-  db.user.create({ data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword(PASSWORD) }, select: { id: true, name: true, email: true } })
-
 async function seminar() {
-  const [iris, ines, sam, tom] = await Promise.all([person('Iris'), person('Ines'), person('Sam'), person('Tom')])
-  const { id: groupId } = await createGroup(iris, { name: 'Seminar 日本' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId } })
-  for (const p of [ines, sam, tom]) await joinGroupByCode(p, { code: joinCode })
+  const signsIn = { password: PASSWORD }
+  const [iris, ines, sam, tom] = await Promise.all([person('Iris', signsIn), person('Ines', signsIn), person('Sam', signsIn), person('Tom', signsIn)])
+  const { groupId } = await groupOf(iris, [ines, sam, tom], { name: 'Seminar 日本' })
   await db.membership.update({ where: { groupId_userId: { groupId, userId: ines.id } }, data: { role: 'INSTRUCTOR' } })
   const source = await createSource(ines, { groupId, title: 'On trust', text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.' })
   const mine = await createHighlight(sam, { sourceId: source.id, start: 0, end: 9, tag: 'CLAIM', note: note('Why trust? 信頼') })

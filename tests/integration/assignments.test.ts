@@ -15,8 +15,8 @@ import { createMap, reopenMap, submitMap } from '@/lib/maps/mutations'
 import { listInbox } from '@/lib/notifications/queries'
 import { addFeedback, setRubric } from '@/lib/review/feedback'
 import { createSource } from '@/lib/sources/mutations'
-import { applyAll, ESSAY, nodeAdd, seminar } from './map-fixtures'
-import { person, refusal } from './people'
+import { ESSAY, person, refusal, seminar } from './fixtures'
+import { applyAll, nodeAdd } from './map-fixtures'
 
 const HOUR = 3_600_000
 /** A wall-clock time in UTC (the fixtures' groups keep the default zone), `hours` from now. */

@@ -4,7 +4,6 @@
 // password checked while a database connection is held, sessions that end on the server, and
 // password changes.
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { changePassword, checkCredentials, registerUser, WRONG_CREDENTIALS, WRONG_CURRENT_PASSWORD } from '@/lib/auth/credentials'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
@@ -16,7 +15,7 @@ import { createGroup } from '@/lib/groups/mutations'
 import { LIMITS } from '@/lib/rate-limits'
 import { authorizeOnSource } from '@/lib/sources/access'
 import { createSource } from '@/lib/sources/mutations'
-import { refusal } from './people'
+import { peakWhile, refusal } from './fixtures'
 
 const PASSWORD = 'correct horse battery'
 
@@ -138,25 +137,10 @@ describe('signing in', () => {
 
   it('checks no password while it holds a database connection or transaction', async () => {
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp(`pool${i}`)))
-    const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await watcher.connect()
-    let idleInTransaction = 0
-    let running = true
-    const watching = (async () => {
-      while (running) {
-        const { rows } = await watcher.query<{ n: string }>(
-          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
-        )
-        idleInTransaction = Math.max(idleInTransaction, Number(rows[0]!.n))
-      }
-    })()
-    try {
-      await Promise.all(users.flatMap((u) => [checkCredentials({ email: u.email, password: PASSWORD }, address()), fail(u.email, address())]))
-    } finally {
-      running = false
-      await watching
-      await watcher.end()
-    }
+    const { peak: idleInTransaction } = await peakWhile(
+      `SELECT count(*) AS value FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
+      () => Promise.all(users.flatMap((u) => [checkCredentials({ email: u.email, password: PASSWORD }, address()), fail(u.email, address())])),
+    )
     expect(idleInTransaction).toBe(0)
   })
 })

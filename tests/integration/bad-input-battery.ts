@@ -21,12 +21,13 @@ import { announceMapPresence } from '@/lib/maps/presence'
 import { addFeedback, deleteFeedback, markFeedbackSeen, setRubric } from '@/lib/review/feedback'
 import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { newId } from '@/lib/ids'
 import type { Actor, Ctx, Field, ReadBack } from './bad-input-payloads'
+import { person } from './fixtures'
 import {
   assignmentInput,
   currentSourceVersion,
   ESSAY,
-  newId,
   nextPassage,
   nodeAdd,
   ownGroup,
@@ -34,7 +35,6 @@ import {
   ownPersonalMap,
   ownReply,
   ownSource,
-  person,
   seedMap,
   type Person,
   type RefKind,

@@ -6,30 +6,21 @@ import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { createAssignment } from '@/lib/assignments/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { newId } from '@/lib/ids'
 import { createMap, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
 import { addFeedback } from '@/lib/review/feedback'
 import { createSource } from '@/lib/sources/mutations'
+import { groupOf, person } from './fixtures'
 
 export type Person = { id: string; name: string }
 
 /** The kinds of stored rows an input can point at. */
 export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification' | 'assignment'
 
-import { newId } from '@/lib/ids'
-export { newId }
-
 /** Well-formed (it passes the id check) but names no row. */
 export const unknownId = () => `cm${randomBytes(12).toString('hex')}`
-
-export const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
 
 export const SENTENCES = 80
 
@@ -57,15 +48,6 @@ export function nextPassage(): { start: number; end: number } {
   return { start, end: start + 12 + Math.floor(n / SENTENCES) }
 }
 
-export async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
 export const nodeAdd = (label: string, extra: Record<string, unknown> = {}) => ({
   type: 'node.add' as const,
   node: { id: newId(), kind: 'CLAIM' as const, label, x: 0, y: 0, ...extra },
@@ -85,10 +67,6 @@ export async function seedMap(actor: Person, mapId: string, labels: string[], ex
     await applyMapOperation(actor, { mapId, op: { type: 'relation.add', relation: { id: relationId, fromId: nodes[1], toId: nodes[0], kind: 'SUPPORTS' } } })
   }
   return { nodes, relationId }
-}
-
-async function joinCodeOf(groupId: string) {
-  return (await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })).joinCode
 }
 
 /** Wall-clock times (UTC, the groups' zone) around now, for an assignment that is open. */
@@ -111,9 +89,7 @@ export const assignmentInput = (groupId: string, sourceId: string) => ({
 
 /** One group with a source, a highlight, a reply, a group map, a personal map and feedback on it, and an assignment. */
 async function seminar(instructor: Person, students: Person[], title: string) {
-  const { id: groupId } = await createGroup(instructor, { name: title })
-  const joinCode = await joinCodeOf(groupId)
-  for (const student of students) await joinGroupByCode(student, { code: joinCode })
+  const { groupId } = await groupOf(instructor, students, { name: title })
   const author = students[0]!
   const { id: sourceId } = await createSource(instructor, { groupId, title: 'Why Alliances Endure', text: ESSAY })
   const { id: highlightId } = await createHighlight(author, { sourceId, ...nextPassage(), tag: 'CLAIM', note: noteFromText('Shared threats') })
@@ -174,9 +150,7 @@ export type World = Awaited<ReturnType<typeof buildWorld>>
 
 /** A fresh group of Iris's, for mutations whose success would change the shared seminar. */
 export async function ownGroup(w: World, extraMembers: Person[] = []) {
-  const { id: groupId } = await createGroup(w.iris, { name: `Group ${randomBytes(3).toString('hex')}` })
-  const code = await joinCodeOf(groupId)
-  for (const member of extraMembers) await joinGroupByCode(member, { code })
+  const { groupId } = await groupOf(w.iris, extraMembers, { name: `Group ${randomBytes(3).toString('hex')}` })
   return groupId
 }
 

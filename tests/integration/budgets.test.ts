@@ -3,25 +3,19 @@
 // one person's parallel imports and exports run one at a time and the rest are told when to come
 // back, the pool keeps free connections for everyone else meanwhile, and an ordinary statement
 // that runs past its budget is stopped and answered as "busy".
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, STATEMENT_TIMEOUT_MS } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { importMapBackup, type MapBackup } from '@/lib/export/backup'
 import { exportMap } from '@/lib/export/map-export'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { deleteMap, duplicateMap, restoreRevision } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { replay } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
-import { refusal } from './people'
+import { groupOf, peakWhile, person, refusal } from './fixtures'
 
 const NODES = 2_000
-
-const person = (name: string) =>
-  db.user.create({ data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' }, select: { id: true } })
 
 /** The largest map a backup may hold: 2,000 nodes on a grid, each but the first supporting the one before. */
 function largeBackup(title: string): MapBackup {
@@ -39,27 +33,13 @@ function largeBackup(title: string): MapBackup {
 
 /** The longest any transaction on this database has been open, sampled while `work` runs. */
 async function longestTransaction<T>(work: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
-  const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await watcher.connect()
-  let longestMs = 0
-  let running = true
-  const watching = (async () => {
-    while (running) {
-      const { rows } = await watcher.query<{ ms: number | null }>(
-        `SELECT max(extract(epoch FROM clock_timestamp() - xact_start) * 1000)::float8 AS ms
-           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
-      )
-      longestMs = Math.max(longestMs, rows[0]?.ms ?? 0)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  })()
-  try {
-    return { result: await work(), longestMs }
-  } finally {
-    running = false
-    await watching
-    await watcher.end()
-  }
+  const { result, peak } = await peakWhile(
+    `SELECT max(extract(epoch FROM clock_timestamp() - xact_start) * 1000)::float8 AS value
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+    work,
+    { pauseMs: 20 },
+  )
+  return { result, longestMs: peak }
 }
 
 async function replaysToStored(mapId: string) {
@@ -81,10 +61,7 @@ beforeAll(async () => {
   const iris = await person('Iris')
   sam = await person('Sam')
   ann = await person('Ann')
-  ;({ id: groupId } = await createGroup(iris, { name: 'Budget seminar' }))
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
+  ;({ groupId } = await groupOf(iris, [sam, ann], { name: 'Budget seminar' }))
 })
 
 afterAll(async () => {
@@ -141,19 +118,6 @@ describe('one person’s expensive work', () => {
   it('runs one import at a time: ten at once get one map and nine “come back in N s”, and the pool keeps room for everyone else', async () => {
     const backup = largeBackup('Ten at once')
     // Connections in a transaction open for more than 200 ms, the most at once: each import held one for minutes before.
-    const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await watcher.connect()
-    let inTransaction = 0
-    let sampling = true
-    const sampler = (async () => {
-      while (sampling) {
-        const { rows } = await watcher.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < clock_timestamp() - interval '200 milliseconds'`,
-        )
-        inTransaction = Math.max(inTransaction, rows[0]!.n)
-      }
-    })()
     // Meanwhile another student keeps reading: every read answers, and soon.
     const reads: Promise<number>[] = []
     const read = async () => {
@@ -162,11 +126,13 @@ describe('one person’s expensive work', () => {
       return performance.now() - started
     }
     const reader = setInterval(() => reads.push(read()), 50)
-    const settled = await Promise.allSettled(Array.from({ length: 10 }, () => importMapBackup(sam, { groupId, backup })))
+    // Connections in a transaction open for more than 200 ms, the most at once: each import held one for minutes before.
+    const { result: settled, peak: inTransaction } = await peakWhile(
+      `SELECT count(*)::int AS value FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < clock_timestamp() - interval '200 milliseconds'`,
+      () => Promise.allSettled(Array.from({ length: 10 }, () => importMapBackup(sam, { groupId, backup }))),
+    )
     clearInterval(reader)
-    sampling = false
-    await sampler
-    await watcher.end()
     const refused = settled.flatMap((r) => (r.status === 'rejected' ? [toFailure(r.reason)] : []))
     expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(refused).toHaveLength(9)

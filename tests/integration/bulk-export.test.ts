@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { exportSubmittedMaps } from '@/lib/export/bulk-export'
 import { createMap, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
-import { newId, refusal, seminar } from './map-fixtures'
+import { newId } from '@/lib/ids'
+import { refusal, seminar } from './fixtures'
 
 describe('bulk export of submitted maps', () => {
   it('gives the instructor one PDF per submitted map, zipped, and leaves drafts out', async () => {

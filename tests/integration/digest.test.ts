@@ -2,7 +2,6 @@
 // email of the notifications they have not read, as their inbox shows them (never a classmate's
 // private highlight or note), once per period however many runs there are; turning digests off,
 // or the link in the email, stops them; a mail server that refuses leaves the period to retry.
-import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
@@ -11,13 +10,11 @@ import { createHighlight, createReply, updateHighlight } from '@/lib/annotations
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { sendDueDigests } from '@/lib/notifications/digest/send'
 import { unsubscribeToken } from '@/lib/notifications/digest/unsubscribe'
 import { setDigestFrequency, unsubscribeFromDigests } from '@/lib/notifications/mutations'
-import { createSource } from '@/lib/sources/mutations'
+import { seminarOfFour } from './fixtures'
 
-const TEXT = ['Why Alliances Endure', 'Alliances last when both partners gain from them.', 'Shared threats bind allies together, while burden sharing keeps them honest.'].join('\n\n')
 const DAY = 86_400_000
 
 interface Received {
@@ -59,29 +56,13 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 })
 
-const person = (name: string) =>
-  db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' }, select: { id: true, name: true, email: true } })
-
-async function seminar() {
-  const iris = await person('Iris Wong')
-  const sam = await person('Sam Park')
-  const ann = await person('Ann Lee')
-  const bob = await person('Bob Kato')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  for (const student of [sam, ann, bob]) await joinGroupByCode(student, { code: joinCode })
-  const { id: sourceId } = await createSource(iris, { groupId, title: 'Why Alliances Endure', text: TEXT })
-  const at = (quote: string) => ({ sourceId, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
-  return { groupId, sourceId, iris, sam, ann, bob, at }
-}
-
 const mailTo = (who: { email: string }) => received.filter((r) => r.to.includes(who.email))
 /** Everything a person could read in the email: subject, text, HTML and headers. */
 const wholeMail = (r: Received) => [r.mail.subject, r.mail.text, r.mail.html, ...r.mail.headerLines.map((h) => h.line)].join('\n')
 
 describe('email digests', () => {
   it('emails each person who asked the entries they may see, with no classmate’s private highlight or note', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     for (const [who, digest] of [
       [s.ann, 'DAILY'],
       [s.iris, 'WEEKLY'],
@@ -140,7 +121,7 @@ describe('email digests', () => {
   })
 
   it('sends nothing once digests are off, by the setting or the link in the email; refuses forged links and bad settings', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     await setDigestFrequency(s.ann, { digest: 'DAILY' })
     await setDigestFrequency(s.sam, { digest: 'DAILY' })
     const own = await createHighlight(s.ann, { ...s.at('Shared threats'), tag: 'EVIDENCE' })
@@ -168,7 +149,7 @@ describe('email digests', () => {
   })
 
   it('sends one email per person when two instances run at once, keeps to its budget, and retries when the mail server is away', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const own = await createHighlight(s.ann, { ...s.at('Shared threats'), tag: 'EVIDENCE' })
     const his = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await createReply(s.bob, { highlightId: own.id, body: noteFromText('One') })
@@ -192,7 +173,7 @@ describe('email digests', () => {
   })
 
   it('sends nothing when SMTP is not configured', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const own = await createHighlight(s.ann, { ...s.at('Shared threats'), tag: 'EVIDENCE' })
     await createReply(s.bob, { highlightId: own.id, body: noteFromText('One') })
     await setDigestFrequency(s.ann, { digest: 'DAILY' })

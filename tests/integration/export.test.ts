@@ -6,9 +6,8 @@ import { exportSourceHighlights } from '@/lib/annotations/export'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
-import { createSource } from '@/lib/sources/mutations'
-import { person, refusal } from './people'
+import { joinGroupByCode } from '@/lib/groups/mutations'
+import { person, refusal, seminar as seminarOn } from './fixtures'
 
 const BASE = 'https://colloquy.example.edu'
 
@@ -20,22 +19,12 @@ const TEXT = [
 
 /** A seminar on one essay: Sam highlights openly, Ann both openly and privately, Iris replies. */
 async function seminar() {
-  const iris = await person('Iris')
-  const sam = await person('Sam')
-  const ann = await person('Ann')
-  const olga = await person('Olga')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
-  const { id: sourceId } = await createSource(iris, {
-    groupId,
+  const { groupId, sourceId, iris, sam, ann, olga, at } = await seminarOn({
     title: 'Why Alliances Endure: Évidence, "Bias"',
     author: 'Jane Smith',
     url: 'https://example.com/alliances',
     text: TEXT,
   })
-  const at = (quote: string) => ({ sourceId, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
   const samClaim = await createHighlight(sam, { ...at('both partners gain'), tag: 'CLAIM' })
   const annEvidence = await createHighlight(ann, { ...at('shared threats'), tag: 'EVIDENCE', note: noteFromText('Which threats, though?') })
   const annPrivate = await createHighlight(ann, {

@@ -1,6 +1,5 @@
 // Groups: an instructor creates one, students join by code, and only instructors manage it;
 // people outside a group cannot even tell it exists.
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { JOIN_CODE_ALPHABET } from '@/lib/groups/join-code'
@@ -8,25 +7,12 @@ import { createHighlight } from '@/lib/annotations/mutations'
 import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
-import { refusal } from './people'
+import { classroom, person, refusal } from './fixtures'
 
 const DAY = 24 * 60 * 60 * 1000
 
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
-
-async function seminar() {
-  const instructor = await person('Iris')
-  const student = await person('Sam')
-  const outsider = await person('Olga')
-  const { id } = await createGroup(instructor, { name: 'Ethics seminar', description: 'Tuesdays at ten' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id }, select: { joinCode: true } })
-  await joinGroupByCode(student, { code: joinCode })
-  return { id, joinCode, instructor, student, outsider }
-}
+/** The group each test starts from: Iris teaches it, Sam is in it, Olga is not. */
+const SEMINAR = { name: 'Ethics seminar', description: 'Tuesdays at ten' }
 
 /** Everything about a group that a refused call must leave untouched. */
 const snapshot = async (groupId: string) => ({
@@ -90,7 +76,7 @@ describe('creating a group', () => {
 
 describe('joining by code', () => {
   it('accepts the code in lowercase, with a dash or with spaces', async () => {
-    const { id, joinCode } = await seminar()
+    const { groupId: id, joinCode } = await classroom(SEMINAR)
     const typed = [joinCode.toLowerCase(), `${joinCode.slice(0, 4)}-${joinCode.slice(4)}`, `  ${joinCode.slice(0, 4)} ${joinCode.slice(4).toLowerCase()} `]
     for (const code of typed) {
       const student = await person('Stu')
@@ -100,7 +86,7 @@ describe('joining by code', () => {
   })
 
   it('is harmless a second time, and never demotes the instructor', async () => {
-    const { id, joinCode, student, instructor } = await seminar()
+    const { groupId: id, joinCode, student, instructor } = await classroom(SEMINAR)
     const before = await snapshot(id)
     expect(await joinGroupByCode(student, { code: joinCode })).toEqual({ groupId: id, alreadyMember: true })
     expect(await joinGroupByCode(instructor, { code: joinCode })).toEqual({ groupId: id, alreadyMember: true })
@@ -108,7 +94,7 @@ describe('joining by code', () => {
   })
 
   it('refuses an unknown, malformed or missing code and adds no one', async () => {
-    const { id, joinCode } = await seminar()
+    const { groupId: id, joinCode } = await classroom(SEMINAR)
     const newcomer = await person('Nina')
     const before = await snapshot(id)
     expect(await refusal(joinGroupByCode(newcomer, { code: anotherValidCode(joinCode) }))).toMatchObject({
@@ -128,7 +114,7 @@ describe('joining by code', () => {
   })
 
   it('refuses an expired code and adds no one', async () => {
-    const { id, joinCode } = await seminar()
+    const { groupId: id, joinCode } = await classroom(SEMINAR)
     await db.group.update({ where: { id }, data: { joinCodeExpiresAt: new Date(Date.now() - 1000) } })
     const late = await person('Lee')
     const before = await snapshot(id)
@@ -142,7 +128,7 @@ describe('joining by code', () => {
 
 describe('rotating the join code', () => {
   it('replaces the code, renews its expiry and makes the old one stop working', async () => {
-    const { id, joinCode, instructor } = await seminar()
+    const { groupId: id, joinCode, instructor } = await classroom(SEMINAR)
     await db.group.update({ where: { id }, data: { joinCodeExpiresAt: new Date(Date.now() - DAY) } })
     const { joinCode: fresh } = await rotateJoinCode(instructor, { groupId: id })
     expect(fresh).not.toBe(joinCode)
@@ -156,7 +142,7 @@ describe('rotating the join code', () => {
   })
 
   it('is forbidden to a student, hidden from an outsider, and changes nothing', async () => {
-    const { id, student, outsider } = await seminar()
+    const { groupId: id, student, outsider } = await classroom(SEMINAR)
     const before = await snapshot(id)
     expect(await refusal(rotateJoinCode(student, { groupId: id }))).toMatchObject({ status: 403 })
     expect(await refusal(rotateJoinCode(outsider, { groupId: id }))).toMatchObject({ status: 404 })
@@ -167,7 +153,7 @@ describe('rotating the join code', () => {
 
 describe('removing a member', () => {
   it('lets the instructor remove a student, who then cannot see the group', async () => {
-    const { id, instructor, student } = await seminar()
+    const { groupId: id, instructor, student } = await classroom(SEMINAR)
     expect((await getGroupOverview(student, id)).role).toBe('STUDENT')
     await removeMember(instructor, { groupId: id, userId: student.id })
     expect(await db.membership.count({ where: { groupId: id, userId: student.id } })).toBe(0)
@@ -176,7 +162,7 @@ describe('removing a member', () => {
   })
 
   it('refuses to remove the last instructor', async () => {
-    const { id, instructor } = await seminar()
+    const { groupId: id, instructor } = await classroom(SEMINAR)
     const before = await snapshot(id)
     expect(await refusal(removeMember(instructor, { groupId: id, userId: instructor.id }))).toMatchObject({
       status: 409,
@@ -186,7 +172,7 @@ describe('removing a member', () => {
   })
 
   it('lets one of two instructors be removed', async () => {
-    const { id, instructor } = await seminar()
+    const { groupId: id, instructor } = await classroom(SEMINAR)
     const second = await person('Ivan')
     await db.membership.create({ data: { groupId: id, userId: second.id, role: 'INSTRUCTOR' } })
     await removeMember(second, { groupId: id, userId: instructor.id })
@@ -194,7 +180,7 @@ describe('removing a member', () => {
   })
 
   it('answers not found for someone who is not a member, and changes nothing', async () => {
-    const { id, instructor, outsider } = await seminar()
+    const { groupId: id, instructor, outsider } = await classroom(SEMINAR)
     const before = await snapshot(id)
     expect(await refusal(removeMember(instructor, { groupId: id, userId: outsider.id }))).toMatchObject({
       status: 404,
@@ -204,7 +190,7 @@ describe('removing a member', () => {
   })
 
   it('is forbidden to a student and hidden from an outsider, and changes nothing', async () => {
-    const { id, instructor, student, outsider } = await seminar()
+    const { groupId: id, instructor, student, outsider } = await classroom(SEMINAR)
     const before = await snapshot(id)
     expect(await refusal(removeMember(student, { groupId: id, userId: instructor.id }))).toMatchObject({ status: 403 })
     expect(await refusal(removeMember(student, { groupId: id, userId: student.id }))).toMatchObject({ status: 403 })
@@ -217,7 +203,7 @@ describe('tampered group and member ids', () => {
   const TAMPERED = ['../x', 'DROP TABLE', '', ' ', "x' OR '1'='1", 'a'.repeat(10_000), '%00', 42, null]
 
   it('answer not found when reading, and are refused as invalid when changing, with nothing changed', async () => {
-    const { id, instructor, student } = await seminar()
+    const { groupId: id, instructor, student } = await classroom(SEMINAR)
     const before = await snapshot(id)
     for (const bad of TAMPERED) {
       expect(await refusal(getGroupOverview(instructor, bad)), String(bad).slice(0, 20)).toMatchObject({ status: 404 })
@@ -232,7 +218,7 @@ describe('tampered group and member ids', () => {
   })
 
   it('answer not found for a well-formed id of no group', async () => {
-    const { instructor } = await seminar()
+    const { instructor } = await classroom(SEMINAR)
     expect(await refusal(getGroupOverview(instructor, 'c'.repeat(25)))).toMatchObject({ status: 404 })
     expect(await refusal(rotateJoinCode(instructor, { groupId: 'c'.repeat(25) }))).toMatchObject({ status: 404 })
   })
@@ -240,7 +226,7 @@ describe('tampered group and member ids', () => {
 
 describe('the group overview', () => {
   it('shows the join code to instructors only, and the members to everyone in the group', async () => {
-    const { id, joinCode, instructor, student } = await seminar()
+    const { groupId: id, joinCode, instructor, student } = await classroom(SEMINAR)
     const seen = await getGroupOverview(instructor, id)
     expect(seen).toMatchObject({ role: 'INSTRUCTOR', standing: 'instructor', may: { changeSettings: true, addSource: true, setArchived: true, delete: true }, invite: { joinCode } })
     expect(seen.members.map((m) => [m.user.id, m.role])).toEqual([[instructor.id, 'INSTRUCTOR'], [student.id, 'STUDENT']])
@@ -251,7 +237,7 @@ describe('the group overview', () => {
   })
 
   it('counts only the highlights each reader can see: no classmate’s private ones, none that "read first" still hides', async () => {
-    const { id, joinCode, instructor, student } = await seminar()
+    const { groupId: id, joinCode, instructor, student } = await classroom(SEMINAR)
     const ann = await person('Ann')
     await joinGroupByCode(ann, { code: joinCode })
     const text = 'Alliances last when both partners gain from them.\n\nShared threats bind allies together.'
@@ -272,7 +258,7 @@ describe('the group overview', () => {
   })
 
   it('is hidden from outsiders and asks signed-out visitors to sign in', async () => {
-    const { id, outsider } = await seminar()
+    const { groupId: id, outsider } = await classroom(SEMINAR)
     expect(await refusal(getGroupOverview(outsider, id))).toMatchObject({ status: 404 })
     expect(await refusal(getGroupOverview(null, id))).toMatchObject({ status: 401, error: 'Please sign in to continue.' })
   })

@@ -7,9 +7,8 @@ import { createHighlight, createReply, deleteHighlight, updateHighlight } from '
 import { noteFromText } from '@/lib/annotations/note'
 import { listSourceHighlights, readHighlightChanges, type ReaderHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { createSource } from '@/lib/sources/mutations'
-import { person, refusal } from './people'
+import { refusal, seminar as seminarOn } from './fixtures'
 
 const TEXT = [
   '日米同盟の将来',
@@ -18,22 +17,11 @@ const TEXT = [
   'التحالفات تدوم عندما يستفيد الطرفان منها.',
 ].join('\n\n')
 
+/** Iris teaches Sam and Ann two sources with the same text; Olga teaches a class of her own. */
 async function seminar() {
-  const named = async (name: string) => ({ ...(await person(name)), name })
-  const [iris, sam, ann, olga] = [await named('Iris'), await named('Sam'), await named('Ann'), await named('Olga')]
-  const { id: groupId } = await createGroup(iris, { name: 'Alliance seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
-  await createGroup(olga, { name: 'Another class' })
-  const { id: sourceId } = await createSource(iris, { groupId, title: 'On alliances', text: TEXT })
-  const { id: otherSourceId } = await createSource(iris, { groupId, title: 'Another essay', text: TEXT })
-  const at = (quote: string, source = sourceId) => {
-    const start = TEXT.indexOf(quote)
-    expect(start).toBeGreaterThanOrEqual(0)
-    return { sourceId: source, start, end: start + quote.length }
-  }
-  return { groupId, sourceId, otherSourceId, iris, sam, ann, olga, at }
+  const s = await seminarOn({ title: 'On alliances', text: TEXT })
+  const { id: otherSourceId } = await createSource(s.iris, { groupId: s.groupId, title: 'Another essay', text: TEXT })
+  return { ...s, otherSourceId }
 }
 
 describe('highlights read again by name', () => {

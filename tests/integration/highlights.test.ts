@@ -2,7 +2,6 @@
 // and see each other's highlights (private ones only their author and the instructors see; with
 // "read first", classmates' only after making one). Refused changes leave everything as it was,
 // outsiders cannot tell a highlight exists, and every change is logged as a numbered group event.
-import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CONTEXT_CHARS } from '@/lib/annotations/anchoring'
@@ -11,10 +10,9 @@ import { noteFromText } from '@/lib/annotations/note'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
 import { createSource } from '@/lib/sources/mutations'
-import { refusal } from './people'
+import { refusal, seminar as seminarOn } from './fixtures'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -23,12 +21,6 @@ afterEach(() => {
 const HIGHLIGHT_GONE = 'This highlight no longer exists.'
 const FORBIDDEN = 'You are not allowed to do that.'
 const MISSING_ID = 'cmnothighlight00000000000'
-
-const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
 
 const LONG_PARAGRAPH = Array.from({ length: 80 }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against the value of deterrence.`).join(' ')
 
@@ -39,27 +31,12 @@ const TEXT = [
   LONG_PARAGRAPH,
 ].join('\n\n')
 
-/** Iris teaches Sam and Ann one essay; Olga belongs to another group. */
+/** Iris teaches Sam and Ann the essay with a long paragraph; Olga teaches a class of her own. */
 async function seminar() {
-  const iris = await person('Iris')
-  const sam = await person('Sam')
-  const ann = await person('Ann')
-  const olga = await person('Olga')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
-  const { id: otherGroup } = await createGroup(olga, { name: 'Olga’s own class' })
-  const { id: sourceId } = await createSource(iris, { groupId, title: 'Why Alliances Endure', text: TEXT })
-  const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
+  const s = await seminarOn({ text: TEXT })
+  const source = await db.source.findUniqueOrThrow({ where: { id: s.sourceId } })
   expect(source.text).toBe(TEXT)
-  /** A selection of the first occurrence of `quote`. */
-  const at = (quote: string) => {
-    const start = TEXT.indexOf(quote)
-    expect(start, `"${quote}" is in the text`).toBeGreaterThanOrEqual(0)
-    return { sourceId, start, end: start + quote.length }
-  }
-  return { groupId, otherGroup, sourceId, iris, sam, ann, olga, at }
+  return s
 }
 
 /** Everything a refused call must leave as it was (the events once those committed so far are numbered). */
@@ -720,11 +697,11 @@ describe('the group event log', () => {
 
   it('numbers each group’s events on their own', async () => {
     const s = await seminar()
-    const { id: otherSource } = await createSource(s.olga, { groupId: s.otherGroup, title: 'Another essay', text: TEXT })
+    const { id: otherSource } = await createSource(s.olga, { groupId: s.otherGroupId, title: 'Another essay', text: TEXT })
     await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await createHighlight(s.olga, { ...s.at('both partners gain'), sourceId: otherSource, tag: 'CLAIM' })
     await createHighlight(s.ann, { ...s.at('shared threats'), tag: 'EVIDENCE' })
     expect((await eventsOf(s.groupId)).map((e) => e.seq)).toEqual([1, 2])
-    expect((await eventsOf(s.otherGroup)).map((e) => [e.seq, (e.payload as { sourceId: string }).sourceId])).toEqual([[1, otherSource]])
+    expect((await eventsOf(s.otherGroupId)).map((e) => [e.seq, (e.payload as { sourceId: string }).sourceId])).toEqual([[1, otherSource]])
   })
 })

@@ -16,7 +16,8 @@ import { eventsNumbered } from '@/lib/realtime/numbering'
 import { listReaders, PRESENCE_TTL_MS } from '@/lib/realtime/presence'
 import { publishInTransaction, publishTransient, transactionNumberingItsEvents, transactionWithEvents } from '@/lib/realtime/publish'
 import { liveEventStream } from '@/lib/realtime/stream'
-import { changed, closeStreams, openStream, otherInstance, person, seminar, sentence, WAIT, warmUpBus } from './live-fixtures'
+import { person } from './fixtures'
+import { changed, closeStreams, openStream, otherInstance, seminar, sentence, WAIT, warmUpBus } from './live-fixtures'
 
 afterEach(closeStreams)
 beforeAll(warmUpBus)

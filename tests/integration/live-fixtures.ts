@@ -1,26 +1,20 @@
-// What the live event tests share: a seminar with a source, a live stream read in the background
-// frame by frame, and a second app instance's own database client.
-import { randomBytes } from 'node:crypto'
+// What the live event tests share besides ./fixtures: a seminar with a source of numbered
+// sentences, a live stream read in the background frame by frame, and a second app instance's
+// own database client.
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { expect, vi } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
 import { PrismaClient } from '@/lib/generated/prisma/client'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { bus, type BusMessage } from '@/lib/realtime/bus'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { publishTransient } from '@/lib/realtime/publish'
 import { liveEventStream, type StreamOptions } from '@/lib/realtime/stream'
 import { createSource } from '@/lib/sources/mutations'
+import { groupOf, person } from './fixtures'
 
 export const WAIT = { timeout: 5_000, interval: 10 }
-
-export const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
 
 const SENTENCES = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`)
 const TEXT = ['Why Alliances Endure', SENTENCES.join(' ')].join('\n\n')
@@ -33,10 +27,7 @@ export async function seminar() {
   const iris = await person('Iris')
   const sam = await person('Sam')
   const ann = await person('Ann')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
+  const { groupId } = await groupOf(iris, [sam, ann], { name: 'Ethics seminar' })
   const { id: sourceId } = await createSource(iris, { groupId, title: 'Why Alliances Endure', text: TEXT })
   const source = { id: sourceId, groupId }
   const highlight = (who: { id: string }, n: number) => createHighlight(who, { sourceId, ...sentence(n), tag: 'CLAIM' })

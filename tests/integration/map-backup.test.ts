@@ -8,7 +8,6 @@ import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
 import { exportMapFormat } from '@/lib/export/format-export'
 import { importMapBackup, MAX_BACKUP_BYTES, type MapBackup } from '@/lib/export/backup'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { readJson } from '@/lib/http'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
@@ -16,7 +15,7 @@ import { replay, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
 import { createSource } from '@/lib/sources/mutations'
-import { person, refusal } from './people'
+import { groupOf, refusal, selections, seminar as seminarOn } from './fixtures'
 
 const TITLE = 'Why Alliances Endure'
 const TEXT = [
@@ -27,27 +26,14 @@ const TEXT = [
 
 const hexId = () => randomBytes(12).toString('hex')
 
-async function groupWith(owner: { id: string }, members: { id: string }[], name: string) {
-  const { id: groupId } = await createGroup(owner, { name })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  for (const member of members) await joinGroupByCode(member, { code: joinCode })
-  return groupId
-}
-
 async function essay(actor: { id: string }, groupId: string) {
   const { id: sourceId } = await createSource(actor, { groupId, title: TITLE, text: TEXT })
-  const at = (quote: string) => ({ sourceId, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
-  return { sourceId, at }
+  return { sourceId, at: selections(TEXT, sourceId) }
 }
 
-/** Sam's personal map in a seminar: a claim and evidence citing the essay, a bias, edits and moves. */
+/** Sam's personal map in the seminar: a claim and evidence citing the essay, a bias, edits and moves. */
 async function seminar() {
-  const iris = await person('Iris')
-  const sam = await person('Sam')
-  const ann = await person('Ann')
-  const olga = await person('Olga')
-  const groupId = await groupWith(iris, [sam, ann], 'Ethics seminar')
-  const { at } = await essay(iris, groupId)
+  const { iris, sam, ann, olga, groupId, at } = await seminarOn({ title: TITLE, text: TEXT })
   const gain = await createHighlight(sam, { ...at('both partners gain'), tag: 'CLAIM' })
   const threats = await createHighlight(sam, { ...at('shared threats'), tag: 'EVIDENCE' })
   const doubt = await createHighlight(sam, { ...at('as the record shows'), tag: 'BIAS', visibility: 'PRIVATE' })
@@ -120,7 +106,7 @@ describe('backing up a map and importing it again', () => {
   it('finds the same passage by quote and source title in another group that has it', async () => {
     const s = await seminar()
     const backup = await backupOf(s.sam, s.mapId)
-    const otherGroup = await groupWith(s.iris, [s.sam], 'Spring seminar')
+    const { groupId: otherGroup } = await groupOf(s.iris, [s.sam], { name: 'Spring seminar' })
     const { at } = await essay(s.iris, otherGroup)
     const gain = await createHighlight(s.iris, { ...at('both partners gain'), tag: 'CLAIM' })
     const threats = await createHighlight(s.iris, { ...at('shared threats'), tag: 'EVIDENCE' })
@@ -135,7 +121,7 @@ describe('refusing an import', () => {
   it('names the citations a group lacks, and creates nothing, when imported into another group', async () => {
     const s = await seminar()
     const backup = await backupOf(s.sam, s.mapId)
-    const otherGroup = await groupWith(s.iris, [s.sam], 'Spring seminar')
+    const { groupId: otherGroup } = await groupOf(s.iris, [s.sam], { name: 'Spring seminar' })
     const before = await totals()
     const failure = await refusal(importMapBackup(s.sam, { groupId: otherGroup, backup }))
     expect(failure.status).toBe(400)

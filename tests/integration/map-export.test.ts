@@ -10,16 +10,14 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
 import { exportMap } from '@/lib/export/map-export'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
 import { layeredLayout } from '@/lib/maps/layout'
 import { newId } from '@/lib/ids'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import type { MapState } from '@/lib/maps/reducer'
 import { createSource } from '@/lib/sources/mutations'
-import { person } from './people'
+import { groupOf, person, refusal } from './fixtures'
 
 const run = promisify(execFile)
 
@@ -43,15 +41,6 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true })
 })
 
-async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the export to be refused, but it succeeded.')
-}
-
 /** Whitespace dropped, so line breaks and wrapped hyphenated words do not matter. */
 const squeeze = (text: string) => text.replace(/\s+/g, '')
 
@@ -74,10 +63,7 @@ async function seminar() {
   const sam = await person('Sam')
   const ann = await person('Ann')
   const olga = await person('Olga')
-  const { id: groupId } = await createGroup(iris, { name: 'Alliances seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
+  const { groupId } = await groupOf(iris, [sam, ann], { name: 'Alliances seminar' })
   const raw = await readFile(join(process.cwd(), 'prisma/demo-essays/003_efd70901a5858e8b.txt'), 'utf8')
   const { id: sourceId } = await createSource(iris, { groupId, title: ESSAY_TITLE, author: 'Asia Times', text: raw })
   const { text } = await db.source.findUniqueOrThrow({ where: { id: sourceId }, select: { text: true } })

@@ -1,62 +1,12 @@
-// Shared set-up for the argument-map integration tests: a seminar with a source, people in and
-// out of it, maps, and the stored state and log of a map in a form that compares cleanly.
-import { randomBytes } from 'node:crypto'
-import { expect } from 'vitest'
+// What the argument-map integration tests share: operations as the editor sends them, two maps in
+// a seminar (./fixtures), and the stored state and log of a map in a form that compares cleanly.
 import { db } from '@/lib/db'
-import { toFailure, type Failure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { newId } from '@/lib/ids'
 import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { replay, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
-import { createSource } from '@/lib/sources/mutations'
-
-import { newId } from '@/lib/ids'
-export { newId }
-
-export async function refusal(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise
-  } catch (error) {
-    return toFailure(error)
-  }
-  throw new Error('Expected the call to be refused, but it succeeded.')
-}
-
-export const person = (name: string) =>
-  db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
-    select: { id: true, name: true },
-  })
-
-export const ESSAY_TITLE = 'Why Alliances Endure'
-
-export const ESSAY = [
-  ESSAY_TITLE,
-  'Alliances last when both partners gain from them, as the record of the last century shows.',
-  'History shows that shared threats bind allies together, while burden sharing keeps them honest.',
-].join('\n\n')
-
-/** Iris teaches Sam and Ann one essay; Olga teaches a class of her own. */
-export async function seminar() {
-  const iris = await person('Iris')
-  const sam = await person('Sam')
-  const ann = await person('Ann')
-  const olga = await person('Olga')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(sam, { code: joinCode })
-  await joinGroupByCode(ann, { code: joinCode })
-  const { id: otherGroupId } = await createGroup(olga, { name: 'Olga’s own class' })
-  const { id: sourceId } = await createSource(iris, { groupId, title: ESSAY_TITLE, text: ESSAY })
-  /** A selection of the first occurrence of `quote` in the essay. */
-  const at = (quote: string) => {
-    const start = ESSAY.indexOf(quote)
-    expect(start, `"${quote}" is in the essay`).toBeGreaterThanOrEqual(0)
-    return { sourceId, start, end: start + quote.length }
-  }
-  return { groupId, otherGroupId, sourceId, joinCode, iris, sam, ann, olga, at }
-}
+import { seminar } from './fixtures'
 
 type Actor = { id: string }
 

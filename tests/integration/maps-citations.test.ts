@@ -9,7 +9,9 @@ import { applyMapOperation } from '@/lib/maps/operations'
 import { getMapForEditor } from '@/lib/maps/queries'
 import { editSourceText } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
-import { applyAll, ESSAY, ESSAY_TITLE, mapSnapshot, newId, nodeAdd, refusal, replayedState, sorted, storedState, twoMaps } from './map-fixtures'
+import { newId } from '@/lib/ids'
+import { ESSAY, ESSAY_TITLE, refusal } from './fixtures'
+import { applyAll, mapSnapshot, nodeAdd, replayedState, sorted, storedState, twoMaps } from './map-fixtures'
 
 const NO_SUCH_HIGHLIGHT = 'That highlight does not exist in this group.'
 

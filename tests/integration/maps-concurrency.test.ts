@@ -12,7 +12,9 @@ import { createMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import type { Operation } from '@/lib/maps/schema'
 import { eventsNumbered } from '@/lib/realtime/numbering'
-import { newId, nodeAdd, operationLog, person, replayedState, storedState } from './map-fixtures'
+import { newId } from '@/lib/ids'
+import { person } from './fixtures'
+import { nodeAdd, operationLog, replayedState, storedState } from './map-fixtures'
 
 const CLIENTS = 20
 const RUN_MS = 3_000

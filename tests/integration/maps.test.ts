@@ -8,7 +8,9 @@ import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevisi
 import { applyMapOperation } from '@/lib/maps/operations'
 import { getMapForEditor, listGroupMaps, mapAtRevision, mapHistory, operationsSince } from '@/lib/maps/queries'
 import { eventsNumbered } from '@/lib/realtime/numbering'
-import { applyAll, mapSnapshot, newId, nodeAdd, operationLog, refusal, relationAdd, replayedState, seminar, storedState } from './map-fixtures'
+import { newId } from '@/lib/ids'
+import { refusal, seminar } from './fixtures'
+import { applyAll, mapSnapshot, nodeAdd, operationLog, relationAdd, replayedState, storedState } from './map-fixtures'
 
 const READ_ONLY = 'This map is submitted for review and is read-only until your instructor reopens it.'
 const FORBIDDEN = 'You are not allowed to do that.'

@@ -2,13 +2,13 @@
 // replies and notes tell the people named, but never of a highlight they could not open; feedback
 // and reopening tell a map's owner; each person's live event reaches only them; entries are marked
 // read one by one or all at once, and only by their owner.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createHighlight, createReply, updateHighlight } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { createGroup, joinGroupByCode, updateGroupSettings } from '@/lib/groups/mutations'
+import { updateGroupSettings } from '@/lib/groups/mutations'
 import { createMap, reopenMap, submitMap } from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { mentionedMembers } from '@/lib/notifications/mentions'
@@ -16,25 +16,7 @@ import { markNotificationsRead } from '@/lib/notifications/mutations'
 import { listInbox, unreadCount } from '@/lib/notifications/queries'
 import { mayReceive } from '@/lib/permissions/visibility'
 import { addFeedback } from '@/lib/review/feedback'
-import { createSource } from '@/lib/sources/mutations'
-
-const TEXT = ['Why Alliances Endure', 'Alliances last when both partners gain from them.', 'Shared threats bind allies together, while burden sharing keeps them honest.'].join('\n\n')
-
-const person = (name: string) =>
-  db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' }, select: { id: true, name: true } })
-
-async function seminar() {
-  const iris = await person('Iris Wong')
-  const sam = await person('Sam Park')
-  const ann = await person('Ann Lee')
-  const bob = await person('Bob Kato')
-  const { id: groupId } = await createGroup(iris, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  for (const student of [sam, ann, bob]) await joinGroupByCode(student, { code: joinCode })
-  const { id: sourceId } = await createSource(iris, { groupId, title: 'Why Alliances Endure', text: TEXT })
-  const at = (quote: string) => ({ sourceId, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length })
-  return { groupId, sourceId, iris, sam, ann, bob, at }
-}
+import { seminarOfFour } from './fixtures'
 
 const inbox = async (who: { id: string }) => (await listInbox(who)).notifications
 const kinds = async (who: { id: string }) => (await inbox(who)).map((n) => n.kind)
@@ -61,7 +43,7 @@ describe('mentions', () => {
 
 describe('notifications', () => {
   it('tells the highlight’s author and earlier repliers of a reply, never the one who wrote it', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
     expect(await kinds(s.sam)).toEqual(['REPLY'])
@@ -78,7 +60,7 @@ describe('notifications', () => {
   })
 
   it('tells those a reply or a note mentions, once, and never of a highlight they cannot open', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const { id } = await createHighlight(s.sam, { ...s.at('Shared threats'), tag: 'EVIDENCE', note: noteFromText('@Ann Lee is this evidence?') })
     expect(await kinds(s.ann)).toEqual(['MENTION'])
     expect((await inbox(s.ann))[0]!.sentence).toBe('Sam Park mentioned you in a note')
@@ -97,7 +79,7 @@ describe('notifications', () => {
   })
 
   it('with read first on, tells a mentioned classmate only once they may see the highlight', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     await updateGroupSettings(s.iris, { groupId: s.groupId, readFirst: true })
     await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('@Ann agree?') })
     expect(await kinds(s.ann)).toEqual([])
@@ -107,7 +89,7 @@ describe('notifications', () => {
   })
 
   it('tells a student of feedback on their map and of its reopening, and hides an entry once its highlight turns private', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const { id: mapId } = await createMap(s.sam, { groupId: s.groupId, title: 'My argument', kind: 'PERSONAL' })
     await applyMapOperation(s.sam, { mapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Alliances endure', x: 0, y: 0 } } })
     await submitMap(s.sam, { mapId })
@@ -124,7 +106,7 @@ describe('notifications', () => {
   })
 
   it('marks one entry read, then all, only the owner’s; another person’s entry answers as missing', async () => {
-    const s = await seminar()
+    const s = await seminarOfFour()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     for (const text of ['One', 'Two', 'Three']) await createReply(s.ann, { highlightId: id, body: noteFromText(text) })
     const [first, second] = await inbox(s.sam)

@@ -7,21 +7,11 @@ import { checkCredentials, registerUser, WRONG_CREDENTIALS } from '@/lib/auth/cr
 import { FREE_FAILURES } from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode } from '@/lib/groups/mutations'
+import { joinGroupByCode, removeMember, rotateJoinCode } from '@/lib/groups/mutations'
 import { getGroupOverview } from '@/lib/groups/queries'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { person, refusal } from './people'
-
-async function seminar() {
-  const instructor = await person('Iris')
-  const student = await person('Sam')
-  const outsider = await person('Olga')
-  const { id: groupId } = await createGroup(instructor, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { joinCode: true } })
-  await joinGroupByCode(student, { code: joinCode })
-  return { groupId, joinCode, instructor, student, outsider }
-}
+import { classroom, person, refusal } from './fixtures'
 
 const TEXT = 'Why Alliances Endure\n\nAlliances last when both partners gain from them.'
 const sourceForm = (groupId: string, change: Record<string, unknown> = {}) => ({ groupId, title: 'Why Alliances Endure', text: TEXT, ...change })
@@ -29,7 +19,7 @@ const sourceForm = (groupId: string, change: Record<string, unknown> = {}) => ({
 describe('two instructors removing each other at once', () => {
   it('always leaves the group an instructor (ten groups, each pair racing)', async () => {
     for (let round = 0; round < 10; round++) {
-      const { groupId, instructor: iris } = await seminar()
+      const { groupId, instructor: iris } = await classroom()
       const ivan = await person('Ivan')
       await db.membership.create({ data: { groupId, userId: ivan.id, role: 'INSTRUCTOR' } })
       const settled = await Promise.allSettled([
@@ -54,7 +44,7 @@ describe('two instructors removing each other at once', () => {
 
 describe('joining with the same code twice at once', () => {
   it('succeeds both times and makes one membership', async () => {
-    const { groupId, joinCode } = await seminar()
+    const { groupId, joinCode } = await classroom()
     for (let round = 0; round < 5; round++) {
       const newcomer = await person('Nina')
       const results = await Promise.all([joinGroupByCode(newcomer, { code: joinCode }), joinGroupByCode(newcomer, { code: joinCode })])
@@ -75,7 +65,7 @@ describe('control characters in source metadata', () => {
     ['an author with a bell character', { author: 'Jane Smith\u0007' }, 'The author contains characters that cannot be shown.'],
     ['a URL with a NUL byte', { url: 'https://example.com/\u0000' }, 'The URL contains characters that cannot be shown.'],
   ])('refuses %s as invalid, with a clear message, and stores nothing', async (_case, change, message) => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const before = await db.source.count()
     expect(await refusal(createSource(instructor, sourceForm(groupId, change)))).toMatchObject({ status: 400, error: message })
     expect(await db.source.count()).toBe(before)
@@ -91,7 +81,7 @@ describe('the year of a source', () => {
     ['typed with spaces around', { year: ' 1998 ' }, 1998],
     ['a number', { year: 2012 }, 2012],
   ])('is stored when %s', async (_case, change, stored) => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, sourceForm(groupId, change))
     expect((await db.source.findUniqueOrThrow({ where: { id } })).year).toBe(stored)
   })
@@ -105,7 +95,7 @@ describe('the year of a source', () => {
     ['a year too early', '999', 'Enter a year between 1000 and 2100.'],
     ['a year too late', 2101, 'Enter a year between 1000 and 2100.'],
   ])('refuses %s with a clear message and stores nothing', async (_case, year, message) => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const before = await db.source.count()
     const failure = await refusal(createSource(instructor, sourceForm(groupId, { year })))
     expect(failure).toMatchObject({ status: 400, error: message, fieldErrors: { year: message } })
@@ -115,7 +105,7 @@ describe('the year of a source', () => {
   // BUG: SourceMetadata.year (lib/sources/schema.ts:26-27) treats '' as no year but '   ' as a wrong
   // year, while the author and URL fields treat spaces as empty.
   it('treats a year of only spaces as no year, like an empty field', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, sourceForm(groupId, { year: '   ' }))
     expect((await db.source.findUniqueOrThrow({ where: { id } })).year).toBeNull()
   })
@@ -123,7 +113,7 @@ describe('the year of a source', () => {
 
 describe('outsiders and groups', () => {
   it('tells an outsider exactly what it tells anyone about a group that does not exist', async () => {
-    const { groupId, instructor, student, outsider } = await seminar()
+    const { groupId, instructor, student, outsider } = await classroom()
     const missing = 'cmnotagroup00000000000000'
     const { id: sourceId } = await createSource(instructor, sourceForm(groupId))
     const calls: [string, (id: string) => Promise<unknown>][] = [

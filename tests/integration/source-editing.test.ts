@@ -5,24 +5,14 @@ import { describe, expect, it } from 'vitest'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createGroup } from '@/lib/groups/mutations'
 import { editSourceText, restoreDroppedBlock, updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { createSource } from '@/lib/sources/mutations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
-import { person, refusal } from './people'
+import { classroom, refusal } from './fixtures'
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-async function seminar() {
-  const instructor = await person('Iris')
-  const student = await person('Sam')
-  const outsider = await person('Olga')
-  const { id } = await createGroup(instructor, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id } })
-  await joinGroupByCode(student, { code: joinCode })
-  return { groupId: id, instructor, student, outsider }
-}
 
 const TITLE = 'Why Alliances Endure'
 const OPENING = 'Alliances last when both partnrs gain from them, and only as long as they do.'
@@ -32,7 +22,7 @@ const ESSAY = [TITLE, OPENING, HISTORY, CLOSING].join('\n\n')
 
 /** A seminar with the essay as its source (version 1). */
 async function essay(text = ESSAY) {
-  const people = await seminar()
+  const people = await classroom()
   const { id: sourceId } = await createSource(people.instructor, { groupId: people.groupId, title: TITLE, text, restore: [] })
   return { ...people, sourceId }
 }
@@ -380,7 +370,7 @@ describe('editing the details of a source', () => {
 
 describe('opening the edit page', () => {
   it('gives an instructor the text, version, set-aside blocks and number of highlights', async () => {
-    const { groupId, instructor, student } = await seminar()
+    const { groupId, instructor, student } = await classroom()
     const { id: sourceId } = await createSource(instructor, { groupId, title: TITLE, text: `${ESSAY}\n\nOrder now`, restore: [] })
     await highlight(student, sourceId, 'trust between peoples')
 

@@ -1,7 +1,6 @@
 // Saving a source's text re-anchors its highlights off the request thread: what stays EXACT
 // (typography, a typo fixed, a paragraph moved), what asks its author (a sentence whose paragraph
 // was deleted), and highlights made while a save is computed, which are never left behind.
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { confirmAnchor, createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
@@ -9,6 +8,7 @@ import { toFailure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
 import { editSourceText } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { person } from './fixtures'
 
 const INTRO = 'Alliances last when both partners gain from them, and only as long as they do. The "core" of any alliance is the threats its members share.'
 const HISTORY = 'History shows that shared threats bind allies together - while prosperity loosens the ties. Governments rarely admit it.'
@@ -17,7 +17,7 @@ const CLOSING = 'In the end, trust between peoples matters more than the treatie
 const ESSAY = ['Why Alliances Endure', INTRO, HISTORY, BASES, CLOSING].join('\n\n')
 
 async function essay(text = ESSAY) {
-  const instructor = await db.user.create({ data: { name: 'Iris', email: `iris-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' } })
+  const instructor = await person('Iris')
   const { id: groupId } = await createGroup(instructor, { name: 'Alliance seminar' })
   const { id: sourceId } = await createSource(instructor, { groupId, title: 'Why Alliances Endure', text, restore: [] })
   return { instructor, sourceId }

@@ -1,9 +1,8 @@
 // Uploading a file to add a source: only the group's instructors may have a file read, who may
 // not is refused before the upload is read, and nothing is stored.
-import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { classroom } from './fixtures'
 
 // Who is signed in is the one thing faked: next-auth needs a live request to read its cookie.
 const signedIn = vi.hoisted(() => ({ user: null as { id: string; name: string; email: string } | null }))
@@ -20,21 +19,10 @@ vi.mock('@/lib/auth/session', async () => {
 
 const { POST } = await import('@/app/api/groups/[groupId]/sources/extract/route')
 
-const person = async (name: string) => {
-  const email = `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`
-  return db.user.create({ data: { name, email, passwordHash: 'unused' }, select: { id: true, name: true, email: true } })
-}
-
-let seminar: { groupId: string; instructor: Awaited<ReturnType<typeof person>>; student: Awaited<ReturnType<typeof person>>; outsider: Awaited<ReturnType<typeof person>> }
+let seminar: Awaited<ReturnType<typeof classroom>>
 
 beforeAll(async () => {
-  const instructor = await person('Iris')
-  const student = await person('Sam')
-  const outsider = await person('Olga')
-  const { id } = await createGroup(instructor, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id } })
-  await joinGroupByCode(student, { code: joinCode })
-  seminar = { groupId: id, instructor, student, outsider }
+  seminar = await classroom()
 })
 
 function uploadRequest(file: File | null, headers: Record<string, string> = {}): Request {

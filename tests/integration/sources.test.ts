@@ -3,22 +3,12 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { createGroup, joinGroupByCode } from '@/lib/groups/mutations'
+import { createGroup } from '@/lib/groups/mutations'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { editSourceText, restoreDroppedBlock } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { person, refusal } from './people'
-
-async function seminar() {
-  const instructor = await person('Iris')
-  const student = await person('Sam')
-  const outsider = await person('Olga')
-  const { id } = await createGroup(instructor, { name: 'Ethics seminar' })
-  const { joinCode } = await db.group.findUniqueOrThrow({ where: { id } })
-  await joinGroupByCode(student, { code: joinCode })
-  return { groupId: id, instructor, student, outsider }
-}
+import { classroom, refusal } from './fixtures'
 
 const PASTED = [
   'Why Alliances Endure',
@@ -51,7 +41,7 @@ const form = (groupId: string, change: Record<string, unknown> = {}) => ({
 
 describe('adding a source', () => {
   it('keeps the essay, sets the page junk aside with its reasons, and hashes the kept text', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, form(groupId))
     const source = await db.source.findUniqueOrThrow({ where: { id } })
     expect(source).toMatchObject({
@@ -74,7 +64,7 @@ describe('adding a source', () => {
   })
 
   it('puts restored blocks back in their place and lists only the rest as dropped', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, form(groupId, { restore: [4] }))
     const source = await db.source.findUniqueOrThrow({ where: { id } })
     const expected = [
@@ -92,7 +82,7 @@ describe('adding a source', () => {
   })
 
   it('leaves out a block the person unticked, as set aside by hand', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, form(groupId, { drop: [2] }))
     const source = await db.source.findUniqueOrThrow({ where: { id } })
     expect(source.text).toBe(['Why Alliances Endure', 'History shows that shared threats bind allies together.'].join('\n\n'))
@@ -100,7 +90,7 @@ describe('adding a source', () => {
   })
 
   it('stores the blocks of an uploaded file as previewed: kinds, heading levels and pages in the layout, set-aside blocks listed', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const blocks = [
       { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
       { text: 'JOURNAL OF ALLIANCE STUDIES', kind: 'paragraph', page: 1, junkReason: 'running head or footer (repeats on every page)' },
@@ -118,7 +108,7 @@ describe('adding a source', () => {
   })
 
   it('keeps the layout in step with the text through an edit and a restored block, highlights placed again', async () => {
-    const { groupId, instructor, student } = await seminar()
+    const { groupId, instructor, student } = await classroom()
     const blocks = [
       { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
       { text: 'Promises need means.', kind: 'paragraph', page: 1 },
@@ -155,13 +145,13 @@ describe('adding a source', () => {
   })
 
   it('stores the optional fields left blank in the form as empty', async () => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, form(groupId, { author: '  ', year: '', url: '' }))
     expect(await db.source.findUniqueOrThrow({ where: { id } })).toMatchObject({ author: null, year: null, url: null })
   })
 
   it('is forbidden to a student, hidden from an outsider, and asks a visitor to sign in; nothing is created', async () => {
-    const { groupId, student, outsider } = await seminar()
+    const { groupId, student, outsider } = await classroom()
     expect(await refusal(createSource(student, form(groupId)))).toMatchObject({ status: 403 })
     expect(await refusal(createSource(outsider, form(groupId)))).toMatchObject({ status: 404 })
     expect(await refusal(createSource(null, form(groupId)))).toMatchObject({ status: 401 })
@@ -187,7 +177,7 @@ describe('adding a source', () => {
     ['a tampered group id', { groupId: '../other-group' }, 'That link or id is not valid.'],
   ]
   it.each(badInputs)('refuses %s with a clear message and creates nothing', async (_case, change, message) => {
-    const { groupId, instructor } = await seminar()
+    const { groupId, instructor } = await classroom()
     const before = await db.source.count()
     expect(await refusal(createSource(instructor, form(groupId, change)))).toMatchObject({ status: 400, error: message })
     expect(await db.source.count()).toBe(before)
@@ -196,7 +186,7 @@ describe('adding a source', () => {
 
 describe('reading a source', () => {
   it('gives members the text split into blocks, with body paragraphs numbered', async () => {
-    const { groupId, instructor, student } = await seminar()
+    const { groupId, instructor, student } = await classroom()
     const { id } = await createSource(instructor, form(groupId))
     const read = await getSourceForReader(student, groupId, id)
     expect(read.source).toMatchObject({ id, title: 'Why Alliances Endure', text: KEPT, version: 1 })
@@ -210,14 +200,14 @@ describe('reading a source', () => {
   })
 
   it('is hidden from outsiders and asks signed-out visitors to sign in', async () => {
-    const { groupId, instructor, outsider } = await seminar()
+    const { groupId, instructor, outsider } = await classroom()
     const { id } = await createSource(instructor, form(groupId))
     expect(await refusal(getSourceForReader(outsider, groupId, id))).toMatchObject({ status: 404 })
     expect(await refusal(getSourceForReader(null, groupId, id))).toMatchObject({ status: 401 })
   })
 
   it("answers not found for a source of another group, even to an instructor of both", async () => {
-    const a = await seminar()
+    const a = await classroom()
     const { id: groupB } = await createGroup(a.instructor, { name: 'Another seminar' })
     const { id } = await createSource(a.instructor, form(a.groupId))
     expect(await refusal(getSourceForReader(a.instructor, groupB, id))).toMatchObject({
@@ -228,7 +218,7 @@ describe('reading a source', () => {
   })
 
   it('answers not found for tampered or unknown source ids', async () => {
-    const { groupId, student } = await seminar()
+    const { groupId, student } = await classroom()
     for (const bad of ['../x', 'DROP TABLE', '', 'c'.repeat(25), 'a'.repeat(10_000), null, 7]) {
       expect(await refusal(getSourceForReader(student, groupId, bad)), String(bad).slice(0, 20)).toMatchObject({
         status: 404,

@@ -1,10 +1,10 @@
 // Starts one PostgreSQL server for the whole run and a migrated template database that each
 // test file clones (fast, and every file starts from a fresh schema).
-import { createServer } from 'node:net'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { removeEmbeddedData, startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres'
 import { applyMigrations } from '../../scripts/migrate'
+import { anyFreePort } from '../../scripts/ports'
 
 export const TEMPLATE_DB = 'colloquy_test_template'
 
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     // A directory and port of its own, so test runs never collide.
     const dir = `.data/test/${process.pid}`
     removeEmbeddedData(dir)
-    server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' })
+    server = await startEmbeddedPostgres({ dir, port: await anyFreePort(), database: 'postgres' })
     adminUrl = server.url
   }
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -44,13 +44,3 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString()
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}

@@ -13,7 +13,7 @@ import { applyMigrations, readMigrations, type Migration } from '@/scripts/migra
 import { launchApp, type AppInstance } from '../faults/harness/app'
 import { postJson, signIn, type Outcome, type Session } from '../faults/harness/client'
 import { openLiveClient, type LiveClient } from '../faults/harness/live'
-import { freePort } from '../faults/harness/processes'
+import { anyFreePort } from '../../scripts/ports'
 import { allEventsNumbered } from '../faults/harness/database'
 import { passagesOf, sleep, until } from '../faults/harness/scenario'
 import { startHaproxy, startPgbouncer, startPostgres15, type Postgres15, type Service } from './harness/services'
@@ -43,7 +43,7 @@ beforeAll(async () => {
   stops.push(bouncer.stop)
   // Prisma's flag for a transaction pooler: the app then sends no named prepared statements.
   pooledUrl = `${bouncer.url}?pgbouncer=true`
-  const balancerPort = await freePort()
+  const balancerPort = await anyFreePort()
   balancer = `http://127.0.0.1:${balancerPort}`
   const authSecret = randomBytes(32).toString('base64url')
   apps = []

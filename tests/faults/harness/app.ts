@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { freePort, recordProcess } from './processes'
+import { anyFreePort } from '../../../scripts/ports'
+import { recordProcess } from './processes'
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 const READY_WITHIN_MS = 90_000
@@ -23,7 +24,7 @@ export interface AppInstance {
 
 /** Spawns the instance; it boots while the caller prepares the database. */
 export async function launchApp(options: { name: string; dir: string; runDir: string; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppInstance> {
-  const port = await freePort()
+  const port = await anyFreePort()
   const url = `http://127.0.0.1:${port}`
   const log = createWriteStream(join(options.dir, `${options.name}.log`), { flags: 'a' })
   let child: ChildProcess | undefined

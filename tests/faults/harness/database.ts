@@ -10,7 +10,8 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
 import { seedDemo } from '@/prisma/seed'
 import { copyEmbeddedCluster, startEmbeddedPostgres, type EmbeddedDatabase } from '../../../scripts/embedded-postgres'
 import { applyMigrations } from '../../../scripts/migrate'
-import { freePort, recordProcess } from './processes'
+import { anyFreePort } from '../../../scripts/ports'
+import { recordProcess } from './processes'
 
 const DATABASE = 'colloquy'
 
@@ -53,7 +54,7 @@ export async function allEventsNumbered(sql: pg.Pool, groupId: string, ms = 15_0
 /** Copies the run's initdb'd cluster (owner and modes kept, as PostgreSQL insists) into `dir`. */
 export async function createDatabase(options: { dir: string; template: string; runDir: string }): Promise<FaultDatabase> {
   copyEmbeddedCluster(options.template, options.dir)
-  const port = await freePort()
+  const port = await anyFreePort()
   const password = readFileSync(join(options.dir, 'postgres-password'), 'utf8').trim()
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`
   let server: EmbeddedDatabase | undefined

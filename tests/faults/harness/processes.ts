@@ -1,7 +1,6 @@
 // Every server a fault test starts is written down in the run's ledger (pid and what it is), so
 // the run's teardown can end what a crashed or timed-out test left running, and only that.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 
 const LEDGER = 'processes'
@@ -46,13 +45,3 @@ function commandOf(pid: number): string {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}

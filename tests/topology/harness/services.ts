@@ -6,7 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chownSync, chmodSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
-import { freePort, recordProcess, type ServerKind } from '../../faults/harness/processes'
+import { anyFreePort } from '../../../scripts/ports'
+import { recordProcess, type ServerKind } from '../../faults/harness/processes'
 
 export const PG15_BIN = process.env.TOPOLOGY_PG_BIN ?? '/usr/lib/postgresql/15/bin'
 export const PGBOUNCER = process.env.TOPOLOGY_PGBOUNCER ?? '/usr/sbin/pgbouncer'
@@ -99,7 +100,7 @@ export async function startPostgres15(dir: string, runDir: string): Promise<Post
     gid: runAs?.gid,
   })
   if (init.status !== 0) throw new Error(`initdb (PostgreSQL 15) failed: ${init.stderr}`)
-  const port = await freePort()
+  const port = await anyFreePort()
   const service = run('postgres', join(PG15_BIN, 'postgres'), ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'], dir, port, runDir, runAs)
   const admin = { host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' }
   await untilConnects(service, admin, 'PostgreSQL 15')
@@ -117,7 +118,7 @@ export async function startPostgres15(dir: string, runDir: string): Promise<Post
 /** pgbouncer in transaction mode: each transaction gets whichever server connection is free. */
 export async function startPgbouncer(dir: string, runDir: string, database: Postgres15, poolSize: number): Promise<Service & { url: string }> {
   const runAs = unprivileged()
-  const port = await freePort()
+  const port = await anyFreePort()
   const config = join(dir, 'pgbouncer.ini')
   const users = join(dir, 'pgbouncer-users.txt')
   writeFileSync(users, `"colloquy" "${database.password}"\n`, { mode: 0o600 })

@@ -1,0 +1,42 @@
+// The map editor as the journeys use it: the canvas and its toolbar, creating a map, adding a note,
+// and waiting until every change has reached the server.
+import { expect, type Page } from '@playwright/test'
+import { SLOW, type Group } from './seminar'
+
+export const mapsUrl = (group: Group) => `${group.url}/maps`
+export const canvas = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ })
+export const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
+export const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasText: text })
+export const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
+export const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
+export const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
+
+/** Waits until every change of this page has reached the server. */
+export async function allSaved(page: Page) {
+  await expect(tools(page).getByText(/^All changes saved · revision \d+$/)).toBeVisible(SLOW)
+}
+
+/** From anywhere: opens the group's maps, creates a map (personal unless told), and returns its URL. */
+export async function createMap(page: Page, group: Group, title: string, kind: 'personal' | 'group' = 'personal') {
+  await page.goto(mapsUrl(group))
+  await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible()
+  const form = page.getByRole('region', { name: 'New map' })
+  await form.getByLabel('Map title').fill(title)
+  if (kind === 'group') await form.getByRole('radio', { name: 'Group map (everyone edits)' }).check()
+  await form.getByRole('button', { name: 'Create map' }).click()
+  await expect(page).toHaveURL(/\/maps\/[^/?]+$/, SLOW)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
+  await expect(canvas(page)).toBeVisible()
+  return page.url()
+}
+
+/** Adds a note with the toolbar and types its text. */
+export async function addNote(page: Page, text: string) {
+  await tools(page).getByRole('button', { name: '✎ Add note (N)' }).click()
+  const editor = canvas(page).getByRole('textbox', { name: 'Node text' })
+  await expect(editor).toBeFocused()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  await expect(editor).toBeHidden()
+  await expect(nodeWith(page, text)).toBeVisible()
+}

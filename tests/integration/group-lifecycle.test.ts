@@ -11,12 +11,16 @@ import { toFailure, type Failure } from '@/lib/errors'
 import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
 import { createGroup, joinGroupByCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
+import { groupAssignments } from '@/lib/assignments/queries'
 import { createMap, renameMap, submitMap } from '@/lib/maps/mutations'
+import { getMapForEditor, listGroupMaps } from '@/lib/maps/queries'
+import { searchGroup } from '@/lib/search/queries'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { GROUP_ARCHIVED } from '@/lib/permissions'
 import { addFeedback, setRubric } from '@/lib/review/feedback'
 import { updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { getSourceForReader } from '@/lib/sources/queries'
 
 async function refusal(promise: Promise<unknown>): Promise<Failure> {
   try {
@@ -65,6 +69,26 @@ describe('leaving a group', () => {
     expect(await refusal(leaveGroup(s.student, { groupId: s.id }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
     await joinGroupByCode(s.student, { code: s.joinCode })
     expect(await db.membership.count({ where: { groupId: s.id, userId: s.student.id } })).toBe(1)
+  })
+
+  it('once a student has left, every read of the group answers as to an outsider, and it is gone from their groups', async () => {
+    const s = await seminar()
+    const { id: mapId } = await db.argumentMap.findFirstOrThrow({ where: { groupId: s.id, ownerId: s.student.id }, select: { id: true } })
+    await leaveGroup(s.student, { groupId: s.id })
+    const reads: [string, () => Promise<unknown>][] = [
+      ['group page', () => getGroupOverview(s.student, s.id)],
+      ['source', () => getSourceForReader(s.student, s.id, s.sourceId)],
+      ['highlights', () => listSourceHighlights(s.student, s.sourceId)],
+      ['maps', () => listGroupMaps(s.student, s.id)],
+      ['their own map', () => getMapForEditor(s.student, mapId)],
+      ['assignments', () => groupAssignments(s.student, s.id)],
+      ['search', () => searchGroup(s.student, { groupId: s.id, q: 'trust' })],
+    ]
+    for (const [what, read] of reads) expect(await refusal(read()), what).toMatchObject({ status: 404 })
+    expect((await listMyGroups(s.student.id)).map((group) => group.id)).not.toContain(s.id)
+    // Their map and highlight stay with the seminar, as when an instructor removes a member.
+    expect(await db.argumentMap.count({ where: { id: mapId } })).toBe(1)
+    expect(await db.highlight.count({ where: { id: s.highlightId } })).toBe(1)
   })
 
   it('the last instructor cannot leave; one of two can', async () => {

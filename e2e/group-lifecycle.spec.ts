@@ -1,14 +1,14 @@
-// The end of a membership and of a group, through the pages: a student leaves after confirming,
-// the last instructor is told why they cannot, and an instructor deletes the group by typing
-// its name, after which nobody finds it; an instructor archives a group (read-only for everyone)
-// and unarchives it.
+// The end of a membership and of a group, through the pages: a student leaves after confirming
+// in a dialog (keyboard only), the last instructor is told why they cannot, and an instructor
+// deletes the group by typing its name, after which nobody finds it; an instructor archives a
+// group (read-only for everyone) and unarchives it.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn } from './support/seminar'
+import { CHRIS, INSTRUCTOR, SLOW, addEssay, createGroup, joined, signedIn } from './support/seminar'
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 
-test('a student leaves a group, and its instructor deletes it for good', async ({ openBrowser }) => {
+test('a student leaves a group, and its instructor deletes it for good', async ({ openBrowser }, testInfo) => {
   test.slow()
   const name = `Short-lived seminar ${runId}`
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
@@ -16,17 +16,30 @@ test('a student leaves a group, and its instructor deletes it for good', async (
   const essayUrl = await addEssay(teacher)
   const chris = await joined(openBrowser(), CHRIS.email, group)
 
-  // The student leaves, having confirmed.
-  const asked = acceptDialogs(chris)
-  await chris.getByRole('button', { name: 'Leave group' }).click()
+  // The student leaves, having confirmed in a dialog, by keyboard alone. Escape changes nothing.
+  const leave = chris.getByRole('button', { name: 'Leave group' })
+  const dialog = chris.getByRole('dialog', { name: `Leave “${name}”?` })
+  await leave.focus()
+  await chris.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAccessibleDescription(/^You will no longer see its sources and maps\./)
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await dialog.screenshot({ path: testInfo.outputPath('leave-dialog.png') })
+  await chris.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(leave).toBeFocused()
+  await chris.keyboard.press('Enter')
+  await chris.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Leave the group' })).toBeFocused()
+  await chris.keyboard.press('Enter')
+  // They land on their groups, where this one is gone.
   await expect(chris).toHaveURL('/dashboard', SLOW)
-  expect(asked).toEqual([`Leave “${name}”? You will no longer see its sources and maps.`])
   await expect(chris.getByRole('link', { name: new RegExp(name) })).toHaveCount(0)
 
   // The last instructor cannot leave, and is told why.
   await teacher.goto(group.url)
-  acceptDialogs(teacher)
   await teacher.getByRole('button', { name: 'Leave group' }).click()
+  await teacher.getByRole('dialog', { name: `Leave “${name}”?` }).getByRole('button', { name: 'Leave the group' }).click()
   await expect(teacher.getByRole('region', { name: 'Leave this group' }).getByRole('alert')).toHaveText('A group needs at least one instructor; add another before the last one leaves.', SLOW)
 
   // Deleting asks for the group's name, and a wrong one changes nothing.

@@ -1,6 +1,6 @@
 // The only place that decides who may do what. Deny by default; a resource in a group the
 // user does not belong to answers "not found", as if it did not exist; an archived group is
-// read-only for everyone.
+// read-only for everyone; a submitted personal map is read-only until an instructor reopens it.
 import type { GroupRole } from '@/lib/generated/prisma/enums'
 import { Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
 
@@ -87,8 +87,17 @@ export const WHILE_ARCHIVED: ReadonlySet<Action> = new Set<Action>([
 
 export const GROUP_ARCHIVED = 'This group is archived, so nothing in it can be changed. An instructor can unarchive it from the group page.'
 
-/** `archived`: the group the resource is in is archived. */
-type Circumstances = { isOwner?: boolean; archived?: boolean }
+/**
+ * What a personal map submitted for review no longer allows, until an instructor reopens it:
+ * changing it, renaming it (an edit), deleting it or submitting it again. Reading, exporting and
+ * reopening it stay as the table says.
+ */
+export const LOCKED_WHILE_SUBMITTED: ReadonlySet<Action> = new Set<Action>(['personalMap:edit', 'personalMap:delete', 'personalMap:submit'])
+
+export const MAP_SUBMITTED = 'This map is submitted for review and is read-only until your instructor reopens it.'
+
+/** `archived`: the group the resource is in is archived. `submitted`: the map is submitted for review. */
+type Circumstances = { isOwner?: boolean; archived?: boolean; submitted?: boolean }
 
 export function standingOf(userId: string | null, role: GroupRole | null): Standing {
   if (!userId) return 'anonymous'
@@ -99,6 +108,7 @@ export function standingOf(userId: string | null, role: GroupRole | null): Stand
 export function can(standing: Standing, action: Action, opts: Circumstances = {}): boolean {
   if (standing === 'anonymous' || standing === 'outsider') return false
   if (opts.archived && !WHILE_ARCHIVED.has(action)) return false
+  if (opts.submitted && LOCKED_WHILE_SUBMITTED.has(action)) return false
   const grant = RULES[action][standing] as Grant
   return grant === 'yes' || (grant === 'own' && opts.isOwner === true)
 }
@@ -109,8 +119,9 @@ export function authorize(standing: Standing, action: Action, opts: Circumstance
   if (standing === 'anonymous') throw new Unauthenticated()
   // Word for word what a missing resource says, so outsiders learn nothing.
   if (standing === 'outsider') throw new NotFound(opts.notFound)
-  // Allowed but for the archive: say so, and how it ends.
-  if (opts.archived && can(standing, action, { ...opts, archived: false })) throw new Forbidden(GROUP_ARCHIVED)
+  // Allowed but for the archive (which speaks first) or the submission: say so, and how it ends.
+  if (opts.archived && can(standing, action, { ...opts, archived: false, submitted: false })) throw new Forbidden(GROUP_ARCHIVED)
+  if (opts.submitted && can(standing, action, { ...opts, submitted: false })) throw new Forbidden(MAP_SUBMITTED)
   throw new Forbidden()
 }
 

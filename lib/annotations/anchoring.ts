@@ -1,6 +1,8 @@
 // Anchoring highlights to a source's canonical text, the W3C Web Annotation way: a quote
 // (exact + prefix + suffix) and a position (start, end). After the text is edited, `reanchor`
-// places each highlight again by trying the strategies of anchoring/strategies.ts in order.
+// places each highlight again by trying the three tiers of anchoring/strategies.ts in order:
+// carried by the edit (EXACT), found by search, found approximately (both MOVED); the numbers
+// they decide by, each with its trade-off, are in anchoring/thresholds.ts.
 //
 // The EXACT rule. A placement is EXACT only when
 //   1. the edit carries the passage there: the diff of the old and new text (typography folded,
@@ -16,7 +18,7 @@
 // what cannot be found is ORPHANED, kept with its quote, never deleted. Quote styles, dashes,
 // spacing, line breaks and Unicode forms never count as changes (anchoring/typography.ts).
 import { ownContext } from './anchoring/context'
-import { STRATEGIES, type Attempt, type Placement } from './anchoring/strategies'
+import { TIERS, type Attempt, type Placement } from './anchoring/strategies'
 import { TextEdit } from './anchoring/text-edit'
 import { CONTEXT_CHARS } from './anchoring/thresholds'
 import { fold, foldedString, type FoldedText } from './anchoring/typography'
@@ -95,10 +97,12 @@ export function reanchor(anchor: TextAnchor, newText: string, old?: string | Tex
     expected: { start: expectedStart, end: expectedEnd },
     carried: edit?.carried(anchor.start, anchor.end),
   }
-  for (const strategy of STRATEGIES) {
-    const placement = strategy.place(attempt)
-    // Matches are found in UTF-16 units: widened to whole characters where one cut an emoji.
-    if (placement) return withEdgeSpace({ ...placement, start: onCodePoint(newText, placement.start, false), end: onCodePoint(newText, placement.end, true) }, anchor.exact, newText)
+  for (const tier of TIERS) {
+    for (const strategy of tier.strategies) {
+      const found = strategy.place(attempt)
+      // Matches are found in UTF-16 units: widened to whole characters where one cut an emoji.
+      if (found) return withEdgeSpace({ start: onCodePoint(newText, found.start, false), end: onCodePoint(newText, found.end, true), status: tier.answers }, anchor.exact, newText)
+    }
   }
   const start = Math.min(anchor.start, newText.length)
   return { start, end: Math.min(Math.max(anchor.end, start), newText.length), status: 'ORPHANED' }

@@ -1,29 +1,43 @@
-// The end of a membership or of a whole group: a member leaves, an instructor archives the group
-// (read-only for everyone, until unarchived) or deletes it with everything in it. Leaving and
-// deleting close the live streams of those who are no longer in it.
+// The end of a membership or of a whole group: a member leaves or is removed (endMembership), an
+// instructor archives the group (read-only for everyone, until unarchived) or deletes it with
+// everything in it. Leaving, removal and deletion close the live streams of those no longer in it.
 import { db } from '@/lib/db'
 import { Conflict, Invalid, NotFound } from '@/lib/errors'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import { publishTransient } from '@/lib/realtime/publish'
 import { authorizeInGroup, type Actor } from './access'
 import { DeleteGroup, GroupRef, SetArchived } from './schema'
 
 export const LAST_INSTRUCTOR = 'A group needs at least one instructor; add another before the last one leaves.'
 
+type Tx = Prisma.TransactionClient
+
 /**
- * Leaves a group. What the member wrote stays with the seminar (classmates' threads and maps cite
- * it), as when an instructor removes a member; they can join again with the current code.
+ * Ends one membership inside the caller's transaction, whoever ends it (the member leaving, an
+ * instructor removing them). The group's row is locked first, so two instructors leaving or
+ * removing each other cannot both pass the "last instructor" check; the person's open live
+ * streams of the group close at commit. What they wrote stays with the seminar (classmates'
+ * threads and maps cite it).
+ */
+export async function endMembership(tx: Tx, groupId: string, userId: string, refusals: { notMember: string; lastInstructor: string }): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
+  const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } })
+  if (!member) throw new NotFound(refusals.notMember)
+  if (member.role === 'INSTRUCTOR' && (await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })) <= 1) throw new Conflict(refusals.lastInstructor)
+  await tx.membership.delete({ where: { id: member.id } })
+  // Sent at commit, like every notice.
+  await publishTransient(tx, groupId, { type: 'member.removed', userId })
+}
+
+/**
+ * Leaves a group: the membership ends as when an instructor removes a member, but the join code
+ * stays. Removal changes it to keep the removed person out; one who left by choice may join again
+ * with the current code, and the students still to join keep the code they were given.
  */
 export async function leaveGroup(actor: Actor, input: unknown): Promise<void> {
   const { groupId } = GroupRef.parse(input)
-  const access = await authorizeInGroup(actor, groupId, 'group:leave')
-  await db.$transaction(async (tx) => {
-    // The same lock as removeMember: the last two instructors cannot both leave.
-    await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
-    if (access.role === 'INSTRUCTOR' && (await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })) <= 1) throw new Conflict(LAST_INSTRUCTOR)
-    const { count } = await tx.membership.deleteMany({ where: { groupId, userId: actor!.id } })
-    if (count === 0) throw new NotFound('You are no longer a member of this group.')
-    await publishTransient(tx, groupId, { type: 'member.removed', userId: actor!.id })
-  })
+  await authorizeInGroup(actor, groupId, 'group:leave')
+  await db.$transaction((tx) => endMembership(tx, groupId, actor!.id, { notMember: 'You are no longer a member of this group.', lastInstructor: LAST_INSTRUCTOR }))
 }
 
 /**

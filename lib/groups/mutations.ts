@@ -1,9 +1,9 @@
 // Group mutations: parse, authorize, change in one transaction.
 import { db } from '@/lib/db'
-import { publishTransient } from '@/lib/realtime/publish'
-import { Conflict, Invalid, NotFound, Unauthenticated } from '@/lib/errors'
+import { Invalid, Unauthenticated } from '@/lib/errors'
 import { authorizeJoin } from '@/lib/permissions'
 import { authorizeInGroup, type Actor } from './access'
+import { endMembership } from './lifecycle'
 import { joinCodeExpiry, newJoinCode } from './join-code'
 import { CreateGroup, GroupRef, GroupSettings, GroupTimeZone, JoinGroup, RemoveMember } from './schema'
 
@@ -69,20 +69,11 @@ export async function removeMember(actor: Actor, input: unknown): Promise<{ join
   const { groupId, userId } = RemoveMember.parse(input)
   await authorizeInGroup(actor, groupId, 'member:remove')
   return db.$transaction(async (tx) => {
-    // Serializes membership changes of this group, so two instructors removing each other
-    // cannot both pass the "one instructor left" check.
-    await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
-    const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } } })
-    if (!member) throw new NotFound('That person is not a member of this group.')
-    if (member.role === 'INSTRUCTOR') {
-      const instructors = await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })
-      if (instructors <= 1) throw new Conflict('A group needs at least one instructor; add another before removing this one.')
-    }
-    await tx.membership.delete({ where: { id: member.id } })
-    const rotated = await tx.group.update({ where: { id: groupId }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() }, select: { joinCode: true } })
-    // Sent at commit, like every notice.
-    await publishTransient(tx, groupId, { type: 'member.removed', userId })
-    return rotated
+    await endMembership(tx, groupId, userId, {
+      notMember: 'That person is not a member of this group.',
+      lastInstructor: 'A group needs at least one instructor; add another before removing this one.',
+    })
+    return tx.group.update({ where: { id: groupId }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() }, select: { joinCode: true } })
   })
 }
 

@@ -1,8 +1,8 @@
-// Loads a map with how the asking user stands towards it. Group maps belong to every member;
-// personal maps to their owner, readable by instructors; a submitted map is read-only to its
-// student until an instructor reopens it.
+// Loads a map with how the asking user stands towards it and asks lib/permissions.ts whether the
+// action is allowed: group maps belong to every member; personal maps to their owner, readable by
+// instructors; a submitted map is read-only to its student until an instructor reopens it.
 import { db } from '@/lib/db'
-import { Forbidden, Invalid, NotFound } from '@/lib/errors'
+import { Invalid, NotFound } from '@/lib/errors'
 import { groupAccess, type Actor, type GroupAccess } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { authorize, can } from '@/lib/permissions'
@@ -31,9 +31,16 @@ export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAc
   if (!can(access.standing, readAction, { isOwner })) authorize(access.standing === 'student' ? 'outsider' : access.standing, readAction, { isOwner, notFound: MAP_NOT_FOUND })
   const wanted = mapAction(map.kind, action)
   if (!wanted) throw new Invalid(`Group maps cannot be ${action === 'submit' ? 'submitted' : 'reopened'}; only personal maps can.`)
-  authorize(access.standing, wanted, { isOwner, archived: access.archived })
-  if (map.status === 'SUBMITTED' && (action === 'edit' || action === 'rename' || action === 'delete' || action === 'submit')) {
-    throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
-  }
+  authorize(access.standing, wanted, { isOwner, archived: access.archived, submitted: map.status === 'SUBMITTED' })
   return { ...access, map, isOwner }
+}
+
+/**
+ * Asks again whether the map may be edited, with its status as read under its row lock: a
+ * submission that landed after authorizeOnMap must not be written past. Every write that locks
+ * the map checks here before changing it.
+ */
+export function authorizeEditWhileLocked(access: MapAccess, lockedStatus: string): void {
+  const submitted = lockedStatus === 'SUBMITTED'
+  authorize(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner, archived: access.archived, submitted })
 }

@@ -4,12 +4,12 @@
 // stored map. A 2,000-node import is one short transaction instead of thousands of round trips
 // that held a connection for minutes. At most two run at once in a process, one per person; the
 // rest are told when to come back.
-import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
+import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobGate, type GateLimits } from '@/lib/jobs/gate'
 import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction } from '@/lib/realtime/publish'
-import type { MapAccess } from './access'
+import { authorizeEditWhileLocked, type MapAccess } from './access'
 import { replayMany, type MapNodeState, type MapRelationState, type MapState } from './reducer'
 import { MAX_NODES, type Operation } from './schema'
 import { loadMapState } from './state'
@@ -57,9 +57,7 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
   const [locked] = await tx.$queryRaw<{ seq: number; status: string }[]>`
     SELECT seq, status::text AS status FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`
   if (!locked) throw new NotFound('This map does not exist.')
-  if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
-    throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
-  }
+  authorizeEditWhileLocked(access, locked.status)
   const current = await loadMapState(mapId, tx)
   const ops = await plan(current, locked.seq)
   if (ops.length === 0) return locked.seq

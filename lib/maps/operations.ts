@@ -1,13 +1,13 @@
 // Applying one operation to a stored map: under a lock on the map row, checked, written,
 // numbered (per-map sequence), logged and broadcast, all in one transaction.
-import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors'
+import { Conflict, Invalid, NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { mapChanged } from '@/lib/realtime/events'
 import { publishInTransaction, transactionWithEvents } from '@/lib/realtime/publish'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { readerContext } from '@/lib/annotations/reader-context'
 import { canSeeHighlight } from '@/lib/permissions/visibility'
-import { authorizeOnMap, type MapAccess } from './access'
+import { authorizeEditWhileLocked, authorizeOnMap, type MapAccess } from './access'
 import { ApplyOperation, MAX_NODES, type Operation } from './schema'
 
 type Tx = Prisma.TransactionClient
@@ -129,9 +129,7 @@ export async function applyInTransaction(
     UPDATE "ArgumentMap" SET seq = seq + 1, "updatedAt" = now() WHERE id = ${access.map.id}
     RETURNING seq, status::text AS status`
   if (!locked) throw new NotFound('This map does not exist.')
-  if (locked.status === 'SUBMITTED' && access.map.kind === 'PERSONAL') {
-    throw new Forbidden('This map is submitted for review and is read-only until your instructor reopens it.')
-  }
+  authorizeEditWhileLocked(access, locked.status)
   const applied = await writeOperation(tx, access, actorId, op)
   const seq = locked.seq
   await tx.mapOperation.create({

@@ -10,12 +10,16 @@ import { db } from '@/lib/db'
 import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
 import { joinGroupByCode, updateGroupSettings } from '@/lib/groups/mutations'
 import { getGroupOverview, listMyGroups } from '@/lib/groups/queries'
+import { groupAssignments } from '@/lib/assignments/queries'
 import { createMap, renameMap, submitMap } from '@/lib/maps/mutations'
+import { getMapForEditor, listGroupMaps } from '@/lib/maps/queries'
+import { searchGroup } from '@/lib/search/queries'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { GROUP_ARCHIVED } from '@/lib/permissions'
 import { addFeedback, setRubric } from '@/lib/review/feedback'
 import { updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
+import { getSourceForReader } from '@/lib/sources/queries'
 import { classroom, note, person, refusal } from './fixtures'
 
 async function seminar(name = 'Ethics seminar') {
@@ -47,6 +51,26 @@ describe('leaving a group', () => {
     expect(await refusal(leaveGroup(s.student, { groupId: s.groupId }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
     await joinGroupByCode(s.student, { code: s.joinCode })
     expect(await db.membership.count({ where: { groupId: s.groupId, userId: s.student.id } })).toBe(1)
+  })
+
+  it('once a student has left, every read of the group answers as to an outsider, and it is gone from their groups', async () => {
+    const s = await seminar()
+    const { id: mapId } = await db.argumentMap.findFirstOrThrow({ where: { groupId: s.groupId, ownerId: s.student.id }, select: { id: true } })
+    await leaveGroup(s.student, { groupId: s.groupId })
+    const reads: [string, () => Promise<unknown>][] = [
+      ['group page', () => getGroupOverview(s.student, s.groupId)],
+      ['source', () => getSourceForReader(s.student, s.groupId, s.sourceId)],
+      ['highlights', () => listSourceHighlights(s.student, s.sourceId)],
+      ['maps', () => listGroupMaps(s.student, s.groupId)],
+      ['their own map', () => getMapForEditor(s.student, mapId)],
+      ['assignments', () => groupAssignments(s.student, s.groupId)],
+      ['search', () => searchGroup(s.student, { groupId: s.groupId, q: 'trust' })],
+    ]
+    for (const [what, read] of reads) expect(await refusal(read()), what).toMatchObject({ status: 404 })
+    expect((await listMyGroups(s.student.id)).map((group) => group.id)).not.toContain(s.groupId)
+    // Their map and highlight stay with the seminar, as when an instructor removes a member.
+    expect(await db.argumentMap.count({ where: { id: mapId } })).toBe(1)
+    expect(await db.highlight.count({ where: { id: s.highlightId } })).toBe(1)
   })
 
   it('the last instructor cannot leave; one of two can', async () => {

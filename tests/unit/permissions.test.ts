@@ -2,7 +2,7 @@
 // table written out here by hand, so a new action or a changed grant cannot slip through unseen.
 import { describe, expect, it } from 'vitest'
 import { AppError, Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
-import { ACTIONS, authorize, authorizeJoin, can, GROUP_ARCHIVED, RULES, standingOf, WHILE_ARCHIVED, type Action, type Standing } from '@/lib/permissions'
+import { ACTIONS, authorize, authorizeJoin, can, GROUP_ARCHIVED, LOCKED_WHILE_SUBMITTED, MAP_SUBMITTED, RULES, standingOf, WHILE_ARCHIVED, type Action, type Standing } from '@/lib/permissions'
 
 type Expected = 'allowed' | 'only own' | 'denied'
 
@@ -167,6 +167,43 @@ describe('an archived group', () => {
     }
     expect(() => authorizeJoin({ archived: true })).toThrow(GROUP_ARCHIVED)
     expect(() => authorizeJoin({ archived: false })).not.toThrow()
+  })
+})
+
+describe('a personal map submitted for review', () => {
+  const refusal = (standing: Standing, action: Action, opts: { isOwner: boolean; archived?: boolean }) => {
+    try {
+      authorize(standing, action, { ...opts, submitted: true })
+      return 'allowed'
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      return { status: error.status, message: error.message }
+    }
+  }
+
+  it('is read-only to its student until an instructor reopens it', () => {
+    expect([...LOCKED_WHILE_SUBMITTED].sort()).toEqual(['personalMap:delete', 'personalMap:edit', 'personalMap:submit'])
+    for (const action of ['personalMap:edit', 'personalMap:delete', 'personalMap:submit'] as const) {
+      expect(can('student', action, { isOwner: true }), action).toBe(true)
+      expect(can('student', action, { isOwner: true, submitted: true }), action).toBe(false)
+      expect(refusal('student', action, { isOwner: true }), action).toEqual({ status: 403, message: MAP_SUBMITTED })
+    }
+    expect(refusal('student', 'personalMap:read', { isOwner: true })).toBe('allowed')
+    expect(refusal('instructor', 'personalMap:read', { isOwner: false })).toBe('allowed')
+    expect(refusal('instructor', 'personalMap:reopen', { isOwner: false })).toBe('allowed')
+  })
+
+  it('changes no other answer: refused anyway stays the plain refusal, outsiders still hear "not found", the archive speaks first', () => {
+    expect(refusal('instructor', 'personalMap:edit', { isOwner: false })).toEqual({ status: 403, message: 'You are not allowed to do that.' })
+    expect(refusal('instructor', 'personalMap:submit', { isOwner: true })).toEqual({ status: 403, message: 'You are not allowed to do that.' })
+    expect(refusal('outsider', 'personalMap:edit', { isOwner: true })).toMatchObject({ status: 404 })
+    expect(refusal('anonymous', 'personalMap:edit', { isOwner: true })).toMatchObject({ status: 401 })
+    expect(refusal('student', 'personalMap:edit', { isOwner: true, archived: true })).toEqual({ status: 403, message: GROUP_ARCHIVED })
+    for (const action of ACTIONS.filter((a) => !LOCKED_WHILE_SUBMITTED.has(a))) {
+      for (const standing of STANDINGS) {
+        for (const isOwner of [true, false]) expect(can(standing, action, { isOwner, submitted: true }), `${standing} ${action}`).toBe(can(standing, action, { isOwner }))
+      }
+    }
   })
 })
 

@@ -1,32 +1,24 @@
 import Link from 'next/link'
+import { Suspense } from 'react'
+import { GroupAssignments, GroupTimeZoneSetting } from '@/components/assignments/group-assignments'
 import { ArchiveGroupButton } from '@/components/groups/archive-group-button'
 import { ArchivedNotice } from '@/components/groups/archived-notice'
-import { AssignmentAdmin } from '@/components/assignments/assignment-admin'
-import { AssignmentForm } from '@/components/assignments/assignment-form'
-import { TodoList } from '@/components/assignments/todo-list'
 import { DeleteGroupForm } from '@/components/groups/delete-group-form'
 import { InvitePanel } from '@/components/groups/invite-panel'
 import { LeaveGroupButton } from '@/components/groups/leave-group-button'
 import { ReadFirstToggle } from '@/components/groups/read-first-toggle'
 import { RemoveMemberButton } from '@/components/groups/remove-member-button'
-import { TimeZoneSetting } from '@/components/groups/time-zone-setting'
 import { SearchBox } from '@/components/search/search-box'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { LoadingLines } from '@/components/ui/loading-lines'
 import { appOrigin } from '@/lib/app-url'
 import { groupAssignments } from '@/lib/assignments/queries'
-import { instantToZoned, timeZoneNames } from '@/lib/assignments/time-zone'
 import { requirePageUser } from '@/lib/auth/session'
 import { getGroupOverview } from '@/lib/groups/queries'
 import { loadOrRespond } from '@/lib/page-errors'
 
 const ROLE_LABEL = { INSTRUCTOR: 'Instructor', STUDENT: 'Student' } as const
-
-/** A new assignment opens this hour and is due a week later at 17:00, on the group's clocks. */
-function defaultDates(timeZone: string) {
-  const now = new Date()
-  return { opensAt: `${instantToZoned(now, timeZone).slice(0, 13)}:00`, dueAt: `${instantToZoned(new Date(now.getTime() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00` }
-}
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params
@@ -34,7 +26,10 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const user = await requirePageUser(path)
   const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
   const { group, members, sources, invite, may, role } = overview
-  const work = await groupAssignments(user, group.id)
+  // Read while the page streams, and awaited inside Suspense boundaries: the access check above
+  // has already decided the status (a loading.tsx here would stream before it, and turn an
+  // outsider's 404 into a 200).
+  const work = groupAssignments(user, group.id)
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10">
@@ -64,29 +59,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-8">
           <Card title="Assignments">
-            {work.manage ? (
-              <div className="flex flex-col gap-4">
-                {work.assignments.length === 0 ? (
-                  <p className="text-sm text-stone-600">
-                    {group.archivedAt ? 'No assignments.' : 'No assignments yet. Say what to read by when, how many passages to tag and whether to hand in a map; students see it in their to-do list.'}
-                  </p>
-                ) : (
-                  <AssignmentAdmin groupId={group.id} timeZone={work.timeZone} sources={sources} assignments={work.assignments} tallies={work.tallies} />
-                )}
-                {!group.archivedAt && (
-                <details className="rounded border border-stone-200 p-3" open={work.assignments.length === 0 && sources.length > 0}>
-                  <summary className="cursor-pointer text-sm font-medium text-indigo-800">New assignment</summary>
-                  <div className="mt-3">
-                    <AssignmentForm groupId={group.id} timeZone={work.timeZone} sources={sources} defaults={defaultDates(work.timeZone)} />
-                  </div>
-                </details>
-                )}
-              </div>
-            ) : work.todo.length === 0 ? (
-              <p className="text-sm text-stone-600">Nothing to do yet. Your instructor’s assignments appear here when they open, with their due dates.</p>
-            ) : (
-              <TodoList items={work.todo} drafts={work.drafts} />
-            )}
+            <Suspense fallback={<LoadingLines label="Loading assignments" />}>
+              <GroupAssignments work={work} sources={sources} archived={group.archivedAt !== null} />
+            </Suspense>
           </Card>
           <Card title="Sources" actions={may.addSource && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
             {sources.length === 0 ? (
@@ -121,7 +96,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             <Card title="Settings">
               <div className="flex flex-col gap-4">
                 <ReadFirstToggle groupId={group.id} readFirst={group.readFirst} />
-                <TimeZoneSetting groupId={group.id} timeZone={work.timeZone} zones={timeZoneNames()} />
+                <Suspense fallback={<LoadingLines label="Loading the time zone" lines={1} />}>
+                  <GroupTimeZoneSetting work={work} />
+                </Suspense>
               </div>
             </Card>
           )}

@@ -1,7 +1,7 @@
 // A passage's own-paragraph context, read as text: the stored prefix and suffix cut at the
 // paragraph's edges, compared (typography folded, by edit distance) with the text around a
 // candidate place. Used for copies found by search, where no diff vouches for the surroundings.
-import { BOUNDARY_WEIGHT, CONTEXT_CHARS } from './thresholds'
+import { BOUNDARY_WEIGHT, CONTEXT_CHARS, edgeAboutAsFar } from './thresholds'
 import { foldedString } from './typography'
 
 const PARAGRAPH = '\n\n'
@@ -75,7 +75,7 @@ function sideAgreement(stored: Side, found: Side, read: (text: string) => string
   const text = read(found.text)
   const distance = distanceToEnd(pattern, text, !stored.boundary)
   // The edge agrees only where it is about as far from the passage as it was.
-  const edge = stored.boundary && found.boundary && Math.abs(text.length - pattern.length) <= Math.max(2, pattern.length / 4)
+  const edge = stored.boundary && found.boundary && edgeAboutAsFar(pattern.length, text.length)
   const kept = Math.max(0, pattern.length - distance) + (edge ? BOUNDARY_WEIGHT : 0)
   return [kept, pattern.length + (stored.boundary ? BOUNDARY_WEIGHT : 0)]
 }

@@ -1,11 +1,12 @@
-// The ways of placing a highlight again, tried in order (anchoring.ts): the first that places it
-// wins. Only the first two can answer EXACT; the rest find the passage for a person to confirm.
+// The ways of placing a highlight again, in three tiers tried in order (anchoring.ts): the first
+// strategy that places it wins. Only the first tier answers EXACT; the others find the passage
+// for a person to confirm (MOVED). Every number they decide by is in thresholds.ts.
 import search from 'approx-string-match'
 import { diff_match_patch } from 'diff-match-patch'
 import { contextAgreement, type OwnContext } from './context'
 import { isSpellingCorrection } from './spelling'
 import type { Span, TextEdit } from './text-edit'
-import { CONTEXT_FOR_EXACT, CONTEXT_FOR_FAR_COPY, CONTEXT_FOR_MOVED, FUZZY_THRESHOLD, SEARCH_WINDOW_CHARS, UNIQUE_QUOTE_CHARS } from './thresholds'
+import { CONTEXT_FOR_EXACT, CONTEXT_FOR_FAR_COPY, CONTEXT_FOR_MOVED, FUZZY_THRESHOLD, MAX_COPIES_RANKED, searchWindow, UNIQUE_QUOTE_CHARS } from './thresholds'
 import { foldedEnd, foldedStart, originalEnd, originalStart, type FoldedText } from './typography'
 
 export type AnchorStatus = 'EXACT' | 'MOVED' | 'ORPHANED'
@@ -33,12 +34,19 @@ export interface Attempt {
   carried: Span | undefined
 }
 
+/** One way of finding the passage: where it is now, or nothing. */
 export interface Strategy {
   name: string
-  place(attempt: Attempt): Placement | undefined
+  place(attempt: Attempt): Span | undefined
 }
 
-const at = (span: Span, status: AnchorStatus): Placement => ({ start: span.start, end: span.end, status })
+/** Strategies whose finds are equally sure, tried before the next tier's. */
+export interface Tier {
+  name: string
+  /** What a placement by this tier's strategies is. */
+  answers: Exclude<AnchorStatus, 'ORPHANED'>
+  strategies: Strategy[]
+}
 
 const foldedSlice = (a: Attempt, span: Span) => a.folded.text.slice(foldedStart(a.folded, span.start), foldedEnd(a.folded, span.end)).trim()
 
@@ -50,7 +58,7 @@ function inItsParagraph(edit: TextEdit, a: Attempt, placed: Span): boolean {
 /** The edit carried the passage in one piece, in its own paragraph. */
 const carriedByEdit: Strategy = {
   name: 'carried by the edit',
-  place: (a) => (a.edit && a.carried && inItsParagraph(a.edit, a, a.carried) ? at(a.carried, 'EXACT') : undefined),
+  place: (a) => (a.edit && a.carried && inItsParagraph(a.edit, a, a.carried) ? a.carried : undefined),
 }
 
 /** The edit kept the passage in place but for one misspelt word, now corrected (spelling.ts). */
@@ -64,7 +72,7 @@ const typoFixedInside: Strategy = {
     const last = edit.carried(a.end - 1, a.end)
     if (!first || !last || first.start !== expected.start || last.end !== expected.end) return undefined
     if (!isSpellingCorrection(a.quote, foldedSlice(a, expected), edit.wordCounts)) return undefined
-    return inItsParagraph(edit, a, expected) ? at(expected, 'EXACT') : undefined
+    return inItsParagraph(edit, a, expected) ? expected : undefined
   },
 }
 
@@ -73,12 +81,9 @@ const unchangedInPlace: Strategy = {
   name: 'unchanged at its stored place',
   place: (a) => {
     if (a.edit || foldedSlice(a, a.expected) !== a.quote || a.quote === '') return undefined
-    return contextAgreement(a.context, a.newText, a.expected.start, a.expected.end) >= CONTEXT_FOR_EXACT ? at(a.expected, 'EXACT') : undefined
+    return contextAgreement(a.context, a.newText, a.expected.start, a.expected.end) >= CONTEXT_FOR_EXACT ? a.expected : undefined
   },
 }
-
-/** Copies of the quote considered, nearest first: enough for any real text, bounded for "the". */
-const MAX_COPIES = 64
 
 /** The quote, unchanged but for typography, wherever it is: the copy whose surroundings agree best. */
 const quoteFound: Strategy = {
@@ -91,10 +96,10 @@ const quoteFound: Strategy = {
     if (a.carried && !spans.some((s) => s.start === a.carried!.start)) spans.push(a.carried)
     if (spans.length === 0) return undefined
     const distance = (s: Span) => Math.abs(s.start - a.expected.start)
-    const window = Math.max(2 * (a.end - a.start), SEARCH_WINDOW_CHARS)
+    const window = searchWindow(a.end - a.start)
     const ranked = spans
       .sort((x, y) => distance(x) - distance(y))
-      .slice(0, MAX_COPIES)
+      .slice(0, MAX_COPIES_RANKED)
       .map((span) => {
         const carried = a.carried?.start === span.start
         const read = contextAgreement(a.context, a.newText, span.start, span.end)
@@ -109,7 +114,7 @@ const quoteFound: Strategy = {
     // removed all of it, a copy nearby needs the surroundings a far copy needs.
     const gone = a.edit !== undefined && a.expected.end <= a.expected.start
     const agrees = best.context >= (near && !gone ? CONTEXT_FOR_MOVED : CONTEXT_FOR_FAR_COPY)
-    return agrees || best.carried || overlapsExpected || unique ? at(best.span, 'MOVED') : undefined
+    return agrees || best.carried || overlapsExpected || unique ? best.span : undefined
   },
 }
 
@@ -123,7 +128,7 @@ const editedInPlace: Strategy = {
   name: 'edited in place',
   place: (a) => {
     if (!a.edit || a.expected.end <= a.expected.start) return undefined
-    return similarity(a.quote, foldedSlice(a, a.expected)) >= FUZZY_THRESHOLD ? at(a.expected, 'MOVED') : undefined
+    return similarity(a.quote, foldedSlice(a, a.expected)) >= FUZZY_THRESHOLD ? a.expected : undefined
   },
 }
 
@@ -137,7 +142,7 @@ const fuzzyNearby: Strategy = {
     // With the edit known the passage is where it says, give or take its own length; without it
     // the stored place is only a guess, and a short quote (Japanese ones are short in characters)
     // may have moved by more than its length.
-    const window = Math.max(2 * length, SEARCH_WINDOW_CHARS)
+    const window = searchWindow(length)
     const margin = a.edit ? Math.min(window, length) : window
     const from = Math.max(0, foldedStart(a.folded, a.expected.start) - margin)
     const to = Math.min(a.folded.text.length, foldedEnd(a.folded, a.expected.end) + margin)
@@ -148,9 +153,17 @@ const fuzzyNearby: Strategy = {
       .filter((m) => m.end > m.start)
       .sort((x, y) => x.errors - y.errors || Math.abs(x.start - expected) - Math.abs(y.start - expected))[0]
     if (!best || 1 - best.errors / length < FUZZY_THRESHOLD) return undefined
-    return at({ start: originalStart(a.folded, best.start), end: originalEnd(a.folded, best.end) }, 'MOVED')
+    return { start: originalStart(a.folded, best.start), end: originalEnd(a.folded, best.end) }
   },
 }
 
-/** In order: the EXACT ones, then search, then approximation. */
-export const STRATEGIES: Strategy[] = [carriedByEdit, typoFixedInside, unchangedInPlace, quoteFound, editedInPlace, fuzzyNearby]
+/**
+ * In order: where the edit (or, without the old text, the stored place) vouches for the passage;
+ * then the quote itself, anywhere, judged by its surroundings; then approximately, near where the
+ * passage was. What none of them places is ORPHANED.
+ */
+export const TIERS: readonly Tier[] = [
+  { name: 'carried', answers: 'EXACT', strategies: [carriedByEdit, typoFixedInside, unchangedInPlace] },
+  { name: 'found by search', answers: 'MOVED', strategies: [quoteFound] },
+  { name: 'found approximately', answers: 'MOVED', strategies: [editedInPlace, fuzzyNearby] },
+]

@@ -4,7 +4,7 @@
 // their typography-folded form (typography.ts), so quotes, dashes, spacing, line breaks and
 // Unicode forms never count as changes.
 import { align, type Run } from './alignment'
-import { BOUNDARY_WEIGHT, CONTEXT_CHARS } from './thresholds'
+import { BOUNDARY_WEIGHT, CONTEXT_CHARS, edgeAboutAsFar } from './thresholds'
 import { fold, foldedEnd, foldedStart, originalEnd, originalStart, type FoldedText } from './typography'
 
 export interface Span {
@@ -172,14 +172,13 @@ export class TextEdit {
       side(old.end, suffixTo, ne, newParagraphEnd, { start: ne, end: Math.min(newParagraphEnd, ne + CONTEXT_CHARS) })
     // An edge still counts where it is about as far from the passage as it was (a typo in the
     // first word of a paragraph does not move the paragraph's start away).
-    const sameDistance = (was: number, is: number) => Math.abs(was - is) <= Math.max(2, was / 4)
     if (prefixBoundary) {
       total += BOUNDARY_WEIGHT
-      if (sameDistance(old.start - prefixFrom, ns - newParagraphStart)) kept += BOUNDARY_WEIGHT
+      if (edgeAboutAsFar(old.start - prefixFrom, ns - newParagraphStart)) kept += BOUNDARY_WEIGHT
     }
     if (suffixBoundary) {
       total += BOUNDARY_WEIGHT
-      if (sameDistance(suffixTo - old.end, newParagraphEnd - ne)) kept += BOUNDARY_WEIGHT
+      if (edgeAboutAsFar(suffixTo - old.end, newParagraphEnd - ne)) kept += BOUNDARY_WEIGHT
     }
     return total === 0 ? 1 : kept / total
   }

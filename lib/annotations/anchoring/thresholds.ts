@@ -56,10 +56,40 @@ export const FUZZY_THRESHOLD = 0.75
 
 /**
  * How far from where the edit puts a passage the quote is searched, at least: the larger of this
- * and twice the quote's length. Searching farther finds passages carried off by an unrecognised
- * move, but the exact search already covers the whole text; this bounds the approximate search.
+ * and SEARCH_WINDOW_QUOTES times the quote's length. Within it a copy of the quote counts as
+ * near (CONTEXT_FOR_MOVED suffices) and the approximate search looks. Searching farther finds
+ * passages carried off by an unrecognised move, but the exact search already covers the whole
+ * text; this bounds the approximate search, whose cost grows with the window.
  */
 export const SEARCH_WINDOW_CHARS = 200
+
+/**
+ * …and the window grows with the quote: a long passage that moved by a paragraph is still near.
+ * Larger lets a long quote's look-alikes farther off count as near; smaller treats the moves of
+ * long passages as far ones, asking them for more context.
+ */
+export const SEARCH_WINDOW_QUOTES = 2
+
+/** The search window for a quote of `length` characters. */
+export const searchWindow = (length: number) => Math.max(SEARCH_WINDOW_QUOTES * length, SEARCH_WINDOW_CHARS)
+
+/**
+ * Copies of a quote ranked by their surroundings, nearest first: enough for any real text, and a
+ * bound on the work for a quote like "the" that occurs thousands of times. A passage whose copy
+ * lies past this many nearer ones is found by its context only if one of those agrees.
+ */
+export const MAX_COPIES_RANKED = 64
+
+/**
+ * A paragraph's edge still counts as context where it is about as far from the passage as it was:
+ * within this share of the old distance, or EDGE_SLACK_CHARS, whichever is more. So a typo fixed in
+ * a paragraph's first words keeps its passages at the edge; a sentence added before them does not.
+ */
+export const EDGE_DISTANCE_SHARE = 0.25
+export const EDGE_SLACK_CHARS = 2
+
+/** The edge is about as far from the passage (`is` characters) as it was (`was`). */
+export const edgeAboutAsFar = (was: number, is: number) => Math.abs(was - is) <= Math.max(EDGE_SLACK_CHARS, was * EDGE_DISTANCE_SHARE)
 
 /**
  * A typo fixed inside a highlight keeps it EXACT (with the corrected words) only when one word

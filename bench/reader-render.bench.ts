@@ -100,7 +100,18 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
       },
       { ...expected, listItem: LIST_ITEM },
       { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
-    )
+    ).catch(async (error: unknown) => {
+      // Say which condition the page never met.
+      const seen = await page
+        .evaluate((listItem) => ({
+          blocks: document.querySelectorAll('[role="document"] [data-start]').length,
+          marks: new Set([...document.querySelectorAll<HTMLElement>('mark.hl[data-hl]')].flatMap((mark) => mark.dataset.hl!.split(' '))).size,
+          listed: document.querySelectorAll(listItem).length,
+          readers: document.querySelector('section[aria-label="Reading now"]')?.textContent ?? null,
+        }), LIST_ITEM)
+        .catch(() => null)
+      throw new Error(`${url} never got ready: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)} (${error instanceof Error ? error.message : String(error)})`)
+    })
     const marks = (await handle.jsonValue()) as { painted: number; hydrated: number; live: number }
     const navigation = await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming

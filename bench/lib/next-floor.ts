@@ -82,6 +82,28 @@ export async function POST(request) {
 }
 `
 
+const FLOOR_TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['dom', 'esnext'],
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      jsx: 'react-jsx',
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+      allowJs: true,
+      plugins: [{ name: 'next' }],
+    },
+    include: ['**/*.ts', '**/*.js'],
+    exclude: ['node_modules', '.next'],
+  },
+  null,
+  2,
+)}\n`
+
 /** What the database-only route works on: the bench database, and the signed-in student's source and session. */
 export interface DatabaseFloorTarget {
   databaseUrl: string
@@ -112,6 +134,12 @@ export async function startNextFloor(target: DatabaseFloorTarget): Promise<{ ori
   writeFileSync(join(FLOOR_DIR, `app${PATH}/route.ts`), ROUTE)
   mkdirSync(join(FLOOR_DIR, `app${DATABASE_PATH}`), { recursive: true })
   writeFileSync(join(FLOOR_DIR, `app${DATABASE_PATH}/route.js`), DATABASE_ROUTE)
+  // The app's next.config.js names its tsconfig, so Next does not write one for the route.ts.
+  writeFileSync(join(FLOOR_DIR, 'tsconfig.json'), FLOOR_TSCONFIG)
+  // Its own, doing nothing: Next would otherwise take the project's instrumentation.ts (the front
+  // door, sweeps) and proxy.ts (page headers), which the empty route is measured without.
+  writeFileSync(join(FLOOR_DIR, 'instrumentation.js'), 'export function register() {}\n')
+  writeFileSync(join(FLOOR_DIR, 'proxy.js'), "export function proxy() {}\nexport const config = { matcher: ['/no-page-is-here'] }\n")
   writeFileSync(join(FLOOR_DIR, 'next.config.js'), `export { default } from ${JSON.stringify(pathToFileURL(resolve('next.config.js')).href)}\n`)
   const env = {
     ...process.env,

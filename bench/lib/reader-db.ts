@@ -10,7 +10,6 @@ import { blocksOf } from '../../lib/sources/blocks'
 import { seededRandom } from './stats'
 import type { DemoPeople } from './map-db'
 
-
 const NOTES = ['Key claim of the essay.', 'Is this figure still current?', 'Loaded wording here.', 'Compare with the Sayers essay, ¶4.']
 
 const richNote = (text: string): NoteDoc => ({
@@ -35,7 +34,10 @@ export interface Essay {
   bareId: string
 }
 
-/** The longest source of the group (by text length) and its bare copy, added by the instructor. */
+/**
+ * Two copies of the longest source of the group (by text length), added by the instructor: one to
+ * annotate, one bare. Copies, because the demo's own essays arrive with their own highlights.
+ */
 export async function longestEssayWithBareCopy(people: DemoPeople): Promise<Essay> {
   const sources = await db.source.findMany({
     where: { groupId: people.groupId },
@@ -43,20 +45,23 @@ export async function longestEssayWithBareCopy(people: DemoPeople): Promise<Essa
   })
   const essay = sources.sort((a, b) => b.text.length - a.text.length)[0]
   if (!essay) throw new Error('The demo group has no sources.')
-  const bare = await db.source.create({
-    data: {
-      groupId: people.groupId,
-      title: essay.title,
-      author: essay.author,
-      year: essay.year,
-      text: essay.text,
-      contentHash: essay.contentHash,
-      droppedBlocks: essay.droppedBlocks as Prisma.InputJsonValue,
-      createdById: people.instructor.id,
-    },
-    select: { id: true },
-  })
-  return { id: essay.id, title: essay.title, text: essay.text, bareId: bare.id }
+  const copy = () =>
+    db.source.create({
+      data: {
+        groupId: people.groupId,
+        title: essay.title,
+        author: essay.author,
+        year: essay.year,
+        text: essay.text,
+        contentHash: essay.contentHash,
+        droppedBlocks: essay.droppedBlocks as Prisma.InputJsonValue,
+        createdById: people.instructor.id,
+      },
+      select: { id: true },
+    })
+  const annotated = await copy()
+  const bare = await copy()
+  return { id: annotated.id, title: essay.title, text: essay.text, bareId: bare.id }
 }
 
 export interface Annotation {

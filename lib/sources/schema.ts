@@ -15,6 +15,9 @@ const optionalText = (label: string, max: number) =>
     .nullish()
     .transform((value) => value || null)
 
+/** A source named by its id (reads of its highlights and readers). */
+export const SourceRef = z.object({ sourceId: Id })
+
 export const SourceMetadata = z.object({
   title: z
     .string({ error: 'Enter a title.' })

@@ -4,12 +4,12 @@
 // against a plain ILIKE scan of the same texts in the same run, on its own embedded database.
 // Also counts what full-text search alone would find for Japanese queries, and which indexes the
 // planner uses, for README's "why FTS + pg_trgm".
-import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { removeEmbeddedData, startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/embedded-postgres'
 import { applyMigrations } from '../scripts/migrate'
 import { noteFromText } from '../lib/annotations/note'
 import { db } from '../lib/db'
+import { newId } from '../lib/ids'
 import { searchGroup } from '../lib/search/queries'
 import { seedDemo } from '../prisma/seed'
 import { connectToBenchDatabase, demoPeople } from './lib/map-db'
@@ -52,7 +52,7 @@ async function populate(random: () => number) {
     const { start, end } = passage(source.text, random)
     const words = random() < 0.33 ? `${NOTE_WORDS[Math.floor(random() * NOTE_WORDS.length)]} — note ${i}` : null
     return {
-      id: randomUUID().replaceAll('-', ''),
+      id: newId(),
       sourceId: source.id,
       authorId: authors[i % authors.length]!.id,
       tag: (['CLAIM', 'EVIDENCE', 'BIAS'] as const)[i % 3]!,

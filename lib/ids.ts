@@ -1,9 +1,9 @@
 // The ids we hand out: their shape (cuid from Prisma, or newId's 32 hex digits), checked before
-// any lookup so tampered ids fail early; and newId for the rows we name ourselves.
+// any lookup so tampered ids fail early; and newId for the rows we name ourselves (defined in
+// lib/new-id.ts, which browser code imports directly).
 import { z } from 'zod'
 
-/** A new id for a row we create ourselves (bulk inserts, map nodes made in the browser): a UUID without dashes. */
-export const newId = (): string => globalThis.crypto.randomUUID().replaceAll('-', '')
+export { newId } from './new-id'
 
 export const Id = z
   .string({ error: 'Missing id.' })

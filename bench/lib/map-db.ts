@@ -3,7 +3,6 @@
 // a new database on another port) gets a connection of its own. Plus the demo people and the
 // ordinary way of building a map: operations applied through lib/maps/operations, so the stored
 // map and its operation log agree.
-import { randomUUID } from 'node:crypto'
 import { connection, db } from '../../lib/db'
 import { authorizeOnMap } from '../../lib/maps/access'
 import { createMap } from '../../lib/maps/mutations'
@@ -47,8 +46,6 @@ export async function demoPeople(): Promise<DemoPeople> {
   students.sort((a, b) => DEMO_STUDENTS.findIndex((s) => s.email === a.email) - DEMO_STUDENTS.findIndex((s) => s.email === b.email))
   return { groupId: group.id, instructor, students }
 }
-
-export const newId = () => randomUUID().replaceAll('-', '')
 
 /** A group map (only instructors start those), empty. */
 export async function createGroupMap(people: DemoPeople, title: string): Promise<string> {

@@ -1,7 +1,7 @@
 // The benchmarks' argument maps: seeded (the same on every run and machine), drawn the way people
 // draw them, as the operations that build them.
+import { newId } from '../../lib/ids'
 import type { Operation } from '../../lib/maps/schema'
-import { newId } from './map-db'
 
 const WORDS = (
   'alliance deterrence bases burden sharing treaty security guarantee Okinawa economy trade threat region partner ' +

@@ -2,8 +2,9 @@
 // member of the demo seminar, and each also sits alone in a group of their own that reads a copy of
 // the same essay. The same fifty people write either all to the seminar or each to their own group,
 // so the one difference between the two runs is how many writers share a group.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { newId } from '../../lib/ids'
 import { DEMO_PASSWORD } from '../../prisma/demo-content'
 import { signIn } from './app-server'
 
@@ -17,7 +18,6 @@ export interface Writer {
   ownGroupPath: string
 }
 
-const newId = () => randomUUID().replaceAll('-', '')
 const highlightsOf = (sourceId: string) => `/api/sources/${sourceId}/highlights`
 
 /** Copies a row of `table` with new values for some columns (generated columns left to the database). */

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { formValues, useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import { changePasswordAction } from '@/lib/auth/actions'
 
 export function ChangePasswordForm() {
@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setDone(false)
-    run(formValues(event.currentTarget), () => {
+    run(formFields(event.currentTarget, ['currentPassword', 'newPassword']), () => {
       form.current?.reset()
       setDone(true)
     })

@@ -16,7 +16,8 @@ export function DeleteAccountForm() {
       className="flex flex-col gap-3 text-sm"
       onSubmit={(event) => {
         event.preventDefault()
-        run({ password, confirmed }, () => void signOut({ callbackUrl: '/' }))
+        // The button is disabled until the box is ticked, so an unticked form is never sent.
+        if (confirmed) run({ password, confirmed }, () => void signOut({ callbackUrl: '/' }))
       }}
     >
       <label className="flex flex-col gap-1">

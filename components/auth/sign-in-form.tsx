@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { formValues } from '@/components/ui/use-action'
+import { formFields } from '@/components/ui/use-action'
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter()
@@ -16,7 +16,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setPending(true)
-    const { email, password } = formValues(event.currentTarget)
+    const { email, password } = formFields(event.currentTarget, ['email', 'password'])
     const result = await signIn('credentials', { email, password, redirect: false })
     setPending(false)
     if (!result || result.error) {

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { formValues, useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import { signUp } from '@/lib/auth/actions'
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -15,7 +15,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const values = formValues(event.currentTarget)
+    const values = formFields(event.currentTarget, ['name', 'email', 'password'])
     run(values, async () => {
       const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false })
       router.push(result?.ok ? callbackUrl : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}&notice=account`)

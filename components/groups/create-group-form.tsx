@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { formValues, useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import { createGroupAction } from '@/lib/groups/actions'
 
 export function CreateGroupForm() {
@@ -17,7 +17,7 @@ export function CreateGroupForm() {
         event.preventDefault()
         // The group's dates are set and shown in its creator's time zone until they change it.
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-        run({ ...formValues(event.currentTarget), timeZone }, (group) => router.push(`/groups/${group.id}`))
+        run({ ...formFields(event.currentTarget, ['name', 'description']), timeZone }, (group) => router.push(`/groups/${group.id}`))
       }}
     >
       {failure && !failure.fieldErrors.name && <Alert>{failure.error}</Alert>}

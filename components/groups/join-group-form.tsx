@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import { joinGroupAction } from '@/lib/groups/actions'
 
 export function JoinGroupForm({ code, compact = false }: { code?: string; compact?: boolean }) {
@@ -15,7 +15,7 @@ export function JoinGroupForm({ code, compact = false }: { code?: string; compac
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault()
-        run({ code: new FormData(event.currentTarget).get('code') }, (joined) => router.push(`/groups/${joined.groupId}`))
+        run(formFields(event.currentTarget, ['code']), (joined) => router.push(`/groups/${joined.groupId}`))
       }}
     >
       {compact ? (

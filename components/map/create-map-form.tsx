@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { formValues, useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import { createMapAction } from '@/lib/maps/actions'
 
 export function CreateMapForm({ groupId, canCreateGroupMap }: { groupId: string; canCreateGroupMap: boolean }) {
@@ -15,7 +15,8 @@ export function CreateMapForm({ groupId, canCreateGroupMap }: { groupId: string;
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault()
-        run({ ...formValues(event.currentTarget), groupId }, (map) => router.push(`/groups/${groupId}/maps/${map.id}`))
+        const { title, kind } = formFields(event.currentTarget, ['title', 'kind'])
+        run({ groupId, title, kind: kind === 'GROUP' ? 'GROUP' : 'PERSONAL' }, (map) => router.push(`/groups/${groupId}/maps/${map.id}`))
       }}
     >
       {failure && !failure.fieldErrors.title && <Alert>{failure.error}</Alert>}

@@ -6,6 +6,7 @@ import '@xyflow/react/dist/style.css'
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Connection, type Edge, type Node } from '@xyflow/react'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react'
 import { Alert } from '@/components/ui/alert'
+import { newId } from '@/lib/new-id'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
 import type { CitedPassage } from '@/lib/maps/queries'
@@ -33,8 +34,6 @@ import { MapViewContext } from './map-view-context'
 
 const MemoPassagePanel = memo(PassagePanel)
 const MemoChecksPanel = memo(ChecksPanel)
-
-const newId = () => crypto.randomUUID().replaceAll('-', '')
 
 interface MapEditorProps {
   groupId: string

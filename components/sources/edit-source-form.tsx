@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field, TextArea } from '@/components/ui/field'
-import { formValues, useAction } from '@/components/ui/use-action'
+import { formFields, useAction } from '@/components/ui/use-action'
 import type { TextSaved } from '@/lib/sources/editing/mutations'
 import { editSourceTextAction, restoreDroppedBlockAction, updateSourceMetadataAction } from '@/lib/sources/editing/actions'
 import type { getSourceForEditing } from '@/lib/sources/editing/queries'
@@ -45,7 +45,7 @@ function DetailsForm({ source }: { source: EditableSource }) {
       onSubmit={(event) => {
         event.preventDefault()
         setSaved(false)
-        run({ ...formValues(event.currentTarget), sourceId: source.id }, () => setSaved(true))
+        run({ ...formFields(event.currentTarget, ['title', 'author', 'year', 'url']), sourceId: source.id }, () => setSaved(true))
       }}
     >
       <h2 id="details-heading" className="text-lg font-semibold">

@@ -1,8 +1,9 @@
 // Plain-text views of a note, kept apart from the note's schema so the reader's browser code
-// does not ship zod and the whole schema just to ask whether a note is empty.
-import type { NoteDoc } from './note'
+// does not ship zod and the whole schema just to ask whether a note is empty. It reads a note by
+// its shape alone, so it needs nothing from note.ts (which re-exports it for server code).
 
-type AnyNode = { type: string; text?: string; content?: AnyNode[]; marks?: { type: string; attrs?: { href?: string } }[] }
+/** A Tiptap node as far as its text goes; every NoteDoc is one. */
+type AnyNode = { type: string; text?: string; content?: readonly AnyNode[]; marks?: readonly { type: string; attrs?: { href?: string } }[] }
 
 const hrefOf = (node: AnyNode) => node.marks?.find((mark) => mark.type === 'link')?.attrs?.href
 
@@ -11,7 +12,7 @@ const hrefOf = (node: AnyNode) => node.marks?.find((mark) => mark.type === 'link
  * address follows its text in brackets (unless the text is the address), so it survives where
  * only plain text goes, such as a spreadsheet cell.
  */
-export function notePlainText(doc: NoteDoc | null | undefined, options: { links?: boolean } = {}): string {
+export function notePlainText(doc: AnyNode | null | undefined, options: { links?: boolean } = {}): string {
   if (!doc) return ''
   const walk = (node: AnyNode): string => {
     if (node.type === 'text') {
@@ -23,9 +24,9 @@ export function notePlainText(doc: NoteDoc | null | undefined, options: { links?
     const inner = (node.content ?? []).map(walk)
     return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')
   }
-  return walk(doc as AnyNode).trim()
+  return walk(doc).trim()
 }
 
-export function isEmptyNote(doc: NoteDoc | null | undefined): boolean {
+export function isEmptyNote(doc: AnyNode | null | undefined): boolean {
   return notePlainText(doc) === ''
 }

@@ -84,4 +84,7 @@ export type Operation = z.infer<typeof Operation>
 /** `opId` lets the client recognise its own operation when it comes back through the log. */
 export const ApplyOperation = z.object({ mapId: Id, op: Operation, opId: z.string({ error: 'The change carries an id that is not valid.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'The change carries an id that is not valid.').optional() })
 
+/** Who on a map has which nodes selected, told to the others as it changes. */
+export const AnnounceSelection = z.object({ mapId: Id, selected: z.array(Id).max(50) })
+
 export const MapAtSeq = z.object({ mapId: Id, seq: z.number({ error: 'Choose a revision.' }).int().min(0) })

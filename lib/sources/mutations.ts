@@ -6,7 +6,8 @@ import { contentHashOf } from './content-hash'
 import { canonicalTextOf, droppedBlocksOf, layoutOf, withChoices, type ImportedBlock } from './import/draft'
 import { canonicalBlockText } from './import/canonical'
 import { importText } from './importer'
-import { CreateSource, MAX_SOURCE_CHARS } from './schema'
+import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
+import { CreateSource } from './schema'
 
 /** Re-runs the importer on pasted text and applies the person's choices. */
 export function importWithRestores(raw: string, restore: number[], drop: number[] = []): ImportedBlock[] {
@@ -20,7 +21,7 @@ export async function createSource(actor: Actor, input: unknown): Promise<{ id: 
   const blocks = withChoices(imported, data.restore, data.drop)
   const text = canonicalTextOf(blocks)
   if (!text) throw new Invalid('Nothing readable is left in this text once page junk is removed; restore some blocks.')
-  if (text.length > MAX_SOURCE_CHARS) throw new Invalid(`A source can have at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters.`)
+  if (text.length > MAX_SOURCE_CHARS) throw new Invalid(SOURCE_TOO_LONG_MESSAGE)
   return db.source.create({
     data: {
       groupId: data.groupId,

@@ -15,6 +15,9 @@ const optionalText = (label: string, max: number) =>
     .nullish()
     .transform((value) => value || null)
 
+/** A source named by its id (reads of its highlights and readers). */
+export const SourceRef = z.object({ sourceId: Id })
+
 export const SourceMetadata = z.object({
   title: z
     .string({ error: 'Enter a title.' })
@@ -41,16 +44,21 @@ export const SourceMetadata = z.object({
   ),
 })
 
-const StorableText = (empty: string) =>
-  z
-    .string({ error: empty })
-    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
-    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
+/**
+ * The text of a source, pasted, imported or edited: within the size limit, no NUL, no broken
+ * characters. `empty` is the message when it is missing, and, when `blank` is refused, when it is
+ * only spaces (a pasted text is checked for words after import instead).
+ */
+export function SourceText(empty: string, { blank }: { blank: 'allowed' | 'refused' }) {
+  const text = z.string({ error: empty }).max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
+  return (blank === 'refused' ? text.refine((value) => value.trim().length > 0, empty) : text)
+    .refine((value) => !value.includes('\u0000'), 'This text contains binary data; paste plain text.')
     .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.')
+}
 
 /** One block of an imported file as the preview showed it. */
 export const DraftBlock = z.object({
-  text: StorableText('A block of the source must be text.'),
+  text: SourceText('A block of the source must be text.', { blank: 'allowed' }),
   kind: z.enum(['heading', 'paragraph', 'list', 'quote'], { error: 'A block of the source has an unknown kind.' }),
   level: z.number().int().min(1).max(6).optional(),
   page: z.number().int().min(1).max(100_000).optional(),
@@ -62,7 +70,7 @@ const Positions = z.array(z.number().int().min(0)).max(20_000).default([])
 export const CreateSource = SourceMetadata.extend({
   groupId: Id,
   /** Pasted text: the server imports it, as the preview did. */
-  text: StorableText('Paste the text of the source.').optional(),
+  text: SourceText('Paste the text of the source.', { blank: 'allowed' }).optional(),
   /** An uploaded file's blocks, as the upload returned them (the file itself is not kept). */
   blocks: z
     .array(DraftBlock)

@@ -1,9 +1,11 @@
 'use server'
 // Server actions for editing a source: add the session user, refresh the pages that show it.
 import { revalidatePath } from 'next/cache'
+import type { z } from 'zod'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import { editSourceText, restoreDroppedBlock, updateSourceMetadata, type TextSaved } from './mutations'
+import type { EditSourceText, RestoreDroppedBlock, UpdateSourceMetadata } from './schema'
 
 function revalidateSourcePages() {
   // The reader and the edit page below it, and the group's list of sources (titles).
@@ -11,14 +13,14 @@ function revalidateSourcePages() {
   revalidatePath('/groups/[groupId]', 'page')
 }
 
-export async function updateSourceMetadataAction(input: unknown): Promise<Result<void>> {
+export async function updateSourceMetadataAction(input: z.input<typeof UpdateSourceMetadata>): Promise<Result<void>> {
   return attempt(async () => {
     await updateSourceMetadata(await getCurrentUser(), input)
     revalidateSourcePages()
   })
 }
 
-export async function editSourceTextAction(input: unknown): Promise<Result<TextSaved>> {
+export async function editSourceTextAction(input: z.input<typeof EditSourceText>): Promise<Result<TextSaved>> {
   return attempt(async () => {
     const saved = await editSourceText(await getCurrentUser(), input)
     revalidateSourcePages()
@@ -26,7 +28,7 @@ export async function editSourceTextAction(input: unknown): Promise<Result<TextS
   })
 }
 
-export async function restoreDroppedBlockAction(input: unknown): Promise<Result<TextSaved>> {
+export async function restoreDroppedBlockAction(input: z.input<typeof RestoreDroppedBlock>): Promise<Result<TextSaved>> {
   return attempt(async () => {
     const saved = await restoreDroppedBlock(await getCurrentUser(), input)
     revalidateSourcePages()

@@ -1,9 +1,7 @@
 // Inputs of the source-editing mutations, and the stored shape of the importer's dropped blocks.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isStorableText } from '@/lib/validation'
-import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '../limits'
-import { SourceMetadata } from '../schema'
+import { SourceMetadata, SourceText } from '../schema'
 
 /** The version of the text the editor started from; a stale one is refused. */
 const ExpectedVersion = z
@@ -16,12 +14,7 @@ export const UpdateSourceMetadata = SourceMetadata.extend({ sourceId: Id })
 export const EditSourceText = z.object({
   sourceId: Id,
   expectedVersion: ExpectedVersion,
-  text: z
-    .string({ error: 'The text of a source cannot be empty.' })
-    .max(MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE)
-    .refine((text) => text.trim().length > 0, 'The text of a source cannot be empty.')
-    .refine((text) => !text.includes('\u0000'), 'This text contains binary data; paste plain text.')
-    .refine(isStorableText, 'This text contains a broken character (half of an emoji or symbol); paste it again.'),
+  text: SourceText('The text of a source cannot be empty.', { blank: 'refused' }),
 })
 
 export const RestoreDroppedBlock = z.object({

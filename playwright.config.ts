@@ -41,6 +41,11 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
-    env: { PORT: String(PORT), COLLOQUY_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54340', NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: {
+      PORT: String(PORT),
+      COLLOQUY_DATA_DIR: DATA_DIR,
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54340',
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+    },
   },
 })

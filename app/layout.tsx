@@ -19,11 +19,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-stone-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
+          >
             <Link href={user ? '/dashboard' : '/'} className="text-lg font-semibold tracking-tight text-indigo-800">
               Colloquy
             </Link>
@@ -34,7 +40,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   My groups
                 </Link>
                 <InboxLink initialUnread={await unreadCount(user)} />
-                <Link href="/account/password" className="text-stone-500 hover:text-stone-900" title="Change your password">
+                <Link
+                  href="/account/password"
+                  className="text-stone-500 hover:text-stone-900"
+                  title="Change your password"
+                >
                   <span className="sr-only">Signed in as </span>
                   {user.name}
                 </Link>
@@ -46,7 +56,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/sign-in" className="text-stone-700 hover:text-stone-900">
                   Sign in
                 </Link>
-                <Link href="/sign-up" className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800">
+                <Link
+                  href="/sign-up"
+                  className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800"
+                >
                   Create account
                 </Link>
               </div>

@@ -64,7 +64,10 @@ async function sessionOf(databaseUrl: string, authorId: string): Promise<string>
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [authorId])
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [authorId],
+    )
     if (!rows[0]) throw new Error(`No session of ${authorId} in the bench database.`)
     return rows[0].id
   } finally {
@@ -97,7 +100,13 @@ function distinctBodies(textLength: number): () => string {
 
 async function startBaseline(databaseUrl: string, target: Target): Promise<{ origin: string; child: Child }> {
   const [port] = await freePorts(1)
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SOURCE_ID: target.sourceId, AUTHOR_ID: target.authorId }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    SOURCE_ID: target.sourceId,
+    AUTHOR_ID: target.authorId,
+  }
   const child = startChild('baseline', 'bench/lib/baseline-server.ts', env, join(BENCH_LOG_DIR, 'baseline.log'))
   for (let waited = 0; !/^ready$/m.test(child.tail()); waited += 100) {
     if (child.process.exitCode !== null || waited > 30_000) {
@@ -113,7 +122,14 @@ async function startBaseline(databaseUrl: string, target: Target): Promise<{ ori
 async function floorsOf(origin: string, cookie: string, path: string): Promise<string> {
   const health = await runLoad({ origin, path: '/api/health', method: 'GET', connections: 10, seconds: FLOOR_SECONDS })
   // An empty body passes the session cookie check, then validation answers 400 (no query runs).
-  const session = await runLoad({ origin, path, connections: 10, seconds: FLOOR_SECONDS, headers: { cookie }, nextBody: () => '{}' })
+  const session = await runLoad({
+    origin,
+    path,
+    connections: 10,
+    seconds: FLOOR_SECONDS,
+    headers: { cookie },
+    nextBody: () => '{}',
+  })
   const describe = (run: LoadResult) => `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms`
   const refused = session.statusCodes['400'] ?? 0
   return `app floors at c10: GET /api/health ${describe(health)}; POST refused after the session check (${refused} × 400) ${describe(session)}`
@@ -136,15 +152,31 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
 
     step('building and starting an empty Next.js app (and its database-only route)')
     const sessionId = await sessionOf(app.databaseUrl, target.authorId)
-    const emptyApp = await startNextFloor({ databaseUrl: app.databaseUrl, sourceId: target.sourceId, authorId: target.authorId, sessionId })
+    const emptyApp = await startNextFloor({
+      databaseUrl: app.databaseUrl,
+      sourceId: target.sourceId,
+      authorId: target.authorId,
+      sessionId,
+    })
     children.push(emptyApp.child)
 
     const path = `/api/sources/${target.sourceId}/highlights`
     const nextBody = distinctBodies(target.textLength)
-    const onApp = (connections: number, seconds: number) => runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
-    const onBaseline = (connections: number, seconds: number) => runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
-    const onEmptyNext = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.path, connections, seconds, headers: { cookie }, nextBody })
-    const onDatabaseOnly = (connections: number, seconds: number) => runLoad({ origin: emptyApp.origin, path: emptyApp.databasePath, connections, seconds, headers: { cookie }, nextBody })
+    const onApp = (connections: number, seconds: number) =>
+      runLoad({ origin: app.url, path, connections, seconds, headers: { cookie }, nextBody })
+    const onBaseline = (connections: number, seconds: number) =>
+      runLoad({ origin: baseline.origin, path, connections, seconds, nextBody })
+    const onEmptyNext = (connections: number, seconds: number) =>
+      runLoad({ origin: emptyApp.origin, path: emptyApp.path, connections, seconds, headers: { cookie }, nextBody })
+    const onDatabaseOnly = (connections: number, seconds: number) =>
+      runLoad({
+        origin: emptyApp.origin,
+        path: emptyApp.databasePath,
+        connections,
+        seconds,
+        headers: { cookie },
+        nextBody,
+      })
     step(`warming up all four for ${WARMUP_SECONDS} s`)
     const failures = [
       ...problemsOf('app warm-up', await onApp(10, WARMUP_SECONDS)),
@@ -154,7 +186,9 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     ]
     const before = await countHighlights(app.databaseUrl)
     const rows: Row[] = []
-    const notes: string[] = [`POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`]
+    const notes: string[] = [
+      `POST ${path} ("${target.title}", ${target.textLength} chars) as ${student.email}, ${SECONDS} s per run`,
+    ]
     const runs: { connections: number; app: LoadResult; baseline: LoadResult }[] = []
     let emptyNext: LoadResult | undefined
     let databaseOnly: LoadResult | undefined
@@ -165,25 +199,63 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
       const appRun = await onApp(connections, SECONDS)
       const baseRun = await onBaseline(connections, SECONDS)
       runs.push({ connections, app: appRun, baseline: baseRun })
-      failures.push(...problemsOf(`app at c${connections}`, appRun), ...problemsOf(`baseline at c${connections}`, baseRun))
+      failures.push(
+        ...problemsOf(`app at c${connections}`, appRun),
+        ...problemsOf(`baseline at c${connections}`, baseRun),
+      )
       created += (appRun.statusCodes['201'] ?? 0) + (baseRun.statusCodes['201'] ?? 0)
       rows.push(
-        { name: `c${connections} throughput`, unit: 'req/s', figure: appRun.requestsPerSecond, baseline: baseRun.requestsPerSecond },
+        {
+          name: `c${connections} throughput`,
+          unit: 'req/s',
+          figure: appRun.requestsPerSecond,
+          baseline: baseRun.requestsPerSecond,
+        },
         { name: `c${connections} latency p50`, unit: 'ms', figure: appRun.p50, baseline: baseRun.p50 },
         { name: `c${connections} latency p99`, unit: 'ms', figure: appRun.p99, baseline: baseRun.p99 },
       )
-      notes.push(`c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`)
+      notes.push(
+        `c${connections}: app answered ${appRun.requests} requests (${appRun.non2xx} non-2xx), baseline ${baseRun.requests} (${baseRun.non2xx} non-2xx)`,
+      )
       if (connections === 10) {
         const emptyRun = await onEmptyNext(connections, SECONDS)
         const databaseRun = await onDatabaseOnly(connections, SECONDS)
-        failures.push(...problemsOf('empty Next.js at c10', emptyRun), ...problemsOf('database-only Next.js at c10', databaseRun))
+        failures.push(
+          ...problemsOf('empty Next.js at c10', emptyRun),
+          ...problemsOf('database-only Next.js at c10', databaseRun),
+        )
         created += databaseRun.statusCodes['201'] ?? 0
         rows.push(
-          { name: 'c10 throughput of an empty Next.js route handler', unit: 'req/s', figure: emptyRun.requestsPerSecond, baseline: baseRun.requestsPerSecond },
-          { name: 'c10 throughput (baseline: the empty Next.js route handler)', unit: 'req/s', figure: appRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
-          { name: 'c10 latency p99 (baseline: the empty Next.js route handler)', unit: 'ms', figure: appRun.p99, baseline: emptyRun.p99 },
-          { name: 'c10 throughput of a route handler doing only its database work (baseline: empty)', unit: 'req/s', figure: databaseRun.requestsPerSecond, baseline: emptyRun.requestsPerSecond },
-          { name: 'c10 latency p99 of a route handler doing only its database work (baseline: empty)', unit: 'ms', figure: databaseRun.p99, baseline: emptyRun.p99 },
+          {
+            name: 'c10 throughput of an empty Next.js route handler',
+            unit: 'req/s',
+            figure: emptyRun.requestsPerSecond,
+            baseline: baseRun.requestsPerSecond,
+          },
+          {
+            name: 'c10 throughput (baseline: the empty Next.js route handler)',
+            unit: 'req/s',
+            figure: appRun.requestsPerSecond,
+            baseline: emptyRun.requestsPerSecond,
+          },
+          {
+            name: 'c10 latency p99 (baseline: the empty Next.js route handler)',
+            unit: 'ms',
+            figure: appRun.p99,
+            baseline: emptyRun.p99,
+          },
+          {
+            name: 'c10 throughput of a route handler doing only its database work (baseline: empty)',
+            unit: 'req/s',
+            figure: databaseRun.requestsPerSecond,
+            baseline: emptyRun.requestsPerSecond,
+          },
+          {
+            name: 'c10 latency p99 of a route handler doing only its database work (baseline: empty)',
+            unit: 'ms',
+            figure: databaseRun.p99,
+            baseline: emptyRun.p99,
+          },
         )
         notes.push(
           `framework ceiling at c10: an empty App Router route handler (reads the body, answers 201; same next build/start, same load) ${Math.round(emptyRun.requestsPerSecond)} req/s, ` +
@@ -203,13 +275,21 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
     created += seminar.created
     const inserted = (await countHighlights(app.databaseUrl)) - before
     // A request still in flight when a run ends may be inserted without its answer being counted.
-    const inFlight = 2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + seminar.runs * SEMINAR_WRITERS
+    const inFlight =
+      2 * CONNECTION_LEVELS.reduce((sum, connections) => sum + connections, 0) + 10 + seminar.runs * SEMINAR_WRITERS
     notes.push(`rows inserted during the measured runs: ${inserted} (201 answers: ${created})`)
-    if (inserted < created || inserted > created + inFlight) failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
+    if (inserted < created || inserted > created + inFlight)
+      failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
     if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return { name: 'highlight-create', rows, notes, failures, details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly } }
+    return {
+      name: 'highlight-create',
+      rows,
+      notes,
+      failures,
+      details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly },
+    }
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

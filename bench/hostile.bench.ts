@@ -65,7 +65,10 @@ async function removeStudentHighlights(w: World, since: Date): Promise<number> {
   const db = new pg.Client({ connectionString: w.app.databaseUrl })
   await db.connect()
   try {
-    const { rowCount } = await db.query('DELETE FROM "Highlight" WHERE "sourceId" = $1 AND "authorId" = $2 AND "createdAt" >= $3', [w.sourceId, w.studentId, since])
+    const { rowCount } = await db.query(
+      'DELETE FROM "Highlight" WHERE "sourceId" = $1 AND "authorId" = $2 AND "createdAt" >= $3',
+      [w.sourceId, w.studentId, since],
+    )
     return rowCount ?? 0
   } finally {
     await db.end()
@@ -81,8 +84,16 @@ async function normalUser(w: World, http: Client, stop: AbortSignal, offset: { n
     samples.push({ kind: 'page', ms: page.ms, status: page.status })
     const i = offset.n++
     const start = (i * 7) % (w.textLength - 400)
-    const body = JSON.stringify({ start, end: start + 12 + (i % 200), tag: TAGS[i % 3], visibility: i % 4 ? 'GROUP' : 'PRIVATE' })
-    const made = await http.send('POST', `/api/sources/${w.sourceId}/highlights`, { headers: { ...headers, 'content-type': 'application/json' }, body })
+    const body = JSON.stringify({
+      start,
+      end: start + 12 + (i % 200),
+      tag: TAGS[i % 3],
+      visibility: i % 4 ? 'GROUP' : 'PRIVATE',
+    })
+    const made = await http.send('POST', `/api/sources/${w.sourceId}/highlights`, {
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    })
     samples.push({ kind: 'highlight', ms: made.ms, status: made.status })
     await sleep(THINK_MS)
   }
@@ -92,7 +103,10 @@ async function normalUser(w: World, http: Client, stop: AbortSignal, offset: { n
 const ok = (s: Sample) => (s.kind === 'page' ? s.status === 200 : s.status === 201)
 
 /** Connections of the app to its database, sampled: the most at once, and the most inside a transaction. */
-function watchPool(databaseUrl: string, stop: AbortSignal): Promise<{ busiest: number; inTransaction: number; total: number }> {
+function watchPool(
+  databaseUrl: string,
+  stop: AbortSignal,
+): Promise<{ busiest: number; inTransaction: number; total: number }> {
   return (async () => {
     const watcher = new pg.Client({ connectionString: databaseUrl })
     await watcher.connect()
@@ -131,7 +145,10 @@ async function watchHealth(http: Client, stop: AbortSignal): Promise<{ ok: numbe
   return seen
 }
 
-async function findTarget(databaseUrl: string, email: string): Promise<{ groupId: string; sourceId: string; textLength: number; studentId: string }> {
+async function findTarget(
+  databaseUrl: string,
+  email: string,
+): Promise<{ groupId: string; sourceId: string; textLength: number; studentId: string }> {
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
   try {
@@ -158,17 +175,33 @@ interface Window {
 
 /** An attacker process (bench/lib/attacker.ts), once it has prepared and begun. */
 async function startAttacker(w: World, attack: Attack): Promise<{ stop: () => Promise<string> }> {
-  const target: Target = { url: w.url, groupId: w.groupId, sourceId: w.sourceId, attacker: w.attacker, instructor: w.instructor, bigMapId: w.bigMapId }
-  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/attacker.ts', JSON.stringify({ attack: attack.name, target })], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const target: Target = {
+    url: w.url,
+    groupId: w.groupId,
+    sourceId: w.sourceId,
+    attacker: w.attacker,
+    instructor: w.instructor,
+    bigMapId: w.bigMapId,
+  }
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/lib/attacker.ts', JSON.stringify({ attack: attack.name, target })],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   if (child.pid) setPriority(child.pid, ATTACKER_NICE)
   let out = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   await new Promise<void>((resolve, reject) => {
     const check = setInterval(() => out.includes('ready\n') && (clearInterval(check), resolve()), 50)
-    void exited.then((code) => (clearInterval(check), reject(new Error(`The attacker "${attack.name}" exited (${code}) before it was ready`))))
+    void exited.then(
+      (code) => (
+        clearInterval(check),
+        reject(new Error(`The attacker "${attack.name}" exited (${code}) before it was ready`))
+      ),
+    )
   })
   return {
     stop: async () => {
@@ -202,7 +235,9 @@ async function measure(w: World, attack?: Attack, windowMs = WINDOW_MS): Promise
     stop.abort()
     const done = { samples: await student, pool: await pool, health: await health }
     // An attacker that failed costs its own figure a note, not the other attacks' figures.
-    const summary = await attacker?.stop().catch((error: unknown) => `${ATTACKER_FAILED} ${error instanceof Error ? error.message : String(error)}`)
+    const summary = await attacker
+      ?.stop()
+      .catch((error: unknown) => `${ATTACKER_FAILED} ${error instanceof Error ? error.message : String(error)}`)
     return { ...done, attacker: summary }
   } finally {
     studentHttp.close()
@@ -231,31 +266,65 @@ export async function benchHostile(): Promise<BenchResult> {
       timeoutMs: 120_000,
     })
     setup.close()
-    if (imported.status !== 201) throw new Error(`Importing the attacker's 2,000-node map failed: ${imported.status} ${imported.body.slice(0, 200)}`)
-    const w: World = { app, url: app.url, ...target, student, attacker, instructor, bigMapId: (JSON.parse(imported.body) as { id: string }).id }
+    if (imported.status !== 201)
+      throw new Error(
+        `Importing the attacker's 2,000-node map failed: ${imported.status} ${imported.body.slice(0, 200)}`,
+      )
+    const w: World = {
+      app,
+      url: app.url,
+      ...target,
+      student,
+      attacker,
+      instructor,
+      bigMapId: (JSON.parse(imported.body) as { id: string }).id,
+    }
 
     step('warming up (the student alone, not counted)…')
     await measure(w, undefined, 5_000)
     step(`the student alone on the idle app, ${WINDOW_MS / 1000} s…`)
     const idle = await measure(w)
     const idleOk = idle.samples.filter(ok)
-    const idleP50 = percentile(idleOk.map((s) => s.ms), 50)
-    const idleP99 = percentile(idleOk.map((s) => s.ms), 99)
+    const idleP50 = percentile(
+      idleOk.map((s) => s.ms),
+      50,
+    )
+    const idleP99 = percentile(
+      idleOk.map((s) => s.ms),
+      99,
+    )
     notes.push(
       `idle: ${idle.samples.length} requests by the student (reader page + highlight, ${THINK_MS} ms apart), ${idle.samples.length - idleOk.length} errors; database connections in use at most ${idle.pool.busiest} (of the pool's 10), health ${idle.health.ok}/${idle.health.all}`,
     )
-    rows.push({ name: 'idle: the student’s errors', unit: 'count', figure: idle.samples.length - idleOk.length, baseline: null })
+    rows.push({
+      name: 'idle: the student’s errors',
+      unit: 'count',
+      figure: idle.samples.length - idleOk.length,
+      baseline: null,
+    })
 
     // HOSTILE_ONLY=uploads,sign-ins runs the attacks whose names contain those words (for working on one).
-    const only = process.env.HOSTILE_ONLY?.split(',').map((word) => word.trim()).filter(Boolean)
+    const only = process.env.HOSTILE_ONLY?.split(',')
+      .map((word) => word.trim())
+      .filter(Boolean)
     for (const attack of ATTACKS.filter((a) => !only?.length || only.some((word) => a.name.includes(word)))) {
       await sleep(SETTLE_MS)
       step(`${attack.name}, ${WINDOW_MS / 1000} s…`)
       const during = await measure(w, attack)
       const good = during.samples.filter(ok)
       const errors = during.samples.length - good.length
-      const p50 = good.length ? percentile(good.map((s) => s.ms), 50) : Number.NaN
-      const p99 = good.length ? percentile(good.map((s) => s.ms), 99) : Number.NaN
+      const p50 = good.length
+        ? percentile(
+            good.map((s) => s.ms),
+            50,
+          )
+        : Number.NaN
+      const p99 = good.length
+        ? percentile(
+            good.map((s) => s.ms),
+            99,
+          )
+        : Number.NaN
       rows.push({ name: `${attack.name}: the student’s p50`, unit: 'ms', figure: p50, baseline: idleP50 })
       rows.push({ name: `${attack.name}: the student’s p99`, unit: 'ms', figure: p99, baseline: idleP99 })
       rows.push({ name: `${attack.name}: the student’s errors`, unit: 'count', figure: errors, baseline: null })
@@ -266,7 +335,10 @@ export async function benchHostile(): Promise<BenchResult> {
           `health ${during.health.ok}/${during.health.all}, slowest ${Math.round(during.health.slowest)} ms; attacker: ${during.attacker}`,
       )
       if (during.attacker?.startsWith(ATTACKER_FAILED)) failures.push(`${attack.name}: ${during.attacker}`)
-      if (errors > 0) failures.push(`${attack.name}: the student got ${errors} errors (${statusCounts(during.samples.filter((s) => !ok(s)).map((s) => s.status))})`)
+      if (errors > 0)
+        failures.push(
+          `${attack.name}: the student got ${errors} errors (${statusCounts(during.samples.filter((s) => !ok(s)).map((s) => s.status))})`,
+        )
     }
     return { name: 'hostile', rows, notes, failures }
   } finally {

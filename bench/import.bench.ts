@@ -15,7 +15,8 @@ import { aggregate, scorePage, type PageScore } from './lib/shingle-metric'
 import { percentile } from './lib/stats'
 
 /** Where the benchmark lives: IMPORT_BENCHMARK_DIR, or ../shared/article-extraction-benchmark beside the project. */
-const DATA_DIR = process.env.IMPORT_BENCHMARK_DIR ?? resolve(process.cwd(), '..', 'shared', 'article-extraction-benchmark')
+const DATA_DIR =
+  process.env.IMPORT_BENCHMARK_DIR ?? resolve(process.cwd(), '..', 'shared', 'article-extraction-benchmark')
 const PREDICTIONS = join(process.cwd(), 'bench', 'results', 'import-predictions.json')
 
 type Truth = Record<string, { articleBody: string; url?: string }>
@@ -23,7 +24,9 @@ type Truth = Record<string, { articleBody: string; url?: string }>
 function allText(html: string): string {
   const { document } = parseHTML(html)
   const root = (document.body ?? document.documentElement) as unknown as Element
-  return walkDocument(root).blocks.map((block) => block.text).join('\n')
+  return walkDocument(root)
+    .blocks.map((block) => block.text)
+    .join('\n')
 }
 
 function readabilityText(html: string): string {
@@ -57,7 +60,9 @@ export async function benchImport(): Promise<BenchResult> {
     const started = performance.now()
     try {
       // The upload path's own function, as the parse-upload job runs it; kept blocks are what a user gets by default.
-      text = canonicalTextOf((await importFile({ name: `${id}.html`, type: 'text/html', bytes: new Uint8Array(bytes) })).blocks)
+      text = canonicalTextOf(
+        (await importFile({ name: `${id}.html`, type: 'text/html', bytes: new Uint8Array(bytes) })).blocks,
+      )
     } catch (error) {
       failures.push(`${id}: ${(error as Error).message}`)
     }
@@ -75,7 +80,8 @@ export async function benchImport(): Promise<BenchResult> {
   const score = aggregate(ours)
   const base = aggregate(floor)
   const alone = aggregate(readability)
-  const line = (name: string, s: ReturnType<typeof aggregate>) => `${name}: F1 ${f(s.f1)} · precision ${f(s.precision)} · recall ${f(s.recall)}`
+  const line = (name: string, s: ReturnType<typeof aggregate>) =>
+    `${name}: F1 ${f(s.f1)} · precision ${f(s.precision)} · recall ${f(s.recall)}`
   const lines = [
     line('Colloquy import', score),
     line('all-text floor (same run)', base),
@@ -86,11 +92,30 @@ export async function benchImport(): Promise<BenchResult> {
   return {
     name: 'import',
     rows: [
-      { name: `F1 on ${ids.length} pages (baseline: all-text floor)`, unit: 'count', figure: Number(f(score.f1)), baseline: Number(f(base.f1)) },
-      { name: 'import time per page p50', unit: 'ms', figure: percentile(times, 50), baseline: percentile(floorTimes, 50) },
-      { name: 'import time per page p99', unit: 'ms', figure: percentile(times, 99), baseline: percentile(floorTimes, 99) },
+      {
+        name: `F1 on ${ids.length} pages (baseline: all-text floor)`,
+        unit: 'count',
+        figure: Number(f(score.f1)),
+        baseline: Number(f(base.f1)),
+      },
+      {
+        name: 'import time per page p50',
+        unit: 'ms',
+        figure: percentile(times, 50),
+        baseline: percentile(floorTimes, 50),
+      },
+      {
+        name: 'import time per page p99',
+        unit: 'ms',
+        figure: percentile(times, 99),
+        baseline: percentile(floorTimes, 99),
+      },
     ],
-    notes: [...lines, `predictions for all ${ids.length} ids: ${PREDICTIONS}`, 'baseline of the time rows: reading the page and listing all of its text (the floor)'],
+    notes: [
+      ...lines,
+      `predictions for all ${ids.length} ids: ${PREDICTIONS}`,
+      'baseline of the time rows: reading the page and listing all of its text (the floor)',
+    ],
     failures,
   }
 }

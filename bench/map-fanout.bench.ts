@@ -78,13 +78,22 @@ function openStream(url: string, cookie: string, mapId: string, arrivals: Arriva
   let req: ClientRequest | undefined
   let closing = false
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${url}: no "ready" event within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`${url}: no "ready" event within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+      CONNECT_TIMEOUT_MS,
+    )
     req = request(url, { headers: { cookie, accept: 'text/event-stream' }, agent: false }, (response) => {
       response.setEncoding('utf8')
       if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/event-stream')) {
         let body = ''
         response.on('data', (chunk: string) => (body += chunk))
-        response.on('end', () => reject(new Error(`${url} answered ${response.statusCode} ${response.headers['content-type']}: ${body.slice(0, 300)}`)))
+        response.on('end', () =>
+          reject(
+            new Error(
+              `${url} answered ${response.statusCode} ${response.headers['content-type']}: ${body.slice(0, 300)}`,
+            ),
+          ),
+        )
         return
       }
       let buffer = ''
@@ -161,7 +170,17 @@ function operations(count: number): Operation[] {
       const id = newId()
       ids.push(id)
       versions.set(id, 1)
-      ops.push({ type: 'node.add', node: { id, kind: i % 3 === 0 ? 'CLAIM' : 'EVIDENCE', label: `Bench node ${i + 1}`, highlightId: null, x: (i % 6) * 300, y: Math.floor(i / 6) * 200 } })
+      ops.push({
+        type: 'node.add',
+        node: {
+          id,
+          kind: i % 3 === 0 ? 'CLAIM' : 'EVIDENCE',
+          label: `Bench node ${i + 1}`,
+          highlightId: null,
+          x: (i % 6) * 300,
+          y: Math.floor(i / 6) * 200,
+        },
+      })
       continue
     }
     const node = ids[(i * 7) % ids.length]!
@@ -177,7 +196,10 @@ function operations(count: number): Operation[] {
         const to = ids[(i + k) % ids.length]!
         if (linked.has(`${from}:${to}`) || linked.has(`${to}:${from}`)) continue
         linked.add(`${from}:${to}`)
-        ops.push({ type: 'relation.add', relation: { id: newId(), fromId: from, toId: to, kind: i % 2 ? 'SUPPORTS' : 'ATTACKS', label: '' } })
+        ops.push({
+          type: 'relation.add',
+          relation: { id: newId(), fromId: from, toId: to, kind: i % 2 ? 'SUPPORTS' : 'ATTACKS', label: '' },
+        })
         break
       }
     }
@@ -217,12 +239,20 @@ export async function benchMapFanout(): Promise<BenchResult> {
     release = demo.release
     const mapId = await createGroupMap(people, 'Bench map: live fan-out')
     // A person may hold MAX_STREAMS_PER_USER streams open: the clients are a few students' tabs.
-    const readers = await makeSeminarWriters(app.url, app.databaseUrl, await sourceOf(people.groupId), Math.ceil(CLIENTS / STREAMS_PER_READER))
+    const readers = await makeSeminarWriters(
+      app.url,
+      app.databaseUrl,
+      await sourceOf(people.groupId),
+      Math.ceil(CLIENTS / STREAMS_PER_READER),
+    )
 
-    step(`opening ${CLIENTS} event streams on ${app.url}/api/groups/${people.groupId}/events, ${STREAMS_PER_READER} for each of ${readers.length} students`)
+    step(
+      `opening ${CLIENTS} event streams on ${app.url}/api/groups/${people.groupId}/events, ${STREAMS_PER_READER} for each of ${readers.length} students`,
+    )
     const appArrivals = new Arrivals()
     const eventsUrl = `${app.url}/api/groups/${people.groupId}/events`
-    for (let i = 0; i < CLIENTS; i++) streams.push(openStream(eventsUrl, readers[Math.floor(i / STREAMS_PER_READER)]!.cookie, mapId, appArrivals))
+    for (let i = 0; i < CLIENTS; i++)
+      streams.push(openStream(eventsUrl, readers[Math.floor(i / STREAMS_PER_READER)]!.cookie, mapId, appArrivals))
     await Promise.all(streams.map((stream) => stream.ready))
 
     // The baselines: one LISTEN connection, fanned out in memory (as lib/realtime/bus.ts does).
@@ -275,7 +305,8 @@ export async function benchMapFanout(): Promise<BenchResult> {
       const started = performance.now()
       const { seq: applied } = await applyMapOperation(student, { mapId, op })
       const committed = performance.now()
-      if (applied !== seq) throw new Error(`Expected map seq ${seq}, the operation got ${applied}; is something else writing to the map?`)
+      if (applied !== seq)
+        throw new Error(`Expected map seq ${seq}, the operation got ${applied}; is something else writing to the map?`)
       await all
       if (!into) return
       into.applied.push(committed - started)
@@ -294,7 +325,9 @@ export async function benchMapFanout(): Promise<BenchResult> {
       await notifier.query('SELECT pg_notify($1, $2)', [FANOUT_CHANNEL, payload])
       await all
       if (!into) return
-      const arrivals = fanoutReceived.map((received) => received.get(seq)).filter((at): at is number => at !== undefined)
+      const arrivals = fanoutReceived
+        .map((received) => received.get(seq))
+        .filter((at): at is number => at !== undefined)
       into.lost += CLIENTS - arrivals.length
       into.latencies.push(...arrivals.map((at) => at - started))
       if (arrivals.length) into.spread.push(Math.max(...arrivals) - Math.min(...arrivals))
@@ -319,15 +352,22 @@ export async function benchMapFanout(): Promise<BenchResult> {
     }
     const perBlock = OPERATIONS / BLOCKS
     for (let block = 0; block < BLOCKS; block++) {
-      step(`block ${block + 1}/${BLOCKS}: ${perBlock} operations to ${CLIENTS} streams, ${perBlock} notifies fanned out in memory, ${perBlock} single`)
+      step(
+        `block ${block + 1}/${BLOCKS}: ${perBlock} operations to ${CLIENTS} streams, ${perBlock} notifies fanned out in memory, ${perBlock} single`,
+      )
       for (let i = 0; i < perBlock; i++) await applyOne(ops[WARMUP_OPERATIONS + block * perBlock + i]!, app50)
       for (let i = 0; i < perBlock; i++) await notifyFanout(fanout50)
       for (let i = 0; i < perBlock; i++) await notifySingle(single)
     }
 
-    for (const [i, stream] of streams.entries()) for (const problem of stream.problems) failures.push(`stream ${i + 1}: ${problem}`)
-    if (app50.lost) failures.push(`${app50.lost} of ${OPERATIONS * CLIENTS} app deliveries did not arrive within ${DELIVERY_TIMEOUT_MS / 1000} s`)
-    if (fanout50.lost) failures.push(`${fanout50.lost} of ${OPERATIONS * CLIENTS} baseline fan-out deliveries did not arrive`)
+    for (const [i, stream] of streams.entries())
+      for (const problem of stream.problems) failures.push(`stream ${i + 1}: ${problem}`)
+    if (app50.lost)
+      failures.push(
+        `${app50.lost} of ${OPERATIONS * CLIENTS} app deliveries did not arrive within ${DELIVERY_TIMEOUT_MS / 1000} s`,
+      )
+    if (fanout50.lost)
+      failures.push(`${fanout50.lost} of ${OPERATIONS * CLIENTS} baseline fan-out deliveries did not arrive`)
     if (single.lost) failures.push(`${single.lost} of ${OPERATIONS} single NOTIFY round trips did not arrive`)
     const mismatch = await logMismatch(mapId)
     if (mismatch) failures.push(mismatch)
@@ -337,7 +377,12 @@ export async function benchMapFanout(): Promise<BenchResult> {
     const rows: Row[] = [
       { name: `${label} p50`, unit: 'ms', figure: p(app50.latencies, 50), baseline: p(fanout50.latencies, 50) },
       { name: `${label} p99`, unit: 'ms', figure: appP99, baseline: p(fanout50.latencies, 99) },
-      { name: `${label} p50 vs 1 raw NOTIFY→LISTEN`, unit: 'ms', figure: p(app50.latencies, 50), baseline: p(single.latencies, 50) },
+      {
+        name: `${label} p50 vs 1 raw NOTIFY→LISTEN`,
+        unit: 'ms',
+        figure: p(app50.latencies, 50),
+        baseline: p(single.latencies, 50),
+      },
       { name: `${label} p99 vs 1 raw NOTIFY→LISTEN`, unit: 'ms', figure: appP99, baseline: p(single.latencies, 99) },
     ]
     const notes = [
@@ -345,7 +390,11 @@ export async function benchMapFanout(): Promise<BenchResult> {
       `app: applyMapOperation until it returned (committed) ${summary(app50.applied)}; returned → stream ${summary(app50.afterCommit)}; first to last stream of one operation ${summary(app50.spread)}`,
       `baseline: pg_notify → 1 LISTEN connection → ${CLIENTS} in-process subscribers ${summary(fanout50.latencies)} (${fanout50.latencies.length} deliveries); single NOTIFY→LISTEN ${summary(single.latencies)} (${single.latencies.length})`,
     ]
-    notes.push(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`)
+    notes.push(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} cores`,
+    )
     if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
     return {
       name: 'map-fanout',

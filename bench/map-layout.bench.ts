@@ -39,8 +39,18 @@ async function elkLayout(state: MapState): Promise<Positions> {
 
 function crossingsOf(state: MapState, positions?: Positions): number {
   const at = new Map(positions?.map((p) => [p.nodeId, p]))
-  const boxes = new Map(state.nodes.map((n) => [n.id, { x: at.get(n.id)?.x ?? n.x, y: at.get(n.id)?.y ?? n.y, width: NODE_WIDTH, height: NODE_HEIGHT }]))
-  return countCrossings(relationGeometry(boxes, state.relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: null }))))
+  const boxes = new Map(
+    state.nodes.map((n) => [
+      n.id,
+      { x: at.get(n.id)?.x ?? n.x, y: at.get(n.id)?.y ?? n.y, width: NODE_WIDTH, height: NODE_HEIGHT },
+    ]),
+  )
+  return countCrossings(
+    relationGeometry(
+      boxes,
+      state.relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: null })),
+    ),
+  )
 }
 
 async function timed<T>(run: () => T | Promise<T>): Promise<{ result: T; ms: number[] }> {
@@ -64,12 +74,24 @@ export async function benchMapLayout(): Promise<BenchResult> {
     const placed = crossingsOf(state)
     const [withDagre, withElk] = [crossingsOf(state, dagre.result), crossingsOf(state, elk.result)]
     rows.push(
-      { name: `${size.nodes}-node layout (dagre), median of ${RUNS}; baseline elkjs layered`, unit: 'ms', figure: median(dagre.ms), baseline: median(elk.ms) },
+      {
+        name: `${size.nodes}-node layout (dagre), median of ${RUNS}; baseline elkjs layered`,
+        unit: 'ms',
+        figure: median(dagre.ms),
+        baseline: median(elk.ms),
+      },
       { name: `${size.nodes}-node crossings as placed, before layout`, unit: 'count', figure: placed, baseline: null },
       { name: `${size.nodes}-node crossings after layout (dagre)`, unit: 'count', figure: withDagre, baseline: null },
-      { name: `${size.nodes}-node crossings after layout (elkjs layered)`, unit: 'count', figure: withElk, baseline: null },
+      {
+        name: `${size.nodes}-node crossings after layout (elkjs layered)`,
+        unit: 'count',
+        figure: withElk,
+        baseline: null,
+      },
     )
-    notes.push(`${size.nodes} nodes / ${state.relations.length} relations: crossings ${placed} as placed → ${withDagre} with dagre, ${withElk} with elkjs (${withDagre <= withElk ? 'dagre' : 'elkjs'} fewer)`)
+    notes.push(
+      `${size.nodes} nodes / ${state.relations.length} relations: crossings ${placed} as placed → ${withDagre} with dagre, ${withElk} with elkjs (${withDagre <= withElk ? 'dagre' : 'elkjs'} fewer)`,
+    )
   }
   return { name: 'map-layout', rows, notes, failures: [] }
 }

@@ -18,7 +18,8 @@ const NODES = 200
 const RUNS = 7
 const KINDS = ['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const
 
-const latinLabel = (i: number) => `Node ${i}: the alliance ${i % 3 ? 'deters' : 'entangles'} — “a cornerstone of security in East Asia” ¶${(i % 29) + 1}`
+const latinLabel = (i: number) =>
+  `Node ${i}: the alliance ${i % 3 ? 'deters' : 'entangles'} — “a cornerstone of security in East Asia” ¶${(i % 29) + 1}`
 
 /** The fixture's paragraphs in other scripts than Latin, each cut to the Latin label's length. */
 function mixedLabels(): (i: number) => string {
@@ -35,7 +36,16 @@ function demoMap(labelOf: (i: number) => string, title: string): { state: MapSta
     const highlightId = kind !== 'NOTE' && i % 2 === 0 ? `h${String(i).padStart(24, '0')}` : null
     const label = labelOf(i)
     if (highlightId && kind !== 'NOTE') {
-      cited.push({ highlightId, sourceId: 's1', sourceTitle: title, paragraph: (i % 29) + 1, exact: label, tag: kind, anchorStatus: 'EXACT', authorName: 'Alex Rivera' })
+      cited.push({
+        highlightId,
+        sourceId: 's1',
+        sourceTitle: title,
+        paragraph: (i % 29) + 1,
+        exact: label,
+        tag: kind,
+        anchorStatus: 'EXACT',
+        authorName: 'Alex Rivera',
+      })
     }
     return { id: `n${String(i).padStart(24, '0')}`, kind, label, highlightId, x: 0, y: 0, version: 1 }
   })
@@ -69,11 +79,20 @@ function exportOf(labelOf: (i: number) => string, title: string, sourceTitle: st
     text: n.label,
     quoted: n.highlightId !== null,
     label: null,
-    citation: n.highlightId ? { sourceTitle, sourceAuthor: null, paragraph: (i % 29) + 1, taggedBy: 'Alex Rivera', orphaned: false } : null,
+    citation: n.highlightId
+      ? { sourceTitle, sourceAuthor: null, paragraph: (i % 29) + 1, taggedBy: 'Alex Rivera', orphaned: false }
+      : null,
     relations: [],
     feedback: [],
   }))
-  const content = { title, groupName: 'US–Japan Alliance Seminar', author: 'US–Japan Alliance Seminar', byline: 'US–Japan Alliance Seminar · Group map · exported 25 November 2026', entries, mapFeedback: [] }
+  const content = {
+    title,
+    groupName: 'US–Japan Alliance Seminar',
+    author: 'US–Japan Alliance Seminar',
+    byline: 'US–Japan Alliance Seminar · Group map · exported 25 November 2026',
+    entries,
+    mapFeedback: [],
+  }
   return {
     pdf: () => renderMapPdf(content, (measure) => drawMap(state, cited, measure), 'a4', 'auto'),
     svg: () => {
@@ -85,7 +104,11 @@ function exportOf(labelOf: (i: number) => string, title: string, sourceTitle: st
 
 export async function benchMapPdf(): Promise<BenchResult> {
   const latin = exportOf(latinLabel, 'Is the alliance still worth it?', 'US – Japan Alliance')
-  const mixed = exportOf(mixedLabels(), 'Is the alliance still worth it? 🤝 平和・سلام', 'Peace in Many Scripts: 平和・سلام・שלום')
+  const mixed = exportOf(
+    mixedLabels(),
+    'Is the alliance still worth it? 🤝 平和・سلام',
+    'Peace in Many Scripts: 平和・سلام・שלום',
+  )
   // The first mixed-script export of a process also reads and parses the fonts it needs.
   const cold = await time(mixed.pdf)
   // Warm-up: fonts parsed, code compiled.
@@ -107,7 +130,12 @@ export async function benchMapPdf(): Promise<BenchResult> {
     rows: [
       { name: `${NODES}-node map to PDF, median of ${RUNS}`, unit: 'ms', figure: pdfMs, baseline: median(times.svg) },
       { name: `${NODES}-node mixed-script map to PDF (÷ Latin)`, unit: 'ms', figure: mixedMs, baseline: pdfMs },
-      { name: `${NODES}-node mixed-script PDF size (÷ Latin)`, unit: 'KiB', figure: bytes.mixed / 1024, baseline: bytes.latin / 1024 },
+      {
+        name: `${NODES}-node mixed-script PDF size (÷ Latin)`,
+        unit: 'KiB',
+        figure: bytes.mixed / 1024,
+        baseline: bytes.latin / 1024,
+      },
     ],
     notes: [
       `baseline: the same map to SVG with the same drawing code; PDF ${Math.round(bytes.latin / 1024)} KiB with its evidence appendix`,

@@ -17,7 +17,11 @@ import type { BenchResult, Row } from './lib/report'
 import { mapOperations } from './lib/seeded-map'
 import { formatSamples, median, seededRandom } from './lib/stats'
 
-const SIZES = { small: { nodes: 5, relations: 4 }, big: { nodes: 500, relations: 700 }, huge: { nodes: 1000, relations: 1400 } }
+const SIZES = {
+  small: { nodes: 5, relations: 4 },
+  big: { nodes: 500, relations: 700 },
+  huge: { nodes: 1000, relations: 1400 },
+}
 type Size = keyof typeof SIZES
 const LOADS = 3
 const HTML_REQUESTS = 5
@@ -25,7 +29,14 @@ const SEED = 20261125
 /** Wide enough for the editor's three-column layout (lg). */
 const VIEWPORT = { width: 1440, height: 900 }
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 type Timing = Omit<Opened, 'page'>
@@ -44,7 +55,9 @@ export async function benchMapRender(): Promise<BenchResult> {
       const { nodes, relations } = SIZES[size]
       const id = await createGroupMap(people, `Bench map: ${nodes} nodes, ${relations} relations`)
       const ops = mapOperations(nodes, relations, random)
-      step(`building a group map of ${nodes} nodes and ${relations} relations (${ops.length} operations as ${student.email})`)
+      step(
+        `building a group map of ${nodes} nodes and ${relations} relations (${ops.length} operations as ${student.email})`,
+      )
       const labels = ops.flatMap((op) => (op.type === 'node.add' ? [op.node.label] : []))
       maps[size] = { id, seq: await applyInBatches(student.id, id, ops), nodes, relations, labels }
     }
@@ -87,7 +100,11 @@ export async function benchMapRender(): Promise<BenchResult> {
     await context.addCookies([{ name: name!, value: value.join('='), url: app.url }])
     const live = (key: PageKey): Live => {
       const map = maps[key === 'small' ? 'small' : 'big']
-      return { nodes: map.nodes, edges: map.relations, status: key === 'bare' ? null : `All changes saved · revision ${map.seq}` }
+      return {
+        nodes: map.nodes,
+        edges: map.relations,
+        status: key === 'bare' ? null : `All changes saved · revision ${map.seq}`,
+      }
     }
     const render = { small: [], big: [], bare: [] } as Record<PageKey, Timing[]>
     for (let i = -1; i < LOADS; i++) {
@@ -112,10 +129,30 @@ export async function benchMapRender(): Promise<BenchResult> {
     const readyMs = (key: PageKey) => render[key].map((t) => t.ready)
     const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
     const rows: Row[] = [
-      { name: `500 nodes/700 relations: first interactive render, median of ${LOADS} (vs bare React Flow, same map)`, unit: 'ms', figure: median(readyMs('big')), baseline: median(readyMs('bare')) },
-      { name: `500 nodes/700 relations: first interactive render, median of ${LOADS} (vs the 5-node map)`, unit: 'ms', figure: median(readyMs('big')), baseline: median(readyMs('small')) },
-      { name: `500 nodes: map page HTML (vs bare React Flow's page)`, unit: 'KiB', figure: kib(weight('big').bytes), baseline: kib(weight('bare').bytes) },
-      { name: `500 nodes: map page HTML time to first byte, median of ${HTML_REQUESTS} (vs bare React Flow's page)`, unit: 'ms', figure: median(html.big.map((t) => t.ttfb)), baseline: median(html.bare.map((t) => t.ttfb)) },
+      {
+        name: `500 nodes/700 relations: first interactive render, median of ${LOADS} (vs bare React Flow, same map)`,
+        unit: 'ms',
+        figure: median(readyMs('big')),
+        baseline: median(readyMs('bare')),
+      },
+      {
+        name: `500 nodes/700 relations: first interactive render, median of ${LOADS} (vs the 5-node map)`,
+        unit: 'ms',
+        figure: median(readyMs('big')),
+        baseline: median(readyMs('small')),
+      },
+      {
+        name: `500 nodes: map page HTML (vs bare React Flow's page)`,
+        unit: 'KiB',
+        figure: kib(weight('big').bytes),
+        baseline: kib(weight('bare').bytes),
+      },
+      {
+        name: `500 nodes: map page HTML time to first byte, median of ${HTML_REQUESTS} (vs bare React Flow's page)`,
+        unit: 'ms',
+        figure: median(html.big.map((t) => t.ttfb)),
+        baseline: median(html.bare.map((t) => t.ttfb)),
+      },
       ...frames.rows,
     ]
     const describe = (key: PageKey) => {
@@ -133,9 +170,12 @@ export async function benchMapRender(): Promise<BenchResult> {
       `group maps as ${student.email}, Chromium ${browser.version()} headless at ${VIEWPORT.width}×${VIEWPORT.height}; "bare" is React Flow's default nodes and edges drawing the 500-node map (same build, layout and canvas size); one tab per load, assets cached`,
       ...pages.map(describe),
       ...frames.notes,
-      `load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`,
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} cores`,
     ]
-    const bodiless = (timings: HtmlTiming[]) => timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
+    const bodiless = (timings: HtmlTiming[]) =>
+      timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
     const details = {
       maps: Object.fromEntries(Object.entries(maps).map(([key, map]) => [key, { ...map, labels: map.labels.length }])),
       render,

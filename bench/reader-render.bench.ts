@@ -22,7 +22,14 @@ const HTML_REQUESTS = 7
 /** Wide enough for the reader's side panel (lg). */
 const VIEWPORT = { width: 1440, height: 900 }
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 const LOAD_TIMEOUT_MS = 120_000
 /** After hydration, for chunks fetched late (lazy components, prefetches) to count too. */
 const SETTLE_MS = 2_000
@@ -71,57 +78,83 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
   })
   try {
     const response = await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS })
-    if (response?.status() !== 200) throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'} in the browser`)
-    const handle = await page.waitForFunction(
-      ({ blocks, highlights, listed, listItem }) => {
-        const w = window as unknown as { benchTimes?: { painted?: number; hydrated?: number } }
-        const times = (w.benchTimes ??= {})
-        const now = performance.now()
-        const drawn = document.querySelectorAll<HTMLElement>('[role="document"] [data-start]')
-        const last = drawn[drawn.length - 1]
-        if (drawn.length !== blocks || !last || last.getBoundingClientRect().height === 0) return false
-        const marks = [...document.querySelectorAll<HTMLElement>('mark.hl[data-hl]')]
-        const ids = new Set(marks.flatMap((mark) => mark.dataset.hl!.split(' ')))
-        if (ids.size !== highlights) return false
-        const lastMark = marks[marks.length - 1]
-        if (lastMark && (lastMark.getBoundingClientRect().width === 0 || getComputedStyle(lastMark).backgroundColor === 'rgba(0, 0, 0, 0)')) return false
-        times.painted ??= now
-        // React has hydrated an element once it carries its props (event handlers). No named
-        // helpers in here: tsx would wrap them in a __name() the page does not have.
-        const essay = document.querySelector('[role="document"]')
-        const items = document.querySelectorAll(listItem)
-        const lastItem = items[items.length - 1]
-        if (!essay || items.length !== listed) return false
-        if ([essay, ...(lastItem ? [lastItem] : [])].some((element) => !Object.keys(element).some((key) => key.startsWith('__reactProps$')))) return false
-        times.hydrated ??= now
-        const readers = document.querySelector('section[aria-label="Reading now"]')
-        if (!readers?.textContent?.includes('(you)')) return false
-        return { painted: times.painted, hydrated: times.hydrated, live: now }
-      },
-      { ...expected, listItem: LIST_ITEM },
-      { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
-    ).catch(async (error: unknown) => {
-      // Say which condition the page never met.
-      const seen = await page
-        .evaluate((listItem) => ({
-          blocks: document.querySelectorAll('[role="document"] [data-start]').length,
-          marks: new Set([...document.querySelectorAll<HTMLElement>('mark.hl[data-hl]')].flatMap((mark) => mark.dataset.hl!.split(' '))).size,
-          listed: document.querySelectorAll(listItem).length,
-          readers: document.querySelector('section[aria-label="Reading now"]')?.textContent ?? null,
-        }), LIST_ITEM)
-        .catch(() => null)
-      throw new Error(`${url} never got ready: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)} (${error instanceof Error ? error.message : String(error)})`)
-    })
+    if (response?.status() !== 200)
+      throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'} in the browser`)
+    const handle = await page
+      .waitForFunction(
+        ({ blocks, highlights, listed, listItem }) => {
+          const w = window as unknown as { benchTimes?: { painted?: number; hydrated?: number } }
+          const times = (w.benchTimes ??= {})
+          const now = performance.now()
+          const drawn = document.querySelectorAll<HTMLElement>('[role="document"] [data-start]')
+          const last = drawn[drawn.length - 1]
+          if (drawn.length !== blocks || !last || last.getBoundingClientRect().height === 0) return false
+          const marks = [...document.querySelectorAll<HTMLElement>('mark.hl[data-hl]')]
+          const ids = new Set(marks.flatMap((mark) => mark.dataset.hl!.split(' ')))
+          if (ids.size !== highlights) return false
+          const lastMark = marks[marks.length - 1]
+          if (
+            lastMark &&
+            (lastMark.getBoundingClientRect().width === 0 ||
+              getComputedStyle(lastMark).backgroundColor === 'rgba(0, 0, 0, 0)')
+          )
+            return false
+          times.painted ??= now
+          // React has hydrated an element once it carries its props (event handlers). No named
+          // helpers in here: tsx would wrap them in a __name() the page does not have.
+          const essay = document.querySelector('[role="document"]')
+          const items = document.querySelectorAll(listItem)
+          const lastItem = items[items.length - 1]
+          if (!essay || items.length !== listed) return false
+          if (
+            [essay, ...(lastItem ? [lastItem] : [])].some(
+              (element) => !Object.keys(element).some((key) => key.startsWith('__reactProps$')),
+            )
+          )
+            return false
+          times.hydrated ??= now
+          const readers = document.querySelector('section[aria-label="Reading now"]')
+          if (!readers?.textContent?.includes('(you)')) return false
+          return { painted: times.painted, hydrated: times.hydrated, live: now }
+        },
+        { ...expected, listItem: LIST_ITEM },
+        { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
+      )
+      .catch(async (error: unknown) => {
+        // Say which condition the page never met.
+        const seen = await page
+          .evaluate(
+            (listItem) => ({
+              blocks: document.querySelectorAll('[role="document"] [data-start]').length,
+              marks: new Set(
+                [...document.querySelectorAll<HTMLElement>('mark.hl[data-hl]')].flatMap((mark) =>
+                  mark.dataset.hl!.split(' '),
+                ),
+              ).size,
+              listed: document.querySelectorAll(listItem).length,
+              readers: document.querySelector('section[aria-label="Reading now"]')?.textContent ?? null,
+            }),
+            LIST_ITEM,
+          )
+          .catch(() => null)
+        throw new Error(
+          `${url} never got ready: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)} (${error instanceof Error ? error.message : String(error)})`,
+        )
+      })
     const marks = (await handle.jsonValue()) as { painted: number; hydrated: number; live: number }
     const navigation = await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]
-      return { responseStart: entry.responseStart, domContentLoaded: entry.domContentLoadedEventEnd, firstContentfulPaint: fcp?.startTime ?? null }
+      return {
+        responseStart: entry.responseStart,
+        domContentLoaded: entry.domContentLoadedEventEnd,
+        firstContentfulPaint: fcp?.startTime ?? null,
+      }
     })
     if (page.url() !== url) throw new Error(`Opening ${url} ended at ${page.url()}`)
     // The highlights' re-read starts with presence's, but its request event can reach us after the page is live.
     await page.waitForTimeout(ACTIONS_SETTLE_MS)
-    for (const deadline = Date.now() + 10_000; pending.size > 0 && Date.now() < deadline; ) await page.waitForTimeout(50)
+    for (const deadline = Date.now() + 10_000; pending.size > 0 && Date.now() < deadline;) await page.waitForTimeout(50)
     if (errors.length > 0) throw new Error(`Errors in the page at ${url}: ${errors.join('; ')}`)
     return { ...marks, ...navigation, actions: await Promise.all(actions) }
   } finally {
@@ -140,11 +173,17 @@ export async function benchReaderRender(): Promise<BenchResult> {
     release = demo.release
 
     const essay = await longestEssayWithBareCopy(people)
-    step(`adding ${HIGHLIGHTS} highlights and ${ANNOTATION.replies} replies to "${essay.title}" (${essay.text.length.toLocaleString('en')} characters)`)
+    step(
+      `adding ${HIGHLIGHTS} highlights and ${ANNOTATION.replies} replies to "${essay.title}" (${essay.text.length.toLocaleString('en')} characters)`,
+    )
     await annotateEssay(people, essay, student.id, ANNOTATION)
-    const [seen, seenBare] = await Promise.all([listSourceHighlights(student, essay.id), listSourceHighlights(student, essay.bareId)])
+    const [seen, seenBare] = await Promise.all([
+      listSourceHighlights(student, essay.id),
+      listSourceHighlights(student, essay.bareId),
+    ])
     const failures: string[] = []
-    if (seen.highlights.length !== HIGHLIGHTS) failures.push(`${student.email} sees ${seen.highlights.length} highlights, not ${HIGHLIGHTS}`)
+    if (seen.highlights.length !== HIGHLIGHTS)
+      failures.push(`${student.email} sees ${seen.highlights.length} highlights, not ${HIGHLIGHTS}`)
     if (seenBare.highlights.length !== 0) failures.push(`the bare copy has ${seenBare.highlights.length} highlights`)
     const drawnHighlights = seen.highlights.filter((h) => h.anchorStatus !== 'ORPHANED').length
     if (failures.length > 0) return { name: 'reader-render', rows: [], notes: [], failures }
@@ -156,7 +195,10 @@ export async function benchReaderRender(): Promise<BenchResult> {
       dashboard: `${app.url}/dashboard`,
     }
     // What the reader marks with data-start: each block, but each item of a list block (reader-text.tsx).
-    const blocks = blocksOf(essay.text).reduce((sum, block) => sum + (block.kind === 'list' ? listItemsOf(block).items.length : 1), 0)
+    const blocks = blocksOf(essay.text).reduce(
+      (sum, block) => sum + (block.kind === 'list' ? listItemsOf(block).items.length : 1),
+      0,
+    )
 
     step(`server HTML of both reader pages and the dashboard (plain HTTP), ${HTML_REQUESTS} each after a warm-up`)
     const html: Record<keyof typeof pages, HtmlTiming[]> = { big: [], bare: [], dashboard: [] }
@@ -167,8 +209,10 @@ export async function benchReaderRender(): Promise<BenchResult> {
         if (i >= 0) html[key].push(timing)
       }
     }
-    const serverMarks = new Set([...html.big[0]!.body.matchAll(/data-hl="([^"]+)"/g)].flatMap((m) => m[1]!.split(' '))).size
-    if (serverMarks !== drawnHighlights) failures.push(`the server's HTML draws ${serverMarks} of ${drawnHighlights} highlights`)
+    const serverMarks = new Set([...html.big[0]!.body.matchAll(/data-hl="([^"]+)"/g)].flatMap((m) => m[1]!.split(' ')))
+      .size
+    if (serverMarks !== drawnHighlights)
+      failures.push(`the server's HTML draws ${serverMarks} of ${drawnHighlights} highlights`)
 
     step(`launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each reader page after one warm-up load`)
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
@@ -176,12 +220,17 @@ export async function benchReaderRender(): Promise<BenchResult> {
     const [name, ...value] = cookie.split('=')
     await context.addCookies([{ name: name!, value: value.join('='), url: app.url }])
     const render: Record<'big' | 'bare', RenderTiming[]> = { big: [], bare: [] }
-    const expected = { big: { blocks, highlights: drawnHighlights, listed: HIGHLIGHTS }, bare: { blocks, highlights: 0, listed: 0 } }
+    const expected = {
+      big: { blocks, highlights: drawnHighlights, listed: HIGHLIGHTS },
+      bare: { blocks, highlights: 0, listed: 0 },
+    }
     for (let i = -1; i < LOADS; i++) {
       for (const key of ['bare', 'big'] as const) {
         const timing = await timeRender(context, pages[key], expected[key])
         if (i >= 0) render[key].push(timing)
-        step(`${i < 0 ? 'warm-up' : `load ${i + 1}`}: ${expected[key].highlights} highlights painted ${timing.painted.toFixed(0)}, hydrated ${timing.hydrated.toFixed(0)}, live ${timing.live.toFixed(0)} ms`)
+        step(
+          `${i < 0 ? 'warm-up' : `load ${i + 1}`}: ${expected[key].highlights} highlights painted ${timing.painted.toFixed(0)}, hydrated ${timing.hydrated.toFixed(0)}, live ${timing.live.toFixed(0)} ms`,
+        )
       }
     }
     await context.close()
@@ -189,18 +238,47 @@ export async function benchReaderRender(): Promise<BenchResult> {
     step('JavaScript loaded by the reader page and by the sign-in page, each in a cold tab')
     const cold = { viewport: VIEWPORT, settleMs: SETTLE_MS, timeoutMs: LOAD_TIMEOUT_MS }
     const readerScripts = await scriptsOf(browser, pages.big, { ...cold, cookie, hydrated: LIST_ITEM })
-    const signInScripts = await scriptsOf(browser, `${app.url}/sign-in`, { ...cold, cookie: null, hydrated: 'form button[type="submit"]' })
+    const signInScripts = await scriptsOf(browser, `${app.url}/sign-in`, {
+      ...cold,
+      cookie: null,
+      hydrated: 'form button[type="submit"]',
+    })
     const largest = [...readerScripts].sort((a, b) => b.gzip - a.gzip).slice(0, 3)
     const signInUrls = new Set(signInScripts.map((s) => new URL(s.url).pathname))
 
     const of = (key: 'big' | 'bare', pick: (t: RenderTiming) => number) => render[key].map(pick)
     const htmlOf = (key: keyof typeof pages, pick: (t: HtmlTiming) => number) => html[key].map(pick)
     const rows: Row[] = [
-      { name: `${HIGHLIGHTS} highlights: reader HTML first byte, median of ${HTML_REQUESTS} (vs same essay, 0 highlights)`, unit: 'ms', figure: median(htmlOf('big', (t) => t.ttfb)), baseline: median(htmlOf('bare', (t) => t.ttfb)) },
-      { name: `${HIGHLIGHTS} highlights: reader HTML complete, median of ${HTML_REQUESTS} (vs 0 highlights)`, unit: 'ms', figure: median(htmlOf('big', (t) => t.total)), baseline: median(htmlOf('bare', (t) => t.total)) },
-      { name: `${HIGHLIGHTS} highlights: essay + marks painted in Chromium, median of ${LOADS} (vs 0 highlights)`, unit: 'ms', figure: median(of('big', (t) => t.painted)), baseline: median(of('bare', (t) => t.painted)) },
-      { name: `${HIGHLIGHTS} highlights: reader hydrated (list handlers attached), median of ${LOADS} (vs 0 highlights)`, unit: 'ms', figure: median(of('big', (t) => t.hydrated)), baseline: median(of('bare', (t) => t.hydrated)) },
-      { name: `reader page JavaScript, gzip -9, ${readerScripts.length} scripts (vs sign-in page, ${signInScripts.length})`, unit: 'KiB', figure: kib(sum(readerScripts.map((s) => s.gzip))), baseline: kib(sum(signInScripts.map((s) => s.gzip))) },
+      {
+        name: `${HIGHLIGHTS} highlights: reader HTML first byte, median of ${HTML_REQUESTS} (vs same essay, 0 highlights)`,
+        unit: 'ms',
+        figure: median(htmlOf('big', (t) => t.ttfb)),
+        baseline: median(htmlOf('bare', (t) => t.ttfb)),
+      },
+      {
+        name: `${HIGHLIGHTS} highlights: reader HTML complete, median of ${HTML_REQUESTS} (vs 0 highlights)`,
+        unit: 'ms',
+        figure: median(htmlOf('big', (t) => t.total)),
+        baseline: median(htmlOf('bare', (t) => t.total)),
+      },
+      {
+        name: `${HIGHLIGHTS} highlights: essay + marks painted in Chromium, median of ${LOADS} (vs 0 highlights)`,
+        unit: 'ms',
+        figure: median(of('big', (t) => t.painted)),
+        baseline: median(of('bare', (t) => t.painted)),
+      },
+      {
+        name: `${HIGHLIGHTS} highlights: reader hydrated (list handlers attached), median of ${LOADS} (vs 0 highlights)`,
+        unit: 'ms',
+        figure: median(of('big', (t) => t.hydrated)),
+        baseline: median(of('bare', (t) => t.hydrated)),
+      },
+      {
+        name: `reader page JavaScript, gzip -9, ${readerScripts.length} scripts (vs sign-in page, ${signInScripts.length})`,
+        unit: 'KiB',
+        figure: kib(sum(readerScripts.map((s) => s.gzip))),
+        baseline: kib(sum(signInScripts.map((s) => s.gzip))),
+      },
     ]
     const probe = probeOf(essay.text)
     const weight = { big: htmlWeight(html.big[0]!.body, probe), bare: htmlWeight(html.bare[0]!.body, probe) }
@@ -228,16 +306,27 @@ export async function benchReaderRender(): Promise<BenchResult> {
       `largest reader chunks: ${largest.map(chunk).join('; ')}`,
       `scripts as served: content-encoding ${encodings}, ${kib(sum(readerScripts.map((s) => s.transfer))).toFixed(0)} KiB transferred, ${kib(sum(readerScripts.map((s) => s.bytes))).toFixed(0)} KiB raw; ` +
         `${readerScripts.filter((s) => signInUrls.has(new URL(s.url).pathname)).length} of the reader's ${readerScripts.length} scripts are shared with sign-in`,
-      `load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`,
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} cores`,
     ]
-    const bodiless = (timings: HtmlTiming[]) => timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
+    const bodiless = (timings: HtmlTiming[]) =>
+      timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
     return {
       name: 'reader-render',
       rows,
       notes,
       failures,
       details: {
-        source: { id: essay.id, bareId: essay.bareId, title: essay.title, characters: essay.text.length, blocks, highlights: HIGHLIGHTS, drawn: drawnHighlights },
+        source: {
+          id: essay.id,
+          bareId: essay.bareId,
+          title: essay.title,
+          characters: essay.text.length,
+          blocks,
+          highlights: HIGHLIGHTS,
+          drawn: drawnHighlights,
+        },
         html: { big: bodiless(html.big), bare: bodiless(html.bare), dashboard: bodiless(html.dashboard), weight },
         render,
         scripts: { reader: readerScripts, signIn: signInScripts },

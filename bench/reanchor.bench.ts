@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { diff_match_patch } from 'diff-match-patch'
-import { anchorAt, reanchor, TextEdit, type AnchorStatus, type Placement, type TextAnchor } from '../lib/annotations/anchoring'
+import {
+  anchorAt,
+  reanchor,
+  TextEdit,
+  type AnchorStatus,
+  type Placement,
+  type TextAnchor,
+} from '../lib/annotations/anchoring'
 import { foldedString } from '../lib/annotations/anchoring/typography'
 import { blocksOf } from '../lib/sources/blocks'
 import { canonicalTextOf, importText } from '../lib/sources/importer'
@@ -20,13 +27,13 @@ const RUNS = 5
 const WARMUP_RUNS = 3
 const SEED = 20261125
 
-
 /** Replaces the one occurrence of `from` inside body paragraph `number`. */
 function editParagraph(text: string, number: number, from: string, to: string): string {
   const block = blocksOf(text).find((b) => b.number === number)
   if (!block) throw new Error(`The essay has no paragraph ${number}.`)
   const at = block.text.indexOf(from)
-  if (at === -1 || block.text.indexOf(from, at + 1) !== -1) throw new Error(`"${from}" is not in paragraph ${number} exactly once.`)
+  if (at === -1 || block.text.indexOf(from, at + 1) !== -1)
+    throw new Error(`"${from}" is not in paragraph ${number} exactly once.`)
   const offset = block.start + at
   return text.slice(0, offset) + to + text.slice(offset + from.length)
 }
@@ -83,9 +90,15 @@ function benchEssay(): BenchResult {
   // Once more, one anchor at a time, to see which path the time goes to.
   const perAnchorMs: Record<AnchorStatus, number[]> = { EXACT: [], MOVED: [], ORPHANED: [] }
   const shared = new TextEdit(oldText, newText)
-  anchors.forEach((anchor, i) => perAnchorMs[placements[i]!.status].push(timed(() => reanchor(anchor, newText, shared))))
+  anchors.forEach((anchor, i) =>
+    perAnchorMs[placements[i]!.status].push(timed(() => reanchor(anchor, newText, shared))),
+  )
 
-  const counts = { EXACT: perAnchorMs.EXACT.length, MOVED: perAnchorMs.MOVED.length, ORPHANED: perAnchorMs.ORPHANED.length }
+  const counts = {
+    EXACT: perAnchorMs.EXACT.length,
+    MOVED: perAnchorMs.MOVED.length,
+    ORPHANED: perAnchorMs.ORPHANED.length,
+  }
   const failures = placements.flatMap((placement, i) =>
     placement.status === 'EXACT' && newText.slice(placement.start, placement.end) !== anchors[i]!.exact
       ? [`anchor ${i} is EXACT at ${placement.start}–${placement.end} but the text there is not its quote`]
@@ -94,11 +107,19 @@ function benchEssay(): BenchResult {
   const found = naive.filter((at) => at !== -1).length
   const breakdown = (Object.keys(perAnchorMs) as AnchorStatus[])
     .filter((status) => perAnchorMs[status].length > 0)
-    .map((status) => `${status} p50 ${percentile(perAnchorMs[status], 50).toFixed(3)} ms, p99 ${percentile(perAnchorMs[status], 99).toFixed(3)} ms`)
+    .map(
+      (status) =>
+        `${status} p50 ${percentile(perAnchorMs[status], 50).toFixed(3)} ms, p99 ${percentile(perAnchorMs[status], 99).toFixed(3)} ms`,
+    )
   return {
     name: 'reanchor',
     rows: [
-      { name: `${ANCHORS} anchors, median of ${RUNS}`, unit: 'ms', figure: median(reanchorMs), baseline: median(naiveMs) },
+      {
+        name: `${ANCHORS} anchors, median of ${RUNS}`,
+        unit: 'ms',
+        figure: median(reanchorMs),
+        baseline: median(naiveMs),
+      },
       { name: 'EXACT', unit: 'count', figure: counts.EXACT, baseline: null },
       { name: 'MOVED', unit: 'count', figure: counts.MOVED, baseline: null },
       { name: 'ORPHANED', unit: 'count', figure: counts.ORPHANED, baseline: null },
@@ -116,7 +137,11 @@ function benchEssay(): BenchResult {
 const LONG_RUNS = 5
 
 /** The large edit, computed in this process as the job's worker does: p50/p99 of whole runs and of single highlights. */
-function benchLongEdit(text: string, edited: string, anchors: TextAnchor[]): { rows: Row[]; notes: string[]; failures: string[] } {
+function benchLongEdit(
+  text: string,
+  edited: string,
+  anchors: TextAnchor[],
+): { rows: Row[]; notes: string[]; failures: string[] } {
   const runs: number[] = []
   let placements: Placement[] = []
   let diffMs = 0
@@ -136,12 +161,24 @@ function benchLongEdit(text: string, edited: string, anchors: TextAnchor[]): { r
   const counts = { EXACT: 0, MOVED: 0, ORPHANED: 0 }
   placements.forEach((p) => counts[p.status]++)
   const failures = placements.flatMap((p, i) =>
-    p.status === 'EXACT' && foldedString(edited.slice(p.start, p.end)) !== foldedString(anchors[i]!.exact) ? [`long source: highlight ${i} is EXACT on other words`] : [],
+    p.status === 'EXACT' && foldedString(edited.slice(p.start, p.end)) !== foldedString(anchors[i]!.exact)
+      ? [`long source: highlight ${i} is EXACT on other words`]
+      : [],
   )
   return {
     rows: [
-      { name: `500,000 chars, 1,000 highlights, reshuffled: p50 of ${LONG_RUNS}`, unit: 'ms', figure: percentile(runs, 50), baseline: wholeDiff },
-      { name: `500,000 chars, 1,000 highlights, reshuffled: p99 of ${LONG_RUNS}`, unit: 'ms', figure: percentile(runs, 99), baseline: wholeDiff },
+      {
+        name: `500,000 chars, 1,000 highlights, reshuffled: p50 of ${LONG_RUNS}`,
+        unit: 'ms',
+        figure: percentile(runs, 50),
+        baseline: wholeDiff,
+      },
+      {
+        name: `500,000 chars, 1,000 highlights, reshuffled: p99 of ${LONG_RUNS}`,
+        unit: 'ms',
+        figure: percentile(runs, 99),
+        baseline: wholeDiff,
+      },
       { name: 'one highlight of the 1,000: p50', unit: 'ms', figure: percentile(single, 50), baseline: null },
       { name: 'one highlight of the 1,000: p99', unit: 'ms', figure: percentile(single, 99), baseline: null },
     ],
@@ -159,7 +196,12 @@ export async function benchReanchor(): Promise<BenchResult> {
   const edited = reshuffleSentences(text, SEED)
   const anchors = longAnchors(text, ANCHORS, SEED)
   const long = benchLongEdit(text, edited, anchors)
-  const http = await reanchorOverHttp(text, edited, anchors).catch((error: Error) => ({ rows: [], notes: [], failures: [`over HTTP: ${error.stack ?? error.message}`], details: {} }))
+  const http = await reanchorOverHttp(text, edited, anchors).catch((error: Error) => ({
+    rows: [],
+    notes: [],
+    failures: [`over HTTP: ${error.stack ?? error.message}`],
+    details: {},
+  }))
   return {
     name: 'reanchor',
     rows: [...essay.rows, ...long.rows, ...http.rows],

@@ -44,11 +44,14 @@ async function abort(reason: string, code: number): Promise<void> {
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2)
   const unknown = wanted.filter((name) => !BENCHMARKS.some((bench) => bench.name === name))
-  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; there are ${BENCHMARKS.map((b) => b.name).join(', ')}.`)
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark ${unknown.join(', ')}; there are ${BENCHMARKS.map((b) => b.name).join(', ')}.`)
   const selected = BENCHMARKS.filter((bench) => wanted.length === 0 || wanted.includes(bench.name))
 
   const [load] = loadavg()
-  console.log(`bench: ${cpus().length} cores, load average ${load!.toFixed(1)} (others running on the machine inflate absolute figures)`)
+  console.log(
+    `bench: ${cpus().length} cores, load average ${load!.toFixed(1)} (others running on the machine inflate absolute figures)`,
+  )
   const results: BenchResult[] = []
   for (const bench of selected) {
     console.log(`bench: ${bench.name}…`)

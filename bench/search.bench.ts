@@ -22,14 +22,35 @@ const REPLIES = 1_000
 const NODES = 300
 const ROUNDS = 12
 const DATA_DIR = '.data/bench-search'
-const ENGLISH = ['Futenma', 'China', 'nuclear umbrella', 'deterrence', 'collective self-defense', 'burden sharing', 'alliance', 'North Korea missile', 'quokka']
+const ENGLISH = [
+  'Futenma',
+  'China',
+  'nuclear umbrella',
+  'deterrence',
+  'collective self-defense',
+  'burden sharing',
+  'alliance',
+  'North Korea missile',
+  'quokka',
+]
 const JAPANESE = ['米軍基地', '沖縄', '普天間飛行場', '抑止力']
 const JAPANESE_TEXT = [
   '日米同盟の現在',
   '沖縄の米軍基地の負担軽減は、日米同盟にとって長年の課題である。普天間飛行場の移設をめぐる議論は今も続いている。',
   '一方で、北朝鮮のミサイル発射は同盟の抑止力の重要性を改めて示した。中国の海洋進出も同盟の役割を変えつつある。',
 ].join('\n\n')
-const NOTE_WORDS = ['deterrence', 'burden', 'bases', 'Okinawa', 'treaty', 'evidence?', 'loaded wording', '米軍基地の負担', '抑止力とは何か', 'compare ¶4']
+const NOTE_WORDS = [
+  'deterrence',
+  'burden',
+  'bases',
+  'Okinawa',
+  'treaty',
+  'evidence?',
+  'loaded wording',
+  '米軍基地の負担',
+  '抑止力とは何か',
+  'compare ¶4',
+]
 const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 /** A passage of the text: a run of whole words of 3 to 40 words. */
@@ -44,7 +65,13 @@ async function populate(random: () => number) {
   const people = await demoPeople()
   const authors = [people.instructor, ...people.students]
   await db.source.create({
-    data: { groupId: people.groupId, title: '日米同盟の現在', text: JAPANESE_TEXT, contentHash: 'bench', createdById: people.instructor.id },
+    data: {
+      groupId: people.groupId,
+      title: '日米同盟の現在',
+      text: JAPANESE_TEXT,
+      contentHash: 'bench',
+      createdById: people.instructor.id,
+    },
   })
   const sources = await db.source.findMany({ where: { groupId: people.groupId }, select: { id: true, text: true } })
   const highlights = Array.from({ length: HIGHLIGHTS }, (_, i) => {
@@ -74,9 +101,18 @@ async function populate(random: () => number) {
       body: noteFromText(`${NOTE_WORDS[i % NOTE_WORDS.length]}: reply ${i}`),
     })),
   })
-  const map = await db.argumentMap.create({ data: { groupId: people.groupId, kind: 'GROUP', title: 'Class map' }, select: { id: true } })
+  const map = await db.argumentMap.create({
+    data: { groupId: people.groupId, kind: 'GROUP', title: 'Class map' },
+    select: { id: true },
+  })
   await db.mapNode.createMany({
-    data: Array.from({ length: NODES }, (_, i) => ({ mapId: map.id, kind: 'CLAIM' as const, label: highlights[i * 7]!.exact.slice(0, 200), x: i * 10, y: 0 })),
+    data: Array.from({ length: NODES }, (_, i) => ({
+      mapId: map.id,
+      kind: 'CLAIM' as const,
+      label: highlights[i * 7]!.exact.slice(0, 200),
+      x: i * 10,
+      y: 0,
+    })),
   })
   await db.$executeRawUnsafe('ANALYZE')
   return { groupId: people.groupId, student: people.students[2]! }
@@ -118,7 +154,12 @@ export async function benchSearch(): Promise<BenchResult> {
     const naive = new pg.Client({ connectionString: server.url })
     await naive.connect()
 
-    const samples = { english: [] as number[], japanese: [] as number[], ilikeEnglish: [] as number[], ilikeJapanese: [] as number[] }
+    const samples = {
+      english: [] as number[],
+      japanese: [] as number[],
+      ilikeEnglish: [] as number[],
+      ilikeJapanese: [] as number[],
+    }
     // One warm-up round, not counted: plans cached, pages in memory for both.
     for (const q of [...ENGLISH, ...JAPANESE]) {
       await searchGroup(student, { groupId, q })
@@ -144,12 +185,15 @@ export async function benchSearch(): Promise<BenchResult> {
            FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" WHERE s."groupId" = $1`,
         [groupId, q],
       )
-      notes.push(`Japanese "${q}": full-text alone finds ${rows[0]!.fts} highlights, the substring (trigram) match ${rows[0]!.substring}`)
+      notes.push(
+        `Japanese "${q}": full-text alone finds ${rows[0]!.fts} highlights, the substring (trigram) match ${rows[0]!.substring}`,
+      )
       const results = (await searchGroup(student, { groupId, q })).results
       if (results.length === 0) failures.push(`search found nothing for "${q}"`)
     }
     // Highlights of Futenma passages may rank above it, but the one essay about it must be found.
-    if (!(await searchGroup(student, { groupId, q: 'Futenma' })).results.some((r) => r.kind === 'source')) failures.push('"Futenma" did not find its essay')
+    if (!(await searchGroup(student, { groupId, q: 'Futenma' })).results.some((r) => r.kind === 'source'))
+      failures.push('"Futenma" did not find its essay')
 
     // Which indexes the planner picks for the highlights, by query shape.
     for (const q of ['deterrence', '米軍基地', '沖縄']) {
@@ -159,16 +203,39 @@ export async function benchSearch(): Promise<BenchResult> {
            OR (h.exact || ' ' || colloquy_doc_text(h.note)) ILIKE '%' || $1 || '%'`,
         [q],
       )
-      const used = rows.map((r) => r['QUERY PLAN']).filter((line) => /Index|Seq Scan/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ''))
+      const used = rows
+        .map((r) => r['QUERY PLAN'])
+        .filter((line) => /Index|Seq Scan/.test(line))
+        .map((line) => line.trim().replace(/\s+\(cost.*$/, ''))
       notes.push(`plan for "${q}": ${used.join('; ')}`)
     }
     await naive.end()
 
     const rows: Row[] = [
-      { name: 'English queries p50', unit: 'ms', figure: percentile(samples.english, 50), baseline: percentile(samples.ilikeEnglish, 50) },
-      { name: 'English queries p99', unit: 'ms', figure: percentile(samples.english, 99), baseline: percentile(samples.ilikeEnglish, 99) },
-      { name: 'Japanese queries p50', unit: 'ms', figure: percentile(samples.japanese, 50), baseline: percentile(samples.ilikeJapanese, 50) },
-      { name: 'Japanese queries p99', unit: 'ms', figure: percentile(samples.japanese, 99), baseline: percentile(samples.ilikeJapanese, 99) },
+      {
+        name: 'English queries p50',
+        unit: 'ms',
+        figure: percentile(samples.english, 50),
+        baseline: percentile(samples.ilikeEnglish, 50),
+      },
+      {
+        name: 'English queries p99',
+        unit: 'ms',
+        figure: percentile(samples.english, 99),
+        baseline: percentile(samples.ilikeEnglish, 99),
+      },
+      {
+        name: 'Japanese queries p50',
+        unit: 'ms',
+        figure: percentile(samples.japanese, 50),
+        baseline: percentile(samples.ilikeJapanese, 50),
+      },
+      {
+        name: 'Japanese queries p99',
+        unit: 'ms',
+        figure: percentile(samples.japanese, 99),
+        baseline: percentile(samples.ilikeJapanese, 99),
+      },
     ]
     notes.unshift(
       `${HIGHLIGHTS} highlights, ${REPLIES} replies, ${NODES} map nodes in one group; the search ranks, marks excerpts and applies visibility; the ILIKE baseline only lists ids`,

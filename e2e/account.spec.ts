@@ -32,7 +32,8 @@ test('a student downloads their data, then deletes their account', async ({ open
   for (let i = 0; i < 3; i++) await dana.keyboard.press('Control+Shift+ArrowRight')
   await expect(dana.getByRole('toolbar', { name: 'Tag the selected passage' })).toBeVisible()
   await dana.keyboard.press('1')
-  const listed = (page: typeof dana) => page.getByRole('list', { name: 'Highlights in reading order' }).getByRole('listitem')
+  const listed = (page: typeof dana) =>
+    page.getByRole('list', { name: 'Highlights in reading order' }).getByRole('listitem')
   await expect(listed(dana)).toHaveCount(1, SLOW)
   // And a private one, in the next paragraph.
   await essay.focus()
@@ -55,9 +56,15 @@ test('a student downloads their data, then deletes their account', async ({ open
   await dana.getByRole('link', { name: 'Dana Departing' }).click()
   await dana.getByRole('link', { name: 'Download your data, or delete your account' }).click()
   await expect(dana.getByRole('heading', { level: 1, name: 'Your data and your account' })).toBeVisible()
-  const [download] = await Promise.all([dana.waitForEvent('download'), dana.getByRole('link', { name: 'Download my data (JSON)' }).click()])
+  const [download] = await Promise.all([
+    dana.waitForEvent('download'),
+    dana.getByRole('link', { name: 'Download my data (JSON)' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^colloquy-my-data-\d{4}-\d{2}-\d{2}\.json$/)
-  const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as { person: { email: string }; highlights: { quote: string; tag: string }[] }
+  const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    person: { email: string }
+    highlights: { quote: string; tag: string }[]
+  }
   expect(data.person.email).toBe(email)
   expect(data.highlights).toEqual([
     expect.objectContaining({ quote: 'Alliances are usually', tag: 'claim', visibility: 'group' }),

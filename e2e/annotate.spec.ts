@@ -4,7 +4,22 @@ import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { dragAlongFirstLine, essay, paragraph, selected, tagToolbar, tagWithKeyboard } from './support/reading'
-import { DEMO_GROUP, ALEX, BEA, CHRIS, INSTRUCTOR, SLOW, acceptDialogs, addEssay, createGroup, joinWithCode, person, runId, signedIn, signedUp } from './support/seminar'
+import {
+  DEMO_GROUP,
+  ALEX,
+  BEA,
+  CHRIS,
+  INSTRUCTOR,
+  SLOW,
+  acceptDialogs,
+  addEssay,
+  createGroup,
+  joinWithCode,
+  person,
+  runId,
+  signedIn,
+  signedUp,
+} from './support/seminar'
 
 // Each journey reads its own essay, so the highlights of one never show up in another.
 const ESSAYS = {
@@ -27,7 +42,10 @@ async function openDemoEssay(page: Page, title: string) {
 
 // The reader's landmarks.
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
-const listItem = (page: Page, quote: string) => highlightList(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
+const listItem = (page: Page, quote: string) =>
+  highlightList(page)
+    .getByRole('listitem')
+    .filter({ hasText: `“${quote}”` })
 const announcer = (page: Page) => page.getByRole('complementary', { name: 'Highlights' }).getByRole('status')
 const readingNow = (page: Page) => page.getByRole('region', { name: 'Reading now' })
 const marksTitled = (page: Page, title: string) => essay(page).locator(`mark[title="${title}"]`)
@@ -90,7 +108,8 @@ test('a student tags a claim with the mouse and a classmate sees it live', async
   // Bea's reader read that one highlight again, not every highlight of the essay.
   const rereads = asked.filter((body) => body.includes('"sourceId"'))
   expect(rereads.length).toBeGreaterThan(0)
-  for (const body of rereads) expect(JSON.parse(body)).toEqual([{ sourceId: expect.any(String), highlightIds: [expect.any(String)] }])
+  for (const body of rereads)
+    expect(JSON.parse(body)).toEqual([{ sourceId: expect.any(String), highlightIds: [expect.any(String)] }])
 })
 
 test('a student selects with the keyboard and tags evidence with 2', async ({ openBrowser }) => {
@@ -120,7 +139,9 @@ test('a student selects with the keyboard and tags evidence with 2', async ({ op
   const detail = selected(chris).getByRole('article', { name: `Evidence by ${CHRIS.name}` })
   await expect(detail.locator('blockquote')).toHaveText('in a vulnerable position')
   await expect(listItem(chris, 'in a vulnerable position')).toContainText(`Evidence· ${CHRIS.name}`)
-  await expect(paragraph(chris, 2).locator(`mark[title="Evidence by ${CHRIS.name}"]`)).toHaveText('in a vulnerable position')
+  await expect(paragraph(chris, 2).locator(`mark[title="Evidence by ${CHRIS.name}"]`)).toHaveText(
+    'in a vulnerable position',
+  )
   // Focus stays in the essay, so the next passage can be tagged straight away.
   await expect(essay(chris)).toBeFocused()
 
@@ -146,7 +167,9 @@ test('a note and a reply thread survive a reload', async ({ openBrowser }) => {
   const editor = noteSection.getByRole('textbox', { name: 'Note', exact: true })
   await expect(editor).toBeFocused()
   await alex.keyboard.type('Framed as ')
-  const bold = noteSection.getByRole('toolbar', { name: 'Note formatting' }).getByRole('button', { name: 'Bold (Ctrl+B)' })
+  const bold = noteSection
+    .getByRole('toolbar', { name: 'Note formatting' })
+    .getByRole('button', { name: 'Bold (Ctrl+B)' })
   await bold.click()
   await expect(bold).toHaveAttribute('aria-pressed', 'true')
   await alex.keyboard.type('dominance')
@@ -169,7 +192,9 @@ test('a note and a reply thread survive a reload', async ({ openBrowser }) => {
   await bea.goto(url)
   await listItem(bea, quote).getByRole('button').click()
   const beaDetail = selected(bea).getByRole('article', { name: `Bias by ${ALEX.name}` })
-  await expect(beaDetail.getByRole('region', { name: 'Note', exact: true })).toContainText('Framed as dominance, not partnership.')
+  await expect(beaDetail.getByRole('region', { name: 'Note', exact: true })).toContainText(
+    'Framed as dominance, not partnership.',
+  )
   // Only the author may change the note.
   await expect(beaDetail.getByRole('button', { name: /note/i })).toHaveCount(0)
   await beaDetail.getByRole('textbox', { name: 'Write a reply' }).click()
@@ -339,7 +364,9 @@ test('an outsider cannot read the source or its highlights', async ({ openBrowse
   expect(body.error).toBe('This source does not exist.')
   expect(JSON.stringify(body)).not.toContain('Following the collapse')
   // Word for word what a source that does not exist says.
-  const missing = await outsider.request.get(`/api/sources/${sourceId.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}/highlights`)
+  const missing = await outsider.request.get(
+    `/api/sources/${sourceId.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}/highlights`,
+  )
   expect(missing.status()).toBe(404)
   expect(await missing.json()).toEqual(body)
 
@@ -357,8 +384,10 @@ test('an outsider cannot read the source or its highlights', async ({ openBrowse
 test('instructor class view and export', async ({ openBrowser }) => {
   test.slow()
   const quote = 'Following the collapse'
-  const classView = (page: Page) => page.getByRole('checkbox', { name: 'Class view: how many students tagged each paragraph' })
-  const heat = (page: Page, n: number): Locator => page.getByRole('img', { name: new RegExp(`^Students who tagged paragraph ${n}: `) })
+  const classView = (page: Page) =>
+    page.getByRole('checkbox', { name: 'Class view: how many students tagged each paragraph' })
+  const heat = (page: Page, n: number): Locator =>
+    page.getByRole('img', { name: new RegExp(`^Students who tagged paragraph ${n}: `) })
 
   // A student tags a claim in paragraph 2, and sees no class view.
   const chris = await signedIn(openBrowser(), CHRIS.email)
@@ -377,7 +406,9 @@ test('instructor class view and export', async ({ openBrowser }) => {
   await classView(teacher).check()
   await expect(heat(teacher, 2)).toHaveAccessibleName('Students who tagged paragraph 2: 1 claim, 0 evidence, 0 bias')
   await expect(heat(teacher, 1)).toHaveAccessibleName('Students who tagged paragraph 1: 0 claim, 0 evidence, 0 bias')
-  await expect(essay(teacher).getByRole('img', { name: /^Students who tagged paragraph/ })).toHaveCount(await essay(teacher).locator('section[aria-label^="Paragraph "]').count())
+  await expect(essay(teacher).getByRole('img', { name: /^Students who tagged paragraph/ })).toHaveCount(
+    await essay(teacher).locator('section[aria-label^="Paragraph "]').count(),
+  )
   await classView(teacher).uncheck()
   await expect(heat(teacher, 2)).toHaveCount(0)
 
@@ -385,7 +416,10 @@ test('instructor class view and export', async ({ openBrowser }) => {
   const jsonLink = teacher.getByRole('link', { name: 'Web Annotation (JSON-LD)' })
   const csvLink = teacher.getByRole('link', { name: 'CSV', exact: true })
   const probe = await teacher.request.get((await jsonLink.getAttribute('href'))!)
-  expect(probe.status(), `GET ${await jsonLink.getAttribute('href')} answered ${probe.status()}: ${await probe.text()}`).toBe(200)
+  expect(
+    probe.status(),
+    `GET ${await jsonLink.getAttribute('href')} answered ${probe.status()}: ${await probe.text()}`,
+  ).toBe(200)
 
   const [jsonDownload] = await Promise.all([teacher.waitForEvent('download'), jsonLink.click()])
   expect(jsonDownload.suggestedFilename()).toMatch(/\.jsonld$/)
@@ -400,6 +434,9 @@ test('instructor class view and export', async ({ openBrowser }) => {
   expect(csv).toContain(CHRIS.name)
 
   // A student may export what they can see, too.
-  const [studentCsv] = await Promise.all([chris.waitForEvent('download'), chris.getByRole('link', { name: 'CSV', exact: true }).click()])
+  const [studentCsv] = await Promise.all([
+    chris.waitForEvent('download'),
+    chris.getByRole('link', { name: 'CSV', exact: true }).click(),
+  ])
   expect(await downloaded(studentCsv)).toContain(quote)
 })

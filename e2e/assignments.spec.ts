@@ -8,7 +8,19 @@ import { expect, type Download, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { createMap } from './support/map-editor'
 import { essay, tagWithKeyboard } from './support/reading'
-import { ALEX, BEA, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn, INSTRUCTOR, saveTwoCriteriaRubric } from './support/seminar'
+import {
+  ALEX,
+  BEA,
+  ESSAY_TITLE,
+  SLOW,
+  acceptDialogs,
+  addEssay,
+  createGroup,
+  joined,
+  signedIn,
+  INSTRUCTOR,
+  saveTwoCriteriaRubric,
+} from './support/seminar'
 
 test.use({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Tokyo' })
 
@@ -17,10 +29,16 @@ const WEEK_1 = `Week 1: why alliances outlast ${runId.slice(-4)}`
 const CATCH_UP = `Week 0: catch-up map ${runId.slice(-4)}`
 
 /** Tokyo's wall-clock time `hours` from now, as a datetime-local input takes it. */
-const tokyo = (hours: number) => new Date(Date.now() + hours * 3_600_000).toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 16).replace(' ', 'T')
+const tokyo = (hours: number) =>
+  new Date(Date.now() + hours * 3_600_000)
+    .toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' })
+    .slice(0, 16)
+    .replace(' ', 'T')
 
-const todo = (page: Page, title: string) => page.getByRole('list', { name: 'Assignments to do' }).getByRole('listitem', { name: title })
-const adminItem = (page: Page, title: string) => page.getByRole('list', { name: 'Assignments' }).getByRole('listitem', { name: title })
+const todo = (page: Page, title: string) =>
+  page.getByRole('list', { name: 'Assignments to do' }).getByRole('listitem', { name: title })
+const adminItem = (page: Page, title: string) =>
+  page.getByRole('list', { name: 'Assignments' }).getByRole('listitem', { name: title })
 
 async function downloaded(download: Download) {
   expect(await download.failure()).toBeNull()
@@ -28,7 +46,10 @@ async function downloaded(download: Download) {
 }
 
 /** On the group page, the instructor fills in "New assignment" and creates it. */
-async function newAssignment(page: Page, a: { title: string; claims: number; evidence: number; opensAt?: string; dueAt?: string }) {
+async function newAssignment(
+  page: Page,
+  a: { title: string; claims: number; evidence: number; opensAt?: string; dueAt?: string },
+) {
   const form = page.getByRole('form', { name: 'New assignment' })
   if (!(await form.isVisible())) await page.getByText('New assignment', { exact: true }).click()
   await form.getByLabel('Title').fill(a.title)
@@ -51,15 +72,23 @@ async function submitFor(page: Page, assignment: string, map: string) {
 }
 
 async function gradebook(page: Page, assignment: string): Promise<Record<string, string>[]> {
-  const item = page.getByRole('list', { name: 'Assignments to review' }).getByRole('listitem').filter({ hasText: assignment })
-  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('link', { name: 'Download gradebook (CSV)' }).click()])
+  const item = page
+    .getByRole('list', { name: 'Assignments to review' })
+    .getByRole('listitem')
+    .filter({ hasText: assignment })
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    item.getByRole('link', { name: 'Download gradebook (CSV)' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^gradebook-.+\.csv$/)
   const csv = await downloaded(download)
   expect(csv.startsWith('\uFEFF')).toBe(true)
   return parse(csv, { bom: true, columns: true })
 }
 
-test('an instructor sets an assignment; a student reads, tags and hands in a map on time; the instructor scores it and exports the gradebook', async ({ openBrowser }, testInfo) => {
+test('an instructor sets an assignment; a student reads, tags and hands in a map on time; the instructor scores it and exports the gradebook', async ({
+  openBrowser,
+}, testInfo) => {
   test.setTimeout(240_000)
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
   const group = await createGroup(teacher, `Assignments seminar ${runId}`)
@@ -82,7 +111,11 @@ test('an instructor sets an assignment; a student reads, tags and hands in a map
   await joined(openBrowser(), BEA.email, group)
   await expect(todo(alex, WEEK_1).getByText('To do', { exact: true })).toBeVisible()
   await expect(todo(alex, WEEK_1)).toContainText(/Due \w{3}, \d{1,2} \w{3} \d{4}, 17:00 GMT\+9/)
-  await expect(todo(alex, WEEK_1).getByRole('list', { name: `Progress on ${WEEK_1}` }).getByRole('listitem')).toHaveText(['0 of 1 claim', '0 of 1 piece of evidence', 'Map not submitted yet'])
+  await expect(
+    todo(alex, WEEK_1)
+      .getByRole('list', { name: `Progress on ${WEEK_1}` })
+      .getByRole('listitem'),
+  ).toHaveText(['0 of 1 claim', '0 of 1 piece of evidence', 'Map not submitted yet'])
   await expect(todo(alex, CATCH_UP).getByText('Missing', { exact: true })).toBeVisible()
   await alex.goto('/dashboard')
   const dashboardTodo = alex.getByRole('region', { name: 'To do' })
@@ -121,7 +154,17 @@ test('an instructor sets an assignment; a student reads, tags and hands in a map
   await teacher.goto(`${group.url}/review`)
   const students = teacher.getByRole('region', { name: 'Students' })
   const row = (name: string) => students.getByRole('row').filter({ hasText: name })
-  await expect(students.getByRole('columnheader')).toHaveText([/^Student/, /Claims/, /Evidence/, /Bias/, 'Maps', 'Submitted', 'Last activity', CATCH_UP, WEEK_1])
+  await expect(students.getByRole('columnheader')).toHaveText([
+    /^Student/,
+    /Claims/,
+    /Evidence/,
+    /Bias/,
+    'Maps',
+    'Submitted',
+    'Last activity',
+    CATCH_UP,
+    WEEK_1,
+  ])
   // The name is the row's header; the assignment columns follow the six counts.
   await expect(row(ALEX.name).getByRole('cell').nth(6)).toHaveText(/Done late$/)
   await expect(row(ALEX.name).getByRole('cell').nth(7)).toHaveText(/^\W*Done$/)
@@ -152,18 +195,43 @@ test('an instructor sets an assignment; a student reads, tags and hands in a map
   await teacher.goto(`${group.url}/review`)
   const week1 = await gradebook(teacher, WEEK_1)
   expect(Object.keys(week1[0]!)).toEqual([
-    'Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'Email address', 'Claims', 'Evidence', 'Bias', 'Map submitted',
-    'Submitted at (Asia/Tokyo)', 'On time', 'Status', 'Uses evidence (out of 5)', 'Clear structure (out of 3)', WEEK_1,
+    'Student',
+    'ID',
+    'SIS User ID',
+    'SIS Login ID',
+    'Section',
+    'Email address',
+    'Claims',
+    'Evidence',
+    'Bias',
+    'Map submitted',
+    'Submitted at (Asia/Tokyo)',
+    'On time',
+    'Status',
+    'Uses evidence (out of 5)',
+    'Clear structure (out of 3)',
+    WEEK_1,
   ])
   expect(week1.map((r) => r.Student)).toEqual([ALEX.name, BEA.name])
   expect(week1[0]).toMatchObject({
-    'SIS Login ID': ALEX.email, 'Email address': ALEX.email, Section: group.name,
-    Claims: '1', Evidence: '1', Bias: '0', 'Map submitted': 'yes', 'On time': 'yes', Status: 'Done',
-    'Uses evidence (out of 5)': '4', 'Clear structure (out of 3)': '2', [WEEK_1]: '6',
+    'SIS Login ID': ALEX.email,
+    'Email address': ALEX.email,
+    Section: group.name,
+    Claims: '1',
+    Evidence: '1',
+    Bias: '0',
+    'Map submitted': 'yes',
+    'On time': 'yes',
+    Status: 'Done',
+    'Uses evidence (out of 5)': '4',
+    'Clear structure (out of 3)': '2',
+    [WEEK_1]: '6',
   })
   // Submitted minutes ago, on Tokyo's clocks.
   expect(week1[0]!['Submitted at (Asia/Tokyo)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
-  expect(Math.abs(Date.parse(`${week1[0]!['Submitted at (Asia/Tokyo)']!.replace(' ', 'T')}:00+09:00`) - Date.now())).toBeLessThan(15 * 60_000)
+  expect(
+    Math.abs(Date.parse(`${week1[0]!['Submitted at (Asia/Tokyo)']!.replace(' ', 'T')}:00+09:00`) - Date.now()),
+  ).toBeLessThan(15 * 60_000)
   expect(week1[1]).toMatchObject({ Claims: '0', 'Map submitted': 'no', 'On time': '', Status: 'To do', [WEEK_1]: '' })
   const catchUp = await gradebook(teacher, CATCH_UP)
   expect(catchUp[0]).toMatchObject({ Student: ALEX.name, 'Map submitted': 'yes', 'On time': 'no', Status: 'Done late' })

@@ -42,7 +42,9 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   await expect(essay(alex).locator(`mark[title="Evidence by ${CHRIS.name}"]`).first()).toBeVisible()
   // Its research questions read as a list, its sections under their own headings.
   await expect(essay(alex).getByRole('list').first().getByRole('listitem')).toHaveCount(6)
-  await expect(essay(alex).getByRole('listitem').first()).toHaveText('What events led to the formation of the US – Japan alliance?')
+  await expect(essay(alex).getByRole('listitem').first()).toHaveText(
+    'What events led to the formation of the US – Japan alliance?',
+  )
   await expect(essay(alex).getByRole('heading', { name: 'Political paralysis in Japan' })).toBeVisible()
   await essay(alex).getByRole('list').first().scrollIntoViewIfNeeded()
   await alex.screenshot({ path: `${SHOTS}/reader-lists-and-headings.png` })
@@ -50,12 +52,18 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   await expect(alex.getByText(/hold Shift with the arrow keys; then press 1 Claim · 2 Evidence · 3 Bias/)).toBeVisible()
 
   // A thread where three students argue over one sentence.
-  await highlightList(alex).getByRole('listitem').filter({ hasText: '“Politics in Japan has taken a turn for the worst.”' }).getByRole('button').click()
+  await highlightList(alex)
+    .getByRole('listitem')
+    .filter({ hasText: '“Politics in Japan has taken a turn for the worst.”' })
+    .getByRole('button')
+    .click()
   const thread = selected(alex).getByRole('article', { name: `Bias by ${BEA.name}` })
   await expect(thread.getByRole('region', { name: 'Note', exact: true })).toContainText('A loaded opening')
   const replies = thread.getByRole('region', { name: 'Replies' })
   await expect(replies).toContainText('Replies (3)')
-  await expect(replies.getByRole('listitem').filter({ hasText: CHRIS.name })).toContainText('Futenma is the blocked policy')
+  await expect(replies.getByRole('listitem').filter({ hasText: CHRIS.name })).toContainText(
+    'Futenma is the blocked policy',
+  )
   await alex.screenshot({ path: `${SHOTS}/reader-thread.png` })
 
   // The edited essay: one classmate's passage moved and asks to be confirmed.
@@ -85,7 +93,9 @@ test('a newcomer signs in as a student and finds the seminar mid-term', async ({
   await alex.goBack()
   await myMap.getByRole('link', { name: 'Why the alliance outlived the Cold War' }).click()
   const feedback = alex.getByRole('region', { name: /^Feedback/ })
-  await expect(feedback.getByRole('listitem').filter({ hasText: 'on “We cannot define an alliance' })).toContainText('Good eye for the framing')
+  await expect(feedback.getByRole('listitem').filter({ hasText: 'on “We cannot define an alliance' })).toContainText(
+    'Good eye for the framing',
+  )
   await expect(feedback).toContainText('Score: 11 / 15')
   await expect(feedback).toContainText('Engages the other side: 2/5')
   await alex.screenshot({ path: `${SHOTS}/my-map-feedback.png`, fullPage: true })

@@ -1,7 +1,17 @@
 // The foundation journeys: accounts, groups, join codes, members, a first source, and who may see what.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { NEW_PASSWORD as PASSWORD, SLOW, acceptDialogs, createGroup, joinWithCode, person, runId, signUp, signedUp } from './support/seminar'
+import {
+  NEW_PASSWORD as PASSWORD,
+  SLOW,
+  acceptDialogs,
+  createGroup,
+  joinWithCode,
+  person,
+  runId,
+  signUp,
+  signedUp,
+} from './support/seminar'
 
 const ESSAY_TITLE = 'Why Alliances Outlast Their Founding Threats'
 const ESSAY = [
@@ -216,7 +226,10 @@ test('an instructor rotates the code and removes a member', async ({ openBrowser
   const joinCode = latePage.getByRole('region', { name: 'Join a group' }).getByLabel('Join code')
   await joinCode.fill(group.code)
   await latePage.getByRole('button', { name: 'Join group' }).click()
-  await expect(joinCode).toHaveAccessibleDescription('No group has this join code. Check it with your instructor.', SLOW)
+  await expect(joinCode).toHaveAccessibleDescription(
+    'No group has this join code. Check it with your instructor.',
+    SLOW,
+  )
   await expect(joinCode).toHaveAttribute('aria-invalid', 'true')
   await expect(latePage).toHaveURL('/dashboard')
   await joinWithCode(latePage, { ...group, code: newCode })
@@ -225,7 +238,9 @@ test('an instructor rotates the code and removes a member', async ({ openBrowser
   await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(3)
   await teacher.getByRole('button', { name: `Remove ${early.name} from the group` }).click()
   await expect(member(teacher, early.name)).toHaveCount(0, SLOW)
-  expect(confirmations).toContain(`Remove ${early.name} from this group? The join code changes too, so they cannot join again with it.`)
+  expect(confirmations).toContain(
+    `Remove ${early.name} from this group? The join code changes too, so they cannot join again with it.`,
+  )
   await expect(teacher.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
   await expect(member(teacher, late.name)).toContainText('Student')
   await expect(teacher.getByRole('heading', { name: 'Members (2)' })).toBeVisible()

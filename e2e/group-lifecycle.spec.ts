@@ -39,8 +39,14 @@ test('a student leaves a group, and its instructor deletes it for good', async (
   // The last instructor cannot leave, and is told why.
   await teacher.goto(group.url)
   await teacher.getByRole('button', { name: 'Leave group' }).click()
-  await teacher.getByRole('dialog', { name: `Leave “${name}”?` }).getByRole('button', { name: 'Leave the group' }).click()
-  await expect(teacher.getByRole('region', { name: 'Leave this group' }).getByRole('alert')).toHaveText('A group needs at least one instructor; add another before the last one leaves.', SLOW)
+  await teacher
+    .getByRole('dialog', { name: `Leave “${name}”?` })
+    .getByRole('button', { name: 'Leave the group' })
+    .click()
+  await expect(teacher.getByRole('region', { name: 'Leave this group' }).getByRole('alert')).toHaveText(
+    'A group needs at least one instructor; add another before the last one leaves.',
+    SLOW,
+  )
 
   // Deleting asks for the group's name, and a wrong one changes nothing.
   const form = teacher.getByRole('form', { name: 'Delete this group' })
@@ -62,7 +68,9 @@ test('a student leaves a group, and its instructor deletes it for good', async (
   }
 })
 
-test('an instructor archives a group: read-only for everyone, labelled, listed apart, until unarchived', async ({ openBrowser }) => {
+test('an instructor archives a group: read-only for everyone, labelled, listed apart, until unarchived', async ({
+  openBrowser,
+}) => {
   test.slow()
   const name = `Archived seminar ${runId}`
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
@@ -94,12 +102,18 @@ test('an instructor archives a group: read-only for everyone, labelled, listed a
   await expect(notice(teacher)).toBeVisible(SLOW)
   await expect(teacher.getByRole('link', { name: 'Add source' })).toHaveCount(0)
   await expect(teacher.getByRole('region', { name: 'Settings' })).toHaveCount(0)
-  await expect(teacher.getByRole('region', { name: 'Unarchive this group' }).getByRole('button', { name: 'Unarchive group…' })).toBeVisible()
+  await expect(
+    teacher.getByRole('region', { name: 'Unarchive this group' }).getByRole('button', { name: 'Unarchive group…' }),
+  ).toBeVisible()
   await teacher.screenshot({ path: 'test-results/archive/group.png', fullPage: true })
   // Listed apart on the dashboard.
   await teacher.goto('/dashboard')
-  await expect(teacher.getByRole('list', { name: 'Archived groups' }).getByRole('link', { name: new RegExp(name) })).toBeVisible()
-  await expect(teacher.getByRole('list', { name: 'Current groups' }).getByRole('link', { name: new RegExp(name) })).toHaveCount(0)
+  await expect(
+    teacher.getByRole('list', { name: 'Archived groups' }).getByRole('link', { name: new RegExp(name) }),
+  ).toBeVisible()
+  await expect(
+    teacher.getByRole('list', { name: 'Current groups' }).getByRole('link', { name: new RegExp(name) }),
+  ).toHaveCount(0)
   await teacher.screenshot({ path: 'test-results/archive/dashboard.png', fullPage: true })
 
   // The student reads, but cannot highlight: no toolbar, and the tag keys say why.
@@ -110,7 +124,9 @@ test('an instructor archives a group: read-only for everyone, labelled, listed a
   await selectFirstWords(chris)
   await expect(tagToolbar(chris)).toHaveCount(0)
   await chris.keyboard.press('1')
-  await expect(chris.getByRole('complementary', { name: 'Highlights' }).getByRole('status')).toHaveText('This group is archived: no new highlights can be made.')
+  await expect(chris.getByRole('complementary', { name: 'Highlights' }).getByRole('status')).toHaveText(
+    'This group is archived: no new highlights can be made.',
+  )
   await expect(essay(chris).locator('mark')).toHaveCount(0)
   await chris.screenshot({ path: 'test-results/archive/reader.png' })
   await chris.goto(`${group.url}/maps`)

@@ -21,9 +21,12 @@ async function openNewSource(page: Page) {
   return groupId
 }
 
-const upload = (page: Page, name: string, buffer: Buffer, mimeType: string) => page.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
+const upload = (page: Page, name: string, buffer: Buffer, mimeType: string) =>
+  page.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
 
-test('an instructor imports a web page full of furniture, checks the preview and reads it numbered', async ({ openBrowser }) => {
+test('an instructor imports a web page full of furniture, checks the preview and reads it numbered', async ({
+  openBrowser,
+}) => {
   test.slow()
   const page = await signedIn(openBrowser(), INSTRUCTOR.email)
   await openNewSource(page)
@@ -70,11 +73,14 @@ test('an instructor imports a web page full of furniture, checks the preview and
   await expect(page.getByLabel('Paragraph 1', { exact: true })).toContainText('Among the numerous advantages')
   await expect(page.getByLabel('Paragraph 3', { exact: true })).toContainText('Sponsored: Need help')
   await expect(page.getByLabel('Paragraph 5', { exact: true })).toHaveCount(0)
-  for (const furniture of ['cookies', 'Facebook', 'Federalist No. 51', 'Privacy', 'The latent causes']) await expect(essay).not.toContainText(furniture)
+  for (const furniture of ['cookies', 'Facebook', 'Federalist No. 51', 'Privacy', 'The latent causes'])
+    await expect(essay).not.toContainText(furniture)
   await page.screenshot({ path: `${SHOTS}/reader-web-page.png`, fullPage: true })
 })
 
-test('a two-column journal PDF is read column by column, and the reader shows the page of each paragraph', async ({ openBrowser }) => {
+test('a two-column journal PDF is read column by column, and the reader shows the page of each paragraph', async ({
+  openBrowser,
+}) => {
   test.slow()
   const page = await signedIn(openBrowser(), INSTRUCTOR.email)
   await openNewSource(page)
@@ -88,7 +94,9 @@ test('a two-column journal PDF is read column by column, and the reader shows th
   await page.getByRole('button', { name: 'Add source' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Credible Commitments' })).toBeVisible(SLOW)
   await expect(page.getByLabel('Paragraph 1, page 1', { exact: true })).toContainText('keeping them. This article')
-  await expect(page.getByLabel('Paragraph 2, page 1', { exact: true })).toContainText('at once. Such forces are a hostage')
+  await expect(page.getByLabel('Paragraph 2, page 1', { exact: true })).toContainText(
+    'at once. Such forces are a hostage',
+  )
   await expect(page.getByLabel('Paragraph 4, page 2', { exact: true })).toContainText('The two answers are not rivals')
   await expect(page.getByRole('document', { name: /^Essay text/ })).not.toContainText('JOURNAL OF ALLIANCE STUDIES')
   await page.screenshot({ path: `${SHOTS}/reader-pdf.png`, fullPage: true })
@@ -121,11 +129,46 @@ test('hostile files get a clear refusal in bounded time while the app keeps answ
   const groupId = await openNewSource(page)
   const depth = 20_000
   const hostile: [string, string, Buffer, string, number, RegExp][] = [
-    ['a zip bomb (100 MB of zeros saying 1 KB)', 'bomb.docx', Buffer.from(await zipBomb(100 * 1024 * 1024)), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 422, /too complex to import; paste the text instead/],
-    ['HTML nested 20,000 deep', 'nested.html', Buffer.from(`<html><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`), 'text/html', 422, /too complex to import/],
-    ['a 500-page PDF', 'long.pdf', Buffer.from(await manyPagesPdf(500)), 'application/pdf', 422, /500 pages; Colloquy imports at most 300/],
-    ['a zip that calls itself .html', 'page.html', Buffer.from(await zipBomb(1024)), 'text/html', 400, /compressed archive, not HTML/],
-    ['a program that calls itself .pdf', 'essay.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), 'application/pdf', 400, /is called a PDF but is not one/],
+    [
+      'a zip bomb (100 MB of zeros saying 1 KB)',
+      'bomb.docx',
+      Buffer.from(await zipBomb(100 * 1024 * 1024)),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      422,
+      /too complex to import; paste the text instead/,
+    ],
+    [
+      'HTML nested 20,000 deep',
+      'nested.html',
+      Buffer.from(`<html><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`),
+      'text/html',
+      422,
+      /too complex to import/,
+    ],
+    [
+      'a 500-page PDF',
+      'long.pdf',
+      Buffer.from(await manyPagesPdf(500)),
+      'application/pdf',
+      422,
+      /500 pages; Colloquy imports at most 300/,
+    ],
+    [
+      'a zip that calls itself .html',
+      'page.html',
+      Buffer.from(await zipBomb(1024)),
+      'text/html',
+      400,
+      /compressed archive, not HTML/,
+    ],
+    [
+      'a program that calls itself .pdf',
+      'essay.pdf',
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00'),
+      'application/pdf',
+      400,
+      /is called a PDF but is not one/,
+    ],
   ]
   const health = watchHealth(page.request)
   for (const [what, name, buffer, mimeType, status, message] of hostile) {

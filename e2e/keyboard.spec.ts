@@ -11,7 +11,11 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 
 const paragraph = (page: Page, n: number) => essay(page).locator(`#p${n}`)
 const caret = (page: Page) => page.getByTestId('reader-caret')
-const listItem = (page: Page, quote: string) => page.getByRole('list', { name: 'Highlights in reading order' }).getByRole('listitem').filter({ hasText: `“${quote}”` })
+const listItem = (page: Page, quote: string) =>
+  page
+    .getByRole('list', { name: 'Highlights in reading order' })
+    .getByRole('listitem')
+    .filter({ hasText: `“${quote}”` })
 const sheet = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' })
 
 /** The caret lies within paragraph `n`'s box. */
@@ -32,16 +36,21 @@ async function selectWords(page: Page, words: number) {
   return chosen
 }
 
-test('two highlights in different paragraphs with the keyboard, the cursor staying where the first ended', async ({ openBrowser }) => {
+test('two highlights in different paragraphs with the keyboard, the cursor staying where the first ended', async ({
+  openBrowser,
+}) => {
   const page = await signedIn(openBrowser(), INSTRUCTOR.email)
   await createGroup(page, `Keyboard seminar ${runId}`)
   await addEssay(page)
   // A new source says what to do next, and how, on screen.
   await expect(page.getByText('No highlights here yet. Select a passage in the essay and tag it')).toBeVisible()
-  await expect(page.locator('#reader-keys')).toContainText('hold Shift with the arrow keys; then press 1 Claim · 2 Evidence · 3 Bias')
+  await expect(page.locator('#reader-keys')).toContainText(
+    'hold Shift with the arrow keys; then press 1 Claim · 2 Evidence · 3 Bias',
+  )
 
   // Tab until the essay has focus: the caret shows at the first paragraph before any key.
-  for (let i = 0; i < 60 && !(await essay(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 60 && !(await essay(page).evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
   await expect(essay(page)).toBeFocused()
   await expectCaretIn(page, 1)
   await page.screenshot({ path: `${SHOTS}/caret-on-focus.png` })
@@ -66,7 +75,9 @@ test('two highlights in different paragraphs with the keyboard, the cursor stayi
   await expect(tagToolbar(page)).toBeHidden(SLOW)
   await expect(listItem(page, 'Critics answer')).toBeVisible()
   await expect(paragraph(page, 3).locator(`mark[title="Claim by ${INSTRUCTOR.name}"]`)).toHaveText('Critics answer')
-  await expect(paragraph(page, 2).locator(`mark[title="Evidence by ${INSTRUCTOR.name}"]`)).toHaveText('Shared bases, joint')
+  await expect(paragraph(page, 2).locator(`mark[title="Evidence by ${INSTRUCTOR.name}"]`)).toHaveText(
+    'Shared bases, joint',
+  )
   await expectCaretIn(page, 3)
 
   // Ctrl+Home goes back to the first paragraph; Escape leaves a selection and keeps the place.
@@ -83,7 +94,11 @@ test('? lists every key, on any page, and never while typing', async ({ openBrow
   const page = await signedIn(openBrowser(), INSTRUCTOR.email)
   await page.keyboard.press('?')
   await expect(sheet(page)).toBeVisible()
-  for (const section of ['Everywhere', 'Reading an essay (click the text first)', 'Argument maps (click the map first)']) {
+  for (const section of [
+    'Everywhere',
+    'Reading an essay (click the text first)',
+    'Argument maps (click the map first)',
+  ]) {
     await expect(sheet(page).getByRole('region', { name: section })).toBeVisible()
   }
   await expect(sheet(page)).toContainText('Tag the selection as evidence')
@@ -100,6 +115,8 @@ test('? lists every key, on any page, and never while typing', async ({ openBrow
   // The header's button opens it for those who do not know the key.
   await page.getByRole('button', { name: /^Keys/ }).click()
   await expect(sheet(page)).toBeVisible()
-  await sheet(page).getByRole('button', { name: /^Close/ }).click()
+  await sheet(page)
+    .getByRole('button', { name: /^Close/ })
+    .click()
   await expect(sheet(page)).toBeHidden()
 })

@@ -19,8 +19,11 @@ test.use({ viewport: { width: 1440, height: 900 } })
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const STYLES = [...Object.values(TAGS), NOTE_STYLE]
-const PDF_COLOURS = { nodeFills: STYLES.map((s) => s.fill), nodeStrokes: STYLES.map((s) => s.stroke), relationStrokes: Object.values(RELATION_STYLES).map((s) => s.stroke) }
-
+const PDF_COLOURS = {
+  nodeFills: STYLES.map((s) => s.fill),
+  nodeStrokes: STYLES.map((s) => s.stroke),
+  relationStrokes: Object.values(RELATION_STYLES).map((s) => s.stroke),
+}
 
 type Kind = 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
 interface BackupNode {
@@ -45,7 +48,9 @@ interface Backup {
 /** Opens the backup as a new map of the signed-in student and shows it. */
 async function importMap(page: Page, group: Group, title: string, map: Backup) {
   const groupId = new URL(group.url).pathname.split('/')[2]
-  const response = await page.request.post(`/api/groups/${groupId}/maps/import`, { data: { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', ...map } })
+  const response = await page.request.post(`/api/groups/${groupId}/maps/import`, {
+    data: { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', ...map },
+  })
   expect(response.status(), await response.text()).toBe(201)
   const { id } = (await response.json()) as { id: string }
   await page.goto(`${group.url}/maps/${id}`)
@@ -112,7 +117,13 @@ async function keepPictures(page: Page, testInfo: TestInfo, name: string, map: B
 }
 
 /** Reads the canvas, the SVG and the PDF of the map as stored now, and checks all three. */
-async function expectEverySurfaceRight(page: Page, openBrowser: () => Promise<Page>, testInfo: TestInfo, mapId: string, name: string) {
+async function expectEverySurfaceRight(
+  page: Page,
+  openBrowser: () => Promise<Page>,
+  testInfo: TestInfo,
+  mapId: string,
+  name: string,
+) {
   await allSaved(page)
   const map = await storedMap(page, mapId)
   const onCanvas = await readCanvas(page)
@@ -132,11 +143,16 @@ function generated(count: number, links: number): Backup {
   let seed = count
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
   const kinds: Kind[] = ['CLAIM', 'EVIDENCE', 'EVIDENCE', 'BIAS', 'NOTE']
-  const words = 'alliance deterrence bases burden sharing treaty security guarantee Okinawa trade threat region credibility cost'.split(' ')
+  const words =
+    'alliance deterrence bases burden sharing treaty security guarantee Okinawa trade threat region credibility cost'.split(
+      ' ',
+    )
   const nodes = Array.from({ length: count }, (_, i) => ({
     id: `n${i}`,
     kind: kinds[i % kinds.length]!,
-    label: Array.from({ length: 4 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(' '),
+    label: Array.from({ length: 4 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(
+      ' ',
+    ),
     x: Math.floor(random() * 200),
     y: Math.floor(random() * 200),
   }))
@@ -146,7 +162,13 @@ function generated(count: number, links: number): Backup {
     const pair = [from, to].sort((a, b) => a - b).join(':')
     if (from === to || pairs.has(pair)) return
     pairs.add(pair)
-    relations.push({ id: `r${relations.length}`, fromId: `n${from}`, toId: `n${to}`, kind: random() < 0.7 ? 'SUPPORTS' : 'ATTACKS', label: random() < 0.2 ? 'in part, as the essay itself admits' : '' })
+    relations.push({
+      id: `r${relations.length}`,
+      fromId: `n${from}`,
+      toId: `n${to}`,
+      kind: random() < 0.7 ? 'SUPPORTS' : 'ATTACKS',
+      label: random() < 0.2 ? 'in part, as the essay itself admits' : '',
+    })
   }
   for (let i = 1; i < count; i++) link(i, Math.max(0, i - 1 - Math.floor(random() * 12)))
   while (relations.length < links) {
@@ -160,7 +182,13 @@ function generated(count: number, links: number): Backup {
 const NINE: Backup = {
   nodes: [
     { id: 'claim', kind: 'CLAIM', label: 'The alliance outlasts its founding threat.', x: 0, y: 0 },
-    { id: 'habits', kind: 'EVIDENCE', label: 'Shared bases, joint exercises and common procurement make cooperation cheaper every year.', x: 10, y: 10 },
+    {
+      id: 'habits',
+      kind: 'EVIDENCE',
+      label: 'Shared bases, joint exercises and common procurement make cooperation cheaper every year.',
+      x: 10,
+      y: 10,
+    },
     { id: 'critics', kind: 'BIAS', label: 'Critics answer that such inertia hides real disagreements.', x: 20, y: 20 },
     { id: 'bases', kind: 'EVIDENCE', label: 'Bases are costly to move.', x: 30, y: 30 },
     { id: 'fear', kind: 'NOTE', label: 'Each partner fears the cost of being seen as unreliable.', x: 40, y: 40 },
@@ -171,7 +199,13 @@ const NINE: Backup = {
   ],
   relations: [
     { id: 'r1', fromId: 'habits', toId: 'claim', kind: 'SUPPORTS', label: '' },
-    { id: 'r2', fromId: 'critics', toId: 'claim', kind: 'ATTACKS', label: 'only partly, since the treaty predates the threat we are told about' },
+    {
+      id: 'r2',
+      fromId: 'critics',
+      toId: 'claim',
+      kind: 'ATTACKS',
+      label: 'only partly, since the treaty predates the threat we are told about',
+    },
     { id: 'r3', fromId: 'bases', toId: 'habits', kind: 'SUPPORTS', label: '' },
     { id: 'r4', fromId: 'fear', toId: 'habits', kind: 'SUPPORTS', label: '' },
     { id: 'r5', fromId: 'record', toId: 'bases', kind: 'SUPPORTS', label: '' },
@@ -195,7 +229,9 @@ async function seminarWithPassages(openBrowser: () => Promise<Page>) {
     ['Critics answer that such inertia hides real disagreements', 'EVIDENCE'],
   ] as const) {
     const start = ESSAY.indexOf(quote)
-    const response = await alex.request.post(`/api/sources/${sourceId}/highlights`, { data: { start, end: start + quote.length, tag } })
+    const response = await alex.request.post(`/api/sources/${sourceId}/highlights`, {
+      data: { start, end: start + quote.length, tag },
+    })
     expect(response.status(), await response.text()).toBe(201)
   }
   return { group, alex }
@@ -207,7 +243,9 @@ async function middleOf(page: Page, nodeId: string) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
-test('a 2-node map: placed apart, connected by dragging, drawn right on the canvas, in the SVG and in the PDF', async ({ openBrowser }, testInfo) => {
+test('a 2-node map: placed apart, connected by dragging, drawn right on the canvas, in the SVG and in the PDF', async ({
+  openBrowser,
+}, testInfo) => {
   test.slow()
   const { group, alex } = await seminarWithPassages(openBrowser)
   const mapId = await importMap(alex, group, `Two nodes ${runId}`, { nodes: [], relations: [] })
@@ -223,9 +261,13 @@ test('a 2-node map: placed apart, connected by dragging, drawn right on the canv
   expect((await readCanvas(alex)).relations).toHaveLength(0)
 
   // One node selected: the hint says how to go on; a drag from its dot onto the other connects them.
-  await canvas(alex).locator(`.react-flow__node[data-id="${second}"]`).click({ position: { x: 30, y: 14 } })
+  await canvas(alex)
+    .locator(`.react-flow__node[data-id="${second}"]`)
+    .click({ position: { x: 30, y: 14 } })
   await expect(alex.locator('#connect-hint')).toContainText('drag from a dot on its border onto the other node')
-  const handle = canvas(alex).locator(`.react-flow__node[data-id="${second}"] .react-flow__handle[data-handleid]`).first()
+  const handle = canvas(alex)
+    .locator(`.react-flow__node[data-id="${second}"] .react-flow__handle[data-handleid]`)
+    .first()
   await canvas(alex).locator(`.react-flow__node[data-id="${second}"]`).hover()
   const from = (await handle.boundingBox())!
   const to = await middleOf(alex, first!)
@@ -238,7 +280,9 @@ test('a 2-node map: placed apart, connected by dragging, drawn right on the canv
   expect(map.relations).toMatchObject([{ fromId: second, toId: first, kind: 'SUPPORTS' }])
 })
 
-test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by +, drop and N, connected with the keyboard, reversed from the edge', async ({ openBrowser }, testInfo) => {
+test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by +, drop and N, connected with the keyboard, reversed from the edge', async ({
+  openBrowser,
+}, testInfo) => {
   // Three rounds of canvas, SVG and PDF, each read back: generous on a busy two-core machine.
   test.setTimeout(480_000)
   const { group, alex } = await seminarWithPassages(openBrowser)
@@ -266,8 +310,13 @@ test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by
   }
   // A passage's + with one node selected: beside that node.
   const claim = laidOut.nodes.find((n) => n.kind === 'CLAIM' && n.label.startsWith('The alliance'))!
-  await canvas(alex).locator(`.react-flow__node[data-id="${claim.id}"]`).click({ position: { x: 30, y: 14 } })
-  await alex.getByRole('region', { name: 'Passages to cite' }).getByRole('button', { name: /^Add to map: Claim/ }).click()
+  await canvas(alex)
+    .locator(`.react-flow__node[data-id="${claim.id}"]`)
+    .click({ position: { x: 30, y: 14 } })
+  await alex
+    .getByRole('region', { name: 'Passages to cite' })
+    .getByRole('button', { name: /^Add to map: Claim/ })
+    .click()
   await allSaved(alex)
   // A passage dropped right on top of a node: moved to the nearest free spot.
   const target = await middleOf(alex, claim.id)
@@ -285,7 +334,9 @@ test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by
   const before = await storedMap(alex, mapId)
   const note = before.nodes.find((n) => n.label === 'First added note')!
   await canvas(alex).locator('.react-flow__controls-fitview').click()
-  await canvas(alex).locator(`.react-flow__node[data-id="${note.id}"]`).click({ position: { x: 30, y: 14 } })
+  await canvas(alex)
+    .locator(`.react-flow__node[data-id="${note.id}"]`)
+    .click({ position: { x: 30, y: 14 } })
   await canvas(alex).press('a')
   await expect(alex.locator('#connect-hint')).toContainText('Choose the node that')
   await canvas(alex).press(']')
@@ -298,7 +349,10 @@ test('a 9-node map with a chain, a diamond and a cycle: laid out, nodes added by
 
   // Reversed from the edge itself: select it by its caption, then "Reverse".
   await canvas(alex).locator(`[data-relation-label="${added.id}"]`).click()
-  await alex.getByRole('toolbar', { name: 'Change this relation' }).getByRole('button', { name: /Reverse/ }).click()
+  await alex
+    .getByRole('toolbar', { name: 'Change this relation' })
+    .getByRole('button', { name: /Reverse/ })
+    .click()
   await allSaved(alex)
   const reversed = (await storedMap(alex, mapId)).relations.find((r) => r.id === added.id)!
   expect([reversed.fromId, reversed.toId]).toEqual([added.toId, added.fromId])
@@ -315,7 +369,9 @@ for (const [count, links] of [
   [60, 80],
   [500, 700],
 ] as const) {
-  test(`a ${count}-node map laid out is drawn right on the canvas, in the SVG and in the PDF`, async ({ openBrowser }, testInfo) => {
+  test(`a ${count}-node map laid out is drawn right on the canvas, in the SVG and in the PDF`, async ({
+    openBrowser,
+  }, testInfo) => {
     test.setTimeout(count > 100 ? 1_200_000 : 480_000)
     const { group, alex } = await seminarWithPassages(openBrowser)
     const mapId = await importMap(alex, group, `${count} nodes ${runId}`, generated(count, links))

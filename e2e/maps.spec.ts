@@ -4,8 +4,29 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { dragAlongFirstLine, essay, paragraph, selected, tagToolbar } from './support/reading'
-import { addNote, allSaved, canvas, createMap, edges, mapsUrl, nodes, nodeWith, passagePanel, tools } from './support/map-editor'
-import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, addEssay, createGroup, joined, signedIn } from './support/seminar'
+import {
+  addNote,
+  allSaved,
+  canvas,
+  createMap,
+  edges,
+  mapsUrl,
+  nodes,
+  nodeWith,
+  passagePanel,
+  tools,
+} from './support/map-editor'
+import {
+  ALEX,
+  INSTRUCTOR,
+  ESSAY_TITLE,
+  SLOW,
+  acceptDialogs,
+  addEssay,
+  createGroup,
+  joined,
+  signedIn,
+} from './support/seminar'
 
 /** A node's words as the edge's name holds them: isolated, so a right-to-left label keeps its place. */
 const isolated = (text: string) => `\u2068${text}\u2069`
@@ -43,8 +64,12 @@ async function tagWithMouse(page: Page, n: number, tag: 'Claim' | 'Evidence' | '
 
 // The map pages.
 const edgeLabels = (page: Page) => canvas(page).locator('[data-relation-label]')
-const passageItem = (page: Page, quote: string) => passagePanel(page).getByRole('listitem').filter({ hasText: `“${quote}”` })
-const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+const passageItem = (page: Page, quote: string) =>
+  passagePanel(page)
+    .getByRole('listitem')
+    .filter({ hasText: `“${quote}”` })
+const mapRow = (page: Page, title: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 
 /** Where a node sits on the canvas (its flow position, as React Flow draws it). */
 const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).style.transform)
@@ -52,7 +77,9 @@ const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).
 // A click on a node's heading line selects it (away from its handles and its citation link).
 const ON_NODE = { position: { x: 30, y: 14 } }
 
-test('a student drags a highlighted passage onto the map and connects two nodes with attacks', async ({ openBrowser }) => {
+test('a student drags a highlighted passage onto the map and connects two nodes with attacks', async ({
+  openBrowser,
+}) => {
   test.slow()
   const { group, essayUrl } = await newSeminar(openBrowser, 'Mapping seminar')
   const alex = await joined(openBrowser(), ALEX.email, group)
@@ -79,7 +106,9 @@ test('a student drags a highlighted passage onto the map and connects two nodes 
   await expect(nodes(alex)).toHaveCount(1)
 
   // The critique comes in with its + button (in the middle of the canvas).
-  await passageItem(alex, critique).getByRole('button', { name: `Add to map: Evidence “${critique.slice(0, 60)}”` }).click()
+  await passageItem(alex, critique)
+    .getByRole('button', { name: `Add to map: Evidence “${critique.slice(0, 60)}”` })
+    .click()
   const critiqueNode = nodeWith(alex, critique)
   await expect(critiqueNode).toBeVisible()
   await expect(critiqueNode).toHaveAccessibleName(`evidence: ${critique}, citing ${ESSAY_TITLE}`)
@@ -119,7 +148,9 @@ test('a student drags a highlighted passage onto the map and connects two nodes 
   await expect(claimNode).toBeVisible()
   await expect(critiqueNode).toBeVisible()
   await expect(edges(alex)).toHaveCount(1)
-  await expect(edges(alex).first()).toHaveAccessibleName(`${isolated(critique.slice(0, 40))} attacks ${isolated(claim.slice(0, 40))}`)
+  await expect(edges(alex).first()).toHaveAccessibleName(
+    `${isolated(critique.slice(0, 40))} attacks ${isolated(claim.slice(0, 40))}`,
+  )
   await expect(edgeLabels(alex)).toHaveText(['attacks'])
   expect([await positionOf(claimNode), await positionOf(critiqueNode)]).toEqual(before)
 
@@ -180,7 +211,9 @@ test('clicking a node’s citation opens the reader at the passage', async ({ op
 
   const title = `Costs of leaving ${runId}`
   await createMap(alex, group, title)
-  await passageItem(alex, quote).getByRole('button', { name: /^Add to map: Evidence/ }).click()
+  await passageItem(alex, quote)
+    .getByRole('button', { name: /^Add to map: Evidence/ })
+    .click()
   const node = nodeWith(alex, quote)
   await expect(node).toBeVisible()
   await allSaved(alex)

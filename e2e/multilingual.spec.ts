@@ -32,7 +32,9 @@ const blocks = (page: Page) => essay(page).locator('[data-start]')
 
 /** How many ArrowDowns take the cursor from where it starts (the first paragraph) to the block holding `text`. */
 async function stepsTo(page: Page, text: string): Promise<number> {
-  const kinds = await blocks(page).evaluateAll((all) => all.map((el) => ({ tag: el.tagName, text: el.textContent ?? '' })))
+  const kinds = await blocks(page).evaluateAll((all) =>
+    all.map((el) => ({ tag: el.tagName, text: el.textContent ?? '' })),
+  )
   const target = kinds.findIndex((b) => b.text.includes(text))
   const first = kinds.findIndex((b) => b.tag === 'P')
   expect(target).toBeGreaterThanOrEqual(first)
@@ -54,7 +56,9 @@ async function tagByKeyboard(page: Page, text: string, keys: string[], tag: '1' 
   return chosen
 }
 
-test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, and exports them in reading order', async ({ openBrowser }, testInfo) => {
+test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, and exports them in reading order', async ({
+  openBrowser,
+}, testInfo) => {
   test.slow()
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
   const group = await createGroup(teacher, `Scripts seminar ${runId}`)
@@ -72,13 +76,21 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   await expect(essay(alex)).toBeVisible()
 
   // Arabic and Hebrew paragraphs are laid out right to left, the others left to right.
-  const direction = (text: string) => blocks(alex).filter({ hasText: text }).evaluate((block) => getComputedStyle(block).direction)
+  const direction = (text: string) =>
+    blocks(alex)
+      .filter({ hasText: text })
+      .evaluate((block) => getComputedStyle(block).direction)
   expect(await direction('الاجتماع الإنساني')).toBe('rtl')
   expect(await direction('ולא ילמדו')).toBe('rtl')
   expect(await direction('第九条')).toBe('ltr')
 
   // Japanese, with the keyboard: Ctrl+Shift+→ moves by Japanese words, which have no spaces between them.
-  const japanese = await tagByKeyboard(alex, '第九条', ['Control+Shift+ArrowRight', 'Control+Shift+ArrowRight', 'Control+Shift+ArrowRight'], '1')
+  const japanese = await tagByKeyboard(
+    alex,
+    '第九条',
+    ['Control+Shift+ArrowRight', 'Control+Shift+ArrowRight', 'Control+Shift+ArrowRight'],
+    '1',
+  )
   const article9Text = await blocks(alex).filter({ hasText: '第九条' }).innerText()
   expect(article9Text.startsWith(japanese)).toBe(true)
   // Three words, not three runs of letters up to punctuation ("第九条　日本国民は、…").
@@ -96,12 +108,25 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   await expect(noteSection).toContainText('戦争の放棄 — 第九条の核心 🕊️', SLOW)
 
   // Arabic, with the keyboard: in a right-to-left paragraph, ← reads on (the next word).
-  const arabicParagraph = Number((await essay(alex).locator('p', { hasText: 'الاجتماع الإنساني' }).getAttribute('id'))!.slice(1))
-  const arabic = await tagByKeyboard(alex, 'الاجتماع الإنساني', ['Control+Shift+ArrowLeft', 'Control+Shift+ArrowLeft', 'Control+Shift+ArrowLeft'], '2')
+  const arabicParagraph = Number(
+    (await essay(alex).locator('p', { hasText: 'الاجتماع الإنساني' }).getAttribute('id'))!.slice(1),
+  )
+  const arabic = await tagByKeyboard(
+    alex,
+    'الاجتماع الإنساني',
+    ['Control+Shift+ArrowLeft', 'Control+Shift+ArrowLeft', 'Control+Shift+ArrowLeft'],
+    '2',
+  )
   expect(arabic).toBe('إن الاجتماع الإنساني')
-  await expect(selected(alex).getByRole('article', { name: `Evidence by ${ALEX.name}` }).locator('blockquote')).toHaveText(arabic)
+  await expect(
+    selected(alex)
+      .getByRole('article', { name: `Evidence by ${ALEX.name}` })
+      .locator('blockquote'),
+  ).toHaveText(arabic)
   // The highlight list isolates the quote from what surrounds it.
-  await expect(alex.getByRole('complementary', { name: 'Highlights' }).locator('bdi', { hasText: arabic })).toBeVisible()
+  await expect(
+    alex.getByRole('complementary', { name: 'Highlights' }).locator('bdi', { hasText: arabic }),
+  ).toBeVisible()
 
   // A map citing both passages, with a note in Arabic of its own.
   await alex.goto(`${group.url}/maps`)
@@ -110,9 +135,13 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   await form.getByLabel('Map title').fill(title)
   await form.getByRole('button', { name: 'Create map' }).click()
   await expect(alex.getByRole('heading', { level: 1, name: title })).toBeVisible(SLOW)
-  await passagePanel(alex).getByRole('button', { name: /^Add to map: Claim/ }).click()
+  await passagePanel(alex)
+    .getByRole('button', { name: /^Add to map: Claim/ })
+    .click()
   await expect(nodes(alex)).toHaveCount(1)
-  await passagePanel(alex).getByRole('button', { name: /^Add to map: Evidence/ }).click()
+  await passagePanel(alex)
+    .getByRole('button', { name: /^Add to map: Evidence/ })
+    .click()
   await expect(nodes(alex)).toHaveCount(2)
   const arabicNote = 'السلام أساس التحالف'
   await tools(alex).getByRole('button', { name: '✎ Add note (N)' }).click()
@@ -128,12 +157,16 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   const exportGroup = alex.getByRole('group', { name: 'Export this map' })
   const exportMenu = alex.getByRole('button', { name: 'Export ▾' })
   await exportMenu.click()
-  const [pdfDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: /^PDF handout/ }).click()])
+  const [pdfDownload] = await Promise.all([
+    alex.waitForEvent('download'),
+    exportGroup.getByRole('link', { name: /^PDF handout/ }).click(),
+  ])
   const pdf = await downloaded(pdfDownload)
   const pdfFile = testInfo.outputPath('multilingual-map.pdf')
   writeFileSync(pdfFile, pdf)
   const text = plain(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-']).toString('utf8'))
-  for (const quote of [japanese, arabic, arabicNote, title.replace(runId, '')]) expect(text, quote).toContain(plain(quote))
+  for (const quote of [japanese, arabic, arabicNote, title.replace(runId, '')])
+    expect(text, quote).toContain(plain(quote))
   const fonts = execFileSync('pdffonts', [pdfFile]).toString('utf8')
   expect(fonts).toMatch(/NotoSansJP/)
   expect(fonts).toMatch(/NotoNaskhArabic/)
@@ -143,7 +176,10 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   expect(pdf.length).toBeLessThan(400_000)
 
   await exportMenu.click()
-  const [pngDownload] = await Promise.all([alex.waitForEvent('download'), exportGroup.getByRole('link', { name: /^PNG picture/ }).click()])
+  const [pngDownload] = await Promise.all([
+    alex.waitForEvent('download'),
+    exportGroup.getByRole('link', { name: /^PNG picture/ }).click(),
+  ])
   const png = await downloaded(pngDownload)
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   writeFileSync(testInfo.outputPath('multilingual-map.png'), png)
@@ -155,7 +191,9 @@ test('a seminar reads, highlights, notes and maps Japanese and Arabic passages, 
   await expect(cited).toContainText(`¶${arabicParagraph}`)
 })
 
-test('the longest source the app allows saves in Japanese, and a longer one gets the app’s own message', async ({ openBrowser }) => {
+test('the longest source the app allows saves in Japanese, and a longer one gets the app’s own message', async ({
+  openBrowser,
+}) => {
   test.slow()
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
   await createGroup(teacher, `Long sources ${runId}`)

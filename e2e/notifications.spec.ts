@@ -21,7 +21,9 @@ async function newcomer(page: Promise<Page>, account: { name: string; email: str
   return p
 }
 
-test('a reply in one browser raises the unread count in another within a second, and the inbox opens the passage', async ({ openBrowser }) => {
+test('a reply in one browser raises the unread count in another within a second, and the inbox opens the passage', async ({
+  openBrowser,
+}) => {
   const naomi = await newcomer(openBrowser(), INSTRUCTOR)
   const group = await createGroup(naomi, `Inbox seminar ${runId}`)
   const essayUrl = await addEssay(naomi)
@@ -94,5 +96,8 @@ test('a person chooses an email digest under the inbox, and the choice is kept',
   await bea.reload()
   await expect(bea.getByRole('group', { name: 'Email digest' }).getByRole('radio', { name: 'Weekly' })).toBeChecked()
   await bea.getByRole('group', { name: 'Email digest' }).getByRole('radio', { name: 'Off' }).check()
-  await expect(bea.getByRole('group', { name: 'Email digest' }).getByRole('status')).toHaveText('Saved: no email digests.', SLOW)
+  await expect(bea.getByRole('group', { name: 'Email digest' }).getByRole('status')).toHaveText(
+    'Saved: no email digests.',
+    SLOW,
+  )
 })

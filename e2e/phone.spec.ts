@@ -15,7 +15,8 @@ async function overflowing(page: Page) {
     const scrollsSideways = (el: Element | null): boolean => {
       for (let e = el?.parentElement; e; e = e.parentElement) {
         const style = getComputedStyle(e)
-        if (/(auto|scroll|hidden)/.test(style.overflowX) && e !== document.body && e !== document.documentElement) return true
+        if (/(auto|scroll|hidden)/.test(style.overflowX) && e !== document.body && e !== document.documentElement)
+          return true
       }
       return false
     }
@@ -23,7 +24,11 @@ async function overflowing(page: Page) {
       const box = el.getBoundingClientRect()
       return box.width > 0 && box.right > width + 1 && !scrollsSideways(el) && getComputedStyle(el).position !== 'fixed'
     })
-    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120)) }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      width,
+      wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120)),
+    }
   })
 }
 
@@ -35,13 +40,20 @@ async function overflowing(page: Page) {
 async function touchScreen(page: Page) {
   const cdp = await page.context().newCDPSession(page)
   const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
-    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })) })
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })),
+    })
   return {
     async gesture(steps: { x: number; y: number }[][]) {
       await send('touchStart', steps[0]!)
       for (let i = 1; i < steps.length; i++) {
         const [from, to] = [steps[i - 1]!, steps[i]!]
-        for (let t = 1; t <= 8; t++) await send('touchMove', from.map((p, f) => ({ x: p.x + ((to[f]!.x - p.x) * t) / 8, y: p.y + ((to[f]!.y - p.y) * t) / 8 })))
+        for (let t = 1; t <= 8; t++)
+          await send(
+            'touchMove',
+            from.map((p, f) => ({ x: p.x + ((to[f]!.x - p.x) * t) / 8, y: p.y + ((to[f]!.y - p.y) * t) / 8 })),
+          )
       }
       await send('touchEnd', [])
     },
@@ -65,7 +77,10 @@ test('a student reads, highlights by touch and opens a map on a phone', async ({
     await fits(page, 'group page')
     await page.screenshot({ path: `${SHOTS}/group.png`, fullPage: true })
 
-    await page.getByRole('region', { name: 'Sources' }).getByRole('link', { name: 'US – Japan Alliance', exact: true }).tap()
+    await page
+      .getByRole('region', { name: 'Sources' })
+      .getByRole('link', { name: 'US – Japan Alliance', exact: true })
+      .tap()
     const essay = page.getByRole('document', { name: /^Essay text/ })
     await expect(essay).toBeVisible(SLOW)
     await fits(page, 'reader')
@@ -125,7 +140,8 @@ test('a student reads, highlights by touch and opens a map on a phone', async ({
     const empty = await canvas.evaluate((root) => {
       const box = root.getBoundingClientRect()
       for (let y = box.top + 10; y < box.bottom - 10; y += 20) {
-        for (let x = box.left + 10; x < box.right - 10; x += 20) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y }
+        for (let x = box.left + 10; x < box.right - 10; x += 20)
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y }
       }
       return null
     })
@@ -141,15 +157,27 @@ test('a student reads, highlights by touch and opens a map on a phone', async ({
     const panned = await transform()
     const [cx, cy] = [x + 60, y + 80]
     await fingers.gesture([
-      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
-      [{ x: cx - 60, y: cy }, { x: cx + 60, y: cy }],
+      [
+        { x: cx - 30, y: cy },
+        { x: cx + 30, y: cy },
+      ],
+      [
+        { x: cx - 60, y: cy },
+        { x: cx + 60, y: cy },
+      ],
     ])
     await expect.poll(async () => (await transform()).a / panned.a).toBeCloseTo(2, 1)
     // ...and pinching them together zooms back out.
     const zoomed = await transform()
     await fingers.gesture([
-      [{ x: cx - 60, y: cy }, { x: cx + 60, y: cy }],
-      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
+      [
+        { x: cx - 60, y: cy },
+        { x: cx + 60, y: cy },
+      ],
+      [
+        { x: cx - 30, y: cy },
+        { x: cx + 30, y: cy },
+      ],
     ])
     await expect.poll(async () => (await transform()).a / zoomed.a).toBeCloseTo(0.5, 1)
     // The page itself never scrolled or zoomed: the gestures went to the map.

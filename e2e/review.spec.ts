@@ -2,9 +2,32 @@
 // comparing two students' maps, and keeping the review pages to instructors.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import { addNote, allSaved, createMap, edges, mapsUrl, nodes, nodeWith, passagePanel, tools } from './support/map-editor'
+import {
+  addNote,
+  allSaved,
+  createMap,
+  edges,
+  mapsUrl,
+  nodes,
+  nodeWith,
+  passagePanel,
+  tools,
+} from './support/map-editor'
 import { tagWithKeyboard } from './support/reading'
-import { DEMO_GROUP, ALEX, BEA, INSTRUCTOR, ESSAY_TITLE, SLOW, addEssay, createGroup, joined, signedIn, type Group, saveTwoCriteriaRubric } from './support/seminar'
+import {
+  DEMO_GROUP,
+  ALEX,
+  BEA,
+  INSTRUCTOR,
+  ESSAY_TITLE,
+  SLOW,
+  addEssay,
+  createGroup,
+  joined,
+  signedIn,
+  type Group,
+  saveTwoCriteriaRubric,
+} from './support/seminar'
 
 // Room for the three columns of the map page.
 test.use({ viewport: { width: 1440, height: 900 } })
@@ -16,12 +39,17 @@ const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 
 // The map pages.
-const mapRow = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+const mapRow = (page: Page, title: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 const feedback = (page: Page) => page.getByRole('region', { name: /^Feedback \(\d+\)/ })
 
 /** Cites a passage on the map with its + button. */
 async function cite(page: Page, quote: string) {
-  await passagePanel(page).getByRole('listitem').filter({ hasText: `“${quote}”` }).getByRole('button', { name: /^Add to map:/ }).click()
+  await passagePanel(page)
+    .getByRole('listitem')
+    .filter({ hasText: `“${quote}”` })
+    .getByRole('button', { name: /^Add to map:/ })
+    .click()
   await expect(nodeWith(page, quote)).toBeVisible()
 }
 
@@ -223,7 +251,9 @@ test('students do not get the review pages', async ({ openBrowser }) => {
   // where a 404 or a "not allowed" page like the student's /sources/new would be right.)
   const response = await alex.goto(reviewPath)
   expect(response?.status()).toBeGreaterThanOrEqual(400)
-  await expect(alex.getByRole('heading', { name: 'Not found' }).or(alex.getByRole('main').getByRole('alert')).first()).toBeVisible()
+  await expect(
+    alex.getByRole('heading', { name: 'Not found' }).or(alex.getByRole('main').getByRole('alert')).first(),
+  ).toBeVisible()
   await expect(alex.getByRole('heading', { name: 'Review' })).toHaveCount(0)
   await expect(alex.getByRole('region', { name: 'Students' })).toHaveCount(0)
   await expect(alex.getByRole('table')).toHaveCount(0)
@@ -234,5 +264,7 @@ test('students do not get the review pages', async ({ openBrowser }) => {
   // The instructor, by contrast, gets the dashboard.
   const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
   await teacher.goto(reviewPath)
-  await expect(teacher.getByRole('region', { name: 'Students' }).getByRole('row').filter({ hasText: ALEX.name })).toBeVisible()
+  await expect(
+    teacher.getByRole('region', { name: 'Students' }).getByRole('row').filter({ hasText: ALEX.name }),
+  ).toBeVisible()
 })

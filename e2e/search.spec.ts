@@ -28,7 +28,9 @@ async function tagFirstWords(page: Page, paragraph: number, words: number, key: 
   await expect(tagToolbar(page)).toBeHidden(SLOW)
 }
 
-test('a student finds a classmate’s highlight from the search box and lands on it in the reader', async ({ openBrowser }) => {
+test('a student finds a classmate’s highlight from the search box and lands on it in the reader', async ({
+  openBrowser,
+}) => {
   const naomi = await signedIn(openBrowser(), INSTRUCTOR.email)
   const group = await createGroup(naomi, `Search seminar ${runId}`)
   const essayUrl = await addEssay(naomi)

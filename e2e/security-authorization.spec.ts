@@ -78,24 +78,47 @@ const A = {
 
 // Database reads that show whether a call changed something.
 const highlightRow = (w: World, id: string) =>
-  w.row<{ tag: string; visibility: string; start: number; end: number; authorId: string }>('SELECT tag, visibility, start, "end", "authorId" FROM "Highlight" WHERE id = $1', [id])
+  w.row<{ tag: string; visibility: string; start: number; end: number; authorId: string }>(
+    'SELECT tag, visibility, start, "end", "authorId" FROM "Highlight" WHERE id = $1',
+    [id],
+  )
 const mapRow = (w: World, id: string) =>
-  w.row<{ title: string; status: string; seq: number; ownerId: string | null; kind: string; feedbackSeenAt: Date | null }>(
+  w.row<{
+    title: string
+    status: string
+    seq: number
+    ownerId: string | null
+    kind: string
+    feedbackSeenAt: Date | null
+  }>(
     'SELECT title, status::text AS status, seq, "ownerId", kind::text AS kind, "feedbackSeenAt" FROM "ArgumentMap" WHERE id = $1',
     [id],
   )
-const nodeCount = (w: World, mapId: string) => w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1', [mapId])
+const nodeCount = (w: World, mapId: string) =>
+  w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1', [mapId])
 const sourceRow = (w: World, id: string) =>
-  w.row<{ title: string; version: number; text: string; dropped: number }>('SELECT title, version, text, jsonb_array_length("droppedBlocks") AS dropped FROM "Source" WHERE id = $1', [id])
+  w.row<{ title: string; version: number; text: string; dropped: number }>(
+    'SELECT title, version, text, jsonb_array_length("droppedBlocks") AS dropped FROM "Source" WHERE id = $1',
+    [id],
+  )
 const roleIn = async (w: World, groupId: string, userId: string | null) =>
-  (await w.row<{ role: string }>('SELECT role::text AS role FROM "Membership" WHERE "groupId" = $1 AND "userId" = $2', [groupId, userId]))?.role ?? null
+  (
+    await w.row<{ role: string }>(
+      'SELECT role::text AS role FROM "Membership" WHERE "groupId" = $1 AND "userId" = $2',
+      [groupId, userId],
+    )
+  )?.role ?? null
 
 /** A group of the instructor's with both students, an essay, and the spare as a second instructor. */
 async function leavableGroup(w: World, name: string): Promise<{ groupId: string; name: string }> {
   const title = `${name} ${clientId().slice(0, 8)}`
   const { id } = await w.must<{ id: string }>(w.personas.instructor, A.createGroup, { name: title })
   await Promise.all([w.join(w.personas.student, id), w.join(w.personas.otherStudent, id), w.newSource({ groupId: id })])
-  await w.db.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [clientId(), id, w.spare.userId])
+  await w.db.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [
+    clientId(),
+    id,
+    w.spare.userId,
+  ])
   return { groupId: id, name: title }
 }
 
@@ -113,12 +136,20 @@ function unsubscribeToken(userId: string): string {
   return `${userId}.${createHmac('sha256', secret).update(`digest-unsubscribe:${userId}`).digest('base64url')}`
 }
 const digestOf = async (w: World, userId: string | null) =>
-  userId ? ((await w.row<{ digest: string }>('SELECT digest::text AS digest FROM "User" WHERE id = $1', [userId]))?.digest ?? null) : null
+  userId
+    ? ((await w.row<{ digest: string }>('SELECT digest::text AS digest FROM "User" WHERE id = $1', [userId]))?.digest ??
+      null)
+    : null
 /** A reader of daily digests of their own (one per call: the calls run side by side); the token is theirs, or forged from another account's. */
 async function digestReader(w: World, forged = false) {
   const userId = `c${clientId().slice(0, 24)}`
-  await w.db.query(`INSERT INTO "User" (id, name, email, "passwordHash", digest) VALUES ($1, 'Digest reader', $2, 'unused', 'DAILY')`, [userId, `${userId}@authz.test`])
-  const token = forged ? `${userId}.${unsubscribeToken(w.personas.otherStudent.userId!).split('.')[1]}` : unsubscribeToken(userId)
+  await w.db.query(
+    `INSERT INTO "User" (id, name, email, "passwordHash", digest) VALUES ($1, 'Digest reader', $2, 'unused', 'DAILY')`,
+    [userId, `${userId}@authz.test`],
+  )
+  const token = forged
+    ? `${userId}.${unsubscribeToken(w.personas.otherStudent.userId!).split('.')[1]}`
+    : unsubscribeToken(userId)
   return { userId, token }
 }
 
@@ -131,9 +162,14 @@ const json = <T>(reply: HttpReply) => JSON.parse(reply.body.toString('utf8')) as
 /** An endless event stream: read the status and headers, then hang up. */
 async function openStream(w: World, p: Persona, path: string): Promise<HttpReply> {
   const hangUp = new AbortController()
-  const response = await fetch(`${w.origin}${path}`, { headers: { Accept: 'text/event-stream', Cookie: await w.cookieHeader(p) }, signal: hangUp.signal })
+  const response = await fetch(`${w.origin}${path}`, {
+    headers: { Accept: 'text/event-stream', Cookie: await w.cookieHeader(p) },
+    signal: hangUp.signal,
+  })
   const headers = Object.fromEntries(response.headers)
-  const body = headers['content-type']?.startsWith('text/event-stream') ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer())
+  const body = headers['content-type']?.startsWith('text/event-stream')
+    ? Buffer.alloc(0)
+    : Buffer.from(await response.arrayBuffer())
   hangUp.abort()
   return { status: response.status, headers, body }
 }
@@ -153,7 +189,12 @@ const assignmentFields = (w: World, title = `Week 3 ${clientId().slice(0, 6)}`) 
 })
 
 async function assignment(w: World): Promise<string> {
-  return (await w.must<{ id: string }>(w.personas.instructor, A.createAssignment, { groupId: w.groups.main, ...assignmentFields(w) })).id
+  return (
+    await w.must<{ id: string }>(w.personas.instructor, A.createAssignment, {
+      groupId: w.groups.main,
+      ...assignmentFields(w),
+    })
+  ).id
 }
 
 /** A student's map with one node, the usual target of the map entries. */
@@ -169,8 +210,15 @@ const MATRIX: Entry[] = [
     action: A.signUp,
     on: 'a new account',
     expect: { anonymous: OK, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
-    input: (_t, p, w) => ({ name: 'Matrix newcomer', email: `newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`, password: 'matrix-password-1' }),
-    observe: (w, _t, p) => w.count('SELECT count(*) AS n FROM "User" WHERE email = $1', [`newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`]),
+    input: (_t, p, w) => ({
+      name: 'Matrix newcomer',
+      email: `newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`,
+      password: 'matrix-password-1',
+    }),
+    observe: (w, _t, p) =>
+      w.count('SELECT count(*) AS n FROM "User" WHERE email = $1', [
+        `newcomer-${p.name.toLowerCase()}.${w.runId}@authz.test`,
+      ]),
     verify: ({ before, after, is }) => {
       is([before, after], 'accounts with that email before and after').toEqual([0, 1])
     },
@@ -180,11 +228,18 @@ const MATRIX: Entry[] = [
     on: 'the signed-in person’s own password (changed back afterwards)',
     expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
     input: (_t, p) => ({ currentPassword: passwordOf(p), newPassword: `${passwordOf(p)} changed` }),
-    observe: async (w, _t, p) => (p.userId ? (await w.row<{ passwordHash: string }>('SELECT "passwordHash" FROM "User" WHERE id = $1', [p.userId]))?.passwordHash : null),
+    observe: async (w, _t, p) =>
+      p.userId
+        ? (await w.row<{ passwordHash: string }>('SELECT "passwordHash" FROM "User" WHERE id = $1', [p.userId]))
+            ?.passwordHash
+        : null,
     verify: async ({ w, p, before, after, is }) => {
       is(after, 'password hash after').not.toBe(before)
       // Back to the password every other journey signs in with.
-      const back = await w.act(p, A.changePassword, { currentPassword: `${passwordOf(p)} changed`, newPassword: passwordOf(p) })
+      const back = await w.act(p, A.changePassword, {
+        currentPassword: `${passwordOf(p)} changed`,
+        newPassword: passwordOf(p),
+      })
       is(back.result, 'the change back').toMatchObject({ ok: true })
     },
   }),
@@ -195,14 +250,16 @@ const MATRIX: Entry[] = [
     on: 'the signed-in person’s own account, not confirmed',
     expect: { anonymous: 401, outsider: 400, otherInstructor: 400, student: 400, otherStudent: 400, instructor: 400 },
     input: (_t, p) => ({ password: passwordOf(p), confirmed: false }),
-    observe: async (w, _t, p) => (p.userId ? await w.row('SELECT name, email, "passwordHash" FROM "User" WHERE id = $1', [p.userId]) : null),
+    observe: async (w, _t, p) =>
+      p.userId ? await w.row('SELECT name, email, "passwordHash" FROM "User" WHERE id = $1', [p.userId]) : null,
   }),
   action({
     action: A.createGroup,
     on: 'a new group',
     expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
     input: (_t, p, w) => ({ name: `Made by ${p.name} ${w.runId}` }),
-    observe: (w, _t, p) => w.count('SELECT count(*) AS n FROM "Group" WHERE name = $1', [`Made by ${p.name} ${w.runId}`]),
+    observe: (w, _t, p) =>
+      w.count('SELECT count(*) AS n FROM "Group" WHERE name = $1', [`Made by ${p.name} ${w.runId}`]),
     verify: async ({ w, p, data, after, is }) => {
       is(after, 'groups with that name').toBe(1)
       is(await roleIn(w, (data as { id: string }).id, p.userId), 'the maker is its instructor').toBe('INSTRUCTOR')
@@ -212,7 +269,8 @@ const MATRIX: Entry[] = [
     action: A.joinGroup,
     on: 'a group by its join code',
     expect: { anonymous: 401, outsider: OK, otherInstructor: OK, student: OK, otherStudent: OK, instructor: OK },
-    arrange: async (w) => (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.joinable]))!,
+    arrange: async (w) =>
+      (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.joinable]))!,
     input: (t) => ({ code: t.joinCode }),
     observe: (w, _t, p) => roleIn(w, w.groups.joinable, p.userId),
     verify: ({ p, data, after, is }) => {
@@ -227,7 +285,8 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
     notFound: GROUP_GONE,
     input: (_t, _p, w) => ({ groupId: w.groups.main }),
-    observe: async (w) => (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.main]))!.joinCode,
+    observe: async (w) =>
+      (await w.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [w.groups.main]))!.joinCode,
     verify: ({ data, before, after, is }) => {
       is(after, 'join code after').not.toBe(before)
       is(data, 'the new code').toEqual({ joinCode: after })
@@ -256,7 +315,10 @@ const MATRIX: Entry[] = [
     input: (t) => ({ groupId: t.groupId }),
     observe: (w, t, p) => roleIn(w, t.groupId, p.userId),
     verify: ({ p, before, after, is }) => {
-      is([before, after], 'membership before and after').toEqual([p.name === 'instructor' ? 'INSTRUCTOR' : 'STUDENT', null])
+      is([before, after], 'membership before and after').toEqual([
+        p.name === 'instructor' ? 'INSTRUCTOR' : 'STUDENT',
+        null,
+      ])
     },
   }),
   action({
@@ -284,7 +346,10 @@ const MATRIX: Entry[] = [
     notFound: GROUP_GONE,
     arrange: (w) => leavableGroup(w, 'Shelved'),
     input: (t) => ({ groupId: t.groupId, archived: true }),
-    observe: async (w, t) => (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [t.groupId]))!.archived,
+    observe: async (w, t) =>
+      (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [
+        t.groupId,
+      ]))!.archived,
     verify: ({ before, after, is }) => {
       is([before, after], 'archived before and after').toEqual([false, true])
     },
@@ -296,7 +361,10 @@ const MATRIX: Entry[] = [
     notFound: GROUP_GONE,
     arrange: (w) => archivedGroup(w, 'Reopened'),
     input: (t) => ({ groupId: t.groupId, archived: false }),
-    observe: async (w, t) => (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [t.groupId]))!.archived,
+    observe: async (w, t) =>
+      (await w.row<{ archived: boolean }>('SELECT "archivedAt" IS NOT NULL AS archived FROM "Group" WHERE id = $1', [
+        t.groupId,
+      ]))!.archived,
     verify: ({ before, after, is }) => {
       is([before, after], 'archived before and after').toEqual([true, false])
     },
@@ -315,9 +383,12 @@ const MATRIX: Entry[] = [
     on: '"read first" of the group',
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
     notFound: GROUP_GONE,
-    arrange: async (w) => (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
+    arrange: async (w) =>
+      (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
     input: (t, _p, w) => ({ groupId: w.groups.settings, readFirst: !t.readFirst }),
-    observe: async (w) => (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!.readFirst,
+    observe: async (w) =>
+      (await w.row<{ readFirst: boolean }>('SELECT "readFirst" FROM "Group" WHERE id = $1', [w.groups.settings]))!
+        .readFirst,
     verify: ({ before, after, is }) => {
       is(after, 'read first after').toBe(!before)
     },
@@ -328,9 +399,15 @@ const MATRIX: Entry[] = [
     on: "the group's time zone",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
     notFound: GROUP_GONE,
-    arrange: async (w) => (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
-    input: (t, _p, w) => ({ groupId: w.groups.settings, timeZone: t.timeZone === 'Asia/Tokyo' ? 'Europe/London' : 'Asia/Tokyo' }),
-    observe: async (w) => (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!.timeZone,
+    arrange: async (w) =>
+      (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!,
+    input: (t, _p, w) => ({
+      groupId: w.groups.settings,
+      timeZone: t.timeZone === 'Asia/Tokyo' ? 'Europe/London' : 'Asia/Tokyo',
+    }),
+    observe: async (w) =>
+      (await w.row<{ timeZone: string }>('SELECT "timeZone" FROM "Group" WHERE id = $1', [w.groups.settings]))!
+        .timeZone,
     verify: ({ before, after, is }) => {
       is(after, 'time zone after').toBe(before === 'Asia/Tokyo' ? 'Europe/London' : 'Asia/Tokyo')
     },
@@ -356,7 +433,8 @@ const MATRIX: Entry[] = [
     notFound: ASSIGNMENT_GONE,
     arrange: async (w) => ({ id: await assignment(w) }),
     input: (t, _p, w) => ({ assignmentId: t.id, ...assignmentFields(w, 'Week 3, renamed') }),
-    observe: async (w, t) => (await w.row<{ title: string }>('SELECT title FROM "Assignment" WHERE id = $1', [t.id]))!.title,
+    observe: async (w, t) =>
+      (await w.row<{ title: string }>('SELECT title FROM "Assignment" WHERE id = $1', [t.id]))!.title,
     verify: ({ after, is }) => {
       is(after, 'title after').toBe('Week 3, renamed')
     },
@@ -385,7 +463,10 @@ const MATRIX: Entry[] = [
     observe: (w, t) => w.count('SELECT count(*) AS n FROM "Source" WHERE title = $1', [t.title]),
     verify: async ({ w, p, data, after, is }) => {
       is(after, 'sources with that title').toBe(1)
-      const made = await w.row<{ createdById: string; groupId: string }>('SELECT "createdById", "groupId" FROM "Source" WHERE id = $1', [(data as { id: string }).id])
+      const made = await w.row<{ createdById: string; groupId: string }>(
+        'SELECT "createdById", "groupId" FROM "Source" WHERE id = $1',
+        [(data as { id: string }).id],
+      )
       is(made, 'the new source').toEqual({ createdById: p.userId, groupId: w.groups.main })
     },
   }),
@@ -407,7 +488,11 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
     notFound: SOURCE_GONE,
     arrange: async (w) => ({ sourceId: await w.newSource() }),
-    input: (t) => ({ sourceId: t.sourceId, expectedVersion: 1, text: `${ESSAY}\n\nA closing paragraph added by the instructor.` }),
+    input: (t) => ({
+      sourceId: t.sourceId,
+      expectedVersion: 1,
+      text: `${ESSAY}\n\nA closing paragraph added by the instructor.`,
+    }),
     observe: async (w, t) => {
       const { version, text } = (await sourceRow(w, t.sourceId))!
       return { version, added: text.includes('A closing paragraph added by the instructor.') }
@@ -423,7 +508,10 @@ const MATRIX: Entry[] = [
     notFound: SOURCE_GONE,
     arrange: async (w) => {
       const sourceId = await w.newSource()
-      const { position } = (await w.row<{ position: number }>(`SELECT ("droppedBlocks"->0->>'position')::int AS position FROM "Source" WHERE id = $1`, [sourceId]))!
+      const { position } = (await w.row<{ position: number }>(
+        `SELECT ("droppedBlocks"->0->>'position')::int AS position FROM "Source" WHERE id = $1`,
+        [sourceId],
+      ))!
       return { sourceId, position }
     },
     input: (t) => ({ sourceId: t.sourceId, position: t.position, expectedVersion: 1 }),
@@ -442,11 +530,17 @@ const MATRIX: Entry[] = [
     on: "a source with the student's private and shared highlights",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
     notFound: SOURCE_GONE,
-    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    arrange: async (w) => ({
+      private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+      shared: await w.highlight(w.personas.student),
+    }),
     input: (_t, _p, w) => ({ sourceId: w.sourceId }),
     verify: ({ t, p, data, is }) => {
       const ids = (data as { highlights: { id: string }[] }).highlights.map((h) => h.id)
-      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({
+        private: p.name !== 'otherStudent',
+        shared: true,
+      })
     },
   }),
   action({
@@ -454,12 +548,18 @@ const MATRIX: Entry[] = [
     on: "the student's private and shared highlights, named after a live event",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
     notFound: SOURCE_GONE,
-    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    arrange: async (w) => ({
+      private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+      shared: await w.highlight(w.personas.student),
+    }),
     input: (t, _p, w) => ({ sourceId: w.sourceId, highlightIds: [t.private, t.shared] }),
     verify: ({ t, p, data, is }) => {
       const { changed, gone } = data as { changed: { id: string }[]; gone: string[] }
       const ids = changed.map((h) => h.id)
-      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are read').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are read').toEqual({
+        private: p.name !== 'otherStudent',
+        shared: true,
+      })
       is(gone, 'the rest is gone to this viewer').toEqual(p.name === 'otherStudent' ? [t.private] : [])
     },
   }),
@@ -470,7 +570,12 @@ const MATRIX: Entry[] = [
     notFound: SOURCE_GONE,
     arrange: async (w) => w.nextRange(),
     input: (t, _p, w) => ({ sourceId: w.sourceId, start: t.start, end: t.end, tag: 'EVIDENCE', visibility: 'GROUP' }),
-    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [w.sourceId, t.start, t.end]),
+    observe: (w, t) =>
+      w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [
+        w.sourceId,
+        t.start,
+        t.end,
+      ]),
     verify: async ({ w, p, data, after, is }) => {
       is(after, 'highlights on that passage').toBe(1)
       is((await highlightRow(w, (data as { id: string }).id))?.authorId, 'author').toBe(p.userId)
@@ -552,7 +657,10 @@ const MATRIX: Entry[] = [
     observe: (w, t) => w.count('SELECT count(*) AS n FROM "Reply" WHERE "highlightId" = $1', [t.id]),
     verify: async ({ w, t, p, data, after, is }) => {
       is(after, 'replies after').toBe(1)
-      const made = await w.row<{ authorId: string; highlightId: string }>('SELECT "authorId", "highlightId" FROM "Reply" WHERE id = $1', [(data as { id: string }).id])
+      const made = await w.row<{ authorId: string; highlightId: string }>(
+        'SELECT "authorId", "highlightId" FROM "Reply" WHERE id = $1',
+        [(data as { id: string }).id],
+      )
       is(made, 'the reply').toEqual({ authorId: p.userId, highlightId: t.id })
     },
   }),
@@ -606,12 +714,15 @@ const MATRIX: Entry[] = [
   // Search
   action({
     action: A.searchGroup,
-    on: "the group, where the student replied on a private and a shared highlight",
+    on: 'the group, where the student replied on a private and a shared highlight',
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
     notFound: GROUP_GONE,
     arrange: async (w) => {
       const word = `quokka${clientId().slice(0, 8)}`
-      const [privateId, sharedId] = [await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), await w.highlight(w.personas.student)]
+      const [privateId, sharedId] = [
+        await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+        await w.highlight(w.personas.student),
+      ]
       await w.reply(w.personas.student, privateId, `Private thought ${word}`)
       await w.reply(w.personas.student, sharedId, `Shared thought ${word}`)
       return { word, privateId, sharedId }
@@ -620,7 +731,10 @@ const MATRIX: Entry[] = [
     verify: ({ t, p, data, is }) => {
       const hrefs = (data as { results: { href: string }[] }).results.map((r) => r.href)
       const found = (id: string) => hrefs.some((href) => href.endsWith(`?highlight=${id}`))
-      is({ private: found(t.privateId), shared: found(t.sharedId) }, 'which replies are found').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is({ private: found(t.privateId), shared: found(t.sharedId) }, 'which replies are found').toEqual({
+        private: p.name !== 'otherStudent',
+        shared: true,
+      })
     },
   }),
 
@@ -641,10 +755,15 @@ const MATRIX: Entry[] = [
     notFound: 'This notification does not exist.',
     arrange: async (w) => {
       const replyId = await w.reply(w.personas.instructor, await w.highlight(w.personas.student), 'Tell the student')
-      return (await w.row<{ id: string }>('SELECT id FROM "Notification" WHERE "replyId" = $1 AND "userId" = $2', [replyId, w.personas.student.userId]))!
+      return (await w.row<{ id: string }>('SELECT id FROM "Notification" WHERE "replyId" = $1 AND "userId" = $2', [
+        replyId,
+        w.personas.student.userId,
+      ]))!
     },
     input: (t) => ({ notificationId: t.id }),
-    observe: async (w, t) => (await w.row<{ readAt: Date | null }>('SELECT "readAt" FROM "Notification" WHERE id = $1', [t.id]))?.readAt ?? null,
+    observe: async (w, t) =>
+      (await w.row<{ readAt: Date | null }>('SELECT "readAt" FROM "Notification" WHERE id = $1', [t.id]))?.readAt ??
+      null,
     verify: ({ before, after, is }) => {
       is([before === null, after === null], 'unread before, read after').toEqual([true, false])
     },
@@ -695,7 +814,10 @@ const MATRIX: Entry[] = [
     observe: (w, t) => w.count('SELECT count(*) AS n FROM "ArgumentMap" WHERE title = $1', [t.title]),
     verify: async ({ w, p, data, after, is }) => {
       is(after, 'maps with that title').toBe(1)
-      is(await mapRow(w, (data as { id: string }).id), 'the new map').toMatchObject({ ownerId: p.userId, kind: 'PERSONAL' })
+      is(await mapRow(w, (data as { id: string }).id), 'the new map').toMatchObject({
+        ownerId: p.userId,
+        kind: 'PERSONAL',
+      })
     },
   }),
   action({
@@ -798,7 +920,10 @@ const MATRIX: Entry[] = [
     input: (t) => ({ mapId: t.mapId, assignmentId: t.assignmentId }),
     observe: async (w, t) => ({
       status: (await mapRow(w, t.mapId))!.status,
-      submissions: await w.count('SELECT count(*) AS n FROM "AssignmentSubmission" WHERE "mapId" = $1 AND "assignmentId" = $2 AND NOT late', [t.mapId, t.assignmentId]),
+      submissions: await w.count(
+        'SELECT count(*) AS n FROM "AssignmentSubmission" WHERE "mapId" = $1 AND "assignmentId" = $2 AND NOT late',
+        [t.mapId, t.assignmentId],
+      ),
     }),
     verify: ({ after, is }) => {
       is(after, 'map and submission after').toEqual({ status: 'SUBMITTED', submissions: 1 })
@@ -822,7 +947,13 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: 403 },
     notFound: MAP_GONE,
     arrange: async (w) => ({ mapId: await w.map(w.personas.student) }),
-    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 } } }),
+    input: (t) => ({
+      mapId: t.mapId,
+      op: {
+        type: 'node.add',
+        node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 },
+      },
+    }),
     observe: (w, t) => nodeCount(w, t.mapId),
     verify: ({ data, after, is }) => {
       is(after, 'nodes after').toBe(1)
@@ -835,7 +966,13 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: OK, instructor: OK },
     notFound: MAP_GONE,
     arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP') }),
-    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 } } }),
+    input: (t) => ({
+      mapId: t.mapId,
+      op: {
+        type: 'node.add',
+        node: { id: clientId(), kind: 'NOTE', label: 'Added here', highlightId: null, x: 10, y: 20 },
+      },
+    }),
     observe: (w, t) => nodeCount(w, t.mapId),
     verify: ({ after, is }) => {
       is(after, 'nodes after').toBe(1)
@@ -847,7 +984,13 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 404, instructor: 403 },
     notFound: MAP_GONE,
     arrange: async (w) => ({ mapId: await w.submitted(w.personas.student) }),
-    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'NOTE', label: 'Too late', highlightId: null, x: 0, y: 0 } } }),
+    input: (t) => ({
+      mapId: t.mapId,
+      op: {
+        type: 'node.add',
+        node: { id: clientId(), kind: 'NOTE', label: 'Too late', highlightId: null, x: 0, y: 0 },
+      },
+    }),
     observe: (w, t) => nodeCount(w, t.mapId),
   }),
   action({
@@ -855,9 +998,22 @@ const MATRIX: Entry[] = [
     on: "a group map, citing the student's private highlight",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: OK, otherStudent: 404, instructor: OK },
     notFound: { outsider: MAP_GONE, otherInstructor: MAP_GONE, otherStudent: CITATION_GONE },
-    arrange: async (w) => ({ mapId: await w.map(w.personas.instructor, 'GROUP'), highlightId: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }) }),
-    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 } } }),
-    observe: (w, t) => w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1 AND "highlightId" = $2', [t.mapId, t.highlightId]),
+    arrange: async (w) => ({
+      mapId: await w.map(w.personas.instructor, 'GROUP'),
+      highlightId: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+    }),
+    input: (t) => ({
+      mapId: t.mapId,
+      op: {
+        type: 'node.add',
+        node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 },
+      },
+    }),
+    observe: (w, t) =>
+      w.count('SELECT count(*) AS n FROM "MapNode" WHERE "mapId" = $1 AND "highlightId" = $2', [
+        t.mapId,
+        t.highlightId,
+      ]),
     verify: ({ after, is }) => {
       is(after, 'nodes citing it after').toBe(1)
     },
@@ -866,13 +1022,28 @@ const MATRIX: Entry[] = [
     action: A.applyOperation,
     on: 'a group map, citing a highlight of another group',
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 404, otherStudent: 404, instructor: 404 },
-    notFound: { outsider: MAP_GONE, otherInstructor: MAP_GONE, student: CITATION_GONE, otherStudent: CITATION_GONE, instructor: CITATION_GONE },
+    notFound: {
+      outsider: MAP_GONE,
+      otherInstructor: MAP_GONE,
+      student: CITATION_GONE,
+      otherStudent: CITATION_GONE,
+      instructor: CITATION_GONE,
+    },
     arrange: async (w) => {
       const { otherInstructor } = w.personas
       const sourceId = await w.newSource({ groupId: w.groups.other, by: otherInstructor })
-      return { mapId: await w.map(w.personas.instructor, 'GROUP'), highlightId: await w.highlight(otherInstructor, { sourceId }) }
+      return {
+        mapId: await w.map(w.personas.instructor, 'GROUP'),
+        highlightId: await w.highlight(otherInstructor, { sourceId }),
+      }
     },
-    input: (t) => ({ mapId: t.mapId, op: { type: 'node.add', node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 } } }),
+    input: (t) => ({
+      mapId: t.mapId,
+      op: {
+        type: 'node.add',
+        node: { id: clientId(), kind: 'CLAIM', label: 'Cited', highlightId: t.highlightId, x: 0, y: 0 },
+      },
+    }),
     observe: (w, t) => nodeCount(w, t.mapId),
   }),
   action({
@@ -883,7 +1054,10 @@ const MATRIX: Entry[] = [
     arrange: studentMap,
     input: (t) => ({ mapId: t.mapId, seq: 0 }),
     verify: ({ data, is }) => {
-      is((data as { seq: number; op: { type: string } }[]).map((o) => [o.seq, o.op.type]), 'operations').toEqual([[1, 'node.add']])
+      is(
+        (data as { seq: number; op: { type: string } }[]).map((o) => [o.seq, o.op.type]),
+        'operations',
+      ).toEqual([[1, 'node.add']])
     },
   }),
   action({
@@ -894,7 +1068,10 @@ const MATRIX: Entry[] = [
     arrange: studentMap,
     input: (t) => ({ mapId: t.mapId }),
     verify: ({ data, is }) => {
-      is((data as { seq: number; type: string; by: string }[]).map((h) => [h.seq, h.type, h.by]), 'history').toEqual([[1, 'node.add', 'Alex Rivera']])
+      is(
+        (data as { seq: number; type: string; by: string }[]).map((h) => [h.seq, h.type, h.by]),
+        'history',
+      ).toEqual([[1, 'node.add', 'Alex Rivera']])
     },
   }),
   action({
@@ -905,7 +1082,10 @@ const MATRIX: Entry[] = [
     arrange: studentMap,
     input: (t) => ({ mapId: t.mapId, seq: 1 }),
     verify: ({ data, is }) => {
-      is((data as { nodes: { label: string }[] }).nodes.map((n) => n.label), 'nodes at revision 1').toEqual(['Alliances outlast their threats'])
+      is(
+        (data as { nodes: { label: string }[] }).nodes.map((n) => n.label),
+        'nodes at revision 1',
+      ).toEqual(['Alliances outlast their threats'])
     },
   }),
   action({
@@ -936,7 +1116,8 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: OK },
     notFound: GROUP_GONE,
     input: (_t, p, w) => ({ groupId: w.groups.main, criteria: [{ name: `Evidence (${p.name})`, points: 5 }] }),
-    observe: async (w) => (await w.row<{ rubric: unknown }>('SELECT rubric FROM "Group" WHERE id = $1', [w.groups.main]))!.rubric,
+    observe: async (w) =>
+      (await w.row<{ rubric: unknown }>('SELECT rubric FROM "Group" WHERE id = $1', [w.groups.main]))!.rubric,
     verify: ({ p, after, is }) => {
       is(after, 'rubric after').toEqual([{ name: `Evidence (${p.name})`, points: 5 }])
     },
@@ -992,7 +1173,10 @@ const MATRIX: Entry[] = [
     input: (t) => ({ mapId: t.mapId }),
     verify: ({ t, p, data, is }) => {
       // "New" is the owner's marker only.
-      is((data as { id: string; isNew: boolean }[]).map((f) => [f.id, f.isNew]), 'feedback listed').toEqual([[t.id, p.name === 'student']])
+      is(
+        (data as { id: string; isNew: boolean }[]).map((f) => [f.id, f.isNew]),
+        'feedback listed',
+      ).toEqual([[t.id, p.name === 'student']])
     },
   }),
   action({
@@ -1030,7 +1214,10 @@ const MATRIX: Entry[] = [
     send: (_w, _t, p) => get(p, '/api/auth/session'),
     verify: ({ p, reply, is }) => {
       const session = json<{ user?: { id: string; email: string } }>(reply)
-      is(session.user ? { id: session.user.id, email: session.user.email } : null, 'who the session says this is').toEqual(p.userId ? { id: p.userId, email: p.email } : null)
+      is(
+        session.user ? { id: session.user.id, email: session.user.email } : null,
+        'who the session says this is',
+      ).toEqual(p.userId ? { id: p.userId, email: p.email } : null)
     },
   }),
   route({
@@ -1039,8 +1226,14 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 302, outsider: 302, otherInstructor: 302, student: 302, otherStudent: 302, instructor: 302 },
     ownErrors: true,
     send: async (_w, _t, p) =>
-      replyOf(await p.api.post('/api/auth/callback/credentials', { form: { email: 'instructor@colloquy.test', password: 'seminar-demo' }, maxRedirects: 0 })),
-    observe: async (_w, _t, p) => (await get(p, '/api/auth/session')).body.toString('utf8').replace(/"expires":"[^"]*"/, ''),
+      replyOf(
+        await p.api.post('/api/auth/callback/credentials', {
+          form: { email: 'instructor@colloquy.test', password: 'seminar-demo' },
+          maxRedirects: 0,
+        }),
+      ),
+    observe: async (_w, _t, p) =>
+      (await get(p, '/api/auth/session')).body.toString('utf8').replace(/"expires":"[^"]*"/, ''),
     verify: ({ reply, before, after, is }) => {
       is(reply.headers['location'], 'redirect to the CSRF error').toMatch(/\/api\/auth\/signin\?csrf=true/)
       is(reply.headers['set-cookie'] ?? '', 'cookies set').not.toMatch(/session-token=/)
@@ -1053,7 +1246,12 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 200, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
     arrange: (w) => digestReader(w),
     send: async (_w, t, p) =>
-      replyOf(await p.api.post(`/api/unsubscribe?token=${encodeURIComponent(t.token)}`, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 })),
+      replyOf(
+        await p.api.post(`/api/unsubscribe?token=${encodeURIComponent(t.token)}`, {
+          form: { 'List-Unsubscribe': 'One-Click' },
+          maxRedirects: 0,
+        }),
+      ),
     observe: (w, t) => digestOf(w, t.userId),
     verify: ({ before, after, is }) => {
       is([before, after], 'the reader’s setting before and after').toEqual(['DAILY', 'OFF'])
@@ -1063,15 +1261,22 @@ const MATRIX: Entry[] = [
     route: 'GET /api/account/data',
     on: "one's own data, with the student's private and shared highlights",
     expect: { anonymous: 401, outsider: 200, otherInstructor: 200, student: 200, otherStudent: 200, instructor: 200 },
-    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    arrange: async (w) => ({
+      private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+      shared: await w.highlight(w.personas.student),
+    }),
     send: (_w, _t, p) => get(p, '/api/account/data'),
     verify: async ({ w, t, p, reply, is }) => {
       const data = json<{ person: { email: string }; highlights: { quote: string }[] }>(reply)
       is(data.person.email, 'whose data').toBe(p.email)
       const quotes = new Set(data.highlights.map((h) => h.quote))
-      const quoteOf = async (id: string) => (await w.row<{ exact: string }>('SELECT exact FROM "Highlight" WHERE id = $1', [id]))!.exact
+      const quoteOf = async (id: string) =>
+        (await w.row<{ exact: string }>('SELECT exact FROM "Highlight" WHERE id = $1', [id]))!.exact
       const mine = p.name === 'student'
-      is({ private: quotes.has(await quoteOf(t.private)), shared: quotes.has(await quoteOf(t.shared)) }, 'the student’s highlights in it').toEqual({ private: mine, shared: mine })
+      is(
+        { private: quotes.has(await quoteOf(t.private)), shared: quotes.has(await quoteOf(t.shared)) },
+        'the student’s highlights in it',
+      ).toEqual({ private: mine, shared: mine })
     },
   }),
   route({
@@ -1079,11 +1284,16 @@ const MATRIX: Entry[] = [
     on: "CSV of a source with the student's private and shared highlights",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 200, instructor: 200 },
     notFound: SOURCE_GONE,
-    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    arrange: async (w) => ({
+      private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+      shared: await w.highlight(w.personas.student),
+    }),
     send: (w, _t, p) => get(p, `/api/sources/${w.sourceId}/export?format=csv`),
     verify: ({ t, p, reply, is }) => {
       const csv = reply.body.toString('utf8')
-      is({ private: csv.includes(t.private), shared: csv.includes(t.shared) }, 'which of the two are exported').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is({ private: csv.includes(t.private), shared: csv.includes(t.shared) }, 'which of the two are exported').toEqual(
+        { private: p.name !== 'otherStudent', shared: true },
+      )
     },
   }),
   route({
@@ -1091,11 +1301,17 @@ const MATRIX: Entry[] = [
     on: "a source with the student's private and shared highlights",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 200, otherStudent: 200, instructor: 200 },
     notFound: SOURCE_GONE,
-    arrange: async (w) => ({ private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }), shared: await w.highlight(w.personas.student) }),
+    arrange: async (w) => ({
+      private: await w.highlight(w.personas.student, { visibility: 'PRIVATE' }),
+      shared: await w.highlight(w.personas.student),
+    }),
     send: (w, _t, p) => get(p, `/api/sources/${w.sourceId}/highlights`),
     verify: ({ t, p, reply, is }) => {
       const ids = json<{ highlights: { id: string }[] }>(reply).highlights.map((h) => h.id)
-      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({ private: p.name !== 'otherStudent', shared: true })
+      is({ private: ids.includes(t.private), shared: ids.includes(t.shared) }, 'which of the two are listed').toEqual({
+        private: p.name !== 'otherStudent',
+        shared: true,
+      })
     },
   }),
   route({
@@ -1104,8 +1320,18 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 201, otherStudent: 201, instructor: 201 },
     notFound: SOURCE_GONE,
     arrange: async (w) => w.nextRange(),
-    send: async (w, t, p) => replyOf(await p.api.post(`/api/sources/${w.sourceId}/highlights`, { data: { start: t.start, end: t.end, tag: 'BIAS' } })),
-    observe: (w, t) => w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [w.sourceId, t.start, t.end]),
+    send: async (w, t, p) =>
+      replyOf(
+        await p.api.post(`/api/sources/${w.sourceId}/highlights`, {
+          data: { start: t.start, end: t.end, tag: 'BIAS' },
+        }),
+      ),
+    observe: (w, t) =>
+      w.count('SELECT count(*) AS n FROM "Highlight" WHERE "sourceId" = $1 AND start = $2 AND "end" = $3', [
+        w.sourceId,
+        t.start,
+        t.end,
+      ]),
     verify: async ({ w, p, reply, after, is }) => {
       is(after, 'highlights on that passage').toBe(1)
       is((await highlightRow(w, json<{ id: string }>(reply).id))?.authorId, 'author').toBe(p.userId)
@@ -1148,7 +1374,13 @@ const MATRIX: Entry[] = [
     route: 'GET /api/groups/[groupId]/events',
     on: "the group's stream, naming a source of another group the reader belongs to",
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 404, otherStudent: 404, instructor: 404 },
-    notFound: { outsider: GROUP_GONE, otherInstructor: GROUP_GONE, student: SOURCE_GONE, otherStudent: SOURCE_GONE, instructor: SOURCE_GONE },
+    notFound: {
+      outsider: GROUP_GONE,
+      otherInstructor: GROUP_GONE,
+      student: SOURCE_GONE,
+      otherStudent: SOURCE_GONE,
+      instructor: SOURCE_GONE,
+    },
     arrange: async (w) => ({ sourceId: await w.newSource({ groupId: w.groups.settings }) }),
     send: (w, t, p) => openStream(w, p, `/api/groups/${w.groups.main}/events?sourceId=${t.sourceId}`),
   }),
@@ -1158,10 +1390,20 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
     notFound: GROUP_GONE,
     send: async (w, _t, p) =>
-      replyOf(await p.api.post(`/api/groups/${w.groups.main}/sources/extract`, { multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY) } } })),
+      replyOf(
+        await p.api.post(`/api/groups/${w.groups.main}/sources/extract`, {
+          multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY) } },
+        }),
+      ),
     verify: ({ reply, is }) => {
       const blocks = json<{ blocks: { text: string; junkReason?: string }[] }>(reply).blocks
-      is(blocks.filter((b) => !b.junkReason).map((b) => b.text).join('\n\n'), 'the text read from the file').toContain('Alliances are usually founded')
+      is(
+        blocks
+          .filter((b) => !b.junkReason)
+          .map((b) => b.text)
+          .join('\n\n'),
+        'the text read from the file',
+      ).toContain('Alliances are usually founded')
     },
   }),
   route({
@@ -1170,7 +1412,12 @@ const MATRIX: Entry[] = [
     expect: { anonymous: 401, outsider: 404, otherInstructor: 404, student: 403, otherStudent: 403, instructor: 200 },
     notFound: GROUP_GONE,
     arrange: async (w) => {
-      if (!(await w.count(`SELECT count(*) AS n FROM "ArgumentMap" WHERE "groupId" = $1 AND status = 'SUBMITTED'`, [w.groups.main]))) await w.submitted(w.personas.student)
+      if (
+        !(await w.count(`SELECT count(*) AS n FROM "ArgumentMap" WHERE "groupId" = $1 AND status = 'SUBMITTED'`, [
+          w.groups.main,
+        ]))
+      )
+        await w.submitted(w.personas.student)
     },
     send: (w, _t, p) => get(p, `/api/groups/${w.groups.main}/maps/export`),
     verify: ({ reply, is }) => {
@@ -1187,7 +1434,9 @@ const MATRIX: Entry[] = [
     send: (_w, t, p) => get(p, `/api/assignments/${t.id}/gradebook`),
     verify: ({ reply, is }) => {
       is(reply.headers['content-type'], 'content type').toBe('text/csv; charset=utf-8')
-      is(reply.body.toString('utf8').split('\r\n')[0], 'header row').toMatch(/^\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Email address,Claims,/)
+      is(reply.body.toString('utf8').split('\r\n')[0], 'header row').toMatch(
+        /^\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Email address,Claims,/,
+      )
     },
   }),
   route({
@@ -1233,7 +1482,8 @@ const MATRIX: Entry[] = [
       archive.group.name = `Imported seminar ${clientId()}`
       return { name: archive.group.name, file: gzipSync(JSON.stringify(archive)) }
     },
-    send: async (_w, t, p) => replyOf(await p.api.post('/api/archives', { data: t.file, headers: { 'Content-Type': 'application/gzip' } })),
+    send: async (_w, t, p) =>
+      replyOf(await p.api.post('/api/archives', { data: t.file, headers: { 'Content-Type': 'application/gzip' } })),
     observe: (w, t) => w.count('SELECT count(*) AS n FROM "Group" WHERE name = $1', [t.name]),
     verify: async ({ w, p, reply, after, is }) => {
       is(after, 'groups with that name').toBe(1)
@@ -1261,7 +1511,9 @@ test.describe('authorization matrix', () => {
 
   test.afterAll(async () => {
     await world?.dispose()
-    console.log(`authorization matrix: ${MATRIX.length} entries × ${PERSONAS.length} personas, ${assertions} assertions in this worker`)
+    console.log(
+      `authorization matrix: ${MATRIX.length} entries × ${PERSONAS.length} personas, ${assertions} assertions in this worker`,
+    )
   })
 
   for (const entry of MATRIX) {

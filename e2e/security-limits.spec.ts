@@ -6,28 +6,54 @@ import { request as http } from 'node:http'
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { clearLimitCounters, queryE2e } from './support/limit-counters'
-import { addSource, createGroup, joinWithCode, newAccount, PASSWORD, runId, serverActionId, signIn, signUp, SLOW } from './support/web-security-fixtures'
+import {
+  addSource,
+  createGroup,
+  joinWithCode,
+  newAccount,
+  PASSWORD,
+  runId,
+  serverActionId,
+  signIn,
+  signUp,
+  SLOW,
+} from './support/web-security-fixtures'
 
 test.use({ viewport: { width: 1280, height: 800 } })
 
-const ESSAY = 'Alliances endure because the habits they build outlast the threats that founded them.\n\nCritics answer that inertia hides real disagreements.'
+const ESSAY =
+  'Alliances endure because the habits they build outlast the threats that founded them.\n\nCritics answer that inertia hides real disagreements.'
 
 async function cookieHeader(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
 }
 
 /** A request context that sends exactly this cookie header: a copy of someone's session. */
-async function withCookie(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, cookie: string) {
+async function withCookie(
+  playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
+  baseURL: string,
+  cookie: string,
+) {
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })
 }
 
 test.describe('redirect targets', () => {
-  test('a callbackUrl that a browser would read as another site, or that holds line breaks or non-Latin-1 text, never leaves the app nor fails', async ({ openBrowser, baseURL }) => {
+  test('a callbackUrl that a browser would read as another site, or that holds line breaks or non-Latin-1 text, never leaves the app nor fails', async ({
+    openBrowser,
+    baseURL,
+  }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('redirect', 'Rhea Redirect'))
     const get = (query: string) => page.request.get(`/sign-in?callbackUrl=${query}`, { maxRedirects: 0 })
     // "/%09/evil" arrives as "/<tab>/evil", which browsers read as //evil.example.
-    for (const query of ['/%09/evil.example', '/%0a/evil.example', '%2F%09%2Fevil.example', '//evil.example', '/%5Cevil.example', 'https://evil.example/']) {
+    for (const query of [
+      '/%09/evil.example',
+      '/%0a/evil.example',
+      '%2F%09%2Fevil.example',
+      '//evil.example',
+      '/%5Cevil.example',
+      'https://evil.example/',
+    ]) {
       const response = await get(query)
       expect(response.status(), query).toBe(307)
       expect(response.headers()['location'], query).toBe('/dashboard')
@@ -54,7 +80,11 @@ test.describe('redirect targets', () => {
 })
 
 test.describe('sessions', () => {
-  test('signing out ends the session on the server: a copy of its cookie no longer works', async ({ openBrowser, playwright, baseURL }) => {
+  test('signing out ends the session on the server: a copy of its cookie no longer works', async ({
+    openBrowser,
+    playwright,
+    baseURL,
+  }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('signout', 'Sol Signout'))
     const group = await createGroup(page, `Sign-out seminar ${runId}`)
@@ -65,7 +95,9 @@ test.describe('sessions', () => {
       await page.getByRole('button', { name: 'Sign out' }).click()
       await expect(page).toHaveURL(`${baseURL}/`, SLOW)
       expect((await copy.get(`/api/sources/${source.id}/highlights`)).status()).toBe(401)
-      const refused = await copy.post(`/api/sources/${source.id}/highlights`, { data: { start: 0, end: 9, tag: 'CLAIM' } })
+      const refused = await copy.post(`/api/sources/${source.id}/highlights`, {
+        data: { start: 0, end: 9, tag: 'CLAIM' },
+      })
       expect(refused.status()).toBe(401)
       const pageVisit = await copy.get(new URL(group.url).pathname, { maxRedirects: 0 })
       expect(pageVisit.status()).toBe(307)
@@ -76,7 +108,9 @@ test.describe('sessions', () => {
     }
   })
 
-  test('a password change needs the current password, signs out every other device and keeps this one', async ({ openBrowser }) => {
+  test('a password change needs the current password, signs out every other device and keeps this one', async ({
+    openBrowser,
+  }) => {
     const laptop = await openBrowser()
     const account = newAccount('password-change', 'Pia Password')
     await signUp(laptop, account)
@@ -98,7 +132,10 @@ test.describe('sessions', () => {
     await form.getByLabel('Current password').fill(PASSWORD)
     await form.getByLabel('New password').fill('a fresh seminar passphrase')
     await form.getByRole('button', { name: 'Change password' }).click()
-    await expect(form.getByRole('status')).toHaveText('Your password is changed. Your other devices are signed out.', SLOW)
+    await expect(form.getByRole('status')).toHaveText(
+      'Your password is changed. Your other devices are signed out.',
+      SLOW,
+    )
 
     await laptop.goto('/dashboard')
     await expect(laptop).toHaveURL('/dashboard')
@@ -110,7 +147,9 @@ test.describe('sessions', () => {
     await expect(phone).toHaveURL('/dashboard', SLOW)
   })
 
-  test('sign-up refuses the passwords people pick most, and answers a taken email as it answers a free one', async ({ openBrowser }) => {
+  test('sign-up refuses the passwords people pick most, and answers a taken email as it answers a free one', async ({
+    openBrowser,
+  }) => {
     const page = await openBrowser()
     const taken = newAccount('taken', 'Tara Taken')
     await signUp(page, taken)
@@ -134,7 +173,9 @@ test.describe('sessions', () => {
     const before = await queryE2e<{ name: string }>('SELECT name FROM "User" WHERE email = $1', [taken.email])
     await fill('Impostor', taken.email, 'another seminar passphrase')
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard&notice=account$/, SLOW)
-    await expect(page.getByRole('status')).toHaveText('If you already have an account with this email, sign in with its password.')
+    await expect(page.getByRole('status')).toHaveText(
+      'If you already have an account with this email, sign in with its password.',
+    )
     expect(await queryE2e('SELECT name FROM "User" WHERE email = $1', [taken.email])).toEqual(before)
     // The owner who signs up again with their own password is simply signed in.
     await fill('Tara Again', taken.email, PASSWORD)
@@ -152,7 +193,10 @@ test.describe('guessing passwords', () => {
     await clearLimitCounters(['signIn:'])
   })
 
-  test('per address, a forged X-Forwarded-For changes nothing: after 30 failures across accounts that address is refused for a while', async ({ playwright, baseURL }) => {
+  test('per address, a forged X-Forwarded-For changes nothing: after 30 failures across accounts that address is refused for a while', async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await playwright.request.newContext({ baseURL })
     try {
       const attempt = async (email: string, password: string, forged: string) => {
@@ -167,11 +211,17 @@ test.describe('guessing passwords', () => {
         return new URL(where, baseURL).searchParams.get('error') ?? ''
       }
       for (let i = 0; i < 30; i++) {
-        expect(await attempt(`spray-${i}-${runId}@guess.test`, `guess ${i}`, `198.51.100.${i}`)).toBe('Wrong email or password.')
+        expect(await attempt(`spray-${i}-${runId}@guess.test`, `guess ${i}`, `198.51.100.${i}`)).toBe(
+          'Wrong email or password.',
+        )
       }
-      expect(await attempt(`spray-last-${runId}@guess.test`, 'guess', '203.0.113.99')).toMatch(/^Too many failed sign-ins from your network\. Please wait 1[45] minutes and try again\.$/)
+      expect(await attempt(`spray-last-${runId}@guess.test`, 'guess', '203.0.113.99')).toMatch(
+        /^Too many failed sign-ins from your network\. Please wait 1[45] minutes and try again\.$/,
+      )
       // Answered now without next-auth or the database, in next-auth's own words and shape.
-      expect(await attempt(`spray-after-${runId}@guess.test`, 'guess', '203.0.113.98')).toMatch(/^Too many failed sign-ins from your network\./)
+      expect(await attempt(`spray-after-${runId}@guess.test`, 'guess', '203.0.113.98')).toMatch(
+        /^Too many failed sign-ins from your network\./,
+      )
     } finally {
       await api.dispose()
     }
@@ -182,7 +232,12 @@ test.describe('guessing passwords', () => {
  * Streams a body of `total` bytes in 64 KiB chunks — chunked with no length, or with `declared`
  * its Content-Length announced — and says how much had gone when the answer came.
  */
-function streamBody(url: string, headers: Record<string, string>, total: number, declared = false): Promise<{ status: number; body: string; sentBeforeAnswer: number; ms: number }> {
+function streamBody(
+  url: string,
+  headers: Record<string, string>,
+  total: number,
+  declared = false,
+): Promise<{ status: number; body: string; sentBeforeAnswer: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     let sent = 0
@@ -191,7 +246,8 @@ function streamBody(url: string, headers: Record<string, string>, total: number,
     // The raw answer as it arrives: a server that answers and then closes the connection can make
     // our next write fail (EPIPE) before the HTTP parser has reported the answer it already sent.
     let raw = ''
-    const settle = (status: number, body: string) => resolve({ status, body, sentBeforeAnswer, ms: performance.now() - started })
+    const settle = (status: number, body: string) =>
+      resolve({ status, body, sentBeforeAnswer, ms: performance.now() - started })
     const length = declared ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }
     const req = http(url, { method: 'POST', headers: { ...headers, ...length }, agent: false }, (res) => {
       let body = ''
@@ -211,7 +267,12 @@ function streamBody(url: string, headers: Record<string, string>, total: number,
     )
     req.on('error', (error) => {
       const answer = /^HTTP\/1\.1 (\d{3})([^]*?)\r\n\r\n([^]*)$/.exec(raw)
-      if (!answer) return reject(new Error(`${error.message} after ${sent} bytes sent, ${raw.length} bytes of answer, ${declared ? "declared" : "chunked"} ${total}, ${headers.cookie ? "signed in" : "anonymous"}`))
+      if (!answer)
+        return reject(
+          new Error(
+            `${error.message} after ${sent} bytes sent, ${raw.length} bytes of answer, ${declared ? 'declared' : 'chunked'} ${total}, ${headers.cookie ? 'signed in' : 'anonymous'}`,
+          ),
+        )
       const chunked = /\r\ntransfer-encoding: *chunked/i.test(answer[2]!)
       settle(Number(answer[1]), chunked ? answer[3]!.replace(/(^|\r\n)[0-9a-f]+\r\n/gi, '') : answer[3]!)
     })
@@ -228,7 +289,10 @@ function streamBody(url: string, headers: Record<string, string>, total: number,
 }
 
 test.describe('request bodies', () => {
-  test('a body that does not end is refused before it is read: without a length, too long, or without a session', async ({ openBrowser, baseURL }) => {
+  test('a body that does not end is refused before it is read: without a length, too long, or without a session', async ({
+    openBrowser,
+    baseURL,
+  }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('bodies-stream', 'Bo Bodies'))
     await createGroup(page, `Bodies seminar ${runId}`)
@@ -242,7 +306,9 @@ test.describe('request bodies', () => {
     for (const headers of [json, { ...json, cookie }]) {
       const chunked = await streamBody(url, headers, HUGE)
       expect(chunked.status).toBe(411)
-      expect(JSON.parse(chunked.body)).toMatchObject({ error: 'Send the request with its Content-Length: a body of unknown length is not accepted.' })
+      expect(JSON.parse(chunked.body)).toMatchObject({
+        error: 'Send the request with its Content-Length: a body of unknown length is not accepted.',
+      })
       expect(chunked.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024)
     }
     // Longer than any route takes: refused unread at the front door.
@@ -268,7 +334,9 @@ test.describe('request bodies', () => {
     for (const response of [
       await page.request.get(`/api/sources/${source.id}/highlights`),
       await page.request.get('/api/sources/cmnosuchsource0000000000/highlights'),
-      await page.request.post(`/api/sources/${source.id}/highlights`, { data: { start: 0, end: 9, tag: 'CLAIM', visibility: 'PRIVATE' } }),
+      await page.request.post(`/api/sources/${source.id}/highlights`, {
+        data: { start: 0, end: 9, tag: 'CLAIM', visibility: 'PRIVATE' },
+      }),
       await page.request.post(`/api/sources/${source.id}/highlights`, { data: { start: 'x' } }),
     ]) {
       expect(response.headers()['content-type'], response.url()).toMatch(/^application\/json/)
@@ -278,7 +346,10 @@ test.describe('request bodies', () => {
 })
 
 test.describe('live streams', () => {
-  test('one person gets a dozen streams at once, the next is refused with a time to come back, and others are unaffected', async ({ openBrowser, baseURL }) => {
+  test('one person gets a dozen streams at once, the next is refused with a time to come back, and others are unaffected', async ({
+    openBrowser,
+    baseURL,
+  }) => {
     const teacher = await openBrowser()
     await signUp(teacher, newAccount('streams', 'Stella Streams'))
     const group = await createGroup(teacher, `Streams seminar ${runId}`)
@@ -287,19 +358,32 @@ test.describe('live streams', () => {
     const openStream = async () => {
       const hangUp = new AbortController()
       open.push(hangUp)
-      const response = await fetch(`${baseURL}/api/groups/${group.id}/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: hangUp.signal })
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: response.status === 200 ? null : await response.json() }
+      const response = await fetch(`${baseURL}/api/groups/${group.id}/events`, {
+        headers: { cookie, accept: 'text/event-stream' },
+        signal: hangUp.signal,
+      })
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: response.status === 200 ? null : await response.json(),
+      }
     }
     try {
       const first = await Promise.all(Array.from({ length: 12 }, openStream))
       expect(first.map((r) => r.status)).toEqual(Array(12).fill(200))
       const refused = await openStream()
-      expect(refused).toMatchObject({ status: 429, retryAfter: '30', body: { error: 'You have Colloquy open in more than 12 tabs; close some to get live updates here.' } })
+      expect(refused).toMatchObject({
+        status: 429,
+        retryAfter: '30',
+        body: { error: 'You have Colloquy open in more than 12 tabs; close some to get live updates here.' },
+      })
       // Someone else's stream opens as usual.
       const student = await openBrowser()
       await signUp(student, newAccount('streams-student', 'Sid Student'))
       await joinWithCode(student, group)
-      const other = await fetch(`${baseURL}/api/groups/${group.id}/events`, { headers: { cookie: await cookieHeader(student) } })
+      const other = await fetch(`${baseURL}/api/groups/${group.id}/events`, {
+        headers: { cookie: await cookieHeader(student) },
+      })
       expect(other.status).toBe(200)
       await other.body?.cancel()
     } finally {
@@ -316,7 +400,9 @@ test.describe('live streams', () => {
     await signUp(student, account)
     await joinWithCode(student, group)
     const userId = (await queryE2e<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [account.email]))[0]!.id
-    const response = await fetch(`${baseURL}/api/groups/${group.id}/events`, { headers: { cookie: await cookieHeader(student) } })
+    const response = await fetch(`${baseURL}/api/groups/${group.id}/events`, {
+      headers: { cookie: await cookieHeader(student) },
+    })
     expect(response.status).toBe(200)
     const reader = response.body!.getReader()
     const ended = (async () => {
@@ -325,7 +411,12 @@ test.describe('live streams', () => {
     await teacher.waitForTimeout(500)
     const removedAt = performance.now()
     const remove = await teacher.request.post('/', {
-      headers: { 'Next-Action': serverActionId('removeMemberAction', 'lib/groups/actions.ts'), Origin: new URL(baseURL!).origin, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+      headers: {
+        'Next-Action': serverActionId('removeMemberAction', 'lib/groups/actions.ts'),
+        Origin: new URL(baseURL!).origin,
+        Accept: 'text/x-component',
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
       data: JSON.stringify([{ groupId: group.id, userId }]),
     })
     expect(await remove.text()).toContain('"ok":true')
@@ -338,29 +429,54 @@ test.describe('floods of work', () => {
     await clearLimitCounters(['export:', 'import:', 'upload:'])
   })
 
-  test('one account’s exports, imports and uploads are limited per hour, each refusal saying when to come back', async ({ openBrowser }) => {
+  test('one account’s exports, imports and uploads are limited per hour, each refusal saying when to come back', async ({
+    openBrowser,
+  }) => {
     test.slow()
     const page = await openBrowser()
     await signUp(page, newAccount('flood', 'Flo Flood'))
     const group = await createGroup(page, `Flood seminar ${runId}`)
     const source = await addSource(page, `Flood essay ${runId}`, ESSAY)
-    const until429 = async (limit: number, send: () => Promise<{ status: () => number; headers: () => Record<string, string>; json: () => Promise<unknown> }>) => {
+    const until429 = async (
+      limit: number,
+      send: () => Promise<{
+        status: () => number
+        headers: () => Record<string, string>
+        json: () => Promise<unknown>
+      }>,
+    ) => {
       for (let i = 0; i < limit; i++) expect((await send()).status(), `request ${i + 1}`).toBeLessThan(300)
       const refused = await send()
       expect(refused.status()).toBe(429)
       expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(60)
       return ((await refused.json()) as { error: string }).error
     }
-    expect(await until429(120, () => page.request.get(`/api/sources/${source.id}/export?format=csv`))).toMatch(/^Too many exports were made in the last hour\. Please try again in \d+ minutes\.$/)
-    const backup = { format: 'colloquy-map', version: 1, title: 'Flood map', kind: 'PERSONAL', nodes: [{ id: 'a', kind: 'NOTE', label: 'x', x: 0, y: 0 }], relations: [] }
-    expect(await until429(30, () => page.request.post(`/api/groups/${group.id}/maps/import`, { data: backup }))).toMatch(/^Too many maps were imported/)
-    const upload = () => page.request.post(`/api/groups/${group.id}/sources/extract`, { multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY) } } })
+    expect(await until429(120, () => page.request.get(`/api/sources/${source.id}/export?format=csv`))).toMatch(
+      /^Too many exports were made in the last hour\. Please try again in \d+ minutes\.$/,
+    )
+    const backup = {
+      format: 'colloquy-map',
+      version: 1,
+      title: 'Flood map',
+      kind: 'PERSONAL',
+      nodes: [{ id: 'a', kind: 'NOTE', label: 'x', x: 0, y: 0 }],
+      relations: [],
+    }
+    expect(
+      await until429(30, () => page.request.post(`/api/groups/${group.id}/maps/import`, { data: backup })),
+    ).toMatch(/^Too many maps were imported/)
+    const upload = () =>
+      page.request.post(`/api/groups/${group.id}/sources/extract`, {
+        multipart: { file: { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY) } },
+      })
     expect(await until429(60, upload)).toMatch(/^Too many files were uploaded/)
   })
 })
 
 test.describe('content security policy', () => {
-  test('every page carries a nonce of its own, and a script injected without it does not run', async ({ openBrowser }) => {
+  test('every page carries a nonce of its own, and a script injected without it does not run', async ({
+    openBrowser,
+  }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('nonce', 'Nina Nonce'))
     const nonces = new Set<string>()
@@ -381,7 +497,9 @@ test.describe('content security policy', () => {
     const violation = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true })
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), {
+            once: true,
+          })
           const script = document.createElement('script')
           script.textContent = 'window.__inline = 1'
           document.body.append(script)

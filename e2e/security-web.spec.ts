@@ -59,7 +59,9 @@ const start = ESSAY.indexOf('habits')
 const HIGHLIGHT = { start, end: start + 'habits'.length, tag: 'CLAIM' }
 
 test.describe('sessions', () => {
-  test('the session and CSRF cookies of a real sign-in are HttpOnly and SameSite=Lax, out of reach of page scripts', async ({ openBrowser }) => {
+  test('the session and CSRF cookies of a real sign-in are HttpOnly and SameSite=Lax, out of reach of page scripts', async ({
+    openBrowser,
+  }) => {
     const page = await openBrowser()
     const account = newAccount('cookies', 'Cookie Tester')
     await signUp(page, account)
@@ -84,7 +86,11 @@ test.describe('sessions', () => {
     expect(await page.evaluate(() => document.cookie)).not.toMatch(/next-auth\.(session|csrf)-token/)
   })
 
-  test('next-auth refuses a credentials sign-in that lacks its CSRF token, and accepts it with the token', async ({ openBrowser, playwright, baseURL }) => {
+  test('next-auth refuses a credentials sign-in that lacks its CSRF token, and accepts it with the token', async ({
+    openBrowser,
+    playwright,
+    baseURL,
+  }) => {
     const page = await openBrowser()
     const account = newAccount('csrf-signin', 'Token Tester')
     await signUp(page, account)
@@ -95,7 +101,13 @@ test.describe('sessions', () => {
       const forged = await api.post('/api/auth/callback/credentials', { form, maxRedirects: 0 })
       expect(forged.status()).toBe(302)
       expect(forged.headers()['location']).toMatch(/\/api\/auth\/signin\?csrf=true$/)
-      expect(forged.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value).join('\n')).not.toContain('next-auth.session-token')
+      expect(
+        forged
+          .headersArray()
+          .filter((h) => h.name.toLowerCase() === 'set-cookie')
+          .map((h) => h.value)
+          .join('\n'),
+      ).not.toContain('next-auth.session-token')
       expect(await (await api.get('/api/auth/session')).json()).toEqual({})
 
       // The same form with the token from the CSRF cookie signs in.
@@ -103,14 +115,22 @@ test.describe('sessions', () => {
       const real = await api.post('/api/auth/callback/credentials', { form: { ...form, csrfToken }, maxRedirects: 0 })
       expect(real.status()).toBe(302)
       expect(real.headers()['location']).toBe(`${baseURL}/dashboard`)
-      expect(real.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('next-auth.session-token='))).toBe(true)
-      expect(((await (await api.get('/api/auth/session')).json()) as { user?: { email?: string } }).user?.email).toBe(account.email)
+      expect(
+        real
+          .headersArray()
+          .some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('next-auth.session-token=')),
+      ).toBe(true)
+      expect(((await (await api.get('/api/auth/session')).json()) as { user?: { email?: string } }).user?.email).toBe(
+        account.email,
+      )
     } finally {
       await api.dispose()
     }
   })
 
-  test('a few wrong passwords cost a short wait, never a lockout: the right password works once the wait is over', async ({ openBrowser }) => {
+  test('a few wrong passwords cost a short wait, never a lockout: the right password works once the wait is over', async ({
+    openBrowser,
+  }) => {
     test.slow()
     const page = await openBrowser()
     const account = newAccount('throttle', 'Throttle Tester')
@@ -134,13 +154,20 @@ test.describe('sessions', () => {
 })
 
 test.describe('cross-site requests', () => {
-  test('a server action sent with the session cookie from a foreign origin is refused and changes nothing', async ({ openBrowser }) => {
+  test('a server action sent with the session cookie from a foreign origin is refused and changes nothing', async ({
+    openBrowser,
+  }) => {
     const page = await openBrowser()
     await signUp(page, newAccount('action', 'Action Tester'))
     const actionId = serverActionId('createGroupAction', 'lib/groups/actions.ts')
     const call = (name: string, origin: string) =>
       page.request.post('/dashboard', {
-        headers: { 'Next-Action': actionId, Origin: origin, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+        headers: {
+          'Next-Action': actionId,
+          Origin: origin,
+          Accept: 'text/x-component',
+          'Content-Type': 'text/plain;charset=UTF-8',
+        },
         data: JSON.stringify([{ name }]),
         maxRedirects: 0,
       })
@@ -161,15 +188,29 @@ test.describe('cross-site requests', () => {
     await expect(page.getByText(forgedName)).toHaveCount(0)
   })
 
-  test('our state-changing route handlers refuse cross-site requests with 403 and store nothing', async ({ openBrowser }) => {
+  test('our state-changing route handlers refuse cross-site requests with 403 and store nothing', async ({
+    openBrowser,
+  }) => {
     test.slow()
     const { student, teacher, group, source } = await seminarWithStudent(openBrowser, 'csrf')
     const own = new URL(student.url()).origin
     const highlightsUrl = `/api/sources/${source.id}/highlights`
     const importUrl = `/api/groups/${group.id}/maps/import`
-    const backup = { format: 'colloquy-map', version: 1, title: `Cross-site map ${runId}`, kind: 'PERSONAL', nodes: [{ id: 'n1', kind: 'NOTE', label: 'Planted', x: 0, y: 0 }], relations: [] }
+    const backup = {
+      format: 'colloquy-map',
+      version: 1,
+      title: `Cross-site map ${runId}`,
+      kind: 'PERSONAL',
+      nodes: [{ id: 'n1', kind: 'NOTE', label: 'Planted', x: 0, y: 0 }],
+      relations: [],
+    }
 
-    const crossSite: Record<string, string>[] = [{ Origin: EVIL }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' }]
+    const crossSite: Record<string, string>[] = [
+      { Origin: EVIL },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'null' },
+      { Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' },
+    ]
     for (const headers of crossSite) {
       const label = JSON.stringify(headers)
       const highlight = await student.request.post(highlightsUrl, { headers, data: HIGHLIGHT })
@@ -199,13 +240,18 @@ test.describe('cross-site requests', () => {
         body: `<form method="post" enctype="text/plain" action="${own}${highlightsUrl}"><input name='{"start":${HIGHLIGHT.start},"end":${HIGHLIGHT.end},"tag":"CLAIM","x":"' value='"}'></form><script>document.forms[0].submit()</script>`,
       }),
     )
-    const landed = student.waitForResponse((response) => response.url().endsWith(highlightsUrl) && response.request().method() === 'POST')
+    const landed = student.waitForResponse(
+      (response) => response.url().endsWith(highlightsUrl) && response.request().method() === 'POST',
+    )
     await student.goto(`${EVIL}/attack`)
     expect((await landed).status()).toBeGreaterThanOrEqual(400)
     expect(await highlightsOf(student, source.id)).toEqual([])
 
     // Sanity: the same requests from the app's own origin (or from a script that sends no Origin) work.
-    const made = await student.request.post(highlightsUrl, { headers: { Origin: own, 'Sec-Fetch-Site': 'same-origin' }, data: HIGHLIGHT })
+    const made = await student.request.post(highlightsUrl, {
+      headers: { Origin: own, 'Sec-Fetch-Site': 'same-origin' },
+      data: HIGHLIGHT,
+    })
     expect(made.status()).toBe(201)
     const scripted = await student.request.post(highlightsUrl, { data: { ...HIGHLIGHT, tag: 'EVIDENCE' } })
     expect(scripted.status()).toBe(201)
@@ -222,13 +268,22 @@ test.describe('cross-site requests', () => {
 })
 
 test.describe('response headers', () => {
-  test('every page and API response carries the CSP without unsafe-eval, nosniff, no framing and a referrer policy; downloads are private attachments', async ({ openBrowser }) => {
+  test('every page and API response carries the CSP without unsafe-eval, nosniff, no framing and a referrer policy; downloads are private attachments', async ({
+    openBrowser,
+  }) => {
     test.slow()
     const { teacher, student, group, source } = await seminarWithStudent(openBrowser, 'headers')
     // A submitted map of the student's, so the bulk export has something to zip.
     const submittedTitle = `Submitted map ${runId}`
     const submitted = await student.request.post(`/api/groups/${group.id}/maps/import`, {
-      data: { format: 'colloquy-map', version: 1, title: submittedTitle, kind: 'PERSONAL', nodes: [{ id: 'a', kind: 'CLAIM', label: 'A claim', x: 0, y: 0 }], relations: [] },
+      data: {
+        format: 'colloquy-map',
+        version: 1,
+        title: submittedTitle,
+        kind: 'PERSONAL',
+        nodes: [{ id: 'a', kind: 'CLAIM', label: 'A claim', x: 0, y: 0 }],
+        relations: [],
+      },
     })
     expect(submitted.status()).toBe(201)
     await student.goto(`${group.url}/maps`)
@@ -236,7 +291,14 @@ test.describe('response headers', () => {
     await student.getByRole('button', { name: `Submit ${submittedTitle} for review` }).click()
     await expect(student.getByRole('button', { name: `Submit ${submittedTitle} for review` })).toHaveCount(0, SLOW)
     const created = await teacher.request.post(`/api/groups/${group.id}/maps/import`, {
-      data: { format: 'colloquy-map', version: 1, title: `Header map ${runId}`, kind: 'PERSONAL', nodes: [{ id: 'a', kind: 'NOTE', label: 'A note', x: 0, y: 0 }], relations: [] },
+      data: {
+        format: 'colloquy-map',
+        version: 1,
+        title: `Header map ${runId}`,
+        kind: 'PERSONAL',
+        nodes: [{ id: 'a', kind: 'NOTE', label: 'A note', x: 0, y: 0 }],
+        relations: [],
+      },
     })
     expect(created.status()).toBe(201)
     const mapId = ((await created.json()) as { id: string }).id
@@ -252,7 +314,17 @@ test.describe('response headers', () => {
       expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin')
     }
 
-    const pages = ['/dashboard', group.url, source.url, `${source.url}/edit`, `${group.url}/sources/new`, `${group.url}/maps`, `${group.url}/maps/${mapId}`, `${group.url}/review`, '/groups/no-such-group']
+    const pages = [
+      '/dashboard',
+      group.url,
+      source.url,
+      `${source.url}/edit`,
+      `${group.url}/sources/new`,
+      `${group.url}/maps`,
+      `${group.url}/maps/${mapId}`,
+      `${group.url}/review`,
+      '/groups/no-such-group',
+    ]
     for (const path of pages) {
       const response = await teacher.goto(path)
       checkHeaders(path, response!.headers())
@@ -276,7 +348,10 @@ test.describe('response headers', () => {
       `/api/maps/${mapId}/formats?format=nonsense`,
     ]
     for (const path of api) checkHeaders(path, (await teacher.request.get(path)).headers())
-    const refused = await teacher.request.post(`/api/sources/${source.id}/highlights`, { headers: { Origin: EVIL }, data: HIGHLIGHT })
+    const refused = await teacher.request.post(`/api/sources/${source.id}/highlights`, {
+      headers: { Origin: EVIL },
+      data: HIGHLIGHT,
+    })
     expect(refused.status()).toBe(403)
     checkHeaders('refused POST', refused.headers())
 
@@ -300,12 +375,16 @@ test.describe('response headers', () => {
 
     // And the browser enforces the policy: no script from another origin runs in a page, and no
     // other site can frame the app (clickjacking).
-    await teacher.route(`${EVIL}/**`, (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.__xss = 1' }))
+    await teacher.route(`${EVIL}/**`, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'window.__xss = 1' }),
+    )
     await teacher.goto(group.url)
     const violated = await teacher.evaluate(
       (src) =>
         new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true })
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), {
+            once: true,
+          })
           const script = document.createElement('script')
           script.src = src
           document.body.append(script)
@@ -316,7 +395,9 @@ test.describe('response headers', () => {
     expect(await teacher.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined()
 
     const framer = await openBrowser()
-    await framer.route(`${EVIL}/**`, (route) => route.fulfill({ contentType: 'text/html', body: `<iframe src="${new URL(group.url).origin}/sign-in"></iframe>` }))
+    await framer.route(`${EVIL}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${new URL(group.url).origin}/sign-in"></iframe>` }),
+    )
     await framer.goto(`${EVIL}/framed`)
     await expect.poll(() => framer.frames()[1]?.url(), SLOW).toMatch(/^chrome-error:/)
     await expect(framer.frames()[1]!.getByLabel('Password')).toHaveCount(0)
@@ -324,7 +405,9 @@ test.describe('response headers', () => {
 })
 
 test.describe('bad request bodies', () => {
-  test('oversized, malformed and mistyped bodies get a 4xx with a clear message and store nothing', async ({ openBrowser }) => {
+  test('oversized, malformed and mistyped bodies get a 4xx with a clear message and store nothing', async ({
+    openBrowser,
+  }) => {
     test.slow()
     const { student, teacher, group, source } = await seminarWithStudent(openBrowser, 'bodies')
     const highlightsUrl = `/api/sources/${source.id}/highlights`
@@ -332,7 +415,12 @@ test.describe('bad request bodies', () => {
     const extractUrl = `/api/groups/${group.id}/sources/extract`
     const json = { 'Content-Type': 'application/json' }
 
-    const expectRefusal = async (what: string, response: Awaited<ReturnType<Page['request']['post']>>, status: number, error: string | RegExp) => {
+    const expectRefusal = async (
+      what: string,
+      response: Awaited<ReturnType<Page['request']['post']>>,
+      status: number,
+      error: string | RegExp,
+    ) => {
       expect(response.status(), what).toBe(status)
       expect(response.headers()['content-type'], what).toMatch(/^application\/json/)
       const body = (await response.json()) as { error: string }
@@ -341,30 +429,88 @@ test.describe('bad request bodies', () => {
     }
 
     const huge = JSON.stringify({ ...HIGHLIGHT, padding: 'x'.repeat(70 * 1024) })
-    await expectRefusal('highlight > 64 KB', await student.request.post(highlightsUrl, { headers: json, data: huge }), 400, 'The request is too large (at most 64 KB).')
-    await expectRefusal('highlight, broken JSON', await student.request.post(highlightsUrl, { headers: json, data: Buffer.from('{"start": 0, "end": ') }), 400, 'The request body is not valid JSON.')
-    await expectRefusal('highlight, JSON array', await student.request.post(highlightsUrl, { headers: json, data: '[1,2,3]' }), 400, /./)
+    await expectRefusal(
+      'highlight > 64 KB',
+      await student.request.post(highlightsUrl, { headers: json, data: huge }),
+      400,
+      'The request is too large (at most 64 KB).',
+    )
+    await expectRefusal(
+      'highlight, broken JSON',
+      await student.request.post(highlightsUrl, { headers: json, data: Buffer.from('{"start": 0, "end": ') }),
+      400,
+      'The request body is not valid JSON.',
+    )
+    await expectRefusal(
+      'highlight, JSON array',
+      await student.request.post(highlightsUrl, { headers: json, data: '[1,2,3]' }),
+      400,
+      /./,
+    )
     await expectRefusal(
       'highlight as text/plain',
-      await student.request.post(highlightsUrl, { headers: { 'Content-Type': 'text/plain' }, data: JSON.stringify(HIGHLIGHT) }),
+      await student.request.post(highlightsUrl, {
+        headers: { 'Content-Type': 'text/plain' },
+        data: JSON.stringify(HIGHLIGHT),
+      }),
       415,
       'Send the request body as JSON, with the header Content-Type: application/json.',
     )
     await expectRefusal(
       'highlight as a form',
-      await student.request.post(highlightsUrl, { form: { start: String(HIGHLIGHT.start), end: String(HIGHLIGHT.end), tag: 'CLAIM' } }),
+      await student.request.post(highlightsUrl, {
+        form: { start: String(HIGHLIGHT.start), end: String(HIGHLIGHT.end), tag: 'CLAIM' },
+      }),
       415,
       'Send the request body as JSON, with the header Content-Type: application/json.',
     )
-    await expectRefusal('highlight, wrong field types', await student.request.post(highlightsUrl, { data: { start: 'zero', end: {}, tag: 'CLAIM' } }), 400, 'The selection is not valid.')
+    await expectRefusal(
+      'highlight, wrong field types',
+      await student.request.post(highlightsUrl, { data: { start: 'zero', end: {}, tag: 'CLAIM' } }),
+      400,
+      'The selection is not valid.',
+    )
     expect(await highlightsOf(student, source.id)).toEqual([])
 
     const title = `Never imported ${runId}`
-    const backup = { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', nodes: [{ id: 'n1', kind: 'NOTE', label: 'x', x: 0, y: 0 }], relations: [] }
-    await expectRefusal('backup > 2 MB', await student.request.post(importUrl, { headers: json, data: JSON.stringify({ ...backup, padding: 'x'.repeat(2 * 1024 * 1024) }) }), 400, 'The request is too large (at most 2048 KB).')
-    await expectRefusal('backup, broken JSON', await student.request.post(importUrl, { headers: json, data: Buffer.from(JSON.stringify(backup).slice(0, -5)) }), 400, 'The request body is not valid JSON.')
-    await expectRefusal('backup as text/plain', await student.request.post(importUrl, { headers: { 'Content-Type': 'text/plain' }, data: JSON.stringify(backup) }), 415, /^Send the request body as JSON/)
-    await expectRefusal('not a backup', await student.request.post(importUrl, { data: { hello: 'world' } }), 400, 'This file is not a Colloquy map backup.')
+    const backup = {
+      format: 'colloquy-map',
+      version: 1,
+      title,
+      kind: 'PERSONAL',
+      nodes: [{ id: 'n1', kind: 'NOTE', label: 'x', x: 0, y: 0 }],
+      relations: [],
+    }
+    await expectRefusal(
+      'backup > 2 MB',
+      await student.request.post(importUrl, {
+        headers: json,
+        data: JSON.stringify({ ...backup, padding: 'x'.repeat(2 * 1024 * 1024) }),
+      }),
+      400,
+      'The request is too large (at most 2048 KB).',
+    )
+    await expectRefusal(
+      'backup, broken JSON',
+      await student.request.post(importUrl, { headers: json, data: Buffer.from(JSON.stringify(backup).slice(0, -5)) }),
+      400,
+      'The request body is not valid JSON.',
+    )
+    await expectRefusal(
+      'backup as text/plain',
+      await student.request.post(importUrl, {
+        headers: { 'Content-Type': 'text/plain' },
+        data: JSON.stringify(backup),
+      }),
+      415,
+      /^Send the request body as JSON/,
+    )
+    await expectRefusal(
+      'not a backup',
+      await student.request.post(importUrl, { data: { hello: 'world' } }),
+      400,
+      'This file is not a Colloquy map backup.',
+    )
     await student.goto(`${group.url}/maps`)
     await expect(student.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible()
     await expect(student.getByText(title)).toHaveCount(0)
@@ -372,18 +518,33 @@ test.describe('bad request bodies', () => {
     const tooLarge = 'This file is too large: upload a file of at most 10 MB.'
     await expectRefusal(
       'upload > 10 MB',
-      await teacher.request.post(extractUrl, { multipart: { file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') } } }),
+      await teacher.request.post(extractUrl, {
+        multipart: { file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') } },
+      }),
       400,
       tooLarge,
     )
-    await expectRefusal('upload sent as JSON', await teacher.request.post(extractUrl, { data: { file: 'essay.txt' } }), 400, 'Send the file as multipart/form-data in a field named “file”.')
+    await expectRefusal(
+      'upload sent as JSON',
+      await teacher.request.post(extractUrl, { data: { file: 'essay.txt' } }),
+      400,
+      'Send the file as multipart/form-data in a field named “file”.',
+    )
     await expectRefusal(
       'upload, broken multipart',
-      await teacher.request.post(extractUrl, { headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' }, data: '--zzz\r\nContent-Disposition: form-data; name="file"\r\n\r\nunterminated' }),
+      await teacher.request.post(extractUrl, {
+        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
+        data: '--zzz\r\nContent-Disposition: form-data; name="file"\r\n\r\nunterminated',
+      }),
       400,
       /^(The upload could not be read|Choose a file to upload)/,
     )
-    await expectRefusal('upload without a file', await teacher.request.post(extractUrl, { multipart: { note: 'no file here' } }), 400, 'Choose a file to upload.')
+    await expectRefusal(
+      'upload without a file',
+      await teacher.request.post(extractUrl, { multipart: { note: 'no file here' } }),
+      400,
+      'Choose a file to upload.',
+    )
     // The group still holds its one source.
     await teacher.goto(group.url)
     await expect(teacher.getByRole('link', { name: `Alliance habits ${runId}` })).toHaveCount(1)
@@ -391,7 +552,9 @@ test.describe('bad request bodies', () => {
 })
 
 test.describe('script payloads stay text', () => {
-  test('payloads in names, notes, replies, map labels, feedback and an imported source never run, in pages or exports', async ({ openBrowser }) => {
+  test('payloads in names, notes, replies, map labels, feedback and an imported source never run, in pages or exports', async ({
+    openBrowser,
+  }) => {
     test.slow()
     test.setTimeout(300_000)
 
@@ -411,7 +574,9 @@ test.describe('script payloads stay text', () => {
     // A script address as the source's web address is refused with a clear message.
     await teacher.getByLabel('Web address (optional)').fill(PAYLOAD.jsUrl)
     await teacher.getByRole('button', { name: 'Add source' }).click()
-    await expect(teacher.getByText('Enter a full web address starting with http:// or https://.').first()).toBeVisible(SLOW)
+    await expect(teacher.getByText('Enter a full web address starting with http:// or https://.').first()).toBeVisible(
+      SLOW,
+    )
     await teacher.getByLabel('Web address (optional)').fill('')
     await teacher.getByRole('button', { name: 'Add source' }).click()
     await expect(teacher).toHaveURL(/\/groups\/[^/]+\/sources\/(?!new$)[^/]+$/, SLOW)
@@ -421,7 +586,9 @@ test.describe('script payloads stay text', () => {
     // A student signs up with a payload for a name and joins.
     const student = await openBrowser()
     const mallory: Account = newAccount('xss-student', `Mallory ${PAYLOAD.img}`)
-    const studentDialogs = watchDialogs(student, (message) => (message.startsWith('Link address') ? PAYLOAD.jsUrl : null))
+    const studentDialogs = watchDialogs(student, (message) =>
+      message.startsWith('Link address') ? PAYLOAD.jsUrl : null,
+    )
     await signUp(student, mallory)
     await joinWithCode(student, group)
     await expectInert(student)
@@ -433,7 +600,16 @@ test.describe('script payloads stay text', () => {
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: noteText }] },
-        { type: 'paragraph', content: [{ type: 'text', text: `Link ${PAYLOAD.svg}`, marks: [{ type: 'link', attrs: { href: 'https://example.org/safe' } }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: `Link ${PAYLOAD.svg}`,
+              marks: [{ type: 'link', attrs: { href: 'https://example.org/safe' } }],
+            },
+          ],
+        },
       ],
     }
     const created = await student.request.post(`/api/sources/${source.id}/highlights`, {
@@ -443,21 +619,39 @@ test.describe('script payloads stay text', () => {
     const highlight = (await created.json()) as { id: string }
     expect((await highlightsOf(student, source.id)).find((h) => h.id === highlight.id)?.exact).toBe(PAYLOAD.script)
     const unsafeLink = await student.request.post(`/api/sources/${source.id}/highlights`, {
-      data: { ...HIGHLIGHT, note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href: PAYLOAD.jsUrl } }] }] }] } },
+      data: {
+        ...HIGHLIGHT,
+        note: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href: PAYLOAD.jsUrl } }] }],
+            },
+          ],
+        },
+      },
     })
     expect(unsafeLink.status()).toBe(400)
-    expect(((await unsafeLink.json()) as { error: string }).error).toBe('Links must start with http://, https:// or mailto:.')
+    expect(((await unsafeLink.json()) as { error: string }).error).toBe(
+      'Links must start with http://, https:// or mailto:.',
+    )
     expect(await highlightsOf(student, source.id)).toHaveLength(1)
 
     // In the reader she replies with a payload and tries to make it a javascript: link.
     await student.goto(`${source.url}?highlight=${highlight.id}`)
-    const detail = student.getByRole('region', { name: 'Selected highlight' }).getByRole('article', { name: `Evidence by ${mallory.name}` })
+    const detail = student
+      .getByRole('region', { name: 'Selected highlight' })
+      .getByRole('article', { name: `Evidence by ${mallory.name}` })
     await expect(detail.locator('blockquote')).toHaveText(PAYLOAD.script, SLOW)
     const replyText = `Reply ${PAYLOAD.svg} ${PAYLOAD.script}`
     await detail.getByRole('textbox', { name: 'Write a reply' }).click()
     await student.keyboard.type(replyText)
     await student.keyboard.press('ControlOrMeta+A')
-    await detail.getByRole('toolbar', { name: 'Write a reply formatting' }).getByRole('button', { name: 'Link' }).click()
+    await detail
+      .getByRole('toolbar', { name: 'Write a reply formatting' })
+      .getByRole('button', { name: 'Link' })
+      .click()
     await expect(detail.getByRole('textbox', { name: 'Write a reply' }).locator('a')).toHaveCount(0)
     await detail.getByRole('button', { name: 'Reply', exact: true }).click()
     const replies = detail.getByRole('region', { name: 'Replies' })
@@ -476,7 +670,14 @@ test.describe('script payloads stay text', () => {
         title: mapTitle,
         kind: 'PERSONAL',
         nodes: [
-          { id: 'q', kind: 'EVIDENCE', label: PAYLOAD.script, x: 0, y: 200, citation: { highlightId: highlight.id, sourceTitle, exact: PAYLOAD.script } },
+          {
+            id: 'q',
+            kind: 'EVIDENCE',
+            label: PAYLOAD.script,
+            x: 0,
+            y: 200,
+            citation: { highlightId: highlight.id, sourceTitle, exact: PAYLOAD.script },
+          },
           { id: 'n', kind: 'CLAIM', label: noteLabel, x: 0, y: 0 },
           { id: 'u', kind: 'NOTE', label: PAYLOAD.jsUrl, x: 320, y: 0 },
         ],
@@ -487,7 +688,14 @@ test.describe('script payloads stay text', () => {
     const mapId = ((await imported.json()) as { id: string }).id
     const otherTitle = `Second ${PAYLOAD.svg} ${runId}`
     const other = await student.request.post(`/api/groups/${group.id}/maps/import`, {
-      data: { format: 'colloquy-map', version: 1, title: otherTitle, kind: 'PERSONAL', nodes: [{ id: 'a', kind: 'CLAIM', label: PAYLOAD.img, x: 0, y: 0 }], relations: [] },
+      data: {
+        format: 'colloquy-map',
+        version: 1,
+        title: otherTitle,
+        kind: 'PERSONAL',
+        nodes: [{ id: 'a', kind: 'CLAIM', label: PAYLOAD.img, x: 0, y: 0 }],
+        relations: [],
+      },
     })
     expect(other.status()).toBe(201)
     const otherId = ((await other.json()) as { id: string }).id
@@ -504,23 +712,42 @@ test.describe('script payloads stay text', () => {
     await expect(panel.getByRole('listitem')).toContainText(feedbackText, SLOW)
 
     // Every page shows the payloads as the words they are, and none ran.
-    const nodes = (page: Page) => page.getByRole('application', { name: /^Argument map canvas/ }).locator('.react-flow__node')
+    const nodes = (page: Page) =>
+      page.getByRole('application', { name: /^Argument map canvas/ }).locator('.react-flow__node')
     const visits: { page: Page; path: string; shows: string[] }[] = [
       { page: teacher, path: '/dashboard', shows: [group.name] },
       { page: teacher, path: group.url, shows: [group.name, sourceTitle, mallory.name, instructor.name] },
-      { page: teacher, path: `${source.url}?highlight=${highlight.id}`, shows: [sourceTitle, PAYLOAD.script, PAYLOAD.img, PAYLOAD.svg, PAYLOAD.jsUrl, mallory.name, noteText, replyText] },
+      {
+        page: teacher,
+        path: `${source.url}?highlight=${highlight.id}`,
+        shows: [
+          sourceTitle,
+          PAYLOAD.script,
+          PAYLOAD.img,
+          PAYLOAD.svg,
+          PAYLOAD.jsUrl,
+          mallory.name,
+          noteText,
+          replyText,
+        ],
+      },
       { page: teacher, path: `${group.url}/maps`, shows: [mapTitle] },
       { page: teacher, path: mapUrl, shows: [mapTitle, noteLabel, PAYLOAD.jsUrl, feedbackText] },
       { page: teacher, path: `${group.url}/review`, shows: [group.name, mallory.name, sourceTitle] },
       { page: teacher, path: `${group.url}/review/compare?a=${mapId}&b=${otherId}`, shows: [mapTitle, otherTitle] },
       { page: student, path: '/dashboard', shows: [group.name] },
-      { page: student, path: `${source.url}?highlight=${highlight.id}`, shows: [sourceTitle, noteText, replyText, mallory.name] },
+      {
+        page: student,
+        path: `${source.url}?highlight=${highlight.id}`,
+        shows: [sourceTitle, noteText, replyText, mallory.name],
+      },
       { page: student, path: mapUrl, shows: [mapTitle, noteLabel, feedbackText] },
     ]
     for (const { page, path, shows } of visits) {
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible(SLOW)
-      for (const text of shows) await expect(page.getByText(text, { exact: false }).first(), `${path} shows ${text}`).toBeVisible(SLOW)
+      for (const text of shows)
+        await expect(page.getByText(text, { exact: false }).first(), `${path} shows ${text}`).toBeVisible(SLOW)
       if (path === mapUrl) await expect(nodes(page)).toHaveCount(3, SLOW)
       await expectInert(page)
     }
@@ -576,8 +803,9 @@ test.describe('script payloads stay text', () => {
     expect(annotations).toContain(JSON.stringify(PAYLOAD.script).slice(1, -1))
     // The note travels as HTML (so its links keep their URLs): read the way a consumer would, the
     // payload is the paragraph's text and the only elements are the note's own paragraphs and link.
-    const noteBody = (collection.first.items[0].body as Array<{ purpose: string; value: string; format: string }>)
-      .find((body) => body.purpose === 'commenting')
+    const noteBody = (collection.first.items[0].body as Array<{ purpose: string; value: string; format: string }>).find(
+      (body) => body.purpose === 'commenting',
+    )
     expect(noteBody?.format).toBe('text/html')
     const parsedNote = await viewer.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html')

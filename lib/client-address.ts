@@ -13,7 +13,8 @@ type HeaderSource = { get(name: string): string | null } | Record<string, unknow
 
 function header(headers: HeaderSource, name: string): string | null {
   if (!headers) return null
-  if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(name: string): string | null }).get(name)
+  if (typeof (headers as { get?: unknown }).get === 'function')
+    return (headers as { get(name: string): string | null }).get(name)
   const value = (headers as Record<string, unknown>)[name]
   return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null
 }
@@ -21,7 +22,10 @@ function header(headers: HeaderSource, name: string): string | null {
 /** The client's address for limits, from a Request's headers or next-auth's plain header object. */
 export function clientAddress(headers: HeaderSource): string {
   if (trustProxy()) {
-    const forwarded = header(headers, 'x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean)
+    const forwarded = header(headers, 'x-forwarded-for')
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
     const seen = forwarded?.at(-1)
     if (seen) return limitKeyOf(seen)
   }

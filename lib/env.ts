@@ -7,7 +7,9 @@ const DatabaseUrl = z
   .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL.')
 
 const AuthSecret = z
-  .string({ error: 'AUTH_SECRET is not set: start Colloquy with `npm start`, or set it to a random string of 32+ characters.' })
+  .string({
+    error: 'AUTH_SECRET is not set: start Colloquy with `npm start`, or set it to a random string of 32+ characters.',
+  })
   .min(32, 'AUTH_SECRET must be at least 32 characters long.')
 
 export function databaseUrl(): string {
@@ -61,7 +63,11 @@ export function logFormat(): 'json' | 'pretty' {
 }
 
 const Days = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a number of days.` }).int(`${name} must be a whole number of days.`).min(1, `${name} must be at least 1 day.`).default(fallback)
+  z.coerce
+    .number({ error: `${name} must be a number of days.` })
+    .int(`${name} must be a whole number of days.`)
+    .min(1, `${name} must be at least 1 day.`)
+    .default(fallback)
 
 /** How long live events are kept, and expired sessions after they expire, in days (see lib/retention). */
 export function retentionDays(): { events: number; sessions: number } {
@@ -93,12 +99,21 @@ export function trustProxy(): boolean {
 export function publicUrl(): URL | undefined {
   const value = process.env.NEXTAUTH_URL
   if (!value) return undefined
-  return z.url({ error: 'NEXTAUTH_URL must be the app’s public address, such as https://colloquy.example.edu.' }).transform((url) => new URL(url)).parse(value)
+  return z
+    .url({ error: 'NEXTAUTH_URL must be the app’s public address, such as https://colloquy.example.edu.' })
+    .transform((url) => new URL(url))
+    .parse(value)
 }
 
 /** The port `npm start` serves on (PORT, 3000 by default). */
 export function listenPort(): number {
-  return z.coerce.number({ error: 'PORT must be a port number.' }).int().min(1).max(65_535).default(3000).parse(process.env.PORT || undefined)
+  return z.coerce
+    .number({ error: 'PORT must be a port number.' })
+    .int()
+    .min(1)
+    .max(65_535)
+    .default(3000)
+    .parse(process.env.PORT || undefined)
 }
 
 /**
@@ -110,7 +125,10 @@ export function smtpUrl(): string | undefined {
   if (!value) return undefined
   return z
     .string()
-    .regex(/^smtps?:\/\/[^/\s]+/, 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.edu:465.')
+    .regex(
+      /^smtps?:\/\/[^/\s]+/,
+      'SMTP_URL must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.edu:465.',
+    )
     .parse(value)
 }
 

@@ -72,7 +72,13 @@ export class TooComplex extends AppError {
   }
 }
 
-export type Failure = { ok: false; status: number; error: string; fieldErrors: Record<string, string>; retryAfterSeconds?: number }
+export type Failure = {
+  ok: false
+  status: number
+  error: string
+  fieldErrors: Record<string, string>
+  retryAfterSeconds?: number
+}
 export type Result<T> = { ok: true; data: T } | Failure
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
@@ -86,7 +92,8 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
   return fields
 }
 
-export const DATABASE_UNAVAILABLE = 'Colloquy cannot reach its database right now, so nothing was saved. Please try again in a few seconds.'
+export const DATABASE_UNAVAILABLE =
+  'Colloquy cannot reach its database right now, so nothing was saved. Please try again in a few seconds.'
 
 // Prisma: cannot reach the server, timed out reaching it, operations timed out, server closed the connection.
 const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017'])
@@ -103,7 +110,13 @@ const PG_CONNECTION_MESSAGES = [
   'timeout exceeded when trying to connect',
 ]
 
-type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } }
+type ErrorLike = {
+  code?: unknown
+  kind?: unknown
+  message?: unknown
+  cause?: unknown
+  meta?: { driverAdapterError?: { cause?: unknown } }
+}
 
 /**
  * The database went away (restart, failover, network) rather than refusing the request: the
@@ -113,10 +126,17 @@ type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: un
 function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false
   const e = error as ErrorLike
-  if (typeof e.code === 'string' && (PRISMA_CONNECTION_CODES.has(e.code) || PG_UNAVAILABLE_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true
+  if (
+    typeof e.code === 'string' &&
+    (PRISMA_CONNECTION_CODES.has(e.code) || PG_UNAVAILABLE_CODES.has(e.code) || SOCKET_CODES.has(e.code))
+  )
+    return true
   if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true
-  if (typeof e.message === 'string' && PG_CONNECTION_MESSAGES.some((text) => (e.message as string).startsWith(text))) return true
-  return isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+  if (typeof e.message === 'string' && PG_CONNECTION_MESSAGES.some((text) => (e.message as string).startsWith(text)))
+    return true
+  return (
+    isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+  )
 }
 
 // PostgreSQL: a statement cancelled by statement_timeout (lib/db.ts), or a lock not had in time.
@@ -126,7 +146,11 @@ const PG_TIMEOUT_CODES = new Set(['57014', '55P03'])
 export function isStatementTimeout(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false
   const e = error as ErrorLike & { originalCode?: unknown }
-  if ((typeof e.code === 'string' && PG_TIMEOUT_CODES.has(e.code)) || (typeof e.originalCode === 'string' && PG_TIMEOUT_CODES.has(e.originalCode))) return true
+  if (
+    (typeof e.code === 'string' && PG_TIMEOUT_CODES.has(e.code)) ||
+    (typeof e.originalCode === 'string' && PG_TIMEOUT_CODES.has(e.originalCode))
+  )
+    return true
   return isStatementTimeout(e.meta?.driverAdapterError?.cause, depth + 1) || isStatementTimeout(e.cause, depth + 1)
 }
 
@@ -138,16 +162,35 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof Invalid) return { ok: false, status: 400, error: error.message, fieldErrors: error.fieldErrors }
   if (error instanceof TooManyRequests && error.retryAfterSeconds !== undefined) {
-    return { ok: false, status: error.status, error: error.message, fieldErrors: {}, retryAfterSeconds: error.retryAfterSeconds }
+    return {
+      ok: false,
+      status: error.status,
+      error: error.message,
+      fieldErrors: {},
+      retryAfterSeconds: error.retryAfterSeconds,
+    }
   }
   if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, fieldErrors: {} }
   // Prisma could not get a connection or start a transaction in time: busy, not broken.
   if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {
-    return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
+    return {
+      ok: false,
+      status: 503,
+      error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.',
+      fieldErrors: {},
+    }
   }
   if (isStatementTimeout(error)) {
-    console.warn('[db] statement stopped by its time budget:', (error as Error).message?.split('\n').filter(Boolean).at(-1))
-    return { ok: false, status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.', fieldErrors: {} }
+    console.warn(
+      '[db] statement stopped by its time budget:',
+      (error as Error).message?.split('\n').filter(Boolean).at(-1),
+    )
+    return {
+      ok: false,
+      status: 503,
+      error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.',
+      fieldErrors: {},
+    }
   }
   if (isDatabaseUnavailable(error)) {
     void logger().then(({ log }) => log.warn({ err: error }, 'Database unavailable'))

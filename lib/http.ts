@@ -5,7 +5,8 @@ import { publicUrl } from '@/lib/env'
 
 export const MAX_JSON_BYTES = 64 * 1024
 
-export const CROSS_SITE_MESSAGE = 'This request came from another website and was refused. Open Colloquy itself and try again.'
+export const CROSS_SITE_MESSAGE =
+  'This request came from another website and was refused. Open Colloquy itself and try again.'
 
 /**
  * Refuses a state-changing request that a page on another site made the browser send with the
@@ -86,7 +87,10 @@ export async function readAtMost(request: Request, maxBytes: number, tooLarge: s
 
 /** JSON about a person (their highlights, their notes, their errors): never kept by any cache. */
 export function privateJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return Response.json(data, { status: init.status, headers: { 'Cache-Control': 'private, no-store', ...init.headers } })
+  return Response.json(data, {
+    status: init.status,
+    headers: { 'Cache-Control': 'private, no-store', ...init.headers },
+  })
 }
 
 export function errorResponse(error: unknown): Response {

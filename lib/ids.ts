@@ -5,6 +5,4 @@ import { z } from 'zod'
 
 export { newId } from './new-id'
 
-export const Id = z
-  .string({ error: 'Missing id.' })
-  .regex(/^[a-z0-9]{20,40}$/, 'That link or id is not valid.')
+export const Id = z.string({ error: 'Missing id.' }).regex(/^[a-z0-9]{20,40}$/, 'That link or id is not valid.')

@@ -43,13 +43,22 @@ export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error }
   const e = error as Error & { code?: unknown; kind?: unknown; status?: unknown }
   // Prisma puts the call's arguments above the cause; PostgreSQL puts values in `detail`, not here.
-  const lastLine = (e.message ?? '').split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? ''
+  const lastLine =
+    (e.message ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? ''
   return {
     type: e.name,
     ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
     ...(typeof e.kind === 'string' ? { kind: e.kind } : {}),
     message: lastLine.length > MAX_MESSAGE ? `${lastLine.slice(0, MAX_MESSAGE)}…` : lastLine,
-    stack: (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12).map((line) => line.trim()),
+    stack: (e.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 12)
+      .map((line) => line.trim()),
   }
 }
 
@@ -60,7 +69,9 @@ function prettyDestination(): Writable {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
         const { level, msg, ...rest } = JSON.parse(line) as Record<string, unknown>
         for (const known of ['time', 'pid', 'hostname', 'service']) delete rest[known]
-        const extra = Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        const extra = Object.entries(rest).map(
+          ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+        )
         const tag = level === 'info' ? '' : ` ${String(level).toUpperCase()}`
         const out = `[colloquy]${tag} ${String(msg ?? '')}${extra.length ? ` (${extra.join(' ')})` : ''}\n`
         ;(level === 'error' || level === 'fatal' || level === 'warn' ? process.stderr : process.stdout).write(out)

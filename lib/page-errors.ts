@@ -6,7 +6,8 @@ export async function loadOrRespond<T>(load: () => Promise<T>, returnTo: string)
   try {
     return await load()
   } catch (error) {
-    if (error instanceof AppError && error.status === 401) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`)
+    if (error instanceof AppError && error.status === 401)
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`)
     // A member who may not open a page (a student on the review page) sees the same as an outsider.
     if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound()
     throw error

@@ -85,14 +85,19 @@ export const WHILE_ARCHIVED: ReadonlySet<Action> = new Set<Action>([
   'gradebook:export',
 ])
 
-export const GROUP_ARCHIVED = 'This group is archived, so nothing in it can be changed. An instructor can unarchive it from the group page.'
+export const GROUP_ARCHIVED =
+  'This group is archived, so nothing in it can be changed. An instructor can unarchive it from the group page.'
 
 /**
  * What a personal map submitted for review no longer allows, until an instructor reopens it:
  * changing it, renaming it (an edit), deleting it or submitting it again. Reading, exporting and
  * reopening it stay as the table says.
  */
-export const LOCKED_WHILE_SUBMITTED: ReadonlySet<Action> = new Set<Action>(['personalMap:edit', 'personalMap:delete', 'personalMap:submit'])
+export const LOCKED_WHILE_SUBMITTED: ReadonlySet<Action> = new Set<Action>([
+  'personalMap:edit',
+  'personalMap:delete',
+  'personalMap:submit',
+])
 
 export const MAP_SUBMITTED = 'This map is submitted for review and is read-only until your instructor reopens it.'
 
@@ -120,7 +125,8 @@ export function authorize(standing: Standing, action: Action, opts: Circumstance
   // Word for word what a missing resource says, so outsiders learn nothing.
   if (standing === 'outsider') throw new NotFound(opts.notFound)
   // Allowed but for the archive (which speaks first) or the submission: say so, and how it ends.
-  if (opts.archived && can(standing, action, { ...opts, archived: false, submitted: false })) throw new Forbidden(GROUP_ARCHIVED)
+  if (opts.archived && can(standing, action, { ...opts, archived: false, submitted: false }))
+    throw new Forbidden(GROUP_ARCHIVED)
   if (opts.submitted && can(standing, action, { ...opts, submitted: false })) throw new Forbidden(MAP_SUBMITTED)
   throw new Forbidden()
 }

@@ -89,17 +89,25 @@ export function inAbout(seconds: number): string {
  * Counts one attempt of `kind` against the account and the address; throws TooManyRequests when
  * either is past its limit. A refused attempt still counts, so hammering does not shorten the wait.
  */
-export async function checkRateLimit(kind: LimitKind, who: { account?: string | null; address: string }): Promise<void> {
+export async function checkRateLimit(
+  kind: LimitKind,
+  who: { account?: string | null; address: string },
+): Promise<void> {
   const windows: { account?: Window; address?: Window } = LIMITS[kind]
   const checks: Promise<unknown>[] = []
   if (windows.account && who.account) checks.push(limiter(`${kind}:account`, windows.account).consume(who.account))
   if (windows.address) checks.push(limiter(`${kind}:address`, windows.address).consume(who.address))
   const results = await Promise.allSettled(checks)
-  const refused = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : []))
+  const refused = results.flatMap((result) =>
+    result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : [],
+  )
   if (refused.length > 0) {
     const seconds = Math.max(...refused.map(secondsUntil))
     const window = Math.max(windows.account?.duration ?? 0, windows.address?.duration ?? 0)
-    throw new TooManyRequests(`${WHAT[kind]} in the last ${window >= 3600 ? 'hour' : 'minute'}. Please try again in ${inAbout(seconds)}.`, seconds)
+    throw new TooManyRequests(
+      `${WHAT[kind]} in the last ${window >= 3600 ? 'hour' : 'minute'}. Please try again in ${inAbout(seconds)}.`,
+      seconds,
+    )
   }
   // Anything else (the database is away) is an error like any other.
   for (const result of results) if (result.status === 'rejected') throw result.reason
@@ -114,7 +122,8 @@ const inProgress = new Set<string>()
  */
 export async function oneAtATime<T>(kind: string, owner: string, noun: string, work: () => Promise<T>): Promise<T> {
   const key = `${kind}\u0000${owner}`
-  if (inProgress.has(key)) throw new TooManyRequests(`You already have a ${noun} in progress. Try again when it is done, in a few seconds.`, 5)
+  if (inProgress.has(key))
+    throw new TooManyRequests(`You already have a ${noun} in progress. Try again when it is done, in a few seconds.`, 5)
   inProgress.add(key)
   try {
     return await work()

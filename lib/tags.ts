@@ -65,4 +65,7 @@ export const NOTE_STYLE = { label: 'Note', icon: '✎', fill: '#f5f5f4', stroke:
 export const RELATION_STYLES = {
   SUPPORTS: { word: 'supports', stroke: '#15803d', dash: null, arrow: 'closed' },
   ATTACKS: { word: 'attacks', stroke: '#b91c1c', dash: [6, 4], arrow: 'open' },
-} as const satisfies Record<'SUPPORTS' | 'ATTACKS', { word: string; stroke: string; dash: readonly [number, number] | null; arrow: 'closed' | 'open' }>
+} as const satisfies Record<
+  'SUPPORTS' | 'ATTACKS',
+  { word: string; stroke: string; dash: readonly [number, number] | null; arrow: 'closed' | 'open' }
+>

@@ -44,7 +44,10 @@ export const GROUP_MAP_BUILDERS: DemoStudent[] = ['bea', 'alex', 'chris']
 export const DEMO_GROUP_MAP: DemoMap = {
   title: 'Does the alliance still keep East Asia safe?',
   nodes: [
-    { id: 'question', note: 'Our question: does the alliance still make the region safer, or has it become part of the rivalry it was meant to deter?' },
+    {
+      id: 'question',
+      note: 'Our question: does the alliance still make the region safer, or has it become part of the rivalry it was meant to deter?',
+    },
     { id: 'cornerstone', cites: 'cornerstone' },
     { id: 'more-stable', cites: 'more-stable' },
     { id: 'troops', cites: 'troops-1952' },
@@ -94,7 +97,10 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
       { id: 'taiwan', cites: 'taiwan-strait' },
       { id: 'trade', cites: 'trade-figures' },
       { id: 'cannot-define', cites: 'cannot-define' },
-      { id: 'conclusion', note: 'Dependence became habit: the alliance lasts because leaving costs more than staying.' },
+      {
+        id: 'conclusion',
+        note: 'Dependence became habit: the alliance lasts because leaving costs more than staying.',
+      },
     ],
     relations: [
       { from: 'taiwan', to: 'yoshida', kind: 'SUPPORTS', label: 'renewed the need' },
@@ -102,8 +108,16 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
       { from: 'yoshida', to: 'conclusion', kind: 'SUPPORTS' },
       { from: 'cannot-define', to: 'conclusion', kind: 'ATTACKS', label: 'waves the costs away' },
     ],
-    pinned: [{ node: 'cannot-define', text: 'Good eye for the framing. Now say what a fair version of this sentence would claim.' }],
-    overall: { text: 'A clear line from dependence to habit. The other side (the free-rider charge) is missing.', scores: [4, 2, 5] },
+    pinned: [
+      {
+        node: 'cannot-define',
+        text: 'Good eye for the framing. Now say what a fair version of this sentence would claim.',
+      },
+    ],
+    overall: {
+      text: 'A clear line from dependence to habit. The other side (the free-rider charge) is missing.',
+      scores: [4, 2, 5],
+    },
   },
   {
     owner: 'bea',
@@ -143,7 +157,12 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
       { from: 'article-9', to: 'engagement', kind: 'ATTACKS', label: 'more force, not more talk' },
       { from: 'free-riding', to: 'article-9', kind: 'ATTACKS' },
     ],
-    pinned: [{ node: 'futenma', text: 'Does the Futenma figure support engagement, or only show friction? Say which.' }],
-    overall: { text: 'The tension between Article 9 and engagement is well drawn; the evidence for your main claim is thin.', scores: [3, 4, 3] },
+    pinned: [
+      { node: 'futenma', text: 'Does the Futenma figure support engagement, or only show friction? Say which.' },
+    ],
+    overall: {
+      text: 'The tension between Article 9 and engagement is well drawn; the evidence for your main claim is thin.',
+      scores: [3, 4, 3],
+    },
   },
 ]

@@ -28,12 +28,16 @@ export interface SeededSeminar {
 }
 
 const HOUR = 3_600_000
-const paragraphNote = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+const paragraphNote = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
 
 /** The quote's one place in its essay; a quote that is not there is a mistake in the demo data. */
 export function placeOf(text: string, highlight: DemoHighlight): { start: number; end: number } {
   const start = text.indexOf(highlight.quote)
-  if (start < 0 || text.indexOf(highlight.quote, start + 1) >= 0) throw new Error(`Demo highlight “${highlight.key}” must quote its essay exactly once.`)
+  if (start < 0 || text.indexOf(highlight.quote, start + 1) >= 0)
+    throw new Error(`Demo highlight “${highlight.key}” must quote its essay exactly once.`)
   return { start, end: start + highlight.quote.length }
 }
 
@@ -46,7 +50,15 @@ export async function seedDemoActivity(tx: Tx, seminar: SeededSeminar): Promise<
   await seedGroupMap(tx, seminar, highlightIds)
   for (const personal of DEMO_PERSONAL_MAPS) {
     const ownerId = seminar.students[personal.owner]
-    const { mapId, nodeIds } = await seedMap(tx, seminar, personal, highlightIds, 'PERSONAL', [[ownerId, personal.nodes.map((n) => n.id)]], ownerId)
+    const { mapId, nodeIds } = await seedMap(
+      tx,
+      seminar,
+      personal,
+      highlightIds,
+      'PERSONAL',
+      [[ownerId, personal.nodes.map((n) => n.id)]],
+      ownerId,
+    )
     await tx.argumentMap.update({ where: { id: mapId }, data: { status: 'SUBMITTED' } })
     const feedback = [
       ...personal.pinned.map((pin) => ({ nodeId: nodeIds.get(pin.node)!, body: pin.text })),
@@ -63,7 +75,8 @@ export async function seedDemoActivity(tx: Tx, seminar: SeededSeminar): Promise<
 
 async function seedHighlights(tx: Tx, seminar: SeededSeminar, from: number): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
-  const authorOf = (by: DemoStudent | 'instructor') => (by === 'instructor' ? seminar.instructorId : seminar.students[by])
+  const authorOf = (by: DemoStudent | 'instructor') =>
+    by === 'instructor' ? seminar.instructorId : seminar.students[by]
   for (const [i, highlight] of DEMO_HIGHLIGHTS.entries()) {
     const source = seminar.sources[highlight.essay]!
     const { start, end } = placeOf(source.text, highlight)
@@ -84,7 +97,15 @@ async function seedHighlights(tx: Tx, seminar: SeededSeminar, from: number): Pro
     ids.set(highlight.key, row.id)
     for (const [n, reply] of (highlight.replies ?? []).entries()) {
       const at = new Date(createdAt.getTime() + (n + 1) * 3 * HOUR)
-      await tx.reply.create({ data: { highlightId: row.id, authorId: authorOf(reply.by), body: paragraphNote(reply.text), createdAt: at, updatedAt: at } })
+      await tx.reply.create({
+        data: {
+          highlightId: row.id,
+          authorId: authorOf(reply.by),
+          body: paragraphNote(reply.text),
+          createdAt: at,
+          updatedAt: at,
+        },
+      })
     }
   }
   return ids
@@ -95,16 +116,34 @@ async function seedEdit(tx: Tx, seminar: SeededSeminar, at: Date): Promise<void>
   const source = seminar.sources[DEMO_EDIT.essay]!
   let text = source.text
   for (const [before, after] of DEMO_EDIT.replacements) text = text.replace(before, after)
-  await tx.sourceRevision.create({ data: { sourceId: source.id, version: 1, text: source.text, contentHash: contentHashOf(source.text), createdById: seminar.instructorId, createdAt: at } })
+  await tx.sourceRevision.create({
+    data: {
+      sourceId: source.id,
+      version: 1,
+      text: source.text,
+      contentHash: contentHashOf(source.text),
+      createdById: seminar.instructorId,
+      createdAt: at,
+    },
+  })
   await tx.source.update({
     where: { id: source.id },
-    data: { text, contentHash: contentHashOf(text), version: 2, layout: relayout(source.text, StoredLayout.parse(source.layout), text) as object[], updatedAt: at },
+    data: {
+      text,
+      contentHash: contentHashOf(text),
+      version: 2,
+      layout: relayout(source.text, StoredLayout.parse(source.layout), text) as object[],
+      updatedAt: at,
+    },
   })
   const edit = new TextEdit(source.text, text)
   for (const highlight of await tx.highlight.findMany({ where: { sourceId: source.id } })) {
     const placed = reanchor(highlight, text, edit)
     if (placed.status === 'ORPHANED') throw new Error(`The demo edit must keep “${highlight.exact}” in the text.`)
-    await tx.highlight.update({ where: { id: highlight.id }, data: { ...anchorAt(text, placed.start, placed.end), anchorStatus: placed.status, sourceVersion: 2 } })
+    await tx.highlight.update({
+      where: { id: highlight.id },
+      data: { ...anchorAt(text, placed.start, placed.end), anchorStatus: placed.status, sourceVersion: 2 },
+    })
   }
   seminar.sources[DEMO_EDIT.essay] = { ...source, text }
 }
@@ -144,7 +183,13 @@ async function seedMap(
       y: 0,
       version: 1,
     })),
-    relations: map.relations.map((r) => ({ id: newId(), fromId: nodeIds.get(r.from)!, toId: nodeIds.get(r.to)!, kind: r.kind, label: r.label ?? '' })),
+    relations: map.relations.map((r) => ({
+      id: newId(),
+      fromId: nodeIds.get(r.from)!,
+      toId: nodeIds.get(r.to)!,
+      kind: r.kind,
+      label: r.label ?? '',
+    })),
   }
   const placed = new Map(layeredLayout(state).map((p) => [p.nodeId, p]))
   const row = await tx.argumentMap.create({ data: { groupId: seminar.group.id, ownerId, kind, title: map.title } })
@@ -159,9 +204,21 @@ async function seedMap(
   for (const [actorId, nodes] of turns) {
     const ops: Operation[] = state.nodes
       .filter((n) => nodes.some((id) => nodeIds.get(id) === n.id))
-      .map((n) => ({ type: 'node.add', node: { id: n.id, kind: n.kind, label: n.label, highlightId: n.highlightId, x: placed.get(n.id)!.x, y: placed.get(n.id)!.y } }))
+      .map((n) => ({
+        type: 'node.add',
+        node: {
+          id: n.id,
+          kind: n.kind,
+          label: n.label,
+          highlightId: n.highlightId,
+          x: placed.get(n.id)!.x,
+          y: placed.get(n.id)!.y,
+        },
+      }))
     if (ops.length > 0) await applyBulk(tx, access, actorId, () => ops)
   }
-  await applyBulk(tx, access, turns[0]![0], () => state.relations.map((relation) => ({ type: 'relation.add' as const, relation })))
+  await applyBulk(tx, access, turns[0]![0], () =>
+    state.relations.map((relation) => ({ type: 'relation.add' as const, relation })),
+  )
   return { mapId: row.id, nodeIds }
 }

@@ -17,16 +17,22 @@ const ESSAY_DIR = join(process.cwd(), 'prisma', 'demo-essays')
 const DEMO_KEY = 'demo'
 
 /** created: seeded now; present: seeded before and still there; removed: seeded before, since deleted. */
-export type SeedOutcome = { status: 'created' | 'present'; joinCode: string } | { status: 'removed'; joinCode?: undefined }
+export type SeedOutcome =
+  { status: 'created' | 'present'; joinCode: string } | { status: 'removed'; joinCode?: undefined }
 
 const demoEmails = [DEMO_INSTRUCTOR, ...DEMO_STUDENTS].map((person) => person.email)
 
 async function existingDemo(db: Db): Promise<SeedOutcome> {
-  const group = await db.group.findFirst({ where: { name: DEMO_GROUP.name, createdBy: { email: DEMO_INSTRUCTOR.email } } })
+  const group = await db.group.findFirst({
+    where: { name: DEMO_GROUP.name, createdBy: { email: DEMO_INSTRUCTOR.email } },
+  })
   if (!group) return { status: 'removed' }
   // The demo must stay joinable however long ago it was seeded.
   if (group.joinCodeExpiresAt < new Date()) {
-    const renewed = await db.group.update({ where: { id: group.id }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() } })
+    const renewed = await db.group.update({
+      where: { id: group.id },
+      data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() },
+    })
     return { status: 'present', joinCode: renewed.joinCode }
   }
   return { status: 'present', joinCode: group.joinCode }
@@ -36,7 +42,11 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
   if (await db.systemState.findUnique({ where: { key: DEMO_KEY } })) return existingDemo(db)
   // Seeded by a version that kept no record: record it, and leave what is there as it is.
   if ((await db.user.count({ where: { email: { in: demoEmails } } })) > 0) {
-    await db.systemState.upsert({ where: { key: DEMO_KEY }, create: { key: DEMO_KEY, value: { recordedAt: new Date().toISOString() } }, update: {} })
+    await db.systemState.upsert({
+      where: { key: DEMO_KEY },
+      create: { key: DEMO_KEY, value: { recordedAt: new Date().toISOString() } },
+      update: {},
+    })
     return existingDemo(db)
   }
 
@@ -58,7 +68,12 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
         const students = []
         for (const student of DEMO_STUDENTS) students.push(await tx.user.create({ data: { ...student, passwordHash } }))
         const group = await tx.group.create({
-          data: { ...DEMO_GROUP, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry(), createdById: instructor.id },
+          data: {
+            ...DEMO_GROUP,
+            joinCode: newJoinCode(),
+            joinCodeExpiresAt: joinCodeExpiry(),
+            createdById: instructor.id,
+          },
         })
         await tx.membership.createMany({
           data: [

@@ -40,7 +40,9 @@ export function copyColumns(columns: string[]): string {
   return columns.map(quoteIdentifier).join(', ')
 }
 
-type Queryable = { query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: R[] }> }
+type Queryable = {
+  query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: R[] }>
+}
 
 /**
  * The database's tables (less NOT_BACKED_UP), each after the tables its foreign keys point to:

@@ -4,10 +4,24 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const INPUTS = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json', 'tsconfig.bench.json', 'package-lock.json']
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.js',
+  'proxy.ts',
+  'instrumentation.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'tsconfig.bench.json',
+  'package-lock.json',
+]
 
 /** Where next.config.js builds to: the benchmarks' build, with their reference pages, is kept apart. */
-export const buildDir = (env: Record<string, string | undefined>) => (env.COLLOQUY_BENCH_PAGES === '1' ? '.next-bench' : '.next')
+export const buildDir = (env: Record<string, string | undefined>) =>
+  env.COLLOQUY_BENCH_PAGES === '1' ? '.next-bench' : '.next'
 
 function* filesUnder(path: string): Generator<string> {
   if (!existsSync(path)) return

@@ -17,7 +17,12 @@ export async function openDatabaseTarget(): Promise<DatabaseTarget> {
   if (given) return { url: given, description: 'the database at DATABASE_URL', release: async () => {} }
   const dir = resolve(process.env.COLLOQUY_DATA_DIR ?? '.data')
   const running = runningEmbeddedPostgres(dir, 'colloquy')
-  if (running) return { url: running.url, description: `the embedded database of the running Colloquy (port ${running.port})`, release: async () => {} }
+  if (running)
+    return {
+      url: running.url,
+      description: `the embedded database of the running Colloquy (port ${running.port})`,
+      release: async () => {},
+    }
   const server = await startEmbeddedPostgres({ dir, port: await anyFreePort(), database: 'colloquy' })
   return { url: server.url, description: `the embedded database in ${dir}`, release: server.stop }
 }

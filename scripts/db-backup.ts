@@ -7,7 +7,16 @@ import { finished } from 'node:stream/promises'
 import { createGzip, type Gzip } from 'node:zlib'
 import pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
-import { BACKUP_FORMAT, BACKUP_VERSION, copyColumns, END_OF_DATA, quoteIdentifier, tablesInDependencyOrder, type BackupHeader, type BackupTrailer } from './backup-format'
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  copyColumns,
+  END_OF_DATA,
+  quoteIdentifier,
+  tablesInDependencyOrder,
+  type BackupHeader,
+  type BackupTrailer,
+} from './backup-format'
 import { openDatabaseTarget } from './database-target'
 
 async function write(out: Gzip, text: string | Buffer): Promise<void> {
@@ -30,7 +39,12 @@ export async function backupDatabase(url: string, file: string): Promise<Record<
       `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     )
     const tables = await tablesInDependencyOrder(client)
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations }
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: new Date().toISOString(),
+      migrations,
+    }
     await write(gzip, `${JSON.stringify(header)}\n`)
     const counts: Record<string, number> = {}
     for (const name of tables) {
@@ -68,14 +82,19 @@ export async function backupDatabase(url: string, file: string): Promise<Record<
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
 if (isMain) {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   const file = resolve(process.argv[2] ?? `backups/colloquy-${stamp}.backup`)
   const target = await openDatabaseTarget()
   try {
     const started = Date.now()
     const counts = await backupDatabase(target.url, file)
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0)
-    console.log(`Backed up ${target.description}: ${rows} rows in ${Object.keys(counts).length} tables, ${(statSync(file).size / 1024).toFixed(0)} KB, in ${Date.now() - started} ms.`)
+    console.log(
+      `Backed up ${target.description}: ${rows} rows in ${Object.keys(counts).length} tables, ${(statSync(file).size / 1024).toFixed(0)} KB, in ${Date.now() - started} ms.`,
+    )
     console.log(`Written to ${file}`)
     console.log('Restore it into an empty database with: npm run db:restore ' + JSON.stringify(file))
   } catch (error) {

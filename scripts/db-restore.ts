@@ -10,17 +10,32 @@ import { finished } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import pg from 'pg'
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams'
-import { BACKUP_FORMAT, BACKUP_VERSION, copyColumns, END_OF_DATA, quoteIdentifier, tablesInDependencyOrder, type BackupHeader, type BackupTrailer, type TableHeader } from './backup-format'
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  copyColumns,
+  END_OF_DATA,
+  quoteIdentifier,
+  tablesInDependencyOrder,
+  type BackupHeader,
+  type BackupTrailer,
+  type TableHeader,
+} from './backup-format'
 import { openDatabaseTarget } from './database-target'
 import { applyMigrations, readMigrations, type Migration } from './migrate'
 
 export class RestoreRefused extends Error {}
 
 async function assertEmpty(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+  )
   if (rows.length > 0) {
     throw new RestoreRefused(
-      `The database is not empty (it has ${rows.length} tables, e.g. ${rows.slice(0, 3).map((r) => r.name).join(', ')}). ` +
+      `The database is not empty (it has ${rows.length} tables, e.g. ${rows
+        .slice(0, 3)
+        .map((r) => r.name)
+        .join(', ')}). ` +
         'Restore into a new, empty database: for the embedded one, move the data folder away or set COLLOQUY_DATA_DIR to a new folder; otherwise point DATABASE_URL at an empty database.',
     )
   }
@@ -31,8 +46,14 @@ function migrationsOf(header: BackupHeader, available: Migration[]): Migration[]
   const known = new Map(available.map((m) => [m.name, m]))
   return header.migrations.map(({ name, checksum }) => {
     const migration = known.get(name)
-    if (!migration) throw new RestoreRefused(`The backup was made by a newer version of Colloquy (its schema has migration ${name}, which this version lacks). Update Colloquy, then restore.`)
-    if (migration.checksum !== checksum) throw new RestoreRefused(`Migration ${name} differs between the backup and this version of Colloquy; it cannot be restored here.`)
+    if (!migration)
+      throw new RestoreRefused(
+        `The backup was made by a newer version of Colloquy (its schema has migration ${name}, which this version lacks). Update Colloquy, then restore.`,
+      )
+    if (migration.checksum !== checksum)
+      throw new RestoreRefused(
+        `Migration ${name} differs between the backup and this version of Colloquy; it cannot be restored here.`,
+      )
     return migration
   })
 }
@@ -45,7 +66,10 @@ type Visitor = {
 }
 
 /** Reads the file line by line, handing each part to `visit`; returns the rows the file says it holds. */
-async function readBackup(file: string, visit: Partial<Visitor>): Promise<{ header: BackupHeader; rows: Record<string, number>; counted: Record<string, number> }> {
+async function readBackup(
+  file: string,
+  visit: Partial<Visitor>,
+): Promise<{ header: BackupHeader; rows: Record<string, number>; counted: Record<string, number> }> {
   if (!existsSync(file)) throw new RestoreRefused(`There is no file ${file}.`)
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
   let header: BackupHeader | undefined
@@ -57,7 +81,10 @@ async function readBackup(file: string, visit: Partial<Visitor>): Promise<{ head
       if (!header) {
         header = JSON.parse(line) as BackupHeader
         if (header.format !== BACKUP_FORMAT) throw new RestoreRefused(`${file} is not a Colloquy backup.`)
-        if (header.version !== BACKUP_VERSION) throw new RestoreRefused(`${file} is a Colloquy backup of format ${header.version}, which this version cannot read.`)
+        if (header.version !== BACKUP_VERSION)
+          throw new RestoreRefused(
+            `${file} is a Colloquy backup of format ${header.version}, which this version cannot read.`,
+          )
         visit.header?.(header)
       } else if (table !== undefined) {
         if (line === END_OF_DATA) {
@@ -84,9 +111,13 @@ async function readBackup(file: string, visit: Partial<Visitor>): Promise<{ head
     throw new RestoreRefused(`${file} is damaged or not a Colloquy backup (${(error as Error).message}).`)
   }
   if (!header) throw new RestoreRefused(`${file} is empty.`)
-  if (!trailer || table !== undefined) throw new RestoreRefused(`${file} is incomplete: it ends before the end of the backup.`)
+  if (!trailer || table !== undefined)
+    throw new RestoreRefused(`${file} is incomplete: it ends before the end of the backup.`)
   for (const [name, rows] of Object.entries(counted)) {
-    if (trailer.rows[name] !== rows) throw new RestoreRefused(`${file} is damaged: table ${name} should have ${trailer.rows[name]} rows, it has ${rows}.`)
+    if (trailer.rows[name] !== rows)
+      throw new RestoreRefused(
+        `${file} is damaged: table ${name} should have ${trailer.rows[name]} rows, it has ${rows}.`,
+      )
   }
   return { header, rows: trailer.rows, counted }
 }
@@ -103,12 +134,19 @@ async function continueSequences(client: pg.Client): Promise<void> {
       WHERE table_schema = current_schema() AND pg_get_serial_sequence(format('%I', table_name), column_name) IS NOT NULL`,
   )
   for (const { table, column, sequence } of rows) {
-    await client.query(`SELECT setval($1::regclass, coalesce(max(${quoteIdentifier(column)}), 0) + 1, false) FROM ${quoteIdentifier(table)}`, [sequence])
+    await client.query(
+      `SELECT setval($1::regclass, coalesce(max(${quoteIdentifier(column)}), 0) + 1, false) FROM ${quoteIdentifier(table)}`,
+      [sequence],
+    )
   }
 }
 
 /** Restores `file` into the empty database at `url`; returns the rows per table. */
-export async function restoreDatabase(url: string, file: string, available = readMigrations()): Promise<Record<string, number>> {
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  available = readMigrations(),
+): Promise<Record<string, number>> {
   // A first pass checks the whole file (format, completeness, row counts) before anything changes.
   const { header } = await readBackup(file, {})
   const atBackup = migrationsOf(header, available)
@@ -124,7 +162,8 @@ export async function restoreDatabase(url: string, file: string, available = rea
     let copy: CopyStreamQuery | undefined
     ;({ counted: counts } = await readBackup(file, {
       table: (table) => {
-        if (!tables.has(table.table)) throw new RestoreRefused(`The backup has a table ${table.table} that its own migrations do not create.`)
+        if (!tables.has(table.table))
+          throw new RestoreRefused(`The backup has a table ${table.table} that its own migrations do not create.`)
         copy = client.query(copyFrom(`COPY ${quoteIdentifier(table.table)} (${copyColumns(table.columns)}) FROM STDIN`))
       },
       row: async (line) => {
@@ -160,7 +199,9 @@ if (isMain) {
     const started = Date.now()
     const counts = await restoreDatabase(target.url, resolve(given))
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0)
-    console.log(`Restored ${rows} rows in ${Object.keys(counts).length} tables into ${target.description}, in ${Date.now() - started} ms.`)
+    console.log(
+      `Restored ${rows} rows in ${Object.keys(counts).length} tables into ${target.description}, in ${Date.now() - started} ms.`,
+    )
   } catch (error) {
     console.error(`Restore failed: ${(error as Error).message}`)
     process.exitCode = 1

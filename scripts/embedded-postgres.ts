@@ -3,7 +3,18 @@
 // log goes to <data>/postgres.log, and its last lines are shown when it does not start.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chownSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import pg from 'pg'
@@ -54,8 +65,21 @@ function initialise(placement: Placement, password: string, logFile: string): vo
   try {
     const result = spawnSync(
       join(placement.bin, 'initdb'),
-      [`--pgdata=${placement.cluster}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions'],
-      { encoding: 'utf8', uid: placement.runAs?.uid, gid: placement.runAs?.gid, env: { ...process.env, LC_MESSAGES: 'C' } },
+      [
+        `--pgdata=${placement.cluster}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--no-instructions',
+      ],
+      {
+        encoding: 'utf8',
+        uid: placement.runAs?.uid,
+        gid: placement.runAs?.gid,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
     )
     writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`, { flag: 'a' })
     if (result.error) throw new Error(`Could not run initdb (${placement.bin}): ${result.error.message}`)
@@ -86,7 +110,12 @@ async function clearLeftovers(cluster: string, log: (line: string) => void): Pro
   if (!isAlive(pid) || !ours) rmSync(pidFile, { force: true })
 }
 
-async function untilReady(child: ChildProcess, connection: pg.ClientConfig, logFile: string, port: number): Promise<void> {
+async function untilReady(
+  child: ChildProcess,
+  connection: pg.ClientConfig,
+  logFile: string,
+  port: number,
+): Promise<void> {
   const deadline = Date.now() + READY_WITHIN_MS
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -106,19 +135,31 @@ async function untilReady(child: ChildProcess, connection: pg.ClientConfig, logF
     } catch {
       await client.end().catch(() => {})
     }
-    if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within ${READY_WITHIN_MS / 1000} s. The end of its log (${logFile}):\n${logTail(logFile)}`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `PostgreSQL did not accept connections within ${READY_WITHIN_MS / 1000} s. The end of its log (${logFile}):\n${logTail(logFile)}`,
+      )
     await wait(100)
   }
 }
 
-export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dir: string
+  port: number
+  database: string
+  log?: (line: string) => void
+}): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {})
   const dir = resolve(options.dir)
   mkdirSync(dir, { recursive: true })
-  const lock: FolderLock = lockFolder(join(dir, LOCK_FILE), (owner) => new Error(
-    `Another Colloquy process (pid ${owner.pid}) is using the embedded database in ${dir}. ` +
-      'Stop it first, or give this one a data folder of its own with COLLOQUY_DATA_DIR.',
-  ))
+  const lock: FolderLock = lockFolder(
+    join(dir, LOCK_FILE),
+    (owner) =>
+      new Error(
+        `Another Colloquy process (pid ${owner.pid}) is using the embedded database in ${dir}. ` +
+          'Stop it first, or give this one a data folder of its own with COLLOQUY_DATA_DIR.',
+      ),
+  )
   try {
     return await launch(dir, options, log, lock)
   } catch (error) {
@@ -127,9 +168,17 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   }
 }
 
-async function launch(dir: string, options: { port: number; database: string }, log: (line: string) => void, lock: FolderLock): Promise<EmbeddedDatabase> {
+async function launch(
+  dir: string,
+  options: { port: number; database: string },
+  log: (line: string) => void,
+  lock: FolderLock,
+): Promise<EmbeddedDatabase> {
   const placement = placePostgres(dir, log)
-  if (placement.relocated) log(`This folder is private to its owner, so the embedded PostgreSQL (running as "${placement.runAs?.name}") keeps its cluster in ${placement.cluster}.`)
+  if (placement.relocated)
+    log(
+      `This folder is private to its owner, so the embedded PostgreSQL (running as "${placement.runAs?.name}") keeps its cluster in ${placement.cluster}.`,
+    )
   const logFile = join(dir, LOG_FILE)
   const password = passwordFor(dir)
   if (!existsSync(join(placement.cluster, 'PG_VERSION'))) {
@@ -144,20 +193,47 @@ async function launch(dir: string, options: { port: number; database: string }, 
   const logFd = openSync(logFile, 'a', 0o600)
   const child = spawn(
     join(placement.bin, 'postgres'),
-    ['-D', placement.cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=300'],
-    { stdio: ['ignore', logFd, logFd], uid: placement.runAs?.uid, gid: placement.runAs?.gid, env: { ...process.env, LC_MESSAGES: 'C' } },
+    [
+      '-D',
+      placement.cluster,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
+    {
+      stdio: ['ignore', logFd, logFd],
+      uid: placement.runAs?.uid,
+      gid: placement.runAs?.gid,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
   )
   closeSync(logFd)
-  const spawnFailure = new Promise<never>((_, reject) => child.once('error', (error) => reject(new Error(`Could not run PostgreSQL (${placement.bin}): ${error.message}`))))
+  const spawnFailure = new Promise<never>((_, reject) =>
+    child.once('error', (error) => reject(new Error(`Could not run PostgreSQL (${placement.bin}): ${error.message}`))),
+  )
   spawnFailure.catch(() => {})
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
 
-  const admin: pg.ClientConfig = { host: '127.0.0.1', port: options.port, user: 'postgres', password, database: 'postgres' }
+  const admin: pg.ClientConfig = {
+    host: '127.0.0.1',
+    port: options.port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  }
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGINT') // fast shutdown: open transactions roll back, then a clean stop
       let timer: NodeJS.Timeout | undefined
-      const gone = await Promise.race([exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 30_000)))])
+      const gone = await Promise.race([
+        exited.then(() => true),
+        new Promise<false>((r) => (timer = setTimeout(() => r(false), 30_000))),
+      ])
       clearTimeout(timer)
       if (!gone) {
         child.kill('SIGQUIT')
@@ -182,7 +258,8 @@ async function launch(dir: string, options: { port: number; database: string }, 
   return { url: urlOf(password, options.port, options.database), port: options.port, pid: child.pid!, logFile, stop }
 }
 
-const urlOf = (password: string, port: number, database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+const urlOf = (password: string, port: number, database: string) =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
 
 /** The embedded server another live process (a running `npm start`) serves from `dir`, if any. */
 export function runningEmbeddedPostgres(dir: string, database: string): { url: string; port: number } | undefined {
@@ -207,7 +284,9 @@ export function copyEmbeddedCluster(from: string, to: string): void {
 /** Deletes a data folder and every cluster kept for it (or for folders inside it) elsewhere. */
 export function removeEmbeddedData(dir: string): void {
   if (!existsSync(dir)) return
-  const locations = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => basename(path) === 'postgres-location')
+  const locations = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (path) => basename(path) === 'postgres-location',
+  )
   for (const location of locations) {
     const cluster = readFileSync(join(dir, location), 'utf8').trim()
     if (cluster.startsWith('/var/lib/colloquy/clusters/')) rmSync(cluster, { recursive: true, force: true })

@@ -33,16 +33,22 @@ export interface ChosenPort {
  * `explicit` when the user set one (used as is: a busy one fails later with a clear message);
  * otherwise `fallback` if free, else the next free one of the ten after it, else any free port.
  */
-export async function choosePort(explicit: string | undefined, fallback: number, hosts: (string | undefined)[]): Promise<ChosenPort> {
+export async function choosePort(
+  explicit: string | undefined,
+  fallback: number,
+  hosts: (string | undefined)[],
+): Promise<ChosenPort> {
   if (explicit) {
     const port = Number(explicit)
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`"${explicit}" is not a port number (1–65535).`)
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`"${explicit}" is not a port number (1–65535).`)
     return { port, moved: false }
   }
   const free = async (port: number) => {
     for (const host of hosts) if (!(await isPortFree(port, host))) return false
     return true
   }
-  for (let port = fallback; port <= fallback + 10; port++) if (await free(port)) return { port, moved: port !== fallback }
+  for (let port = fallback; port <= fallback + 10; port++)
+    if (await free(port)) return { port, moved: port !== fallback }
   return { port: await anyFreePort(), moved: true }
 }

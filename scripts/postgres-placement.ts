@@ -6,7 +6,16 @@
 // is kept in /var/lib/colloquy/clusters/<folder>-<hash>, a path written down in the data folder.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, resolve } from 'node:path'
 
@@ -46,7 +55,9 @@ function nativeBinaries(): { native: string; version: string } {
     // Its only export is dist/index.js; native/ and package.json sit beside dist/.
     root = dirname(dirname(require.resolve(name)))
   } catch {
-    throw new Error(`The PostgreSQL binaries for this platform (${name}) are not installed. Run \`npm install\` again, or set DATABASE_URL to use your own PostgreSQL server.`)
+    throw new Error(
+      `The PostgreSQL binaries for this platform (${name}) are not installed. Run \`npm install\` again, or set DATABASE_URL to use your own PostgreSQL server.`,
+    )
   }
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
   return { native: join(root, 'native'), version }
@@ -60,8 +71,15 @@ function idOf(name: string): number | undefined {
 function serviceUser(log: (line: string) => void): RunAs {
   if (idOf(SERVICE_USER) === undefined) {
     // What a PostgreSQL package would do: a system user without a login.
-    const made = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVICE_USER], { encoding: 'utf8' })
-    if (made.status !== 0) throw new Error(`PostgreSQL cannot run as root, and the system user "${SERVICE_USER}" could not be created: ${made.stderr || made.error?.message}`)
+    const made = spawnSync(
+      'useradd',
+      ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVICE_USER],
+      { encoding: 'utf8' },
+    )
+    if (made.status !== 0)
+      throw new Error(
+        `PostgreSQL cannot run as root, and the system user "${SERVICE_USER}" could not be created: ${made.stderr || made.error?.message}`,
+      )
     log(`Created the system user "${SERVICE_USER}" to run the embedded PostgreSQL (it refuses to run as root).`)
   }
   const uid = idOf(SERVICE_USER)!
@@ -71,7 +89,10 @@ function serviceUser(log: (line: string) => void): RunAs {
 
 /** Whether `user` can run the binary in `bin` and enter `folder` (every parent must let it through). */
 function reaches(user: RunAs, bin: string, folder: string): boolean {
-  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -x "$2"', 'probe', join(bin, 'postgres'), folder], { uid: user.uid, gid: user.gid })
+  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -x "$2"', 'probe', join(bin, 'postgres'), folder], {
+    uid: user.uid,
+    gid: user.gid,
+  })
   return probe.status === 0
 }
 
@@ -107,12 +128,14 @@ export function placePostgres(dataDir: string, log: (line: string) => void = () 
   const locationFile = join(dataDir, LOCATION_FILE)
   const recorded = existsSync(locationFile) ? readFileSync(locationFile, 'utf8').trim() : undefined
 
-  if (process.getuid?.() !== 0) return { bin: localBin, cluster: recorded ?? defaultCluster, relocated: Boolean(recorded) }
+  if (process.getuid?.() !== 0)
+    return { bin: localBin, cluster: recorded ?? defaultCluster, relocated: Boolean(recorded) }
 
   const runAs = serviceUser(log)
   const bin = reaches(runAs, localBin, dataDir) ? localBin : sharedBinaries(native, version)
   if (recorded) return { bin, cluster: recorded, runAs, relocated: true }
-  if (existsSync(join(defaultCluster, 'PG_VERSION')) || reaches(runAs, bin, dataDir)) return { bin, cluster: defaultCluster, runAs, relocated: false }
+  if (existsSync(join(defaultCluster, 'PG_VERSION')) || reaches(runAs, bin, dataDir))
+    return { bin, cluster: defaultCluster, runAs, relocated: false }
 
   const cluster = sharedCluster(dataDir)
   writeFileSync(locationFile, `${cluster}\n`, { mode: 0o600 })

@@ -73,18 +73,29 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
 
   const appPort = await choosePort(process.env.PORT, 3000, [undefined, '127.0.0.1'])
-  if (appPort.moved) log.warn(`Port 3000 is in use; Colloquy will listen on port ${appPort.port} instead (set PORT to choose).`)
+  if (appPort.moved)
+    log.warn(`Port 3000 is in use; Colloquy will listen on port ${appPort.port} instead (set PORT to choose).`)
 
   let databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
     log.info('Using the database at DATABASE_URL.')
   } else {
     const pgPort = await choosePort(process.env.EMBEDDED_PG_PORT, 54320, ['127.0.0.1'])
-    if (pgPort.moved) log.info(`Port 54320 is in use; the embedded PostgreSQL uses port ${pgPort.port} instead (set EMBEDDED_PG_PORT to choose).`)
-    embedded = await startEmbeddedPostgres({ dir: dataDir, port: pgPort.port, database: 'colloquy', log: (line) => log.info(line) })
+    if (pgPort.moved)
+      log.info(
+        `Port 54320 is in use; the embedded PostgreSQL uses port ${pgPort.port} instead (set EMBEDDED_PG_PORT to choose).`,
+      )
+    embedded = await startEmbeddedPostgres({
+      dir: dataDir,
+      port: pgPort.port,
+      database: 'colloquy',
+      log: (line) => log.info(line),
+    })
     databaseUrl = embedded.url
     process.env.DATABASE_URL = databaseUrl
-    log.info(`Embedded PostgreSQL running on 127.0.0.1:${pgPort.port} after ${seconds()} (data in ${dataDir}, its log in ${embedded.logFile}).`)
+    log.info(
+      `Embedded PostgreSQL running on 127.0.0.1:${pgPort.port} after ${seconds()} (data in ${dataDir}, its log in ${embedded.logFile}).`,
+    )
   }
   if (stopping) return
 
@@ -92,7 +103,8 @@ async function main() {
   const applied = await applyMigrations(process.env.DIRECT_DATABASE_URL || databaseUrl)
   if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`)
   const demo = seedWanted() ? await seed() : undefined
-  if (demo?.status === 'removed') log.info('The demo seminar was removed by an operator earlier; it is not added again.')
+  if (demo?.status === 'removed')
+    log.info('The demo seminar was removed by an operator earlier; it is not added again.')
 
   const secret = authSecret()
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${appPort.port}`

@@ -28,31 +28,33 @@ export default async function DashboardPage() {
             <TodoList items={todo} showGroup />
           </section>
         )}
-      <section aria-labelledby="my-groups">
-        <h1 id="my-groups" className="mb-4 text-2xl font-semibold">
-          My groups
-        </h1>
-        {groups.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-            You are not in a seminar group yet. Join one with the code your instructor gave you, or create your own.
-          </p>
-        ) : current.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-            All your groups are archived. Join a new one with a code, or create one for the next term.
-          </p>
-        ) : (
-          <GroupList groups={current} label="Current groups" />
-        )}
-        {archived.length > 0 && (
-          <section aria-labelledby="archived-groups" className="mt-8">
-            <h2 id="archived-groups" className="mb-3 text-lg font-semibold text-stone-700">
-              Archived groups
-            </h2>
-            <p className="mb-3 text-sm text-stone-600">Read-only: open them to read and export what the seminar made.</p>
-            <GroupList groups={archived} label="Archived groups" />
-          </section>
-        )}
-      </section>
+        <section aria-labelledby="my-groups">
+          <h1 id="my-groups" className="mb-4 text-2xl font-semibold">
+            My groups
+          </h1>
+          {groups.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+              You are not in a seminar group yet. Join one with the code your instructor gave you, or create your own.
+            </p>
+          ) : current.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+              All your groups are archived. Join a new one with a code, or create one for the next term.
+            </p>
+          ) : (
+            <GroupList groups={current} label="Current groups" />
+          )}
+          {archived.length > 0 && (
+            <section aria-labelledby="archived-groups" className="mt-8">
+              <h2 id="archived-groups" className="mb-3 text-lg font-semibold text-stone-700">
+                Archived groups
+              </h2>
+              <p className="mb-3 text-sm text-stone-600">
+                Read-only: open them to read and export what the seminar made.
+              </p>
+              <GroupList groups={archived} label="Archived groups" />
+            </section>
+          )}
+        </section>
       </div>
       <div className="flex flex-col gap-6">
         <Card title="Join a group">
@@ -81,8 +83,12 @@ function GroupList({ groups, label }: { groups: Awaited<ReturnType<typeof listMy
             <div className="flex items-center justify-between gap-3">
               <span className="font-semibold text-stone-900">{group.name}</span>
               <span className="flex gap-1.5">
-                {group.archivedAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Archived</span>}
-                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[group.role]}</span>
+                {group.archivedAt && (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Archived</span>
+                )}
+                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">
+                  {ROLE_LABEL[group.role]}
+                </span>
               </span>
             </div>
             {group.description && <p className="mt-1 text-sm text-stone-600">{group.description}</p>}

@@ -18,11 +18,19 @@ export default async function InboxPage() {
         {unread > 0 && <MarkRead label="Mark all read" />}
       </header>
       {notifications.length === 0 ? (
-        <p className="text-stone-600">Replies to your highlights and threads, mentions of you, and feedback on your maps will appear here.</p>
+        <p className="text-stone-600">
+          Replies to your highlights and threads, mentions of you, and feedback on your maps will appear here.
+        </p>
       ) : (
-        <ol aria-label="Notifications" className="flex flex-col divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        <ol
+          aria-label="Notifications"
+          className="flex flex-col divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        >
           {notifications.map((n) => (
-            <li key={n.id} className={`flex items-start justify-between gap-4 px-4 py-3 ${n.read ? '' : 'bg-indigo-50/60'}`}>
+            <li
+              key={n.id}
+              className={`flex items-start justify-between gap-4 px-4 py-3 ${n.read ? '' : 'bg-indigo-50/60'}`}
+            >
               <Link href={n.href} className="flex min-w-0 flex-col gap-0.5 hover:underline">
                 <span className={n.read ? 'text-stone-700' : 'font-semibold text-stone-900'}>
                   {!n.read && <span className="sr-only">Unread: </span>}
@@ -34,7 +42,15 @@ export default async function InboxPage() {
                   </bdi>
                 )}
                 <span className="text-xs text-stone-500">
-                  {n.groupName} · <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>
+                  {n.groupName} ·{' '}
+                  <time dateTime={n.createdAt}>
+                    {new Date(n.createdAt).toLocaleString('en', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                      timeZone: 'UTC',
+                    })}{' '}
+                    UTC
+                  </time>
                 </span>
               </Link>
               {!n.read && <MarkRead notificationId={n.id} label="Mark read" />}

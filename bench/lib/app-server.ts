@@ -68,11 +68,24 @@ export async function startBenchApp(): Promise<BenchApp> {
   await waitForOtherBuilds()
 
   const [port, pgPort] = await freePorts(2)
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), COLLOQUY_DATA_DIR: BENCH_DATA_DIR, COLLOQUY_BENCH_PAGES: '1' }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+    COLLOQUY_DATA_DIR: BENCH_DATA_DIR,
+    COLLOQUY_BENCH_PAGES: '1',
+  }
   // Everything else start.ts would take from the caller's shell must not point elsewhere.
-  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'COLLOQUY_SEED', 'NODE_ENV']) delete env[name]
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'COLLOQUY_SEED', 'NODE_ENV'])
+    delete env[name]
   const logFile = join(BENCH_LOG_DIR, 'app.log')
-  const child = startChild('app', 'scripts/start.ts', env, logFile, /^\[colloquy\] (Embedded|Applied|Building|Colloquy is ready|Could not)|Compiled successfully|Failed to compile/)
+  const child = startChild(
+    'app',
+    'scripts/start.ts',
+    env,
+    logFile,
+    /^\[colloquy\] (Embedded|Applied|Building|Colloquy is ready|Could not)|Compiled successfully|Failed to compile/,
+  )
   const url = `http://127.0.0.1:${port}`
 
   const deadline = Date.now() + START_TIMEOUT_MS
@@ -80,8 +93,10 @@ export async function startBenchApp(): Promise<BenchApp> {
   void child.exited.then((code) => (exitCode = code))
   try {
     while (!(await healthy(url))) {
-      if (exitCode !== undefined) throw new Error(`The app exited (code ${exitCode}) before it was healthy:\n${child.tail()}`)
-      if (Date.now() > deadline) throw new Error(`The app was not healthy after ${START_TIMEOUT_MS / 60_000} min; see ${logFile}.`)
+      if (exitCode !== undefined)
+        throw new Error(`The app exited (code ${exitCode}) before it was healthy:\n${child.tail()}`)
+      if (Date.now() > deadline)
+        throw new Error(`The app was not healthy after ${START_TIMEOUT_MS / 60_000} min; see ${logFile}.`)
       await sleep(1_000)
     }
   } catch (error) {

@@ -32,8 +32,17 @@ export interface Attack {
 }
 
 export function largeBackup(title: string, nodes: number) {
-  const list = Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, kind: (['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const)[i % 4]!, label: `Point ${i} of an argument`, x: (i % 50) * 260, y: Math.floor(i / 50) * 140, citation: null }))
-  const relations = list.slice(1).map((node, i) => ({ id: `r${i}`, fromId: node.id, toId: `n${i}`, kind: 'SUPPORTS' as const, label: '' }))
+  const list = Array.from({ length: nodes }, (_, i) => ({
+    id: `n${i}`,
+    kind: (['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const)[i % 4]!,
+    label: `Point ${i} of an argument`,
+    x: (i % 50) * 260,
+    y: Math.floor(i / 50) * 140,
+    citation: null,
+  }))
+  const relations = list
+    .slice(1)
+    .map((node, i) => ({ id: `r${i}`, fromId: node.id, toId: `n${i}`, kind: 'SUPPORTS' as const, label: '' }))
   return { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', nodes: list, relations }
 }
 
@@ -44,7 +53,13 @@ export const ATTACKS: Attack[] = [
       const body = JSON.stringify(largeBackup('Flood', 2_000))
       const headers = { cookie: w.attacker, 'content-type': 'application/json' }
       const statuses = await rounds(stop, async () =>
-        (await Promise.all(Array.from({ length: 10 }, () => http.send('POST', `/api/groups/${w.groupId}/maps/import`, { headers, body, timeoutMs: 120_000 })))).map((a) => a.status),
+        (
+          await Promise.all(
+            Array.from({ length: 10 }, () =>
+              http.send('POST', `/api/groups/${w.groupId}/maps/import`, { headers, body, timeoutMs: 120_000 }),
+            ),
+          )
+        ).map((a) => a.status),
       )
       return `${Math.round(body.length / 1024)} KB backup of 2,000 nodes: ${statusCounts(statuses)}`
     },
@@ -53,7 +68,16 @@ export const ATTACKS: Attack[] = [
     name: '4 large PNG exports',
     run: async (w, http, stop) => {
       const statuses = await rounds(stop, async () =>
-        (await Promise.all(Array.from({ length: 4 }, () => http.send('GET', `/api/maps/${w.bigMapId}/export?format=png`, { headers: { cookie: w.attacker }, timeoutMs: 120_000 })))).map((a) => a.status),
+        (
+          await Promise.all(
+            Array.from({ length: 4 }, () =>
+              http.send('GET', `/api/maps/${w.bigMapId}/export?format=png`, {
+                headers: { cookie: w.attacker },
+                timeoutMs: 120_000,
+              }),
+            ),
+          )
+        ).map((a) => a.status),
       )
       return `PNG of a 2,000-node map: ${statusCounts(statuses)}`
     },
@@ -67,12 +91,19 @@ export const ATTACKS: Attack[] = [
         new Promise<number>((resolve) => {
           // The attacker keeps every stream it gets open until the window ends.
           const hangUp = new AbortController()
-          void http.send('GET', `/api/groups/${w.groupId}/events`, { headers: { cookie: w.attacker, accept: 'text/event-stream' }, signal: hangUp.signal, timeoutMs: 60_000 }).then((a) => resolve(a.status))
+          void http
+            .send('GET', `/api/groups/${w.groupId}/events`, {
+              headers: { cookie: w.attacker, accept: 'text/event-stream' },
+              signal: hangUp.signal,
+              timeoutMs: 60_000,
+            })
+            .then((a) => resolve(a.status))
           opened.push(hangUp)
           // A stream that opened never ends by itself: its status arrives when the window closes.
           setTimeout(() => resolve(-1), 2_000)
         })
-      for (let sent = 0; sent < 2_000 && !stop.aborted; sent += 100) statuses.push(...(await Promise.all(Array.from({ length: 100 }, open))))
+      for (let sent = 0; sent < 2_000 && !stop.aborted; sent += 100)
+        statuses.push(...(await Promise.all(Array.from({ length: 100 }, open))))
       if (!stop.aborted) await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }))
       for (const hangUp of opened) hangUp.abort()
       const held = statuses.filter((s) => s === -1).length
@@ -83,7 +114,10 @@ export const ATTACKS: Attack[] = [
     name: '100 parallel sign-ins',
     run: async (w, http, stop) => {
       const csrf = await http.send('GET', '/api/auth/csrf')
-      const cookie = ([] as string[]).concat(csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')
+      const cookie = ([] as string[])
+        .concat(csrf.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ')
       const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string }
       let n = 0
       const outcomes: string[] = []
@@ -91,9 +125,16 @@ export const ATTACKS: Attack[] = [
         const i = n++
         const email = i % 2 ? DEMO_STUDENTS[0]!.email : `guess-${i}@bench.test`
         const body = new URLSearchParams({ csrfToken, email, password: `guess number ${i}`, json: 'true' }).toString()
-        const answer: Answer = await http.send('POST', '/api/auth/callback/credentials', { headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, timeoutMs: 60_000 })
+        const answer: Answer = await http.send('POST', '/api/auth/callback/credentials', {
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+          timeoutMs: 60_000,
+        })
         // next-auth answers json=true with { url }, naming the error in it.
-        const where = String(answer.headers['location'] ?? (answer.body.startsWith('{') ? (JSON.parse(answer.body) as { url?: string }).url : ''))
+        const where = String(
+          answer.headers['location'] ??
+            (answer.body.startsWith('{') ? (JSON.parse(answer.body) as { url?: string }).url : ''),
+        )
         const error = /error=([^&]+)/.exec(where)?.[1]
         outcomes.push(error ? decodeURIComponent(error).replace(/\d+/g, 'N') : String(answer.status))
         return answer.status
@@ -114,7 +155,14 @@ export const ATTACKS: Attack[] = [
       const statuses = await rounds(stop, () =>
         Promise.all(
           Array.from({ length: 20 }, (_, i) =>
-            endlessBody(origin, path, { ...(i % 2 ? { cookie: w.attacker } : {}), 'content-type': 'application/json' }, i % 4 < 2 ? 200 * 1024 * 1024 : 32 * 1024 * 1024, stop, i % 4 >= 2),
+            endlessBody(
+              origin,
+              path,
+              { ...(i % 2 ? { cookie: w.attacker } : {}), 'content-type': 'application/json' },
+              i % 4 < 2 ? 200 * 1024 * 1024 : 32 * 1024 * 1024,
+              stop,
+              i % 4 >= 2,
+            ),
           ),
         ),
       )
@@ -133,7 +181,12 @@ export const ATTACKS: Attack[] = [
           files.map(async (file, i) => {
             const { body, contentType } = bodies[i]!
             // Cut off when the window ends (a file can wait for its turn and then its 15 s budget).
-            const answer = await http.send('POST', `/api/groups/${w.groupId}/sources/extract`, { headers: { cookie: w.instructor, 'content-type': contentType }, body, timeoutMs: 120_000, signal: stop })
+            const answer = await http.send('POST', `/api/groups/${w.groupId}/sources/extract`, {
+              headers: { cookie: w.instructor, 'content-type': contentType },
+              body,
+              timeoutMs: 120_000,
+              signal: stop,
+            })
             if (!stop.aborted) byFile.get(file.label)!.push(answer.status)
             return answer.status
           }),
@@ -143,4 +196,3 @@ export const ATTACKS: Attack[] = [
     },
   },
 ]
-

@@ -8,14 +8,18 @@ import pg from 'pg'
 import { anchorAt } from '../../lib/annotations/anchoring'
 
 const { DATABASE_URL, PORT, SOURCE_ID, AUTHOR_ID } = process.env
-if (!DATABASE_URL || !PORT || !SOURCE_ID || !AUTHOR_ID) throw new Error('DATABASE_URL, PORT, SOURCE_ID and AUTHOR_ID are required.')
+if (!DATABASE_URL || !PORT || !SOURCE_ID || !AUTHOR_ID)
+  throw new Error('DATABASE_URL, PORT, SOURCE_ID and AUTHOR_ID are required.')
 
 const INSERT = `INSERT INTO "Highlight"
   (id, "sourceId", "authorId", tag, visibility, exact, prefix, suffix, start, "end", "sourceVersion", "updatedAt")
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`
 
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 })
-const { rows } = await pool.query<{ text: string; version: number }>('SELECT text, version FROM "Source" WHERE id = $1', [SOURCE_ID])
+const { rows } = await pool.query<{ text: string; version: number }>(
+  'SELECT text, version FROM "Source" WHERE id = $1',
+  [SOURCE_ID],
+)
 const source = rows[0]
 if (!source) throw new Error(`No source ${SOURCE_ID}.`)
 
@@ -32,8 +36,17 @@ const server = createServer(async (request, response) => {
     const anchor = anchorAt(source.text, body.start, body.end)
     const id = randomUUID()
     await pool.query(INSERT, [
-      id, SOURCE_ID, AUTHOR_ID, body.tag, body.visibility ?? 'GROUP',
-      anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, source.version,
+      id,
+      SOURCE_ID,
+      AUTHOR_ID,
+      body.tag,
+      body.visibility ?? 'GROUP',
+      anchor.exact,
+      anchor.prefix,
+      anchor.suffix,
+      anchor.start,
+      anchor.end,
+      source.version,
     ])
     response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }))
   } catch (error) {

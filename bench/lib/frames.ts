@@ -23,7 +23,8 @@ export function frameStats(deltas: readonly number[]): FrameStats {
   return { frames: deltas.length, p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas) }
 }
 
-export const formatFrames = (s: FrameStats) => `p50 ${s.p50.toFixed(1)}, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(0)} ms over ${s.frames} frames`
+export const formatFrames = (s: FrameStats) =>
+  `p50 ${s.p50.toFixed(1)}, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(0)} ms over ${s.frames} frames`
 
 /**
  * Records the gaps between animation frames (from their timestamps) on `window.benchFrames`. A
@@ -100,7 +101,10 @@ export function paneNearMiddle(page: Page): Promise<Point> {
       const steps = Math.max(1, ring * 8)
       for (let k = 0; k < steps; k++) {
         const angle = (2 * Math.PI * k) / steps
-        const point = { x: Math.round(mid.x + Math.cos(angle) * ring * 3), y: Math.round(mid.y + Math.sin(angle) * ring * 3) }
+        const point = {
+          x: Math.round(mid.x + Math.cos(angle) * ring * 3),
+          y: Math.round(mid.y + Math.sin(angle) * ring * 3),
+        }
         if (document.elementFromPoint(point.x, point.y)?.classList.contains('react-flow__pane')) return point
       }
     }
@@ -110,7 +114,9 @@ export function paneNearMiddle(page: Page): Promise<Point> {
 
 /** The canvas's zoom now, from its viewport's transform. */
 export function zoomOf(page: Page): Promise<number> {
-  return page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
+  return page.evaluate(
+    () => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a,
+  )
 }
 
 /** Zooms in with the mouse wheel at the canvas's middle, `steps` notches, and waits for it to settle. */

@@ -28,7 +28,8 @@ export async function openLive(context: BrowserContext, url: string, live: Live)
   page.on('pageerror', (error) => errors.push(error.message))
   try {
     const response = await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS })
-    if (response?.status() !== 200) throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'} in the browser`)
+    if (response?.status() !== 200)
+      throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'} in the browser`)
     // Nodes may come drawn in the server's HTML: a node counts once React has hydrated it (its
     // element carries React's fiber) and shows it (React Flow hides a node it has not measured).
     // Edges are drawn only by the live canvas, once it knows where the nodes' handles are.
@@ -42,7 +43,11 @@ export async function openLive(context: BrowserContext, url: string, live: Live)
           const box = element.getBoundingClientRect()
           if (box.width === 0 || box.height === 0) return false
         }
-        if (status !== null && ![...document.querySelectorAll('[aria-live="polite"]')].some((element) => element.textContent === status)) return false
+        if (
+          status !== null &&
+          ![...document.querySelectorAll('[aria-live="polite"]')].some((element) => element.textContent === status)
+        )
+          return false
         return performance.now()
       },
       live,

@@ -34,7 +34,8 @@ export interface LoadResult {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { hostname } = new URL(options.origin)
-  if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new Error(`Load goes to this machine only, not ${hostname}.`)
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost')
+    throw new Error(`Load goes to this machine only, not ${hostname}.`)
   let firstFailure: string | undefined
   let connectionsSeen = 0
   // autocannon deep-copies the request object for each connection and hands setupRequest a shallow
@@ -54,11 +55,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       return built
     },
     onResponse: (status, body) => {
-      if ((status < 200 || status > 299) && firstFailure === undefined) firstFailure = `HTTP ${status}: ${body.slice(0, 300)}`
+      if ((status < 200 || status > 299) && firstFailure === undefined)
+        firstFailure = `HTTP ${status}: ${body.slice(0, 300)}`
     },
   }
-  const result = await autocannon({ url: options.origin, connections: options.connections, duration: options.seconds, requests: [request] })
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]))
+  const result = await autocannon({
+    url: options.origin,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [request],
+  })
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+  )
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -74,6 +83,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 /** What makes a run's figures untrustworthy: any non-2xx answer or connection error, or no answer at all. */
 export function problemsOf(label: string, run: LoadResult): string[] {
   if (run.non2xx === 0 && run.errors === 0 && run.requests > 0) return []
-  const codes = Object.entries(run.statusCodes).map(([code, count]) => `${code}×${count}`).join(', ')
-  return [`${label}: ${run.non2xx} non-2xx and ${run.errors} connection errors in ${run.requests} requests (${codes}); first: ${run.firstFailure ?? 'none'}`]
+  const codes = Object.entries(run.statusCodes)
+    .map(([code, count]) => `${code}×${count}`)
+    .join(', ')
+  return [
+    `${label}: ${run.non2xx} non-2xx and ${run.errors} connection errors in ${run.requests} requests (${codes}); first: ${run.firstFailure ?? 'none'}`,
+  ]
 }

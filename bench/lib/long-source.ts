@@ -20,7 +20,9 @@ function copyMark(copy: number): string {
 }
 
 export function longSource(): string {
-  const essays = readdirSync(ESSAYS).sort().map((name) => canonicalTextOf(importText(readFileSync(join(ESSAYS, name), 'utf8')).blocks))
+  const essays = readdirSync(ESSAYS)
+    .sort()
+    .map((name) => canonicalTextOf(importText(readFileSync(join(ESSAYS, name), 'utf8')).blocks))
   const paragraphs: string[] = []
   let length = 0
   for (let copy = 1; length < MAX_SOURCE_CHARS; copy++) {
@@ -28,8 +30,13 @@ export function longSource(): string {
       for (const block of blocksOf(essay)) {
         let note = 0
         // Headings and list items too, or the importer would set their repeats aside as junk.
-        const sentences = block.text.replace(SENTENCE, (sentence) => sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copyMark(copy)}-${++note}]$1$2`))
-        const marked = sentences !== block.text ? sentences : block.text.replace(/\n|$/g, (end) => ` [${copyMark(copy)}-${++note}]${end}`)
+        const sentences = block.text.replace(SENTENCE, (sentence) =>
+          sentence.replace(/([.!?]+["”’)]*)(\s*)$/, ` [${copyMark(copy)}-${++note}]$1$2`),
+        )
+        const marked =
+          sentences !== block.text
+            ? sentences
+            : block.text.replace(/\n|$/g, (end) => ` [${copyMark(copy)}-${++note}]${end}`)
         if (length + marked.length + 2 > MAX_SOURCE_CHARS) return paragraphs.join('\n\n')
         paragraphs.push(marked)
         length += marked.length + 2
@@ -43,7 +50,10 @@ export function longSource(): string {
 export function checkedLongSource(): string {
   const text = longSource()
   const stored = canonicalTextOf(importText(text).blocks)
-  if (stored !== text) throw new Error(`The importer would store the long source differently (${stored.length} of ${text.length} chars kept).`)
+  if (stored !== text)
+    throw new Error(
+      `The importer would store the long source differently (${stored.length} of ${text.length} chars kept).`,
+    )
   return text
 }
 

@@ -40,10 +40,21 @@ export interface DemoPeople {
 }
 
 export async function demoPeople(): Promise<DemoPeople> {
-  const instructor = await db.user.findUniqueOrThrow({ where: { email: DEMO_INSTRUCTOR.email }, select: { id: true, email: true } })
-  const group = await db.group.findFirstOrThrow({ where: { name: DEMO_GROUP.name, createdById: instructor.id }, select: { id: true } })
-  const students = await db.user.findMany({ where: { email: { in: DEMO_STUDENTS.map((s) => s.email) } }, select: { id: true, email: true } })
-  students.sort((a, b) => DEMO_STUDENTS.findIndex((s) => s.email === a.email) - DEMO_STUDENTS.findIndex((s) => s.email === b.email))
+  const instructor = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_INSTRUCTOR.email },
+    select: { id: true, email: true },
+  })
+  const group = await db.group.findFirstOrThrow({
+    where: { name: DEMO_GROUP.name, createdById: instructor.id },
+    select: { id: true },
+  })
+  const students = await db.user.findMany({
+    where: { email: { in: DEMO_STUDENTS.map((s) => s.email) } },
+    select: { id: true, email: true },
+  })
+  students.sort(
+    (a, b) => DEMO_STUDENTS.findIndex((s) => s.email === a.email) - DEMO_STUDENTS.findIndex((s) => s.email === b.email),
+  )
   return { groupId: group.id, instructor, students }
 }
 
@@ -76,8 +87,12 @@ export async function applyInBatches(actorId: string, mapId: string, ops: Operat
 }
 
 function canonical(state: MapState): string {
-  const nodes = [...state.nodes].sort((a, b) => a.id.localeCompare(b.id)).map((n) => [n.id, n.kind, n.label, n.highlightId, n.x, n.y, n.version])
-  const relations = [...state.relations].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.fromId, r.toId, r.kind, r.label])
+  const nodes = [...state.nodes]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((n) => [n.id, n.kind, n.label, n.highlightId, n.x, n.y, n.version])
+  const relations = [...state.relations]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r) => [r.id, r.fromId, r.toId, r.kind, r.label])
   return JSON.stringify({ nodes, relations })
 }
 
@@ -88,7 +103,8 @@ export async function logMismatch(mapId: string): Promise<string | null> {
     db.mapOperation.findMany({ where: { mapId }, orderBy: { seq: 'asc' }, select: { seq: true, payload: true } }),
     db.argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { seq: true } }),
   ])
-  if (log.length !== map.seq || log.some((entry, i) => entry.seq !== i + 1)) return `map ${mapId}: seq ${map.seq} but ${log.length} logged operations (or a gap)`
+  if (log.length !== map.seq || log.some((entry, i) => entry.seq !== i + 1))
+    return `map ${mapId}: seq ${map.seq} but ${log.length} logged operations (or a gap)`
   const replayed = replay(log.map((entry) => entry.payload as Operation))
   if (canonical(stored) !== canonical(replayed)) {
     return `map ${mapId}: stored ${stored.nodes.length} nodes / ${stored.relations.length} relations differ from the log replayed (${replayed.nodes.length} / ${replayed.relations.length})`

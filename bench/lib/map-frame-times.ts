@@ -2,7 +2,17 @@
 // pane panned with the whole map in view, then the same again zoomed in to about 100 %; the map
 // page and bare React Flow drawing the same map take turns, round after round.
 import type { BrowserContext } from '@playwright/test'
-import { circleDrag, MOUSE_EVERY_MS, formatFrames, frameStats, framesDuring, nodeNearMiddle, paneNearMiddle, wheelZoomIn, zoomOf } from './frames'
+import {
+  circleDrag,
+  MOUSE_EVERY_MS,
+  formatFrames,
+  frameStats,
+  framesDuring,
+  nodeNearMiddle,
+  paneNearMiddle,
+  wheelZoomIn,
+  zoomOf,
+} from './frames'
 import { openLive, type Live } from './live-map'
 import type { Row } from './report'
 
@@ -39,7 +49,9 @@ async function round(context: BrowserContext, url: string, live: Live, zooms: nu
     await sleep(1_500)
     const rest = await framesDuring(page, () => sleep(REST_MS))
     const gestures = async () => {
-      const drag = await framesDuring(page, async () => circleDrag(page, await nodeNearMiddle(page), RADIUS, GESTURE_MS))
+      const drag = await framesDuring(page, async () =>
+        circleDrag(page, await nodeNearMiddle(page), RADIUS, GESTURE_MS),
+      )
       // The dropped node is saved before the pane is panned.
       await sleep(1_000)
       const pan = await framesDuring(page, async () => circleDrag(page, await paneNearMiddle(page), RADIUS, GESTURE_MS))
@@ -80,8 +92,20 @@ export async function mapFrameTimes(context: BrowserContext, options: Options) {
   const zoomText = (key: 'map' | 'bare') => zooms[key].map(([a, b]) => `${a!.toFixed(3)} → ${b!.toFixed(2)}`).join(', ')
   const notes = [
     `frames: ${size}/${options.live.edges.toLocaleString('en')} relations at 1440×900, requestAnimationFrame gaps; the mouse moves around a ${RADIUS}-px circle, a step every ${MOUSE_EVERY_MS} ms; zoom (fitted → zoomed in) on the map page ${zoomText('map')}, bare ${zoomText('bare')}`,
-    ...gestures.map((gesture) => `frames, ${GESTURES[gesture]}: map page ${formatFrames(stats('map', gesture))}; bare React Flow ${formatFrames(stats('bare', gesture))}`),
+    ...gestures.map(
+      (gesture) =>
+        `frames, ${GESTURES[gesture]}: map page ${formatFrames(stats('map', gesture))}; bare React Flow ${formatFrames(stats('bare', gesture))}`,
+    ),
   ]
-  const details = Object.fromEntries(gestures.map((gesture) => [gesture, { map: stats('map', gesture), bare: stats('bare', gesture), samples: { map: pooled('map', gesture), bare: pooled('bare', gesture) } }]))
+  const details = Object.fromEntries(
+    gestures.map((gesture) => [
+      gesture,
+      {
+        map: stats('map', gesture),
+        bare: stats('bare', gesture),
+        samples: { map: pooled('map', gesture), bare: pooled('bare', gesture) },
+      },
+    ]),
+  )
   return { rows, notes, details: { ...details, zooms } }
 }

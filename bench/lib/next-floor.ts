@@ -114,7 +114,12 @@ export interface DatabaseFloorTarget {
 
 async function answers(origin: string): Promise<boolean> {
   try {
-    const response = await fetch(`${origin}${PATH}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5_000) })
+    const response = await fetch(`${origin}${PATH}`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(5_000),
+    })
     return response.status === 201
   } catch {
     return false
@@ -123,12 +128,17 @@ async function answers(origin: string): Promise<boolean> {
 
 /** `next build` as a child of its own, so a Ctrl-C or a failure stops it and its workers too. */
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
-  const child = startChild('next-floor build', nextBin, env, join(BENCH_LOG_DIR, 'next-floor-build.log'), undefined, ['build', FLOOR_DIR])
+  const child = startChild('next-floor build', nextBin, env, join(BENCH_LOG_DIR, 'next-floor-build.log'), undefined, [
+    'build',
+    FLOOR_DIR,
+  ])
   const code = await child.exited
   if (code !== 0) throw new Error(`Building the empty Next.js app failed (exit ${code}):\n${child.tail()}`)
 }
 
-export async function startNextFloor(target: DatabaseFloorTarget): Promise<{ origin: string; path: string; databasePath: string; child: Child }> {
+export async function startNextFloor(
+  target: DatabaseFloorTarget,
+): Promise<{ origin: string; path: string; databasePath: string; child: Child }> {
   rmSync(FLOOR_DIR, { recursive: true, force: true })
   mkdirSync(join(FLOOR_DIR, `app${PATH}`), { recursive: true })
   writeFileSync(join(FLOOR_DIR, `app${PATH}/route.ts`), ROUTE)
@@ -139,8 +149,14 @@ export async function startNextFloor(target: DatabaseFloorTarget): Promise<{ ori
   // Its own, doing nothing: Next would otherwise take the project's instrumentation.ts (the front
   // door, sweeps) and proxy.ts (page headers), which the empty route is measured without.
   writeFileSync(join(FLOOR_DIR, 'instrumentation.js'), 'export function register() {}\n')
-  writeFileSync(join(FLOOR_DIR, 'proxy.js'), "export function proxy() {}\nexport const config = { matcher: ['/no-page-is-here'] }\n")
-  writeFileSync(join(FLOOR_DIR, 'next.config.js'), `export { default } from ${JSON.stringify(pathToFileURL(resolve('next.config.js')).href)}\n`)
+  writeFileSync(
+    join(FLOOR_DIR, 'proxy.js'),
+    "export function proxy() {}\nexport const config = { matcher: ['/no-page-is-here'] }\n",
+  )
+  writeFileSync(
+    join(FLOOR_DIR, 'next.config.js'),
+    `export { default } from ${JSON.stringify(pathToFileURL(resolve('next.config.js')).href)}\n`,
+  )
   const env = {
     ...process.env,
     NODE_ENV: 'production' as const,
@@ -152,7 +168,12 @@ export async function startNextFloor(target: DatabaseFloorTarget): Promise<{ ori
   }
   await build(env)
   const [port] = await freePorts(1)
-  const child = startChild('next-floor', nextBin, env, join(BENCH_LOG_DIR, 'next-floor.log'), undefined, ['start', FLOOR_DIR, '-p', String(port)])
+  const child = startChild('next-floor', nextBin, env, join(BENCH_LOG_DIR, 'next-floor.log'), undefined, [
+    'start',
+    FLOOR_DIR,
+    '-p',
+    String(port),
+  ])
   const origin = `http://127.0.0.1:${port}`
   for (let waited = 0; !(await answers(origin)); waited += 200) {
     if (child.process.exitCode !== null || waited > 60_000) {

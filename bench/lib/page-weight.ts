@@ -25,7 +25,12 @@ export function timeHtml(url: string, cookie: string): Promise<HtmlTiming> {
         chunks.push(chunk)
       })
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, ttfb, total: performance.now() - started, body: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: response.statusCode ?? 0,
+          ttfb,
+          total: performance.now() - started,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
       )
       response.on('error', reject)
     })
@@ -109,12 +114,17 @@ export async function scriptsOf(browser: Browser, url: string, options: ScriptsO
     const page = await context.newPage()
     const seen = new Map<string, Promise<Script>>()
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script' && !seen.has(response.url())) seen.set(response.url(), scriptOf(response))
+      if (response.request().resourceType() === 'script' && !seen.has(response.url()))
+        seen.set(response.url(), scriptOf(response))
     })
     const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs })
-    if (response?.status() !== 200 || page.url() !== url) throw new Error(`Opening ${url} for its scripts ended at ${page.url()} (${response?.status()})`)
+    if (response?.status() !== 200 || page.url() !== url)
+      throw new Error(`Opening ${url} for its scripts ended at ${page.url()} (${response?.status()})`)
     await page.waitForFunction(
-      (selector) => [...document.querySelectorAll(selector)].some((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))),
+      (selector) =>
+        [...document.querySelectorAll(selector)].some((element) =>
+          Object.keys(element).some((key) => key.startsWith('__reactProps$')),
+        ),
       options.hydrated,
       { timeout: options.timeoutMs },
     )

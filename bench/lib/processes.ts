@@ -19,9 +19,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * Runs a script with `args` (a TypeScript file through `node --import tsx`, JavaScript on plain
  * node); output goes to `logFile`, lines matching `echo` to the console too.
  */
-export function startChild(label: string, file: string, env: NodeJS.ProcessEnv, logFile: string, echo?: RegExp, args: string[] = []): Child {
+export function startChild(
+  label: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  echo?: RegExp,
+  args: string[] = [],
+): Child {
   const loader = file.endsWith('.ts') ? ['--import', 'tsx', '--import', './scripts/server-modules.mjs'] : []
-  const child = spawn(process.execPath, [...loader, file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...loader, file, ...args], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const log = createWriteStream(logFile)
   const recent: string[] = []
   const onLine = (line: string) => {
@@ -118,7 +129,9 @@ function otherBuilds(): number[] {
     }
     const title = args[0] ?? ''
     const building =
-      /^next-build\b/.test(title) || title.startsWith('npm exec next build') || args.some((arg, i) => /(^|\/)next$/.test(arg) && args[i + 1] === 'build')
+      /^next-build\b/.test(title) ||
+      title.startsWith('npm exec next build') ||
+      args.some((arg, i) => /(^|\/)next$/.test(arg) && args[i + 1] === 'build')
     // Only a build of this checkout writes into its .next folder.
     if (building && sameFolder(entry)) pids.push(Number(entry))
   }
@@ -138,7 +151,10 @@ export async function waitForOtherBuilds(maxMs = 15 * 60_000): Promise<void> {
   const deadline = Date.now() + maxMs
   let told = false
   for (let pids = otherBuilds(); pids.length > 0; pids = otherBuilds()) {
-    if (Date.now() > deadline) throw new Error(`Another \`next build\` (pid ${pids.join(', ')}) is still running after ${Math.round(maxMs / 1000)} s.`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `Another \`next build\` (pid ${pids.join(', ')}) is still running after ${Math.round(maxMs / 1000)} s.`,
+      )
     if (!told) console.log(`  waiting for another \`next build\` to finish (pid ${pids.join(', ')})…`)
     told = true
     await sleep(2_000)

@@ -10,17 +10,50 @@ import { blocksOf } from '../../lib/sources/blocks'
 import { seededRandom } from './stats'
 import type { DemoPeople } from './map-db'
 
-const NOTES = ['Key claim of the essay.', 'Is this figure still current?', 'Loaded wording here.', 'Compare with the Sayers essay, ¶4.']
+const NOTES = [
+  'Key claim of the essay.',
+  'Is this figure still current?',
+  'Loaded wording here.',
+  'Compare with the Sayers essay, ¶4.',
+]
 
 const richNote = (text: string): NoteDoc => ({
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Compare: ', marks: [{ type: 'bold' }] }, { type: 'text', text }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Compare: ', marks: [{ type: 'bold' }] },
+        { type: 'text', text },
+      ],
+    },
     {
       type: 'bulletList',
       content: [
-        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'who says so, and when', marks: [{ type: 'italic' }] }] }] },
-        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'source', marks: [{ type: 'link', attrs: { href: 'https://example.org/alliance' } }] }] }] },
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'who says so, and when', marks: [{ type: 'italic' }] }],
+            },
+          ],
+        },
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: 'source',
+                  marks: [{ type: 'link', attrs: { href: 'https://example.org/alliance' } }],
+                },
+              ],
+            },
+          ],
+        },
       ],
     },
   ],
@@ -77,7 +110,12 @@ export interface Annotation {
  * paragraphs (so some overlap and nest), every tag, a third with a note (some with bold, a list
  * and a link); the viewer's own are sometimes private (still theirs to see); then reply threads.
  */
-export async function annotateEssay(people: DemoPeople, essay: Essay, viewerId: string, plan: Annotation): Promise<string[]> {
+export async function annotateEssay(
+  people: DemoPeople,
+  essay: Essay,
+  viewerId: string,
+  plan: Annotation,
+): Promise<string[]> {
   const random = seededRandom(plan.seed)
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
   const authors = [people.instructor, ...people.students]

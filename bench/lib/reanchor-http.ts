@@ -26,12 +26,21 @@ interface Save {
 
 /** The id and page of the editor's save action in this build, as the browser bundle has them. */
 function saveAction(): { id: string; path: string } {
-  const manifest = JSON.parse(readFileSync(join(BENCH_BUILD_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(BENCH_BUILD_DIR, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>
   }
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === 'lib/sources/editing/actions.ts' && entry.exportedName === 'editSourceTextAction')
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === 'lib/sources/editing/actions.ts' && entry.exportedName === 'editSourceTextAction',
+  )
   if (!found) throw new Error('No editSourceTextAction in this build.')
-  return { id: found[0], path: Object.keys(found[1].workers)[0]!.replace(/^app/, '').replace(/\/page$/, '') }
+  return {
+    id: found[0],
+    path: Object.keys(found[1].workers)[0]!
+      .replace(/^app/, '')
+      .replace(/\/page$/, ''),
+  }
 }
 
 async function timedHealth(url: string): Promise<number> {
@@ -57,7 +66,13 @@ async function save(url: string, cookie: string, groupId: string, sourceId: stri
   const started = performance.now()
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: url, cookie },
+    headers: {
+      'Next-Action': action.id,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: url,
+      cookie,
+    },
     body: JSON.stringify([{ sourceId, expectedVersion: 1, text }]),
     signal: AbortSignal.timeout(SAVE_TIMEOUT_MS),
   })
@@ -65,17 +80,36 @@ async function save(url: string, cookie: string, groupId: string, sourceId: stri
   const ms = performance.now() - started
   done = true
   await polling
-  const result = body.split('\n').find((line) => line.startsWith('1:'))?.slice(2) ?? body.slice(0, 300)
+  const result =
+    body
+      .split('\n')
+      .find((line) => line.startsWith('1:'))
+      ?.slice(2) ?? body.slice(0, 300)
   return { ms, status: response.status, result, health }
 }
 
 /** A fresh source with the long text and, unless `bare`, 1,000 highlights by the demo people. */
-async function longSourceFor(people: DemoPeople, text: string, anchors: { start: number; end: number }[], bare: boolean): Promise<string> {
-  const { id } = await createSource(people.instructor, { groupId: people.groupId, title: bare ? 'Long source, no highlights' : 'Long source', text, restore: [] })
+async function longSourceFor(
+  people: DemoPeople,
+  text: string,
+  anchors: { start: number; end: number }[],
+  bare: boolean,
+): Promise<string> {
+  const { id } = await createSource(people.instructor, {
+    groupId: people.groupId,
+    title: bare ? 'Long source, no highlights' : 'Long source',
+    text,
+    restore: [],
+  })
   if (!bare) {
     const authors = [people.instructor, ...people.students]
     for (const [i, anchor] of anchors.entries()) {
-      await createHighlight(authors[i % authors.length]!, { sourceId: id, start: anchor.start, end: anchor.end, tag: (['CLAIM', 'EVIDENCE', 'BIAS'] as const)[i % 3] })
+      await createHighlight(authors[i % authors.length]!, {
+        sourceId: id,
+        start: anchor.start,
+        end: anchor.end,
+        tag: (['CLAIM', 'EVIDENCE', 'BIAS'] as const)[i % 3],
+      })
     }
   }
   return id
@@ -96,15 +130,36 @@ export async function reanchorOverHttp(text: string, edited: string, anchors: { 
       const bare = await longSourceFor(people, text, anchors, true)
       // Alternated, so neither always runs on a warmer server.
       const pair = round % 2 === 0 ? [annotated, bare] : [bare, annotated]
-      for (const sourceId of pair) (sourceId === annotated ? withHighlights : without).push(await save(app.url, cookie, people.groupId, sourceId, edited))
+      for (const sourceId of pair)
+        (sourceId === annotated ? withHighlights : without).push(
+          await save(app.url, cookie, people.groupId, sourceId, edited),
+        )
     }
-    const failures = [...withHighlights, ...without].filter((s) => s.status !== 200 || !s.result.includes('"ok":true')).map((s) => `save answered ${s.status}: ${s.result}`)
+    const failures = [...withHighlights, ...without]
+      .filter((s) => s.status !== 200 || !s.result.includes('"ok":true'))
+      .map((s) => `save answered ${s.status}: ${s.result}`)
     const p = (values: number[], q: number) => (values.length ? percentile(values, q) : NaN)
     const during = withHighlights.flatMap((s) => s.health)
     const duringBare = without.flatMap((s) => s.health)
     const rows: Row[] = [
-      { name: `save over HTTP, 1,000 highlights, p50 of ${ROUNDS}`, unit: 'ms', figure: p(withHighlights.map((s) => s.ms), 50), baseline: p(without.map((s) => s.ms), 50) },
-      { name: `save over HTTP, 1,000 highlights, max of ${ROUNDS}`, unit: 'ms', figure: Math.max(...withHighlights.map((s) => s.ms)), baseline: Math.max(...without.map((s) => s.ms)) },
+      {
+        name: `save over HTTP, 1,000 highlights, p50 of ${ROUNDS}`,
+        unit: 'ms',
+        figure: p(
+          withHighlights.map((s) => s.ms),
+          50,
+        ),
+        baseline: p(
+          without.map((s) => s.ms),
+          50,
+        ),
+      },
+      {
+        name: `save over HTTP, 1,000 highlights, max of ${ROUNDS}`,
+        unit: 'ms',
+        figure: Math.max(...withHighlights.map((s) => s.ms)),
+        baseline: Math.max(...without.map((s) => s.ms)),
+      },
       { name: '/api/health during the save, p50', unit: 'ms', figure: p(during, 50), baseline: p(duringBare, 50) },
       { name: '/api/health during the save, p99', unit: 'ms', figure: p(during, 99), baseline: p(duringBare, 99) },
     ]

@@ -53,7 +53,9 @@ export function printTable(results: BenchResult[]): void {
   )
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)))
   const format = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
   console.log()
   console.log(format(header))
   console.log(widths.map((width) => '-'.repeat(width)).join('  '))
@@ -84,7 +86,10 @@ export function writeResults(results: BenchResult[]): string[] {
   }
   const text = `${JSON.stringify(report, null, 2)}\n`
   const latest = join(RESULTS_DIR, 'latest.json')
-  const dated = join(RESULTS_DIR, `${finishedAt.slice(0, 16).replace(':', '-')}-${commit?.slice(0, 7) ?? 'uncommitted'}-${results.map((r) => r.name).join('+')}.json`)
+  const dated = join(
+    RESULTS_DIR,
+    `${finishedAt.slice(0, 16).replace(':', '-')}-${commit?.slice(0, 7) ?? 'uncommitted'}-${results.map((r) => r.name).join('+')}.json`,
+  )
   writeFileSync(latest, text)
   writeFileSync(dated, text)
   return [latest, dated]
@@ -93,8 +98,14 @@ export function writeResults(results: BenchResult[]): string[] {
 /** The commit the run measured, with "+changes" when the work tree differs from it; null outside git. */
 function currentCommit(): string | null {
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
     return changed ? `${head}+changes` : head
   } catch {
     return null

@@ -34,7 +34,10 @@ export function mapOperations(nodes: number, relations: number, random: () => nu
     if (from === to || linked.has(`${from}:${to}`) || linked.has(`${to}:${from}`)) return false
     linked.add(`${from}:${to}`)
     const kind = random() < 0.7 ? 'SUPPORTS' : 'ATTACKS'
-    ops.push({ type: 'relation.add', relation: { id: newId(), fromId: ids[from]!, toId: ids[to]!, kind, label: random() < 0.2 ? 'in part' : '' } })
+    ops.push({
+      type: 'relation.add',
+      relation: { id: newId(), fromId: ids[from]!, toId: ids[to]!, kind, label: random() < 0.2 ? 'in part' : '' },
+    })
     return true
   }
   // Each node supports or attacks one of the 40 before it, then cross-links among near neighbours.

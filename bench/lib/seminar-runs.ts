@@ -37,16 +37,28 @@ async function withCommitDelay<T>(databaseUrl: string, micros: number, work: () 
 
 function rowsOf(label: string, together: LoadResult, apart: LoadResult): Row[] {
   return [
-    { name: `${label} throughput`, unit: 'req/s', figure: together.requestsPerSecond, baseline: apart.requestsPerSecond },
+    {
+      name: `${label} throughput`,
+      unit: 'req/s',
+      figure: together.requestsPerSecond,
+      baseline: apart.requestsPerSecond,
+    },
     { name: `${label} latency p50`, unit: 'ms', figure: together.p50, baseline: apart.p50 },
     { name: `${label} latency p99`, unit: 'ms', figure: together.p99, baseline: apart.p99 },
   ]
 }
 
-const described = (run: LoadResult) => `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`
+const described = (run: LoadResult) =>
+  `${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`
 
 /** The seminar's rows and notes; failures go to `failures`. `runs` counts the load runs, for the in-flight allowance. */
-export async function seminarAtOnce(appUrl: string, databaseUrl: string, writers: Writer[], nextBody: () => string, failures: string[]): Promise<{ rows: Row[]; notes: string[]; created: number; runs: number }> {
+export async function seminarAtOnce(
+  appUrl: string,
+  databaseUrl: string,
+  writers: Writer[],
+  nextBody: () => string,
+  failures: string[],
+): Promise<{ rows: Row[]; notes: string[]; created: number; runs: number }> {
   const n = writers.length
   const run = (where: 'seminar' | 'own group', seconds: number) =>
     runLoad({
@@ -55,12 +67,18 @@ export async function seminarAtOnce(appUrl: string, databaseUrl: string, writers
       connections: n,
       seconds,
       nextBody,
-      perConnection: (i) => ({ path: where === 'seminar' ? writers[i]!.seminarPath : writers[i]!.ownGroupPath, headers: { cookie: writers[i]!.cookie } }),
+      perConnection: (i) => ({
+        path: where === 'seminar' ? writers[i]!.seminarPath : writers[i]!.ownGroupPath,
+        headers: { cookie: writers[i]!.cookie },
+      }),
     })
   const pair = async (what: string) => {
     const together = await run('seminar', SECONDS)
     const apart = await run('own group', SECONDS)
-    failures.push(...problemsOf(`${n} writers in one group${what}`, together), ...problemsOf(`${n} writers in ${n} groups${what}`, apart))
+    failures.push(
+      ...problemsOf(`${n} writers in one group${what}`, together),
+      ...problemsOf(`${n} writers in ${n} groups${what}`, apart),
+    )
     return { together, apart }
   }
   step(`${n} writers: warming up for ${WARMUP_SECONDS} s, then one group and ${n} groups, ${SECONDS} s each`)
@@ -75,7 +93,11 @@ export async function seminarAtOnce(appUrl: string, databaseUrl: string, writers
     created: runs.reduce((sum, r) => sum + (r.statusCodes['201'] ?? 0), 0),
     rows: [
       ...rowsOf(`seminar c${n}: one group (baseline: ${n} groups)`, fast.together, fast.apart),
-      ...rowsOf(`seminar c${n}, ${SLOW_COMMIT_US / 1000} ms commits: one group (baseline: ${n} groups)`, slow.together, slow.apart),
+      ...rowsOf(
+        `seminar c${n}, ${SLOW_COMMIT_US / 1000} ms commits: one group (baseline: ${n} groups)`,
+        slow.together,
+        slow.apart,
+      ),
     ],
     notes: [
       `seminar: ${n} students, one connection each, all on one essay of one group: ${described(fast.together)}; the same ${n} each in a group of their own: ${described(fast.apart)}`,

@@ -21,7 +21,12 @@ export interface Writer {
 const highlightsOf = (sourceId: string) => `/api/sources/${sourceId}/highlights`
 
 /** Copies a row of `table` with new values for some columns (generated columns left to the database). */
-async function copyRow(client: pg.Client, table: string, fromId: string, values: Record<string, unknown>): Promise<void> {
+async function copyRow(
+  client: pg.Client,
+  table: string,
+  fromId: string,
+  values: Record<string, unknown>,
+): Promise<void> {
   const { rows } = await client.query<{ column: string }>(
     `SELECT column_name AS column FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
@@ -37,7 +42,12 @@ async function copyRow(client: pg.Client, table: string, fromId: string, values:
 }
 
 /** Makes `count` students (the demo password) in `sourceId`'s group, and signs each in over HTTP. */
-export async function makeSeminarWriters(appUrl: string, databaseUrl: string, sourceId: string, count: number): Promise<Writer[]> {
+export async function makeSeminarWriters(
+  appUrl: string,
+  databaseUrl: string,
+  sourceId: string,
+  count: number,
+): Promise<Writer[]> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const made: Omit<Writer, 'cookie'>[] = []
@@ -56,11 +66,29 @@ export async function makeSeminarWriters(appUrl: string, databaseUrl: string, so
       // Ids of the shape the app hands out (lib/ids.ts), or its routes refuse them.
       const [userId, groupId, copyId] = [newId(), newId(), newId()]
       const email = `writer-${n}@bench.colloquy.test`
-      await client.query(`INSERT INTO "User" (id, name, email, "passwordHash") VALUES ($1, $2, $3, $4)`, [userId, `Writer ${n}`, email, seminar.passwordHash])
-      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [newId(), seminar.groupId, userId])
-      await copyRow(client, 'Group', seminar.groupId, { id: groupId, name: `Bench group ${n}`, joinCode: randomBytes(6).toString('hex').toUpperCase(), eventSeq: 0 })
+      await client.query(`INSERT INTO "User" (id, name, email, "passwordHash") VALUES ($1, $2, $3, $4)`, [
+        userId,
+        `Writer ${n}`,
+        email,
+        seminar.passwordHash,
+      ])
+      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [
+        newId(),
+        seminar.groupId,
+        userId,
+      ])
+      await copyRow(client, 'Group', seminar.groupId, {
+        id: groupId,
+        name: `Bench group ${n}`,
+        joinCode: randomBytes(6).toString('hex').toUpperCase(),
+        eventSeq: 0,
+      })
       await copyRow(client, 'Source', sourceId, { id: copyId, groupId })
-      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [newId(), groupId, userId])
+      await client.query(`INSERT INTO "Membership" (id, "groupId", "userId", role) VALUES ($1, $2, $3, 'STUDENT')`, [
+        newId(),
+        groupId,
+        userId,
+      ])
       made.push({ email, seminarPath: highlightsOf(sourceId), ownGroupPath: highlightsOf(copyId) })
     }
     await client.query('COMMIT')

@@ -22,14 +22,23 @@ export function AssignmentActions({ groupId, timeZone, sources, assignment }: Pr
   return (
     <div className="flex flex-col gap-2">
       <span className="flex gap-1">
-        <button type="button" className={button} aria-expanded={editing} aria-label={`Edit ${title}`} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          className={button}
+          aria-expanded={editing}
+          aria-label={`Edit ${title}`}
+          onClick={() => setEditing(!editing)}
+        >
           {editing ? 'Close' : 'Edit'}
         </button>
         <button
           type="button"
           className={`${button} text-red-700`}
           aria-label={`Delete ${title}`}
-          onClick={() => window.confirm(`Delete “${title}”? Its submissions stay as maps; only the assignment goes.`) && remove.run({ assignmentId: assignment.id }, () => router.refresh())}
+          onClick={() =>
+            window.confirm(`Delete “${title}”? Its submissions stay as maps; only the assignment goes.`) &&
+            remove.run({ assignmentId: assignment.id }, () => router.refresh())
+          }
         >
           Delete
         </button>
@@ -41,7 +50,14 @@ export function AssignmentActions({ groupId, timeZone, sources, assignment }: Pr
       )}
       {editing && (
         <div className="rounded border border-stone-200 p-3">
-          <AssignmentForm groupId={groupId} timeZone={timeZone} sources={sources} editing={assignment} defaults={assignment.draft} onDone={() => setEditing(false)} />
+          <AssignmentForm
+            groupId={groupId}
+            timeZone={timeZone}
+            sources={sources}
+            editing={assignment}
+            defaults={assignment.draft}
+            onDone={() => setEditing(false)}
+          />
         </div>
       )}
     </div>

@@ -15,7 +15,12 @@ interface Props {
 }
 
 const asks = (a: AssignmentRow) =>
-  [a.minClaims && `${a.minClaims} claim${a.minClaims === 1 ? '' : 's'}`, a.minEvidence && `${a.minEvidence} evidence`, a.minBias && `${a.minBias} bias`, a.requireMap && 'a map']
+  [
+    a.minClaims && `${a.minClaims} claim${a.minClaims === 1 ? '' : 's'}`,
+    a.minEvidence && `${a.minEvidence} evidence`,
+    a.minBias && `${a.minBias} bias`,
+    a.requireMap && 'a map',
+  ]
     .filter(Boolean)
     .join(', ') || 'one highlight'
 
@@ -42,7 +47,12 @@ export function AssignmentAdmin({ groupId, timeZone, sources, assignments, talli
               <span className="font-medium">
                 <bdi>{a.title}</bdi>
               </span>
-              <AssignmentActions groupId={groupId} timeZone={timeZone} sources={sources} assignment={{ id: a.id, draft }} />
+              <AssignmentActions
+                groupId={groupId}
+                timeZone={timeZone}
+                sources={sources}
+                assignment={{ id: a.id, draft }}
+              />
             </div>
             <p className="text-sm text-stone-700">
               Opens {formatInZone(a.opensAt, timeZone)} · due {formatInZone(a.dueAt, timeZone)}
@@ -53,7 +63,11 @@ export function AssignmentAdmin({ groupId, timeZone, sources, assignments, talli
             </p>
             <p className="flex flex-wrap gap-3 text-xs">
               {(['done', 'late', 'missing', 'open'] as Status[]).map((status) => (
-                <Link key={status} href={`/groups/${groupId}/review?assignment=${a.id}&status=${status}`} className="text-indigo-700 hover:underline">
+                <Link
+                  key={status}
+                  href={`/groups/${groupId}/review?assignment=${a.id}&status=${status}`}
+                  className="text-indigo-700 hover:underline"
+                >
                   {STATUS_LABEL[status]}: {tally[status]}
                 </Link>
               ))}

@@ -45,7 +45,17 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
   const update = useAction(updateAssignmentAction)
   const { pending, failure } = editing ? update : create
   const fieldError = (name: string) => failure?.fieldErrors[name]
-  const initial: AssignmentDraft = editing?.draft ?? { title: '', instructions: '', sourceIds: [], minClaims: 0, minEvidence: 0, minBias: 0, requireMap: false, ...defaults, allowLate: true }
+  const initial: AssignmentDraft = editing?.draft ?? {
+    title: '',
+    instructions: '',
+    sourceIds: [],
+    minClaims: 0,
+    minEvidence: 0,
+    minBias: 0,
+    requireMap: false,
+    ...defaults,
+    allowLate: true,
+  }
   const [draft, setDraft] = useState(initial)
   const set = (change: Partial<AssignmentDraft>) => setDraft({ ...draft, ...change })
   const prefix = editing ? `edit-${editing.id}` : 'new-assignment'
@@ -69,8 +79,25 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
       }}
     >
       {failure && <Alert>{failure.error}</Alert>}
-      <Field id={`${prefix}-title`} label="Title" name="title" value={draft.title} maxLength={200} onChange={(e) => set({ title: e.target.value })} placeholder="e.g. Week 3: the bases debate" error={fieldError('title')} />
-      <TextArea id={`${prefix}-instructions`} label="Instructions (optional)" name="instructions" rows={3} value={draft.instructions} onChange={(e) => set({ instructions: e.target.value })} error={fieldError('instructions')} />
+      <Field
+        id={`${prefix}-title`}
+        label="Title"
+        name="title"
+        value={draft.title}
+        maxLength={200}
+        onChange={(e) => set({ title: e.target.value })}
+        placeholder="e.g. Week 3: the bases debate"
+        error={fieldError('title')}
+      />
+      <TextArea
+        id={`${prefix}-instructions`}
+        label="Instructions (optional)"
+        name="instructions"
+        rows={3}
+        value={draft.instructions}
+        onChange={(e) => set({ instructions: e.target.value })}
+        error={fieldError('instructions')}
+      />
       <fieldset className="flex flex-col gap-1 text-sm">
         <legend className="mb-1 font-medium text-stone-800">Sources to read</legend>
         {sources.length === 0 && <p className="text-stone-600">Add a source to the group first.</p>}
@@ -80,7 +107,13 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
               type="checkbox"
               className="mt-1"
               checked={draft.sourceIds.includes(source.id)}
-              onChange={(e) => set({ sourceIds: e.target.checked ? [...draft.sourceIds, source.id] : draft.sourceIds.filter((id) => id !== source.id) })}
+              onChange={(e) =>
+                set({
+                  sourceIds: e.target.checked
+                    ? [...draft.sourceIds, source.id]
+                    : draft.sourceIds.filter((id) => id !== source.id),
+                })
+              }
             />
             <span className="font-serif">
               <bdi>{source.title}</bdi>
@@ -98,7 +131,14 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
                 {TAGS[tag].icon}
               </span>
               {label}
-              <input type="number" min={0} max={200} value={draft[key]} onChange={(e) => set({ [key]: e.target.valueAsNumber || 0 })} className="w-16 rounded border border-stone-300 px-2 py-1" />
+              <input
+                type="number"
+                min={0}
+                max={200}
+                value={draft[key]}
+                onChange={(e) => set({ [key]: e.target.valueAsNumber || 0 })}
+                className="w-16 rounded border border-stone-300 px-2 py-1"
+              />
             </label>
           ))}
         </div>
@@ -108,8 +148,24 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`${prefix}-opens`} label="Opens" name="opensAt" type="datetime-local" value={draft.opensAt} onChange={(e) => set({ opensAt: e.target.value })} error={fieldError('opensAt')} />
-        <Field id={`${prefix}-due`} label="Due" name="dueAt" type="datetime-local" value={draft.dueAt} onChange={(e) => set({ dueAt: e.target.value })} error={fieldError('dueAt')} />
+        <Field
+          id={`${prefix}-opens`}
+          label="Opens"
+          name="opensAt"
+          type="datetime-local"
+          value={draft.opensAt}
+          onChange={(e) => set({ opensAt: e.target.value })}
+          error={fieldError('opensAt')}
+        />
+        <Field
+          id={`${prefix}-due`}
+          label="Due"
+          name="dueAt"
+          type="datetime-local"
+          value={draft.dueAt}
+          onChange={(e) => set({ dueAt: e.target.value })}
+          error={fieldError('dueAt')}
+        />
       </div>
       <p className="text-xs text-stone-500">Times are on the group’s clocks: {timeZone}.</p>
       <label className="flex items-center gap-2 text-sm">

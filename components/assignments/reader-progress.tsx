@@ -8,10 +8,16 @@ import { StatusBadge } from './status-badge'
 export function ReaderProgress({ items }: { items: TodoItem[] }) {
   if (items.length === 0) return null
   return (
-    <section aria-label="Assignment progress" className="flex flex-col gap-1 rounded-md border border-indigo-100 bg-indigo-50/60 px-3 py-2 text-sm">
+    <section
+      aria-label="Assignment progress"
+      className="flex flex-col gap-1 rounded-md border border-indigo-100 bg-indigo-50/60 px-3 py-2 text-sm"
+    >
       {items.map(({ assignment: a, timeZone, progress }) => (
         <p key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <Link href={`/groups/${a.groupId}#assignment-${a.id}`} className="font-medium text-indigo-900 hover:underline">
+          <Link
+            href={`/groups/${a.groupId}#assignment-${a.id}`}
+            className="font-medium text-indigo-900 hover:underline"
+          >
             <bdi>{a.title}</bdi>
           </Link>
           <span className="text-stone-600">due {formatInZone(a.dueAt, timeZone)}</span>

@@ -12,7 +12,9 @@ const ICON: Record<Status, string> = { done: '✓', late: '✓', missing: '!', o
 
 export function StatusBadge({ status }: { status: Status }) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE[status]}`}
+    >
       <span aria-hidden>{ICON[status]}</span>
       <span>{STATUS_LABEL[status]}</span>
     </span>

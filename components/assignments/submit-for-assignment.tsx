@@ -6,24 +6,41 @@ import { Button } from '@/components/ui/button'
 import { useAction } from '@/components/ui/use-action'
 import { submitMapAction } from '@/lib/maps/actions'
 
-export function SubmitForAssignment({ assignmentId, title, drafts, late }: { assignmentId: string; title: string; drafts: { id: string; title: string }[]; late: boolean }) {
+export function SubmitForAssignment({
+  assignmentId,
+  title,
+  drafts,
+  late,
+}: {
+  assignmentId: string
+  title: string
+  drafts: { id: string; title: string }[]
+  late: boolean
+}) {
   const router = useRouter()
   const { run, pending, failure } = useAction(submitMapAction)
   const [mapId, setMapId] = useState(drafts[0]?.id ?? '')
-  if (drafts.length === 0) return <p className="text-xs text-stone-600">Start a personal map under Argument maps; it can be submitted here.</p>
+  if (drafts.length === 0)
+    return <p className="text-xs text-stone-600">Start a personal map under Argument maps; it can be submitted here.</p>
   return (
     <form
       aria-label={`Submit a map for ${title}`}
       className="flex flex-wrap items-center gap-2 text-sm"
       onSubmit={(event) => {
         event.preventDefault()
-        const warning = late ? 'The due date has passed: your map will be marked late. Submit it?' : 'Submit this map? You cannot edit it until your instructor reopens it.'
+        const warning = late
+          ? 'The due date has passed: your map will be marked late. Submit it?'
+          : 'Submit this map? You cannot edit it until your instructor reopens it.'
         if (window.confirm(warning)) run({ mapId, assignmentId }, () => router.refresh())
       }}
     >
       <label className="flex items-center gap-1">
         Map
-        <select value={mapId} onChange={(e) => setMapId(e.target.value)} className="rounded border border-stone-300 bg-white px-2 py-1">
+        <select
+          value={mapId}
+          onChange={(e) => setMapId(e.target.value)}
+          className="rounded border border-stone-300 bg-white px-2 py-1"
+        >
           {drafts.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}

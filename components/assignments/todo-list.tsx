@@ -16,7 +16,11 @@ interface Props {
 
 /** Unfinished first (soonest due first), then finished work. */
 const order = (items: TodoItem[]) =>
-  [...items].sort((a, b) => Number(a.progress.completedAt !== null) - Number(b.progress.completedAt !== null) || a.assignment.dueAt.getTime() - b.assignment.dueAt.getTime())
+  [...items].sort(
+    (a, b) =>
+      Number(a.progress.completedAt !== null) - Number(b.progress.completedAt !== null) ||
+      a.assignment.dueAt.getTime() - b.assignment.dueAt.getTime(),
+  )
 
 export function TodoList({ items, drafts, showGroup = false }: Props) {
   return (
@@ -43,7 +47,10 @@ export function TodoList({ items, drafts, showGroup = false }: Props) {
               {progress.completedAt && (
                 <span className="text-stone-500">
                   {' '}
-                  · done <time dateTime={progress.completedAt.toISOString()}>{formatInZone(progress.completedAt, timeZone)}</time>
+                  · done{' '}
+                  <time dateTime={progress.completedAt.toISOString()}>
+                    {formatInZone(progress.completedAt, timeZone)}
+                  </time>
                 </span>
               )}
             </p>
@@ -53,7 +60,10 @@ export function TodoList({ items, drafts, showGroup = false }: Props) {
               {a.sources.map(({ source }, i) => (
                 <span key={source.id}>
                   {i > 0 && ', '}
-                  <Link href={`${groupPath}/sources/${source.id}`} className="font-serif text-indigo-800 hover:underline">
+                  <Link
+                    href={`${groupPath}/sources/${source.id}`}
+                    className="font-serif text-indigo-800 hover:underline"
+                  >
                     <bdi>{source.title}</bdi>
                   </Link>
                 </span>
@@ -61,16 +71,31 @@ export function TodoList({ items, drafts, showGroup = false }: Props) {
             </p>
             <ul aria-label={`Progress on ${a.title}`} className="flex flex-wrap gap-2 text-xs">
               {progress.requirements.map((r) => (
-                <li key={r.kind} className={`rounded px-2 py-0.5 ring-1 ${r.met ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-white text-stone-700 ring-stone-200'}`}>
+                <li
+                  key={r.kind}
+                  className={`rounded px-2 py-0.5 ring-1 ${r.met ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-white text-stone-700 ring-stone-200'}`}
+                >
                   <span aria-hidden>{r.met ? '✓ ' : ''}</span>
                   {describeRequirement(r)}
                 </li>
               ))}
             </ul>
             {drafts && a.requireMap && !progress.submission && progress.status === 'missing' && !a.allowLate ? (
-              <p className="text-sm text-red-800">The due date has passed and this assignment does not accept late work, so no map can be submitted for it.</p>
+              <p className="text-sm text-red-800">
+                The due date has passed and this assignment does not accept late work, so no map can be submitted for
+                it.
+              </p>
             ) : (
-              drafts && a.requireMap && !progress.submission && <SubmitForAssignment assignmentId={a.id} title={a.title} drafts={drafts} late={progress.status === 'missing'} />
+              drafts &&
+              a.requireMap &&
+              !progress.submission && (
+                <SubmitForAssignment
+                  assignmentId={a.id}
+                  title={a.title}
+                  drafts={drafts}
+                  late={progress.status === 'missing'}
+                />
+              )
             )}
           </li>
         )

@@ -25,7 +25,14 @@ export function ChangePasswordForm() {
     <form ref={form} onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       {failure && <Alert>{failure.error}</Alert>}
       {done && <Alert tone="success">Your password is changed. Your other devices are signed out.</Alert>}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fieldError('currentPassword')} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldError('currentPassword')}
+      />
       <Field
         label="New password"
         name="newPassword"

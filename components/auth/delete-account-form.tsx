@@ -32,11 +32,20 @@ export function DeleteAccountForm() {
         />
       </label>
       <label className="flex items-start gap-2">
-        <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} className="mt-1" />
+        <input
+          type="checkbox"
+          checked={confirmed}
+          onChange={(event) => setConfirmed(event.target.checked)}
+          className="mt-1"
+        />
         I have downloaded what I want to keep. Delete my account and everything in it.
       </label>
       {failure && <Alert>{failure.error}</Alert>}
-      <button type="submit" disabled={pending || !confirmed || password === ''} className="self-start rounded-md bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending || !confirmed || password === ''}
+        className="self-start rounded-md bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-50"
+      >
         Delete my account
       </button>
     </form>

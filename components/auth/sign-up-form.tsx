@@ -26,7 +26,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       {failure && <Alert>{failure.error}</Alert>}
-      <Field label="Name" name="name" autoComplete="name" required maxLength={80} error={fieldError('name')} autoFocus />
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={80}
+        error={fieldError('name')}
+        autoFocus
+      />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldError('email')} />
       <Field
         label="Password"

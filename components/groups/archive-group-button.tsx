@@ -5,7 +5,15 @@ import { useState } from 'react'
 import { useAction } from '@/components/ui/use-action'
 import { setGroupArchivedAction } from '@/lib/groups/actions'
 
-export function ArchiveGroupButton({ groupId, groupName, archived }: { groupId: string; groupName: string; archived: boolean }) {
+export function ArchiveGroupButton({
+  groupId,
+  groupName,
+  archived,
+}: {
+  groupId: string
+  groupName: string
+  archived: boolean
+}) {
   const router = useRouter()
   const [confirming, setConfirming] = useState(false)
   const { run, pending, failure } = useAction(setGroupArchivedAction)
@@ -23,7 +31,11 @@ export function ArchiveGroupButton({ groupId, groupName, archived }: { groupId: 
         </p>
       )}
       {confirming ? (
-        <div role="group" aria-label={`Confirm: ${verb.toLowerCase()} this group`} className="flex flex-col gap-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+        <div
+          role="group"
+          aria-label={`Confirm: ${verb.toLowerCase()} this group`}
+          className="flex flex-col gap-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+        >
           <p className="font-medium">
             {verb} “{groupName}”?
           </p>
@@ -42,13 +54,21 @@ export function ArchiveGroupButton({ groupId, groupName, archived }: { groupId: 
             >
               Yes, {verb.toLowerCase()} it
             </button>
-            <button type="button" className="rounded-md px-3 py-1.5 font-medium ring-1 ring-stone-300 hover:bg-stone-100" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="rounded-md px-3 py-1.5 font-medium ring-1 ring-stone-300 hover:bg-stone-100"
+              onClick={() => setConfirming(false)}
+            >
               Cancel
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" className="rounded-md px-3 py-1.5 font-medium ring-1 ring-stone-300 hover:bg-stone-100" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="rounded-md px-3 py-1.5 font-medium ring-1 ring-stone-300 hover:bg-stone-100"
+          onClick={() => setConfirming(true)}
+        >
           {verb} group…
         </button>
       )}

@@ -17,11 +17,20 @@ export function CreateGroupForm() {
         event.preventDefault()
         // The group's dates are set and shown in its creator's time zone until they change it.
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-        run({ ...formFields(event.currentTarget, ['name', 'description']), timeZone }, (group) => router.push(`/groups/${group.id}`))
+        run({ ...formFields(event.currentTarget, ['name', 'description']), timeZone }, (group) =>
+          router.push(`/groups/${group.id}`),
+        )
       }}
     >
       {failure && !failure.fieldErrors.name && <Alert>{failure.error}</Alert>}
-      <Field label="Group name" name="name" required maxLength={100} placeholder="e.g. Modern Japan, spring term" error={fieldError('name')} />
+      <Field
+        label="Group name"
+        name="name"
+        required
+        maxLength={100}
+        placeholder="e.g. Modern Japan, spring term"
+        error={fieldError('name')}
+      />
       <Field label="Description (optional)" name="description" maxLength={1000} error={fieldError('description')} />
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Creating…' : 'Create group'}

@@ -20,7 +20,8 @@ export function DeleteGroupForm({ groupId, groupName }: { groupId: string; group
       }}
     >
       <p className="text-stone-600">
-        Deletes the group with its sources, every highlight and reply, every map and all feedback, for everyone, at once. This cannot be undone:{' '}
+        Deletes the group with its sources, every highlight and reply, every map and all feedback, for everyone, at
+        once. This cannot be undone:{' '}
         <a href={`/api/groups/${groupId}/archive`} download className="text-indigo-700 underline">
           download the seminar archive
         </a>{' '}

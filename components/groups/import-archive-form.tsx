@@ -22,7 +22,11 @@ export function ImportArchiveForm() {
         setPending(true)
         setError(undefined)
         try {
-          const response = await fetch('/api/archives', { method: 'POST', headers: { 'Content-Type': 'application/gzip' }, body: file })
+          const response = await fetch('/api/archives', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/gzip' },
+            body: file,
+          })
           const result = (await response.json().catch(() => ({}))) as { id?: string; error?: string }
           if (response.ok && result.id) return router.push(`/groups/${result.id}`)
           setError(result.error ?? 'The import failed. Please try again.')
@@ -34,12 +38,17 @@ export function ImportArchiveForm() {
       }}
     >
       <p className="text-sm text-stone-600">
-        A seminar archive holds a whole group: sources, highlights, replies, maps with their history, feedback and the rubric. It becomes a new group with you as its
-        instructor; the students in it appear by name.
+        A seminar archive holds a whole group: sources, highlights, replies, maps with their history, feedback and the
+        rubric. It becomes a new group with you as its instructor; the students in it appear by name.
       </p>
       <label className="text-sm font-medium text-stone-800">
         Archive file
-        <input name="archive" type="file" accept=".gz,.json,application/gzip,application/json" className="mt-1 block w-full text-sm" />
+        <input
+          name="archive"
+          type="file"
+          accept=".gz,.json,application/gzip,application/json"
+          className="mt-1 block w-full text-sm"
+        />
       </label>
       {error && <Alert>{error}</Alert>}
       <Button type="submit" disabled={pending} className="self-start">

@@ -7,7 +7,17 @@ import { Button } from '@/components/ui/button'
 import { useAction } from '@/components/ui/use-action'
 import { rotateJoinCodeAction } from '@/lib/groups/actions'
 
-export function InvitePanel({ groupId, joinCode, expiresAt, origin }: { groupId: string; joinCode: string; expiresAt: string; origin: string }) {
+export function InvitePanel({
+  groupId,
+  joinCode,
+  expiresAt,
+  origin,
+}: {
+  groupId: string
+  joinCode: string
+  expiresAt: string
+  origin: string
+}) {
   const router = useRouter()
   const { run, pending, failure } = useAction(rotateJoinCodeAction)
   const [copied, setCopied] = useState(false)
@@ -21,16 +31,28 @@ export function InvitePanel({ groupId, joinCode, expiresAt, origin }: { groupId:
         <span id="join-code-label" className="block text-stone-600">
           Join code
         </span>
-        <span data-testid="join-code" role="status" aria-labelledby="join-code-label" className="font-mono text-2xl font-semibold tracking-widest text-stone-900">
+        <span
+          data-testid="join-code"
+          role="status"
+          aria-labelledby="join-code-label"
+          className="font-mono text-2xl font-semibold tracking-widest text-stone-900"
+        >
           {display}
         </span>
-        <span className="block text-xs text-stone-500">Valid until {new Date(expiresAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}</span>
+        <span className="block text-xs text-stone-500">
+          Valid until {new Date(expiresAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}
+        </span>
       </div>
       <div>
         <label htmlFor="invite-link" className="block text-stone-600">
           Invite link
         </label>
-        <input id="invite-link" readOnly value={link} className="w-full rounded border border-stone-300 bg-stone-50 px-2 py-1 font-mono text-xs" />
+        <input
+          id="invite-link"
+          readOnly
+          value={link}
+          className="w-full rounded border border-stone-300 bg-stone-50 px-2 py-1 font-mono text-xs"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <Button

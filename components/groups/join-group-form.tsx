@@ -21,7 +21,15 @@ export function JoinGroupForm({ code, compact = false }: { code?: string; compac
       {compact ? (
         <input type="hidden" name="code" value={code} />
       ) : (
-        <Field label="Join code" name="code" defaultValue={code} required placeholder="K7QM-2XPA" autoComplete="off" error={failure?.error} />
+        <Field
+          label="Join code"
+          name="code"
+          defaultValue={code}
+          required
+          placeholder="K7QM-2XPA"
+          autoComplete="off"
+          error={failure?.error}
+        />
       )}
       {failure && <Alert>{failure.error}</Alert>}
       <Button type="submit" disabled={pending} className="self-start">

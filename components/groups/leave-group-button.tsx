@@ -13,7 +13,9 @@ export function LeaveGroupButton({ groupId, groupName }: { groupId: string; grou
   const { run, pending, failure } = useAction(leaveGroupAction)
   return (
     <div className="flex flex-col items-start gap-2 text-sm">
-      <p className="text-stone-600">Your highlights and replies stay with the seminar. You can join again with the group’s current code.</p>
+      <p className="text-stone-600">
+        Your highlights and replies stay with the seminar. You can join again with the group’s current code.
+      </p>
       {failure && (
         <p role="alert" className="text-red-700">
           {failure.error}
@@ -35,7 +37,9 @@ export function LeaveGroupButton({ groupId, groupName }: { groupId: string; grou
         }}
       >
         <p>You will no longer see its sources and maps.</p>
-        <p className="mt-2">Your highlights and replies stay with the seminar. You can join again with the group’s current code.</p>
+        <p className="mt-2">
+          Your highlights and replies stay with the seminar. You can join again with the group’s current code.
+        </p>
       </ConfirmDialog>
     </div>
   )

@@ -19,7 +19,9 @@ export function ReadFirstToggle({ groupId, readFirst }: { groupId: string; readF
         />
         <span>
           Read first
-          <span className="block text-xs text-stone-500">Students see classmates’ highlights on an essay only after making their own there.</span>
+          <span className="block text-xs text-stone-500">
+            Students see classmates’ highlights on an essay only after making their own there.
+          </span>
         </span>
       </label>
       {failure && (

@@ -19,7 +19,12 @@ export function RemoveMemberButton({ groupId, userId, name }: { groupId: string;
         aria-label={`Remove ${name} from the group`}
         className="rounded px-2 py-1 text-xs text-red-700 hover:bg-red-50 disabled:opacity-50"
         onClick={() => {
-          if (window.confirm(`Remove ${name} from this group? The join code changes too, so they cannot join again with it.`)) run({ groupId, userId }, () => router.refresh())
+          if (
+            window.confirm(
+              `Remove ${name} from this group? The join code changes too, so they cannot join again with it.`,
+            )
+          )
+            run({ groupId, userId }, () => router.refresh())
         }}
       >
         Remove

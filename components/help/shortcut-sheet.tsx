@@ -43,7 +43,9 @@ const SECTIONS: { title: string; keys: Shortcut[] }[] = [
 
 /** Typing a question mark in a field is text, not a request for help. */
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  )
 }
 
 export function ShortcutSheet() {
@@ -80,7 +82,11 @@ export function ShortcutSheet() {
             <h2 id="shortcut-sheet-title" className="text-base font-semibold">
               Keyboard shortcuts
             </h2>
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded px-2 py-1 text-stone-600 ring-1 ring-stone-300 hover:bg-stone-50">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded px-2 py-1 text-stone-600 ring-1 ring-stone-300 hover:bg-stone-50"
+            >
               Close <span className="sr-only">(Esc)</span>
             </button>
           </div>
@@ -94,10 +100,16 @@ export function ShortcutSheet() {
                       {keys.map((key) =>
                         key.startsWith('+ ') ? (
                           <span key={key} className="flex items-center gap-1">
-                            + <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 font-sans text-xs">{key.slice(2)}</kbd>
+                            +{' '}
+                            <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 font-sans text-xs">
+                              {key.slice(2)}
+                            </kbd>
                           </span>
                         ) : (
-                          <kbd key={key} className="rounded border border-stone-300 bg-stone-50 px-1.5 font-sans text-xs">
+                          <kbd
+                            key={key}
+                            className="rounded border border-stone-300 bg-stone-50 px-1.5 font-sans text-xs"
+                          >
                             {key}
                           </kbd>
                         ),

@@ -74,18 +74,44 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
   const onPointerLeave = useCallback(() => setPointed(false), [])
   const text = data.cited ? `“${data.label}”` : data.label
   const lines = data.cited ? NODE_TEXT_LINES.cited : NODE_TEXT_LINES.note
-  const ring = data.candidate ? 'ring-4 ring-emerald-400' : selected ? 'ring-4 ring-indigo-300' : data.peers.length ? 'ring-4 ring-fuchsia-300' : ''
+  const ring = data.candidate
+    ? 'ring-4 ring-emerald-400'
+    : selected
+      ? 'ring-4 ring-indigo-300'
+      : data.peers.length
+        ? 'ring-4 ring-fuchsia-300'
+        : ''
   return (
     <div
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
       className={`group/node relative flex flex-col gap-1 rounded-lg border-2 bg-white p-2 text-left text-xs shadow-sm ${ring}`}
-      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderColor: style.stroke, background: `linear-gradient(${style.fill} 0 6px, white 6px)` }}
+      style={{
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        borderColor: style.stroke,
+        background: `linear-gradient(${style.fill} 0 6px, white 6px)`,
+      }}
     >
-      <Handle id={ANCHOR_HANDLE} type="source" position={ANCHOR_HANDLE} isConnectable={isConnectable} title="Drag to the node this one supports or attacks" className={dotClass} />
+      <Handle
+        id={ANCHOR_HANDLE}
+        type="source"
+        position={ANCHOR_HANDLE}
+        isConnectable={isConnectable}
+        title="Drag to the node this one supports or attacks"
+        className={dotClass}
+      />
       {awake &&
         SIDE_DOTS.map((side) => (
-          <Handle key={side} id={side} type="source" position={side} isConnectable={isConnectable} title="Drag to the node this one supports or attacks" className={dotClass} />
+          <Handle
+            key={side}
+            id={side}
+            type="source"
+            position={side}
+            isConnectable={isConnectable}
+            title="Drag to the node this one supports or attacks"
+            className={dotClass}
+          />
         ))}
       {/* While a connection is drawn (the canvas says so with map-connecting), all of the node is a place to drop it. */}
       <Handle
@@ -96,14 +122,20 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         className="!pointer-events-none !absolute !inset-0 !h-full !w-full !transform-none !rounded-lg !border-0 !bg-transparent [.map-connecting_&]:!pointer-events-auto"
       />
       {data.peers.length > 0 && (
-        <span className="absolute -top-3 right-2 rounded bg-fuchsia-700 px-1.5 text-[10px] font-medium text-white" aria-label={`Selected by ${data.peers.join(', ')}`}>
+        <span
+          className="absolute -top-3 right-2 rounded bg-fuchsia-700 px-1.5 text-[10px] font-medium text-white"
+          aria-label={`Selected by ${data.peers.join(', ')}`}
+        >
           {data.peers.join(', ')}
         </span>
       )}
       <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
         <span aria-hidden>{style.icon}</span> {style.label}
         {data.flags.length > 0 && (
-          <span className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900" title={data.flags.map((f) => f.message).join('\n')}>
+          <span
+            className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900"
+            title={data.flags.map((f) => f.message).join('\n')}
+          >
             ⚠ {data.flags.length}
           </span>
         )}

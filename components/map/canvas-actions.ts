@@ -44,7 +44,14 @@ interface Handlers {
 }
 
 /** The editor's CanvasActions: one object, the same for as long as the editor lives. */
-export function useCanvasActionsValue({ relations, finishEdit, setSelected, reverse, switchKind, act }: Handlers): CanvasActionsValue {
+export function useCanvasActionsValue({
+  relations,
+  finishEdit,
+  setSelected,
+  reverse,
+  switchKind,
+  act,
+}: Handlers): CanvasActionsValue {
   const onRelation = (id: string, then: (r: MapRelationState) => void) => {
     const r = relations.find((x) => x.id === id)
     if (r) then(r)
@@ -53,7 +60,9 @@ export function useCanvasActionsValue({ relations, finishEdit, setSelected, reve
   const selectRelation = useStableHandler((id: string) => setSelected([id]))
   const reverseRelation = useStableHandler((id: string) => onRelation(id, reverse))
   const switchRelation = useStableHandler((id: string) => onRelation(id, switchKind))
-  const deleteRelation = useStableHandler((id: string) => act([{ type: 'relation.delete', relationId: id }], 'Relation deleted.'))
+  const deleteRelation = useStableHandler((id: string) =>
+    act([{ type: 'relation.delete', relationId: id }], 'Relation deleted.'),
+  )
   return useMemo(
     () => ({ finishEdit: stableFinishEdit, selectRelation, reverseRelation, switchRelation, deleteRelation }),
     [stableFinishEdit, selectRelation, reverseRelation, switchRelation, deleteRelation],

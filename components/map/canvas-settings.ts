@@ -18,7 +18,10 @@ export const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 }
 export const PRO_OPTIONS = { hideAttribution: true }
 export const DELETE_KEYS = ['Delete', 'Backspace']
 export const isValidConnection: IsValidConnection = (c) => c.source !== c.target
-export const CONNECTION_LINE = { SUPPORTS: { stroke: RELATION_STYLES.SUPPORTS.stroke, strokeWidth: 2 }, ATTACKS: { stroke: RELATION_STYLES.ATTACKS.stroke, strokeWidth: 2 } }
+export const CONNECTION_LINE = {
+  SUPPORTS: { stroke: RELATION_STYLES.SUPPORTS.stroke, strokeWidth: 2 },
+  ATTACKS: { stroke: RELATION_STYLES.ATTACKS.stroke, strokeWidth: 2 },
+}
 
 /**
  * A big map zoomed in draws only the nodes and relations in view: panning and dragging then touch a

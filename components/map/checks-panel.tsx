@@ -5,7 +5,19 @@ import { CHECK_LABELS, type CheckFlag } from '@/lib/maps/checks'
 import type { MapNodeState } from '@/lib/maps/reducer'
 import { HistoryPanel } from './history-panel'
 
-export function ChecksPanel({ flags, nodes, onSelect, mapId, children }: { flags: CheckFlag[]; nodes: MapNodeState[]; onSelect: (id: string) => void; mapId: string; children?: ReactNode }) {
+export function ChecksPanel({
+  flags,
+  nodes,
+  onSelect,
+  mapId,
+  children,
+}: {
+  flags: CheckFlag[]
+  nodes: MapNodeState[]
+  onSelect: (id: string) => void
+  mapId: string
+  children?: ReactNode
+}) {
   const labels = new Map(nodes.map((n) => [n.id, n.label]))
   const label = (id: string) => labels.get(id)?.slice(0, 60) || 'Untitled note'
   return (
@@ -21,7 +33,11 @@ export function ChecksPanel({ flags, nodes, onSelect, mapId, children }: { flags
           <ul className="mt-1 flex flex-col gap-1">
             {flags.map((flag) => (
               <li key={`${flag.nodeId}-${flag.kind}`}>
-                <button type="button" onClick={() => onSelect(flag.nodeId)} className="w-full rounded border border-orange-200 bg-orange-50 p-1.5 text-left text-xs hover:border-orange-400">
+                <button
+                  type="button"
+                  onClick={() => onSelect(flag.nodeId)}
+                  className="w-full rounded border border-orange-200 bg-orange-50 p-1.5 text-left text-xs hover:border-orange-400"
+                >
                   <span className="block font-medium text-orange-900">⚠ {CHECK_LABELS[flag.kind]}</span>
                   <span className="block truncate text-stone-700">{label(flag.nodeId)}</span>
                 </button>

@@ -32,7 +32,9 @@ export const relationBetween = (relations: readonly MapRelationState[], a: strin
 /** A node named in a sentence: its number and its first words, cut between characters and isolated, so Arabic ones cannot reorder the sentence. */
 const short = (node: MapNodeState | undefined, number: number | undefined) => {
   const clusters = clustersOf(node?.label.trim() ?? '')
-  const words = clusters.length ? `“${isolate(clusters.length > 40 ? `${clusters.slice(0, 39).join('')}…` : clusters.join(''))}”` : 'the empty note'
+  const words = clusters.length
+    ? `“${isolate(clusters.length > 40 ? `${clusters.slice(0, 39).join('')}…` : clusters.join(''))}”`
+    : 'the empty note'
   return number ? `#${number} ${words}` : words
 }
 
@@ -48,7 +50,11 @@ export function connectHint(options: {
 }): string {
   const { editable, nodes, numbers, selectedNodes, selectedRelation, linking, kind } = options
   if (!editable) return 'This map is read-only.'
-  const name = (id: string) => short(nodes.find((n) => n.id === id), numbers.get(id))
+  const name = (id: string) =>
+    short(
+      nodes.find((n) => n.id === id),
+      numbers.get(id),
+    )
   if (linking) {
     const word = RELATION_STYLES[linking.kind].word
     const offered = linking.toId ? ` Enter: ${name(linking.fromId)} ${word} ${name(linking.toId)}.` : ''
@@ -64,6 +70,7 @@ export function connectHint(options: {
   if (selectedNodes.length === 1) {
     return `To connect ${name(selectedNodes[0]!)}: drag from a dot on its border onto the other node, or press S (supports) or A (attacks) and choose the other node. Ctrl+click selects a second node.`
   }
-  if (nodes.length === 0) return 'An empty map: add the passages you highlighted from the list beside it, or press N for a note. ? lists every key.'
+  if (nodes.length === 0)
+    return 'An empty map: add the passages you highlighted from the list beside it, or press N for a note. ? lists every key.'
   return 'Select a node to connect it: drag from a dot on its border onto another node, or press ] to step through the nodes, then S (supports) or A (attacks). N adds a note; ? lists every key.'
 }

@@ -16,11 +16,20 @@ export function CreateMapForm({ groupId, canCreateGroupMap }: { groupId: string;
       onSubmit={(event) => {
         event.preventDefault()
         const { title, kind } = formFields(event.currentTarget, ['title', 'kind'])
-        run({ groupId, title, kind: kind === 'GROUP' ? 'GROUP' : 'PERSONAL' }, (map) => router.push(`/groups/${groupId}/maps/${map.id}`))
+        run({ groupId, title, kind: kind === 'GROUP' ? 'GROUP' : 'PERSONAL' }, (map) =>
+          router.push(`/groups/${groupId}/maps/${map.id}`),
+        )
       }}
     >
       {failure && !failure.fieldErrors.title && <Alert>{failure.error}</Alert>}
-      <Field label="Map title" name="title" required maxLength={120} placeholder="e.g. Is the alliance still worth it?" error={fieldError('title')} />
+      <Field
+        label="Map title"
+        name="title"
+        required
+        maxLength={120}
+        placeholder="e.g. Is the alliance still worth it?"
+        error={fieldError('title')}
+      />
       {canCreateGroupMap ? (
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1 text-sm font-medium text-stone-800">Kind</legend>

@@ -52,5 +52,9 @@ export const DrawnRelationsContext = createContext<DrawnRelations | null>(null)
 export function useDrawnRelation(id: string): PlacedRelation | undefined {
   const store = useContext(DrawnRelationsContext)
   const subscribe = useCallback((listener: () => void) => store?.subscribe(id, listener) ?? (() => {}), [store, id])
-  return useSyncExternalStore(subscribe, () => store?.get(id), () => undefined)
+  return useSyncExternalStore(
+    subscribe,
+    () => store?.get(id),
+    () => undefined,
+  )
 }

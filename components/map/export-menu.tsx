@@ -7,11 +7,23 @@ type Paper = 'a4' | 'letter' | 'a3'
 type Orientation = 'auto' | 'portrait' | 'landscape'
 
 const OTHER_FORMATS = [
-  { href: (base: string) => `${base}/export?format=svg`, label: 'SVG picture', hint: 'Vector picture, for slides and web pages' },
+  {
+    href: (base: string) => `${base}/export?format=svg`,
+    label: 'SVG picture',
+    hint: 'Vector picture, for slides and web pages',
+  },
   { href: (base: string) => `${base}/export?format=png`, label: 'PNG picture', hint: 'Image, for documents and chat' },
-  { href: (base: string) => `${base}/formats?format=aif`, label: 'AIF (JSON)', hint: 'Argument Interchange Format, for AIFdb and OVA' },
+  {
+    href: (base: string) => `${base}/formats?format=aif`,
+    label: 'AIF (JSON)',
+    hint: 'Argument Interchange Format, for AIFdb and OVA',
+  },
   { href: (base: string) => `${base}/formats?format=argdown`, label: 'Argdown', hint: 'Plain text for argdown.org' },
-  { href: (base: string) => `${base}/formats?format=backup`, label: 'Backup', hint: 'Colloquy backup, to import again' },
+  {
+    href: (base: string) => `${base}/formats?format=backup`,
+    label: 'Backup',
+    hint: 'Colloquy backup, to import again',
+  },
 ] as const
 
 export function ExportMenu({ mapId }: { mapId: string }) {
@@ -51,11 +63,23 @@ export function ExportMenu({ mapId }: { mapId: string }) {
         Export ▾
       </button>
       {open && (
-        <div id={panelId} role="group" aria-label="Export this map" className="absolute right-0 z-20 mt-1 flex w-72 flex-col gap-1 rounded-lg bg-white p-2 shadow-lg ring-1 ring-stone-200">
+        <div
+          id={panelId}
+          role="group"
+          aria-label="Export this map"
+          className="absolute right-0 z-20 mt-1 flex w-72 flex-col gap-1 rounded-lg bg-white p-2 shadow-lg ring-1 ring-stone-200"
+        >
           <div className="flex flex-col gap-1 rounded-md bg-stone-50 p-2">
-            <a className={`${item} font-medium`} href={`${base}/export?${new URLSearchParams({ format: 'pdf', paper, orientation })}`} download onClick={() => setOpen(false)}>
+            <a
+              className={`${item} font-medium`}
+              href={`${base}/export?${new URLSearchParams({ format: 'pdf', paper, orientation })}`}
+              download
+              onClick={() => setOpen(false)}
+            >
               PDF handout
-              <span className="block text-xs font-normal text-stone-500">The map, then every quote with its source and feedback</span>
+              <span className="block text-xs font-normal text-stone-500">
+                The map, then every quote with its source and feedback
+              </span>
             </a>
             <div className="flex flex-wrap items-center gap-2 px-2 text-xs text-stone-600">
               <label className="flex items-center gap-1">
@@ -68,7 +92,11 @@ export function ExportMenu({ mapId }: { mapId: string }) {
               </label>
               <label className="flex items-center gap-1">
                 Orientation
-                <select className={select} value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)}>
+                <select
+                  className={select}
+                  value={orientation}
+                  onChange={(e) => setOrientation(e.target.value as Orientation)}
+                >
                   <option value="auto">Best fit</option>
                   <option value="portrait">Portrait</option>
                   <option value="landscape">Landscape</option>
@@ -77,7 +105,14 @@ export function ExportMenu({ mapId }: { mapId: string }) {
             </div>
           </div>
           {OTHER_FORMATS.map((format) => (
-            <a key={format.label} className={item} href={format.href(base)} download title={format.hint} onClick={() => setOpen(false)}>
+            <a
+              key={format.label}
+              className={item}
+              href={format.href(base)}
+              download
+              title={format.hint}
+              onClick={() => setOpen(false)}
+            >
               {format.label}
               <span className="block text-xs text-stone-500">{format.hint}</span>
             </a>

@@ -34,7 +34,11 @@ export function HistoryPanel({ mapId }: { mapId: string }) {
       <button type="button" onClick={load} className="self-start text-xs font-medium text-indigo-700 hover:underline">
         {entries ? 'Refresh history' : 'Show history'}
       </button>
-      {message && <p role="alert" className="text-xs text-red-700">{message}</p>}
+      {message && (
+        <p role="alert" className="text-xs text-red-700">
+          {message}
+        </p>
+      )}
       {preview && (
         <div className="rounded border border-indigo-200 bg-indigo-50 p-2 text-xs">
           <p className="font-medium">Revision {preview.seq}</p>

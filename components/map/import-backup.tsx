@@ -15,7 +15,11 @@ async function postBackup(groupId: string, file: File): Promise<{ id: string }> 
   } catch {
     throw new Error('This file is not valid JSON. Choose a backup downloaded from Colloquy (.colloquy.json).')
   }
-  const response = await fetch(`/api/groups/${groupId}/maps/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })
+  const response = await fetch(`/api/groups/${groupId}/maps/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: text,
+  })
   const body = (await response.json().catch(() => null)) as { id?: string; error?: string } | null
   if (!response.ok || !body?.id) throw new Error(body?.error ?? 'The backup could not be imported. Please try again.')
   return { id: body.id }
@@ -48,7 +52,13 @@ export function ImportBackup({ groupId }: { groupId: string }) {
         title="Open a Colloquy map backup (.colloquy.json) as a new personal map"
       >
         {pending ? 'Importing…' : 'Import backup'}
-        <input type="file" accept=".json,application/json" className="sr-only" disabled={pending} onChange={(event) => void importFile(event.currentTarget)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          disabled={pending}
+          onChange={(event) => void importFile(event.currentTarget)}
+        />
       </label>
       {error && <Alert>{error}</Alert>}
     </div>

@@ -3,8 +3,29 @@
 // attacks), lay out, undo; every change is an operation shared live with everyone on the map.
 // Relations are drawn from the geometry the exports use, so the canvas and the files agree.
 import '@xyflow/react/dist/style.css'
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Connection, type Edge, type Node } from '@xyflow/react'
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react'
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type Edge,
+  type Node,
+} from '@xyflow/react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
 import { Alert } from '@/components/ui/alert'
 import { newId } from '@/lib/new-id'
 import type { Point } from '@/lib/maps/boxes'
@@ -15,7 +36,19 @@ import type { MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import type { ArgumentNodeType } from './argument-node'
 import { CanvasActions, useCanvasActionsValue, useStableHandler } from './canvas-actions'
-import { CONNECTION_LINE, DEFAULT_VIEWPORT, DELETE_KEYS, edgeTypes, isValidConnection, minimapColor, nodeTypes, PRO_OPTIONS, readableZoomOnPhones, VISIBLE_ONLY_NODES, zoomedIn } from './canvas-settings'
+import {
+  CONNECTION_LINE,
+  DEFAULT_VIEWPORT,
+  DELETE_KEYS,
+  edgeTypes,
+  isValidConnection,
+  minimapColor,
+  nodeTypes,
+  PRO_OPTIONS,
+  readableZoomOnPhones,
+  VISIBLE_ONLY_NODES,
+  zoomedIn,
+} from './canvas-settings'
 import { ChecksPanel } from './checks-panel'
 import { DrawnRelationsContext } from './drawn-relations'
 import { MapToolbar } from './map-toolbar'
@@ -49,12 +82,23 @@ interface MapEditorProps {
   focusId?: string
 }
 
-function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar, focusId }: Omit<MapEditorProps, 'initial'> & { initial: { state: MapState; seq: number } }) {
+function Editor({
+  groupId,
+  viewerId,
+  mapId,
+  initial,
+  passages,
+  editable,
+  sidebar,
+  focusId,
+}: Omit<MapEditorProps, 'initial'> & { initial: { state: MapState; seq: number } }) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [selected, setSelected] = useState<string[]>(() => (focusId && initial.state.nodes.some((n) => n.id === focusId) ? [focusId] : []))
+  const [selected, setSelected] = useState<string[]>(() =>
+    focusId && initial.state.nodes.some((n) => n.id === focusId) ? [focusId] : [],
+  )
   const [editingId, setEditingId] = useState<string | null>(null)
   const [connectKind, setConnectKind] = useState<RelationKind>('SUPPORTS')
   const [linking, setLinking] = useState<Linking | null>(null)
@@ -64,7 +108,8 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   useAnnounceSelection(mapId, selected)
   const peersOn = useMemo(() => {
     const by = new Map<string, string[]>()
-    for (const peer of Object.values(map.peers)) for (const id of peer.selected) by.set(id, [...(by.get(id) ?? []), peer.name])
+    for (const peer of Object.values(map.peers))
+      for (const id of peer.selected) by.set(id, [...(by.get(id) ?? []), peer.name])
     return by
   }, [map.peers])
   const { view, apply } = map
@@ -107,8 +152,14 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   }
 
   const { dragging, onNodesChange, onEdgesChange } = useCanvasChanges({ selected, setSelected, act })
-  const numbers = useMemo(() => new Map([...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x).map((n, i) => [n.id, i + 1])), [view.nodes])
-  const placed = useMemo(() => view.nodes.map((n) => ({ id: n.id, ...(dragging[n.id] ?? { x: n.x, y: n.y }) })), [view.nodes, dragging])
+  const numbers = useMemo(
+    () => new Map([...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x).map((n, i) => [n.id, i + 1])),
+    [view.nodes],
+  )
+  const placed = useMemo(
+    () => view.nodes.map((n) => ({ id: n.id, ...(dragging[n.id] ?? { x: n.x, y: n.y }) })),
+    [view.nodes, dragging],
+  )
   const selectedSet = useMemo(() => new Set(selected), [selected])
   const nodes = useCanvasNodes({
     nodes: view.nodes,
@@ -124,8 +175,18 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     focusedId,
   })
 
-  const { edges, drawn, reverse, switchKind } = useRelationEdges({ view, placed, numbers, selected: selectedSet, editable, act })
-  const labelOf = useCallback((id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node', [view.nodes])
+  const { edges, drawn, reverse, switchKind } = useRelationEdges({
+    view,
+    placed,
+    numbers,
+    selected: selectedSet,
+    editable,
+    act,
+  })
+  const labelOf = useCallback(
+    (id: string) => view.nodes.find((n) => n.id === id)?.label.slice(0, 40) ?? 'node',
+    [view.nodes],
+  )
 
   const connect = useCallback(
     (fromId: string, toId: string, kind: RelationKind) => {
@@ -134,29 +195,63 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
       const twin = relationBetween(view.relations, fromId, toId)
       if (twin) {
         setSelected([twin.id])
-        return setError('These two nodes are already connected. The relation is selected: reverse it or switch its type instead.')
+        return setError(
+          'These two nodes are already connected. The relation is selected: reverse it or switch its type instead.',
+        )
       }
-      act([{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }], `Connected: #${numbers.get(fromId)} ${RELATION_STYLES[kind].word} #${numbers.get(toId)}.`)
+      act(
+        [{ type: 'relation.add', relation: { id: newId(), fromId, toId, kind, label: '' } }],
+        `Connected: #${numbers.get(fromId)} ${RELATION_STYLES[kind].word} #${numbers.get(toId)}.`,
+      )
     },
     [act, view.relations, numbers],
   )
-  const onConnect = useStableHandler((c: Connection) => c.source && c.target && connect(c.source, c.target, connectKind))
-  const onNodeClick = useStableHandler((_: MouseEvent, node: Node) => linking && connect(linking.fromId, node.id, linking.kind))
+  const onConnect = useStableHandler(
+    (c: Connection) => c.source && c.target && connect(c.source, c.target, connectKind),
+  )
+  const onNodeClick = useStableHandler(
+    (_: MouseEvent, node: Node) => linking && connect(linking.fromId, node.id, linking.kind),
+  )
   const onPaneClick = useCallback(() => setLinking(null), [])
   const onNodeDoubleClick = useStableHandler((_: MouseEvent, node: Node) => editable && setEditingId(node.id))
 
-  const actions = useCanvasActionsValue({ relations: view.relations, finishEdit, setSelected, reverse, switchKind, act })
+  const actions = useCanvasActionsValue({
+    relations: view.relations,
+    finishEdit,
+    setSelected,
+    reverse,
+    switchKind,
+    act,
+  })
 
   const addPassage = useStableHandler((p: CitedPassage, droppedAt?: Point) => {
     const at = spotFor(droppedAt)
-    act([{ type: 'node.add', node: { id: newId(), kind: p.tag, label: p.exact.slice(0, 500), highlightId: p.highlightId, x: at.x, y: at.y } }], 'Passage added to the map.')
+    act(
+      [
+        {
+          type: 'node.add',
+          node: {
+            id: newId(),
+            kind: p.tag,
+            label: p.exact.slice(0, 500),
+            highlightId: p.highlightId,
+            x: at.x,
+            y: at.y,
+          },
+        },
+      ],
+      'Passage added to the map.',
+    )
   })
   const onAddPassage = useCallback((p: CitedPassage) => addPassage(p), [addPassage])
 
   const addNote = () => {
     const id = newId()
     const at = spotFor()
-    act([{ type: 'node.add', node: { id, kind: 'NOTE', label: '', highlightId: null, x: at.x, y: at.y } }], 'Note added; type its text.')
+    act(
+      [{ type: 'node.add', node: { id, kind: 'NOTE', label: '', highlightId: null, x: at.x, y: at.y } }],
+      'Note added; type its text.',
+    )
     setSelected([id])
     setEditingId(id)
   }
@@ -182,7 +277,10 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
   })
 
   const selectedNodes = selected.filter((id) => numbers.has(id))
-  const selectedRelation = selectedNodes.length === 0 && selected.length === 1 ? (view.relations.find((r) => r.id === selected[0]) ?? null) : null
+  const selectedRelation =
+    selectedNodes.length === 0 && selected.length === 1
+      ? (view.relations.find((r) => r.id === selected[0]) ?? null)
+      : null
   const onKeyDown = useMapKeys({
     view,
     numbers,
@@ -206,7 +304,15 @@ function Editor({ groupId, viewerId, mapId, initial, passages, editable, sidebar
     redo: map.redo,
   })
 
-  const hint = connectHint({ editable, nodes: view.nodes, numbers, selectedNodes, selectedRelation, linking, kind: connectKind })
+  const hint = connectHint({
+    editable,
+    nodes: view.nodes,
+    numbers,
+    selectedNodes,
+    selectedRelation,
+    linking,
+    kind: connectKind,
+  })
   const visibleOnly = useStore(zoomedIn) && view.nodes.length >= VISIBLE_ONLY_NODES
   const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }), [])
 

@@ -2,11 +2,25 @@
 // Rename, duplicate, submit, reopen and delete, from the map list.
 import { useRouter } from 'next/navigation'
 import { useAction } from '@/components/ui/use-action'
-import { deleteMapAction, duplicateMapAction, renameMapAction, reopenMapAction, submitMapAction } from '@/lib/maps/actions'
+import {
+  deleteMapAction,
+  duplicateMapAction,
+  renameMapAction,
+  reopenMapAction,
+  submitMapAction,
+} from '@/lib/maps/actions'
 
 interface RowProps {
   groupId: string
-  map: { id: string; title: string; canRename: boolean; canDuplicate: boolean; canDelete: boolean; canSubmit: boolean; canReopen: boolean }
+  map: {
+    id: string
+    title: string
+    canRename: boolean
+    canDuplicate: boolean
+    canDelete: boolean
+    canSubmit: boolean
+    canReopen: boolean
+  }
 }
 
 export function MapRowActions({ groupId, map }: RowProps) {
@@ -40,7 +54,12 @@ export function MapRowActions({ groupId, map }: RowProps) {
         </button>
       )}
       {map.canDuplicate && (
-        <button type="button" className={button} aria-label={`Duplicate ${map.title}`} onClick={() => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`))}>
+        <button
+          type="button"
+          className={button}
+          aria-label={`Duplicate ${map.title}`}
+          onClick={() => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`))}
+        >
           Duplicate
         </button>
       )}
@@ -49,13 +68,21 @@ export function MapRowActions({ groupId, map }: RowProps) {
           type="button"
           className={`${button} text-indigo-700`}
           aria-label={`Submit ${map.title} for review`}
-          onClick={() => window.confirm('Submit this map for review? You cannot edit it until your instructor reopens it.') && submit.run({ mapId: map.id }, done)}
+          onClick={() =>
+            window.confirm('Submit this map for review? You cannot edit it until your instructor reopens it.') &&
+            submit.run({ mapId: map.id }, done)
+          }
         >
           Submit
         </button>
       )}
       {map.canReopen && (
-        <button type="button" className={`${button} text-indigo-700`} aria-label={`Reopen ${map.title}`} onClick={() => reopen.run({ mapId: map.id }, done)}>
+        <button
+          type="button"
+          className={`${button} text-indigo-700`}
+          aria-label={`Reopen ${map.title}`}
+          onClick={() => reopen.run({ mapId: map.id }, done)}
+        >
           Reopen
         </button>
       )}
@@ -64,7 +91,9 @@ export function MapRowActions({ groupId, map }: RowProps) {
           type="button"
           className={`${button} text-red-700`}
           aria-label={`Delete ${map.title}`}
-          onClick={() => window.confirm(`Delete “${map.title}”? This cannot be undone.`) && remove.run({ mapId: map.id }, done)}
+          onClick={() =>
+            window.confirm(`Delete “${map.title}”? This cannot be undone.`) && remove.run({ mapId: map.id }, done)
+          }
         >
           Delete
         </button>

@@ -3,7 +3,8 @@
 // is here and whether everything is saved; under it, one line saying how to connect from here.
 import type { RelationKind } from './connecting'
 
-const toolbarButton = 'rounded-md bg-white px-2.5 py-1 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-50 disabled:text-stone-400'
+const toolbarButton =
+  'rounded-md bg-white px-2.5 py-1 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-50 disabled:text-stone-400'
 
 interface MapToolbarProps {
   editable: boolean
@@ -14,52 +15,98 @@ interface MapToolbarProps {
   onAddNote: () => void
   onConnect: () => void
   onLayout: () => void
-  map: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean; peers: Record<string, { name: string }>; saving: boolean; seq: number }
+  map: {
+    undo: () => void
+    redo: () => void
+    canUndo: boolean
+    canRedo: boolean
+    peers: Record<string, { name: string }>
+    saving: boolean
+    seq: number
+  }
   hint: string
 }
 
-export function MapToolbar({ editable, canConnect, canLayOut, connectKind, onConnectKind, onAddNote, onConnect, onLayout, map, hint }: MapToolbarProps) {
+export function MapToolbar({
+  editable,
+  canConnect,
+  canLayOut,
+  connectKind,
+  onConnectKind,
+  onAddNote,
+  onConnect,
+  onLayout,
+  map,
+  hint,
+}: MapToolbarProps) {
   return (
     <>
-    <div role="toolbar" aria-label="Map tools" className="flex flex-wrap items-center gap-2">
-      <button type="button" className={toolbarButton} disabled={!editable} onClick={onAddNote} aria-keyshortcuts="n">
-        ✎ Add note (N)
-      </button>
-      <button
-        type="button"
-        className={toolbarButton}
-        disabled={!editable || !canConnect}
-        aria-describedby="connect-hint"
-        onClick={onConnect}
-      >
-        Connect selected
-      </button>
-      <label className="flex items-center gap-1 text-xs">
-        as
-        <select value={connectKind} onChange={(e) => onConnectKind(e.target.value as RelationKind)} className="rounded border border-stone-300 bg-white px-1 py-0.5">
-          <option value="SUPPORTS">supports (S)</option>
-          <option value="ATTACKS">attacks (A)</option>
-        </select>
-      </label>
-      <button type="button" className={toolbarButton} disabled={!editable || !canLayOut} onClick={onLayout} aria-keyshortcuts="l">
-        Auto-layout (L)
-      </button>
-      <button type="button" className={toolbarButton} disabled={!editable || !map.canUndo} onClick={map.undo} aria-keyshortcuts="Control+Z">
-        Undo
-      </button>
-      <button type="button" className={toolbarButton} disabled={!editable || !map.canRedo} onClick={map.redo} aria-keyshortcuts="Control+Shift+Z">
-        Redo
-      </button>
-      {Object.keys(map.peers).length > 0 && (
-        <span className="text-xs text-stone-600">Also here: {Object.values(map.peers).map((p) => p.name).join(', ')}</span>
-      )}
-      <span className="ml-auto text-xs text-stone-500" aria-live="polite">
-        {map.saving ? 'Saving…' : `All changes saved · revision ${map.seq}`}
-      </span>
-    </div>
-    <p id="connect-hint" className="text-xs text-stone-600" aria-live="polite">
-      {hint}
-    </p>
+      <div role="toolbar" aria-label="Map tools" className="flex flex-wrap items-center gap-2">
+        <button type="button" className={toolbarButton} disabled={!editable} onClick={onAddNote} aria-keyshortcuts="n">
+          ✎ Add note (N)
+        </button>
+        <button
+          type="button"
+          className={toolbarButton}
+          disabled={!editable || !canConnect}
+          aria-describedby="connect-hint"
+          onClick={onConnect}
+        >
+          Connect selected
+        </button>
+        <label className="flex items-center gap-1 text-xs">
+          as
+          <select
+            value={connectKind}
+            onChange={(e) => onConnectKind(e.target.value as RelationKind)}
+            className="rounded border border-stone-300 bg-white px-1 py-0.5"
+          >
+            <option value="SUPPORTS">supports (S)</option>
+            <option value="ATTACKS">attacks (A)</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className={toolbarButton}
+          disabled={!editable || !canLayOut}
+          onClick={onLayout}
+          aria-keyshortcuts="l"
+        >
+          Auto-layout (L)
+        </button>
+        <button
+          type="button"
+          className={toolbarButton}
+          disabled={!editable || !map.canUndo}
+          onClick={map.undo}
+          aria-keyshortcuts="Control+Z"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className={toolbarButton}
+          disabled={!editable || !map.canRedo}
+          onClick={map.redo}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          Redo
+        </button>
+        {Object.keys(map.peers).length > 0 && (
+          <span className="text-xs text-stone-600">
+            Also here:{' '}
+            {Object.values(map.peers)
+              .map((p) => p.name)
+              .join(', ')}
+          </span>
+        )}
+        <span className="ml-auto text-xs text-stone-500" aria-live="polite">
+          {map.saving ? 'Saving…' : `All changes saved · revision ${map.seq}`}
+        </span>
+      </div>
+      <p id="connect-hint" className="text-xs text-stone-600" aria-live="polite">
+        {hint}
+      </p>
     </>
   )
 }

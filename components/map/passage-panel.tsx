@@ -7,18 +7,32 @@ import { paragraphCitation } from '@/lib/sources/blocks'
 
 export const PASSAGE_MIME = 'application/x-colloquy-highlight'
 
-export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPassage[]; onAdd: (p: CitedPassage) => void; disabled: boolean }) {
+export function PassagePanel({
+  passages,
+  onAdd,
+  disabled,
+}: {
+  passages: CitedPassage[]
+  onAdd: (p: CitedPassage) => void
+  disabled: boolean
+}) {
   const sources = [...new Map(passages.map((p) => [p.sourceId, p.sourceTitle])).entries()]
   const [sourceId, setSourceId] = useState('all')
   const [tag, setTag] = useState<TagName | 'all'>('all')
-  const shown = passages.filter((p) => (sourceId === 'all' || p.sourceId === sourceId) && (tag === 'all' || p.tag === tag))
+  const shown = passages.filter(
+    (p) => (sourceId === 'all' || p.sourceId === sourceId) && (tag === 'all' || p.tag === tag),
+  )
   return (
     <section aria-label="Passages to cite" className="flex min-h-0 min-w-0 flex-col gap-2 max-lg:max-h-[60vh]">
       <h2 className="text-sm font-semibold">Highlighted passages</h2>
       <div className="flex flex-col gap-1 text-xs">
         <label className="flex items-center gap-1">
           Essay
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-1 py-0.5">
+          <select
+            value={sourceId}
+            onChange={(e) => setSourceId(e.target.value)}
+            className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-1 py-0.5"
+          >
             <option value="all">All essays</option>
             {sources.map(([id, title]) => (
               <option key={id} value={id}>
@@ -29,7 +43,11 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
         </label>
         <label className="flex items-center gap-1">
           Tag
-          <select value={tag} onChange={(e) => setTag(e.target.value as TagName | 'all')} className="rounded border border-stone-300 bg-white px-1 py-0.5">
+          <select
+            value={tag}
+            onChange={(e) => setTag(e.target.value as TagName | 'all')}
+            className="rounded border border-stone-300 bg-white px-1 py-0.5"
+          >
             <option value="all">All tags</option>
             {TAG_NAMES.map((t) => (
               <option key={t} value={t}>
@@ -39,7 +57,9 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
           </select>
         </label>
       </div>
-      <p className="text-xs text-stone-500">{disabled ? 'This map is read-only.' : 'Drag a passage onto the map, or press its + button.'}</p>
+      <p className="text-xs text-stone-500">
+        {disabled ? 'This map is read-only.' : 'Drag a passage onto the map, or press its + button.'}
+      </p>
       <ul className="flex min-h-0 flex-col gap-1.5 overflow-y-auto">
         {shown.map((p) => (
           <li
@@ -74,7 +94,9 @@ export function PassagePanel({ passages, onAdd, disabled }: { passages: CitedPas
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="text-xs text-stone-500">No highlighted passages here yet. Highlight some in the reader.</li>}
+        {shown.length === 0 && (
+          <li className="text-xs text-stone-500">No highlighted passages here yet. Highlight some in the reader.</li>
+        )}
       </ul>
     </section>
   )

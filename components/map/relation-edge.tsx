@@ -41,7 +41,8 @@ function CaptionPortal({ children }: { children: ReactNode }) {
   return layer ? createPortal(children, layer) : null
 }
 
-const action = 'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100'
+const action =
+  'rounded bg-white px-1.5 py-0.5 text-[11px] font-medium text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100'
 
 function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
   const actions = useContext(CanvasActions)
@@ -55,7 +56,12 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
   const other = data.kind === 'SUPPORTS' ? RELATION_STYLES.ATTACKS.word : RELATION_STYLES.SUPPORTS.word
   return (
     <>
-      <BaseEdge id={id} path={geometry.path} interactionWidth={16} style={{ stroke: style.stroke, strokeWidth: selected ? 3 : 2, strokeDasharray: style.dash?.join(' ') }} />
+      <BaseEdge
+        id={id}
+        path={geometry.path}
+        interactionWidth={16}
+        style={{ stroke: style.stroke, strokeWidth: selected ? 3 : 2, strokeDasharray: style.dash?.join(' ') }}
+      />
       <path
         className="relation-arrow"
         data-from={geometry.fromId}
@@ -105,13 +111,23 @@ function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
               onClick={(event) => event.stopPropagation()}
             >
               {caption.cut && <p className="w-full px-1 text-[11px] text-stone-700">{caption.text}</p>}
-              <button type="button" className={action} onClick={() => actions.reverseRelation(id)} aria-keyshortcuts="r">
+              <button
+                type="button"
+                className={action}
+                onClick={() => actions.reverseRelation(id)}
+                aria-keyshortcuts="r"
+              >
                 ⇄ Reverse (R)
               </button>
               <button type="button" className={action} onClick={() => actions.switchRelation(id)} aria-keyshortcuts="t">
                 Make it “{other}” (T)
               </button>
-              <button type="button" className={action} onClick={() => actions.deleteRelation(id)} aria-keyshortcuts="Delete">
+              <button
+                type="button"
+                className={action}
+                onClick={() => actions.deleteRelation(id)}
+                aria-keyshortcuts="Delete"
+              >
                 Delete
               </button>
             </div>

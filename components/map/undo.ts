@@ -34,8 +34,13 @@ const restrict = (state: MapState, touched: Touched): MapState => ({
 export function revertOps(current: MapState, target: MapState, touched: Touched): Operation[] {
   const ops = diffStates(restrict(current, touched), restrict(target, touched))
   // A relation cannot come back if one of its ends is gone for good.
-  const present = new Set([...current.nodes.map((n) => n.id), ...ops.flatMap((op) => (op.type === 'node.add' ? [op.node.id] : []))])
-  return ops.filter((op) => op.type !== 'relation.add' || (present.has(op.relation.fromId) && present.has(op.relation.toId)))
+  const present = new Set([
+    ...current.nodes.map((n) => n.id),
+    ...ops.flatMap((op) => (op.type === 'node.add' ? [op.node.id] : [])),
+  ])
+  return ops.filter(
+    (op) => op.type !== 'relation.add' || (present.has(op.relation.fromId) && present.has(op.relation.toId)),
+  )
 }
 
 export interface HistoryEntry {

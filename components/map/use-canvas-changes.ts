@@ -24,12 +24,20 @@ export function useCanvasChanges({ selected, setSelected, act }: Options) {
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
         if (change.dragging) setDragging((d) => ({ ...d, [change.id]: change.position! }))
-        else ops.push({ type: 'node.move', nodeId: change.id, x: Math.round(change.position.x), y: Math.round(change.position.y) })
+        else
+          ops.push({
+            type: 'node.move',
+            nodeId: change.id,
+            x: Math.round(change.position.x),
+            y: Math.round(change.position.y),
+          })
       } else if (change.type === 'position' && change.dragging === false) {
         const at = dragging[change.id]
         if (at) ops.push({ type: 'node.move', nodeId: change.id, x: Math.round(at.x), y: Math.round(at.y) })
       } else if (change.type === 'select') {
-        nextSelected = change.selected ? [...nextSelected.filter((id) => id !== change.id), change.id] : nextSelected.filter((id) => id !== change.id)
+        nextSelected = change.selected
+          ? [...nextSelected.filter((id) => id !== change.id), change.id]
+          : nextSelected.filter((id) => id !== change.id)
       } else if (change.type === 'remove') {
         ops.push({ type: 'node.delete', nodeId: change.id })
       }
@@ -44,7 +52,8 @@ export function useCanvasChanges({ selected, setSelected, act }: Options) {
     let nextSelected = selected
     for (const change of changes) {
       if (change.type === 'remove') ops.push({ type: 'relation.delete', relationId: change.id })
-      if (change.type === 'select') nextSelected = change.selected ? [...nextSelected, change.id] : nextSelected.filter((id) => id !== change.id)
+      if (change.type === 'select')
+        nextSelected = change.selected ? [...nextSelected, change.id] : nextSelected.filter((id) => id !== change.id)
     }
     if (nextSelected !== selected) setSelected(nextSelected)
     if (ops.length) act(ops, 'Relation deleted.')

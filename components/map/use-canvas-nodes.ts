@@ -28,10 +28,12 @@ export interface CanvasNodeInputs {
   focusedId: string | null
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]))
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]))
 
 /** Checks are run again on every change of the map, but a node's flags rarely change with it. */
-const sameFlags = (a: readonly CheckFlag[], b: readonly CheckFlag[]) => a === b || (a.length === b.length && a.every((f, i) => f.kind === b[i]!.kind && f.message === b[i]!.message))
+const sameFlags = (a: readonly CheckFlag[], b: readonly CheckFlag[]) =>
+  a === b || (a.length === b.length && a.every((f, i) => f.kind === b[i]!.kind && f.message === b[i]!.message))
 
 /** The nodes built last time, by id, to give back unchanged. */
 class NodeCache {
@@ -77,7 +79,20 @@ class NodeCache {
               selected,
               ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${cited ? `, citing ${cited.sourceTitle}` : ''}`,
               // The data object too is kept when only the position or the selection changed.
-              data: sameData ? d : { kind: n.kind, label: n.label, number, cited, flags, peers, groupId: inputs.groupId, editing, candidate, focused },
+              data: sameData
+                ? d
+                : {
+                    kind: n.kind,
+                    label: n.label,
+                    number,
+                    cited,
+                    flags,
+                    peers,
+                    groupId: inputs.groupId,
+                    editing,
+                    candidate,
+                    focused,
+                  },
             }
       next.set(n.id, node)
       return node
@@ -89,9 +104,23 @@ class NodeCache {
 
 export function useCanvasNodes(inputs: CanvasNodeInputs): ArgumentNodeType[] {
   const [cache] = useState(() => new NodeCache())
-  const { nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId } = inputs
+  const { nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId } =
+    inputs
   return useMemo(
-    () => cache.nodes({ nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId }),
+    () =>
+      cache.nodes({
+        nodes,
+        placed,
+        numbers,
+        cited,
+        selected,
+        flagsOf,
+        peersOn,
+        groupId,
+        editingId,
+        candidateId,
+        focusedId,
+      }),
     [cache, nodes, placed, numbers, cited, selected, flagsOf, peersOn, groupId, editingId, candidateId, focusedId],
   )
 }

@@ -32,7 +32,28 @@ interface Keys {
 }
 
 export function useMapKeys(keys: Keys): (event: KeyboardEvent) => void {
-  const { view, numbers, selected, selectedNodes, selectedRelation, linking, editable, labelOf, setSelected, setLinking, setEditingId, announce, focusNode, connect, reverse, switchKind, addNote, autoLayout, undo, redo } = keys
+  const {
+    view,
+    numbers,
+    selected,
+    selectedNodes,
+    selectedRelation,
+    linking,
+    editable,
+    labelOf,
+    setSelected,
+    setLinking,
+    setEditingId,
+    announce,
+    focusNode,
+    connect,
+    reverse,
+    switchKind,
+    addNote,
+    autoLayout,
+    undo,
+    redo,
+  } = keys
   const selectStep = (step: 1 | -1) => {
     const ordered = [...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x)
     if (!ordered.length) return
@@ -40,9 +61,10 @@ export function useMapKeys(keys: Keys): (event: KeyboardEvent) => void {
     const next = ordered[(at + step + ordered.length) % ordered.length]!
     setSelected([next.id])
     focusNode(next.id)
-    announce(`Selected #${numbers.get(next.id)}, ${next.kind.toLowerCase()}: ${isolate(clustersOf(next.label).slice(0, 80).join(''))}`)
+    announce(
+      `Selected #${numbers.get(next.id)}, ${next.kind.toLowerCase()}: ${isolate(clustersOf(next.label).slice(0, 80).join(''))}`,
+    )
   }
-
 
   /** S or A: connect the two selected nodes, or start a relation from the one selected. */
   const startConnect = (kind: RelationKind) => {

@@ -25,7 +25,13 @@ export interface Peer {
 
 const PEER_TTL_MS = 40_000
 
-export function useMapSync(groupId: string, mapId: string, selfId: string, initial: { state: MapState; seq: number }, onError: (message: string) => void) {
+export function useMapSync(
+  groupId: string,
+  mapId: string,
+  selfId: string,
+  initial: { state: MapState; seq: number },
+  onError: (message: string) => void,
+) {
   const [confirmed, setConfirmed] = useState(initial)
   const [pending, setPending] = useState<Pending[]>([])
   const confirmedRef = useRef(initial)
@@ -38,7 +44,10 @@ export function useMapSync(groupId: string, mapId: string, selfId: string, initi
   const [stacks, setStacks] = useState({ undo: 0, redo: 0 })
   const bump = () => setStacks({ undo: undoStack.current.length, redo: redoStack.current.length })
 
-  const view = useMemo(() => pending.reduce((state, p) => applyOperation(state, p.op), confirmed.state), [confirmed, pending])
+  const view = useMemo(
+    () => pending.reduce((state, p) => applyOperation(state, p.op), confirmed.state),
+    [confirmed, pending],
+  )
   const viewRef = useRef(view)
   useLayoutEffect(() => {
     viewRef.current = view
@@ -146,7 +155,11 @@ export function useMapSync(groupId: string, mapId: string, selfId: string, initi
   })
   useEffect(() => {
     // Peers who stopped announcing have left.
-    const sweep = setInterval(() => setPeers((all) => Object.fromEntries(Object.entries(all).filter(([, p]) => Date.now() - p.at < PEER_TTL_MS))), 5_000)
+    const sweep = setInterval(
+      () =>
+        setPeers((all) => Object.fromEntries(Object.entries(all).filter(([, p]) => Date.now() - p.at < PEER_TTL_MS))),
+      5_000,
+    )
     return () => clearInterval(sweep)
   }, [])
 

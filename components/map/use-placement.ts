@@ -10,7 +10,11 @@ import type { MapNodeState } from '@/lib/maps/reducer'
 /** Room kept between a node placed by drop and the canvas's border. */
 const EDGE = 12
 
-export function usePlacement(wrapper: RefObject<HTMLDivElement | null>, nodes: readonly MapNodeState[], selected: readonly string[]) {
+export function usePlacement(
+  wrapper: RefObject<HTMLDivElement | null>,
+  nodes: readonly MapNodeState[],
+  selected: readonly string[],
+) {
   const flow = useReactFlow()
   /** The part of the map the canvas shows, in map coordinates. */
   const visible = (): Box => {
@@ -22,8 +26,14 @@ export function usePlacement(wrapper: RefObject<HTMLDivElement | null>, nodes: r
 
   /** A node's top-left corner moved so that the whole node is in `area` (when it fits). */
   const within = (p: Point, area: Box): Point => ({
-    x: area.width > NODE_WIDTH + 2 * EDGE ? Math.min(Math.max(p.x, area.x + EDGE), area.x + area.width - NODE_WIDTH - EDGE) : p.x,
-    y: area.height > NODE_HEIGHT + 2 * EDGE ? Math.min(Math.max(p.y, area.y + EDGE), area.y + area.height - NODE_HEIGHT - EDGE) : p.y,
+    x:
+      area.width > NODE_WIDTH + 2 * EDGE
+        ? Math.min(Math.max(p.x, area.x + EDGE), area.x + area.width - NODE_WIDTH - EDGE)
+        : p.x,
+    y:
+      area.height > NODE_HEIGHT + 2 * EDGE
+        ? Math.min(Math.max(p.y, area.y + EDGE), area.y + area.height - NODE_HEIGHT - EDGE)
+        : p.y,
   })
 
   /**
@@ -40,14 +50,20 @@ export function usePlacement(wrapper: RefObject<HTMLDivElement | null>, nodes: r
       : only
         ? besideNode(only, taken)
         : nearestFreeSpot(centredAt({ x: area.x + area.width / 2, y: area.y + area.height / 2 }), taken)
-    const shown = area.x <= spot.x && area.y <= spot.y && spot.x + NODE_WIDTH <= area.x + area.width && spot.y + NODE_HEIGHT <= area.y + area.height
-    if (!shown) void flow.setCenter(spot.x + NODE_WIDTH / 2, spot.y + NODE_HEIGHT / 2, { duration: 200, zoom: flow.getZoom() })
+    const shown =
+      area.x <= spot.x &&
+      area.y <= spot.y &&
+      spot.x + NODE_WIDTH <= area.x + area.width &&
+      spot.y + NODE_HEIGHT <= area.y + area.height
+    if (!shown)
+      void flow.setCenter(spot.x + NODE_WIDTH / 2, spot.y + NODE_HEIGHT / 2, { duration: 200, zoom: flow.getZoom() })
     return spot
   }
 
   const focusNode = (id: string) => {
     const node = nodes.find((n) => n.id === id)
-    if (node) void flow.setCenter(node.x + NODE_WIDTH / 2, node.y + NODE_HEIGHT / 2, { duration: 200, zoom: flow.getZoom() })
+    if (node)
+      void flow.setCenter(node.x + NODE_WIDTH / 2, node.y + NODE_HEIGHT / 2, { duration: 200, zoom: flow.getZoom() })
   }
 
   return { spotFor, focusNode }

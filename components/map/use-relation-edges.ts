@@ -30,7 +30,10 @@ class EdgeCache {
   private built = new Map<string, RelationEdgeType>()
   private shorts = new Map<string, string>()
   /** Each edge's aria-label, with what it was made from: remade only when its relation or a node's text changed. */
-  private said = new Map<string, { relation: MapRelationState; from: string | undefined; to: string | undefined; text: string }>()
+  private said = new Map<
+    string,
+    { relation: MapRelationState; from: string | undefined; to: string | undefined; text: string }
+  >()
 
   private ariaLabel(r: MapRelationState, labels: ReadonlyMap<string, string>): string {
     const [from, to] = [labels.get(r.fromId), labels.get(r.toId)]
@@ -52,7 +55,13 @@ class EdgeCache {
     return short
   }
 
-  edges(relations: readonly MapRelationState[], placed: ReadonlySet<string>, labels: ReadonlyMap<string, string>, selected: ReadonlySet<string>, editable: boolean) {
+  edges(
+    relations: readonly MapRelationState[],
+    placed: ReadonlySet<string>,
+    labels: ReadonlyMap<string, string>,
+    selected: ReadonlySet<string>,
+    editable: boolean,
+  ) {
     const next = new Map<string, RelationEdgeType>()
     const edges: RelationEdgeType[] = []
     for (const r of relations) {
@@ -86,14 +95,19 @@ class EdgeCache {
       edges.push(edge)
     }
     this.built = next
-    if (this.said.size > 2 * next.size + 1_000) for (const id of this.said.keys()) if (!next.has(id)) this.said.delete(id)
+    if (this.said.size > 2 * next.size + 1_000)
+      for (const id of this.said.keys()) if (!next.has(id)) this.said.delete(id)
     return edges
   }
 }
 
 export function useRelationEdges({ view, placed, numbers, selected, editable, act }: Options) {
   const reverse = useCallback(
-    (r: MapRelationState) => act([{ type: 'relation.edit', relationId: r.id, fromId: r.toId, toId: r.fromId }], `Relation reversed: #${numbers.get(r.toId)} now ${RELATION_STYLES[r.kind].word} #${numbers.get(r.fromId)}.`),
+    (r: MapRelationState) =>
+      act(
+        [{ type: 'relation.edit', relationId: r.id, fromId: r.toId, toId: r.fromId }],
+        `Relation reversed: #${numbers.get(r.toId)} now ${RELATION_STYLES[r.kind].word} #${numbers.get(r.fromId)}.`,
+      ),
     [act, numbers],
   )
   const switchKind = useCallback(
@@ -111,7 +125,10 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
   useLayoutEffect(() => drawn.flush(), [drawn, geometry])
   const labels = useMemo(() => new Map(view.nodes.map((n) => [n.id, n.label])), [view.nodes])
   const [cache] = useState(() => new EdgeCache())
-  const edges = useMemo(() => cache.edges(view.relations, ids, labels, selected, editable), [cache, view.relations, ids, labels, selected, editable])
+  const edges = useMemo(
+    () => cache.edges(view.relations, ids, labels, selected, editable),
+    [cache, view.relations, ids, labels, selected, editable],
+  )
 
   return { edges, drawn, reverse, switchKind }
 }

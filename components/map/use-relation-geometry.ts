@@ -22,7 +22,6 @@ function canvasMeasurer(): (text: string) => number {
   return (text) => context.measureText(text).width
 }
 
-
 /** What one font's drawings keep between renders: captions by text, detours, the last drawing. */
 class Drawings {
   private readonly captions = new Map<string, Caption>()
@@ -47,17 +46,28 @@ class Drawings {
   draw(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]): Drawn {
     // Forget old detours now and then, so a long session does not keep every one it ever drew.
     if (this.routes.size > 20_000) this.routes.clear()
-    if (this.inputs?.relations !== relations) this.inputs = { relations, list: relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: this.caption(r) })) }
+    if (this.inputs?.relations !== relations)
+      this.inputs = {
+        relations,
+        list: relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: this.caption(r) })),
+      }
     const boxes = new Map<string, Box>()
     for (const n of nodes) {
       const old = this.boxes.get(n.id)
-      boxes.set(n.id, old && old.x === n.x && old.y === n.y ? old : { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT })
+      boxes.set(
+        n.id,
+        old && old.x === n.x && old.y === n.y ? old : { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT },
+      )
     }
     this.boxes = boxes
     this.last = drawRelations(this.last, boxes, this.inputs.list, this.routes)
-    if (this.ids?.of !== this.last.drawn) this.ids = { of: this.last.drawn, ids: new Set(this.last.drawn.map((r) => r.id)) }
+    if (this.ids?.of !== this.last.drawn)
+      this.ids = { of: this.last.drawn, ids: new Set(this.last.drawn.map((r) => r.id)) }
     const byId = new Map(relations.map((r) => [r.id, r]))
-    return { ids: this.ids.ids, placed: new Map(this.last.geometry.map((g) => [g.id, { geometry: g, caption: this.caption(byId.get(g.id)!) }])) }
+    return {
+      ids: this.ids.ids,
+      placed: new Map(this.last.geometry.map((g) => [g.id, { geometry: g, caption: this.caption(byId.get(g.id)!) }])),
+    }
   }
 }
 
@@ -69,7 +79,10 @@ export interface Drawn {
 
 const NOTHING_DRAWN: Drawn = { ids: new Set(), placed: new Map() }
 
-export function useRelationGeometry(nodes: readonly { id: string; x: number; y: number }[], relations: readonly MapRelationState[]) {
+export function useRelationGeometry(
+  nodes: readonly { id: string; x: number; y: number }[],
+  relations: readonly MapRelationState[],
+) {
   const [measure, setMeasure] = useState<((text: string) => number) | null>(null)
   useEffect(() => {
     let live = true

@@ -38,13 +38,24 @@ export function DigestSetting({ initial, email, enabled }: { initial: Frequency;
       <div className="flex flex-wrap gap-4">
         {CHOICES.map((choice) => (
           <label key={choice.value} className="flex items-center gap-1.5 text-sm">
-            <input type="radio" name="digest" value={choice.value} checked={value === choice.value} disabled={pending} onChange={() => choose(choice.value)} />
+            <input
+              type="radio"
+              name="digest"
+              value={choice.value}
+              checked={value === choice.value}
+              disabled={pending}
+              onChange={() => choose(choice.value)}
+            />
             {choice.label}
           </label>
         ))}
       </div>
       <p role="status" className="text-xs text-stone-500">
-        {saved ? (saved === 'OFF' ? 'Saved: no email digests.' : `Saved: a ${saved === 'DAILY' ? 'daily' : 'weekly'} digest.`) : ''}
+        {saved
+          ? saved === 'OFF'
+            ? 'Saved: no email digests.'
+            : `Saved: a ${saved === 'DAILY' ? 'daily' : 'weekly'} digest.`
+          : ''}
       </p>
       {failure && <Alert>{failure.error}</Alert>}
     </fieldset>

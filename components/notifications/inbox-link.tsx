@@ -49,10 +49,18 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
   }, [refresh])
   return (
     <>
-      <Link href="/inbox" className="relative text-stone-700 hover:text-stone-900" aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}>
+      <Link
+        href="/inbox"
+        className="relative text-stone-700 hover:text-stone-900"
+        aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}
+      >
         Inbox
         {unread > 0 && (
-          <span aria-hidden data-testid="unread-count" className="ms-1 rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+          <span
+            aria-hidden
+            data-testid="unread-count"
+            className="ms-1 rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white"
+          >
             {unread > 99 ? '99+' : unread}
           </span>
         )}

@@ -9,7 +9,8 @@ import { useState } from 'react'
 export function UnsubscribeButton({ token }: { token: string }) {
   const { run, pending, failure } = useAction(unsubscribeAction)
   const [done, setDone] = useState(false)
-  if (done) return <p role="status">Done: you will get no more email digests. You can turn them on again in your inbox.</p>
+  if (done)
+    return <p role="status">Done: you will get no more email digests. You can turn them on again in your inbox.</p>
   return (
     <div className="flex flex-col gap-3">
       <Button disabled={pending} onClick={() => run({ token }, () => setDone(true))}>

@@ -35,7 +35,8 @@ function pointAt(root: HTMLElement, offset: number): { node: Node; offset: numbe
   const blocks = [...root.querySelectorAll<HTMLElement>('[data-start]')]
   // An offset between rendered runs (a list's bullet, the line break between its items) is shown at the next run.
   const block =
-    blocks.find((b) => offset >= Number(b.dataset.start) && offset <= Number(b.dataset.end)) ?? blocks.find((b) => Number(b.dataset.start) > offset)
+    blocks.find((b) => offset >= Number(b.dataset.start) && offset <= Number(b.dataset.end)) ??
+    blocks.find((b) => Number(b.dataset.start) > offset)
   if (!block) return null
   if (offset < Number(block.dataset.start)) offset = Number(block.dataset.start)
   let remaining = offset - Number(block.dataset.start)

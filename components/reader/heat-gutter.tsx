@@ -14,16 +14,32 @@ export function heatOf(block: TextBlock, highlights: HighlightView[]) {
   })
 }
 
-export function HeatGutter({ block, highlights, studentCount }: { block: TextBlock; highlights: HighlightView[]; studentCount: number }) {
+export function HeatGutter({
+  block,
+  highlights,
+  studentCount,
+}: {
+  block: TextBlock
+  highlights: HighlightView[]
+  studentCount: number
+}) {
   const heat = heatOf(block, highlights)
   const label = heat.map(({ tag, count }) => `${count} ${TAGS[tag].label.toLowerCase()}`).join(', ')
   return (
-    <span role="img" aria-label={`Students who tagged paragraph ${block.number}: ${label}`} title={label} className="flex h-6 w-5 items-end gap-px">
+    <span
+      role="img"
+      aria-label={`Students who tagged paragraph ${block.number}: ${label}`}
+      title={label}
+      className="flex h-6 w-5 items-end gap-px"
+    >
       {heat.map(({ tag, count }) => (
         <span
           key={tag}
           className="w-1.5 rounded-sm"
-          style={{ height: `${Math.max(count ? 15 : 0, (count / Math.max(studentCount, 1)) * 100)}%`, background: TAGS[tag].stroke }}
+          style={{
+            height: `${Math.max(count ? 15 : 0, (count / Math.max(studentCount, 1)) * 100)}%`,
+            background: TAGS[tag].stroke,
+          }}
         />
       ))}
     </span>

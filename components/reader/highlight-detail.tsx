@@ -84,7 +84,15 @@ interface DetailProps {
   reselecting: boolean
 }
 
-export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDeleted, onReselect, reselecting }: DetailProps) {
+export function HighlightDetail({
+  groupId,
+  highlight,
+  canReply,
+  onChanged,
+  onDeleted,
+  onReselect,
+  reselecting,
+}: DetailProps) {
   const [editingNote, setEditingNote] = useState(false)
   const update = useAction(updateHighlightAction)
   const remove = useAction(deleteHighlightAction)
@@ -100,7 +108,10 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
         <AnchorBadge status={highlight.anchorStatus} />
         {highlight.visibility === 'PRIVATE' && <span className="text-xs text-stone-500">🔒 Private</span>}
       </div>
-      <blockquote dir="auto" className={`border-l-4 pl-3 font-serif text-sm ${highlight.anchorStatus === 'ORPHANED' ? 'border-stone-400 text-stone-500 line-through decoration-stone-300' : 'border-indigo-300'}`}>
+      <blockquote
+        dir="auto"
+        className={`border-l-4 pl-3 font-serif text-sm ${highlight.anchorStatus === 'ORPHANED' ? 'border-stone-400 text-stone-500 line-through decoration-stone-300' : 'border-indigo-300'}`}
+      >
         {highlight.exact}
       </blockquote>
       <p className="text-xs text-stone-500">
@@ -130,11 +141,20 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
             : 'The text was edited and this passage could not be found. Select its new place, or delete it.'}
           <div className="mt-2 flex flex-wrap gap-2">
             {highlight.anchorStatus === 'MOVED' && (
-              <button type="button" className="rounded bg-white px-2 py-1 ring-1 ring-orange-300" onClick={() => confirm.run({ highlightId: highlight.id }, onChanged)}>
+              <button
+                type="button"
+                className="rounded bg-white px-2 py-1 ring-1 ring-orange-300"
+                onClick={() => confirm.run({ highlightId: highlight.id }, onChanged)}
+              >
                 Confirm position
               </button>
             )}
-            <button type="button" aria-pressed={reselecting} className="rounded bg-white px-2 py-1 ring-1 ring-orange-300" onClick={onReselect}>
+            <button
+              type="button"
+              aria-pressed={reselecting}
+              className="rounded bg-white px-2 py-1 ring-1 ring-orange-300"
+              onClick={onReselect}
+            >
               {reselecting ? 'Now select the passage in the text…' : 'Re-select passage'}
             </button>
           </div>
@@ -147,7 +167,9 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
             Tag
             <select
               value={highlight.tag}
-              onChange={(event) => update.run({ highlightId: highlight.id, tag: event.target.value as TagName }, onChanged)}
+              onChange={(event) =>
+                update.run({ highlightId: highlight.id, tag: event.target.value as TagName }, onChanged)
+              }
               className="rounded border border-stone-300 bg-white px-1 py-0.5"
             >
               {TAG_NAMES.map((tag) => (
@@ -161,7 +183,12 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
             <input
               type="checkbox"
               checked={highlight.visibility === 'PRIVATE'}
-              onChange={(event) => update.run({ highlightId: highlight.id, visibility: event.target.checked ? 'PRIVATE' : 'GROUP' }, onChanged)}
+              onChange={(event) =>
+                update.run(
+                  { highlightId: highlight.id, visibility: event.target.checked ? 'PRIVATE' : 'GROUP' },
+                  onChanged,
+                )
+              }
             />
             Private (only you and instructors)
           </label>
@@ -177,7 +204,12 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
             pending={update.pending}
             autoFocus
             onCancel={() => setEditingNote(false)}
-            onSubmit={(note) => update.run({ highlightId: highlight.id, note: isEmptyNote(note) ? null : note }, () => (setEditingNote(false), onChanged()))}
+            onSubmit={(note) =>
+              update.run(
+                { highlightId: highlight.id, note: isEmptyNote(note) ? null : note },
+                () => (setEditingNote(false), onChanged()),
+              )
+            }
           />
         ) : highlight.note ? (
           <NoteView doc={highlight.note} />
@@ -185,7 +217,11 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
           highlight.canEdit && <p className="text-xs text-stone-500">No note yet.</p>
         )}
         {highlight.canEdit && !editingNote && (
-          <button type="button" className="mt-1 text-xs font-medium text-indigo-700 hover:underline" onClick={() => setEditingNote(true)}>
+          <button
+            type="button"
+            className="mt-1 text-xs font-medium text-indigo-700 hover:underline"
+            onClick={() => setEditingNote(true)}
+          >
             {highlight.note ? 'Edit note' : 'Add a note'}
           </button>
         )}
@@ -208,7 +244,9 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
             label="Write a reply"
             submitLabel="Reply"
             pending={reply.pending}
-            onSubmit={(body) => reply.run({ highlightId: highlight.id, body }, () => (setReplyKey((k) => k + 1), onChanged()))}
+            onSubmit={(body) =>
+              reply.run({ highlightId: highlight.id, body }, () => (setReplyKey((k) => k + 1), onChanged()))
+            }
           />
         )}
       </section>
@@ -217,7 +255,10 @@ export function HighlightDetail({ groupId, highlight, canReply, onChanged, onDel
         <button
           type="button"
           className="self-start text-xs text-red-700 hover:underline"
-          onClick={() => window.confirm('Delete this highlight and its replies?') && remove.run({ highlightId: highlight.id }, onDeleted)}
+          onClick={() =>
+            window.confirm('Delete this highlight and its replies?') &&
+            remove.run({ highlightId: highlight.id }, onDeleted)
+          }
         >
           Delete highlight
         </button>

@@ -33,17 +33,25 @@ interface ListProps {
 }
 
 export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen, canHighlight = true }: ListProps) {
-  const authors = [...new Map(all.map((h) => [h.author.id, h.author.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]))
+  const authors = [...new Map(all.map((h) => [h.author.id, h.author.name])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  )
   const count = (tag: TagName) => all.filter((h) => h.tag === tag).length
   const toggleTag = (tag: TagName) =>
-    onFilters({ ...filters, tags: filters.tags.includes(tag) ? filters.tags.filter((t) => t !== tag) : [...filters.tags, tag] })
+    onFilters({
+      ...filters,
+      tags: filters.tags.includes(tag) ? filters.tags.filter((t) => t !== tag) : [...filters.tags, tag],
+    })
 
   return (
     <div className="flex flex-col gap-3">
       <fieldset className="flex flex-wrap gap-2">
         <legend className="sr-only">Show tags</legend>
         {TAG_NAMES.map((tag) => (
-          <label key={tag} className={`flex cursor-pointer items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 ${TAGS[tag].badgeClass}`}>
+          <label
+            key={tag}
+            className={`flex cursor-pointer items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 ${TAGS[tag].badgeClass}`}
+          >
             <input type="checkbox" checked={filters.tags.includes(tag)} onChange={() => toggleTag(tag)} />
             <span aria-hidden>{TAGS[tag].icon}</span> {TAGS[tag].label}{' '}
             <span className="font-semibold">
@@ -73,7 +81,12 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
           <legend className="sr-only">Whose highlights</legend>
           {(['everyone', 'mine'] as const).map((scope) => (
             <label key={scope} className="flex items-center gap-1">
-              <input type="radio" name="scope" checked={filters.scope === scope} onChange={() => onFilters({ ...filters, scope })} />
+              <input
+                type="radio"
+                name="scope"
+                checked={filters.scope === scope}
+                onChange={() => onFilters({ ...filters, scope })}
+              />
               {scope === 'mine' ? 'Mine' : 'All'}
             </label>
           ))}

@@ -1,6 +1,12 @@
 // Selecting text with the keyboard: a cursor in the canonical text that arrow keys move and
 // Shift+arrows extend, mirrored into the page's real selection so it looks and reads the same.
-import { nextCharacter, nextWordEnd, previousCharacter, previousWordStart, readsRightToLeft } from '@/lib/annotations/selection'
+import {
+  nextCharacter,
+  nextWordEnd,
+  previousCharacter,
+  previousWordStart,
+  readsRightToLeft,
+} from '@/lib/annotations/selection'
 import type { TextBlock } from '@/lib/sources/blocks'
 import { rangeOf } from './dom-offsets'
 
@@ -13,7 +19,13 @@ export interface Cursor {
  * Where the cursor's focus goes for a key, or null when the key is not a movement. Left and right
  * move the way the paragraph reads: in an Arabic or Hebrew one, left goes on to the next word.
  */
-export function moveFocus(key: string, byWord: boolean, focus: number, text: string, blocks: TextBlock[]): number | null {
+export function moveFocus(
+  key: string,
+  byWord: boolean,
+  focus: number,
+  text: string,
+  blocks: TextBlock[],
+): number | null {
   const current = blocks.findIndex((b) => focus >= b.start && focus <= b.end)
   const block = blocks[current]
   const rtl = block ? readsRightToLeft(block.text) : false

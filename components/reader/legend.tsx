@@ -7,7 +7,8 @@ export function TagLegend({ canTag = true }: { canTag?: boolean }) {
       <TagList />
       {canTag && (
         <p id="reader-keys" className="text-xs text-stone-600">
-          Select a passage with the mouse, or click the essay and hold <kbd className={KEY}>Shift</kbd> with the arrow keys; then press{' '}
+          Select a passage with the mouse, or click the essay and hold <kbd className={KEY}>Shift</kbd> with the arrow
+          keys; then press{' '}
           {TAG_NAMES.map((tag, i) => (
             <span key={tag}>
               {i > 0 && ' · '}
@@ -45,7 +46,9 @@ function TagList() {
 
 export function TagBadge({ tag }: { tag: keyof typeof TAGS }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TAGS[tag].badgeClass}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TAGS[tag].badgeClass}`}
+    >
       <span aria-hidden>{TAGS[tag].icon}</span>
       {TAGS[tag].label}
     </span>
@@ -55,8 +58,12 @@ export function TagBadge({ tag }: { tag: keyof typeof TAGS }) {
 export function AnchorBadge({ status }: { status: 'EXACT' | 'MOVED' | 'ORPHANED' }) {
   if (status === 'EXACT') return null
   return status === 'MOVED' ? (
-    <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-900 ring-1 ring-orange-300">⚠ Moved — please confirm</span>
+    <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-900 ring-1 ring-orange-300">
+      ⚠ Moved — please confirm
+    </span>
   ) : (
-    <span className="rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-800 ring-1 ring-stone-400">✕ Orphaned</span>
+    <span className="rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-800 ring-1 ring-stone-400">
+      ✕ Orphaned
+    </span>
   )
 }

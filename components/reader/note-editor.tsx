@@ -41,7 +41,8 @@ export function NoteEditor({ label, initial, submitLabel, pending, onSubmit, onC
         'aria-label': label,
         'aria-multiline': 'true',
         role: 'textbox',
-        class: 'min-h-16 rounded-b-md border border-stone-300 bg-white px-2 py-1.5 text-sm focus:outline-none [&_ul]:ml-5 [&_ul]:list-disc [&_ol]:ml-5 [&_ol]:list-decimal [&_a]:text-indigo-700 [&_a]:underline',
+        class:
+          'min-h-16 rounded-b-md border border-stone-300 bg-white px-2 py-1.5 text-sm focus:outline-none [&_ul]:ml-5 [&_ul]:list-disc [&_ol]:ml-5 [&_ol]:list-decimal [&_a]:text-indigo-700 [&_a]:underline',
       },
     },
     // Re-render so the toolbar shows which marks are active.
@@ -76,11 +77,25 @@ export function NoteEditor({ label, initial, submitLabel, pending, onSubmit, onC
 
   return (
     <div className="flex flex-col">
-      <div role="toolbar" aria-label={`${label} formatting`} className="flex gap-1 rounded-t-md border border-b-0 border-stone-300 bg-stone-50 px-1 py-0.5">
+      <div
+        role="toolbar"
+        aria-label={`${label} formatting`}
+        className="flex gap-1 rounded-t-md border border-b-0 border-stone-300 bg-stone-50 px-1 py-0.5"
+      >
         {tool('Bold (Ctrl+B)', editor.isActive('bold'), () => editor.chain().focus().toggleBold().run(), 'B')}
         {tool('Italic (Ctrl+I)', editor.isActive('italic'), () => editor.chain().focus().toggleItalic().run(), 'I')}
-        {tool('Bulleted list', editor.isActive('bulletList'), () => editor.chain().focus().toggleBulletList().run(), '• List')}
-        {tool('Numbered list', editor.isActive('orderedList'), () => editor.chain().focus().toggleOrderedList().run(), '1. List')}
+        {tool(
+          'Bulleted list',
+          editor.isActive('bulletList'),
+          () => editor.chain().focus().toggleBulletList().run(),
+          '• List',
+        )}
+        {tool(
+          'Numbered list',
+          editor.isActive('orderedList'),
+          () => editor.chain().focus().toggleOrderedList().run(),
+          '1. List',
+        )}
         {tool('Link', editor.isActive('link'), setLink, 'Link')}
       </div>
       <div
@@ -103,7 +118,11 @@ export function NoteEditor({ label, initial, submitLabel, pending, onSubmit, onC
           {pending ? 'Saving…' : submitLabel}
         </button>
         {onCancel && (
-          <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100"
+          >
             Cancel
           </button>
         )}

@@ -14,7 +14,12 @@ function renderText(node: Node, key: number): ReactNode {
     else if (mark.type === 'italic') out = <em>{out}</em>
     else if (mark.type === 'link' && mark.attrs?.href && SAFE_HREF.test(mark.attrs.href)) {
       out = (
-        <a href={mark.attrs.href} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-indigo-700 underline">
+        <a
+          href={mark.attrs.href}
+          target="_blank"
+          rel="noopener noreferrer nofollow ugc"
+          className="text-indigo-700 underline"
+        >
           {out}
         </a>
       )
@@ -37,9 +42,17 @@ function renderNode(node: Node, key: number): ReactNode {
         </p>
       )
     case 'bulletList':
-      return <ul key={key} className="ml-5 list-disc">{children}</ul>
+      return (
+        <ul key={key} className="ml-5 list-disc">
+          {children}
+        </ul>
+      )
     case 'orderedList':
-      return <ol key={key} className="ml-5 list-decimal">{children}</ol>
+      return (
+        <ol key={key} className="ml-5 list-decimal">
+          {children}
+        </ol>
+      )
     case 'listItem':
       return <li key={key}>{children}</li>
     default:

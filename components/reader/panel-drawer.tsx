@@ -31,7 +31,11 @@ export function PanelDrawer({ open, onOpenChange, count, buttonHidden, children 
           open ? 'max-lg:flex' : 'max-lg:hidden'
         } max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-40 max-lg:max-h-[75vh] max-lg:overflow-y-auto max-lg:rounded-t-xl max-lg:border-t max-lg:border-stone-200 max-lg:bg-white max-lg:p-4 max-lg:shadow-2xl`}
       >
-        <button type="button" onClick={() => onOpenChange(false)} className="self-end rounded px-2 py-1 text-sm ring-1 ring-stone-300 lg:hidden">
+        <button
+          type="button"
+          onClick={() => onOpenChange(false)}
+          className="self-end rounded px-2 py-1 text-sm ring-1 ring-stone-300 lg:hidden"
+        >
           Close<span className="sr-only"> the highlights panel</span>
         </button>
         {children}

@@ -40,7 +40,11 @@ function HighlightedRun({ start, end, text: from, highlights, activeId, onOpen }
       <mark
         key={segment.start}
         data-hl={segment.ids.join(' ')}
-        title={segment.ids.length > 1 ? `${segment.ids.length} highlights: ${tags.join(', ')}` : `${tags[0]} by ${top.author.name}`}
+        title={
+          segment.ids.length > 1
+            ? `${segment.ids.length} highlights: ${tags.join(', ')}`
+            : `${tags[0]} by ${top.author.name}`
+        }
         className={`hl ${TAGS[top.tag].markClass} ${segment.ids.length > 1 ? 'hl-stacked' : ''} ${segment.ids.includes(activeId ?? '') ? 'hl-active' : ''}`}
         onClick={(event) => {
           // A click that ends a drag-selection is a selection, not an open.
@@ -65,7 +69,11 @@ function ListBlock({ id, block, marks }: { id: string; block: TextBlock; marks: 
   const { ordered, items } = listItemsOf(block)
   const Tag = ordered ? 'ol' : 'ul'
   return (
-    <Tag id={id} dir="auto" className={`${ordered ? 'list-decimal' : 'list-disc'} space-y-1 ps-6 marker:text-stone-400`}>
+    <Tag
+      id={id}
+      dir="auto"
+      className={`${ordered ? 'list-decimal' : 'list-disc'} space-y-1 ps-6 marker:text-stone-400`}
+    >
       {items.map((item) => (
         <li key={item.start} data-start={item.start} data-end={item.end}>
           <HighlightedRun start={item.start} end={item.end} text={item.text} {...marks} />
@@ -82,14 +90,22 @@ function Heading({ block, children }: { block: TextBlock; children: ReactNode })
   const level = Math.min(Math.max((block.level ?? 1) + 1, 2), 4) as 2 | 3 | 4
   const Tag = `h${level}` as const
   return (
-    <Tag dir="auto" data-start={block.start} data-end={block.end} className={`${HEADING_CLASS[level]} font-sans font-semibold text-stone-800`}>
+    <Tag
+      dir="auto"
+      data-start={block.start}
+      data-end={block.end}
+      className={`${HEADING_CLASS[level]} font-sans font-semibold text-stone-800`}
+    >
       {children}
     </Tag>
   )
 }
 
 export const ReaderText = memo(
-  forwardRef<HTMLDivElement, ReaderTextProps>(function ReaderText({ blocks, highlights, activeId, onOpen, onKeyDown, onFocus, onBlur, gutter }, ref) {
+  forwardRef<HTMLDivElement, ReaderTextProps>(function ReaderText(
+    { blocks, highlights, activeId, onOpen, onKeyDown, onFocus, onBlur, gutter },
+    ref,
+  ) {
     return (
       <div
         ref={ref}
@@ -110,7 +126,9 @@ export const ReaderText = memo(
           if (block.kind === 'heading') {
             return (
               <div key={block.index} className="grid grid-cols-[3.5rem_1fr] gap-2">
-                <span className="select-none pt-9 text-right font-sans text-xs text-stone-400">{page !== null && `p. ${page}`}</span>
+                <span className="select-none pt-9 text-right font-sans text-xs text-stone-400">
+                  {page !== null && `p. ${page}`}
+                </span>
                 <Heading block={block}>{inner}</Heading>
               </div>
             )
@@ -129,11 +147,23 @@ export const ReaderText = memo(
                 {block.kind === 'list' ? (
                   <ListBlock id={`p${block.number}`} block={block} marks={marks} />
                 ) : block.kind === 'quote' ? (
-                  <blockquote id={`p${block.number}`} dir="auto" data-start={block.start} data-end={block.end} className="whitespace-pre-line border-s-4 border-stone-300 ps-4 italic text-stone-700">
+                  <blockquote
+                    id={`p${block.number}`}
+                    dir="auto"
+                    data-start={block.start}
+                    data-end={block.end}
+                    className="whitespace-pre-line border-s-4 border-stone-300 ps-4 italic text-stone-700"
+                  >
                     {inner}
                   </blockquote>
                 ) : (
-                  <p id={`p${block.number}`} dir="auto" data-start={block.start} data-end={block.end} className="whitespace-pre-line">
+                  <p
+                    id={`p${block.number}`}
+                    dir="auto"
+                    data-start={block.start}
+                    data-end={block.end}
+                    className="whitespace-pre-line"
+                  >
                     {inner}
                   </p>
                 )}

@@ -5,7 +5,12 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { snapToWords } from '@/lib/annotations/selection'
-import { createHighlightAction, confirmAnchorAction, listHighlightsAction, readHighlightChangesAction } from '@/lib/annotations/actions'
+import {
+  createHighlightAction,
+  confirmAnchorAction,
+  listHighlightsAction,
+  readHighlightChangesAction,
+} from '@/lib/annotations/actions'
 import { applyHighlightChanges, MAX_CHANGED_IDS } from '@/lib/annotations/highlight-changes'
 import type { ReaderHighlights } from '@/lib/annotations/queries'
 import { listReadersAction } from '@/lib/realtime/actions'
@@ -53,14 +58,28 @@ function flash(id: string) {
   mark.classList.add('flash')
 }
 
-export function Reader({ groupId, sourceId, text, layout, initial, liveSince, viewer, studentCount, flashId, initialAuthor, showsProgress = false }: ReaderProps) {
+export function Reader({
+  groupId,
+  sourceId,
+  text,
+  layout,
+  initial,
+  liveSince,
+  viewer,
+  studentCount,
+  flashId,
+  initialAuthor,
+  showsProgress = false,
+}: ReaderProps) {
   const router = useRouter()
   const blocks = useMemo(() => blocksOf(text, layout), [text, layout])
   const articleRef = useRef<HTMLDivElement>(null)
   const columnRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
   const [data, setData] = useState(initial)
-  const [filters, setFilters] = useState<Filters>(initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS)
+  const [filters, setFilters] = useState<Filters>(
+    initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS,
+  )
   const [activeId, setActiveId] = useState<string | null>(flashId ?? null)
   const [stack, setStack] = useState<string[]>([])
   const [selection, setSelection] = useState<Selection | null>(null)
@@ -102,7 +121,11 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     const result = await listReadersAction({ sourceId })
     if (result.ok) setReaders(result.data)
   }, [sourceId])
-  useLiveSource(groupId, sourceId, liveSince, { highlights: refresh, presence: refreshReaders, source: () => setSourceEdited(true) })
+  useLiveSource(groupId, sourceId, liveSince, {
+    highlights: refresh,
+    presence: refreshReaders,
+    source: () => setSourceEdited(true),
+  })
 
   const shown = useMemo(() => applyFilters(data.highlights, filters), [data.highlights, filters])
   // An orphan's offsets no longer point at its passage: it is listed, never drawn.
@@ -171,7 +194,14 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     const { start, end } = snapToWords(text, picked.start, picked.end)
     const result = reselecting
       ? await confirmAnchorAction({ highlightId: reselecting, start, end })
-      : await createHighlightAction({ sourceId, start, end, tag, visibility: isPrivate ? 'PRIVATE' : 'GROUP', sourceVersion: data.sourceVersion })
+      : await createHighlightAction({
+          sourceId,
+          start,
+          end,
+          tag,
+          visibility: isPrivate ? 'PRIVATE' : 'GROUP',
+          sourceVersion: data.sourceVersion,
+        })
     setPending(false)
     if (!result.ok) return setError(result.error)
     collapseSelection(end)
@@ -192,7 +222,8 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
       event.preventDefault()
       // The keyboard cursor is current; the page selection event may still be on its way.
       const c = cursor.current
-      const keyed = c && c.anchor !== c.focus ? { start: Math.min(c.anchor, c.focus), end: Math.max(c.anchor, c.focus) } : undefined
+      const keyed =
+        c && c.anchor !== c.focus ? { start: Math.min(c.anchor, c.focus), end: Math.max(c.anchor, c.focus) } : undefined
       if (!data.canHighlight) setAnnouncement('This group is archived: no new highlights can be made.')
       else if (keyed || selection) void tagSelection(tag, keyed)
       else setAnnouncement('Select a passage first: Shift with the arrow keys.')
@@ -231,14 +262,19 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
     drawCaret()
   }
 
-  const openFromText = useCallback((ids: string[]) => (ids.length === 1 ? open(ids[0]!) : (setStack(ids), setActiveId(ids[0]!))), [open])
+  const openFromText = useCallback(
+    (ids: string[]) => (ids.length === 1 ? open(ids[0]!) : (setStack(ids), setActiveId(ids[0]!))),
+    [open],
+  )
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div ref={columnRef} className="relative">
         {sourceEdited && <Alert tone="info">The text of this source was edited. Reload to read the new version.</Alert>}
         {data.lockedByReadFirst && (
-          <Alert tone="info">Your classmates’ highlights appear once you have made your first highlight on this source.</Alert>
+          <Alert tone="info">
+            Your classmates’ highlights appear once you have made your first highlight on this source.
+          </Alert>
         )}
         {reselecting && <Alert tone="info">Select the passage’s new place, then press a tag key or button.</Alert>}
         <ReaderText
@@ -250,7 +286,11 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           onKeyDown={onKeyDown}
           onFocus={onEssayFocus}
           onBlur={() => setEssayFocused(false)}
-          gutter={classView ? (block) => <HeatGutter block={block} highlights={data.highlights} studentCount={studentCount} /> : undefined}
+          gutter={
+            classView
+              ? (block) => <HeatGutter block={block} highlights={data.highlights} studentCount={studentCount} />
+              : undefined
+          }
         />
         {caret && essayFocused && !selection && (
           <span
@@ -271,14 +311,21 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           />
         )}
       </div>
-      <PanelDrawer open={panelOpen} onOpenChange={setPanelOpen} count={data.highlights.length} buttonHidden={selection !== null}>
+      <PanelDrawer
+        open={panelOpen}
+        onOpenChange={setPanelOpen}
+        count={data.highlights.length}
+        buttonHidden={selection !== null}
+      >
         <div className="sr-only" role="status" aria-live="polite">
           {announcement}
         </div>
         {error && <Alert>{error}</Alert>}
         <section aria-label="Reading now" className="text-xs text-stone-600">
           <span className="font-medium">Reading now: </span>
-          {readers.length ? readers.map((r) => (r.id === viewer.id ? `${r.name} (you)` : r.name)).join(', ') : 'just you'}
+          {readers.length
+            ? readers.map((r) => (r.id === viewer.id ? `${r.name} (you)` : r.name)).join(', ')
+            : 'just you'}
         </section>
         {viewer.isInstructor && (
           <label className="flex items-center gap-2 text-xs text-stone-700">
@@ -287,13 +334,22 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
           </label>
         )}
         {active && (
-          <section aria-label="Selected highlight" className="rounded-lg border border-indigo-200 bg-white p-3 shadow-sm">
+          <section
+            aria-label="Selected highlight"
+            className="rounded-lg border border-indigo-200 bg-white p-3 shadow-sm"
+          >
             {stack.length > 1 && (
               <nav aria-label="Highlights on this passage" className="mb-2 flex flex-wrap gap-1 text-xs">
                 {stack.map((id, i) => {
                   const h = data.highlights.find((x) => x.id === id)
                   return h ? (
-                    <button key={id} type="button" aria-pressed={id === activeId} onClick={() => setActiveId(id)} className={`rounded px-1.5 py-0.5 ring-1 ${TAGS[h.tag].badgeClass}`}>
+                    <button
+                      key={id}
+                      type="button"
+                      aria-pressed={id === activeId}
+                      onClick={() => setActiveId(id)}
+                      className={`rounded px-1.5 py-0.5 ring-1 ${TAGS[h.tag].badgeClass}`}
+                    >
                       {i + 1}. {TAGS[h.tag].label} · {h.author.name}
                     </button>
                   ) : null
@@ -312,7 +368,15 @@ export function Reader({ groupId, sourceId, text, layout, initial, liveSince, vi
             />
           </section>
         )}
-        <HighlightList all={data.highlights} shown={shown} filters={filters} onFilters={setFilters} activeId={activeId} onOpen={open} canHighlight={data.canHighlight} />
+        <HighlightList
+          all={data.highlights}
+          shown={shown}
+          filters={filters}
+          onFilters={setFilters}
+          activeId={activeId}
+          onOpen={open}
+          canHighlight={data.canHighlight}
+        />
       </PanelDrawer>
     </div>
   )

@@ -6,7 +6,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { useEventStream } from '@/components/live/use-event-stream'
 
-export function useLiveSource(groupId: string, sourceId: string, since: number, handlers: { highlights: (ids?: string[]) => void; presence: () => void; source: () => void }) {
+export function useLiveSource(
+  groupId: string,
+  sourceId: string,
+  since: number,
+  handlers: { highlights: (ids?: string[]) => void; presence: () => void; source: () => void },
+) {
   const latest = useRef(handlers)
   useEffect(() => {
     latest.current = handlers

@@ -5,7 +5,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useMapView } from '@/components/map/map-view-context'
 import { Alert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
-import { addFeedbackAction, deleteFeedbackAction, listFeedbackAction, markFeedbackSeenAction } from '@/lib/review/actions'
+import {
+  addFeedbackAction,
+  deleteFeedbackAction,
+  listFeedbackAction,
+  markFeedbackSeenAction,
+} from '@/lib/review/actions'
 import type { Criterion } from '@/lib/review/schema'
 import { RELATION_STYLES } from '@/lib/tags'
 
@@ -29,7 +34,10 @@ function usePinTargets() {
     const quoted = (id: string) => `“${short(labels.get(id) ?? '…', 30)}”`
     return {
       nodes: view.nodes.map((n) => ({ id: n.id, label: short(n.label, 60) })),
-      relations: view.relations.map((r) => ({ id: r.id, label: `${quoted(r.fromId)} ${RELATION_STYLES[r.kind].word} ${quoted(r.toId)}` })),
+      relations: view.relations.map((r) => ({
+        id: r.id,
+        label: `${quoted(r.fromId)} ${RELATION_STYLES[r.kind].word} ${quoted(r.toId)}`,
+      })),
     }
   }, [view])
 }
@@ -63,7 +71,13 @@ export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPane
     const [kind, id] = pin.split(':')
     const scored = scores.some((s) => s !== '')
     add.run(
-      { mapId, body, nodeId: kind === 'node' ? id : null, relationId: kind === 'relation' ? id : null, scores: scored ? scores.map((s) => Number(s || 0)) : null },
+      {
+        mapId,
+        body,
+        nodeId: kind === 'node' ? id : null,
+        relationId: kind === 'relation' ? id : null,
+        scores: scored ? scores.map((s) => Number(s || 0)) : null,
+      },
       () => {
         setBody('')
         setScores(rubric.map(() => ''))
@@ -76,13 +90,20 @@ export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPane
     <section aria-labelledby="feedback-heading" className="flex flex-col gap-2">
       <h2 id="feedback-heading" className="text-sm font-semibold">
         Feedback ({items.length})
-        {newCount > 0 && <span className="ml-2 rounded-full bg-fuchsia-700 px-2 py-0.5 text-[10px] font-medium text-white">{newCount} new</span>}
+        {newCount > 0 && (
+          <span className="ml-2 rounded-full bg-fuchsia-700 px-2 py-0.5 text-[10px] font-medium text-white">
+            {newCount} new
+          </span>
+        )}
       </h2>
       {loadError && <Alert>{loadError}</Alert>}
       {items.length === 0 && <p className="text-xs text-stone-500">No feedback yet.</p>}
       <ul className="flex flex-col gap-1.5">
         {items.map((f) => (
-          <li key={f.id} className={`rounded border p-2 text-xs ${f.isNew ? 'border-fuchsia-300 bg-fuchsia-50' : 'border-stone-200 bg-white'}`}>
+          <li
+            key={f.id}
+            className={`rounded border p-2 text-xs ${f.isNew ? 'border-fuchsia-300 bg-fuchsia-50' : 'border-stone-200 bg-white'}`}
+          >
             <p className="text-stone-500">
               {f.author} · {new Date(f.createdAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}
               {f.node && <> · on “{f.node.label}”</>}
@@ -93,11 +114,21 @@ export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPane
               <p className="mt-1 font-medium">
                 Score: {f.score}
                 {f.rubricScores && ` / ${f.rubricScores.reduce((n, c) => n + c.max, 0)}`}
-                {f.rubricScores && <span className="block font-normal text-stone-600">{f.rubricScores.map((c) => `${c.name}: ${c.points}/${c.max}`).join(' · ')}</span>}
+                {f.rubricScores && (
+                  <span className="block font-normal text-stone-600">
+                    {f.rubricScores.map((c) => `${c.name}: ${c.points}/${c.max}`).join(' · ')}
+                  </span>
+                )}
               </p>
             )}
             {canWrite && (
-              <button type="button" className="mt-1 text-red-700 hover:underline" onClick={() => window.confirm('Delete this feedback?') && remove.run({ feedbackId: f.id }, () => void load())}>
+              <button
+                type="button"
+                className="mt-1 text-red-700 hover:underline"
+                onClick={() =>
+                  window.confirm('Delete this feedback?') && remove.run({ feedbackId: f.id }, () => void load())
+                }
+              >
                 Delete
               </button>
             )}
@@ -109,11 +140,21 @@ export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPane
           {(add.failure || remove.failure) && <Alert>{(add.failure ?? remove.failure)!.error}</Alert>}
           <label className="flex flex-col gap-1">
             Comment
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={5000} className="rounded border border-stone-300 p-1" />
+            <textarea
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={3}
+              maxLength={5000}
+              className="rounded border border-stone-300 p-1"
+            />
           </label>
           <label className="flex flex-col gap-1">
             Pin to
-            <select value={pin} onChange={(e) => setPin(e.target.value)} className="rounded border border-stone-300 bg-white p-1">
+            <select
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+              className="rounded border border-stone-300 bg-white p-1"
+            >
               <option value="">The whole map</option>
               {targets.nodes.map((n) => (
                 <option key={n.id} value={`node:${n.id}`}>
@@ -147,7 +188,12 @@ export function FeedbackPanel({ mapId, canWrite, isOwner, rubric }: FeedbackPane
               ))}
             </fieldset>
           )}
-          <button type="button" disabled={add.pending} onClick={submit} className="self-start rounded bg-indigo-700 px-3 py-1 text-white disabled:bg-indigo-300">
+          <button
+            type="button"
+            disabled={add.pending}
+            onClick={submit}
+            className="self-start rounded bg-indigo-700 px-3 py-1 text-white disabled:bg-indigo-300"
+          >
             {add.pending ? 'Sending…' : 'Send feedback'}
           </button>
         </div>

@@ -12,7 +12,8 @@ export function RubricEditor({ groupId, initial }: { groupId: string; initial: C
   const [criteria, setCriteria] = useState(initial)
   const { run, pending, failure } = useAction(setRubricAction)
   const [saved, setSaved] = useState(false)
-  const update = (i: number, change: Partial<Criterion>) => setCriteria(criteria.map((c, j) => (j === i ? { ...c, ...change } : c)))
+  const update = (i: number, change: Partial<Criterion>) =>
+    setCriteria(criteria.map((c, j) => (j === i ? { ...c, ...change } : c)))
   return (
     <div className="flex flex-col gap-2 text-sm">
       {failure && <Alert>{failure.error}</Alert>}
@@ -20,16 +21,38 @@ export function RubricEditor({ groupId, initial }: { groupId: string; initial: C
       <ul className="flex flex-col gap-2">
         {criteria.map((c, i) => (
           <li key={i} className="flex items-center gap-2">
-            <input aria-label={`Criterion ${i + 1} name`} value={c.name} onChange={(e) => update(i, { name: e.target.value })} className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1" />
-            <input aria-label={`Criterion ${i + 1} points`} type="number" min={1} max={100} value={c.points} onChange={(e) => update(i, { points: Number(e.target.value) })} className="w-16 rounded border border-stone-300 px-2 py-1" />
-            <button type="button" aria-label={`Remove criterion ${i + 1}`} onClick={() => setCriteria(criteria.filter((_, j) => j !== i))} className="text-red-700">
+            <input
+              aria-label={`Criterion ${i + 1} name`}
+              value={c.name}
+              onChange={(e) => update(i, { name: e.target.value })}
+              className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1"
+            />
+            <input
+              aria-label={`Criterion ${i + 1} points`}
+              type="number"
+              min={1}
+              max={100}
+              value={c.points}
+              onChange={(e) => update(i, { points: Number(e.target.value) })}
+              className="w-16 rounded border border-stone-300 px-2 py-1"
+            />
+            <button
+              type="button"
+              aria-label={`Remove criterion ${i + 1}`}
+              onClick={() => setCriteria(criteria.filter((_, j) => j !== i))}
+              className="text-red-700"
+            >
               ✕
             </button>
           </li>
         ))}
       </ul>
       <div className="flex gap-2">
-        <button type="button" className="rounded px-2 py-1 text-indigo-700 ring-1 ring-indigo-200" onClick={() => setCriteria([...criteria, { name: '', points: 5 }])}>
+        <button
+          type="button"
+          className="rounded px-2 py-1 text-indigo-700 ring-1 ring-indigo-200"
+          onClick={() => setCriteria([...criteria, { name: '', points: 5 }])}
+        >
           Add criterion
         </button>
         <button

@@ -42,7 +42,9 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
     if (status) return STATUS_RANK[status]
     return (r[key as Key] as string | number | null) ?? ''
   }
-  const shown = rows.filter((r) => !filter.assignment || !filter.status || statuses[r.id]?.[filter.assignment] === filter.status)
+  const shown = rows.filter(
+    (r) => !filter.assignment || !filter.status || statuses[r.id]?.[filter.assignment] === filter.status,
+  )
   const sorted = [...shown].sort((a, b) => {
     const x = valueOf(a, sort.key)
     const y = valueOf(b, sort.key)
@@ -55,7 +57,11 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
         <div role="group" aria-label="Filter students" className="flex flex-wrap items-end gap-3 text-sm">
           <label className="flex flex-col gap-1">
             Assignment
-            <select value={filter.assignment} onChange={(e) => setFilter({ ...filter, assignment: e.target.value })} className="rounded border border-stone-300 bg-white px-2 py-1">
+            <select
+              value={filter.assignment}
+              onChange={(e) => setFilter({ ...filter, assignment: e.target.value })}
+              className="rounded border border-stone-300 bg-white px-2 py-1"
+            >
               <option value="">All students</option>
               {assignments.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -66,7 +72,12 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
           </label>
           <label className="flex flex-col gap-1">
             Status
-            <select value={filter.status} disabled={!filter.assignment} onChange={(e) => setFilter({ ...filter, status: e.target.value as Status | '' })} className="rounded border border-stone-300 bg-white px-2 py-1">
+            <select
+              value={filter.status}
+              disabled={!filter.assignment}
+              onChange={(e) => setFilter({ ...filter, status: e.target.value as Status | '' })}
+              className="rounded border border-stone-300 bg-white px-2 py-1"
+            >
               <option value="">Any</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -86,8 +97,22 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
           <thead>
             <tr className="border-b border-stone-200">
               {headings.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className="py-2 pr-3 align-bottom font-medium">
-                  <button type="button" className="text-left hover:underline" onClick={() => setSort({ key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : c.key === 'name' ? 1 : -1 })}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                  className="py-2 pr-3 align-bottom font-medium"
+                >
+                  <button
+                    type="button"
+                    className="text-left hover:underline"
+                    onClick={() =>
+                      setSort({
+                        key: c.key,
+                        dir: sort.key === c.key ? (-sort.dir as 1 | -1) : c.key === 'name' ? 1 : -1,
+                      })
+                    }
+                  >
                     <bdi>{c.label}</bdi>
                     {sort.key === c.key && <span aria-hidden>{sort.dir === 1 ? ' ▲' : ' ▼'}</span>}
                   </button>
@@ -102,7 +127,10 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
                   {r.name}
                   <span className="block text-xs font-normal text-stone-500">
                     {firstSourceId && (
-                      <Link href={`/groups/${groupId}/sources/${firstSourceId}?author=${r.id}`} className="text-indigo-700 underline">
+                      <Link
+                        href={`/groups/${groupId}/sources/${firstSourceId}?author=${r.id}`}
+                        className="text-indigo-700 underline"
+                      >
                         highlights
                       </Link>
                     )}
@@ -117,7 +145,11 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
                 <td className="pr-3">{r.bias}</td>
                 <td className="pr-3">{r.maps}</td>
                 <td className="pr-3">{r.submitted}</td>
-                <td className="pr-3 text-xs text-stone-600">{r.lastActivity ? new Date(r.lastActivity).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+                <td className="pr-3 text-xs text-stone-600">
+                  {r.lastActivity
+                    ? new Date(r.lastActivity).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+                    : '—'}
+                </td>
                 {assignments.map((a) => (
                   <td key={a.id} className="pr-3">
                     {statuses[r.id]?.[a.id] && <StatusBadge status={statuses[r.id]![a.id]!} />}

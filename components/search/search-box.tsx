@@ -11,7 +11,15 @@ import { KIND_LABEL } from './result-list'
 const SUGGESTIONS = 6
 const DEBOUNCE_MS = 250
 
-export function SearchBox({ groupId, initialQuery = '', className = '' }: { groupId: string; initialQuery?: string; className?: string }) {
+export function SearchBox({
+  groupId,
+  initialQuery = '',
+  className = '',
+}: {
+  groupId: string
+  initialQuery?: string
+  className?: string
+}) {
   const router = useRouter()
   const listId = useId()
   const [query, setQuery] = useState(initialQuery)
@@ -53,7 +61,12 @@ export function SearchBox({ groupId, initialQuery = '', className = '' }: { grou
   }
 
   return (
-    <form role="search" action={`/groups/${groupId}/search`} className={`relative flex gap-2 ${className}`} onSubmit={() => setOpen(false)}>
+    <form
+      role="search"
+      action={`/groups/${groupId}/search`}
+      className={`relative flex gap-2 ${className}`}
+      onSubmit={() => setOpen(false)}
+    >
       <input
         type="search"
         name="q"
@@ -76,10 +89,19 @@ export function SearchBox({ groupId, initialQuery = '', className = '' }: { grou
         onKeyDown={onKeyDown}
         className="w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm"
       />
-      <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-100">
+      <button
+        type="submit"
+        className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-100"
+      >
         Search
       </button>
-      <ul id={listId} role="listbox" aria-label="Suggestions" hidden={!shown} className="absolute top-full left-0 z-30 mt-1 w-full max-w-2xl rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!shown}
+        className="absolute top-full left-0 z-30 mt-1 w-full max-w-2xl rounded-md border border-stone-200 bg-white py-1 shadow-lg"
+      >
         {results.map((result, i) => (
           <li
             key={`${result.kind}:${result.id}`}

@@ -7,7 +7,11 @@ import { Button } from '@/components/ui/button'
 import { Field, TextArea } from '@/components/ui/field'
 import { formFields, useAction } from '@/components/ui/use-action'
 import type { TextSaved } from '@/lib/sources/editing/mutations'
-import { editSourceTextAction, restoreDroppedBlockAction, updateSourceMetadataAction } from '@/lib/sources/editing/actions'
+import {
+  editSourceTextAction,
+  restoreDroppedBlockAction,
+  updateSourceMetadataAction,
+} from '@/lib/sources/editing/actions'
 import type { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
 
@@ -45,7 +49,9 @@ function DetailsForm({ source }: { source: EditableSource }) {
       onSubmit={(event) => {
         event.preventDefault()
         setSaved(false)
-        run({ ...formFields(event.currentTarget, ['title', 'author', 'year', 'url']), sourceId: source.id }, () => setSaved(true))
+        run({ ...formFields(event.currentTarget, ['title', 'author', 'year', 'url']), sourceId: source.id }, () =>
+          setSaved(true),
+        )
       }}
     >
       <h2 id="details-heading" className="text-lg font-semibold">
@@ -54,10 +60,35 @@ function DetailsForm({ source }: { source: EditableSource }) {
       {failure && <Alert>{failure.error}</Alert>}
       {saved && <Alert tone="success">Details saved.</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title" name="title" required maxLength={300} defaultValue={source.title} error={fieldError('title')} />
-        <Field label="Author (optional)" name="author" maxLength={200} defaultValue={source.author ?? ''} error={fieldError('author')} />
-        <Field label="Year (optional)" name="year" inputMode="numeric" defaultValue={source.year ?? ''} error={fieldError('year')} />
-        <Field label="Web address (optional)" name="url" type="url" defaultValue={source.url ?? ''} error={fieldError('url')} />
+        <Field
+          label="Title"
+          name="title"
+          required
+          maxLength={300}
+          defaultValue={source.title}
+          error={fieldError('title')}
+        />
+        <Field
+          label="Author (optional)"
+          name="author"
+          maxLength={200}
+          defaultValue={source.author ?? ''}
+          error={fieldError('author')}
+        />
+        <Field
+          label="Year (optional)"
+          name="year"
+          inputMode="numeric"
+          defaultValue={source.year ?? ''}
+          error={fieldError('year')}
+        />
+        <Field
+          label="Web address (optional)"
+          name="url"
+          type="url"
+          defaultValue={source.url ?? ''}
+          error={fieldError('url')}
+        />
       </div>
       <Button type="submit" variant="secondary" disabled={pending} className="self-start">
         {pending ? 'Saving…' : 'Save details'}
@@ -66,7 +97,15 @@ function DetailsForm({ source }: { source: EditableSource }) {
   )
 }
 
-function TextForm({ source, summary, onSaved }: { source: EditableSource; summary: string | null; onSaved: (summary: string) => void }) {
+function TextForm({
+  source,
+  summary,
+  onSaved,
+}: {
+  source: EditableSource
+  summary: string | null
+  onSaved: (summary: string) => void
+}) {
   const save = useAction(editSourceTextAction)
   const restore = useAction(restoreDroppedBlockAction)
   const [text, setText] = useState(source.text)
@@ -88,12 +127,15 @@ function TextForm({ source, summary, onSaved }: { source: EditableSource; summar
           event.preventDefault()
           // Checked here too: a text far over the limit would be refused unread by the server.
           if (text.length > MAX_SOURCE_CHARS) return save.refuse(SOURCE_TOO_LONG_MESSAGE, 'text')
-          save.run({ sourceId: source.id, expectedVersion: source.version, text }, (saved) => onSaved(summaryOf('Saved.', saved)))
+          save.run({ sourceId: source.id, expectedVersion: source.version, text }, (saved) =>
+            onSaved(summaryOf('Saved.', saved)),
+          )
         }}
       >
         <p id="text-hint" className="text-sm text-stone-600">
-          Separate paragraphs with one blank line. When you save, the {plural(source.highlightCount, 'highlight')} on this source
-          are placed again in the new text; any that cannot be kept exactly in place are flagged for their authors.
+          Separate paragraphs with one blank line. When you save, the {plural(source.highlightCount, 'highlight')} on
+          this source are placed again in the new text; any that cannot be kept exactly in place are flagged for their
+          authors.
         </p>
         <TextArea
           label="Text"
@@ -128,7 +170,10 @@ function TextForm({ source, summary, onSaved }: { source: EditableSource; summar
           </p>
           <ul className="mt-3 flex max-h-96 flex-col gap-2 overflow-auto" aria-label="Blocks set aside at import">
             {source.droppedBlocks.map((block) => (
-              <li key={block.position} className="flex items-start justify-between gap-3 rounded border border-stone-200 bg-white p-2 text-sm">
+              <li
+                key={block.position}
+                className="flex items-start justify-between gap-3 rounded border border-stone-200 bg-white p-2 text-sm"
+              >
                 <span>
                   <span className="block whitespace-pre-line text-stone-800">{block.text}</span>
                   <span className="text-xs text-stone-500">{block.reason}</span>
@@ -139,8 +184,9 @@ function TextForm({ source, summary, onSaved }: { source: EditableSource; summar
                   disabled={pending || dirty}
                   aria-label={`Restore “${block.text.slice(0, 60)}”`}
                   onClick={() =>
-                    restore.run({ sourceId: source.id, position: block.position, expectedVersion: source.version }, (saved) =>
-                      onSaved(summaryOf('Block restored.', saved)),
+                    restore.run(
+                      { sourceId: source.id, position: block.position, expectedVersion: source.version },
+                      (saved) => onSaved(summaryOf('Block restored.', saved)),
                     )
                   }
                 >

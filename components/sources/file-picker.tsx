@@ -17,12 +17,19 @@ async function importFromFile(groupId: string, file: File): Promise<ImportResult
   if (file.size > MAX_UPLOAD_BYTES) throw new Error(TOO_LARGE_MESSAGE)
   const body = new FormData()
   body.append('file', file)
-  const response = await fetch(`/api/groups/${encodeURIComponent(groupId)}/sources/extract`, { method: 'POST', body }).catch(() => {
+  const response = await fetch(`/api/groups/${encodeURIComponent(groupId)}/sources/extract`, {
+    method: 'POST',
+    body,
+  }).catch(() => {
     throw new Error('The file could not be sent. Check your connection and try again.')
   })
   const result = await response.json().catch(() => null)
   if (!response.ok || !Array.isArray(result?.blocks)) {
-    throw new Error(typeof result?.error === 'string' ? result.error : 'The file could not be read. Try again, or paste the text instead.')
+    throw new Error(
+      typeof result?.error === 'string'
+        ? result.error
+        : 'The file could not be read. Try again, or paste the text instead.',
+    )
   }
   return result as ImportResult
 }
@@ -65,7 +72,11 @@ export function FilePicker({ groupId, upload, onUpload, onDiscard }: FilePickerP
             try {
               onUpload({ state: 'done', name: file.name, result: await importFromFile(groupId, file) })
             } catch (error) {
-              onUpload({ state: 'failed', name: file.name, error: error instanceof Error ? error.message : String(error) })
+              onUpload({
+                state: 'failed',
+                name: file.name,
+                error: error instanceof Error ? error.message : String(error),
+              })
             } finally {
               // Choosing the same file again reads it again.
               input.value = ''
@@ -84,7 +95,11 @@ export function FilePicker({ groupId, upload, onUpload, onDiscard }: FilePickerP
             <span className="text-sm font-medium text-stone-800" data-testid="imported-file">
               {upload.name}
             </span>
-            <button type="button" onClick={onDiscard} className="text-sm text-indigo-700 underline hover:text-indigo-900">
+            <button
+              type="button"
+              onClick={onDiscard}
+              className="text-sm text-indigo-700 underline hover:text-indigo-900"
+            >
               Paste text instead
             </button>
           </>

@@ -26,20 +26,27 @@ export function ImportPreview({ blocks, toggled, onToggle }: ImportPreviewProps)
   const paragraphs = numbered.filter((block) => block.number !== null).length
 
   return (
-    <section aria-labelledby="import-preview" className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-stone-50 p-4">
+    <section
+      aria-labelledby="import-preview"
+      className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-stone-50 p-4"
+    >
       <div>
         <h2 id="import-preview" className="font-semibold">
           Import preview
         </h2>
         <p className="text-sm text-stone-600" aria-live="polite">
-          {paragraphs} {paragraphs === 1 ? 'paragraph' : 'paragraphs'} and {numbered.length - paragraphs} {numbered.length - paragraphs === 1 ? 'heading' : 'headings'} kept ·{' '}
-          {setAside.length} {setAside.length === 1 ? 'block' : 'blocks'} set aside
+          {paragraphs} {paragraphs === 1 ? 'paragraph' : 'paragraphs'} and {numbered.length - paragraphs}{' '}
+          {numbered.length - paragraphs === 1 ? 'heading' : 'headings'} kept · {setAside.length}{' '}
+          {setAside.length === 1 ? 'block' : 'blocks'} set aside
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-medium text-stone-800">What readers will see</h3>
-          <ol aria-label="Kept text, as the reader numbers it" className="flex max-h-[32rem] flex-col gap-2 overflow-auto rounded border border-stone-200 bg-white p-3">
+          <ol
+            aria-label="Kept text, as the reader numbers it"
+            className="flex max-h-[32rem] flex-col gap-2 overflow-auto rounded border border-stone-200 bg-white p-3"
+          >
             {numbered.map((block, i) => {
               const position = keptPositions[i]!
               const page = block.page !== null && block.page !== numbered[i - 1]?.page ? block.page : null
@@ -84,7 +91,9 @@ export function ImportPreview({ blocks, toggled, onToggle }: ImportPreviewProps)
                   <label className="flex items-start gap-2">
                     <input type="checkbox" className="mt-1" checked={false} onChange={() => onToggle(position)} />
                     <span>
-                      <span className="block max-h-24 overflow-hidden whitespace-pre-line text-stone-700">{block.text}</span>
+                      <span className="block max-h-24 overflow-hidden whitespace-pre-line text-stone-700">
+                        {block.text}
+                      </span>
                       <span className="text-xs text-stone-500">{block.junkReason} · tick to keep</span>
                     </span>
                   </label>

@@ -56,19 +56,55 @@ export function NewSourceForm({ groupId }: { groupId: string }) {
         const restore = [...toggled].filter((position) => preview.blocks[position]?.junkReason)
         const drop = [...toggled].filter((position) => preview.blocks[position] && !preview.blocks[position].junkReason)
         // Checked here too: a text far over the limit would be refused unread by the server.
-        if (file ? canonicalTextOf(withChoices(file.blocks, restore, drop)).length > MAX_SOURCE_CHARS : text.length > MAX_SOURCE_CHARS) {
+        if (
+          file
+            ? canonicalTextOf(withChoices(file.blocks, restore, drop)).length > MAX_SOURCE_CHARS
+            : text.length > MAX_SOURCE_CHARS
+        ) {
           return refuse(SOURCE_TOO_LONG_MESSAGE, file ? undefined : 'text')
         }
         const content = file ? { blocks: file.blocks } : { text }
-        run({ ...details, groupId, ...content, restore, drop }, (source) => router.push(`/groups/${groupId}/sources/${source.id}`))
+        run({ ...details, groupId, ...content, restore, drop }, (source) =>
+          router.push(`/groups/${groupId}/sources/${source.id}`),
+        )
       }}
     >
       {failure && <Alert>{failure.error}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title" name="title" required maxLength={300} value={details.title} onChange={(e) => setTyped({ ...typed, title: e.target.value })} error={fieldError('title')} />
-        <Field label="Author (optional)" name="author" maxLength={200} value={details.author} onChange={(e) => setTyped({ ...typed, author: e.target.value })} error={fieldError('author')} hint="Several authors: separate them with “;”." />
-        <Field label="Year (optional)" name="year" inputMode="numeric" value={details.year} onChange={(e) => setTyped({ ...typed, year: e.target.value })} error={fieldError('year')} />
-        <Field label="Web address (optional)" name="url" type="url" value={details.url} onChange={(e) => setTyped({ ...typed, url: e.target.value })} error={fieldError('url')} />
+        <Field
+          label="Title"
+          name="title"
+          required
+          maxLength={300}
+          value={details.title}
+          onChange={(e) => setTyped({ ...typed, title: e.target.value })}
+          error={fieldError('title')}
+        />
+        <Field
+          label="Author (optional)"
+          name="author"
+          maxLength={200}
+          value={details.author}
+          onChange={(e) => setTyped({ ...typed, author: e.target.value })}
+          error={fieldError('author')}
+          hint="Several authors: separate them with “;”."
+        />
+        <Field
+          label="Year (optional)"
+          name="year"
+          inputMode="numeric"
+          value={details.year}
+          onChange={(e) => setTyped({ ...typed, year: e.target.value })}
+          error={fieldError('year')}
+        />
+        <Field
+          label="Web address (optional)"
+          name="url"
+          type="url"
+          value={details.url}
+          onChange={(e) => setTyped({ ...typed, url: e.target.value })}
+          error={fieldError('url')}
+        />
       </div>
       <FilePicker
         groupId={groupId}

@@ -33,7 +33,13 @@ export function Field({ label, name, error, hint, className = '', ...props }: Fi
   )
 }
 
-export function TextArea({ label, name, error, className = '', ...props }: ComponentProps<'textarea'> & { label: string; name: string; error?: string }) {
+export function TextArea({
+  label,
+  name,
+  error,
+  className = '',
+  ...props
+}: ComponentProps<'textarea'> & { label: string; name: string; error?: string }) {
   const id = props.id ?? `field-${name}`
   return (
     <div className="flex flex-col gap-1">

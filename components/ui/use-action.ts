@@ -12,7 +12,12 @@ export function useAction<I, T>(action: (input: I) => Promise<Result<T>>) {
   const [failure, setFailure] = useState<Failure | null>(null)
   const run = (input: I, onSuccess?: (data: T) => void) =>
     startTransition(async () => {
-      const result = await action(input).catch((): Failure => ({ ok: false, status: 0, error: NOT_SENT, fieldErrors: {} }))
+      const result = await action(input).catch((): Failure => ({
+        ok: false,
+        status: 0,
+        error: NOT_SENT,
+        fieldErrors: {},
+      }))
       if (result.ok) {
         setFailure(null)
         onSuccess?.(result.data)
@@ -21,7 +26,8 @@ export function useAction<I, T>(action: (input: I) => Promise<Result<T>>) {
       }
     })
   /** Shows a failure found before sending (a check the form can make itself), without a request. */
-  const refuse = (error: string, field?: string) => setFailure({ ok: false, status: 400, error, fieldErrors: field ? { [field]: error } : {} })
+  const refuse = (error: string, field?: string) =>
+    setFailure({ ok: false, status: 400, error, fieldErrors: field ? { [field]: error } : {} })
   return { run, refuse, pending, failure, fieldError: (name: string) => failure?.fieldErrors[name] }
 }
 

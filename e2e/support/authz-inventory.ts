@@ -19,7 +19,8 @@ export function serverActions(root: string): ServerAction[] {
     node: Record<string, ManifestEntry>
   }
   return Object.entries(manifest.node).map(([id, entry]) => {
-    if (!entry.filename || !entry.exportedName) throw new Error(`Server action ${id} has no filename or exported name in the manifest`)
+    if (!entry.filename || !entry.exportedName)
+      throw new Error(`Server action ${id} has no filename or exported name in the manifest`)
     return { id, key: `${entry.filename}#${entry.exportedName}` }
   })
 }
@@ -29,10 +30,16 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /** "GET /api/sources/[sourceId]/export", one per exported method of every app/**\/route.ts. */
 export function routeHandlers(root: string): string[] {
   const app = join(root, 'app')
-  const files = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|[/\\])route\.(ts|tsx|js)$/.test(file))
+  const files = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /(^|[/\\])route\.(ts|tsx|js)$/.test(file),
+  )
   return files.flatMap((file) => {
     const source = readFileSync(join(app, file), 'utf8')
-    const path = `/${relative(app, join(app, file)).split(sep).slice(0, -1).filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`
+    const path = `/${relative(app, join(app, file))
+      .split(sep)
+      .slice(0, -1)
+      .filter((segment) => !/^\(.*\)$/.test(segment))
+      .join('/')}`
     const exported = METHODS.filter(
       (method) =>
         new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b`).test(source) ||

@@ -28,7 +28,15 @@ export interface ActionEntry<T = unknown> extends Common<T> {
   expect: Record<PersonaName, ActionOutcome>
   input: (t: T, p: Persona, w: World) => unknown
   /** Assertions on an allowed call: its data and its effect. */
-  verify?: (c: { w: World; t: T; p: Persona; data: unknown; before: unknown; after: unknown; is: Check }) => Promise<void> | void
+  verify?: (c: {
+    w: World
+    t: T
+    p: Persona
+    data: unknown
+    before: unknown
+    after: unknown
+    is: Check
+  }) => Promise<void> | void
 }
 
 export interface HttpReply {
@@ -41,7 +49,15 @@ export interface RouteEntry<T = unknown> extends Common<T> {
   route: string
   expect: Record<PersonaName, number>
   send: (w: World, t: T, p: Persona) => Promise<HttpReply>
-  verify?: (c: { w: World; t: T; p: Persona; reply: HttpReply; before: unknown; after: unknown; is: Check }) => Promise<void> | void
+  verify?: (c: {
+    w: World
+    t: T
+    p: Persona
+    reply: HttpReply
+    before: unknown
+    after: unknown
+    is: Check
+  }) => Promise<void> | void
   /** next-auth answers in its own way: no `{ error }` body to check on refusals. */
   ownErrors?: boolean
 }
@@ -65,9 +81,11 @@ function check(label: string) {
   }
 }
 
-const notFoundWords = (entry: Entry, name: PersonaName) => (typeof entry.notFound === 'string' ? entry.notFound : entry.notFound?.[name])
+const notFoundWords = (entry: Entry, name: PersonaName) =>
+  typeof entry.notFound === 'string' ? entry.notFound : entry.notFound?.[name]
 
-const allowed = (entry: Entry, name: PersonaName) => (entry.action !== undefined ? entry.expect[name] === OK : entry.expect[name] < 300)
+const allowed = (entry: Entry, name: PersonaName) =>
+  entry.action !== undefined ? entry.expect[name] === OK : entry.expect[name] < 300
 
 /**
  * The refused personas first, side by side on their shared target, then the allowed ones side by
@@ -102,7 +120,10 @@ async function checkAction(entry: ActionEntry, w: World, p: Persona, t: unknown,
     is(result, 'result').toMatchObject({ ok: true })
     if (result.ok) await entry.verify?.({ w, t, p, data: result.data, before, after, is })
   } else {
-    is(result.ok ? { ok: true, data: result.data } : { status: result.status, error: result.error }, 'refusal').toMatchObject({ status: expected })
+    is(
+      result.ok ? { ok: true, data: result.data } : { status: result.status, error: result.error },
+      'refusal',
+    ).toMatchObject({ status: expected })
     if (!result.ok) {
       is(result.error, 'refusal message').toMatch(/\w/)
       const words = notFoundWords(entry, p.name)

@@ -25,10 +25,17 @@ const ACTION_PATH = '/'
 
 /** React's encoding of plain JSON arguments: strings starting with "$" are escaped. */
 function encodeReply(args: unknown[]): string {
-  return JSON.stringify(args, (_key, value: unknown) => (typeof value === 'string' && value.startsWith('$') ? `$${value}` : value))
+  return JSON.stringify(args, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith('$') ? `$${value}` : value,
+  )
 }
 
-export async function callAction(api: APIRequestContext, origin: string, actionId: string, input: unknown): Promise<ActionResponse> {
+export async function callAction(
+  api: APIRequestContext,
+  origin: string,
+  actionId: string,
+  input: unknown,
+): Promise<ActionResponse> {
   const response = await api.post(ACTION_PATH, {
     headers: {
       'Next-Action': actionId,
@@ -95,7 +102,8 @@ function decodeActionResult(bytes: Buffer): unknown {
       return target
     }
     if (Array.isArray(value)) return value.map(revive)
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]))
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]))
     return value
   }
   const head = JSON.parse(rows.get('0') ?? 'null') as { a?: unknown } | null

@@ -58,9 +58,13 @@ function databaseUrl(root: string): string {
 async function signIn(request: APIRequest, baseURL: string, email: string, password: string): Promise<Persona['api']> {
   const api = await request.newContext({ baseURL })
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }
-  await api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' }, maxRedirects: 0 })
+  await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true' },
+    maxRedirects: 0,
+  })
   const session = (await (await api.get('/api/auth/session')).json()) as { user?: { email?: string } }
-  if (session.user?.email !== email) throw new Error(`Signing in ${email} did not give a session: ${JSON.stringify(session)}`)
+  if (session.user?.email !== email)
+    throw new Error(`Signing in ${email} did not give a session: ${JSON.stringify(session)}`)
   return api
 }
 
@@ -86,13 +90,28 @@ export class World {
     const db = new pg.Pool({ connectionString: databaseUrl(root), max: 6 })
     const actionIds = new Map(serverActions(root).map((action) => [action.key, action.id]))
     const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
-    const userId = async (email: string) => (await db.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email])).rows[0]!.id
-    const anonymous: Persona = { name: 'anonymous', api: await request.newContext({ baseURL }), userId: null, email: null }
-    const demo = async (name: PersonaName, email: string): Promise<Persona> => ({ name, api: await signIn(request, baseURL, email, DEMO_PASSWORD), userId: await userId(email), email })
+    const userId = async (email: string) =>
+      (await db.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email])).rows[0]!.id
+    const anonymous: Persona = {
+      name: 'anonymous',
+      api: await request.newContext({ baseURL }),
+      userId: null,
+      email: null,
+    }
+    const demo = async (name: PersonaName, email: string): Promise<Persona> => ({
+      name,
+      api: await signIn(request, baseURL, email, DEMO_PASSWORD),
+      userId: await userId(email),
+      email,
+    })
     // New accounts are made the way people make them: the sign-up action, then next-auth.
     const signedUp = async (name: PersonaName, label: string): Promise<Persona> => {
       const email = `${label}.${runId}@authz.test`
-      const made = await callAction(anonymous.api, origin, actionIds.get('lib/auth/actions.ts#signUp')!, { name: `Matrix ${label}`, email, password: PASSWORD })
+      const made = await callAction(anonymous.api, origin, actionIds.get('lib/auth/actions.ts#signUp')!, {
+        name: `Matrix ${label}`,
+        email,
+        password: PASSWORD,
+      })
       if (!made.result?.ok) throw new Error(`Could not sign up ${email}: ${made.body}`)
       return { name, api: await signIn(request, baseURL, email, PASSWORD), userId: await userId(email), email }
     }
@@ -104,7 +123,14 @@ export class World {
       demo('instructor', 'instructor@colloquy.test'),
       signedUp('student', 'spare'),
     ])
-    const world = new World(origin, db, actionIds, { anonymous, outsider, otherInstructor, student, otherStudent, instructor }, spare, runId)
+    const world = new World(
+      origin,
+      db,
+      actionIds,
+      { anonymous, outsider, otherInstructor, student, otherStudent, instructor },
+      spare,
+      runId,
+    )
     ;[world.groups.main, world.groups.settings, world.groups.joinable, world.groups.other] = await Promise.all([
       world.group(instructor, 'Authorization matrix', [student, otherStudent]),
       world.group(instructor, 'Authorization settings', [student, otherStudent]),
@@ -116,7 +142,9 @@ export class World {
   }
 
   private async group(owner: Persona, name: string, members: Persona[]): Promise<string> {
-    const { id } = await this.must<{ id: string }>(owner, 'lib/groups/actions.ts#createGroupAction', { name: `${name} ${this.runId}` })
+    const { id } = await this.must<{ id: string }>(owner, 'lib/groups/actions.ts#createGroupAction', {
+      name: `${name} ${this.runId}`,
+    })
     await Promise.all(members.map((member) => this.join(member, id)))
     return id
   }
@@ -152,14 +180,22 @@ export class World {
   }
 
   async join(persona: Persona, groupId: string) {
-    const { joinCode } = (await this.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [groupId]))!
+    const { joinCode } = (await this.row<{ joinCode: string }>('SELECT "joinCode" FROM "Group" WHERE id = $1', [
+      groupId,
+    ]))!
     await this.must(persona, 'lib/groups/actions.ts#joinGroupAction', { code: joinCode })
   }
 
   /** A fresh source (in the main group unless told), with one block the importer took for page junk. */
   async newSource(options: { groupId?: string; by?: Persona } = {}): Promise<string> {
     const input = { groupId: options.groupId ?? this.groups.main, title: `${ESSAY_TITLE} ${clientId()}`, text: ESSAY }
-    return (await this.must<{ id: string }>(options.by ?? this.personas.instructor, 'lib/sources/actions.ts#createSourceAction', input)).id
+    return (
+      await this.must<{ id: string }>(
+        options.by ?? this.personas.instructor,
+        'lib/sources/actions.ts#createSourceAction',
+        input,
+      )
+    ).id
   }
 
   /**
@@ -172,24 +208,42 @@ export class World {
     return { start, end: start + 15 + Math.floor((2 * n) / 600) }
   }
 
-  async highlight(author: Persona, options: { visibility?: 'GROUP' | 'PRIVATE'; sourceId?: string } = {}): Promise<string> {
-    const input = { sourceId: options.sourceId ?? this.sourceId, ...this.nextRange(), tag: 'CLAIM', visibility: options.visibility ?? 'GROUP' }
+  async highlight(
+    author: Persona,
+    options: { visibility?: 'GROUP' | 'PRIVATE'; sourceId?: string } = {},
+  ): Promise<string> {
+    const input = {
+      sourceId: options.sourceId ?? this.sourceId,
+      ...this.nextRange(),
+      tag: 'CLAIM',
+      visibility: options.visibility ?? 'GROUP',
+    }
     return (await this.must<{ id: string }>(author, 'lib/annotations/actions.ts#createHighlightAction', input)).id
   }
 
   async reply(author: Persona, highlightId: string, text = 'A reply to argue with.'): Promise<string> {
-    const { id } = await this.must<{ id: string }>(author, 'lib/annotations/actions.ts#createReplyAction', { highlightId, body: note(text) })
+    const { id } = await this.must<{ id: string }>(author, 'lib/annotations/actions.ts#createReplyAction', {
+      highlightId,
+      body: note(text),
+    })
     return id
   }
 
   async map(owner: Persona, kind: 'PERSONAL' | 'GROUP' = 'PERSONAL', groupId = this.groups.main): Promise<string> {
-    const { id } = await this.must<{ id: string }>(owner, 'lib/maps/actions.ts#createMapAction', { groupId, title: `Map ${kind.toLowerCase()} ${clientId().slice(0, 6)}`, kind })
+    const { id } = await this.must<{ id: string }>(owner, 'lib/maps/actions.ts#createMapAction', {
+      groupId,
+      title: `Map ${kind.toLowerCase()} ${clientId().slice(0, 6)}`,
+      kind,
+    })
     return id
   }
 
   async node(editor: Persona, mapId: string, label = 'Alliances outlast their threats'): Promise<string> {
     const id = clientId()
-    await this.must(editor, 'lib/maps/actions.ts#applyOperationAction', { mapId, op: { type: 'node.add', node: { id, kind: 'CLAIM', label, highlightId: null, x: 0, y: 0 } } })
+    await this.must(editor, 'lib/maps/actions.ts#applyOperationAction', {
+      mapId,
+      op: { type: 'node.add', node: { id, kind: 'CLAIM', label, highlightId: null, x: 0, y: 0 } },
+    })
     return id
   }
 
@@ -201,7 +255,11 @@ export class World {
   }
 
   async feedback(mapId: string): Promise<string> {
-    const { id } = await this.must<{ id: string }>(this.personas.instructor, 'lib/review/actions.ts#addFeedbackAction', { mapId, body: 'Cite the second paragraph.' })
+    const { id } = await this.must<{ id: string }>(
+      this.personas.instructor,
+      'lib/review/actions.ts#addFeedbackAction',
+      { mapId, body: 'Cite the second paragraph.' },
+    )
     return id
   }
 
@@ -211,4 +269,7 @@ export class World {
   }
 }
 
-export const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+export const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})

@@ -36,8 +36,16 @@ export function readCanvas(page: Page): Promise<DrawnMap> {
   return page.evaluate(() => {
     const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
     const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
-    const toMap = (r: DOMRect) => ({ x: (r.left - flow.left - m.e) / m.a, y: (r.top - flow.top - m.f) / m.a, width: r.width / m.a, height: r.height / m.a })
-    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({ key: el.dataset.id!, box: toMap(el.getBoundingClientRect()) }))
+    const toMap = (r: DOMRect) => ({
+      x: (r.left - flow.left - m.e) / m.a,
+      y: (r.top - flow.top - m.f) / m.a,
+      width: r.width / m.a,
+      height: r.height / m.a,
+    })
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+      key: el.dataset.id!,
+      box: toMap(el.getBoundingClientRect()),
+    }))
     const relations = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].map((g) => {
       const line = g.querySelector<SVGPathElement>('path.react-flow__edge-path')!
       const arrow = g.querySelector<SVGPathElement>('path.relation-arrow')!
@@ -69,7 +77,10 @@ export async function readSvg(page: Page, svg: string): Promise<DrawnMap> {
       const b = p.getBBox()
       return { x: b.x, y: b.y, width: b.width, height: b.height }
     }
-    const nodes = [...document.querySelectorAll<SVGGElement>('g.node')].map((g) => ({ key: g.dataset.node!, box: bbox(g.querySelector('path')!) }))
+    const nodes = [...document.querySelectorAll<SVGGElement>('g.node')].map((g) => ({
+      key: g.dataset.node!,
+      box: bbox(g.querySelector('path')!),
+    }))
     const relations = [...document.querySelectorAll<SVGGElement>('g.relation')].map((g) => {
       const [line, arrow, label] = [...g.querySelectorAll<SVGPathElement>('path')]
       const n = (arrow!.getAttribute('d')!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number)
@@ -90,7 +101,12 @@ export async function readSvg(page: Page, svg: string): Promise<DrawnMap> {
 }
 
 type Side = 'top' | 'bottom' | 'left' | 'right'
-const INWARD: Record<Side, Point> = { top: { x: 0, y: 1 }, bottom: { x: 0, y: -1 }, left: { x: 1, y: 0 }, right: { x: -1, y: 0 } }
+const INWARD: Record<Side, Point> = {
+  top: { x: 0, y: 1 },
+  bottom: { x: 0, y: -1 },
+  left: { x: 1, y: 0 },
+  right: { x: -1, y: 0 },
+}
 
 /** The side of `b` that `p` lies on, within `tolerance`, or null. */
 export function sideOf(b: Box, p: Point, tolerance: number): Side | null {
@@ -111,14 +127,18 @@ function faces(b: Box, side: Side, other: Box): boolean {
   return other.x + other.width > b.x + b.width
 }
 
-export const overlap = (a: Box, b: Box, by = 0) => a.x + by < b.x + b.width && b.x + by < a.x + a.width && a.y + by < b.y + b.height && b.y + by < a.y + a.height
+export const overlap = (a: Box, b: Box, by = 0) =>
+  a.x + by < b.x + b.width && b.x + by < a.x + a.width && a.y + by < b.y + b.height && b.y + by < a.y + a.height
 
 /** No two node boxes share area (`tolerance` forgives rounding). */
 export function expectNoOverlappingNodes(map: DrawnMap, tolerance: number) {
   const sorted = [...map.nodes].sort((a, b) => a.box.x - b.box.x)
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length && sorted[j]!.box.x < sorted[i]!.box.x + sorted[i]!.box.width; j++) {
-      expect(overlap(sorted[i]!.box, sorted[j]!.box, tolerance), `nodes ${sorted[i]!.key} and ${sorted[j]!.key} overlap`).toBe(false)
+      expect(
+        overlap(sorted[i]!.box, sorted[j]!.box, tolerance),
+        `nodes ${sorted[i]!.key} and ${sorted[j]!.key} overlap`,
+      ).toBe(false)
     }
   }
 }
@@ -128,14 +148,22 @@ export function expectNoOverlappingNodes(map: DrawnMap, tolerance: number) {
  * pointing its way), from its source's facing border to its target's border, with the arrowhead
  * there pointing in, and every caption clear of every node; no node on another.
  */
-export function expectDrawnRight(map: DrawnMap, truth: readonly { fromId: string; toId: string }[], tolerance: number, partial = false) {
+export function expectDrawnRight(
+  map: DrawnMap,
+  truth: readonly { fromId: string; toId: string }[],
+  tolerance: number,
+  partial = false,
+) {
   const boxes = new Map(map.nodes.map((n) => [n.key, n.box]))
   const wanted = new Set(truth.map((r) => `${r.fromId}>${r.toId}`))
   const drawn = new Map(map.relations.map((r) => [`${r.from}>${r.to}`, r]))
-  if (partial) for (const key of drawn.keys()) expect(wanted.has(key), `the drawn relation ${key} is one of the map's, pointing its way`).toBe(true)
+  if (partial)
+    for (const key of drawn.keys())
+      expect(wanted.has(key), `the drawn relation ${key} is one of the map's, pointing its way`).toBe(true)
   else {
     expect(map.relations).toHaveLength(truth.length)
-    for (const key of wanted) expect(drawn.has(key), `relation ${key} is drawn, pointing from its source to its target`).toBe(true)
+    for (const key of wanted)
+      expect(drawn.has(key), `relation ${key} is drawn, pointing from its source to its target`).toBe(true)
   }
   for (const r of drawn.values()) {
     const name = `${r.from} → ${r.to}`
@@ -146,12 +174,22 @@ export function expectDrawnRight(map: DrawnMap, truth: readonly { fromId: string
     expect(endSide, `${name} ends on its target's border`).not.toBeNull()
     expect(faces(from, startSide!, to), `${name} leaves the side of its source that faces the target`).toBe(true)
     expect(faces(to, endSide!, from), `${name} enters the side of its target that faces the source`).toBe(true)
-    expect(Math.hypot(r.tip.x - r.end.x, r.tip.y - r.end.y), `${name}: the arrowhead's tip is where the line ends`).toBeLessThanOrEqual(tolerance)
+    expect(
+      Math.hypot(r.tip.x - r.end.x, r.tip.y - r.end.y),
+      `${name}: the arrowhead's tip is where the line ends`,
+    ).toBeLessThanOrEqual(tolerance)
     const inward = INWARD[endSide!]
-    expect((r.tip.x - r.back.x) * inward.x + (r.tip.y - r.back.y) * inward.y, `${name}: the arrowhead points into the target`).toBeGreaterThan(0)
+    expect(
+      (r.tip.x - r.back.x) * inward.x + (r.tip.y - r.back.y) * inward.y,
+      `${name}: the arrowhead points into the target`,
+    ).toBeGreaterThan(0)
     // One assertion per caption naming every node under it (one per node and caption is 350,000 on a 500-node map).
     const label = r.label
-    if (label) expect(map.nodes.filter((n) => overlap(label, n.box, tolerance)).map((n) => n.key), `${name}: its caption is clear of every node`).toEqual([])
+    if (label)
+      expect(
+        map.nodes.filter((n) => overlap(label, n.box, tolerance)).map((n) => n.key),
+        `${name}: its caption is clear of every node`,
+      ).toEqual([])
   }
   expectNoOverlappingNodes(map, tolerance)
 }

@@ -28,7 +28,14 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ]
 
-const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`
+const hex = (r: number, g: number, b: number) =>
+  `#${[r, g, b]
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 
 /** The content streams of every page, in page order, inflated, with the page's height. */
 function pageStreams(pdf: Buffer): { height: number; content: string }[] {
@@ -60,7 +67,10 @@ function pageStreams(pdf: Buffer): { height: number; content: string }[] {
 
 /** Every painted path of a content stream, its points in page coordinates (y down). */
 function paintedPaths(content: string, height: number): Painted[] {
-  const tokens = content.match(/<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/[\]()<>]+|\[|\]|[+-]?(?:\d+\.?\d*|\.\d+)|[A-Za-z*'"]+/g) ?? []
+  const tokens =
+    content.match(
+      /<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/[\]()<>]+|\[|\]|[+-]?(?:\d+\.?\d*|\.\d+)|[A-Za-z*'"]+/g,
+    ) ?? []
   let ctm: Matrix = [1, 0, 0, 1, 0, 0]
   const stack: Matrix[] = []
   let fill: string | null = '#000000'
@@ -120,7 +130,12 @@ function paintedPaths(content: string, height: number): Painted[] {
         path.push(place(current.x, current.y))
         break
       case 're':
-        path.push(place(o[0]!, o[1]!), place(o[0]! + o[2]!, o[1]!), place(o[0]! + o[2]!, o[1]! + o[3]!), place(o[0]!, o[1]! + o[3]!))
+        path.push(
+          place(o[0]!, o[1]!),
+          place(o[0]! + o[2]!, o[1]!),
+          place(o[0]! + o[2]!, o[1]! + o[3]!),
+          place(o[0]!, o[1]! + o[3]!),
+        )
         break
       case 'f':
       case 'F':
@@ -149,7 +164,12 @@ function paintedPaths(content: string, height: number): Painted[] {
 const boundsOf = (points: Point[]): Box => {
   const xs = points.map((p) => p.x)
   const ys = points.map((p) => p.y)
-  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
+  return {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+  }
 }
 
 /** Where poppler finds each "#n" word on each page (y down, in points). */
@@ -157,12 +177,25 @@ function numberWords(pdf: Buffer): Map<number, { n: number; at: Point }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'map-pdf-'))
   try {
     writeFileSync(join(dir, 'map.pdf'), pdf)
-    const html = execFileSync('pdftotext', ['-bbox', join(dir, 'map.pdf'), '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8')
+    const html = execFileSync('pdftotext', ['-bbox', join(dir, 'map.pdf'), '-'], {
+      maxBuffer: 256 * 1024 * 1024,
+    }).toString('utf8')
     const pages = new Map<number, { n: number; at: Point }[]>()
-    html.split(/<page /).slice(1).forEach((page, i) => {
-      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">#(\d+)<\/word>/g)]
-      pages.set(i, words.map((w) => ({ n: Number(w[5]), at: { x: (Number(w[1]) + Number(w[3])) / 2, y: (Number(w[2]) + Number(w[4])) / 2 } })))
-    })
+    html
+      .split(/<page /)
+      .slice(1)
+      .forEach((page, i) => {
+        const words = [
+          ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">#(\d+)<\/word>/g),
+        ]
+        pages.set(
+          i,
+          words.map((w) => ({
+            n: Number(w[5]),
+            at: { x: (Number(w[1]) + Number(w[3])) / 2, y: (Number(w[2]) + Number(w[4])) / 2 },
+          })),
+        )
+      })
     return pages
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -181,7 +214,12 @@ export interface PdfColours {
  * where the map has each node (its number and top-left corner): a box is named by the node drawn
  * there, which must agree with the number printed in it, if the page's edge did not cut it off.
  */
-export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nodes: { key: string; x: number; y: number; width: number }[]): DrawnMap[] {
+export function readPdf(
+  pdf: Buffer,
+  colours: PdfColours,
+  tolerance: number,
+  nodes: { key: string; x: number; y: number; width: number }[],
+): DrawnMap[] {
   const words = numberWords(pdf)
   return pageStreams(pdf).map(({ height, content }, page) => {
     const paths = paintedPaths(content, height)
@@ -190,20 +228,46 @@ export function readPdf(pdf: Buffer, colours: PdfColours, tolerance: number, nod
     paths.forEach((p, i) => {
       const [next, after] = [paths[i + 1], paths[i + 2]]
       // A node: its coloured card, the white body, then its border, with a card's proportions (not the legend's swatch).
-      if (p.fill && colours.nodeFills.includes(p.fill) && !p.stroke && next?.fill === '#ffffff' && after?.stroke && colours.nodeStrokes.includes(after.stroke)) {
+      if (
+        p.fill &&
+        colours.nodeFills.includes(p.fill) &&
+        !p.stroke &&
+        next?.fill === '#ffffff' &&
+        after?.stroke &&
+        colours.nodeStrokes.includes(after.stroke)
+      ) {
         const box = boundsOf(p.points)
         if (box.width / box.height > 1.8 && box.width / box.height < 1.95) boxes.push({ box, at: boundsOf(p.raw) })
       }
       // A relation: its line, its arrowhead in the same colour, then the white box under its caption.
-      if (!p.fill && p.stroke && colours.relationStrokes.includes(p.stroke) && next && (next.stroke === p.stroke || next.fill === p.stroke) && next.points.length >= 3 && after?.fill === '#ffffff' && !after.stroke) {
+      if (
+        !p.fill &&
+        p.stroke &&
+        colours.relationStrokes.includes(p.stroke) &&
+        next &&
+        (next.stroke === p.stroke || next.fill === p.stroke) &&
+        next.points.length >= 3 &&
+        after?.fill === '#ffffff' &&
+        !after.stroke
+      ) {
         const [left, tip, right] = next.points
-        relations.push({ from: '', to: '', start: p.points[0]!, end: p.points.at(-1)!, tip: tip!, back: { x: (left!.x + right!.x) / 2, y: (left!.y + right!.y) / 2 }, label: boundsOf(after.points) })
+        relations.push({
+          from: '',
+          to: '',
+          start: p.points[0]!,
+          end: p.points.at(-1)!,
+          tip: tip!,
+          back: { x: (left!.x + right!.x) / 2, y: (left!.y + right!.y) / 2 },
+          label: boundsOf(after.points),
+        })
       }
     })
     const named = boxes.map(({ box, at }) => {
       // The node the map has where this box is drawn (in the drawing's own coordinates), and the number printed in it.
       const placed = nodes.find((n) => Math.abs(n.x - at.x) < 0.5 && Math.abs(n.y - at.y) < 0.5)?.key
-      const word = (words.get(page) ?? []).find((w) => w.at.x > box.x && w.at.x < box.x + box.width && w.at.y > box.y && w.at.y < box.y + box.height)
+      const word = (words.get(page) ?? []).find(
+        (w) => w.at.x > box.x && w.at.x < box.x + box.width && w.at.y > box.y && w.at.y < box.y + box.height,
+      )
       const printed = word ? `#${word.n}` : undefined
       // A number cut by the page's edge is missing or shows its first digits only; one that contradicts the place is an error.
       const agrees = !printed || !placed || placed.startsWith(printed)

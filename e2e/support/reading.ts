@@ -28,7 +28,10 @@ export async function dragAlongFirstLine(page: Page, n: number, upTo: number) {
  * words with Ctrl+Shift+ArrowRight, and presses the tag's key. Ctrl+Home first, wherever the
  * reader's cursor was left.
  */
-export async function tagWithKeyboard(page: Page, { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' }) {
+export async function tagWithKeyboard(
+  page: Page,
+  { paragraph: n, skip = 0, words, key }: { paragraph: number; skip?: number; words: number; key: '1' | '2' | '3' },
+) {
   await essay(page).focus()
   // The cursor stays where the last highlight ended; Ctrl+Home takes it back to the first paragraph.
   await page.keyboard.press('Control+Home')

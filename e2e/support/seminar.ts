@@ -25,7 +25,10 @@ export const SLOW = { timeout: 30_000 }
 export const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 /** The password of every account a journey signs up. */
 export const NEW_PASSWORD = 'correct-horse-battery'
-export const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test` })
+export const person = (name: string) => ({
+  name,
+  email: `${name.toLowerCase().replace(/\W+/g, '.')}.${runId}@e2e.test`,
+})
 export type Person = ReturnType<typeof person>
 
 /** Creates the account through the sign-up form, which signs straight in and lands on the dashboard. */

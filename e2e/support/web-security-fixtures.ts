@@ -93,9 +93,16 @@ export function watchDialogs(page: Page, answer: (message: string) => string | n
 
 /** Nothing a user typed ran or became markup: no flag set, no injected element, no script link. */
 export async function expectInert(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `window.__xss on ${page.url()}`).toBeUndefined()
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+    `window.__xss on ${page.url()}`,
+  ).toBeUndefined()
   await expect(page.locator('img[src="x"], [onerror], [onload], svg[onload]')).toHaveCount(0)
-  await expect(page.locator('a[href^="javascript:" i], [href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]')).toHaveCount(0)
+  await expect(
+    page.locator(
+      'a[href^="javascript:" i], [href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]',
+    ),
+  ).toHaveCount(0)
   await expect(page.locator('script:not([src])').filter({ hasText: '__xss' })).toHaveCount(0)
 }
 
@@ -129,10 +136,14 @@ export function expectPrivateAttachment(response: APIResponse, what = response.u
 
 /** The id of a server action, from the production build's manifest. */
 export function serverActionId(exportedName: string, file: string): string {
-  const manifest = JSON.parse(readFileSync(join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>
   }
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(file))
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(file),
+  )
   if (!found) throw new Error(`No server action ${exportedName} of ${file} in the build's manifest.`)
   return found[0]
 }

@@ -54,27 +54,48 @@ export function droppedHighlightEvents(dropped: Dropped[]): { groupId: string; e
   for (const h of dropped) {
     const audience = highlightAudience(h.authorId, h.visibility)
     const key = `${h.sourceId}\u0000${h.visibility === 'PRIVATE' ? h.authorId : ''}`
-    if (!events.has(key)) events.set(key, { groupId: h.groupId, event: { type: 'highlight.changed', sourceId: h.sourceId, highlightId: h.id, audience } })
+    if (!events.has(key))
+      events.set(key, {
+        groupId: h.groupId,
+        event: { type: 'highlight.changed', sourceId: h.sourceId, highlightId: h.id, audience },
+      })
   }
   return [...events.values()]
 }
 
-export async function deleteAccount(user: { id: string; email: string }, input: unknown, address: string): Promise<void> {
+export async function deleteAccount(
+  user: { id: string; email: string },
+  input: unknown,
+  address: string,
+): Promise<void> {
   const data = DeleteAccount.parse(input)
   await provePassword(user, data.password, address)
   await transactionWithEvents(
     async (tx) => {
-      const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { groupId: true, role: true, group: { select: { name: true } } } })
+      const memberships = await tx.membership.findMany({
+        where: { userId: user.id },
+        select: { groupId: true, role: true, group: { select: { name: true } } },
+      })
       // Locked as leaving and removing lock them, so no group is left without an instructor.
       for (const { groupId } of memberships) await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
       const alone: string[] = []
-      for (const m of memberships) if (m.role === 'INSTRUCTOR' && (await tx.membership.count({ where: { groupId: m.groupId, role: 'INSTRUCTOR' } })) <= 1) alone.push(m.group.name)
+      for (const m of memberships)
+        if (
+          m.role === 'INSTRUCTOR' &&
+          (await tx.membership.count({ where: { groupId: m.groupId, role: 'INSTRUCTOR' } })) <= 1
+        )
+          alone.push(m.group.name)
       if (alone.length > 0) {
         const names = alone.map((name) => `“${name}”`).join(', ')
-        throw new Conflict(`You are the only instructor of ${names}. Delete ${alone.length === 1 ? 'that group' : 'those groups'} on ${alone.length === 1 ? 'its' : 'their'} page first, then your account.`)
+        throw new Conflict(
+          `You are the only instructor of ${names}. Delete ${alone.length === 1 ? 'that group' : 'those groups'} on ${alone.length === 1 ? 'its' : 'their'} page first, then your account.`,
+        )
       }
       await tx.argumentMap.deleteMany({ where: { ownerId: user.id } })
-      const highlights = await tx.highlight.findMany({ where: { authorId: user.id }, select: { id: true, sourceId: true, authorId: true, visibility: true, source: { select: { groupId: true } } } })
+      const highlights = await tx.highlight.findMany({
+        where: { authorId: user.id },
+        select: { id: true, sourceId: true, authorId: true, visibility: true, source: { select: { groupId: true } } },
+      })
       // Threads on others' highlights lose this person's replies.
       const repliedOn = await tx.highlight.findMany({
         where: { authorId: { not: user.id }, replies: { some: { authorId: user.id } } },
@@ -87,11 +108,15 @@ export async function deleteAccount(user: { id: string; email: string }, input: 
       await tx.membership.deleteMany({ where: { userId: user.id } })
       await tx.readerPresence.deleteMany({ where: { userId: user.id } })
       await tx.authSession.deleteMany({ where: { userId: user.id } })
-      await tx.user.update({ where: { id: user.id }, data: { name: FORMER_MEMBER, email: `${user.id}@deleted.invalid`, passwordHash: DELETED_ACCOUNT_PASSWORD } })
+      await tx.user.update({
+        where: { id: user.id },
+        data: { name: FORMER_MEMBER, email: `${user.id}@deleted.invalid`, passwordHash: DELETED_ACCOUNT_PASSWORD },
+      })
       // Open readers drop the highlights and replies now; the person's own streams close.
       const dropped = [...highlights, ...repliedOn].map((h) => ({ ...h, groupId: h.source.groupId }))
       for (const { groupId, event } of droppedHighlightEvents(dropped)) await publishInTransaction(tx, groupId, event)
-      for (const { groupId } of memberships) await publishTransient(tx, groupId, { type: 'member.removed', userId: user.id })
+      for (const { groupId } of memberships)
+        await publishTransient(tx, groupId, { type: 'member.removed', userId: user.id })
     },
     { timeout: 30_000 },
   )

@@ -6,14 +6,25 @@ import { attempt, type Result } from '@/lib/errors'
 import { SourceRef } from '@/lib/sources/schema'
 import * as highlights from './mutations'
 import { listSourceHighlights, readHighlightChanges, type HighlightChanges, type ReaderHighlights } from './queries'
-import type { ChangedHighlights, ConfirmAnchor, CreateHighlight, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
+import type {
+  ChangedHighlights,
+  ConfirmAnchor,
+  CreateHighlight,
+  CreateReply,
+  HighlightRef,
+  ReplyRef,
+  UpdateHighlight,
+  UpdateReply,
+} from './schema'
 
 export async function listHighlightsAction(input: z.input<typeof SourceRef>): Promise<Result<ReaderHighlights>> {
   return attempt(async () => listSourceHighlights(await getCurrentUser(), SourceRef.parse(input).sourceId))
 }
 
 /** The highlights a live event named, read again: the reader applies them instead of reading every highlight. */
-export async function readHighlightChangesAction(input: z.input<typeof ChangedHighlights>): Promise<Result<HighlightChanges>> {
+export async function readHighlightChangesAction(
+  input: z.input<typeof ChangedHighlights>,
+): Promise<Result<HighlightChanges>> {
   return attempt(async () => readHighlightChanges(await getCurrentUser(), input))
 }
 

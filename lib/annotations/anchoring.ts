@@ -39,7 +39,9 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
 
 /** `offset` moved off the middle of a surrogate pair (half an emoji), forward or back. */
 export function onCodePoint(text: string, offset: number, forward: boolean): number {
-  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset)) ? offset + (forward ? 1 : -1) : offset
+  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset))
+    ? offset + (forward ? 1 : -1)
+    : offset
 }
 
 export function anchorAt(text: string, start: number, end: number): TextAnchor {
@@ -101,7 +103,16 @@ export function reanchor(anchor: TextAnchor, newText: string, old?: string | Tex
     for (const strategy of tier.strategies) {
       const found = strategy.place(attempt)
       // Matches are found in UTF-16 units: widened to whole characters where one cut an emoji.
-      if (found) return withEdgeSpace({ start: onCodePoint(newText, found.start, false), end: onCodePoint(newText, found.end, true), status: tier.answers }, anchor.exact, newText)
+      if (found)
+        return withEdgeSpace(
+          {
+            start: onCodePoint(newText, found.start, false),
+            end: onCodePoint(newText, found.end, true),
+            status: tier.answers,
+          },
+          anchor.exact,
+          newText,
+        )
     }
   }
   const start = Math.min(anchor.start, newText.length)

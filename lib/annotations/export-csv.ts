@@ -36,22 +36,20 @@ export function exportHighlightsCsv(source: { text: string; layout?: unknown }, 
   // Numbered by the stored layout, as the reader numbers them.
   const blocks = blocksOf(source.text, StoredLayout.parse(source.layout))
   const codePoints = codePointOffsets(source.text)
-  const rows = highlights.map((h) =>
-    [
-      h.id,
-      h.author.name,
-      h.author.role?.toLowerCase() ?? null,
-      h.tag.toLowerCase(),
-      h.visibility.toLowerCase(),
-      h.anchorStatus.toLowerCase(),
-      paragraphOf(blocks, h),
-      codePoints(h.start),
-      codePoints(h.end),
-      h.exact,
-      notePlainText(h.note, { links: true }),
-      h.replies.length,
-      h.createdAt,
-    ],
-  )
+  const rows = highlights.map((h) => [
+    h.id,
+    h.author.name,
+    h.author.role?.toLowerCase() ?? null,
+    h.tag.toLowerCase(),
+    h.visibility.toLowerCase(),
+    h.anchorStatus.toLowerCase(),
+    paragraphOf(blocks, h),
+    codePoints(h.start),
+    codePoints(h.end),
+    h.exact,
+    notePlainText(h.note, { links: true }),
+    h.replies.length,
+    h.createdAt,
+  ])
   return csvDocument(COLUMNS, rows)
 }

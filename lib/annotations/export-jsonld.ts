@@ -95,10 +95,17 @@ function selectorsOf(text: string, codePoints: CodePoints, highlight: HighlightV
 
 /** A note's words as a TextualBody's value and format: HTML when plain text would lose something. */
 function noteValue(doc: NoteDoc): Pick<TextualBody, 'value' | 'format'> {
-  return noteHasMarkup(doc) ? { value: noteHtml(doc), format: 'text/html' } : { value: notePlainText(doc), format: 'text/plain' }
+  return noteHasMarkup(doc)
+    ? { value: noteHtml(doc), format: 'text/html' }
+    : { value: notePlainText(doc), format: 'text/plain' }
 }
 
-function annotationOf(source: ExportedSource, codePoints: CodePoints, target: string, highlight: HighlightView): Annotation {
+function annotationOf(
+  source: ExportedSource,
+  codePoints: CodePoints,
+  target: string,
+  highlight: HighlightView,
+): Annotation {
   const note = highlight.note && notePlainText(highlight.note) ? highlight.note : null
   const body: TextualBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: highlight.tag.toLowerCase() }]
   if (note) body.push({ type: 'TextualBody', purpose: 'commenting', ...noteValue(note) })
@@ -128,7 +135,11 @@ function annotationOf(source: ExportedSource, codePoints: CodePoints, target: st
 }
 
 /** `baseUrl` is the app's public origin, e.g. https://colloquy.example.edu. */
-export function exportHighlightsJsonLd(source: ExportedSource, highlights: HighlightView[], baseUrl: string): AnnotationCollection {
+export function exportHighlightsJsonLd(
+  source: ExportedSource,
+  highlights: HighlightView[],
+  baseUrl: string,
+): AnnotationCollection {
   const origin = baseUrl.replace(/\/+$/, '')
   const id = `${origin}/api/sources/${source.id}/export?format=jsonld`
   const target = source.url ?? `${origin}/groups/${source.groupId}/sources/${source.id}`
@@ -144,7 +155,12 @@ export function exportHighlightsJsonLd(source: ExportedSource, highlights: Highl
   const codePoints = codePointOffsets(source.text)
   return {
     ...collection,
-    first: { id: page, type: 'AnnotationPage', startIndex: 0, items: highlights.map((h) => annotationOf(source, codePoints, target, h)) },
+    first: {
+      id: page,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: highlights.map((h) => annotationOf(source, codePoints, target, h)),
+    },
     last: page,
   }
 }

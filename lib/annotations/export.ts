@@ -25,9 +25,13 @@ export interface ExportFile {
   filename: string
 }
 
-
 /** `baseUrl`: the app's public origin, for the ids and links in the JSON-LD. */
-export async function exportSourceHighlights(actor: Actor, sourceId: unknown, input: unknown, baseUrl: string): Promise<ExportFile> {
+export async function exportSourceHighlights(
+  actor: Actor,
+  sourceId: unknown,
+  input: unknown,
+  baseUrl: string,
+): Promise<ExportFile> {
   const { format } = ExportRequest.parse(input)
   const access = await authorizeOnSource(actor, sourceId, 'source:export')
   const { highlights, sourceVersion } = await listSourceHighlights(actor, access.source.id)
@@ -38,10 +42,15 @@ export async function exportSourceHighlights(actor: Actor, sourceId: unknown, in
     select: { id: true, groupId: true, title: true, author: true, url: true, text: true, layout: true, version: true },
   })
   if (!source) throw new NotFound('This source does not exist.')
-  if (source.version !== sourceVersion) throw new Conflict('The text of this source was just edited. Please export again.')
+  if (source.version !== sourceVersion)
+    throw new Conflict('The text of this source was just edited. Please export again.')
   const name = `${slugOf(source.title, 'source')}-highlights`
   if (format === 'csv') {
-    return { body: exportHighlightsCsv(source, highlights), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
+    return {
+      body: exportHighlightsCsv(source, highlights),
+      contentType: 'text/csv; charset=utf-8',
+      filename: `${name}.csv`,
+    }
   }
   const document = exportHighlightsJsonLd(source, highlights, baseUrl)
   return { body: JSON.stringify(document, null, 2), contentType: JSON_LD, filename: `${name}.jsonld` }

@@ -14,7 +14,16 @@ import { authorizeOnSource, SOURCE_NOT_FOUND, type SourceAccess } from '@/lib/so
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { anchorAt } from './anchoring'
 import { isEmptyNote, type NoteDoc } from './note'
-import { ConfirmAnchor, CreateHighlight, MAX_HIGHLIGHT_CHARS, CreateReply, HighlightRef, ReplyRef, UpdateHighlight, UpdateReply } from './schema'
+import {
+  ConfirmAnchor,
+  CreateHighlight,
+  MAX_HIGHLIGHT_CHARS,
+  CreateReply,
+  HighlightRef,
+  ReplyRef,
+  UpdateHighlight,
+  UpdateReply,
+} from './schema'
 import { readerContext } from './reader-context'
 import { notePlainText } from './note-text'
 import { notifyNoteMentions, notifyReply } from '@/lib/notifications/notify'
@@ -25,7 +34,8 @@ const SOURCE_EDITED = 'The text of this source was just edited. Reload the page 
 
 /** Same alphabet and length range as the cuids Prisma makes, which `Id` accepts. */
 
-const noteValue = (note: NoteDoc | null | undefined) => (note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined)
+const noteValue = (note: NoteDoc | null | undefined) =>
+  note && !isEmptyNote(note) ? (note as Prisma.InputJsonValue) : undefined
 
 function assertSelection(text: string, start: number, end: number) {
   if (end > text.length) throw new Invalid('The selection is outside the text of this source.')
@@ -44,7 +54,12 @@ export async function createHighlight(actor: Actor, input: unknown): Promise<{ i
   const anchor = anchorAt(source.text, data.start, data.end)
   const note = noteValue(data.note)
   const id = newId()
-  const event: LiveEvent = { type: 'highlight.changed', sourceId: source.id, highlightId: id, audience: highlightAudience(actor!.id, data.visibility) }
+  const event: LiveEvent = {
+    type: 'highlight.changed',
+    sourceId: source.id,
+    highlightId: id,
+    audience: highlightAudience(actor!.id, data.visibility),
+  }
   // The busiest write of a seminar, in one round trip: colloquy_create_highlight (see
   // prisma/migrations) takes the locks, refuses a twin or an edited text, inserts the highlight
   // and its event, pending; committed on return, the event is numbered and announced next.
@@ -74,9 +89,11 @@ async function authorizeOnHighlight(actor: Actor, highlightId: string, action: A
   })
   if (!highlight) throw new NotFound(HIGHLIGHT_NOT_FOUND)
   // Outsiders hear the same as for a missing highlight.
-  const access: SourceAccess = await authorizeOnSource(actor, highlight.sourceId, 'source:read').catch((error: unknown) => {
-    throw error instanceof NotFound ? new NotFound(HIGHLIGHT_NOT_FOUND) : error
-  })
+  const access: SourceAccess = await authorizeOnSource(actor, highlight.sourceId, 'source:read').catch(
+    (error: unknown) => {
+      throw error instanceof NotFound ? new NotFound(HIGHLIGHT_NOT_FOUND) : error
+    },
+  )
   if (!canSeeHighlight(await readerContext(actor!.id, access), highlight)) throw new NotFound(HIGHLIGHT_NOT_FOUND)
   authorize(access.standing, action, { isOwner: highlight.authorId === actor!.id, archived: access.archived })
   return { highlight, access }
@@ -94,9 +111,21 @@ async function lockAuthorPassages(tx: Tx, highlight: { sourceId: string; authorI
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${highlight.sourceId}:${highlight.authorId}`}))`
 }
 
-async function assertNoTwin(tx: Tx, highlight: { id: string; sourceId: string; authorId: string }, passage: Passage, mine: boolean) {
+async function assertNoTwin(
+  tx: Tx,
+  highlight: { id: string; sourceId: string; authorId: string },
+  passage: Passage,
+  mine: boolean,
+) {
   const twin = await tx.highlight.findFirst({
-    where: { sourceId: highlight.sourceId, authorId: highlight.authorId, start: passage.start, end: passage.end, tag: passage.tag, id: { not: highlight.id } },
+    where: {
+      sourceId: highlight.sourceId,
+      authorId: highlight.authorId,
+      start: passage.start,
+      end: passage.end,
+      tag: passage.tag,
+      id: { not: highlight.id },
+    },
     select: { id: true },
   })
   if (!twin) return
@@ -104,7 +133,10 @@ async function assertNoTwin(tx: Tx, highlight: { id: string; sourceId: string; a
   throw new Conflict(`${whose} this passage as ${passage.tag.toLowerCase()}; delete one of the two highlights instead.`)
 }
 
-const changed = (highlight: { id: string; sourceId: string; authorId: string }, ...visibilities: ('GROUP' | 'PRIVATE')[]): LiveEvent => ({
+const changed = (
+  highlight: { id: string; sourceId: string; authorId: string },
+  ...visibilities: ('GROUP' | 'PRIVATE')[]
+): LiveEvent => ({
   type: 'highlight.changed',
   sourceId: highlight.sourceId,
   highlightId: highlight.id,
@@ -117,25 +149,43 @@ export async function updateHighlight(actor: Actor, input: unknown): Promise<voi
   await transactionWithEvents(async (tx) => {
     if (data.tag !== undefined && data.tag !== highlight.tag) {
       await lockAuthorPassages(tx, highlight)
-      const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true } })
+      const current = await tx.highlight.findUniqueOrThrow({
+        where: { id: highlight.id },
+        select: { start: true, end: true },
+      })
       await assertNoTwin(tx, highlight, { ...current, tag: data.tag }, highlight.authorId === actor!.id)
     }
-    const before = data.note === undefined ? null : await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { note: true } })
+    const before =
+      data.note === undefined
+        ? null
+        : await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { note: true } })
     await tx.highlight.update({
       where: { id: highlight.id },
       data: {
         tag: data.tag,
         visibility: data.visibility,
-        note: data.note === undefined ? undefined : (noteValue(data.note) ?? (null as unknown as Prisma.InputJsonValue)),
+        note:
+          data.note === undefined ? undefined : (noteValue(data.note) ?? (null as unknown as Prisma.InputJsonValue)),
       },
     })
     if (before) {
       const now = { ...highlight, visibility: data.visibility ?? highlight.visibility }
-      await notifyNoteMentions(tx, access.source.groupId, actor!.id, now, noteValue(data.note) ? (data.note ?? null) : null, before.note as NoteDoc | null)
+      await notifyNoteMentions(
+        tx,
+        access.source.groupId,
+        actor!.id,
+        now,
+        noteValue(data.note) ? (data.note ?? null) : null,
+        before.note as NoteDoc | null,
+      )
     }
     // Private before and after: only those who could see it hear of it; made private: everyone
     // who saw it must learn it is gone from their view.
-    await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility, data.visibility ?? highlight.visibility))
+    await publishInTransaction(
+      tx,
+      access.source.groupId,
+      changed(highlight, highlight.visibility, data.visibility ?? highlight.visibility),
+    )
   })
 }
 
@@ -156,10 +206,15 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
   if (data.start !== undefined && data.end !== undefined) checkLength(data.start, data.end)
   await transactionWithEvents(async (tx) => {
     // A text saved meanwhile re-anchored this highlight into the new version: these offsets are stale.
-    const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Source" WHERE id = ${access.source.id} FOR SHARE`
+    const [locked] = await tx.$queryRaw<
+      { version: number }[]
+    >`SELECT version FROM "Source" WHERE id = ${access.source.id} FOR SHARE`
     if (locked?.version !== access.source.version) throw new Conflict(SOURCE_EDITED)
     await lockAuthorPassages(tx, highlight)
-    const current = await tx.highlight.findUniqueOrThrow({ where: { id: highlight.id }, select: { start: true, end: true, tag: true } })
+    const current = await tx.highlight.findUniqueOrThrow({
+      where: { id: highlight.id },
+      select: { start: true, end: true, tag: true },
+    })
     const start = data.start ?? current.start
     const end = data.end ?? current.end
     checkLength(start, end)
@@ -167,7 +222,11 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
     await assertNoTwin(tx, highlight, { start, end, tag: current.tag }, highlight.authorId === actor!.id)
     await tx.highlight.update({
       where: { id: highlight.id },
-      data: { ...anchorAt(access.source.text, start, end), anchorStatus: 'EXACT', sourceVersion: access.source.version },
+      data: {
+        ...anchorAt(access.source.text, start, end),
+        anchorStatus: 'EXACT',
+        sourceVersion: access.source.version,
+      },
     })
     await publishInTransaction(tx, access.source.groupId, changed(highlight, highlight.visibility))
   })
@@ -176,7 +235,9 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<void>
 function checkLength(start: number, end: number) {
   if (end <= start) throw new Invalid('Select some text first.')
   if (end - start > MAX_HIGHLIGHT_CHARS) {
-    throw new Invalid(`A highlight can be at most ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} characters; select a shorter passage.`)
+    throw new Invalid(
+      `A highlight can be at most ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} characters; select a shorter passage.`,
+    )
   }
 }
 
@@ -197,12 +258,16 @@ export async function createReply(actor: Actor, input: unknown): Promise<{ id: s
 
 async function authorizeOnReply(actor: Actor, replyId: unknown, action: Action) {
   const id = Id.safeParse(replyId)
-  const reply = id.success ? await db.reply.findUnique({ where: { id: id.data }, select: { id: true, authorId: true, highlightId: true } }) : null
+  const reply = id.success
+    ? await db.reply.findUnique({ where: { id: id.data }, select: { id: true, authorId: true, highlightId: true } })
+    : null
   if (!reply) throw new NotFound(REPLY_NOT_FOUND)
   // Whatever hides the highlight hides its replies, in the same words as a missing reply.
-  const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read').catch((error: unknown) => {
-    throw error instanceof NotFound ? new NotFound(REPLY_NOT_FOUND) : error
-  })
+  const { highlight, access } = await authorizeOnHighlight(actor, reply.highlightId, 'source:read').catch(
+    (error: unknown) => {
+      throw error instanceof NotFound ? new NotFound(REPLY_NOT_FOUND) : error
+    },
+  )
   authorize(access.standing, action, { isOwner: reply.authorId === actor!.id, archived: access.archived })
   return { reply, highlight, access }
 }

@@ -2,7 +2,12 @@
 // Built from the note's small vocabulary only; every piece of text and every address is escaped.
 import type { NoteDoc } from './note'
 
-type AnyNode = { type: string; text?: string; content?: AnyNode[]; marks?: { type: string; attrs?: { href?: string } }[] }
+type AnyNode = {
+  type: string
+  text?: string
+  content?: AnyNode[]
+  marks?: { type: string; attrs?: { href?: string } }[]
+}
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i
 
@@ -16,7 +21,8 @@ function html(node: AnyNode): string {
     for (const mark of node.marks ?? []) {
       if (mark.type === 'bold') out = `<strong>${out}</strong>`
       else if (mark.type === 'italic') out = `<em>${out}</em>`
-      else if (mark.type === 'link' && mark.attrs?.href && SAFE_HREF.test(mark.attrs.href.trim())) out = `<a href="${escapeHtml(mark.attrs.href.trim())}">${out}</a>`
+      else if (mark.type === 'link' && mark.attrs?.href && SAFE_HREF.test(mark.attrs.href.trim()))
+        out = `<a href="${escapeHtml(mark.attrs.href.trim())}">${out}</a>`
     }
     return out
   }

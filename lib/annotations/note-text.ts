@@ -3,7 +3,12 @@
 // its shape alone, so it needs nothing from note.ts (which re-exports it for server code).
 
 /** A Tiptap node as far as its text goes; every NoteDoc is one. */
-type AnyNode = { type: string; text?: string; content?: readonly AnyNode[]; marks?: readonly { type: string; attrs?: { href?: string } }[] }
+type AnyNode = {
+  type: string
+  text?: string
+  content?: readonly AnyNode[]
+  marks?: readonly { type: string; attrs?: { href?: string } }[]
+}
 
 const hrefOf = (node: AnyNode) => node.marks?.find((mark) => mark.type === 'link')?.attrs?.href
 
@@ -22,7 +27,9 @@ export function notePlainText(doc: AnyNode | null | undefined, options: { links?
     }
     if (node.type === 'hardBreak') return '\n'
     const inner = (node.content ?? []).map(walk)
-    return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List') ? inner.join('\n') : inner.join('')
+    return node.type === 'doc' || node.type === 'listItem' || node.type.endsWith('List')
+      ? inner.join('\n')
+      : inner.join('')
   }
   return walk(doc).trim()
 }

@@ -30,7 +30,13 @@ const Text = z.object({
 
 const HardBreak = z.object({ type: z.literal('hardBreak') })
 
-const Paragraph = z.object({ type: z.literal('paragraph'), content: z.array(z.union([Text, HardBreak])).max(500).optional() })
+const Paragraph = z.object({
+  type: z.literal('paragraph'),
+  content: z
+    .array(z.union([Text, HardBreak]))
+    .max(500)
+    .optional(),
+})
 
 export type NoteBlock =
   | z.infer<typeof Paragraph>
@@ -41,11 +47,14 @@ const VOCABULARY = 'A note may hold only paragraphs, lists, bold, italic and lin
 const Block: z.ZodType<NoteBlock> = z.lazy(() =>
   z.union(
     [
-    Paragraph,
-    z.object({
-      type: z.enum(['bulletList', 'orderedList']),
-      content: z.array(z.object({ type: z.literal('listItem'), content: z.array(Block).min(1).max(50) })).min(1).max(100),
-    }),
+      Paragraph,
+      z.object({
+        type: z.enum(['bulletList', 'orderedList']),
+        content: z
+          .array(z.object({ type: z.literal('listItem'), content: z.array(Block).min(1).max(50) }))
+          .min(1)
+          .max(100),
+      }),
     ],
     { error: VOCABULARY },
   ),
@@ -74,7 +83,12 @@ const TOO_LARGE = `A note can be at most ${NOTE_MAX_BYTES / 1000} KB.`
 export const NoteDoc = z
   .unknown()
   .refine((doc) => depthOf(doc) <= MAX_DEPTH, TOO_LARGE)
-  .pipe(z.object({ type: z.literal('doc', { error: VOCABULARY }), content: z.array(Block).max(200) }, { error: VOCABULARY }))
+  .pipe(
+    z.object(
+      { type: z.literal('doc', { error: VOCABULARY }), content: z.array(Block).max(200) },
+      { error: VOCABULARY },
+    ),
+  )
   .refine((doc) => new TextEncoder().encode(JSON.stringify(doc)).length <= NOTE_MAX_BYTES, TOO_LARGE)
 
 export type NoteDoc = z.infer<typeof NoteDoc>

@@ -132,15 +132,27 @@ async function readHighlights(actor: Actor, sourceId: unknown, onlyIds?: string[
 }
 
 /** How many highlights of each source the viewer can see: classmates' private ones and those "read first" still hides are not counted. */
-export async function visibleHighlightCounts(viewerId: string, access: Pick<GroupAccess, 'standing' | 'group'>, sourceIds: string[]): Promise<Map<string, number>> {
+export async function visibleHighlightCounts(
+  viewerId: string,
+  access: Pick<GroupAccess, 'standing' | 'group'>,
+  sourceIds: string[],
+): Promise<Map<string, number>> {
   // Where read-first still hides classmates' highlights, the viewer has none of their own: 0.
   const readFirst = readFirstApplies(access.standing, access.group.readFirst)
   const unlocked = readFirst
-    ? new Set((await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: sourceIds }, authorId: viewerId } })).map((row) => row.sourceId))
+    ? new Set(
+        (
+          await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: sourceIds }, authorId: viewerId } })
+        ).map((row) => row.sourceId),
+      )
     : null
   const counted = unlocked ? sourceIds.filter((id) => unlocked.has(id)) : sourceIds
   const viewer = { viewerId, standing: access.standing, lockedByReadFirst: false }
-  const rows = await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: counted }, ...visibleHighlightsWhere(viewer) }, _count: { _all: true } })
+  const rows = await db.highlight.groupBy({
+    by: ['sourceId'],
+    where: { sourceId: { in: counted }, ...visibleHighlightsWhere(viewer) },
+    _count: { _all: true },
+  })
   const counts = new Map(rows.map((row) => [row.sourceId, row._count._all]))
   return new Map(sourceIds.map((id) => [id, counts.get(id) ?? 0]))
 }

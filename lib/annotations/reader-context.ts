@@ -10,7 +10,9 @@ export async function readerContext(
   client: Pick<typeof db, 'highlight'> = db,
 ): Promise<HighlightViewer> {
   const applies = readFirstApplies(access.standing, access.group.readFirst)
-  const hasOwn = applies ? (await client.highlight.count({ where: { sourceId: access.source.id, authorId: viewerId } })) > 0 : true
+  const hasOwn = applies
+    ? (await client.highlight.count({ where: { sourceId: access.source.id, authorId: viewerId } })) > 0
+    : true
   return { viewerId, standing: access.standing, lockedByReadFirst: applies && !hasOwn }
 }
 
@@ -22,7 +24,19 @@ export async function readerContexts(
 ): Promise<Map<string, HighlightViewer>> {
   const applies = readFirstApplies(access.standing, access.group.readFirst)
   const own = applies
-    ? new Set((await db.highlight.groupBy({ by: ['sourceId'], where: { sourceId: { in: [...sourceIds] }, authorId: viewerId } })).map((row) => row.sourceId))
+    ? new Set(
+        (
+          await db.highlight.groupBy({
+            by: ['sourceId'],
+            where: { sourceId: { in: [...sourceIds] }, authorId: viewerId },
+          })
+        ).map((row) => row.sourceId),
+      )
     : null
-  return new Map(sourceIds.map((id) => [id, { viewerId, standing: access.standing, lockedByReadFirst: own !== null && !own.has(id) }]))
+  return new Map(
+    sourceIds.map((id) => [
+      id,
+      { viewerId, standing: access.standing, lockedByReadFirst: own !== null && !own.has(id) },
+    ]),
+  )
 }

@@ -9,7 +9,10 @@ export const MAX_HIGHLIGHT_CHARS = 5_000
 export const Tag = z.enum(['CLAIM', 'EVIDENCE', 'BIAS'], { error: 'Choose Claim, Evidence or Bias.' })
 export const VisibilityInput = z.enum(['GROUP', 'PRIVATE'], { error: 'Visibility is either the group or private.' })
 
-const Offset = z.number({ error: 'The selection is not valid.' }).int('The selection is not valid.').min(0, 'The selection is not valid.')
+const Offset = z
+  .number({ error: 'The selection is not valid.' })
+  .int('The selection is not valid.')
+  .min(0, 'The selection is not valid.')
 
 export const CreateHighlight = z
   .object({
@@ -47,5 +50,8 @@ export const ReplyRef = z.object({ replyId: Id })
 /** The highlights a live event named, read again on their own (at most a burst's worth). */
 export const ChangedHighlights = z.object({
   sourceId: Id,
-  highlightIds: z.array(Id).min(1, 'Name at least one highlight.').max(MAX_CHANGED_IDS, `Name at most ${MAX_CHANGED_IDS} highlights; read the whole list instead.`),
+  highlightIds: z
+    .array(Id)
+    .min(1, 'Name at least one highlight.')
+    .max(MAX_CHANGED_IDS, `Name at most ${MAX_CHANGED_IDS} highlights; read the whole list instead.`),
 })

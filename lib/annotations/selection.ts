@@ -6,7 +6,8 @@
 
 const WORD = /[\p{L}\p{N}'’-]/u
 /** Scripts written without spaces between words: only a dictionary knows where their words end. */
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 /** How far around an offset to look for its words: far more than any word, far less than an essay. */
 const WINDOW = 200
 
@@ -83,5 +84,8 @@ export function previousCharacter(text: string, from: number): number {
 /** Whether a paragraph reads right to left: its first letter is Hebrew, Arabic or another RTL script (as dir="auto"). */
 export function readsRightToLeft(text: string): boolean {
   const first = /\p{L}/u.exec(text)?.[0]
-  return first !== undefined && /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first)
+  return (
+    first !== undefined &&
+    /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first)
+  )
 }

@@ -9,16 +9,32 @@ import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type SeminarArchiveFile } from './sche
 const iso = (date: Date) => date.toISOString()
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null)
 
-export async function exportSeminarArchive(actor: Actor, groupId: unknown): Promise<{ archive: SeminarArchiveFile; groupName: string }> {
+export async function exportSeminarArchive(
+  actor: Actor,
+  groupId: unknown,
+): Promise<{ archive: SeminarArchiveFile; groupName: string }> {
   const { group } = await authorizeInGroup(actor, groupId, 'group:archive')
   const [settings, members, sources, highlights, maps] = await Promise.all([
     db.group.findUniqueOrThrow({ where: { id: group.id }, select: { rubric: true } }),
     db.membership.findMany({ where: { groupId: group.id }, select: { userId: true, role: true } }),
-    db.source.findMany({ where: { groupId: group.id }, include: { revisions: { orderBy: { version: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
-    db.highlight.findMany({ where: { source: { groupId: group.id } }, include: { replies: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
+    db.source.findMany({
+      where: { groupId: group.id },
+      include: { revisions: { orderBy: { version: 'asc' } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.highlight.findMany({
+      where: { source: { groupId: group.id } },
+      include: { replies: { orderBy: { createdAt: 'asc' } } },
+      orderBy: { createdAt: 'asc' },
+    }),
     db.argumentMap.findMany({
       where: { groupId: group.id },
-      include: { nodes: true, relations: true, operations: { orderBy: { seq: 'asc' } }, feedback: { orderBy: { createdAt: 'asc' } } },
+      include: {
+        nodes: true,
+        relations: true,
+        operations: { orderBy: { seq: 'asc' } },
+        feedback: { orderBy: { createdAt: 'asc' } },
+      },
       orderBy: { createdAt: 'asc' },
     }),
   ])
@@ -33,14 +49,23 @@ export async function exportSeminarArchive(actor: Actor, groupId: unknown): Prom
     m.operations.forEach((o) => authors.add(o.actorId))
     m.feedback.forEach((f) => authors.add(f.authorId))
   }
-  const people = await db.user.findMany({ where: { id: { in: [...authors] } }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } })
+  const people = await db.user.findMany({
+    where: { id: { in: [...authors] } },
+    select: { id: true, name: true },
+    orderBy: { createdAt: 'asc' },
+  })
 
   const archive: SeminarArchiveFile = {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     exportedAt: new Date().toISOString(),
     exportedBy: actor?.id && authors.has(actor.id) ? actor.id : null,
-    group: { name: group.name, description: group.description, readFirst: group.readFirst, rubric: settings.rubric as { name: string; points: number }[] },
+    group: {
+      name: group.name,
+      description: group.description,
+      readFirst: group.readFirst,
+      rubric: settings.rubric as { name: string; points: number }[],
+    },
     people: people.map((p) => ({ ref: p.id, name: p.name, role: roles.get(p.id) ?? null })),
     sources: sources.map((s) => ({
       ref: s.id,
@@ -56,7 +81,13 @@ export async function exportSeminarArchive(actor: Actor, groupId: unknown): Prom
       createdBy: s.createdById,
       createdAt: iso(s.createdAt),
       updatedAt: iso(s.updatedAt),
-      revisions: s.revisions.map((r) => ({ version: r.version, text: r.text, contentHash: r.contentHash, createdBy: r.createdById, createdAt: iso(r.createdAt) })),
+      revisions: s.revisions.map((r) => ({
+        version: r.version,
+        text: r.text,
+        contentHash: r.contentHash,
+        createdBy: r.createdById,
+        createdAt: iso(r.createdAt),
+      })),
     })),
     highlights: highlights.map((h) => ({
       ref: h.id,
@@ -74,7 +105,12 @@ export async function exportSeminarArchive(actor: Actor, groupId: unknown): Prom
       note: h.note as never,
       createdAt: iso(h.createdAt),
       updatedAt: iso(h.updatedAt),
-      replies: h.replies.map((r) => ({ author: r.authorId, body: r.body as never, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
+      replies: h.replies.map((r) => ({
+        author: r.authorId,
+        body: r.body as never,
+        createdAt: iso(r.createdAt),
+        updatedAt: iso(r.updatedAt),
+      })),
     })),
     maps: maps.map((m) => ({
       ref: m.id,
@@ -86,9 +122,24 @@ export async function exportSeminarArchive(actor: Actor, groupId: unknown): Prom
       feedbackSeenAt: isoOrNull(m.feedbackSeenAt),
       createdAt: iso(m.createdAt),
       updatedAt: iso(m.updatedAt),
-      nodes: m.nodes.map((n) => ({ ref: n.id, kind: n.kind, label: n.label, highlight: n.highlightId, x: n.x, y: n.y, version: n.version, createdAt: iso(n.createdAt) })),
+      nodes: m.nodes.map((n) => ({
+        ref: n.id,
+        kind: n.kind,
+        label: n.label,
+        highlight: n.highlightId,
+        x: n.x,
+        y: n.y,
+        version: n.version,
+        createdAt: iso(n.createdAt),
+      })),
       relations: m.relations.map((r) => ({ ref: r.id, from: r.fromId, to: r.toId, kind: r.kind, label: r.label })),
-      operations: m.operations.map((o) => ({ seq: o.seq, actor: o.actorId, type: o.type, payload: o.payload as never, createdAt: iso(o.createdAt) })),
+      operations: m.operations.map((o) => ({
+        seq: o.seq,
+        actor: o.actorId,
+        type: o.type,
+        payload: o.payload as never,
+        createdAt: iso(o.createdAt),
+      })),
       feedback: m.feedback.map((f) => ({
         author: f.authorId,
         node: f.nodeId,

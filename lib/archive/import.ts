@@ -22,7 +22,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 function rewriteIds(value: Json, ids: Map<string, string>): Json {
   if (typeof value === 'string') return ids.get(value) ?? value
   if (Array.isArray(value)) return value.map((item) => rewriteIds(item, ids))
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewriteIds(item, ids)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewriteIds(item, ids)]))
   return value
 }
 
@@ -42,7 +43,11 @@ function jsonBytes(value: unknown): Uint8Array {
 /** `file` is the uploaded bytes (gzip or JSON) or the archive's JSON value. Returns the new group. */
 export async function importSeminarArchive(actor: Actor, file: unknown): Promise<{ id: string; name: string }> {
   if (!actor) throw new Unauthenticated()
-  const archive: SeminarArchive = await runJob('parse-archive', { bytes: file instanceof Uint8Array ? file : jsonBytes(file) }, { owner: actor.id })
+  const archive: SeminarArchive = await runJob(
+    'parse-archive',
+    { bytes: file instanceof Uint8Array ? file : jsonBytes(file) },
+    { owner: actor.id },
+  )
 
   const ids = new Map<string, string>()
   const idOf = (ref: string) => {
@@ -65,7 +70,14 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
     async (tx) => {
       const others = archive.people.filter((p) => p.ref !== archive.exportedBy)
       await inBatches(others, (batch) =>
-        tx.user.createMany({ data: batch.map((p) => ({ id: person(p.ref), name: p.name, email: `${person(p.ref)}@imported.invalid`, passwordHash: LOCKED_PASSWORD })) }),
+        tx.user.createMany({
+          data: batch.map((p) => ({
+            id: person(p.ref),
+            name: p.name,
+            email: `${person(p.ref)}@imported.invalid`,
+            passwordHash: LOCKED_PASSWORD,
+          })),
+        }),
       )
       await tx.group.create({
         data: {
@@ -79,7 +91,10 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
           createdById: actor.id,
         },
       })
-      const members = [{ groupId, userId: actor.id, role: 'INSTRUCTOR' as const }, ...others.flatMap((p) => (p.role ? [{ groupId, userId: person(p.ref), role: p.role }] : []))]
+      const members = [
+        { groupId, userId: actor.id, role: 'INSTRUCTOR' as const },
+        ...others.flatMap((p) => (p.role ? [{ groupId, userId: person(p.ref), role: p.role }] : [])),
+      ]
       await tx.membership.createMany({ data: members })
 
       await inBatches(archive.sources, (batch) =>
@@ -102,7 +117,17 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
           })),
         }),
       )
-      const revisions = archive.sources.flatMap((s) => s.revisions.map((r) => ({ id: newId(), sourceId: local('source', s.ref), version: r.version, text: r.text, contentHash: r.contentHash, createdById: person(r.createdBy), createdAt: r.createdAt })))
+      const revisions = archive.sources.flatMap((s) =>
+        s.revisions.map((r) => ({
+          id: newId(),
+          sourceId: local('source', s.ref),
+          version: r.version,
+          text: r.text,
+          contentHash: r.contentHash,
+          createdById: person(r.createdBy),
+          createdAt: r.createdAt,
+        })),
+      )
       await inBatches(revisions, (batch) => tx.sourceRevision.createMany({ data: batch }))
 
       await inBatches(archive.highlights, (batch) =>
@@ -126,7 +151,16 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
           })),
         }),
       )
-      const replies = archive.highlights.flatMap((h) => h.replies.map((r) => ({ id: newId(), highlightId: local('highlight', h.ref), authorId: person(r.author), body: r.body, createdAt: r.createdAt, updatedAt: r.updatedAt })))
+      const replies = archive.highlights.flatMap((h) =>
+        h.replies.map((r) => ({
+          id: newId(),
+          highlightId: local('highlight', h.ref),
+          authorId: person(r.author),
+          body: r.body,
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+        })),
+      )
       await inBatches(replies, (batch) => tx.reply.createMany({ data: batch }))
 
       await inBatches(archive.maps, (batch) =>
@@ -151,13 +185,42 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
         const relation = (ref: string) => local(`relation:${m.ref}`, ref)
         await inBatches(m.nodes, (batch) =>
           tx.mapNode.createMany({
-            data: batch.map((n) => ({ id: node(n.ref), mapId, kind: n.kind, label: n.label, highlightId: n.highlight === null ? null : local('highlight', n.highlight), x: n.x, y: n.y, version: n.version, createdAt: n.createdAt })),
+            data: batch.map((n) => ({
+              id: node(n.ref),
+              mapId,
+              kind: n.kind,
+              label: n.label,
+              highlightId: n.highlight === null ? null : local('highlight', n.highlight),
+              x: n.x,
+              y: n.y,
+              version: n.version,
+              createdAt: n.createdAt,
+            })),
           }),
         )
-        await inBatches(m.relations, (batch) => tx.mapRelation.createMany({ data: batch.map((r) => ({ id: relation(r.ref), mapId, fromId: node(r.from), toId: node(r.to), kind: r.kind, label: r.label })) }))
+        await inBatches(m.relations, (batch) =>
+          tx.mapRelation.createMany({
+            data: batch.map((r) => ({
+              id: relation(r.ref),
+              mapId,
+              fromId: node(r.from),
+              toId: node(r.to),
+              kind: r.kind,
+              label: r.label,
+            })),
+          }),
+        )
         await inBatches(m.operations, (batch) =>
           tx.mapOperation.createMany({
-            data: batch.map((o) => ({ id: newId(), mapId, seq: o.seq, actorId: person(o.actor), type: o.type, payload: rewriteIds(o.payload as Json, historyIds) as never, createdAt: o.createdAt })),
+            data: batch.map((o) => ({
+              id: newId(),
+              mapId,
+              seq: o.seq,
+              actorId: person(o.actor),
+              type: o.type,
+              payload: rewriteIds(o.payload as Json, historyIds) as never,
+              createdAt: o.createdAt,
+            })),
           }),
         )
         await inBatches(m.feedback, (batch) =>

@@ -7,7 +7,13 @@
 import { z } from 'zod'
 import { NoteDoc } from '@/lib/annotations/note'
 import { MAX_HIGHLIGHT_CHARS, Tag, VisibilityInput } from '@/lib/annotations/schema'
-import { MAX_LABEL_CHARS, MAX_NODES, MAX_RELATION_LABEL_CHARS, NodeKindInput, RelationKindInput } from '@/lib/maps/schema'
+import {
+  MAX_LABEL_CHARS,
+  MAX_NODES,
+  MAX_RELATION_LABEL_CHARS,
+  NodeKindInput,
+  RelationKindInput,
+} from '@/lib/maps/schema'
 import { Criterion } from '@/lib/review/schema'
 import { MAX_SOURCE_CHARS } from '@/lib/sources/schema'
 import { isSingleLineText, isStorableText } from '@/lib/validation'
@@ -20,9 +26,16 @@ export const MAX_ARCHIVE_JSON_BYTES = 200 * 1024 * 1024
 
 const NOT_AN_ARCHIVE = 'This file is not a Colloquy seminar archive.'
 
-const Ref = z.string({ error: 'Every item in the archive needs its label.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'A label in the archive is not valid.')
+const Ref = z
+  .string({ error: 'Every item in the archive needs its label.' })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A label in the archive is not valid.')
 const When = z.iso.datetime({ error: 'A date in the archive is not valid.' }).transform((text) => new Date(text))
-const Count = (what: string, max: number) => z.number({ error: `${what} must be a number.` }).int(`${what} must be a whole number.`).min(0, `${what} cannot be negative.`).max(max, `${what} is too large.`)
+const Count = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int(`${what} must be a whole number.`)
+    .min(0, `${what} cannot be negative.`)
+    .max(max, `${what} is too large.`)
 const Line = (what: string, max: number) =>
   z
     .string({ error: `${what} must be text.` })
@@ -31,18 +44,38 @@ const Line = (what: string, max: number) =>
     .max(max, `${what} is longer than ${max} characters.`)
     .refine(isSingleLineText, `${what} contains characters that cannot be shown.`)
 const Text = (what: string, max: number) =>
-  z.string({ error: `${what} must be text.` }).max(max, `${what} is longer than ${max.toLocaleString('en')} characters.`).refine(isStorableText, `${what} contains characters that cannot be shown.`)
-const Hash = z.string({ error: 'A content hash must be text.' }).regex(/^[0-9a-f]{64}$/, 'A content hash in the archive is not valid.')
+  z
+    .string({ error: `${what} must be text.` })
+    .max(max, `${what} is longer than ${max.toLocaleString('en')} characters.`)
+    .refine(isStorableText, `${what} contains characters that cannot be shown.`)
+const Hash = z
+  .string({ error: 'A content hash must be text.' })
+  .regex(/^[0-9a-f]{64}$/, 'A content hash in the archive is not valid.')
 const Json = z.json({ error: 'The archive holds a value that is not JSON.' })
 
-const Person = z.object({ ref: Ref, name: Line('A name', 80), role: z.enum(['INSTRUCTOR', 'STUDENT'], { error: 'A role is instructor or student.' }).nullable() })
+const Person = z.object({
+  ref: Ref,
+  name: Line('A name', 80),
+  role: z.enum(['INSTRUCTOR', 'STUDENT'], { error: 'A role is instructor or student.' }).nullable(),
+})
 
-const Revision = z.object({ version: Count('A revision number', 1_000_000), text: Text('A revision', MAX_SOURCE_CHARS), contentHash: Hash, createdBy: Ref, createdAt: When })
+const Revision = z.object({
+  version: Count('A revision number', 1_000_000),
+  text: Text('A revision', MAX_SOURCE_CHARS),
+  contentHash: Hash,
+  createdBy: Ref,
+  createdAt: When,
+})
 
 /** One block of a source's layout (Source.layout): its kind, heading level and page of the original. */
 const LayoutEntry = z.object({
   kind: z.enum(['heading', 'paragraph', 'list', 'quote'], { error: 'A block of a source has an unknown kind.' }),
-  level: z.number({ error: 'A heading level must be a number.' }).int().min(1, 'A heading level is 1 to 6.').max(6, 'A heading level is 1 to 6.').optional(),
+  level: z
+    .number({ error: 'A heading level must be a number.' })
+    .int()
+    .min(1, 'A heading level is 1 to 6.')
+    .max(6, 'A heading level is 1 to 6.')
+    .optional(),
   page: Count('A page number', 100_000).min(1, 'A page number starts at 1.').optional(),
 })
 
@@ -50,7 +83,12 @@ const Source = z.object({
   ref: Ref,
   title: Line('A source title', 300),
   author: Line('An author', 200).nullable(),
-  year: z.number({ error: 'A year must be a number.' }).int('A year must be a whole number.').min(1000, 'A year is out of range.').max(2100, 'A year is out of range.').nullable(),
+  year: z
+    .number({ error: 'A year must be a number.' })
+    .int('A year must be a whole number.')
+    .min(1000, 'A year is out of range.')
+    .max(2100, 'A year is out of range.')
+    .nullable(),
   url: z
     .string({ error: 'A web address must be text.' })
     .max(2000, 'A web address is too long.')
@@ -77,7 +115,10 @@ const Highlight = z.object({
   author: Ref,
   tag: Tag,
   visibility: VisibilityInput,
-  exact: Text('A highlighted passage', MAX_HIGHLIGHT_CHARS).refine((text) => text.length > 0, 'A highlighted passage is empty.'),
+  exact: Text('A highlighted passage', MAX_HIGHLIGHT_CHARS).refine(
+    (text) => text.length > 0,
+    'A highlighted passage is empty.',
+  ),
   prefix: Text('The text before a passage', 1_000),
   suffix: Text('The text after a passage', 1_000),
   start: Count('A passage start', MAX_SOURCE_CHARS),
@@ -101,9 +142,21 @@ const Node = z.object({
   createdAt: When,
 })
 
-const Relation = z.object({ ref: Ref, from: Ref, to: Ref, kind: RelationKindInput, label: Text('A relation label', MAX_RELATION_LABEL_CHARS) })
+const Relation = z.object({
+  ref: Ref,
+  from: Ref,
+  to: Ref,
+  kind: RelationKindInput,
+  label: Text('A relation label', MAX_RELATION_LABEL_CHARS),
+})
 
-const Operation = z.object({ seq: Count('An operation number', 10_000_000).min(1), actor: Ref, type: Line('An operation type', 40), payload: Json, createdAt: When })
+const Operation = z.object({
+  seq: Count('An operation number', 10_000_000).min(1),
+  actor: Ref,
+  type: Line('An operation type', 40),
+  payload: Json,
+  createdAt: When,
+})
 
 const Feedback = z.object({
   author: Ref,
@@ -134,7 +187,9 @@ const ArgumentMap = z.object({
 const Shape = z.object(
   {
     format: z.literal(ARCHIVE_FORMAT, { error: NOT_AN_ARCHIVE }),
-    version: z.literal(ARCHIVE_VERSION, { error: 'This archive comes from another version of Colloquy and cannot be read here.' }),
+    version: z.literal(ARCHIVE_VERSION, {
+      error: 'This archive comes from another version of Colloquy and cannot be read here.',
+    }),
     exportedAt: When,
     exportedBy: Ref.nullable(),
     group: z.object({
@@ -162,10 +217,22 @@ export const SeminarArchive = Shape.superRefine((archive, ctx) => {
     })
     return seen
   }
-  const people = unique(archive.people.map((p) => p.ref), 'people', 'people')
+  const people = unique(
+    archive.people.map((p) => p.ref),
+    'people',
+    'people',
+  )
   const sources = new Map(archive.sources.map((s) => [s.ref, s]))
-  unique(archive.sources.map((s) => s.ref), 'sources', 'sources')
-  const highlights = unique(archive.highlights.map((h) => h.ref), 'highlights', 'highlights')
+  unique(
+    archive.sources.map((s) => s.ref),
+    'sources',
+    'sources',
+  )
+  const highlights = unique(
+    archive.highlights.map((h) => h.ref),
+    'highlights',
+    'highlights',
+  )
   const person = (ref: string | null, path: (string | number)[]) => {
     if (ref !== null && !people.has(ref)) issue(path, `The archive names a person (“${ref}”) it does not list.`)
   }
@@ -174,7 +241,8 @@ export const SeminarArchive = Shape.superRefine((archive, ctx) => {
     person(s.createdBy, ['sources', i, 'createdBy'])
     const versions = new Set<number>()
     s.revisions.forEach((r, j) => {
-      if (versions.has(r.version)) issue(['sources', i, 'revisions', j, 'version'], `A source lists revision ${r.version} twice.`)
+      if (versions.has(r.version))
+        issue(['sources', i, 'revisions', j, 'version'], `A source lists revision ${r.version} twice.`)
       versions.add(r.version)
     })
     s.revisions.forEach((r, j) => person(r.createdBy, ['sources', i, 'revisions', j, 'createdBy']))
@@ -183,23 +251,43 @@ export const SeminarArchive = Shape.superRefine((archive, ctx) => {
     person(h.author, ['highlights', i, 'author'])
     h.replies.forEach((r, j) => person(r.author, ['highlights', i, 'replies', j, 'author']))
     const source = sources.get(h.source)
-    if (!source) return issue(['highlights', i, 'source'], `A highlight names a source (“${h.source}”) the archive does not hold.`)
+    if (!source)
+      return issue(['highlights', i, 'source'], `A highlight names a source (“${h.source}”) the archive does not hold.`)
     if (h.end <= h.start) issue(['highlights', i, 'end'], 'A highlighted passage ends before it starts.')
-    if (h.end > source.text.length && h.sourceVersion === source.version) issue(['highlights', i, 'end'], 'A highlighted passage runs past the end of its source.')
+    if (h.end > source.text.length && h.sourceVersion === source.version)
+      issue(['highlights', i, 'end'], 'A highlighted passage runs past the end of its source.')
   })
-  unique(archive.maps.map((m) => m.ref), 'maps', 'maps')
+  unique(
+    archive.maps.map((m) => m.ref),
+    'maps',
+    'maps',
+  )
   archive.maps.forEach((m, i) => {
     person(m.owner, ['maps', i, 'owner'])
     if (m.kind === 'PERSONAL' && m.owner === null) issue(['maps', i, 'owner'], 'A personal map needs its owner.')
-    const nodes = unique(m.nodes.map((n) => n.ref), `maps.${i}.nodes`, 'nodes')
-    const relations = unique(m.relations.map((r) => r.ref), `maps.${i}.relations`, 'relations')
+    const nodes = unique(
+      m.nodes.map((n) => n.ref),
+      `maps.${i}.nodes`,
+      'nodes',
+    )
+    const relations = unique(
+      m.relations.map((r) => r.ref),
+      `maps.${i}.relations`,
+      'relations',
+    )
     m.nodes.forEach((n, j) => {
-      if (n.highlight !== null && !highlights.has(n.highlight)) issue(['maps', i, 'nodes', j, 'highlight'], `A node cites a highlight (“${n.highlight}”) the archive does not hold.`)
+      if (n.highlight !== null && !highlights.has(n.highlight))
+        issue(
+          ['maps', i, 'nodes', j, 'highlight'],
+          `A node cites a highlight (“${n.highlight}”) the archive does not hold.`,
+        )
     })
     const pairs = new Set<string>()
     m.relations.forEach((r, j) => {
-      if (!nodes.has(r.from) || !nodes.has(r.to)) issue(['maps', i, 'relations', j], `Relation “${r.ref}” connects a node that is not in its map.`)
-      if (pairs.has(`${r.from} ${r.to}`)) issue(['maps', i, 'relations', j], `Two relations connect the same two nodes (relation “${r.ref}”).`)
+      if (!nodes.has(r.from) || !nodes.has(r.to))
+        issue(['maps', i, 'relations', j], `Relation “${r.ref}” connects a node that is not in its map.`)
+      if (pairs.has(`${r.from} ${r.to}`))
+        issue(['maps', i, 'relations', j], `Two relations connect the same two nodes (relation “${r.ref}”).`)
       pairs.add(`${r.from} ${r.to}`)
     })
     const seqs = new Set<number>()
@@ -210,8 +298,10 @@ export const SeminarArchive = Shape.superRefine((archive, ctx) => {
     })
     m.feedback.forEach((f, j) => {
       person(f.author, ['maps', i, 'feedback', j, 'author'])
-      if (f.node !== null && !nodes.has(f.node)) issue(['maps', i, 'feedback', j, 'node'], 'Feedback is pinned to a node that is not in its map.')
-      if (f.relation !== null && !relations.has(f.relation)) issue(['maps', i, 'feedback', j, 'relation'], 'Feedback is pinned to a relation that is not in its map.')
+      if (f.node !== null && !nodes.has(f.node))
+        issue(['maps', i, 'feedback', j, 'node'], 'Feedback is pinned to a node that is not in its map.')
+      if (f.relation !== null && !relations.has(f.relation))
+        issue(['maps', i, 'feedback', j, 'relation'], 'Feedback is pinned to a relation that is not in its map.')
     })
   })
 })

@@ -7,14 +7,35 @@ import { authorize, type Action } from '@/lib/permissions'
 
 export const ASSIGNMENT_NOT_FOUND = 'This assignment does not exist.'
 
-const COLUMNS = { id: true, groupId: true, title: true, opensAt: true, dueAt: true, allowLate: true, requireMap: true, group: { select: { timeZone: true } } } as const
+const COLUMNS = {
+  id: true,
+  groupId: true,
+  title: true,
+  opensAt: true,
+  dueAt: true,
+  allowLate: true,
+  requireMap: true,
+  group: { select: { timeZone: true } },
+} as const
 
 interface AssignmentAccess extends GroupAccess {
-  assignment: { id: string; groupId: string; title: string; opensAt: Date; dueAt: Date; allowLate: boolean; requireMap: boolean }
+  assignment: {
+    id: string
+    groupId: string
+    title: string
+    opensAt: Date
+    dueAt: Date
+    allowLate: boolean
+    requireMap: boolean
+  }
   timeZone: string
 }
 
-export async function authorizeOnAssignment(actor: Actor, assignmentId: unknown, action: Action): Promise<AssignmentAccess> {
+export async function authorizeOnAssignment(
+  actor: Actor,
+  assignmentId: unknown,
+  action: Action,
+): Promise<AssignmentAccess> {
   const id = Id.safeParse(assignmentId)
   const row = id.success ? await db.assignment.findUnique({ where: { id: id.data }, select: COLUMNS }) : null
   if (!row) throw new NotFound(ASSIGNMENT_NOT_FOUND)

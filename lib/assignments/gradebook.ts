@@ -75,17 +75,45 @@ export function gradebookCsv(input: GradebookInput): string {
 }
 
 /** The CSV and its file name, for an instructor of the assignment's group. */
-export async function exportGradebook(actor: Actor, assignmentId: unknown, now = new Date()): Promise<{ csv: string; title: string }> {
+export async function exportGradebook(
+  actor: Actor,
+  assignmentId: unknown,
+  now = new Date(),
+): Promise<{ csv: string; title: string }> {
   const access = await authorizeOnAssignment(actor, assignmentId, 'gradebook:export')
   const [assignment, group, members] = await Promise.all([
     db.assignment.findUniqueOrThrow({
       where: { id: access.assignment.id },
-      select: { id: true, groupId: true, title: true, instructions: true, minClaims: true, minEvidence: true, minBias: true, requireMap: true, opensAt: true, dueAt: true, allowLate: true, sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } } },
+      select: {
+        id: true,
+        groupId: true,
+        title: true,
+        instructions: true,
+        minClaims: true,
+        minEvidence: true,
+        minBias: true,
+        requireMap: true,
+        opensAt: true,
+        dueAt: true,
+        allowLate: true,
+        sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } },
+      },
     }),
-    db.group.findUniqueOrThrow({ where: { id: access.assignment.groupId }, select: { name: true, timeZone: true, rubric: true } }),
-    db.membership.findMany({ where: { groupId: access.assignment.groupId, role: 'STUDENT' }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: 'asc' } } }),
+    db.group.findUniqueOrThrow({
+      where: { id: access.assignment.groupId },
+      select: { name: true, timeZone: true, rubric: true },
+    }),
+    db.membership.findMany({
+      where: { groupId: access.assignment.groupId, role: 'STUDENT' },
+      select: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: { user: { name: 'asc' } },
+    }),
   ])
-  const table = await progressTable([assignment], members.map((m) => m.user.id), now)
+  const table = await progressTable(
+    [assignment],
+    members.map((m) => m.user.id),
+    now,
+  )
   const submittedMaps = [...table.values()].flatMap((p) => (p.submission ? [p.submission.mapId] : []))
   const scorings = await db.feedback.findMany({
     where: { mapId: { in: submittedMaps }, rubricScores: { not: { equals: null } } },
@@ -93,10 +121,29 @@ export async function exportGradebook(actor: Actor, assignmentId: unknown, now =
     select: { mapId: true, rubricScores: true },
   })
   // The latest scoring of each map wins.
-  const scoresOf = new Map(scorings.map((f) => [f.mapId, Object.fromEntries((f.rubricScores as { name: string; points: number }[]).map((s) => [s.name, s.points]))]))
+  const scoresOf = new Map(
+    scorings.map((f) => [
+      f.mapId,
+      Object.fromEntries((f.rubricScores as { name: string; points: number }[]).map((s) => [s.name, s.points])),
+    ]),
+  )
   const students = members.map(({ user }) => {
     const progress = table.get(`${assignment.id}:${user.id}`)!
-    return { name: user.name, email: user.email, progress, scores: progress.submission ? (scoresOf.get(progress.submission.mapId) ?? null) : null }
+    return {
+      name: user.name,
+      email: user.email,
+      progress,
+      scores: progress.submission ? (scoresOf.get(progress.submission.mapId) ?? null) : null,
+    }
   })
-  return { csv: gradebookCsv({ title: assignment.title, groupName: group.name, timeZone: group.timeZone, rubric: group.rubric as Criterion[], students }), title: assignment.title }
+  return {
+    csv: gradebookCsv({
+      title: assignment.title,
+      groupName: group.name,
+      timeZone: group.timeZone,
+      rubric: group.rubric as Criterion[],
+      students,
+    }),
+    title: assignment.title,
+  }
 }

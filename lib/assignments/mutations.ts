@@ -29,7 +29,10 @@ async function columnsOf(data: Fields, groupId: string) {
   const timeZone = await timeZoneOf(groupId)
   const opensAt = instant(data.opensAt, timeZone, 'opensAt')
   const dueAt = instant(data.dueAt, timeZone, 'dueAt')
-  if (dueAt <= opensAt) throw new Invalid('The due date must come after the opening date.', { dueAt: 'The due date must come after the opening date.' })
+  if (dueAt <= opensAt)
+    throw new Invalid('The due date must come after the opening date.', {
+      dueAt: 'The due date must come after the opening date.',
+    })
   const found = await db.source.count({ where: { id: { in: data.sourceIds }, groupId } })
   // Another group's source reads exactly like one that does not exist.
   if (found !== data.sourceIds.length) throw new NotFound(SOURCE_NOT_IN_GROUP)
@@ -65,7 +68,9 @@ export async function updateAssignment(actor: Actor, input: unknown): Promise<vo
   await db.$transaction(async (tx) => {
     await tx.assignment.update({ where: { id: access.assignment.id }, data: columns })
     await tx.assignmentSource.deleteMany({ where: { assignmentId: access.assignment.id } })
-    await tx.assignmentSource.createMany({ data: sourceRows(data.sourceIds).map((row) => ({ ...row, assignmentId: access.assignment.id })) })
+    await tx.assignmentSource.createMany({
+      data: sourceRows(data.sourceIds).map((row) => ({ ...row, assignmentId: access.assignment.id })),
+    })
     // A moved due date moves what counts as late.
     await tx.$executeRaw`UPDATE "AssignmentSubmission" SET late = "submittedAt" > ${columns.dueAt} WHERE "assignmentId" = ${access.assignment.id}`
   })
@@ -83,22 +88,47 @@ export async function deleteAssignment(actor: Actor, input: unknown): Promise<vo
  * asks for no map, has not opened, is past due without late work allowed, or already has another
  * map of theirs.
  */
-export async function recordSubmission(tx: Prisma.TransactionClient, actor: { id: string }, map: { id: string; groupId: string }, assignmentId: string, now = new Date()): Promise<void> {
+export async function recordSubmission(
+  tx: Prisma.TransactionClient,
+  actor: { id: string },
+  map: { id: string; groupId: string },
+  assignmentId: string,
+  now = new Date(),
+): Promise<void> {
   const assignment = await tx.assignment.findFirst({
     where: { id: assignmentId, groupId: map.groupId },
-    select: { id: true, title: true, requireMap: true, opensAt: true, dueAt: true, allowLate: true, group: { select: { timeZone: true } } },
+    select: {
+      id: true,
+      title: true,
+      requireMap: true,
+      opensAt: true,
+      dueAt: true,
+      allowLate: true,
+      group: { select: { timeZone: true } },
+    },
   })
   if (!assignment) throw new NotFound(ASSIGNMENT_NOT_FOUND)
   const when = (date: Date) => formatInZone(date, assignment.group.timeZone)
   if (!assignment.requireMap) throw new Invalid(`“${assignment.title}” does not ask for a map.`)
-  if (now < assignment.opensAt) throw new Forbidden(`“${assignment.title}” opens on ${when(assignment.opensAt)}; submit your map from then on.`)
+  if (now < assignment.opensAt)
+    throw new Forbidden(`“${assignment.title}” opens on ${when(assignment.opensAt)}; submit your map from then on.`)
   const late = now > assignment.dueAt
   if (late && !assignment.allowLate) {
-    throw new Forbidden(`“${assignment.title}” was due on ${when(assignment.dueAt)} and does not accept late work, so your map was not submitted.`)
+    throw new Forbidden(
+      `“${assignment.title}” was due on ${when(assignment.dueAt)} and does not accept late work, so your map was not submitted.`,
+    )
   }
-  const existing = await tx.assignmentSubmission.findUnique({ where: { assignmentId_userId: { assignmentId, userId: actor.id } }, select: { map: { select: { title: true } } } })
-  if (existing) throw new Conflict(`You already submitted “${existing.map.title}” for “${assignment.title}”. Ask your instructor to reopen it to hand in another map.`)
-  await tx.assignmentSubmission.create({ data: { assignmentId, userId: actor.id, mapId: map.id, submittedAt: now, late } })
+  const existing = await tx.assignmentSubmission.findUnique({
+    where: { assignmentId_userId: { assignmentId, userId: actor.id } },
+    select: { map: { select: { title: true } } },
+  })
+  if (existing)
+    throw new Conflict(
+      `You already submitted “${existing.map.title}” for “${assignment.title}”. Ask your instructor to reopen it to hand in another map.`,
+    )
+  await tx.assignmentSubmission.create({
+    data: { assignmentId, userId: actor.id, mapId: map.id, submittedAt: now, late },
+  })
 }
 
 /** A reopened map is a draft again: it no longer counts as handed in. */

@@ -35,7 +35,8 @@ export interface Progress {
   opened: boolean
 }
 
-const minimumOf = (rules: AssignmentRules, tag: Tag) => (tag === 'CLAIM' ? rules.minClaims : tag === 'EVIDENCE' ? rules.minEvidence : rules.minBias)
+const minimumOf = (rules: AssignmentRules, tag: Tag) =>
+  tag === 'CLAIM' ? rules.minClaims : tag === 'EVIDENCE' ? rules.minEvidence : rules.minBias
 
 export function progressOf(
   rules: AssignmentRules,
@@ -43,7 +44,9 @@ export function progressOf(
   submission: { mapId: string; submittedAt: Date; late: boolean } | null,
   now: Date,
 ): Progress {
-  const counting = highlights.filter((h) => rules.allowLate || h.createdAt <= rules.dueAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+  const counting = highlights
+    .filter((h) => rules.allowLate || h.createdAt <= rules.dueAt)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
   const times = (tag?: Tag) => counting.filter((h) => !tag || h.tag === tag).map((h) => h.createdAt)
   const counts = { CLAIM: times('CLAIM').length, EVIDENCE: times('EVIDENCE').length, BIAS: times('BIAS').length }
   const requirements: Requirement[] = []
@@ -67,7 +70,13 @@ export function progressOf(
   }
   const complete = metAt.every((at) => at !== null)
   const completedAt = complete ? new Date(Math.max(...metAt.map((at) => at!.getTime()))) : null
-  const status: Status = completedAt ? (completedAt > rules.dueAt ? 'late' : 'done') : now > rules.dueAt ? 'missing' : 'open'
+  const status: Status = completedAt
+    ? completedAt > rules.dueAt
+      ? 'late'
+      : 'done'
+    : now > rules.dueAt
+      ? 'missing'
+      : 'open'
   return { counts, requirements, status, completedAt, submission, opened: now >= rules.opensAt }
 }
 
@@ -86,4 +95,9 @@ export function describeRequirement(r: Requirement): string {
   return `${Math.min(r.have, r.need)} of ${r.need} ${r.need === 1 ? one : many}`
 }
 
-export const STATUS_LABEL: Record<Status, string> = { done: 'Done', late: 'Done late', missing: 'Missing', open: 'To do' }
+export const STATUS_LABEL: Record<Status, string> = {
+  done: 'Done',
+  late: 'Done late',
+  missing: 'Missing',
+  open: 'To do',
+}

@@ -22,14 +22,22 @@ const ASSIGNMENT = {
 
 type AssignmentRow = Awaited<ReturnType<typeof loadAssignments>>[number]
 
-function loadAssignments(where: { groupId?: string | { in: string[] }; id?: string; sources?: { some: { sourceId: string } } }) {
+function loadAssignments(where: {
+  groupId?: string | { in: string[] }
+  id?: string
+  sources?: { some: { sourceId: string } }
+}) {
   return db.assignment.findMany({ where, orderBy: [{ dueAt: 'asc' }, { title: 'asc' }], select: ASSIGNMENT })
 }
 
 const sourceIdsOf = (a: AssignmentRow) => a.sources.map((s) => s.source.id)
 
 /** Progress of each student on each assignment: `${assignmentId}:${userId}` → Progress. */
-export async function progressTable(assignments: AssignmentRow[], userIds: string[], now = new Date()): Promise<Map<string, Progress>> {
+export async function progressTable(
+  assignments: AssignmentRow[],
+  userIds: string[],
+  now = new Date(),
+): Promise<Map<string, Progress>> {
   const table = new Map<string, Progress>()
   if (assignments.length === 0 || userIds.length === 0) return table
   const [highlights, submissions] = await Promise.all([
@@ -45,7 +53,9 @@ export async function progressTable(assignments: AssignmentRow[], userIds: strin
   for (const a of assignments) {
     const sources = new Set(sourceIdsOf(a))
     for (const userId of userIds) {
-      const mine = highlights.filter((h) => h.authorId === userId && sources.has(h.sourceId)).map((h) => ({ tag: h.tag as Tag, createdAt: h.createdAt }))
+      const mine = highlights
+        .filter((h) => h.authorId === userId && sources.has(h.sourceId))
+        .map((h) => ({ tag: h.tag as Tag, createdAt: h.createdAt }))
       const submission = submissions.find((s) => s.assignmentId === a.id && s.userId === userId) ?? null
       table.set(`${a.id}:${userId}`, progressOf(a, mine, submission, now))
     }
@@ -61,7 +71,11 @@ export interface TodoItem {
 }
 
 /** A student's assignments in the groups they study in, opened ones only, soonest due first. */
-export async function myTodo(actor: { id: string }, options: { groupId?: string } = {}, now = new Date()): Promise<TodoItem[]> {
+export async function myTodo(
+  actor: { id: string },
+  options: { groupId?: string } = {},
+  now = new Date(),
+): Promise<TodoItem[]> {
   const memberships = await db.membership.findMany({
     where: { userId: actor.id, role: 'STUDENT', ...(options.groupId ? { groupId: options.groupId } : {}) },
     select: { group: { select: { id: true, name: true, timeZone: true } } },
@@ -80,7 +94,9 @@ export async function myTodo(actor: { id: string }, options: { groupId?: string 
 /** The dashboard's list: unfinished work, and finished work until a week after its due date. */
 export async function currentTodo(actor: { id: string }, now = new Date()): Promise<TodoItem[]> {
   const weekAgo = now.getTime() - 7 * 86_400_000
-  return (await myTodo(actor, {}, now)).filter((item) => !item.progress.completedAt || item.assignment.dueAt.getTime() > weekAgo)
+  return (await myTodo(actor, {}, now)).filter(
+    (item) => !item.progress.completedAt || item.assignment.dueAt.getTime() > weekAgo,
+  )
 }
 
 /** The group page's list: a student's to-do, or for instructors every assignment with its class tally. */
@@ -90,15 +106,31 @@ export async function groupAssignments(actor: Actor, groupId: unknown, now = new
   if (!can(access.standing, 'assignment:manage')) {
     const [todo, drafts] = await Promise.all([
       myTodo(actor!, { groupId: access.group.id }, now),
-      db.argumentMap.findMany({ where: { groupId: access.group.id, ownerId: actor!.id, kind: 'PERSONAL', status: 'DRAFT' }, orderBy: { updatedAt: 'desc' }, select: { id: true, title: true } }),
+      db.argumentMap.findMany({
+        where: { groupId: access.group.id, ownerId: actor!.id, kind: 'PERSONAL', status: 'DRAFT' },
+        orderBy: { updatedAt: 'desc' },
+        select: { id: true, title: true },
+      }),
     ])
-    return { ...access, timeZone: group.timeZone, manage: false as const, todo, drafts, assignments: [], tallies: new Map<string, Record<string, number>>() }
+    return {
+      ...access,
+      timeZone: group.timeZone,
+      manage: false as const,
+      todo,
+      drafts,
+      assignments: [],
+      tallies: new Map<string, Record<string, number>>(),
+    }
   }
   const [assignments, students] = await Promise.all([
     loadAssignments({ groupId: access.group.id }),
     db.membership.findMany({ where: { groupId: access.group.id, role: 'STUDENT' }, select: { userId: true } }),
   ])
-  const table = await progressTable(assignments, students.map((s) => s.userId), now)
+  const table = await progressTable(
+    assignments,
+    students.map((s) => s.userId),
+    now,
+  )
   const tallies = new Map(
     assignments.map((a) => {
       const tally: Record<string, number> = { done: 0, late: 0, missing: 0, open: 0 }
@@ -110,7 +142,12 @@ export async function groupAssignments(actor: Actor, groupId: unknown, now = new
 }
 
 /** For the reader: a student's opened assignments that list this source, with their progress. */
-export async function readerAssignments(actor: { id: string }, groupId: string, sourceId: string, now = new Date()): Promise<TodoItem[]> {
+export async function readerAssignments(
+  actor: { id: string },
+  groupId: string,
+  sourceId: string,
+  now = new Date(),
+): Promise<TodoItem[]> {
   const todo = await myTodo(actor, { groupId }, now)
   return todo.filter((item) => item.assignment.sources.some((s) => s.source.id === sourceId))
 }
@@ -123,8 +160,16 @@ export async function assignmentColumns(actor: Actor, groupId: unknown, now = ne
     db.membership.findMany({ where: { groupId: access.group.id, role: 'STUDENT' }, select: { userId: true } }),
     db.group.findUniqueOrThrow({ where: { id: access.group.id }, select: { timeZone: true } }),
   ])
-  const table = await progressTable(assignments, students.map((s) => s.userId), now)
-  return { assignments, timeZone: group.timeZone, progress: (assignmentId: string, userId: string) => table.get(`${assignmentId}:${userId}`)! }
+  const table = await progressTable(
+    assignments,
+    students.map((s) => s.userId),
+    now,
+  )
+  return {
+    assignments,
+    timeZone: group.timeZone,
+    progress: (assignmentId: string, userId: string) => table.get(`${assignmentId}:${userId}`)!,
+  }
 }
 
 export type { AssignmentRow }

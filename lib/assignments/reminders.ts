@@ -14,13 +14,29 @@ const CHECK_MS = 5 * 60_000
 export async function remindDueSoon(now = new Date()): Promise<{ told: number }> {
   const assignments = await db.assignment.findMany({
     where: { opensAt: { lte: now }, dueAt: { gt: now, lte: new Date(now.getTime() + DUE_SOON_MS) } },
-    select: { id: true, groupId: true, title: true, instructions: true, minClaims: true, minEvidence: true, minBias: true, requireMap: true, opensAt: true, dueAt: true, allowLate: true, sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } } },
+    select: {
+      id: true,
+      groupId: true,
+      title: true,
+      instructions: true,
+      minClaims: true,
+      minEvidence: true,
+      minBias: true,
+      requireMap: true,
+      opensAt: true,
+      dueAt: true,
+      allowLate: true,
+      sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } },
+    },
   })
   let told = 0
   for (const assignment of assignments) {
     const [students, already] = await Promise.all([
       db.membership.findMany({ where: { groupId: assignment.groupId, role: 'STUDENT' }, select: { userId: true } }),
-      db.notification.findMany({ where: { assignmentId: assignment.id, kind: 'ASSIGNMENT_DUE' }, select: { userId: true } }),
+      db.notification.findMany({
+        where: { assignmentId: assignment.id, kind: 'ASSIGNMENT_DUE' },
+        select: { userId: true },
+      }),
     ])
     const toldBefore = new Set(already.map((n) => n.userId))
     const candidates = students.map((s) => s.userId).filter((id) => !toldBefore.has(id))
@@ -43,6 +59,10 @@ export function startDueReminders(): void {
     CHECK_MS,
     CHECK_MS,
     () => remindDueSoon(),
-    (error) => log.warn({ err: error, task: 'assignment-reminders' }, 'Assignment reminders failed; the next period tries again'),
+    (error) =>
+      log.warn(
+        { err: error, task: 'assignment-reminders' },
+        'Assignment reminders failed; the next period tries again',
+      ),
   )
 }

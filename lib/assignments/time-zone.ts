@@ -23,11 +23,27 @@ const partsFormat = new Map<string, Intl.DateTimeFormat>()
 function wallClockParts(instant: number, timeZone: string): number[] {
   let format = partsFormat.get(timeZone)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
     partsFormat.set(timeZone, format)
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]))
-  return [Number(parts.year), Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)]
+  return [
+    Number(parts.year),
+    Number(parts.month),
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  ]
 }
 
 /** How far the zone's clocks are ahead of UTC at this instant, in milliseconds. */
@@ -45,9 +61,14 @@ export function zonedToInstant(local: string, timeZone: string): ZonedInstant {
   const [y, mo, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number]
   const asUtc = Date.UTC(y, mo - 1, d, h, mi)
   const check = new Date(asUtc)
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return { ok: false, reason: 'format' }
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59)
+    return { ok: false, reason: 'format' }
   // The offsets in force a day either side cover any one transition; keep those that read back.
-  const offsets = new Set([offsetAt(asUtc - 86_400_000, timeZone), offsetAt(asUtc, timeZone), offsetAt(asUtc + 86_400_000, timeZone)])
+  const offsets = new Set([
+    offsetAt(asUtc - 86_400_000, timeZone),
+    offsetAt(asUtc, timeZone),
+    offsetAt(asUtc + 86_400_000, timeZone),
+  ])
   const fits = [...offsets]
     .map((offset) => asUtc - offset)
     .filter((instant) => instantToZoned(new Date(instant), timeZone) === local)
@@ -64,5 +85,15 @@ export function instantToZoned(instant: Date, timeZone: string): string {
 
 /** "Thu 10 Dec 2026, 17:00 GMT+9": what people read, in the group's zone, with the zone said. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(instant)
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(instant)
 }

@@ -39,7 +39,10 @@ export async function checkCredentials(input: unknown, address: string): Promise
   const attempt = await beginSignIn(email, address)
   let user: AccountUser | null
   try {
-    const found = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } })
+    const found = await db.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, email: true, passwordHash: true },
+    })
     const valid = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), password, address)
     user = found && valid ? { id: found.id, name: found.name, email: found.email } : null
   } catch (error) {
@@ -59,7 +62,12 @@ export async function checkCredentials(input: unknown, address: string): Promise
  * like a sign-in: a stolen session must not become a way to guess). Every other session of theirs
  * ends; the one they are using stays.
  */
-export async function changePassword(user: { id: string; email: string }, sessionId: string | null, input: unknown, address: string): Promise<void> {
+export async function changePassword(
+  user: { id: string; email: string },
+  sessionId: string | null,
+  input: unknown,
+  address: string,
+): Promise<void> {
   const data = ChangePasswordInput.parse(input)
   const attempt = await beginSignIn(user.email, address)
   let valid: boolean

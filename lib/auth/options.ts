@@ -76,7 +76,8 @@ export const authOptions: NextAuthOptions = {
     // ended on the server (signed out, password changed) is refused, and next-auth clears the cookie.
     async jwt({ token, user }) {
       if (user) return { ...token, sub: user.id, sid: await startSession(user.id) }
-      if (!token.sub || typeof token.sid !== 'string' || !(await renewSession(token.sub, token.sid))) throw new Error('This session has ended.')
+      if (!token.sub || typeof token.sid !== 'string' || !(await renewSession(token.sub, token.sid)))
+        throw new Error('This session has ended.')
       return token
     },
     session({ session, token }) {

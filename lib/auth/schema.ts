@@ -17,7 +17,10 @@ export const Password = z
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`)
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`)
   .refine(hasVariety, 'Use more than one or two different characters in your password.')
-  .refine((password) => !isCommonPassword(password), 'This is one of the most common passwords, which attackers try first. Choose another, such as a few unrelated words.')
+  .refine(
+    (password) => !isCommonPassword(password),
+    'This is one of the most common passwords, which attackers try first. Choose another, such as a few unrelated words.',
+  )
 
 export const PersonName = z
   .string({ error: 'Enter your name.' })
@@ -30,10 +33,16 @@ export const SignUpInput = z.object({ name: PersonName, email: Email, password: 
 export type SignUpInput = z.infer<typeof SignUpInput>
 
 /** A password being checked, not chosen: any length that could have been chosen. */
-const CurrentPassword = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH)
+const CurrentPassword = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .max(MAX_PASSWORD_LENGTH)
 
 export const SignInInput = z.object({ email: Email, password: CurrentPassword })
 
 export const ChangePasswordInput = z
   .object({ currentPassword: CurrentPassword, newPassword: Password })
-  .refine((data) => data.newPassword !== data.currentPassword, { path: ['newPassword'], message: 'Choose a new password that differs from the current one.' })
+  .refine((data) => data.newPassword !== data.currentPassword, {
+    path: ['newPassword'],
+    message: 'Choose a new password that differs from the current one.',
+  })

@@ -20,7 +20,10 @@ export async function startSession(userId: string): Promise<string> {
 
 /** Whether the session is still on, renewing it as next-auth renews its cookie. */
 export async function renewSession(userId: string, sessionId: string): Promise<boolean> {
-  const { count } = await db.authSession.updateMany({ where: { id: sessionId, userId, expiresAt: { gt: new Date() } }, data: { expiresAt: expiry() } })
+  const { count } = await db.authSession.updateMany({
+    where: { id: sessionId, userId, expiresAt: { gt: new Date() } },
+    data: { expiresAt: expiry() },
+  })
   return count > 0
 }
 

@@ -26,7 +26,13 @@ function encryptionKey(secret: string | Buffer): Uint8Array {
 const ALLOWED = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] }
 
 /** Drop-in for next-auth/jwt's `decode`: the payload, or a throw for a forged or expired token. */
-export async function decodeSessionToken({ token, secret }: { token?: string; secret: string | Buffer }): Promise<JWTPayload | null> {
+export async function decodeSessionToken({
+  token,
+  secret,
+}: {
+  token?: string
+  secret: string | Buffer
+}): Promise<JWTPayload | null> {
   if (!token) return null
   const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15, ...ALLOWED })
   return payload

@@ -45,7 +45,10 @@ const refusedAddresses = new Map<string, { until: number; rememberedUntil: numbe
 const REMEMBER_REFUSAL_MS = 5_000
 
 function addressRefusal(seconds: number): TooManyRequests {
-  return new TooManyRequests(`Too many failed sign-ins from your network. Please wait ${inAbout(seconds)} and try again.`, seconds)
+  return new TooManyRequests(
+    `Too many failed sign-ins from your network. Please wait ${inAbout(seconds)} and try again.`,
+    seconds,
+  )
 }
 
 /** The refusal this process already knows for the address, if any. */
@@ -84,8 +87,12 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
     if (!(refusal instanceof RateLimiterRes)) throw refusal
     const seconds = secondsUntil(refusal)
     const failed = (await failures().get(key))?.consumedPoints ?? 0
-    if (failed < FREE_FAILURES) throw new TooManyRequests('This sign-in is already being checked. Please try again in a moment.', seconds)
-    throw new TooManyRequests(`Too many failed sign-in attempts. Please wait ${inAbout(seconds)} and try again.`, seconds)
+    if (failed < FREE_FAILURES)
+      throw new TooManyRequests('This sign-in is already being checked. Please try again in a moment.', seconds)
+    throw new TooManyRequests(
+      `Too many failed sign-in attempts. Please wait ${inAbout(seconds)} and try again.`,
+      seconds,
+    )
   }
   return {
     succeeded: async () => {

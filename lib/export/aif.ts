@@ -33,12 +33,20 @@ export interface AifDocument {
   locutions: []
   colloquy: {
     title: string
-    nodes: { nodeID: string; id: string; kind: MapNodeState['kind']; citation: { sourceTitle: string; paragraph: number | null; exact: string } | null }[]
+    nodes: {
+      nodeID: string
+      id: string
+      kind: MapNodeState['kind']
+      citation: { sourceTitle: string; paragraph: number | null; exact: string } | null
+    }[]
     relations: { nodeID: string; id: string; kind: MapRelationState['kind']; label: string }[]
   }
 }
 
-const SCHEME = { SUPPORTS: { type: 'RA', text: 'Default Inference' }, ATTACKS: { type: 'CA', text: 'Default Conflict' } } as const
+const SCHEME = {
+  SUPPORTS: { type: 'RA', text: 'Default Inference' },
+  ATTACKS: { type: 'CA', text: 'Default Conflict' },
+} as const
 
 /** "2025-03-01 14:05:09", the form AIFdb stamps nodes with. */
 const aifTimestamp = (at: Date) => at.toISOString().slice(0, 19).replace('T', ' ')
@@ -48,8 +56,14 @@ export function exportMapAif(snapshot: MapSnapshot, exportedAt: Date): AifDocume
   const citationOf = citationsByHighlight(snapshot)
   let nextNode = 0
   const aifId = new Map<string, string>()
-  const doc: AifDocument = { nodes: [], edges: [], locutions: [], colloquy: { title: snapshot.title, nodes: [], relations: [] } }
-  const edge = (fromID: string, toID: string) => doc.edges.push({ edgeID: String(doc.edges.length + 1), fromID, toID, formEdgeID: null })
+  const doc: AifDocument = {
+    nodes: [],
+    edges: [],
+    locutions: [],
+    colloquy: { title: snapshot.title, nodes: [], relations: [] },
+  }
+  const edge = (fromID: string, toID: string) =>
+    doc.edges.push({ edgeID: String(doc.edges.length + 1), fromID, toID, formEdgeID: null })
 
   for (const node of snapshot.state.nodes) {
     const nodeID = String(++nextNode)

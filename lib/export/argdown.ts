@@ -16,8 +16,18 @@ const MAX_TITLE_WORDS = 6
 const MAX_TITLE_CHARS = 48
 const MAX_QUOTE_CHARS = 160
 
-const KIND_TAG: Record<MapNodeState['kind'], string> = { CLAIM: 'claim', EVIDENCE: 'evidence', BIAS: 'bias', NOTE: 'note' }
-const KIND_WORD: Record<MapNodeState['kind'], string> = { CLAIM: 'Claim', EVIDENCE: 'Evidence', BIAS: 'Bias', NOTE: 'Note' }
+const KIND_TAG: Record<MapNodeState['kind'], string> = {
+  CLAIM: 'claim',
+  EVIDENCE: 'evidence',
+  BIAS: 'bias',
+  NOTE: 'note',
+}
+const KIND_WORD: Record<MapNodeState['kind'], string> = {
+  CLAIM: 'Claim',
+  EVIDENCE: 'Evidence',
+  BIAS: 'Bias',
+  NOTE: 'Note',
+}
 
 /** Escapes brackets, mentions, tags, emphasis, comments, data and front matter. */
 const escapeArgdown = (text: string) => text.replace(/[\\[\]<>#*_@{}/=]/g, '\\$&')
@@ -25,7 +35,10 @@ const escapeArgdown = (text: string) => text.replace(/[\\[\]<>#*_@{}/=]/g, '\\$&
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 function titleFrom(text: string, kind: MapNodeState['kind']): string {
-  const words = text.replace(/[^\p{L}\p{N}\s'’-]/gu, ' ').split(/\s+/).filter(Boolean)
+  const words = text
+    .replace(/[^\p{L}\p{N}\s'’-]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
   let title = ''
   for (const word of words.slice(0, MAX_TITLE_WORDS)) {
     const longer = title ? `${title} ${word}` : word
@@ -67,11 +80,17 @@ export function exportMapArgdown(snapshot: MapSnapshot, exportedAt: Date): strin
     if (list) list.push(r)
     else incoming.set(r.toId, [r])
   }
-  const lines = [`// ${oneLine(snapshot.title)}`, `// Argument map exported from Colloquy on ${exportedAt.toISOString().slice(0, 10)}.`]
+  const lines = [
+    `// ${oneLine(snapshot.title)}`,
+    `// Argument map exported from Colloquy on ${exportedAt.toISOString().slice(0, 10)}.`,
+  ]
   for (const node of snapshot.state.nodes) {
     const citation = citationOf(node)
     const text = statementOf(node, citation)
-    lines.push('', `[${titles.get(node.id)}]: ${text ? escapeArgdown(text) : '(no text)'} #${KIND_TAG[node.kind]}${citation ? citationComment(citation) : ''}`)
+    lines.push(
+      '',
+      `[${titles.get(node.id)}]: ${text ? escapeArgdown(text) : '(no text)'} #${KIND_TAG[node.kind]}${citation ? citationComment(citation) : ''}`,
+    )
     for (const relation of incoming.get(node.id) ?? []) {
       const from = titles.get(relation.fromId)
       if (!from) continue

@@ -2,7 +2,13 @@
 // job worker thread for large files (lib/jobs/tasks/check-backup.ts), so no Prisma or Next here.
 import { z } from 'zod'
 import { MAX_HIGHLIGHT_CHARS } from '@/lib/annotations/schema'
-import { MAX_LABEL_CHARS, MAX_NODES, MAX_RELATION_LABEL_CHARS, NodeKindInput, RelationKindInput } from '@/lib/maps/schema'
+import {
+  MAX_LABEL_CHARS,
+  MAX_NODES,
+  MAX_RELATION_LABEL_CHARS,
+  NodeKindInput,
+  RelationKindInput,
+} from '@/lib/maps/schema'
 import { isSingleLineText, isStorableText } from '@/lib/validation'
 
 export const MAX_BACKUP_BYTES = 2 * 1024 * 1024
@@ -11,8 +17,15 @@ const MAX_RELATIONS = 10_000
 
 const NOT_A_BACKUP = 'This file is not a Colloquy map backup.'
 
-const BackupId = z.string({ error: 'Every node and relation in the backup needs an id.' }).min(1, 'An id in the backup is empty.').max(64, 'An id in the backup is longer than 64 characters.')
-const Coordinate = z.number({ error: 'Node positions are numbers.' }).finite().min(-1e6, 'A node lies too far off the map.').max(1e6, 'A node lies too far off the map.')
+const BackupId = z
+  .string({ error: 'Every node and relation in the backup needs an id.' })
+  .min(1, 'An id in the backup is empty.')
+  .max(64, 'An id in the backup is longer than 64 characters.')
+const Coordinate = z
+  .number({ error: 'Node positions are numbers.' })
+  .finite()
+  .min(-1e6, 'A node lies too far off the map.')
+  .max(1e6, 'A node lies too far off the map.')
 
 const BackupNode = z.object({
   id: BackupId,
@@ -25,9 +38,15 @@ const BackupNode = z.object({
   y: Coordinate,
   citation: z
     .object({
-      highlightId: z.string({ error: 'A citation needs the id of its highlight.' }).max(64, 'A highlight id is longer than 64 characters.'),
-      sourceTitle: z.string({ error: 'A citation needs the title of its source.' }).max(300, 'A source title is longer than 300 characters.'),
-      exact: z.string({ error: 'A citation needs its quoted passage.' }).max(MAX_HIGHLIGHT_CHARS, 'A quoted passage is too long.'),
+      highlightId: z
+        .string({ error: 'A citation needs the id of its highlight.' })
+        .max(64, 'A highlight id is longer than 64 characters.'),
+      sourceTitle: z
+        .string({ error: 'A citation needs the title of its source.' })
+        .max(300, 'A source title is longer than 300 characters.'),
+      exact: z
+        .string({ error: 'A citation needs its quoted passage.' })
+        .max(MAX_HIGHLIGHT_CHARS, 'A quoted passage is too long.'),
     })
     .nullable()
     .default(null),
@@ -59,7 +78,9 @@ export const MapBackup = z
         .refine(isSingleLineText, 'The map title contains characters that cannot be shown.'),
       kind: z.enum(['GROUP', 'PERSONAL'], { error: 'The backup says neither group nor personal map.' }),
       exportedAt: z.string().max(64).optional(),
-      nodes: z.array(BackupNode, { error: 'The backup lists no nodes.' }).max(MAX_NODES, `A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`),
+      nodes: z
+        .array(BackupNode, { error: 'The backup lists no nodes.' })
+        .max(MAX_NODES, `A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`),
       relations: z
         .array(BackupRelation, { error: 'The backup lists no relations.' })
         .max(MAX_RELATIONS, `A backup can hold at most ${MAX_RELATIONS.toLocaleString('en')} relations.`),
@@ -69,7 +90,12 @@ export const MapBackup = z
   .superRefine((backup, ctx) => {
     const nodeIds = new Set<string>()
     backup.nodes.forEach((node, i) => {
-      if (nodeIds.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `Two nodes in the backup share the id “${node.id}”.` })
+      if (nodeIds.has(node.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodes', i, 'id'],
+          message: `Two nodes in the backup share the id “${node.id}”.`,
+        })
       nodeIds.add(node.id)
     })
     const relationIds = new Set<string>()
@@ -78,7 +104,8 @@ export const MapBackup = z
       const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['relations', i], message })
       if (relationIds.has(relation.id)) issue(`Two relations in the backup share the id “${relation.id}”.`)
       relationIds.add(relation.id)
-      if (!nodeIds.has(relation.fromId) || !nodeIds.has(relation.toId)) return issue(`Relation “${relation.id}” connects a node that is not in the backup.`)
+      if (!nodeIds.has(relation.fromId) || !nodeIds.has(relation.toId))
+        return issue(`Relation “${relation.id}” connects a node that is not in the backup.`)
       if (relation.fromId === relation.toId) return issue('A node cannot support or attack itself.')
       // The map allows one relation per pair of nodes, whichever way it points.
       const pair = [relation.fromId, relation.toId].sort().join('\u0000')

@@ -39,10 +39,20 @@ export function exportMapBackup(snapshot: MapSnapshot, exportedAt: Date): MapBac
         label: node.label,
         x: node.x,
         y: node.y,
-        citation: citation && { highlightId: citation.highlightId, sourceTitle: citation.sourceTitle, exact: citation.exact },
+        citation: citation && {
+          highlightId: citation.highlightId,
+          sourceTitle: citation.sourceTitle,
+          exact: citation.exact,
+        },
       }
     }),
-    relations: snapshot.state.relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind, label: r.label })),
+    relations: snapshot.state.relations.map((r) => ({
+      id: r.id,
+      fromId: r.fromId,
+      toId: r.toId,
+      kind: r.kind,
+      label: r.label,
+    })),
   }
 }
 
@@ -54,7 +64,11 @@ const quoteKey = (sourceTitle: string, exact: string) => `${sourceTitle.trim()}\
  * The highlight each cited node will point at: the one it names if the actor can see it in this
  * group, otherwise one the actor can see there with the same quote in a source of the same title.
  */
-async function resolveCitations(actor: Actor, groupId: string, nodes: MapBackup['nodes']): Promise<Map<string, string>> {
+async function resolveCitations(
+  actor: Actor,
+  groupId: string,
+  nodes: MapBackup['nodes'],
+): Promise<Map<string, string>> {
   const citations = nodes.flatMap((node) => (node.citation ? [node.citation] : []))
   const resolved = new Map<string, string>()
   if (citations.length === 0) return resolved
@@ -70,7 +84,9 @@ async function resolveCitations(actor: Actor, groupId: string, nodes: MapBackup[
   nodes.forEach((node, index) => {
     const citation = node.citation
     if (!citation) return
-    const highlightId = visible.has(citation.highlightId) ? citation.highlightId : byQuote.get(quoteKey(citation.sourceTitle, citation.exact))
+    const highlightId = visible.has(citation.highlightId)
+      ? citation.highlightId
+      : byQuote.get(quoteKey(citation.sourceTitle, citation.exact))
     if (highlightId) resolved.set(node.id, highlightId)
     else if (!missing.has(citation.highlightId)) missing.set(citation.highlightId, { citation, index })
   })
@@ -80,13 +96,22 @@ async function resolveCitations(actor: Actor, groupId: string, nodes: MapBackup[
 
 function missingCitations(missing: { citation: BackupCitation; index: number }[]): Invalid {
   const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text)
-  const named = (c: BackupCitation) => `“${short(c.exact.replace(/\s+/g, ' ').trim())}” (${short(c.sourceTitle.trim()) || 'untitled source'})`
+  const named = (c: BackupCitation) =>
+    `“${short(c.exact.replace(/\s+/g, ' ').trim())}” (${short(c.sourceTitle.trim()) || 'untitled source'})`
   const listed = missing.slice(0, MAX_LISTED).map((m) => named(m.citation))
   const more = missing.length > MAX_LISTED ? `, and ${missing.length - MAX_LISTED} more` : ''
-  const what = missing.length === 1 ? 'This citation does not match a passage' : `${missing.length} citations do not match passages`
+  const what =
+    missing.length === 1
+      ? 'This citation does not match a passage'
+      : `${missing.length} citations do not match passages`
   return new Invalid(
     `${what} you can see in this group: ${listed.join(', ')}${more}. Import the backup into the group it came from, or add those highlights here first. Nothing was imported.`,
-    Object.fromEntries(missing.map((m) => [`backup.nodes.${m.index}.citation`, `No passage you can see in this group matches ${named(m.citation)}.`])),
+    Object.fromEntries(
+      missing.map((m) => [
+        `backup.nodes.${m.index}.citation`,
+        `No passage you can see in this group matches ${named(m.citation)}.`,
+      ]),
+    ),
   )
 }
 
@@ -102,8 +127,22 @@ export async function importMapBackup(actor: Actor, input: unknown, signal?: Abo
   const highlightOf = await resolveCitations(actor, access.group.id, backup.nodes)
   const ids = new Map(backup.nodes.map((node) => [node.id, newId()]))
   const state: MapState = {
-    nodes: backup.nodes.map((n) => ({ id: ids.get(n.id)!, kind: n.kind, label: n.label, highlightId: highlightOf.get(n.id) ?? null, x: n.x, y: n.y, version: 1 })),
-    relations: backup.relations.map((r) => ({ id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)!, kind: r.kind, label: r.label })),
+    nodes: backup.nodes.map((n) => ({
+      id: ids.get(n.id)!,
+      kind: n.kind,
+      label: n.label,
+      highlightId: highlightOf.get(n.id) ?? null,
+      x: n.x,
+      y: n.y,
+      version: 1,
+    })),
+    relations: backup.relations.map((r) => ({
+      id: newId(),
+      fromId: ids.get(r.fromId)!,
+      toId: ids.get(r.toId)!,
+      kind: r.kind,
+      label: r.label,
+    })),
   }
   return withinBulkBudget(actor!.id, () =>
     transactionWithEvents(async (tx) => {
@@ -111,7 +150,9 @@ export async function importMapBackup(actor: Actor, input: unknown, signal?: Abo
         data: { groupId: access.group.id, kind: 'PERSONAL', ownerId: actor!.id, title: backup.title },
         select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
       })
-      await applyBulk(tx, { ...access, map, isOwner: true }, actor!.id, () => diffStates({ nodes: [], relations: [] }, state))
+      await applyBulk(tx, { ...access, map, isOwner: true }, actor!.id, () =>
+        diffStates({ nodes: [], relations: [] }, state),
+      )
       return { id: map.id }
     }, BULK_TRANSACTION),
   )

@@ -7,7 +7,11 @@ import { authorize } from '@/lib/permissions'
 import { exportMap } from './map-export'
 
 /** One PDF after the other, each a job of its own (so one person's zip never takes two job slots). */
-export async function exportSubmittedMaps(actor: Actor, groupId: unknown, signal?: AbortSignal): Promise<{ body: Uint8Array; filename: string; count: number }> {
+export async function exportSubmittedMaps(
+  actor: Actor,
+  groupId: unknown,
+  signal?: AbortSignal,
+): Promise<{ body: Uint8Array; filename: string; count: number }> {
   const access = await authorizeInGroup(actor, groupId, 'group:read')
   authorize(access.standing, 'review:read', { archived: access.archived })
   const maps = await db.argumentMap.findMany({

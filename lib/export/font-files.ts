@@ -24,9 +24,20 @@ interface FontFile {
   plain?: boolean
 }
 
-const dejavu = (file: string, family: string): FontFile => ({ path: join(MODULES, 'dejavu-fonts-ttf', 'ttf', file), families: [family], plain: true })
-const embedpdf = (pkg: string, file: string, family: string): FontFile => ({ path: join(MODULES, '@embedpdf', pkg, 'fonts', file), families: [family] })
-const expo = (pkg: string, file: string, family: string, plain = false): FontFile => ({ path: join(MODULES, '@expo-google-fonts', pkg, file), families: [family], plain })
+const dejavu = (file: string, family: string): FontFile => ({
+  path: join(MODULES, 'dejavu-fonts-ttf', 'ttf', file),
+  families: [family],
+  plain: true,
+})
+const embedpdf = (pkg: string, file: string, family: string): FontFile => ({
+  path: join(MODULES, '@embedpdf', pkg, 'fonts', file),
+  families: [family],
+})
+const expo = (pkg: string, file: string, family: string, plain = false): FontFile => ({
+  path: join(MODULES, '@expo-google-fonts', pkg, file),
+  families: [family],
+  plain,
+})
 
 const REGULAR: Record<Exclude<FontKey, 'base'>, FontFile> = {
   arabic: embedpdf('fonts-arabic', 'NotoNaskhArabic-Regular.ttf', 'Noto Naskh Arabic'),
@@ -61,7 +72,12 @@ const LAYOUT_TABLES = new Set(['GSUB', 'GPOS', 'GDEF', 'MATH', 'FFTM'])
 function withoutTables(font: Buffer, drop: ReadonlySet<string>): Buffer {
   const records = Array.from({ length: font.readUInt16BE(4) }, (_, i) => {
     const at = 12 + i * 16
-    return { tag: font.toString('latin1', at, at + 4), checksum: font.readUInt32BE(at + 4), offset: font.readUInt32BE(at + 8), length: font.readUInt32BE(at + 12) }
+    return {
+      tag: font.toString('latin1', at, at + 4),
+      checksum: font.readUInt32BE(at + 4),
+      offset: font.readUInt32BE(at + 8),
+      length: font.readUInt32BE(at + 12),
+    }
   }).filter((record) => !drop.has(record.tag))
   const padded = (length: number) => (length + 3) & ~3
   const header = 12 + records.length * 16

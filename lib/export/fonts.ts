@@ -24,7 +24,9 @@ const MAX_REMEMBERED = 20_000
 function copyOf(run: GlyphRun): GlyphRun {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run)
   copy.glyphs = [...run.glyphs]
-  copy.positions = run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as typeof position, position))
+  copy.positions = run.positions.map((position) =>
+    Object.assign(Object.create(Object.getPrototypeOf(position) as object) as typeof position, position),
+  )
   return copy
 }
 
@@ -45,14 +47,21 @@ function directed(font: Font): Font {
       if (hit) return copyOf(hit)
       const rtl = (direction ?? (shapesRightToLeft(String(text)) ? 'rtl' : 'ltr')) === 'rtl'
       const run = font.layout(text, features ?? [], script, language, rtl ? 'rtl' : 'ltr')
-      if (rtl) run.glyphs = run.glyphs.map((glyph) => (glyph.codePoints.length > 1 ? Object.create(glyph, { codePoints: { value: [...glyph.codePoints].reverse() } }) : glyph))
+      if (rtl)
+        run.glyphs = run.glyphs.map((glyph) =>
+          glyph.codePoints.length > 1
+            ? Object.create(glyph, { codePoints: { value: [...glyph.codePoints].reverse() } })
+            : glyph,
+        )
       if (key !== null) {
         if (known.size >= MAX_REMEMBERED) known.clear()
         known.set(key, copyOf(run))
       }
       return run
     }
-    proxy = new Proxy(font, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)) })
+    proxy = new Proxy(font, {
+      get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)),
+    })
     directedFonts.set(font, proxy)
   }
   return proxy

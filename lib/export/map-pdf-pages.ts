@@ -12,7 +12,11 @@ import { isolate, printable } from './text-fit'
 export type Paper = 'a4' | 'letter' | 'a3'
 export type Orientation = 'auto' | 'portrait' | 'landscape'
 
-export const PAPER_SIZES: Record<Paper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792], a3: [841.89, 1190.55] }
+export const PAPER_SIZES: Record<Paper, [number, number]> = {
+  a4: [595.28, 841.89],
+  letter: [612, 792],
+  a3: [841.89, 1190.55],
+}
 export const MARGIN = 32
 const HEADER = 46
 const FOOTER = 20
@@ -54,18 +58,27 @@ export interface MapPlan {
 /** Where the map may go on a page, below the heading and above the legend and footer. */
 function mapArea(page: Page, legendHeight: number): Bounds {
   const top = MARGIN + HEADER
-  return { x: MARGIN, y: top, width: page.width - 2 * MARGIN, height: page.height - MARGIN - FOOTER - legendHeight * LEGEND_SCALE - LEGEND_GAP - top }
+  return {
+    x: MARGIN,
+    y: top,
+    width: page.width - 2 * MARGIN,
+    height: page.height - MARGIN - FOOTER - legendHeight * LEGEND_SCALE - LEGEND_GAP - top,
+  }
 }
 
 /** The smallest text of the map itself, in drawing units. */
 function smallestText(drawing: MapDrawing): number {
   let smallest = Infinity
-  for (const item of [...drawing.nodes, ...drawing.relations]) for (const shape of item.shapes) if (shape.type === 'text') smallest = Math.min(smallest, shape.size)
+  for (const item of [...drawing.nodes, ...drawing.relations])
+    for (const shape of item.shapes) if (shape.type === 'text') smallest = Math.min(smallest, shape.size)
   return Number.isFinite(smallest) ? smallest : 14
 }
 
 /** A, B, … Z, then AA, AB, … */
-const rowName = (row: number): string => (row < 26 ? String.fromCharCode(65 + row) : `${rowName(Math.floor(row / 26) - 1)}${String.fromCharCode(65 + (row % 26))}`)
+const rowName = (row: number): string =>
+  row < 26
+    ? String.fromCharCode(65 + row)
+    : `${rowName(Math.floor(row / 26) - 1)}${String.fromCharCode(65 + (row % 26))}`
 
 function planFor(drawing: MapDrawing, page: Page): MapPlan {
   const area = mapArea(page, drawing.legend.height)
@@ -85,7 +98,8 @@ function planFor(drawing: MapDrawing, page: Page): MapPlan {
     for (let column = 0; column < columns; column++) {
       const window = { x: bounds.x + column * (width - overlap), y: bounds.y + row * (height - overlap), width, height }
       // A part with nothing of the map on it gets no page.
-      if (drawing.nodes.some((n) => meets(n.box, window)) || drawing.relations.some((r) => crosses(r, window))) parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
+      if (drawing.nodes.some((n) => meets(n.box, window)) || drawing.relations.some((r) => crosses(r, window)))
+        parts.push({ name: `${rowName(row)}${column + 1}`, row, column, window })
     }
   }
   return { page, scale, tiles: { rows, columns, parts } }
@@ -108,13 +122,17 @@ export function planMap(drawing: MapDrawing, paper: Paper, orientation: Orientat
 
 function drawShape(doc: PDFKit.PDFDocument, text: PdfText, shape: Shape): void {
   if (shape.type === 'text') {
-    const x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
+    const x =
+      shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
     text.line(shape.text, { face: shape.face, size: shape.size, color: shape.color }, x, shape.y, shape.direction)
     return
   }
   doc.path(shape.d)
   if (shape.stroke) {
-    doc.lineWidth(shape.strokeWidth).lineJoin(shape.round ? 'round' : 'miter').lineCap(shape.round ? 'round' : 'butt')
+    doc
+      .lineWidth(shape.strokeWidth)
+      .lineJoin(shape.round ? 'round' : 'miter')
+      .lineCap(shape.round ? 'round' : 'butt')
     if (shape.dash) doc.dash(shape.dash[0], { space: shape.dash[1] })
     else doc.undash()
   }
@@ -126,16 +144,20 @@ function drawShape(doc: PDFKit.PDFDocument, text: PdfText, shape: Shape): void {
 /** Whether a relation's line or caption shows in `window` (not merely the box around it). */
 const crosses = (r: MapDrawing['relations'][number], window: Bounds) =>
   meets(r.bounds, window) &&
-  ((r.geometry.label !== null && meets(r.geometry.label, window)) || r.geometry.points.slice(1).some((p, i) => segmentHitsBox(r.geometry.points[i]!, p, window)))
+  ((r.geometry.label !== null && meets(r.geometry.label, window)) ||
+    r.geometry.points.slice(1).some((p, i) => segmentHitsBox(r.geometry.points[i]!, p, window)))
 
-const meets = (a: Bounds, b: Bounds) => a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+const meets = (a: Bounds, b: Bounds) =>
+  a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
 
 /** The relations crossing `window`, with both their end nodes and every node in it: whole, to be clipped. */
 function drawWindow(doc: PDFKit.PDFDocument, text: PdfText, drawing: MapDrawing, window: Bounds | null): void {
   const relations = drawing.relations.filter((r) => !window || meets(r.bounds, window))
   const ends = new Set(relations.flatMap((r) => [r.fromId, r.toId]))
   for (const relation of relations) relation.shapes.forEach((shape) => drawShape(doc, text, shape))
-  for (const node of drawing.nodes) if (!window || ends.has(node.id) || meets(node.box, window)) node.shapes.forEach((shape) => drawShape(doc, text, shape))
+  for (const node of drawing.nodes)
+    if (!window || ends.has(node.id) || meets(node.box, window))
+      node.shapes.forEach((shape) => drawShape(doc, text, shape))
   if (drawing.message) drawShape(doc, text, drawing.message)
 }
 
@@ -144,7 +166,10 @@ function drawSkeleton(doc: PDFKit.PDFDocument, drawing: MapDrawing, frame: Bound
   const { bounds } = drawing
   const scale = Math.min(frame.width / bounds.width, frame.height / bounds.height)
   doc.save()
-  doc.translate(frame.x + (frame.width - bounds.width * scale) / 2, frame.y + (frame.height - bounds.height * scale) / 2)
+  doc.translate(
+    frame.x + (frame.width - bounds.width * scale) / 2,
+    frame.y + (frame.height - bounds.height * scale) / 2,
+  )
   doc.scale(scale)
   doc.translate(-bounds.x, -bounds.y)
   doc.undash().lineWidth(Math.max(1, 0.6 / scale))
@@ -156,7 +181,10 @@ function drawSkeleton(doc: PDFKit.PDFDocument, drawing: MapDrawing, frame: Bound
   }
   for (const node of drawing.nodes) {
     const style = NODE_STYLES[node.kind]
-    doc.rect(node.box.x, node.box.y, node.box.width, node.box.height).lineWidth(Math.max(1, 0.8 / scale)).fillAndStroke(style.fill, style.stroke)
+    doc
+      .rect(node.box.x, node.box.y, node.box.width, node.box.height)
+      .lineWidth(Math.max(1, 0.8 / scale))
+      .fillAndStroke(style.fill, style.stroke)
   }
   doc.restore()
   return scale
@@ -175,7 +203,8 @@ function silhouette(drawing: MapDrawing, frame: Bounds): { cells: Bounds[]; into
   const filled = new Set<number>()
   for (const { box } of drawing.nodes) {
     for (let y = Math.floor((box.y - bounds.y) / cell); y <= Math.floor((box.y + box.height - bounds.y) / cell); y++) {
-      for (let x = Math.floor((box.x - bounds.x) / cell); x <= Math.floor((box.x + box.width - bounds.x) / cell); x++) filled.add(y * columns + x)
+      for (let x = Math.floor((box.x - bounds.x) / cell); x <= Math.floor((box.x + box.width - bounds.x) / cell); x++)
+        filled.add(y * columns + x)
     }
   }
   const cells: Bounds[] = []
@@ -194,7 +223,12 @@ function skeletonTransform(drawing: MapDrawing, frame: Bounds, scale: number) {
   const { bounds } = drawing
   const left = frame.x + (frame.width - bounds.width * scale) / 2
   const top = frame.y + (frame.height - bounds.height * scale) / 2
-  return (b: Bounds): Bounds => ({ x: left + (b.x - bounds.x) * scale, y: top + (b.y - bounds.y) * scale, width: b.width * scale, height: b.height * scale })
+  return (b: Bounds): Bounds => ({
+    x: left + (b.x - bounds.x) * scale,
+    y: top + (b.y - bounds.y) * scale,
+    width: b.width * scale,
+    height: b.height * scale,
+  })
 }
 
 /** The title (isolated: a right-to-left one stays a unit) and the byline, whose names come isolated. */
@@ -213,7 +247,14 @@ function legend(doc: PDFKit.PDFDocument, text: PdfText, drawing: MapDrawing, pag
 }
 
 /** The drawing at `scale`, with `window` (or the whole map, centred) at the map area's top-left. */
-function drawMapAt(doc: PDFKit.PDFDocument, text: PdfText, drawing: MapDrawing, area: Bounds, scale: number, window: Bounds | null): void {
+function drawMapAt(
+  doc: PDFKit.PDFDocument,
+  text: PdfText,
+  drawing: MapDrawing,
+  area: Bounds,
+  scale: number,
+  window: Bounds | null,
+): void {
   const shown = window ?? drawing.bounds
   const left = window ? area.x : area.x + (area.width - shown.width * scale) / 2
   const top = window ? area.y : area.y + (area.height - shown.height * scale) / 2
@@ -227,7 +268,13 @@ function drawMapAt(doc: PDFKit.PDFDocument, text: PdfText, drawing: MapDrawing, 
 }
 
 /** Adds the map's page or pages to `doc`, following `plan`. `otherPaper` is offered when the map needs several parts. */
-export function drawMapPages(doc: PDFKit.PDFDocument, text: PdfText, drawing: MapDrawing, plan: MapPlan, heads: { title: string; byline: string; a3Parts: number | null }): void {
+export function drawMapPages(
+  doc: PDFKit.PDFDocument,
+  text: PdfText,
+  drawing: MapDrawing,
+  plan: MapPlan,
+  heads: { title: string; byline: string; a3Parts: number | null },
+): void {
   const { page } = plan
   const size = [page.width, page.height]
   const margins = { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
@@ -250,13 +297,25 @@ export function drawMapPages(doc: PDFKit.PDFDocument, text: PdfText, drawing: Ma
   for (const part of parts) {
     const b = into(part.window)
     doc.rect(b.x, b.y, b.width, b.height).lineWidth(0.8).dash(3, { space: 2 }).stroke(COLOURS.window).undash()
-    text.fitted(part.name, { face: 'sansBold', size: Math.max(MIN_TEXT_PT, Math.min(14, b.height / 3)), color: COLOURS.window }, b.x + 3, b.y + 3, page.width - MARGIN - b.x - 3)
+    text.fitted(
+      part.name,
+      { face: 'sansBold', size: Math.max(MIN_TEXT_PT, Math.min(14, b.height / 3)), color: COLOURS.window },
+      b.x + 3,
+      b.y + 3,
+      page.width - MARGIN - b.x - 3,
+    )
   }
   legend(doc, text, drawing, page)
   const overview = silhouette(drawing, { x: page.width - MARGIN - OVERVIEW.width, y: MARGIN, ...OVERVIEW })
   for (const part of parts) {
     doc.addPage({ size, margins })
-    heading(text, page, heads.title, `Map, part ${part.name}: row ${rowName(part.row)} of ${rowName(rows - 1)}, column ${part.column + 1} of ${columns}`, OVERVIEW.width + 12)
+    heading(
+      text,
+      page,
+      heads.title,
+      `Map, part ${part.name}: row ${rowName(part.row)} of ${rowName(rows - 1)}, column ${part.column + 1} of ${columns}`,
+      OVERVIEW.width + 12,
+    )
     for (const cell of overview.cells) doc.rect(cell.x, cell.y, cell.width, cell.height)
     doc.fill(COLOURS.silhouette)
     const marked = overview.into(part.window)

@@ -2,7 +2,14 @@
 // over several (map-pdf-pages.ts), with title, byline and legend, then an evidence appendix
 // listing every node in reading order with its full quote, where it comes from and any instructor
 // feedback. Fonts are embedded, text selectable, every script set through pdf-text.ts.
-import { NODE_STYLES, RELATION_STYLES, type MapDrawing, type MeasureText, type NodeKind, type RelationKind } from './map-drawing'
+import {
+  NODE_STYLES,
+  RELATION_STYLES,
+  type MapDrawing,
+  type MeasureText,
+  type NodeKind,
+  type RelationKind,
+} from './map-drawing'
 import { drawMapPages, MARGIN, PAPER_SIZES, planMap, type Orientation, type Paper } from './map-pdf-pages'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { pdfWithFonts } from './fonts'
@@ -26,7 +33,14 @@ export interface AppendixEntry {
   quoted: boolean
   /** The node's own wording when it is not simply the passage. */
   label: string | null
-  citation: { sourceTitle: string; sourceAuthor: string | null; paragraph: number | null; page?: number | null; taggedBy: string; orphaned: boolean } | null
+  citation: {
+    sourceTitle: string
+    sourceAuthor: string | null
+    paragraph: number | null
+    page?: number | null
+    taggedBy: string
+    orphaned: boolean
+  } | null
   relations: { kind: RelationKind; targetNumber: number; targetText: string; label: string; feedback: FeedbackNote[] }[]
   feedback: FeedbackNote[]
 }
@@ -48,17 +62,33 @@ const COLOURS = { ink: '#1c1917', muted: '#57534e', rule: '#d6d3d1' }
 /** Text that may run over several paragraphs, each made printable. */
 const paragraphs = (text: string) => text.split(/\n+/).map(printable).filter(Boolean).join('\n')
 
-function feedbackBlock(doc: PDFKit.PDFDocument, text: PdfText, notes: FeedbackNote[], indent: number, width: number): void {
+function feedbackBlock(
+  doc: PDFKit.PDFDocument,
+  text: PdfText,
+  notes: FeedbackNote[],
+  indent: number,
+  width: number,
+): void {
   for (const note of notes) {
     const x = MARGIN + indent + 10
     const startY = doc.y + 2
     const startPage = doc.page
     doc.y = startY
     const heading = `Feedback from ${isolate(printable(note.author))}${note.score !== null ? ` · score ${note.score}` : ''} · ${note.date}`
-    text.paragraphs(heading, { face: 'sansBold', size: 9, color: '#3730a3' }, x, width - indent - 10, { direction: 'ltr' })
+    text.paragraphs(heading, { face: 'sansBold', size: 9, color: '#3730a3' }, x, width - indent - 10, {
+      direction: 'ltr',
+    })
     text.paragraphs(paragraphs(note.body), { face: 'sans', size: 9.5, color: COLOURS.ink }, x, width - indent - 10)
     // The bar beside the note, unless the note ran onto another page.
-    if (doc.page === startPage) doc.save().moveTo(MARGIN + indent + 3, startY).lineTo(MARGIN + indent + 3, doc.y).lineWidth(2).undash().stroke('#a5b4fc').restore()
+    if (doc.page === startPage)
+      doc
+        .save()
+        .moveTo(MARGIN + indent + 3, startY)
+        .lineTo(MARGIN + indent + 3, doc.y)
+        .lineWidth(2)
+        .undash()
+        .stroke('#a5b4fc')
+        .restore()
     doc.moveDown(0.3)
   }
 }
@@ -78,7 +108,12 @@ function drawAppendix(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfCon
   const muted = (size: number) => ({ face: 'sans' as const, size, color: COLOURS.muted })
   doc.y = MARGIN
   text.paragraphs('Evidence appendix', { face: 'sansBold', size: 15, color: COLOURS.ink }, MARGIN, width)
-  text.paragraphs('Every node of the map in reading order (top to bottom, left to right), numbered as on the map, with the full passage it quotes, where the passage comes from, and instructor feedback.', muted(9.5), MARGIN, width)
+  text.paragraphs(
+    'Every node of the map in reading order (top to bottom, left to right), numbered as on the map, with the full passage it quotes, where the passage comes from, and instructor feedback.',
+    muted(9.5),
+    MARGIN,
+    width,
+  )
   doc.moveDown(0.8)
   if (content.mapFeedback.length > 0) {
     text.paragraphs('Feedback on the whole map', { face: 'sansBold', size: 11, color: COLOURS.ink }, MARGIN, width)
@@ -90,17 +125,43 @@ function drawAppendix(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfCon
     // Keep a node's heading with at least the start of its text.
     if (doc.y > bottom() - 60) doc.addPage()
     const style = NODE_STYLES[entry.kind]
-    doc.save().moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).undash().stroke(COLOURS.rule).restore()
+    doc
+      .save()
+      .moveTo(MARGIN, doc.y)
+      .lineTo(MARGIN + width, doc.y)
+      .lineWidth(0.5)
+      .undash()
+      .stroke(COLOURS.rule)
+      .restore()
     doc.moveDown(0.3)
-    text.paragraphs(`#${entry.number}  ${style.icon} ${style.label}`, { face: 'sansBold', size: 10.5, color: style.stroke }, MARGIN, width)
+    text.paragraphs(
+      `#${entry.number}  ${style.icon} ${style.label}`,
+      { face: 'sansBold', size: 10.5, color: style.stroke },
+      MARGIN,
+      width,
+    )
     doc.y += 2
     // Each paragraph of a passage or note takes its own direction, as the reader shows it.
     const body = paragraphs(entry.text)
-    if (entry.quoted) text.paragraphs(`“${body}”`, { face: 'serif', size: 10.5, color: COLOURS.ink }, MARGIN, width, { lineGap: 1.5 })
-    else text.paragraphs(body || 'Empty note', { face: 'sans', size: 10, color: body ? COLOURS.ink : COLOURS.muted }, MARGIN, width, { lineGap: 1.5 })
+    if (entry.quoted)
+      text.paragraphs(`“${body}”`, { face: 'serif', size: 10.5, color: COLOURS.ink }, MARGIN, width, { lineGap: 1.5 })
+    else
+      text.paragraphs(
+        body || 'Empty note',
+        { face: 'sans', size: 10, color: body ? COLOURS.ink : COLOURS.muted },
+        MARGIN,
+        width,
+        { lineGap: 1.5 },
+      )
     if (entry.label) {
       doc.y += 2
-      text.paragraphs(`On the map: ${isolate(paragraphs(entry.label).replaceAll('\n', ' '))}`, muted(9.5), MARGIN, width, { direction: 'ltr' })
+      text.paragraphs(
+        `On the map: ${isolate(paragraphs(entry.label).replaceAll('\n', ' '))}`,
+        muted(9.5),
+        MARGIN,
+        width,
+        { direction: 'ltr' },
+      )
     }
     if (entry.citation) {
       doc.y += 2
@@ -117,7 +178,10 @@ function drawAppendix(doc: PDFKit.PDFDocument, text: PdfText, content: MapPdfCon
       text.line(lead, leadStyle, MARGIN + 10, top + 9.5 * 0.93, 'ltr')
       const rest = `  ${isolate(printable(relation.targetText))}${words ? ` — “${isolate(words)}”` : ''}`
       doc.y = top
-      text.paragraphs(rest, muted(9.5), MARGIN + 10, width - 10, { direction: 'ltr', indent: text.measure(lead, 'sansBold', 9.5) })
+      text.paragraphs(rest, muted(9.5), MARGIN + 10, width - 10, {
+        direction: 'ltr',
+        indent: text.measure(lead, 'sansBold', 9.5),
+      })
       feedbackBlock(doc, text, relation.feedback, 10, width)
     }
     doc.moveDown(0.7)
@@ -131,13 +195,25 @@ function numberPages(doc: PDFKit.PDFDocument, text: PdfText, title: string): voi
     // Written in the bottom margin, where pdfkit would otherwise start a new page.
     const margin = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    text.fitted(`${isolate(printable(title))} — page ${i + 1} of ${range.count}`, { face: 'sans', size: 8, color: COLOURS.muted }, MARGIN, doc.page.height - MARGIN, doc.page.width - 2 * MARGIN, 'center')
+    text.fitted(
+      `${isolate(printable(title))} — page ${i + 1} of ${range.count}`,
+      { face: 'sans', size: 8, color: COLOURS.muted },
+      MARGIN,
+      doc.page.height - MARGIN,
+      doc.page.width - 2 * MARGIN,
+      'center',
+    )
     doc.page.margins.bottom = margin
   }
 }
 
 /** `draw` makes the map's drawing with the metrics of the fonts this PDF embeds. */
-export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText) => MapDrawing, paper: Paper, orientation: Orientation): Promise<Buffer> {
+export function renderMapPdf(
+  content: MapPdfContent,
+  draw: (measure: MeasureText) => MapDrawing,
+  paper: Paper,
+  orientation: Orientation,
+): Promise<Buffer> {
   // The document's own settings are the appendix's (pdfkit reuses them for every page it adds
   // as text flows on); the map's pages get their orientation of their own.
   const doc = pdfWithFonts({
@@ -148,7 +224,12 @@ export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText
     bufferPages: true,
     displayTitle: true,
     lang: 'en',
-    info: { Title: printable(content.title), Author: printable(content.author), Subject: `Argument map · ${printable(content.groupName)}`, Creator: 'Colloquy' },
+    info: {
+      Title: printable(content.title),
+      Author: printable(content.author),
+      Subject: `Argument map · ${printable(content.groupName)}`,
+      Creator: 'Colloquy',
+    },
   })
   const text = pdfText(doc)
   const drawing = draw(text.measure)
@@ -160,7 +241,11 @@ export function renderMapPdf(content: MapPdfContent, draw: (measure: MeasureText
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  drawMapPages(doc, text, drawing, plan, { title: content.title, byline: content.byline, a3Parts: onA3 ? (onA3.tiles?.parts.length ?? 1) : null })
+  drawMapPages(doc, text, drawing, plan, {
+    title: content.title,
+    byline: content.byline,
+    a3Parts: onA3 ? (onA3.tiles?.parts.length ?? 1) : null,
+  })
   drawAppendix(doc, text, content)
   numberPages(doc, text, content.title)
   doc.end()

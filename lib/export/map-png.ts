@@ -26,17 +26,21 @@ function loadResvg(): Promise<void> {
 }
 
 /** The characters of some SVG markup. */
-const textOf = (markup: string) => markup.replace(/<[^>]*>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+const textOf = (markup: string) =>
+  markup.replace(/<[^>]*>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
 
 /**
  * The fonts the SVG's text needs, base faces first: a CJK font is megabytes to copy into resvg,
  * so only those its text uses, and a bold one only where bold text uses it.
  */
 function fontsFor(svg: string): Uint8Array[] {
-  const bold = textOf([...svg.matchAll(/<(text|g)\b[^>]*font-weight="bold"[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]).join(' '))
+  const bold = textOf(
+    [...svg.matchAll(/<(text|g)\b[^>]*font-weight="bold"[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]).join(' '),
+  )
   const all = textOf(svg)
   const wanted: [FontFace, FontKey][] = FONT_FACES.map((face) => [face, 'base'])
-  for (const face of ['sans', 'serif'] as const) for (const run of fontRuns(all, coversFor(face))) wanted.push([face, run.font])
+  for (const face of ['sans', 'serif'] as const)
+    for (const run of fontRuns(all, coversFor(face))) wanted.push([face, run.font])
   for (const run of fontRuns(bold, coversFor('sansBold'))) wanted.push(['sansBold', run.font])
   return [...new Set(wanted.map(([face, key]) => fontBytes(face, key)))]
 }
@@ -47,7 +51,13 @@ export async function renderMapPng(svg: string): Promise<Buffer> {
   const longest = size ? Math.max(Number(size[1]), Number(size[2])) : MAX_SIDE / 2
   const image = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: Math.min(2, MAX_SIDE / longest) },
-    font: { fontBuffers: fontsFor(svg), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans', serifFamily: 'DejaVu Serif', loadSystemFonts: false },
+    font: {
+      fontBuffers: fontsFor(svg),
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+      serifFamily: 'DejaVu Serif',
+      loadSystemFonts: false,
+    },
     background: '#ffffff',
   })
   // WebAssembly memory is not garbage-collected: free what resvg made.

@@ -22,9 +22,16 @@ const BYLINE_SIZE = 12
 const HEADER = 68
 const LEGEND_GAP = 16
 
-const GENERIC: Record<FontFace, string> = { sans: 'Verdana, sans-serif', sansBold: 'Verdana, sans-serif', serif: 'Georgia, serif' }
+const GENERIC: Record<FontFace, string> = {
+  sans: 'Verdana, sans-serif',
+  sansBold: 'Verdana, sans-serif',
+  serif: 'Georgia, serif',
+}
 
-const familyOf = (face: FontFace, key: FontKey) => `${fontFamilies(face, key).map((name) => `'${name}'`).join(', ')}, ${key === 'base' ? GENERIC[face] : 'sans-serif'}`
+const familyOf = (face: FontFace, key: FontKey) =>
+  `${fontFamilies(face, key)
+    .map((name) => `'${name}'`)
+    .join(', ')}, ${key === 'base' ? GENERIC[face] : 'sans-serif'}`
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -53,7 +60,8 @@ function shapeSvg(shape: Shape, measure: MeasureText): string {
   }
   // The line as the PDF sets it: runs in visual order, each from where the one before it ends.
   const runs = visualRuns(shape.text, bidiLevels(shape.text, shape.direction), coversFor(shape.face))
-  let x = shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
+  let x =
+    shape.anchor === 'start' ? shape.x : shape.anchor === 'end' ? shape.x - shape.width : shape.x - shape.width / 2
   const style = { 'font-weight': shape.face === 'sansBold' ? 'bold' : null, 'font-size': shape.size, fill: shape.color }
   const texts = runs.map((run) => {
     // A right-to-left run stays in reading order, isolated so its punctuation stays at its ends.
@@ -72,15 +80,32 @@ export function renderMapSvg(drawing: MapDrawing, heading: MapHeading, measure: 
   const title = printable(heading.title)
   const byline = printable(heading.byline)
   const { bounds, legend } = drawing
-  const contentWidth = Math.max(bounds.width, legend.width, measure(isolate(title), 'sansBold', TITLE_SIZE), measure(byline, 'sans', BYLINE_SIZE))
+  const contentWidth = Math.max(
+    bounds.width,
+    legend.width,
+    measure(isolate(title), 'sansBold', TITLE_SIZE),
+    measure(byline, 'sans', BYLINE_SIZE),
+  )
   const width = r2(contentWidth + 2 * PAD)
   const legendTop = HEADER + bounds.height + LEGEND_GAP
   const height = r2(legendTop + legend.height + PAD)
   const text = (value: string, y: number, face: FontFace, size: number, color: string) =>
     shapeSvg({ type: 'text', text: value, x: PAD, y, face, size, color, anchor: 'start', width: 0 }, measure)
   const map = [
-    ...drawing.relations.map((r) => group(r.shapes, { class: `relation ${r.kind.toLowerCase()}`, 'data-from': r.fromId, 'data-to': r.toId }, r.caption)),
-    ...drawing.nodes.map((n) => group(n.shapes, { class: `node ${n.kind.toLowerCase()}`, 'data-node': n.id, 'data-number': n.number }, n.fullText)),
+    ...drawing.relations.map((r) =>
+      group(
+        r.shapes,
+        { class: `relation ${r.kind.toLowerCase()}`, 'data-from': r.fromId, 'data-to': r.toId },
+        r.caption,
+      ),
+    ),
+    ...drawing.nodes.map((n) =>
+      group(
+        n.shapes,
+        { class: `node ${n.kind.toLowerCase()}`, 'data-node': n.id, 'data-number': n.number },
+        n.fullText,
+      ),
+    ),
     ...(drawing.message ? [shapeSvg(drawing.message, measure)] : []),
   ]
   return [

@@ -21,7 +21,16 @@ type Direction = 'ltr' | 'rtl'
 const ASCENT = 0.93
 const LINE_HEIGHT = 1.25
 
-function drawRuns(doc: PDFKit.PDFDocument, text: string, levels: Uint8Array, start: number, end: number, style: TextStyle, x: number, baseline: number): void {
+function drawRuns(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  levels: Uint8Array,
+  start: number,
+  end: number,
+  style: TextStyle,
+  x: number,
+  baseline: number,
+): void {
   const runs = visualRuns(text, levels, coversFor(style.face), start, end)
   let at = x
   for (const run of runs) {
@@ -42,12 +51,19 @@ export interface PdfText {
    * pages as needed; right-to-left paragraphs set from the right edge. `indent`: room taken on
    * the first line by what was drawn before it. Leaves `doc.y` below the last line.
    */
-  paragraphs(text: string, style: TextStyle, x: number, width: number, options?: { lineGap?: number; direction?: Direction; indent?: number }): void
+  paragraphs(
+    text: string,
+    style: TextStyle,
+    x: number,
+    width: number,
+    options?: { lineGap?: number; direction?: Direction; indent?: number },
+  ): void
 }
 
 export function pdfText(doc: PDFKit.PDFDocument): PdfText {
   const measure = measurerFor(doc)
-  const line: PdfText['line'] = (text, style, x, baseline, direction) => drawRuns(doc, text, bidiLevels(text, direction), 0, text.length, style, x, baseline)
+  const line: PdfText['line'] = (text, style, x, baseline, direction) =>
+    drawRuns(doc, text, bidiLevels(text, direction), 0, text.length, style, x, baseline)
 
   const fitted: PdfText['fitted'] = (text, style, x, top, width, align = 'left') => {
     const shown = truncateToWidth(text, width, (s) => measure(s, style.face, style.size))

@@ -9,7 +9,10 @@ import { clustersOf } from './graphemes'
 /** What can be shown as text: one line, no control characters (they also break XML). */
 export function printable(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ')
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim()
 }
@@ -19,11 +22,13 @@ export const isolate = (text: string): string => `\u2068${text}\u2069`
 
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff01-\uff60]/u
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff01-\uff60]/u
 /** Scripts whose words only a dictionary can find. */
 const NEEDS_WORDS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 // Japanese line-breaking rules (kinsoku): what may not start a line, and what may not end one.
-const NO_BREAK_BEFORE = /^[、。，．,.:;!?！？：；)\]}）］｝〕〉》」』】〙〗”’»›ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ・…‥\u2069]/u
+const NO_BREAK_BEFORE =
+  /^[、。，．,.:;!?！？：；)\]}）］｝〕〉》」』】〙〗”’»›ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ・…‥\u2069]/u
 const NO_BREAK_AFTER = /[([{（［｛〔〈《「『【〘〖“‘«‹\u2068]$/u
 
 /** The text cut at every place a line may break; each piece keeps the spaces after it. */
@@ -32,7 +37,11 @@ function breakablePieces(text: string): string[] {
   let current = ''
   // Text with spaces between its words breaks only after spaces, CJK between characters: only
   // Thai and its neighbours need their words found.
-  const segments = !SPACELESS.test(text) ? (text.match(/\s+|\S+/g) ?? []) : NEEDS_WORDS.test(text) ? Array.from(words.segment(text), (s) => s.segment) : clustersOf(text)
+  const segments = !SPACELESS.test(text)
+    ? (text.match(/\s+|\S+/g) ?? [])
+    : NEEDS_WORDS.test(text)
+      ? Array.from(words.segment(text), (s) => s.segment)
+      : clustersOf(text)
   for (const segment of segments) {
     if (current === '') {
       current = segment
@@ -40,7 +49,10 @@ function breakablePieces(text: string): string[] {
     }
     const afterSpace = /\s$/.test(current) && !/^\s/.test(segment)
     const spaceless = SPACELESS.test(current.slice(-2)) || SPACELESS.test(segment.slice(0, 2))
-    const allowed = (afterSpace || (spaceless && !/^\s/.test(segment))) && !NO_BREAK_BEFORE.test(segment) && !NO_BREAK_AFTER.test(current.trimEnd())
+    const allowed =
+      (afterSpace || (spaceless && !/^\s/.test(segment))) &&
+      !NO_BREAK_BEFORE.test(segment) &&
+      !NO_BREAK_AFTER.test(current.trimEnd())
     if (allowed) {
       pieces.push(current)
       current = segment
@@ -105,7 +117,12 @@ export function truncateToWidth(text: string, maxWidth: number, width: (s: strin
 }
 
 /** `text` wrapped to at most `maxLines` lines; when more would follow, the last line ends in an ellipsis. */
-export function wrapLines(text: string, maxWidth: number, maxLines: number, width: (s: string) => number): { lines: string[]; cut: boolean } {
+export function wrapLines(
+  text: string,
+  maxWidth: number,
+  maxLines: number,
+  width: (s: string) => number,
+): { lines: string[]; cut: boolean } {
   const lines = wrapText(text, maxWidth, width)
   if (lines.length <= maxLines) return { lines, cut: false }
   const kept = lines.slice(0, maxLines)
@@ -113,7 +130,12 @@ export function wrapLines(text: string, maxWidth: number, maxLines: number, widt
   let end = 0
   for (const line of kept) end = text.indexOf(line, end) + line.length
   const next = lines[maxLines]!
-  kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}${text.slice(end, text.indexOf(next, end) + next.length)}`, maxWidth, width)
-  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}…`, maxWidth, width)
+  kept[maxLines - 1] = truncateToWidth(
+    `${kept[maxLines - 1]}${text.slice(end, text.indexOf(next, end) + next.length)}`,
+    maxWidth,
+    width,
+  )
+  if (!kept[maxLines - 1]!.endsWith('…'))
+    kept[maxLines - 1] = truncateToWidth(`${kept[maxLines - 1]}…`, maxWidth, width)
   return { lines: kept, cut: true }
 }

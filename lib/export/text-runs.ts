@@ -38,7 +38,19 @@ const EMOJI = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\p{Regional_Indicator}/u
 const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]+$/u
 /** Invisible controls of direction, which shape nothing and must not reach a font. */
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
-const BIDI_CONTROLS_SET = new Set(['\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])
+const BIDI_CONTROLS_SET = new Set([
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+])
 
 /** Any character that can make text right to left: RTL letters and marks, RTL controls. */
 const MAY_BE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067\u061c]|[\ud802\ud803\ud83a\ud83b]/
@@ -55,10 +67,25 @@ function allBase(text: string, covers: Covers): boolean {
 
 // A BMP stand-in of the same bidi class for characters outside it, which bidi-js reads one
 // UTF-16 unit at a time (an emoji would otherwise count as left-to-right letters).
-const STAND_IN: Record<string, string> = { L: 'a', R: 'א', AL: 'ب', EN: '0', ES: '+', ET: '#', AN: '٠', CS: ',', NSM: '\u0300', BN: '\u200B', WS: ' ', ON: '!' }
+const STAND_IN: Record<string, string> = {
+  L: 'a',
+  R: 'א',
+  AL: 'ب',
+  EN: '0',
+  ES: '+',
+  ET: '#',
+  AN: '٠',
+  CS: ',',
+  NSM: '\u0300',
+  BN: '\u200B',
+  WS: ' ',
+  ON: '!',
+}
 
 function bidiView(text: string): string {
-  return text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => (STAND_IN[bidi.getBidiCharTypeName(pair)] ?? '!').repeat(2))
+  return text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) =>
+    (STAND_IN[bidi.getBidiCharTypeName(pair)] ?? '!').repeat(2),
+  )
 }
 
 /** The direction a paragraph takes from its first strong character (after any isolates), as `dir="auto"` does. */
@@ -94,7 +121,9 @@ const isControl = (cluster: string) => cluster.length === 1 && BIDI_CONTROLS_SET
 
 function chooseFont(cluster: string, previous: FontKey | null, covers: Covers): FontKey {
   // Joiners, variation selectors and direction controls need no glyph of their own.
-  const codePoints = [...cluster.replace(BIDI_CONTROLS, '')].map((c) => c.codePointAt(0)!).filter((cp) => cp !== 0xfe0f && cp !== 0xfe0e && cp !== 0x200d)
+  const codePoints = [...cluster.replace(BIDI_CONTROLS, '')]
+    .map((c) => c.codePointAt(0)!)
+    .filter((cp) => cp !== 0xfe0f && cp !== 0xfe0e && cp !== 0x200d)
   const has = (key: FontKey) => codePoints.length === 0 || covers(key, codePoints)
   if (EMOJI.test(cluster) && has('emoji')) return 'emoji'
   if (SHARED.test(cluster)) {
@@ -118,7 +147,8 @@ interface LogicalRun {
  */
 export function visualRuns(text: string, levels: Uint8Array, covers: Covers, start = 0, end = text.length): TextRun[] {
   const line = text.slice(start, end).replace(BIDI_CONTROLS, '')
-  if (levels.subarray(start, end).every((level) => level === 0) && allBase(line, covers)) return line ? [{ text: line, font: 'base', rtl: false }] : []
+  if (levels.subarray(start, end).every((level) => level === 0) && allBase(line, covers))
+    return line ? [{ text: line, font: 'base', rtl: false }] : []
   const runs: LogicalRun[] = []
   let previous: FontKey | null = null
   let at = start
@@ -152,7 +182,8 @@ const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
 const DIGITS_ONLY = /^[\d\u0660-\u0669\u06F0-\u06F9\s]*$/u
 
 /** Whether a run is shaped right to left: it has letters of a right-to-left script (digits are not). */
-export const shapesRightToLeft = (text: string): boolean => RTL_SCRIPT.test(text) && !DIGITS_ONLY.test(text.replace(/[^\p{L}\p{N}\s]/gu, ''))
+export const shapesRightToLeft = (text: string): boolean =>
+  RTL_SCRIPT.test(text) && !DIGITS_ONLY.test(text.replace(/[^\p{L}\p{N}\s]/gu, ''))
 
 function runText(text: string, run: LogicalRun): TextRun {
   const logical = text.slice(run.start, run.end).replace(BIDI_CONTROLS, '')

@@ -17,7 +17,12 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
   if (!WITH_BODY.has(request.method ?? '')) return false
   const declared = request.headers['content-length']
   if (declared === undefined && request.headers['transfer-encoding'] !== undefined && !forwardedAction(request)) {
-    answer(request, response, 411, 'Send the request with its Content-Length: a body of unknown length is not accepted.')
+    answer(
+      request,
+      response,
+      411,
+      'Send the request with its Content-Length: a body of unknown length is not accepted.',
+    )
     return true
   }
   if (declared !== undefined && Number(declared) > MAX_REQUEST_BYTES) {
@@ -36,7 +41,12 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
  * of its body read by Node, so that it can send its next request.)
  */
 export function keepAnswerable(request: IncomingMessage, response: ServerResponse): void {
-  if (!WITH_BODY.has(request.method ?? '') || !(Number(request.headers['content-length'] ?? 0) > 0) || response.shouldKeepAlive) return
+  if (
+    !WITH_BODY.has(request.method ?? '') ||
+    !(Number(request.headers['content-length'] ?? 0) > 0) ||
+    response.shouldKeepAlive
+  )
+    return
   response.shouldKeepAlive = true
   response.once('finish', () => {
     if (!request.complete) stopReading(request)
@@ -71,6 +81,10 @@ function answer(request: IncomingMessage, response: ServerResponse, status: numb
   // Not "Connection: close": Node would then close the socket as soon as the answer is written,
   // with the unread body still arriving, and the client would see a reset instead of this answer.
   // The connection is closed by stopReading a second later all the same.
-  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store', Connection: 'keep-alive' }
+  const headers = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'private, no-store',
+    Connection: 'keep-alive',
+  }
   response.writeHead(status, headers).end(JSON.stringify({ error }))
 }

@@ -99,10 +99,12 @@ export function frontDoor(limits: Limits = { ...FLOOD_LIMITS, openStreams: OPEN_
     const address = clientAddress(request.headers)
     const waitSeconds = await buckets[kind].consume(address).then(
       () => 0,
-      (refused: unknown) => (refused instanceof RateLimiterRes ? Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) : 1),
+      (refused: unknown) =>
+        refused instanceof RateLimiterRes ? Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) : 1,
     )
     if (kind === 'stream' && !waitSeconds) {
-      if ((open.get(address) ?? 0) >= limits.openStreams) return later(address, request, response, () => answerStream(response, 30)), true
+      if ((open.get(address) ?? 0) >= limits.openStreams)
+        return (later(address, request, response, () => answerStream(response, 30)), true)
       open.set(address, (open.get(address) ?? 0) + 1)
       response.once('close', () => {
         const left = (open.get(address) ?? 1) - 1
@@ -112,7 +114,9 @@ export function frontDoor(limits: Limits = { ...FLOOD_LIMITS, openStreams: OPEN_
       return false
     }
     if (!waitSeconds) return false
-    later(address, request, response, () => (kind === 'signIn' ? answerSignIn(request, response, waitSeconds) : answerStream(response, waitSeconds)))
+    later(address, request, response, () =>
+      kind === 'signIn' ? answerSignIn(request, response, waitSeconds) : answerStream(response, waitSeconds),
+    )
     return true
   }
 
@@ -127,7 +131,10 @@ const PRIVATE = { 'Cache-Control': 'private, no-store', 'Content-Type': 'applica
  * sent to the page that shows it.
  */
 function answerSignIn(request: IncomingMessage, response: ServerResponse, seconds: number) {
-  const url = refusedSignInUrl(`Too many sign-in attempts from your network. Please wait ${seconds} s and try again.`, request.headers.host)
+  const url = refusedSignInUrl(
+    `Too many sign-in attempts from your network. Please wait ${seconds} s and try again.`,
+    request.headers.host,
+  )
   const headers = { ...PRIVATE, 'Retry-After': String(seconds) }
   if (/text\/html/.test(request.headers.accept ?? '')) response.writeHead(303, { ...headers, Location: url }).end()
   else response.writeHead(429, headers).end(JSON.stringify({ url }))

@@ -14,7 +14,8 @@ export function installFrontDoor(): void {
   store.colloquyFrontDoor = true
   const door = frontDoor()
   const original = Server.prototype.emit
-  const emit = (server: Server, event: string | symbol, args: unknown[]): boolean => Reflect.apply(original, server, [event, ...args]) as boolean
+  const emit = (server: Server, event: string | symbol, args: unknown[]): boolean =>
+    Reflect.apply(original, server, [event, ...args]) as boolean
   Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return emit(this, event, args)
     const [request, response] = args as [IncomingMessage, ServerResponse]

@@ -5,8 +5,24 @@ import type { z } from 'zod'
 import { getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import { deleteGroup, leaveGroup, setGroupArchived } from './lifecycle'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from './mutations'
-import type { CreateGroup, DeleteGroup, GroupRef, GroupSettings, GroupTimeZone, JoinGroup, RemoveMember, SetArchived } from './schema'
+import {
+  createGroup,
+  joinGroupByCode,
+  removeMember,
+  rotateJoinCode,
+  setGroupTimeZone,
+  updateGroupSettings,
+} from './mutations'
+import type {
+  CreateGroup,
+  DeleteGroup,
+  GroupRef,
+  GroupSettings,
+  GroupTimeZone,
+  JoinGroup,
+  RemoveMember,
+  SetArchived,
+} from './schema'
 
 export async function createGroupAction(input: z.input<typeof CreateGroup>): Promise<Result<{ id: string }>> {
   return attempt(async () => {
@@ -16,7 +32,9 @@ export async function createGroupAction(input: z.input<typeof CreateGroup>): Pro
   })
 }
 
-export async function joinGroupAction(input: z.input<typeof JoinGroup>): Promise<Result<{ groupId: string; alreadyMember: boolean }>> {
+export async function joinGroupAction(
+  input: z.input<typeof JoinGroup>,
+): Promise<Result<{ groupId: string; alreadyMember: boolean }>> {
   return attempt(async () => {
     const joined = await joinGroupByCode(await getCurrentUser(), input)
     revalidatePath('/dashboard')
@@ -61,7 +79,9 @@ export async function leaveGroupAction(input: z.input<typeof GroupRef>): Promise
   })
 }
 
-export async function setGroupArchivedAction(input: z.input<typeof SetArchived>): Promise<Result<{ archivedAt: Date | null }>> {
+export async function setGroupArchivedAction(
+  input: z.input<typeof SetArchived>,
+): Promise<Result<{ archivedAt: Date | null }>> {
   return attempt(async () => {
     const result = await setGroupArchived(await getCurrentUser(), input)
     revalidatePath('/dashboard')

@@ -19,11 +19,20 @@ type Tx = Prisma.TransactionClient
  * streams of the group close at commit. What they wrote stays with the seminar (classmates'
  * threads and maps cite it).
  */
-export async function endMembership(tx: Tx, groupId: string, userId: string, refusals: { notMember: string; lastInstructor: string }): Promise<void> {
+export async function endMembership(
+  tx: Tx,
+  groupId: string,
+  userId: string,
+  refusals: { notMember: string; lastInstructor: string },
+): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${groupId} FOR UPDATE`
-  const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } })
+  const member = await tx.membership.findUnique({
+    where: { groupId_userId: { groupId, userId } },
+    select: { id: true, role: true },
+  })
   if (!member) throw new NotFound(refusals.notMember)
-  if (member.role === 'INSTRUCTOR' && (await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })) <= 1) throw new Conflict(refusals.lastInstructor)
+  if (member.role === 'INSTRUCTOR' && (await tx.membership.count({ where: { groupId, role: 'INSTRUCTOR' } })) <= 1)
+    throw new Conflict(refusals.lastInstructor)
   await tx.membership.delete({ where: { id: member.id } })
   // Sent at commit, like every notice.
   await publishTransient(tx, groupId, { type: 'member.removed', userId })
@@ -37,7 +46,12 @@ export async function endMembership(tx: Tx, groupId: string, userId: string, ref
 export async function leaveGroup(actor: Actor, input: unknown): Promise<void> {
   const { groupId } = GroupRef.parse(input)
   await authorizeInGroup(actor, groupId, 'group:leave')
-  await db.$transaction((tx) => endMembership(tx, groupId, actor!.id, { notMember: 'You are no longer a member of this group.', lastInstructor: LAST_INSTRUCTOR }))
+  await db.$transaction((tx) =>
+    endMembership(tx, groupId, actor!.id, {
+      notMember: 'You are no longer a member of this group.',
+      lastInstructor: LAST_INSTRUCTOR,
+    }),
+  )
 }
 
 /**
@@ -62,7 +76,9 @@ export async function deleteGroup(actor: Actor, input: unknown): Promise<{ name:
   const { groupId, confirmName } = DeleteGroup.parse(input)
   const access = await authorizeInGroup(actor, groupId, 'group:delete')
   if (confirmName.normalize('NFC') !== access.group.name.normalize('NFC')) {
-    throw new Invalid(`Type the group’s name, “${access.group.name}”, to delete it.`, { confirmName: 'This is not the group’s name.' })
+    throw new Invalid(`Type the group’s name, “${access.group.name}”, to delete it.`, {
+      confirmName: 'This is not the group’s name.',
+    })
   }
   return db.$transaction(async (tx) => {
     const members = await tx.membership.findMany({ where: { groupId }, select: { userId: true } })

@@ -29,11 +29,18 @@ export async function createGroup(actor: Actor, input: unknown): Promise<{ id: s
   })
 }
 
-export async function joinGroupByCode(actor: Actor, input: unknown): Promise<{ groupId: string; alreadyMember: boolean }> {
+export async function joinGroupByCode(
+  actor: Actor,
+  input: unknown,
+): Promise<{ groupId: string; alreadyMember: boolean }> {
   const user = signedIn(actor)
   const { code } = JoinGroup.parse(input)
-  const group = await db.group.findUnique({ where: { joinCode: code }, select: { id: true, joinCodeExpiresAt: true, archivedAt: true } })
-  if (!group) throw new Invalid('No group has this join code. Check it with your instructor.', { code: 'Unknown join code.' })
+  const group = await db.group.findUnique({
+    where: { joinCode: code },
+    select: { id: true, joinCodeExpiresAt: true, archivedAt: true },
+  })
+  if (!group)
+    throw new Invalid('No group has this join code. Check it with your instructor.', { code: 'Unknown join code.' })
   if (group.joinCodeExpiresAt < new Date()) {
     throw new Invalid('This join code has expired. Ask your instructor for a new one.', { code: 'Expired join code.' })
   }
@@ -73,7 +80,11 @@ export async function removeMember(actor: Actor, input: unknown): Promise<{ join
       notMember: 'That person is not a member of this group.',
       lastInstructor: 'A group needs at least one instructor; add another before removing this one.',
     })
-    return tx.group.update({ where: { id: groupId }, data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() }, select: { joinCode: true } })
+    return tx.group.update({
+      where: { id: groupId },
+      data: { joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() },
+      select: { joinCode: true },
+    })
   })
 }
 

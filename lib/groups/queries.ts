@@ -10,7 +10,15 @@ export async function listMyGroups(userId: string) {
     orderBy: { joinedAt: 'desc' },
     select: {
       role: true,
-      group: { select: { id: true, name: true, description: true, archivedAt: true, _count: { select: { memberships: true, sources: true } } } },
+      group: {
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          archivedAt: true,
+          _count: { select: { memberships: true, sources: true } },
+        },
+      },
     },
   })
   return memberships.map(({ role, group }) => ({
@@ -42,7 +50,11 @@ export async function getGroupOverview(actor: Actor, groupId: unknown) {
       ? db.group.findUniqueOrThrow({ where: { id }, select: { joinCode: true, joinCodeExpiresAt: true } })
       : null,
   ])
-  const counts = await visibleHighlightCounts(actor!.id, access, sources.map((source) => source.id))
+  const counts = await visibleHighlightCounts(
+    actor!.id,
+    access,
+    sources.map((source) => source.id),
+  )
   return {
     ...access,
     members,

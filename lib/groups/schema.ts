@@ -20,7 +20,10 @@ export const TimeZone = z
   .transform((name, ctx) => {
     const canonical = canonicalTimeZone(name.trim())
     if (!canonical) {
-      ctx.addIssue({ code: 'custom', message: 'Choose a time zone from the list, such as Europe/London or Asia/Tokyo.' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Choose a time zone from the list, such as Europe/London or Asia/Tokyo.',
+      })
       return z.NEVER
     }
     return canonical
@@ -58,12 +61,22 @@ export const GroupRef = z.object({ groupId: Id })
 /** Deleting a group: its name, typed, confirms it (spaces around it do not matter). */
 export const DeleteGroup = z.object({
   groupId: Id,
-  confirmName: z.string({ error: 'Type the group’s name to confirm.' }).trim().min(1, 'Type the group’s name to confirm.').max(200, 'This is not the group’s name.'),
+  confirmName: z
+    .string({ error: 'Type the group’s name to confirm.' })
+    .trim()
+    .min(1, 'Type the group’s name to confirm.')
+    .max(200, 'This is not the group’s name.'),
 })
-export const GroupSettings = z.object({ groupId: Id, readFirst: z.boolean({ error: 'Say whether students read first.' }) })
+export const GroupSettings = z.object({
+  groupId: Id,
+  readFirst: z.boolean({ error: 'Say whether students read first.' }),
+})
 export const RemoveMember = z.object({ groupId: Id, userId: Id })
 
 export const GroupTimeZone = z.object({ groupId: Id, timeZone: TimeZone })
 
 /** Archiving (true) or unarchiving (false) a group. */
-export const SetArchived = z.object({ groupId: Id, archived: z.boolean({ error: 'Say whether the group should be archived.' }) })
+export const SetArchived = z.object({
+  groupId: Id,
+  archived: z.boolean({ error: 'Say whether the group should be archived.' }),
+})

@@ -41,12 +41,18 @@ export class JobGate {
     const held = this.heldByOwner.get(ownerKey) ?? 0
     if (held >= limits.perOwner) {
       const seconds = this.retryAfter(kind, limits, 0)
-      throw new Busy(`You already have a ${limits.noun} in progress. Try again when it is done, in about ${seconds} s.`, seconds)
+      throw new Busy(
+        `You already have a ${limits.noun} in progress. Try again when it is done, in about ${seconds} s.`,
+        seconds,
+      )
     }
     const queued = this.waiting.filter((waiter) => waiter.kind === kind).length
     if (!this.canStart(kind, limits) && queued >= limits.queue) {
       const seconds = this.retryAfter(kind, limits, queued)
-      throw new Busy(`Colloquy is busy with other ${limits.noun}s right now. Please try again in about ${seconds} s.`, seconds)
+      throw new Busy(
+        `Colloquy is busy with other ${limits.noun}s right now. Please try again in about ${seconds} s.`,
+        seconds,
+      )
     }
     this.heldByOwner.set(ownerKey, held + 1)
     const releaseOwner = () => {
@@ -103,7 +109,12 @@ export class JobGate {
         const index = this.waiting.indexOf(waiter)
         if (index >= 0) this.waiting.splice(index, 1)
         const seconds = this.retryAfter(kind, limits, ahead)
-        reject(new Busy(`Colloquy is busy with other ${limits.noun}s right now. Please try again in about ${seconds} s.`, seconds))
+        reject(
+          new Busy(
+            `Colloquy is busy with other ${limits.noun}s right now. Please try again in about ${seconds} s.`,
+            seconds,
+          ),
+        )
       }, limits.maxWaitMs)
       this.waiting.push(waiter)
     })

@@ -21,6 +21,10 @@ function runner(): JobRunner<Tasks> {
 }
 
 /** Runs a task in a worker thread within its budget; throws Busy (429) or TooComplex (422) past it. */
-export function runJob<K extends keyof Tasks & string>(name: K, input: TaskInput<Tasks, K>, options: RunOptions): Promise<TaskOutput<Tasks, K>> {
+export function runJob<K extends keyof Tasks & string>(
+  name: K,
+  input: TaskInput<Tasks, K>,
+  options: RunOptions,
+): Promise<TaskOutput<Tasks, K>> {
   return runner().run(name, input, options)
 }

@@ -38,7 +38,8 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
-type WorkerReply = { ok: true; value: unknown } | { ok: false; status: number; message: string; fieldErrors: Record<string, string> }
+type WorkerReply =
+  { ok: true; value: unknown } | { ok: false; status: number; message: string; fieldErrors: Record<string, string> }
 
 const WORKER = join(process.cwd(), 'lib', 'jobs', 'worker.mjs')
 
@@ -56,7 +57,11 @@ export class JobRunner<R extends TaskRegistry> {
     this.gate = new JobGate(options.threads)
   }
 
-  async run<K extends keyof R & string>(name: K, input: TaskInput<R, K>, { owner, signal }: RunOptions): Promise<TaskOutput<R, K>> {
+  async run<K extends keyof R & string>(
+    name: K,
+    input: TaskInput<R, K>,
+    { owner, signal }: RunOptions,
+  ): Promise<TaskOutput<R, K>> {
     const budget = this.options.budgets[name]
     const release = await this.gate.enter(name, owner, budget)
     const stop = new AbortController()
@@ -64,8 +69,14 @@ export class JobRunner<R extends TaskRegistry> {
     const onCancel = () => stop.abort()
     signal?.addEventListener('abort', onCancel, { once: true })
     try {
-      const reply = (await this.workers().run({ registry: this.options.registry, name, input, started: clock.flag }, { signal: stop.signal })) as WorkerReply
-      if (!reply.ok) throw reply.status === 400 ? new Invalid(reply.message, reply.fieldErrors) : new AppError(reply.message, reply.status)
+      const reply = (await this.workers().run(
+        { registry: this.options.registry, name, input, started: clock.flag },
+        { signal: stop.signal },
+      )) as WorkerReply
+      if (!reply.ok)
+        throw reply.status === 400
+          ? new Invalid(reply.message, reply.fieldErrors)
+          : new AppError(reply.message, reply.status)
       return reply.value as TaskOutput<R, K>
     } catch (error) {
       if (clock.expired() || (error as { code?: unknown } | null)?.code === OUT_OF_MEMORY) {

@@ -11,7 +11,15 @@ import { mapAction, type MapAction } from '@/lib/permissions/visibility'
 export const MAP_NOT_FOUND = 'This map does not exist.'
 
 export interface MapAccess extends GroupAccess {
-  map: { id: string; groupId: string; ownerId: string | null; kind: 'GROUP' | 'PERSONAL'; status: 'DRAFT' | 'SUBMITTED'; title: string; seq: number }
+  map: {
+    id: string
+    groupId: string
+    ownerId: string | null
+    kind: 'GROUP' | 'PERSONAL'
+    status: 'DRAFT' | 'SUBMITTED'
+    title: string
+    seq: number
+  }
   isOwner: boolean
 }
 
@@ -28,9 +36,14 @@ export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAc
   const isOwner = actor !== null && map.ownerId === actor.id
   // Someone who may not even read the map hears that it does not exist.
   const readAction = mapAction(map.kind, 'read')!
-  if (!can(access.standing, readAction, { isOwner })) authorize(access.standing === 'student' ? 'outsider' : access.standing, readAction, { isOwner, notFound: MAP_NOT_FOUND })
+  if (!can(access.standing, readAction, { isOwner }))
+    authorize(access.standing === 'student' ? 'outsider' : access.standing, readAction, {
+      isOwner,
+      notFound: MAP_NOT_FOUND,
+    })
   const wanted = mapAction(map.kind, action)
-  if (!wanted) throw new Invalid(`Group maps cannot be ${action === 'submit' ? 'submitted' : 'reopened'}; only personal maps can.`)
+  if (!wanted)
+    throw new Invalid(`Group maps cannot be ${action === 'submit' ? 'submitted' : 'reopened'}; only personal maps can.`)
   authorize(access.standing, wanted, { isOwner, archived: access.archived, submitted: map.status === 'SUBMITTED' })
   return { ...access, map, isOwner }
 }
@@ -42,5 +55,9 @@ export async function authorizeOnMap(actor: Actor, mapId: unknown, action: MapAc
  */
 export function authorizeEditWhileLocked(access: MapAccess, lockedStatus: string): void {
   const submitted = lockedStatus === 'SUBMITTED'
-  authorize(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner, archived: access.archived, submitted })
+  authorize(access.standing, mapAction(access.map.kind, 'edit')!, {
+    isOwner: access.isOwner,
+    archived: access.archived,
+    submitted,
+  })
 }

@@ -9,7 +9,16 @@ import { applyMapOperation } from './operations'
 import { announceMapPresence } from './presence'
 import { mapAtRevision, mapHistory, operationsSince } from './queries'
 import type { MapState } from './reducer'
-import { MapAtSeq, MapRef, type AnnounceSelection, type ApplyOperation, type CreateMap, type Operation, type RenameMap, type SubmitMap } from './schema'
+import {
+  MapAtSeq,
+  MapRef,
+  type AnnounceSelection,
+  type ApplyOperation,
+  type CreateMap,
+  type Operation,
+  type RenameMap,
+  type SubmitMap,
+} from './schema'
 
 const refreshLists = () => revalidatePath('/groups/[groupId]/maps', 'page')
 
@@ -48,14 +57,18 @@ export async function applyOperationAction(input: z.input<typeof ApplyOperation>
   return attempt(async () => applyMapOperation(await getCurrentUser(), input))
 }
 
-export async function operationsSinceAction(input: z.input<typeof MapAtSeq>): Promise<Result<{ seq: number; op: Operation; opId: string | null }[]>> {
+export async function operationsSinceAction(
+  input: z.input<typeof MapAtSeq>,
+): Promise<Result<{ seq: number; op: Operation; opId: string | null }[]>> {
   return attempt(async () => {
     const { mapId, seq } = MapAtSeq.parse(input)
     return operationsSince(await getCurrentUser(), mapId, seq)
   })
 }
 
-export async function mapHistoryAction(input: z.input<typeof MapRef>): Promise<Result<{ seq: number; type: string; at: string; by: string }[]>> {
+export async function mapHistoryAction(
+  input: z.input<typeof MapRef>,
+): Promise<Result<{ seq: number; type: string; at: string; by: string }[]>> {
   return attempt(async () => mapHistory(await getCurrentUser(), MapRef.parse(input).mapId))
 }
 

@@ -17,12 +17,19 @@ export interface Box {
 
 export const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 })
 
-export const inflate = (b: Box, by: number): Box => ({ x: b.x - by, y: b.y - by, width: b.width + 2 * by, height: b.height + 2 * by })
+export const inflate = (b: Box, by: number): Box => ({
+  x: b.x - by,
+  y: b.y - by,
+  width: b.width + 2 * by,
+  height: b.height + 2 * by,
+})
 
 /** Whether two boxes share any area (touching edges do not count). */
-export const boxesOverlap = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+export const boxesOverlap = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-export const containsPoint = (b: Box, p: Point): boolean => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height
+export const containsPoint = (b: Box, p: Point): boolean =>
+  p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height
 
 /** Whether the segment a→b passes through the inside of `box` (Liang–Barsky clipping). */
 export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
@@ -30,7 +37,16 @@ export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
 }
 
 /** segmentHitsBox on plain numbers: called in routing's innermost loop, so it allocates nothing. */
-export function segmentHitsRect(ax: number, ay: number, bx: number, by: number, x0: number, y0: number, x1: number, y1: number): boolean {
+export function segmentHitsRect(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): boolean {
   const dx = bx - ax
   const dy = by - ay
   let t0 = 0

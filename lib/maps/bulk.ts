@@ -40,7 +40,8 @@ export async function withinBulkBudget<T>(owner: string, work: () => Promise<T>)
 
 /** Ids of logged operations, of the shape Prisma's cuids have (lowercase letters and digits). */
 
-const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
 
 /** The operations to apply, planned from the map as it is once locked. */
 export type BulkPlan = (current: MapState, seq: number) => Operation[] | Promise<Operation[]>
@@ -63,11 +64,13 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
   if (ops.length === 0) return locked.seq
   const applied = await dropMissingCitations(tx, access.map.groupId, ops)
   const next = replayMany(applied, current)
-  if (next.nodes.length > MAX_NODES) throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
+  if (next.nodes.length > MAX_NODES)
+    throw new Invalid(`A map can hold at most ${MAX_NODES.toLocaleString('en')} nodes.`)
   try {
     await writeDifference(tx, mapId, current, next)
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new Conflict('Part of this map already exists elsewhere; nothing was changed.')
+    if ((error as { code?: string }).code === 'P2002')
+      throw new Conflict('Part of this map already exists elsewhere; nothing was changed.')
     throw error
   }
   const seq = locked.seq + applied.length
@@ -85,18 +88,29 @@ export async function applyBulk(tx: Tx, access: MapAccess, actorId: string, plan
 
 /** node.add operations whose passage was deleted from the group since, without their citation. */
 async function dropMissingCitations(tx: Tx, groupId: string, ops: Operation[]): Promise<Operation[]> {
-  const cited = [...new Set(ops.flatMap((op) => (op.type === 'node.add' && op.node.highlightId ? [op.node.highlightId] : [])))]
+  const cited = [
+    ...new Set(ops.flatMap((op) => (op.type === 'node.add' && op.node.highlightId ? [op.node.highlightId] : []))),
+  ]
   if (cited.length === 0) return ops
   const present = new Set<string>()
   for (const part of chunks(cited)) {
     const rows = await tx.highlight.findMany({ where: { id: { in: part }, source: { groupId } }, select: { id: true } })
     for (const row of rows) present.add(row.id)
   }
-  return ops.map((op) => (op.type === 'node.add' && op.node.highlightId && !present.has(op.node.highlightId) ? { ...op, node: { ...op.node, highlightId: null } } : op))
+  return ops.map((op) =>
+    op.type === 'node.add' && op.node.highlightId && !present.has(op.node.highlightId)
+      ? { ...op, node: { ...op.node, highlightId: null } }
+      : op,
+  )
 }
 
 const sameNode = (a: MapNodeState, b: MapNodeState) =>
-  a.kind === b.kind && a.label === b.label && a.highlightId === b.highlightId && a.x === b.x && a.y === b.y && a.version === b.version
+  a.kind === b.kind &&
+  a.label === b.label &&
+  a.highlightId === b.highlightId &&
+  a.x === b.x &&
+  a.y === b.y &&
+  a.version === b.version
 const sameEnds = (a: MapRelationState, b: MapRelationState) => a.fromId === b.fromId && a.toId === b.toId
 
 /** Makes the stored map `from` into `to`: deletions first, so a relation re-made between other nodes never collides. */
@@ -106,7 +120,9 @@ async function writeDifference(tx: Tx, mapId: string, from: MapState, to: MapSta
   const toRelations = new Map(to.relations.map((r) => [r.id, r]))
   const fromRelations = new Map(from.relations.map((r) => [r.id, r]))
 
-  const goneRelations = from.relations.filter((r) => !toRelations.has(r.id) || !sameEnds(r, toRelations.get(r.id)!)).map((r) => r.id)
+  const goneRelations = from.relations
+    .filter((r) => !toRelations.has(r.id) || !sameEnds(r, toRelations.get(r.id)!))
+    .map((r) => r.id)
   for (const part of chunks(goneRelations)) await tx.mapRelation.deleteMany({ where: { mapId, id: { in: part } } })
   const goneNodes = from.nodes.filter((n) => !toNodes.has(n.id)).map((n) => n.id)
   for (const part of chunks(goneNodes)) await tx.mapNode.deleteMany({ where: { mapId, id: { in: part } } })

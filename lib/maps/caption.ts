@@ -29,7 +29,10 @@ export const captionText = (relation: Pick<MapRelationState, 'kind' | 'label'>):
 }
 
 /** `measure` gives the width of a string in the caption's bold face at CAPTION_SIZE. */
-export function captionOf(relation: Pick<MapRelationState, 'kind' | 'label'>, measure: (text: string) => number): Caption {
+export function captionOf(
+  relation: Pick<MapRelationState, 'kind' | 'label'>,
+  measure: (text: string) => number,
+): Caption {
   const text = captionText(relation)
   const { lines, cut } = wrapLines(text, CAPTION_MAX_WIDTH, CAPTION_MAX_LINES, measure)
   const width = Math.ceil(Math.max(...lines.map(measure))) + 2 * CAPTION_PAD_X

@@ -2,7 +2,8 @@
 // moved or vanished, and evidence that supports nothing.
 import type { MapState } from './reducer'
 
-export type CheckKind = 'unsupported-claim' | 'circular-support' | 'passage-moved' | 'passage-orphaned' | 'idle-evidence'
+export type CheckKind =
+  'unsupported-claim' | 'circular-support' | 'passage-moved' | 'passage-orphaned' | 'idle-evidence'
 
 export interface CheckFlag {
   nodeId: string
@@ -21,7 +22,8 @@ export const CHECK_LABELS: Record<CheckKind, string> = {
 /** Nodes on some circle of support: members of a strongly connected component larger than one (Tarjan). */
 function nodesOnSupportCycles(state: MapState): Set<string> {
   const next = new Map<string, string[]>()
-  for (const r of state.relations) if (r.kind === 'SUPPORTS') next.set(r.fromId, [...(next.get(r.fromId) ?? []), r.toId])
+  for (const r of state.relations)
+    if (r.kind === 'SUPPORTS') next.set(r.fromId, [...(next.get(r.fromId) ?? []), r.toId])
   const index = new Map<string, number>()
   const low = new Map<string, number>()
   const stack: string[] = []
@@ -53,7 +55,10 @@ function nodesOnSupportCycles(state: MapState): Set<string> {
   return onCycle
 }
 
-export function checkArgument(state: MapState, anchorOf: (highlightId: string) => 'EXACT' | 'MOVED' | 'ORPHANED' | undefined): CheckFlag[] {
+export function checkArgument(
+  state: MapState,
+  anchorOf: (highlightId: string) => 'EXACT' | 'MOVED' | 'ORPHANED' | undefined,
+): CheckFlag[] {
   const kindOf = new Map(state.nodes.map((n) => [n.id, n.kind]))
   const flags: CheckFlag[] = []
   const cycle = nodesOnSupportCycles(state)
@@ -61,7 +66,8 @@ export function checkArgument(state: MapState, anchorOf: (highlightId: string) =
     const add = (kind: CheckKind) => flags.push({ nodeId: node.id, kind, message: CHECK_LABELS[kind] })
     const supporters = state.relations.filter((r) => r.toId === node.id && r.kind === 'SUPPORTS')
     if (node.kind === 'CLAIM' && !supporters.some((r) => kindOf.get(r.fromId) === 'EVIDENCE')) add('unsupported-claim')
-    if (node.kind === 'EVIDENCE' && !state.relations.some((r) => r.fromId === node.id && r.kind === 'SUPPORTS')) add('idle-evidence')
+    if (node.kind === 'EVIDENCE' && !state.relations.some((r) => r.fromId === node.id && r.kind === 'SUPPORTS'))
+      add('idle-evidence')
     if (cycle.has(node.id)) add('circular-support')
     const anchor = node.highlightId ? anchorOf(node.highlightId) : undefined
     if (anchor === 'MOVED') add('passage-moved')

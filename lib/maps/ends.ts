@@ -11,7 +11,12 @@ const CORNER_INSET = 16
 /** Ends sharing one side keep at least this far apart, so arrowheads never sit on one another. */
 const PORT_SPACING = 22
 
-const NORMALS: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } }
+const NORMALS: Record<Side, Point> = {
+  top: { x: 0, y: -1 },
+  bottom: { x: 0, y: 1 },
+  left: { x: -1, y: 0 },
+  right: { x: 1, y: 0 },
+}
 const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }
 
 /** The side of `a` that faces `b`: above or below when they are stacked, left or right when side by side. */
@@ -77,13 +82,20 @@ function spread(ends: End[]): void {
   // fit the side, the second pass keeps every end at least `gap` past the one before and past `lo`
   // (shifting the whole row instead could push the last end onto the corner).
   for (let i = 0; i < ends.length; i++) ends[i]!.at = Math.max(ends[i]!.at, i === 0 ? lo : ends[i - 1]!.at + gap)
-  for (let i = ends.length - 1; i >= 0; i--) ends[i]!.at = Math.min(ends[i]!.at, i === ends.length - 1 ? hi : ends[i + 1]!.at - gap)
+  for (let i = ends.length - 1; i >= 0; i--)
+    ends[i]!.at = Math.min(ends[i]!.at, i === ends.length - 1 ? hi : ends[i + 1]!.at - gap)
 }
 
 export function portOf(end: End): Port {
   const { box, side, at } = end
   const point =
-    side === 'top' ? { x: at, y: box.y } : side === 'bottom' ? { x: at, y: box.y + box.height } : side === 'left' ? { x: box.x, y: at } : { x: box.x + box.width, y: at }
+    side === 'top'
+      ? { x: at, y: box.y }
+      : side === 'bottom'
+        ? { x: at, y: box.y + box.height }
+        : side === 'left'
+          ? { x: box.x, y: at }
+          : { x: box.x + box.width, y: at }
   return { point, normal: NORMALS[side] }
 }
 
@@ -124,9 +136,16 @@ export function placeEnds(relations: readonly Linked[], boxes: ReadonlyMap<strin
  * placed again; every other end is the one before, on its node's box now. Returns the ends and
  * which relations have an end placed again.
  */
-export function replaceEnds(before: readonly End[], relations: readonly Linked[], boxes: ReadonlyMap<string, Box>, touching: ReadonlyMap<string, readonly number[]>, moved: ReadonlySet<string>) {
+export function replaceEnds(
+  before: readonly End[],
+  relations: readonly Linked[],
+  boxes: ReadonlyMap<string, Box>,
+  touching: ReadonlyMap<string, readonly number[]>,
+  moved: ReadonlySet<string>,
+) {
   const nodes = new Set(moved)
-  for (const id of moved) for (const i of touching.get(id) ?? []) nodes.add(relations[i]!.fromId).add(relations[i]!.toId)
+  for (const id of moved)
+    for (const i of touching.get(id) ?? []) nodes.add(relations[i]!.fromId).add(relations[i]!.toId)
   const again = new Set<number>()
   for (const id of nodes) for (const i of touching.get(id) ?? []) again.add(i)
   // Ends keep their objects where their node kept its box (the canvas keeps an unmoved node's box).

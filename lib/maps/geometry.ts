@@ -55,7 +55,11 @@ export function roundedPolyline(points: readonly Point[]): string {
       break
     }
     const prev = points[i]!
-    const radius = Math.min(BEND_RADIUS, Math.hypot(corner.x - prev.x, corner.y - prev.y) / 2, Math.hypot(next.x - corner.x, next.y - corner.y) / 2)
+    const radius = Math.min(
+      BEND_RADIUS,
+      Math.hypot(corner.x - prev.x, corner.y - prev.y) / 2,
+      Math.hypot(next.x - corner.x, next.y - corner.y) / 2,
+    )
     const toward = (p: Point) => {
       const length = Math.hypot(p.x - corner.x, p.y - corner.y) || 1
       return { x: corner.x + ((p.x - corner.x) / length) * radius, y: corner.y + ((p.y - corner.y) / length) * radius }
@@ -72,12 +76,19 @@ function arrowAt(points: readonly Point[]): RelationGeometry['arrow'] {
   const length = Math.hypot(tip.x - before.x, tip.y - before.y) || 1
   const dir = { x: (tip.x - before.x) / length, y: (tip.y - before.y) / length }
   const back = { x: tip.x - dir.x * ARROW_LENGTH, y: tip.y - dir.y * ARROW_LENGTH }
-  const wing = (side: 1 | -1) => ({ x: r2(back.x - dir.y * ARROW_HALF_WIDTH * side), y: r2(back.y + dir.x * ARROW_HALF_WIDTH * side) })
+  const wing = (side: 1 | -1) => ({
+    x: r2(back.x - dir.y * ARROW_HALF_WIDTH * side),
+    y: r2(back.y + dir.x * ARROW_HALF_WIDTH * side),
+  })
   return { tip, left: wing(1), right: wing(-1), back: { x: r2(back.x), y: r2(back.y) } }
 }
 
 /** Every relation's line, arrowhead and label, given the node boxes by id. */
-export function relationGeometry(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): RelationGeometry[] {
+export function relationGeometry(
+  boxes: ReadonlyMap<string, Box>,
+  relations: readonly RelationInput[],
+  cache?: RouteCache,
+): RelationGeometry[] {
   return drawRelations(null, boxes, relations, cache).geometry
 }
 
@@ -106,11 +117,20 @@ const MAX_MOVED = 16
  * lies where the label could go. What is kept is exactly what drawing afresh would give; kept
  * relations keep their objects, so a canvas redraws only the others.
  */
-export function drawRelations(before: Drawing | null, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[], cache?: RouteCache): Drawing {
+export function drawRelations(
+  before: Drawing | null,
+  boxes: ReadonlyMap<string, Box>,
+  relations: readonly RelationInput[],
+  cache?: RouteCache,
+): Drawing {
   const moved = before ? movedSince(before, boxes, relations) : null
-  const drawn = moved ? before!.drawn : relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
+  const drawn = moved
+    ? before!.drawn
+    : relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
   const touching = moved ? before!.touching : touchingOf(drawn)
-  const { ends, again } = moved ? replaceEnds(before!.ends, drawn, boxes, touching, moved.ids) : { ends: placeEnds(drawn, boxes), again: null }
+  const { ends, again } = moved
+    ? replaceEnds(before!.ends, drawn, boxes, touching, moved.ids)
+    : { ends: placeEnds(drawn, boxes), again: null }
   const nodes = new BoxIndex([...boxes.values()])
   const labels = new BoxIndex()
   /** Labels drawn elsewhere than before: where they were and where they are. */
@@ -122,7 +142,9 @@ export function drawRelations(before: Drawing | null, boxes: ReadonlyMap<string,
     const [from, to] = [portOf(fromEnd), portOf(toEnd)]
     const oldReach = before?.reach[i]
     // Ends placed again may still be where they were; an end on a moved node has moved.
-    const sameEnds = old !== undefined && (!again!.has(i) || (!moved!.ids.has(r.fromId) && !moved!.ids.has(r.toId) && samePorts(before!.ends, ends, i)))
+    const sameEnds =
+      old !== undefined &&
+      (!again!.has(i) || (!moved!.ids.has(r.fromId) && !moved!.ids.has(r.toId) && samePorts(before!.ends, ends, i)))
     const keepsLine = sameEnds && !touches(moved!.boxes, oldReach!.route)
     const points = keepsLine ? old.points : route(from, to, [fromEnd.box, toEnd.box], nodes, cache).map(r2p)
     const sameLine = old !== undefined && (keepsLine || samePoints(old.points, points))
@@ -130,14 +152,27 @@ export function drawRelations(before: Drawing | null, boxes: ReadonlyMap<string,
     let labelArea: Box | null = null
     if (r.label) {
       labelArea = sameLine ? oldReach!.label! : labelReach(points, r.label)
-      const kept = sameLine && old.label !== null && !touches(moved!.boxes, labelArea) && !touches(movedLabels, labelArea) ? old.label : null
+      const kept =
+        sameLine && old.label !== null && !touches(moved!.boxes, labelArea) && !touches(movedLabels, labelArea)
+          ? old.label
+          : null
       label = kept ?? placeLabel(points, r.label, nodes, labels)
       labels.add(label)
     }
     reach.push({ route: keepsLine ? oldReach!.route : routeReach(from.point, to.point), label: labelArea })
     if (old && !sameBox(old.label, label)) movedLabels.push(...[old.label, label].filter((b): b is Box => b !== null))
     if (sameLine && sameBox(old.label, label) && old.fromSide === fromEnd.side && old.toSide === toEnd.side) return old
-    return { id: r.id, fromId: r.fromId, toId: r.toId, fromSide: fromEnd.side, toSide: toEnd.side, points, path: roundedPolyline(points), arrow: arrowAt(points), label }
+    return {
+      id: r.id,
+      fromId: r.fromId,
+      toId: r.toId,
+      fromSide: fromEnd.side,
+      toSide: toEnd.side,
+      points,
+      path: roundedPolyline(points),
+      arrow: arrowAt(points),
+      label,
+    }
   })
   return { boxes, relations, geometry, drawn, ends, reach, touching }
 }
@@ -159,11 +194,23 @@ function touchingOf(drawn: readonly RelationInput[]): Map<string, number[]> {
  * are), or null when more changed than moved nodes: other nodes or relations, or too many moves
  * to be worth following.
  */
-function movedSince(before: Drawing, boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): { ids: Set<string>; boxes: Box[] } | null {
+function movedSince(
+  before: Drawing,
+  boxes: ReadonlyMap<string, Box>,
+  relations: readonly RelationInput[],
+): { ids: Set<string>; boxes: Box[] } | null {
   if (before.boxes.size !== boxes.size || before.relations.length !== relations.length) return null
   for (let i = 0; i < relations.length; i++) {
     const [a, b] = [before.relations[i]!, relations[i]!]
-    if (a !== b && (a.id !== b.id || a.fromId !== b.fromId || a.toId !== b.toId || a.label?.width !== b.label?.width || a.label?.height !== b.label?.height)) return null
+    if (
+      a !== b &&
+      (a.id !== b.id ||
+        a.fromId !== b.fromId ||
+        a.toId !== b.toId ||
+        a.label?.width !== b.label?.width ||
+        a.label?.height !== b.label?.height)
+    )
+      return null
   }
   const ids = new Set<string>()
   const moved: Box[] = []
@@ -180,8 +227,10 @@ function movedSince(before: Drawing, boxes: ReadonlyMap<string, Box>, relations:
 
 const r2p = (p: Point): Point => ({ x: r2(p.x), y: r2(p.y) })
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y
-const samePoints = (a: readonly Point[], b: readonly Point[]) => a.length === b.length && a.every((p, i) => samePoint(p, b[i]!))
-const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+const samePoints = (a: readonly Point[], b: readonly Point[]) =>
+  a.length === b.length && a.every((p, i) => samePoint(p, b[i]!))
+const sameBox = (a: Box | null, b: Box | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
 const touches = (boxes: readonly Box[], area: Box) => boxes.some((b) => boxesOverlap(b, area))
 /** Whether relation i's two ends sit exactly where they sat (same side, same place along it). */
 const samePorts = (a: readonly End[], b: readonly End[], i: number) =>
@@ -192,7 +241,12 @@ export function countCrossings(geometries: readonly Pick<RelationGeometry, 'poin
   const bounds = geometries.map((g) => {
     const xs = g.points.map((p) => p.x)
     const ys = g.points.map((p) => p.y)
-    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
+    return {
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+    }
   })
   let crossings = 0
   for (let i = 0; i < geometries.length; i++) {
@@ -201,7 +255,8 @@ export function countCrossings(geometries: readonly Pick<RelationGeometry, 'poin
       if (a.x > b.x + b.width || b.x > a.x + a.width || a.y > b.y + b.height || b.y > a.y + a.height) continue
       const [p, q] = [geometries[i]!.points, geometries[j]!.points]
       let crossed = false
-      for (let s = 0; s < p.length - 1 && !crossed; s++) for (let t = 0; t < q.length - 1 && !crossed; t++) crossed = segmentsCross(p[s]!, p[s + 1]!, q[t]!, q[t + 1]!)
+      for (let s = 0; s < p.length - 1 && !crossed; s++)
+        for (let t = 0; t < q.length - 1 && !crossed; t++) crossed = segmentsCross(p[s]!, p[s + 1]!, q[t]!, q[t + 1]!)
       if (crossed) crossings++
     }
   }

@@ -22,7 +22,10 @@ function pointAlong(points: readonly Point[], fraction: number): { at: Point; di
     const [a, b] = [points[i]!, points[i + 1]!]
     if (left <= l || i === lengths.length - 1) {
       const t = l === 0 ? 0 : Math.min(1, left / l)
-      return { at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, dir: l === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / l, y: (b.y - a.y) / l } }
+      return {
+        at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t },
+        dir: l === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / l, y: (b.y - a.y) / l },
+      }
     }
     left -= l
   }
@@ -30,8 +33,18 @@ function pointAlong(points: readonly Point[], fraction: number): { at: Point; di
 }
 
 /** The best free spot for a label of `size` on the line through `points`, given the nodes and the labels placed so far. */
-export function placeLabel(points: readonly Point[], size: { width: number; height: number }, nodes: BoxIndex, labels: BoxIndex): Box {
-  const boxAt = (p: Point): Box => ({ x: r2(p.x - size.width / 2), y: r2(p.y - size.height / 2), width: size.width, height: size.height })
+export function placeLabel(
+  points: readonly Point[],
+  size: { width: number; height: number },
+  nodes: BoxIndex,
+  labels: BoxIndex,
+): Box {
+  const boxAt = (p: Point): Box => ({
+    x: r2(p.x - size.width / 2),
+    y: r2(p.y - size.height / 2),
+    width: size.width,
+    height: size.height,
+  })
   const freeOfNodes = (b: Box) => nodes.near(inflate(b, LABEL_CLEARANCE)).length === 0
   let fallback: Box | null = null
   for (const candidate of labelCandidates(points, boxAt)) {

@@ -15,7 +15,6 @@ import { CreateMap, MapAtSeq, MapRef, RenameMap, SubmitMap, type Operation } fro
 import { loadMapState } from './state'
 import { newId } from '@/lib/ids'
 
-
 export async function createMap(actor: Actor, input: unknown): Promise<{ id: string }> {
   const data = CreateMap.parse(input)
   const access = await authorizeInGroup(actor, data.groupId, 'map:create')
@@ -23,7 +22,12 @@ export async function createMap(actor: Actor, input: unknown): Promise<{ id: str
     throw new Forbidden('Only instructors start group maps; make a personal map instead.')
   }
   return db.argumentMap.create({
-    data: { groupId: access.group.id, title: data.title, kind: data.kind, ownerId: data.kind === 'PERSONAL' ? actor!.id : null },
+    data: {
+      groupId: access.group.id,
+      title: data.title,
+      kind: data.kind,
+      ownerId: data.kind === 'PERSONAL' ? actor!.id : null,
+    },
     select: { id: true },
   })
 }
@@ -49,17 +53,21 @@ export async function duplicateMap(actor: Actor, input: unknown): Promise<{ id: 
     relations: state.relations.map((r) => ({ ...r, id: newId(), fromId: ids.get(r.fromId)!, toId: ids.get(r.toId)! })),
   }
   return withinBulkBudget(actor!.id, () =>
-    transactionWithEvents(
-      async (tx) => {
-        const map = await tx.argumentMap.create({
-          data: { groupId: access.map.groupId, kind: 'PERSONAL', ownerId: actor!.id, title: `Copy of ${access.map.title}`.slice(0, 120) },
-          select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
-        })
-        await applyBulk(tx, { ...access, map, isOwner: true }, actor!.id, () => diffStates({ nodes: [], relations: [] }, copy))
-        return { id: map.id }
-      },
-      BULK_TRANSACTION,
-    ),
+    transactionWithEvents(async (tx) => {
+      const map = await tx.argumentMap.create({
+        data: {
+          groupId: access.map.groupId,
+          kind: 'PERSONAL',
+          ownerId: actor!.id,
+          title: `Copy of ${access.map.title}`.slice(0, 120),
+        },
+        select: { id: true, groupId: true, ownerId: true, kind: true, status: true, title: true, seq: true },
+      })
+      await applyBulk(tx, { ...access, map, isOwner: true }, actor!.id, () =>
+        diffStates({ nodes: [], relations: [] }, copy),
+      )
+      return { id: map.id }
+    }, BULK_TRANSACTION),
   )
 }
 
@@ -72,11 +80,19 @@ export async function deleteMap(actor: Actor, input: unknown): Promise<void> {
   })
 }
 
-async function setStatus(actor: Actor, mapId: string, action: 'submit' | 'reopen', assignmentId?: string | null): Promise<void> {
+async function setStatus(
+  actor: Actor,
+  mapId: string,
+  action: 'submit' | 'reopen',
+  assignmentId?: string | null,
+): Promise<void> {
   const access = await authorizeOnMap(actor, mapId, action)
   await transactionWithEvents(async (tx) => {
     if (assignmentId) await recordSubmission(tx, actor!, access.map, assignmentId)
-    await tx.argumentMap.update({ where: { id: access.map.id }, data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' } })
+    await tx.argumentMap.update({
+      where: { id: access.map.id },
+      data: { status: action === 'submit' ? 'SUBMITTED' : 'DRAFT' },
+    })
     if (action === 'reopen') {
       await withdrawSubmissions(tx, access.map.id)
       await notifyMapOwner(tx, 'MAP_REOPENED', actor!.id, access.map)
@@ -105,7 +121,11 @@ export async function restoreRevision(actor: Actor, input: unknown): Promise<{ s
       // Planned once the map is locked, so no edit lands between reading the map and rewriting it.
       const newSeq = await applyBulk(tx, access, actor!.id, async (current, lockedSeq) => {
         if (seq > lockedSeq) throw new Invalid('That revision does not exist yet.')
-        const log = await tx.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' }, select: { payload: true } })
+        const log = await tx.mapOperation.findMany({
+          where: { mapId: access.map.id, seq: { lte: seq } },
+          orderBy: { seq: 'asc' },
+          select: { payload: true },
+        })
         return diffStates(current, replay(log.map((entry) => entry.payload as Operation)))
       })
       return { seq: newSeq }

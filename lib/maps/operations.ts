@@ -42,7 +42,8 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       }
       const node = op.node
       if (node.highlightId) await assertHighlightUsable(tx, access, actorId, node.highlightId)
-      if (await tx.mapNode.findUnique({ where: { id: node.id }, select: { id: true } })) throw new Conflict('That node already exists.')
+      if (await tx.mapNode.findUnique({ where: { id: node.id }, select: { id: true } }))
+        throw new Conflict('That node already exists.')
       await tx.mapNode.create({ data: { ...node, highlightId: node.highlightId ?? null, mapId } })
       return { ...op, node }
     }
@@ -57,12 +58,20 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       return op
     }
     case 'node.edit': {
-      const node = await tx.mapNode.findFirst({ where: { id: op.nodeId, mapId }, select: { version: true, label: true } })
+      const node = await tx.mapNode.findFirst({
+        where: { id: op.nodeId, mapId },
+        select: { version: true, label: true },
+      })
       if (!node) throw new NotFound(NODE_GONE)
       if (node.version !== op.baseVersion) {
-        throw new Conflict(`Someone else changed this node while you were editing it. It now reads: “${node.label}”. Your text was not saved.`)
+        throw new Conflict(
+          `Someone else changed this node while you were editing it. It now reads: “${node.label}”. Your text was not saved.`,
+        )
       }
-      await tx.mapNode.update({ where: { id: op.nodeId }, data: { label: op.label, kind: op.kind, version: { increment: 1 } } })
+      await tx.mapNode.update({
+        where: { id: op.nodeId },
+        data: { label: op.label, kind: op.kind, version: { increment: 1 } },
+      })
       return op
     }
     case 'node.delete': {
@@ -77,23 +86,37 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       const ends = await tx.mapNode.count({ where: { mapId, id: { in: [fromId, toId] } } })
       if (ends !== 2) throw new Invalid('A relation can only connect two nodes of this map.')
       const twin = await tx.mapRelation.findFirst({
-        where: { mapId, OR: [{ fromId, toId }, { fromId: toId, toId: fromId }] },
+        where: {
+          mapId,
+          OR: [
+            { fromId, toId },
+            { fromId: toId, toId: fromId },
+          ],
+        },
         select: { id: true },
       })
       if (twin) throw new Conflict('These two nodes are already connected; change that relation instead.')
-      if (await tx.mapRelation.findUnique({ where: { id: op.relation.id }, select: { id: true } })) throw new Conflict('That relation already exists.')
+      if (await tx.mapRelation.findUnique({ where: { id: op.relation.id }, select: { id: true } }))
+        throw new Conflict('That relation already exists.')
       await tx.mapRelation.create({ data: { ...op.relation, mapId } })
       return op
     }
     case 'relation.edit': {
       if (op.fromId !== undefined) {
         // Reversing swaps the two ends; moving an end to another node is a new relation.
-        const relation = await tx.mapRelation.findFirst({ where: { id: op.relationId, mapId }, select: { fromId: true, toId: true } })
+        const relation = await tx.mapRelation.findFirst({
+          where: { id: op.relationId, mapId },
+          select: { fromId: true, toId: true },
+        })
         if (!relation) throw new NotFound(RELATION_GONE)
         const swapped = op.fromId === relation.toId && op.toId === relation.fromId
-        if (!swapped && !(op.fromId === relation.fromId && op.toId === relation.toId)) throw new Invalid('A relation can be reversed, but not moved to other nodes.')
+        if (!swapped && !(op.fromId === relation.fromId && op.toId === relation.toId))
+          throw new Invalid('A relation can be reversed, but not moved to other nodes.')
       }
-      const { count } = await tx.mapRelation.updateMany({ where: { id: op.relationId, mapId }, data: { kind: op.kind, label: op.label, fromId: op.fromId, toId: op.toId } })
+      const { count } = await tx.mapRelation.updateMany({
+        where: { id: op.relationId, mapId },
+        data: { kind: op.kind, label: op.label, fromId: op.fromId, toId: op.toId },
+      })
       if (count === 0) throw new NotFound(RELATION_GONE)
       return op
     }
@@ -133,7 +156,13 @@ export async function applyInTransaction(
   const applied = await writeOperation(tx, access, actorId, op)
   const seq = locked.seq
   await tx.mapOperation.create({
-    data: { mapId: access.map.id, seq, actorId, type: applied.type, payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue },
+    data: {
+      mapId: access.map.id,
+      seq,
+      actorId,
+      type: applied.type,
+      payload: (opId ? { ...applied, opId } : applied) as Prisma.InputJsonValue,
+    },
   })
   if (options.publish) await publishInTransaction(tx, access.map.groupId, mapChanged(access.map, seq))
   return seq
@@ -143,7 +172,10 @@ export async function applyMapOperation(actor: Actor, input: unknown): Promise<{
   const { mapId, op, opId } = ApplyOperation.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'edit')
   // Edits of a busy map queue on its row lock; give them time to reach the front.
-  const seq = await transactionWithEvents((tx) => applyInTransaction(tx, access, actor!.id, op, opId), { maxWait: 15_000, timeout: 20_000 })
+  const seq = await transactionWithEvents((tx) => applyInTransaction(tx, access, actor!.id, op, opId), {
+    maxWait: 15_000,
+    timeout: 20_000,
+  })
   return { seq }
 }
 
@@ -152,13 +184,20 @@ export async function applyMapOperation(actor: Actor, input: unknown): Promise<{
  * citation, through the log of its map, so replaying the log still gives the stored map.
  */
 export async function unciteHighlight(tx: Tx, highlightId: string, actorId: string): Promise<void> {
-  const nodes = await tx.mapNode.findMany({ where: { highlightId }, select: { id: true, mapId: true, map: { select: { id: true, groupId: true, kind: true, ownerId: true } } } })
+  const nodes = await tx.mapNode.findMany({
+    where: { highlightId },
+    select: { id: true, mapId: true, map: { select: { id: true, groupId: true, kind: true, ownerId: true } } },
+  })
   for (const node of nodes) {
-    const [locked] = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM "ArgumentMap" WHERE id = ${node.mapId} FOR UPDATE`
+    const [locked] = await tx.$queryRaw<
+      { seq: number }[]
+    >`SELECT seq FROM "ArgumentMap" WHERE id = ${node.mapId} FOR UPDATE`
     const seq = locked!.seq + 1
     const op: Operation = { type: 'node.uncite', nodeId: node.id }
     await tx.mapNode.update({ where: { id: node.id }, data: { highlightId: null } })
-    await tx.mapOperation.create({ data: { mapId: node.mapId, seq, actorId, type: op.type, payload: op as Prisma.InputJsonValue } })
+    await tx.mapOperation.create({
+      data: { mapId: node.mapId, seq, actorId, type: op.type, payload: op as Prisma.InputJsonValue },
+    })
     await tx.argumentMap.update({ where: { id: node.mapId }, data: { seq } })
     await publishInTransaction(tx, node.map.groupId, mapChanged(node.map, seq))
   }

@@ -4,9 +4,23 @@
 // for every node and relation, were most of it).
 import type { MapNodeState, MapRelationState, MapState } from './reducer'
 
-type NodeRow = [id: string, kind: MapNodeState['kind'], label: string, highlightId: string | null, x: number, y: number, version: number]
+type NodeRow = [
+  id: string,
+  kind: MapNodeState['kind'],
+  label: string,
+  highlightId: string | null,
+  x: number,
+  y: number,
+  version: number,
+]
 /** A relation's ends: a node's position in `nodes`, or its id when it is not there. */
-type RelationRow = [id: string, from: number | string, to: number | string, kind: MapRelationState['kind'], label: string]
+type RelationRow = [
+  id: string,
+  from: number | string,
+  to: number | string,
+  kind: MapRelationState['kind'],
+  label: string,
+]
 
 export interface PackedMapState {
   nodes: NodeRow[]
@@ -17,15 +31,35 @@ export function packMapState(state: MapState): PackedMapState {
   const position = new Map(state.nodes.map((n, i) => [n.id, i]))
   return {
     nodes: state.nodes.map((n) => [n.id, n.kind, n.label, n.highlightId, n.x, n.y, n.version]),
-    relations: state.relations.map((r) => [r.id, position.get(r.fromId) ?? r.fromId, position.get(r.toId) ?? r.toId, r.kind, r.label]),
+    relations: state.relations.map((r) => [
+      r.id,
+      position.get(r.fromId) ?? r.fromId,
+      position.get(r.toId) ?? r.toId,
+      r.kind,
+      r.label,
+    ]),
   }
 }
 
 export function unpackMapState(packed: PackedMapState): MapState {
-  const nodes = packed.nodes.map(([id, kind, label, highlightId, x, y, version]): MapNodeState => ({ id, kind, label, highlightId, x, y, version }))
+  const nodes = packed.nodes.map(([id, kind, label, highlightId, x, y, version]): MapNodeState => ({
+    id,
+    kind,
+    label,
+    highlightId,
+    x,
+    y,
+    version,
+  }))
   const idOf = (end: number | string) => (typeof end === 'number' ? nodes[end]!.id : end)
   return {
     nodes,
-    relations: packed.relations.map(([id, from, to, kind, label]): MapRelationState => ({ id, fromId: idOf(from), toId: idOf(to), kind, label })),
+    relations: packed.relations.map(([id, from, to, kind, label]): MapRelationState => ({
+      id,
+      fromId: idOf(from),
+      toId: idOf(to),
+      kind,
+      label,
+    })),
   }
 }

@@ -10,5 +10,12 @@ export async function announceMapPresence(actor: Actor, input: unknown): Promise
   const { mapId, selected } = AnnounceSelection.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'read')
   const user = await db.user.findUniqueOrThrow({ where: { id: actor!.id }, select: { name: true } })
-  await publishTransient(db, access.map.groupId, { type: 'map.presence', mapId: access.map.id, userId: actor!.id, name: user.name, selected, audience: mapAudience(access.map) })
+  await publishTransient(db, access.map.groupId, {
+    type: 'map.presence',
+    mapId: access.map.id,
+    userId: actor!.id,
+    name: user.name,
+    selected,
+    audience: mapAudience(access.map),
+  })
 }

@@ -50,14 +50,32 @@ export async function listGroupMaps(actor: Actor, groupId: unknown) {
         nodeCount: m._count.nodes,
         relationCount: m._count.relations,
         updatedAt: m.updatedAt.toISOString(),
-        lastEdit: m.operations[0] ? { by: m.operations[0].actor.name, at: m.operations[0].createdAt.toISOString() } : null,
-        newFeedback: m.ownerId === viewerId && !!m.feedback[0] && (!m.feedbackSeenAt || m.feedback[0].createdAt > m.feedbackSeenAt),
-        canRename: can(access.standing, mapAction(m.kind, 'rename')!, { isOwner: m.ownerId === viewerId, archived: access.archived }) && m.status === 'DRAFT',
+        lastEdit: m.operations[0]
+          ? { by: m.operations[0].actor.name, at: m.operations[0].createdAt.toISOString() }
+          : null,
+        newFeedback:
+          m.ownerId === viewerId &&
+          !!m.feedback[0] &&
+          (!m.feedbackSeenAt || m.feedback[0].createdAt > m.feedbackSeenAt),
+        canRename:
+          can(access.standing, mapAction(m.kind, 'rename')!, {
+            isOwner: m.ownerId === viewerId,
+            archived: access.archived,
+          }) && m.status === 'DRAFT',
         canDuplicate: can(access.standing, 'map:create', { archived: access.archived }),
-        canDelete: can(access.standing, mapAction(m.kind, 'delete')!, { isOwner: m.ownerId === viewerId, archived: access.archived }) && m.status === 'DRAFT',
+        canDelete:
+          can(access.standing, mapAction(m.kind, 'delete')!, {
+            isOwner: m.ownerId === viewerId,
+            archived: access.archived,
+          }) && m.status === 'DRAFT',
         canSubmit:
-          m.kind === 'PERSONAL' && m.status === 'DRAFT' && can(access.standing, 'personalMap:submit', { isOwner: m.ownerId === viewerId, archived: access.archived }),
-        canReopen: m.kind === 'PERSONAL' && m.status === 'SUBMITTED' && can(access.standing, 'personalMap:reopen', { archived: access.archived }),
+          m.kind === 'PERSONAL' &&
+          m.status === 'DRAFT' &&
+          can(access.standing, 'personalMap:submit', { isOwner: m.ownerId === viewerId, archived: access.archived }),
+        canReopen:
+          m.kind === 'PERSONAL' &&
+          m.status === 'SUBMITTED' &&
+          can(access.standing, 'personalMap:reopen', { archived: access.archived }),
       })),
   }
 }
@@ -86,7 +104,11 @@ export async function citablePassages(actor: Actor, groupId: string, ids?: strin
     },
   })
   const sources = [...new Map(rows.map((h) => [h.sourceId, { id: h.sourceId, version: h.source.version }])).values()]
-  const viewers = await readerContexts(actor!.id, access, sources.map((s) => s.id))
+  const viewers = await readerContexts(
+    actor!.id,
+    access,
+    sources.map((s) => s.id),
+  )
   const visible = rows.filter((h) => canSeeHighlight(viewers.get(h.sourceId)!, h))
   const blocks = await blockIndexes(sources.filter((s) => visible.some((h) => h.sourceId === s.id)))
   return visible.map((h) => {
@@ -116,7 +138,9 @@ export async function getMapForEditor(actor: Actor, mapId: unknown, passages: 'c
   const state = await loadMapState(access.map.id)
   const ids = passages === 'cited' ? state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])) : undefined
   const cited = await citablePassages(actor, access.map.groupId, ids)
-  const owner = access.map.ownerId ? await db.user.findUnique({ where: { id: access.map.ownerId }, select: { name: true } }) : null
+  const owner = access.map.ownerId
+    ? await db.user.findUnique({ where: { id: access.map.ownerId }, select: { name: true } })
+    : null
   const editable =
     can(access.standing, mapAction(access.map.kind, 'edit')!, { isOwner: access.isOwner, archived: access.archived }) &&
     !(access.map.kind === 'PERSONAL' && access.map.status === 'SUBMITTED')
@@ -151,6 +175,10 @@ export async function mapHistory(actor: Actor, mapId: unknown) {
 /** The map as it was right after operation `seq`. */
 export async function mapAtRevision(actor: Actor, mapId: unknown, seq: number) {
   const access = await authorizeOnMap(actor, mapId, 'read')
-  const rows = await db.mapOperation.findMany({ where: { mapId: access.map.id, seq: { lte: seq } }, orderBy: { seq: 'asc' }, select: { payload: true } })
+  const rows = await db.mapOperation.findMany({
+    where: { mapId: access.map.id, seq: { lte: seq } },
+    orderBy: { seq: 'asc' },
+    select: { payload: true },
+  })
   return replay(rows.map((row) => row.payload as Operation))
 }

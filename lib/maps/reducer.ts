@@ -35,7 +35,9 @@ export function applyOperation(state: MapState, op: Operation): MapState {
     case 'node.edit':
       return {
         ...state,
-        nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, label: op.label, kind: op.kind ?? n.kind, version: n.version + 1 } : n)),
+        nodes: state.nodes.map((n) =>
+          n.id === op.nodeId ? { ...n, label: op.label, kind: op.kind ?? n.kind, version: n.version + 1 } : n,
+        ),
       }
     case 'node.uncite':
       return { ...state, nodes: state.nodes.map((n) => (n.id === op.nodeId ? { ...n, highlightId: null } : n)) }
@@ -51,19 +53,31 @@ export function applyOperation(state: MapState, op: Operation): MapState {
       return {
         ...state,
         relations: state.relations.map((r) =>
-          r.id === op.relationId ? { ...r, kind: op.kind ?? r.kind, label: op.label ?? r.label, fromId: op.fromId ?? r.fromId, toId: op.toId ?? r.toId } : r,
+          r.id === op.relationId
+            ? {
+                ...r,
+                kind: op.kind ?? r.kind,
+                label: op.label ?? r.label,
+                fromId: op.fromId ?? r.fromId,
+                toId: op.toId ?? r.toId,
+              }
+            : r,
         ),
       }
     case 'relation.delete':
       return { ...state, relations: state.relations.filter((r) => r.id !== op.relationId) }
     case 'layout.apply': {
       const at = new Map(op.positions.map((p) => [p.nodeId, p]))
-      return { ...state, nodes: state.nodes.map((n) => (at.has(n.id) ? { ...n, x: at.get(n.id)!.x, y: at.get(n.id)!.y } : n)) }
+      return {
+        ...state,
+        nodes: state.nodes.map((n) => (at.has(n.id) ? { ...n, x: at.get(n.id)!.x, y: at.get(n.id)!.y } : n)),
+      }
     }
   }
 }
 
-export const replay = (ops: Operation[], initial: MapState = { nodes: [], relations: [] }) => ops.reduce(applyOperation, initial)
+export const replay = (ops: Operation[], initial: MapState = { nodes: [], relations: [] }) =>
+  ops.reduce(applyOperation, initial)
 
 /**
  * The same state as `replay(ops, initial)`, in time linear in the operations: for thousands at
@@ -81,7 +95,8 @@ export function replayMany(ops: Operation[], initial: MapState = { nodes: [], re
   for (const op of ops) {
     switch (op.type) {
       case 'node.add':
-        if (!nodes.has(op.node.id)) nodes.set(op.node.id, { ...op.node, highlightId: op.node.highlightId ?? null, version: 1 })
+        if (!nodes.has(op.node.id))
+          nodes.set(op.node.id, { ...op.node, highlightId: op.node.highlightId ?? null, version: 1 })
         break
       case 'node.move':
         update(op.nodeId, (n) => ({ ...n, x: op.x, y: op.y }))
@@ -97,7 +112,8 @@ export function replayMany(ops: Operation[], initial: MapState = { nodes: [], re
         for (const [id, r] of relations) if (r.fromId === op.nodeId || r.toId === op.nodeId) relations.delete(id)
         break
       case 'relation.add':
-        if (!relations.has(op.relation.id)) relations.set(op.relation.id, { ...op.relation, label: op.relation.label ?? '' })
+        if (!relations.has(op.relation.id))
+          relations.set(op.relation.id, { ...op.relation, label: op.relation.label ?? '' })
         break
       case 'relation.edit': {
         const r = relations.get(op.relationId)

@@ -1,7 +1,16 @@
 // A relation's way from one node's border to another's around the nodes in between: the
 // shortest polyline through the corners of the boxes near the straight line (a visibility graph,
 // searched with A*), leaving its source outward and entering its target inward.
-import { BoxIndex, boundsOf, containsPoint, inflate, segmentHitsBox, segmentHitsRect, type Box, type Point } from './boxes'
+import {
+  BoxIndex,
+  boundsOf,
+  containsPoint,
+  inflate,
+  segmentHitsBox,
+  segmentHitsRect,
+  type Box,
+  type Point,
+} from './boxes'
 
 /** How far a line keeps from a box it passes. */
 const CLEARANCE = 8
@@ -49,7 +58,9 @@ export const routeReach = (from: Point, to: Point): Box => inflate(boundsOf([fro
 export function route(from: Port, to: Port, ends: [Box, Box], index: BoxIndex, cache?: RouteCache): Point[] {
   const straight = [from.point, to.point]
   const others = (b: Box) => b !== ends[0] && b !== ends[1]
-  const onLine = index.near(inflate(boundsOf(straight), CLEARANCE)).filter((b) => others(b) && segmentHitsBox(from.point, to.point, inflate(b, CLEARANCE)))
+  const onLine = index
+    .near(inflate(boundsOf(straight), CLEARANCE))
+    .filter((b) => others(b) && segmentHitsBox(from.point, to.point, inflate(b, CLEARANCE)))
   if (onLine.length === 0 || onLine.length > MAX_BLOCKERS) return straight
   const nearby = index
     .near(routeReach(from.point, to.point))
@@ -104,7 +115,11 @@ function detour(from: Port, to: Port, ends: [Box, Box], nearby: Box[]): Point[] 
       { x: c.x, y: c.y + c.height },
       { x: c.x + c.width, y: c.y + c.height },
     ]) {
-      if (!blockers.some((box) => containsPoint(box, p)) && !own.some((box) => containsPoint(inflate(box, CLEARANCE), p))) corners.push(p)
+      if (
+        !blockers.some((box) => containsPoint(box, p)) &&
+        !own.some((box) => containsPoint(inflate(box, CLEARANCE), p))
+      )
+        corners.push(p)
     }
   }
   const budget = MAX_DETOUR * dist(from.point, to.point) + 2 * CORNER_OFFSET
@@ -112,7 +127,13 @@ function detour(from: Port, to: Port, ends: [Box, Box], nearby: Box[]): Point[] 
 }
 
 /** A* over the start, the corners and the end; a corner is joined to another only when the segment is clear. */
-function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, b: Point) => boolean, budget: number): Point[] | null {
+function shortestPath(
+  from: Port,
+  to: Port,
+  corners: Point[],
+  clear: (a: Point, b: Point) => boolean,
+  budget: number,
+): Point[] | null {
   const start = corners.length
   const goal = corners.length + 1
   const points = [...corners, from.point, to.point]
@@ -125,7 +146,8 @@ function shortestPath(from: Port, to: Port, corners: Point[], clear: (a: Point, 
   const estimate = (i: number) => cost[i]! + rest[i]!
   for (let expanded = 0; expanded < MAX_EXPANSIONS; expanded++) {
     let current = -1
-    for (let i = 0; i < points.length; i++) if (!done[i] && cost[i]! < Infinity && (current < 0 || estimate(i) < estimate(current))) current = i
+    for (let i = 0; i < points.length; i++)
+      if (!done[i] && cost[i]! < Infinity && (current < 0 || estimate(i) < estimate(current))) current = i
     if (current < 0 || estimate(current) > budget) return null
     if (current === goal) break
     done[current] = 1

@@ -12,11 +12,15 @@ export async function unreadCountAction(): Promise<Result<number>> {
   return attempt(async () => unreadCount(await getCurrentUser()))
 }
 
-export async function markNotificationsReadAction(input: z.input<typeof MarkRead>): Promise<Result<{ unread: number }>> {
+export async function markNotificationsReadAction(
+  input: z.input<typeof MarkRead>,
+): Promise<Result<{ unread: number }>> {
   return attempt(async () => markNotificationsRead(await getCurrentUser(), input))
 }
 
-export async function setDigestFrequencyAction(input: z.input<typeof DigestSetting>): Promise<Result<{ digest: DigestFrequency }>> {
+export async function setDigestFrequencyAction(
+  input: z.input<typeof DigestSetting>,
+): Promise<Result<{ digest: DigestFrequency }>> {
   return attempt(async () => setDigestFrequency(await getCurrentUser(), input))
 }
 

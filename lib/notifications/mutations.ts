@@ -17,7 +17,10 @@ export async function markNotificationsRead(actor: Actor, input: unknown): Promi
     await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } })
   } else {
     // Someone else's entry answers exactly as a missing one.
-    const { count } = await db.notification.updateMany({ where: { id: data.notificationId!, userId: actor.id }, data: { readAt: new Date() } })
+    const { count } = await db.notification.updateMany({
+      where: { id: data.notificationId!, userId: actor.id },
+      data: { readAt: new Date() },
+    })
     if (count === 0) throw new NotFound(NOTIFICATION_NOT_FOUND)
   }
   return { unread: await unreadCount(actor) }

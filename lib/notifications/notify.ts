@@ -21,7 +21,19 @@ interface HighlightRef {
   visibility: 'GROUP' | 'PRIVATE'
 }
 
-async function tell(tx: Tx, groupId: string, entries: { userId: string; kind: NotificationKind; actorId?: string; highlightId?: string; replyId?: string; mapId?: string; assignmentId?: string }[]) {
+async function tell(
+  tx: Tx,
+  groupId: string,
+  entries: {
+    userId: string
+    kind: NotificationKind
+    actorId?: string
+    highlightId?: string
+    replyId?: string
+    mapId?: string
+    assignmentId?: string
+  }[],
+) {
   if (entries.length === 0) return
   await tx.notification.createMany({ data: entries.map((entry) => ({ ...entry, groupId })) })
   for (const userId of new Set(entries.map((entry) => entry.userId))) {
@@ -48,40 +60,84 @@ async function whoSees(tx: Tx, groupId: string, highlight: HighlightRef, userIds
 }
 
 async function membersOf(tx: Tx, groupId: string) {
-  const rows = await tx.membership.findMany({ where: { groupId }, select: { user: { select: { id: true, name: true } } } })
+  const rows = await tx.membership.findMany({
+    where: { groupId },
+    select: { user: { select: { id: true, name: true } } },
+  })
   return rows.map((row) => row.user)
 }
 
 /** A reply was written: its highlight's author and earlier repliers, and whoever it mentions. */
-export async function notifyReply(tx: Tx, groupId: string, actorId: string, highlight: HighlightRef, reply: { id: string; body: NoteDoc }) {
-  const mentioned = mentionedMembers(notePlainText(reply.body), await membersOf(tx, groupId)).filter((id) => id !== actorId)
-  const earlier = await tx.reply.findMany({ where: { highlightId: highlight.id, id: { not: reply.id } }, select: { authorId: true }, distinct: ['authorId'] })
-  const thread = [highlight.authorId, ...earlier.map((r) => r.authorId)].filter((id) => id !== actorId && !mentioned.includes(id))
+export async function notifyReply(
+  tx: Tx,
+  groupId: string,
+  actorId: string,
+  highlight: HighlightRef,
+  reply: { id: string; body: NoteDoc },
+) {
+  const mentioned = mentionedMembers(notePlainText(reply.body), await membersOf(tx, groupId)).filter(
+    (id) => id !== actorId,
+  )
+  const earlier = await tx.reply.findMany({
+    where: { highlightId: highlight.id, id: { not: reply.id } },
+    select: { authorId: true },
+    distinct: ['authorId'],
+  })
+  const thread = [highlight.authorId, ...earlier.map((r) => r.authorId)].filter(
+    (id) => id !== actorId && !mentioned.includes(id),
+  )
   const seeing = new Set(await whoSees(tx, groupId, highlight, [...new Set([...mentioned, ...thread])]))
   await tell(tx, groupId, [
-    ...mentioned.filter((id) => seeing.has(id)).map((userId) => ({ userId, kind: 'MENTION' as const, actorId, highlightId: highlight.id, replyId: reply.id })),
-    ...[...new Set(thread)].filter((id) => seeing.has(id)).map((userId) => ({ userId, kind: 'REPLY' as const, actorId, highlightId: highlight.id, replyId: reply.id })),
+    ...mentioned
+      .filter((id) => seeing.has(id))
+      .map((userId) => ({ userId, kind: 'MENTION' as const, actorId, highlightId: highlight.id, replyId: reply.id })),
+    ...[...new Set(thread)]
+      .filter((id) => seeing.has(id))
+      .map((userId) => ({ userId, kind: 'REPLY' as const, actorId, highlightId: highlight.id, replyId: reply.id })),
   ])
 }
 
 /** A highlight's note was written or changed: those it newly mentions. */
-export async function notifyNoteMentions(tx: Tx, groupId: string, actorId: string, highlight: HighlightRef, note: NoteDoc | null, before: NoteDoc | null = null) {
+export async function notifyNoteMentions(
+  tx: Tx,
+  groupId: string,
+  actorId: string,
+  highlight: HighlightRef,
+  note: NoteDoc | null,
+  before: NoteDoc | null = null,
+) {
   const members = await membersOf(tx, groupId)
   const already = new Set(mentionedMembers(notePlainText(before), members))
   const mentioned = mentionedMembers(notePlainText(note), members).filter((id) => id !== actorId && !already.has(id))
   const seeing = await whoSees(tx, groupId, highlight, mentioned)
-  await tell(tx, groupId, seeing.map((userId) => ({ userId, kind: 'MENTION' as const, actorId, highlightId: highlight.id })))
+  await tell(
+    tx,
+    groupId,
+    seeing.map((userId) => ({ userId, kind: 'MENTION' as const, actorId, highlightId: highlight.id })),
+  )
 }
 
 /** Feedback on a map, or the map reopened: its owner, when it has one other than the actor. */
-export async function notifyMapOwner(tx: Tx, kind: 'FEEDBACK' | 'MAP_REOPENED', actorId: string, map: { id: string; groupId: string; ownerId: string | null }) {
+export async function notifyMapOwner(
+  tx: Tx,
+  kind: 'FEEDBACK' | 'MAP_REOPENED',
+  actorId: string,
+  map: { id: string; groupId: string; ownerId: string | null },
+) {
   if (!map.ownerId || map.ownerId === actorId) return
-  const member = await tx.membership.findUnique({ where: { groupId_userId: { groupId: map.groupId, userId: map.ownerId } }, select: { id: true } })
+  const member = await tx.membership.findUnique({
+    where: { groupId_userId: { groupId: map.groupId, userId: map.ownerId } },
+    select: { id: true },
+  })
   if (!member) return
   await tell(tx, map.groupId, [{ userId: map.ownerId, kind, actorId, mapId: map.id }])
 }
 
 /** An assignment is due within a day: these students, who have not finished it yet. */
 export async function notifyAssignmentDue(tx: Tx, assignment: { id: string; groupId: string }, userIds: string[]) {
-  await tell(tx, assignment.groupId, userIds.map((userId) => ({ userId, kind: 'ASSIGNMENT_DUE' as const, assignmentId: assignment.id })))
+  await tell(
+    tx,
+    assignment.groupId,
+    userIds.map((userId) => ({ userId, kind: 'ASSIGNMENT_DUE' as const, assignmentId: assignment.id })),
+  )
 }

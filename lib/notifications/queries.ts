@@ -29,8 +29,17 @@ export interface NotificationView {
 
 const cut = (text: string) => (text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text)
 
-function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: boolean, mapTitle: string | null, assignment: { title: string; dueAt: Date; timeZone: string } | null): string {
-  if (kind === 'ASSIGNMENT_DUE') return assignment ? `“${assignment.title}” is due within a day: ${formatInZone(assignment.dueAt, assignment.timeZone)}` : 'An assignment is due within a day'
+function sentenceOf(
+  kind: NotificationView['kind'],
+  actor: string,
+  onReply: boolean,
+  mapTitle: string | null,
+  assignment: { title: string; dueAt: Date; timeZone: string } | null,
+): string {
+  if (kind === 'ASSIGNMENT_DUE')
+    return assignment
+      ? `“${assignment.title}” is due within a day: ${formatInZone(assignment.dueAt, assignment.timeZone)}`
+      : 'An assignment is due within a day'
   if (kind === 'REPLY') return `${actor} replied in a thread you are part of`
   if (kind === 'MENTION') return `${actor} mentioned you in ${onReply ? 'a reply' : 'a note'}`
   if (kind === 'FEEDBACK') return `${actor} left feedback on your map “${mapTitle ?? ''}”`
@@ -42,13 +51,19 @@ function sentenceOf(kind: NotificationView['kind'], actor: string, onReply: bool
  * groups they have left, or about a highlight or map they can no longer open, are left out. The
  * inbox and the email digest both read through here.
  */
-export async function visibleEntries(userId: string, where: Prisma.NotificationWhereInput, take: number): Promise<NotificationView[]> {
+export async function visibleEntries(
+  userId: string,
+  where: Prisma.NotificationWhereInput,
+  take: number,
+): Promise<NotificationView[]> {
   const rows = await db.notification.findMany({
     where: { ...where, userId, group: { memberships: { some: { userId } } } },
     orderBy: { createdAt: 'desc' },
     take,
     include: {
-      group: { select: { id: true, name: true, timeZone: true, memberships: { where: { userId }, select: { role: true } } } },
+      group: {
+        select: { id: true, name: true, timeZone: true, memberships: { where: { userId }, select: { role: true } } },
+      },
       actor: { select: { name: true } },
       highlight: { select: { id: true, sourceId: true, authorId: true, visibility: true, exact: true } },
       reply: { select: { body: true } },
@@ -58,7 +73,11 @@ export async function visibleEntries(userId: string, where: Prisma.NotificationW
   })
   return rows.flatMap((row): NotificationView[] => {
     const viewer = { id: userId, standing: standingOf(userId, row.group.memberships[0]?.role ?? null) }
-    if (row.highlight && !canSeeHighlight({ viewerId: userId, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)) return []
+    if (
+      row.highlight &&
+      !canSeeHighlight({ viewerId: userId, standing: viewer.standing, lockedByReadFirst: false }, row.highlight)
+    )
+      return []
     if (row.map && !canSeeMap(viewer, row.map)) return []
     const base = `/groups/${row.group.id}`
     const href = row.highlight
@@ -76,7 +95,13 @@ export async function visibleEntries(userId: string, where: Prisma.NotificationW
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
         groupName: row.group.name,
-        sentence: sentenceOf(row.kind, row.actor?.name ?? 'A former member', row.reply !== null, row.map?.title ?? null, row.assignment && { ...row.assignment, timeZone: row.group.timeZone }),
+        sentence: sentenceOf(
+          row.kind,
+          row.actor?.name ?? 'A former member',
+          row.reply !== null,
+          row.map?.title ?? null,
+          row.assignment && { ...row.assignment, timeZone: row.group.timeZone },
+        ),
         excerpt: excerpt ? cut(excerpt) : null,
         href,
       },
@@ -92,11 +117,15 @@ export async function listInbox(actor: Actor): Promise<{ notifications: Notifica
 /** Unread entries of groups the person still belongs to. */
 export async function unreadCount(actor: Actor): Promise<number> {
   if (!actor) throw new Unauthenticated()
-  return db.notification.count({ where: { userId: actor.id, readAt: null, group: { memberships: { some: { userId: actor.id } } } } })
+  return db.notification.count({
+    where: { userId: actor.id, readAt: null, group: { memberships: { some: { userId: actor.id } } } },
+  })
 }
 
 /** The person's digest setting, and whether this app can send email at all. */
-export async function digestSettingOf(actor: Actor): Promise<{ digest: DigestFrequency; email: string; emailConfigured: boolean }> {
+export async function digestSettingOf(
+  actor: Actor,
+): Promise<{ digest: DigestFrequency; email: string; emailConfigured: boolean }> {
   if (!actor) throw new Unauthenticated()
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { digest: true, email: true } })
   return { ...user, emailConfigured: smtpUrl() !== undefined }

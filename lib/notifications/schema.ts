@@ -14,4 +14,9 @@ export const DigestSetting = z.object(
   { error: 'Choose off, daily or weekly.' },
 )
 
-export const Unsubscribe = z.object({ token: z.string({ error: 'This unsubscribe link is incomplete.' }).min(1, 'This unsubscribe link is incomplete.').max(200, 'This unsubscribe link is not valid.') })
+export const Unsubscribe = z.object({
+  token: z
+    .string({ error: 'This unsubscribe link is incomplete.' })
+    .min(1, 'This unsubscribe link is incomplete.')
+    .max(200, 'This unsubscribe link is not valid.'),
+})

@@ -32,7 +32,10 @@ export function mapAction(kind: MapKind, action: MapAction): Action | null {
   return kind === 'GROUP' ? GROUP_MAP_RULES[action] : PERSONAL_MAP_RULES[action]
 }
 
-export function canSeeMap(viewer: { id: string; standing: Standing }, map: { kind: MapKind; ownerId: string | null }): boolean {
+export function canSeeMap(
+  viewer: { id: string; standing: Standing },
+  map: { kind: MapKind; ownerId: string | null },
+): boolean {
   return can(viewer.standing, mapAction(map.kind, 'read')!, { isOwner: map.ownerId === viewer.id })
 }
 
@@ -49,7 +52,10 @@ export function readFirstApplies(standing: Standing, groupReadFirst: boolean): b
   return groupReadFirst && standing === 'student'
 }
 
-export function canSeeHighlight(viewer: HighlightViewer, highlight: { authorId: string; visibility: 'GROUP' | 'PRIVATE' }): boolean {
+export function canSeeHighlight(
+  viewer: HighlightViewer,
+  highlight: { authorId: string; visibility: 'GROUP' | 'PRIVATE' },
+): boolean {
   if (highlight.authorId === viewer.viewerId) return true
   if (can(viewer.standing, 'highlight:readAll')) return true
   if (viewer.standing !== 'student') return false
@@ -68,19 +74,27 @@ export function visibleHighlightsWhere(viewer: HighlightViewer): Prisma.Highligh
  * who may see the private highlight or the personal map it is about (its owner, the instructors).
  * Events carry ids only, but even ids and times of a classmate's private work are not theirs.
  */
-export type Audience = { rule: 'privateHighlight'; ownerId: string } | { rule: 'personalMap'; ownerId: string } | { rule: 'person'; userId: string }
+export type Audience =
+  | { rule: 'privateHighlight'; ownerId: string }
+  | { rule: 'personalMap'; ownerId: string }
+  | { rule: 'person'; userId: string }
 
 export function mayReceive(viewer: { id: string; standing: Standing }, audience: Audience | undefined): boolean {
   if (!audience) return true
   // A person's own inbox.
   if (audience.rule === 'person') return viewer.id === audience.userId
   if (audience.rule === 'personalMap') return canSeeMap(viewer, { kind: 'PERSONAL', ownerId: audience.ownerId })
-  return canSeeHighlight({ viewerId: viewer.id, standing: viewer.standing, lockedByReadFirst: false }, { authorId: audience.ownerId, visibility: 'PRIVATE' })
+  return canSeeHighlight(
+    { viewerId: viewer.id, standing: viewer.standing, lockedByReadFirst: false },
+    { authorId: audience.ownerId, visibility: 'PRIVATE' },
+  )
 }
 
 /** The audience of an event about a highlight that is private now (and was before, when it changed). */
 export function highlightAudience(authorId: string, ...visibilities: ('GROUP' | 'PRIVATE')[]): Audience | undefined {
-  return visibilities.length > 0 && visibilities.every((v) => v === 'PRIVATE') ? { rule: 'privateHighlight', ownerId: authorId } : undefined
+  return visibilities.length > 0 && visibilities.every((v) => v === 'PRIVATE')
+    ? { rule: 'privateHighlight', ownerId: authorId }
+    : undefined
 }
 
 /** The audience of an event about a map. */

@@ -140,7 +140,8 @@ export function startEventSweep(): void {
     sweepPendingEvents().then(
       // At start they are a crash's leftovers; later, usually events a moment from their numbering.
       (groups) => groups > 0 && log[atStart ? 'info' : 'debug']({ groups }, 'Numbering live events left pending'),
-      (error: unknown) => log.warn({ err: error }, 'Could not look for pending live events; the next sweep tries again'),
+      (error: unknown) =>
+        log.warn({ err: error }, 'Could not look for pending live events; the next sweep tries again'),
     )
   void sweep(true)
   shared.colloquyEventSweep = setInterval(() => void sweep(false), SWEEP_MS).unref()

@@ -34,7 +34,11 @@ export async function transactionWithEvents<T>(work: (tx: Tx) => Promise<T>, opt
  * For a one-off bulk writer on a client of its own (seeding a database): its events are numbered
  * at the end of its own transaction, holding the groups' rows to its commit, as nothing else waits.
  */
-export async function transactionNumberingItsEvents<T>(client: Db, work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+export async function transactionNumberingItsEvents<T>(
+  client: Db,
+  work: (tx: Tx) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
   return client.$transaction(async (tx) => {
     const groups = new Set<string>()
     publishedIn.set(tx, groups)
@@ -47,7 +51,10 @@ export async function transactionNumberingItsEvents<T>(client: Db, work: (tx: Tx
 export async function publishInTransaction(tx: Tx, groupId: string, event: LiveEvent): Promise<void> {
   const groups = publishedIn.get(tx)
   // Elsewhere nothing would ask for the numbering, and the event would wait for the sweep.
-  if (!groups) throw new Error('publishInTransaction needs a transaction opened by transactionWithEvents (or transactionNumberingItsEvents).')
+  if (!groups)
+    throw new Error(
+      'publishInTransaction needs a transaction opened by transactionWithEvents (or transactionNumberingItsEvents).',
+    )
   await tx.$executeRaw`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES (${groupId}, ${event.type}, ${JSON.stringify(event)}::jsonb)`
   groups.add(groupId)
 }

@@ -16,10 +16,16 @@ let total = 0
 export function reserveStream(userId: string, now = Date.now()): () => void {
   const recent = (opened.get(userId) ?? []).filter((at) => at > now - 60_000)
   if (recent.length >= MAX_OPENS_PER_MINUTE) {
-    throw new TooManyRequests('Colloquy’s live updates were opened too often from your account; they resume in a minute.', Math.ceil((recent[0]! + 60_000 - now) / 1000))
+    throw new TooManyRequests(
+      'Colloquy’s live updates were opened too often from your account; they resume in a minute.',
+      Math.ceil((recent[0]! + 60_000 - now) / 1000),
+    )
   }
   if ((open.get(userId) ?? 0) >= MAX_STREAMS_PER_USER) {
-    throw new TooManyRequests(`You have Colloquy open in more than ${MAX_STREAMS_PER_USER} tabs; close some to get live updates here.`, 30)
+    throw new TooManyRequests(
+      `You have Colloquy open in more than ${MAX_STREAMS_PER_USER} tabs; close some to get live updates here.`,
+      30,
+    )
   }
   if (total >= MAX_STREAMS) throw new TooManyRequests('Colloquy is busy; live updates resume in a moment.', 15)
   recent.push(now)

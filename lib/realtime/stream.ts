@@ -38,7 +38,8 @@ export interface StreamOptions {
 }
 
 /** The event as the browser gets it: without its audience, which is for the server to decide on. */
-const frame = (event: LiveEvent, seq: number | null) => `${seq === null ? '' : `id: ${seq}\n`}data: ${JSON.stringify({ ...event, audience: undefined })}\n\n`
+const frame = (event: LiveEvent, seq: number | null) =>
+  `${seq === null ? '' : `id: ${seq}\n`}data: ${JSON.stringify({ ...event, audience: undefined })}\n\n`
 
 export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -136,7 +137,10 @@ export function liveEventStream(options: StreamOptions): ReadableStream<Uint8Arr
       if (stillAllowed) {
         timer.recheck = setInterval(() => {
           // A failed check (the database is away) keeps the stream; a clear "no" ends it.
-          void stillAllowed().then((allowed) => allowed || close(), () => {})
+          void stillAllowed().then(
+            (allowed) => allowed || close(),
+            () => {},
+          )
         }, options.recheckMs ?? RECHECK_MS)
       }
     },

@@ -13,7 +13,10 @@ const instance = randomUUID()
  */
 export async function claimPeriod(db: Queryable, task: string, intervalMs: number): Promise<boolean> {
   const key = `schedule:${task}`
-  await db.query(`INSERT INTO "SystemState" (key, value, "updatedAt") VALUES ($1, '{}', 'epoch') ON CONFLICT (key) DO NOTHING`, [key])
+  await db.query(
+    `INSERT INTO "SystemState" (key, value, "updatedAt") VALUES ($1, '{}', 'epoch') ON CONFLICT (key) DO NOTHING`,
+    [key],
+  )
   const { rowCount } = await db.query(
     `UPDATE "SystemState" SET "updatedAt" = now() AT TIME ZONE 'UTC', value = jsonb_build_object('claimedBy', $2::text)
      WHERE key = $1 AND "updatedAt" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => $3::float8 / 1000)`,
@@ -24,7 +27,10 @@ export async function claimPeriod(db: Queryable, task: string, intervalMs: numbe
 
 /** Records how the last run went, for operators (`SELECT * FROM "SystemState"`). */
 export async function recordOutcome(db: Queryable, task: string, outcome: Record<string, unknown>): Promise<void> {
-  await db.query(`UPDATE "SystemState" SET value = value || $2::jsonb WHERE key = $1`, [`schedule:${task}`, JSON.stringify({ ...outcome, finishedAt: new Date().toISOString() })])
+  await db.query(`UPDATE "SystemState" SET value = value || $2::jsonb WHERE key = $1`, [
+    `schedule:${task}`,
+    JSON.stringify({ ...outcome, finishedAt: new Date().toISOString() }),
+  ])
 }
 
 export interface Schedule {
@@ -32,7 +38,14 @@ export interface Schedule {
 }
 
 /** Checks every `checkMs` (with jitter, so instances do not all ask at once) and runs `run` when its period is claimed. */
-export function every(db: () => Queryable, task: string, intervalMs: number, checkMs: number, run: () => Promise<Record<string, unknown>>, onError: (error: unknown) => void): Schedule {
+export function every(
+  db: () => Queryable,
+  task: string,
+  intervalMs: number,
+  checkMs: number,
+  run: () => Promise<Record<string, unknown>>,
+  onError: (error: unknown) => void,
+): Schedule {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   const tick = async () => {

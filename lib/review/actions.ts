@@ -22,7 +22,9 @@ export async function deleteFeedbackAction(input: z.input<typeof FeedbackRef>): 
   return attempt(async () => deleteFeedback(await getCurrentUser(), input))
 }
 
-export async function listFeedbackAction(input: z.input<typeof MapRef>): Promise<Result<Awaited<ReturnType<typeof listFeedback>>['items']>> {
+export async function listFeedbackAction(
+  input: z.input<typeof MapRef>,
+): Promise<Result<Awaited<ReturnType<typeof listFeedback>>['items']>> {
   return attempt(async () => (await listFeedback(await getCurrentUser(), MapRef.parse(input).mapId)).items)
 }
 

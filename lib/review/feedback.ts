@@ -26,10 +26,16 @@ export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: s
   const data = AddFeedback.parse(input)
   const access = await authorizeOnMap(actor, data.mapId, 'read')
   authorize(access.standing, 'feedback:create', { archived: access.archived })
-  if (data.nodeId && !(await db.mapNode.findFirst({ where: { id: data.nodeId, mapId: access.map.id }, select: { id: true } }))) {
+  if (
+    data.nodeId &&
+    !(await db.mapNode.findFirst({ where: { id: data.nodeId, mapId: access.map.id }, select: { id: true } }))
+  ) {
     throw new NotFound('That node is not on this map.')
   }
-  if (data.relationId && !(await db.mapRelation.findFirst({ where: { id: data.relationId, mapId: access.map.id }, select: { id: true } }))) {
+  if (
+    data.relationId &&
+    !(await db.mapRelation.findFirst({ where: { id: data.relationId, mapId: access.map.id }, select: { id: true } }))
+  ) {
     throw new NotFound('That relation is not on this map.')
   }
   let rubricScores: Prisma.InputJsonValue | undefined
@@ -38,14 +44,23 @@ export async function addFeedback(actor: Actor, input: unknown): Promise<{ id: s
     const rubric = await rubricOf(access.map.groupId)
     if (data.scores.length !== rubric.length) throw new Invalid('Score every criterion of the rubric, or none.')
     data.scores.forEach((points, i) => {
-      if (points > rubric[i]!.points) throw new Invalid(`“${rubric[i]!.name}” is worth at most ${rubric[i]!.points} points.`)
+      if (points > rubric[i]!.points)
+        throw new Invalid(`“${rubric[i]!.name}” is worth at most ${rubric[i]!.points} points.`)
     })
     rubricScores = rubric.map((c, i) => ({ name: c.name, points: data.scores![i]!, max: c.points }))
     score = data.scores.reduce((sum, p) => sum + p, 0)
   }
   return transactionWithEvents(async (tx) => {
     const feedback = await tx.feedback.create({
-      data: { mapId: access.map.id, authorId: actor!.id, body: data.body, nodeId: data.nodeId ?? null, relationId: data.relationId ?? null, score, rubricScores },
+      data: {
+        mapId: access.map.id,
+        authorId: actor!.id,
+        body: data.body,
+        nodeId: data.nodeId ?? null,
+        relationId: data.relationId ?? null,
+        score,
+        rubricScores,
+      },
       select: { id: true },
     })
     await notifyMapOwner(tx, 'FEEDBACK', actor!.id, access.map)
@@ -71,7 +86,11 @@ export async function listFeedback(actor: Actor, mapId: unknown) {
   const rows = await db.feedback.findMany({
     where: { mapId: access.map.id },
     orderBy: { createdAt: 'asc' },
-    include: { author: { select: { name: true } }, node: { select: { id: true, label: true } }, relation: { select: { id: true, kind: true } } },
+    include: {
+      author: { select: { name: true } },
+      node: { select: { id: true, label: true } },
+      relation: { select: { id: true, kind: true } },
+    },
   })
   const map = await db.argumentMap.findUniqueOrThrow({ where: { id: access.map.id }, select: { feedbackSeenAt: true } })
   return {
@@ -95,5 +114,6 @@ export async function markFeedbackSeen(actor: Actor, input: unknown): Promise<vo
   const { mapId } = MapRef.parse(input)
   const access = await authorizeOnMap(actor, mapId, 'read')
   // Raw, so looking at feedback does not count as editing the map (updatedAt stays).
-  if (access.isOwner) await db.$executeRaw`UPDATE "ArgumentMap" SET "feedbackSeenAt" = now() WHERE id = ${access.map.id}`
+  if (access.isOwner)
+    await db.$executeRaw`UPDATE "ArgumentMap" SET "feedbackSeenAt" = now() WHERE id = ${access.map.id}`
 }

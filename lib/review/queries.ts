@@ -24,17 +24,42 @@ export interface StudentRow {
 export async function reviewDashboard(actor: Actor, groupId: unknown) {
   const access = await authorizeInGroup(actor, groupId, 'review:read')
   const id = access.group.id
-  const students = await db.membership.findMany({ where: { groupId: id, role: 'STUDENT' }, select: { user: { select: { id: true, name: true, email: true } } } })
+  const students = await db.membership.findMany({
+    where: { groupId: id, role: 'STUDENT' },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  })
   const ids = students.map((s) => s.user.id)
   const [tags, maps, lastHighlights, lastReplies, lastOps] = await Promise.all([
-    db.highlight.groupBy({ by: ['authorId', 'tag'], where: { authorId: { in: ids }, source: { groupId: id } }, _count: { _all: true } }),
-    db.argumentMap.groupBy({ by: ['ownerId', 'status'], where: { groupId: id, kind: 'PERSONAL', ownerId: { in: ids } }, _count: { _all: true } }),
-    db.highlight.groupBy({ by: ['authorId'], where: { authorId: { in: ids }, source: { groupId: id } }, _max: { updatedAt: true } }),
-    db.reply.groupBy({ by: ['authorId'], where: { authorId: { in: ids }, highlight: { source: { groupId: id } } }, _max: { updatedAt: true } }),
-    db.mapOperation.groupBy({ by: ['actorId'], where: { actorId: { in: ids }, map: { groupId: id } }, _max: { createdAt: true } }),
+    db.highlight.groupBy({
+      by: ['authorId', 'tag'],
+      where: { authorId: { in: ids }, source: { groupId: id } },
+      _count: { _all: true },
+    }),
+    db.argumentMap.groupBy({
+      by: ['ownerId', 'status'],
+      where: { groupId: id, kind: 'PERSONAL', ownerId: { in: ids } },
+      _count: { _all: true },
+    }),
+    db.highlight.groupBy({
+      by: ['authorId'],
+      where: { authorId: { in: ids }, source: { groupId: id } },
+      _max: { updatedAt: true },
+    }),
+    db.reply.groupBy({
+      by: ['authorId'],
+      where: { authorId: { in: ids }, highlight: { source: { groupId: id } } },
+      _max: { updatedAt: true },
+    }),
+    db.mapOperation.groupBy({
+      by: ['actorId'],
+      where: { actorId: { in: ids }, map: { groupId: id } },
+      _max: { createdAt: true },
+    }),
   ])
-  const count = (userId: string, tag: string) => tags.find((t) => t.authorId === userId && t.tag === tag)?._count._all ?? 0
-  const latest = (...dates: (Date | null | undefined)[]) => dates.filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null
+  const count = (userId: string, tag: string) =>
+    tags.find((t) => t.authorId === userId && t.tag === tag)?._count._all ?? 0
+  const latest = (...dates: (Date | null | undefined)[]) =>
+    dates.filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null
   const rows: StudentRow[] = students.map(({ user }) => {
     const mine = maps.filter((m) => m.ownerId === user.id)
     const last = latest(
@@ -69,7 +94,12 @@ export async function compareTwoMaps(actor: Actor, input: unknown) {
   const comparison = compareMaps(stateA, stateB)
   const ids = [...comparison.shared, ...comparison.onlyA, ...comparison.onlyB]
   const passages = await citablePassages(actor, accessA.map.groupId, ids)
-  return { a: accessA.map, b: accessB.map, comparison, passages: Object.fromEntries(passages.map((p) => [p.highlightId, p])) }
+  return {
+    a: accessA.map,
+    b: accessB.map,
+    comparison,
+    passages: Object.fromEntries(passages.map((p) => [p.highlightId, p])),
+  }
 }
 
 /** Passages cited on the most maps, per essay. */
@@ -89,5 +119,8 @@ export async function mostCitedPassages(actor: Actor, groupId: unknown, perEssay
     entry.items.push({ passage: p, maps: mapsPer.get(p.highlightId)!.size })
     bySource.set(p.sourceId, entry)
   }
-  return [...bySource.values()].map((s) => ({ ...s, items: s.items.sort((x, y) => y.maps - x.maps).slice(0, perEssay) }))
+  return [...bySource.values()].map((s) => ({
+    ...s,
+    items: s.items.sort((x, y) => y.maps - x.maps).slice(0, perEssay),
+  }))
 }

@@ -10,7 +10,11 @@ export const Criterion = z.object({
     .min(1, 'Name each criterion.')
     .max(120, 'Use at most 120 characters for a criterion.')
     .refine(isStorableText, 'A criterion name contains characters that cannot be shown.'),
-  points: z.number({ error: 'Give each criterion its points.' }).int('Points are whole numbers.').min(1, 'A criterion is worth at least 1 point.').max(100, 'A criterion is worth at most 100 points.'),
+  points: z
+    .number({ error: 'Give each criterion its points.' })
+    .int('Points are whole numbers.')
+    .min(1, 'A criterion is worth at least 1 point.')
+    .max(100, 'A criterion is worth at most 100 points.'),
 })
 export type Criterion = z.infer<typeof Criterion>
 
@@ -30,7 +34,10 @@ export const AddFeedback = z
     /** Points per criterion, in the rubric's order. */
     scores: z.array(z.number().int().min(0)).max(20).nullish(),
   })
-  .refine((f) => !(f.nodeId && f.relationId), { message: 'Pin feedback to a node or to a relation, not both.', path: ['relationId'] })
+  .refine((f) => !(f.nodeId && f.relationId), {
+    message: 'Pin feedback to a node or to a relation, not both.',
+    path: ['relationId'],
+  })
 
 export const FeedbackRef = z.object({ feedbackId: Id })
 export const MapRef = z.object({ mapId: Id })

@@ -44,12 +44,16 @@ const tagWord = (tag: string) => tag.charAt(0) + tag.slice(1).toLowerCase()
  * 10 s every other statement may take.
  */
 export const SEARCH_STATEMENT_MS = 2_000
-export const SEARCH_TOO_SLOW = 'This search took too long and was stopped. Try a longer or rarer word, or a few words more.'
+export const SEARCH_TOO_SLOW =
+  'This search took too long and was stopped. Try a longer or rarer word, or a few words more.'
 
 /** One query in a transaction of its own whose statements stop at SEARCH_STATEMENT_MS. */
 async function withinBudget<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
   try {
-    const [, rows] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${SEARCH_STATEMENT_MS}`), query])
+    const [, rows] = await db.$transaction([
+      db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${SEARCH_STATEMENT_MS}`),
+      query,
+    ])
     return rows
   } catch (error) {
     if (isStatementTimeout(error)) throw new TooComplex(SEARCH_TOO_SLOW)
@@ -88,12 +92,18 @@ export async function searchGroup(actor: Actor, input: unknown): Promise<SearchR
   const results: SearchResult[] = [
     ...sources.map((row): SearchResult => {
       const excerpt = snippetOf(row.text, row.headline, terms)
-      const block = excerpt.offset === null ? undefined : blockAt(blocksOf(row.text, row.layout as BlockLayout[] | null), excerpt.offset)
+      const block =
+        excerpt.offset === null
+          ? undefined
+          : blockAt(blocksOf(row.text, row.layout as BlockLayout[] | null), excerpt.offset)
       const titleSegments = snippetOf(row.title, row.titleHeadline, terms)
       return {
         kind: 'source',
         id: row.id,
-        title: titleSegments.offset === null && !titleSegments.segments.some((s) => s.mark) ? plain(row.title) : titleSegments.segments,
+        title:
+          titleSegments.offset === null && !titleSegments.segments.some((s) => s.mark)
+            ? plain(row.title)
+            : titleSegments.segments,
         meta: row.author ?? 'Author unknown',
         excerpt: excerpt.segments,
         note: null,
@@ -114,32 +124,28 @@ export async function searchGroup(actor: Actor, input: unknown): Promise<SearchR
         rank: row.rank,
       }
     }),
-    ...replies.filter(sees).map(
-      (row): SearchResult => ({
-        kind: 'reply',
-        id: row.id,
-        title: plain(row.sourceTitle),
-        meta: `Reply · ${row.replyAuthorName}`,
-        excerpt: snippetOf(row.text, row.headline, terms).segments,
-        note: null,
-        href: `${base}/sources/${row.sourceId}?highlight=${row.highlightId}`,
-        rank: row.rank,
-      }),
-    ),
+    ...replies.filter(sees).map((row): SearchResult => ({
+      kind: 'reply',
+      id: row.id,
+      title: plain(row.sourceTitle),
+      meta: `Reply · ${row.replyAuthorName}`,
+      excerpt: snippetOf(row.text, row.headline, terms).segments,
+      note: null,
+      href: `${base}/sources/${row.sourceId}?highlight=${row.highlightId}`,
+      rank: row.rank,
+    })),
     ...nodes
       .filter((row) => canSeeMap({ id: viewerId, standing }, { kind: row.mapKind, ownerId: row.ownerId }))
-      .map(
-        (row): SearchResult => ({
-          kind: 'node',
-          id: row.id,
-          title: plain(row.mapTitle),
-          meta: `Map node · ${tagWord(row.kind)}`,
-          excerpt: snippetOf(row.label, row.headline, terms).segments,
-          note: null,
-          href: `${base}/maps/${row.mapId}?node=${row.id}`,
-          rank: row.rank,
-        }),
-      ),
+      .map((row): SearchResult => ({
+        kind: 'node',
+        id: row.id,
+        title: plain(row.mapTitle),
+        meta: `Map node · ${tagWord(row.kind)}`,
+        excerpt: snippetOf(row.label, row.headline, terms).segments,
+        note: null,
+        href: `${base}/maps/${row.mapId}?node=${row.id}`,
+        rank: row.rank,
+      })),
   ]
   results.sort((a, b) => b.rank - a.rank)
   return { query: data.q, results: results.slice(0, MAX_RESULTS) }

@@ -47,7 +47,14 @@ export function offsetOfHeadline(text: string, segments: Segment[]): number | nu
 
 /** The words of a query, as the substring search looks for them. */
 export function termsOf(query: string): string[] {
-  return [...new Set(query.split(/\s+/u).map((term) => term.replace(/^["'()\-]+|["'()]+$/gu, '')).filter((term) => term.length > 0))]
+  return [
+    ...new Set(
+      query
+        .split(/\s+/u)
+        .map((term) => term.replace(/^["'()\-]+|["'()]+$/gu, ''))
+        .filter((term) => term.length > 0),
+    ),
+  ]
 }
 
 /**
@@ -89,7 +96,9 @@ export function literalSnippet(text: string, terms: string[], width = 160): Snip
 export function snippetOf(text: string, headline: string, terms: string[]): Snippet {
   const fromHeadline = segmentsOfHeadline(headline)
   if (fromHeadline) return { segments: fromHeadline, offset: offsetOfHeadline(text, fromHeadline) }
-  return literalSnippet(text, terms) ?? { segments: [{ text: headline || text.slice(0, 160), mark: false }], offset: null }
+  return (
+    literalSnippet(text, terms) ?? { segments: [{ text: headline || text.slice(0, 160), mark: false }], offset: null }
+  )
 }
 
 function merge(segments: Segment[]): Segment[] {

@@ -46,7 +46,13 @@ const tsquery = (m: Matcher) => Prisma.sql`websearch_to_tsquery('english', ${m.q
 
 function matches(m: Matcher, fts: Prisma.Sql, text: Prisma.Sql) {
   // A query of syntax alone ("(((") has no terms: then only the full-text match can apply.
-  const literal = m.terms.length > 0 ? Prisma.join(m.terms.map((term) => Prisma.sql`${text} ILIKE ${like(term)}`), ' AND ') : Prisma.sql`FALSE`
+  const literal =
+    m.terms.length > 0
+      ? Prisma.join(
+          m.terms.map((term) => Prisma.sql`${text} ILIKE ${like(term)}`),
+          ' AND ',
+        )
+      : Prisma.sql`FALSE`
   return {
     where: Prisma.sql`(${fts} @@ ${tsquery(m)} OR (${literal}))`,
     rank: Prisma.sql`(ts_rank(${fts}, ${tsquery(m)}, 32) + CASE WHEN ${literal} THEN ${LITERAL_BONUS}::float8 ELSE 0 END)`,
@@ -60,7 +66,8 @@ function visibleHighlight(scope: Scope) {
 }
 
 /** Whether the viewer has a highlight of their own on h's source (read first is met there). */
-const viewerHasOwn = (scope: Scope) => Prisma.sql`EXISTS (SELECT 1 FROM "Highlight" o WHERE o."sourceId" = h."sourceId" AND o."authorId" = ${scope.viewerId})`
+const viewerHasOwn = (scope: Scope) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Highlight" o WHERE o."sourceId" = h."sourceId" AND o."authorId" = ${scope.viewerId})`
 
 export interface SourceRow {
   id: string

@@ -47,10 +47,22 @@ export async function authorizeOnSource(actor: Actor, sourceId: unknown, action:
   const archived = row.archivedAt !== null
   authorize(standing, action, { notFound: SOURCE_NOT_FOUND, archived })
   return {
-    group: { id: row.groupId, name: row.groupName, description: row.description, readFirst: row.readFirst, archivedAt: row.archivedAt },
+    group: {
+      id: row.groupId,
+      name: row.groupName,
+      description: row.description,
+      readFirst: row.readFirst,
+      archivedAt: row.archivedAt,
+    },
     role: row.role,
     standing,
     archived,
-    source: { id: row.id, groupId: row.groupId, title: row.title, text: sourceText(row.id, row.version, row.text, cached), version: row.version },
+    source: {
+      id: row.id,
+      groupId: row.groupId,
+      title: row.title,
+      text: sourceText(row.id, row.version, row.text, cached),
+      version: row.version,
+    },
   }
 }

@@ -31,18 +31,25 @@ export class BlockIndex {
   }
 }
 
-const entriesOf = (text: string, layout: unknown): Entry[] => blocksOf(text, StoredLayout.parse(layout)).map((b) => [b.start, b.end, b.number, b.page])
+const entriesOf = (text: string, layout: unknown): Entry[] =>
+  blocksOf(text, StoredLayout.parse(layout)).map((b) => [b.start, b.end, b.number, b.page])
 
 /** The block index of each source, by id, for the version given; made (and kept) where it is missing or older. */
-export async function blockIndexes(sources: readonly { id: string; version: number }[]): Promise<Map<string, BlockIndex>> {
+export async function blockIndexes(
+  sources: readonly { id: string; version: number }[],
+): Promise<Map<string, BlockIndex>> {
   const indexes = new Map<string, BlockIndex>()
   if (sources.length === 0) return indexes
   const wanted = new Map(sources.map((s) => [s.id, s.version]))
   const stored = await db.sourceBlocks.findMany({ where: { sourceId: { in: [...wanted.keys()] } } })
-  for (const row of stored) if (wanted.get(row.sourceId) === row.version) indexes.set(row.sourceId, new BlockIndex(row.blocks as Entry[]))
+  for (const row of stored)
+    if (wanted.get(row.sourceId) === row.version) indexes.set(row.sourceId, new BlockIndex(row.blocks as Entry[]))
   const missing = [...wanted.keys()].filter((id) => !indexes.has(id))
   if (missing.length === 0) return indexes
-  const texts = await db.source.findMany({ where: { id: { in: missing } }, select: { id: true, version: true, text: true, layout: true } })
+  const texts = await db.source.findMany({
+    where: { id: { in: missing } },
+    select: { id: true, version: true, text: true, layout: true },
+  })
   await Promise.all(
     texts.map(async (source) => {
       const entries = entriesOf(source.text, source.layout)

@@ -50,7 +50,10 @@ export function kindOf(text: string): BlockKind {
 }
 
 /** The stored layout when it describes this text, block for block; otherwise none. */
-function usableLayout(parts: string[], layout: readonly BlockLayout[] | null | undefined): readonly BlockLayout[] | undefined {
+function usableLayout(
+  parts: string[],
+  layout: readonly BlockLayout[] | null | undefined,
+): readonly BlockLayout[] | undefined {
   return layout && layout.length === parts.length ? layout : undefined
 }
 
@@ -97,7 +100,13 @@ export function blockAt(blocks: TextBlock[], offset: number): TextBlock | undefi
 }
 
 /** "¶7", or "p. 12, ¶7" when the page of the original is known: how a passage is cited. */
-export function paragraphCitation({ paragraph, page }: { paragraph: number | null; page?: number | null }): string | null {
+export function paragraphCitation({
+  paragraph,
+  page,
+}: {
+  paragraph: number | null
+  page?: number | null
+}): string | null {
   if (paragraph === null) return null
   return page ? `p. ${page}, ¶${paragraph}` : `¶${paragraph}`
 }

@@ -26,7 +26,11 @@ export function canonicalTextOfEdit(raw: string): string {
  * Puts a dropped block back after the block that preceded it at import. Positions count all
  * imported blocks; those before it that are not still dropped are in the text (kept or restored).
  */
-export function restoreBlock(text: string, dropped: DroppedBlock[], position: number): { text: string; dropped: DroppedBlock[]; block: DroppedBlock } {
+export function restoreBlock(
+  text: string,
+  dropped: DroppedBlock[],
+  position: number,
+): { text: string; dropped: DroppedBlock[]; block: DroppedBlock } {
   const block = dropped.find((b) => b.position === position)
   if (!block) throw new NotFound('This block is no longer among the dropped blocks; reload the page.')
   const blocks = text.split(BLOCK_SEPARATOR)

@@ -7,11 +7,29 @@ import { kindOf } from './blocks'
 import { isDateline, parseByline } from './import/byline'
 import type { ImportedBlock, ImportResult } from './import/draft'
 import { takeFootnotes } from './import/footnotes'
-import { canonicalLines, isLabelLike, junkOfLine, markRepeatedLabels, markRunningLines, paragraphsOf, joinWrapped, wordCount, wordsOf, type Line } from './import/text-lines'
+import {
+  canonicalLines,
+  isLabelLike,
+  junkOfLine,
+  markRepeatedLabels,
+  markRunningLines,
+  paragraphsOf,
+  joinWrapped,
+  wordCount,
+  wordsOf,
+  type Line,
+} from './import/text-lines'
 import { cleanCitationMarks, noteNumbers, removeNoteMarks } from './import/text-rules'
 
 export { canonicalLines } from './import/text-lines'
-export { canonicalTextOf, droppedBlocksOf, layoutOf, withChoices, type ImportedBlock, type ImportResult } from './import/draft'
+export {
+  canonicalTextOf,
+  droppedBlocksOf,
+  layoutOf,
+  withChoices,
+  type ImportedBlock,
+  type ImportResult,
+} from './import/draft'
 
 const SENTENCE_END = /[.!?:;"”’」』。．！？…]$/
 const QUOTED = /^>\s?/
@@ -19,7 +37,9 @@ const QUOTED = /^>\s?/
 export function importText(raw: string): ImportResult {
   const lines: Line[] = canonicalLines(raw).map((text) => {
     const junk = text ? junkOfLine(text) : undefined
-    return junk ? { text, junk, pageBreak: junk === 'page break' || junk === 'page number' || /^\d{1,4}$/.test(text) } : { text }
+    return junk
+      ? { text, junk, pageBreak: junk === 'page break' || junk === 'page number' || /^\d{1,4}$/.test(text) }
+      : { text }
   })
   markRunningLines(lines)
   markRepeatedLabels(lines)
@@ -31,7 +51,11 @@ export function importText(raw: string): ImportResult {
   markLabelsOfDropped(blocks, title)
   const numbers = noteNumbers(notes)
   for (const block of blocks) if (!block.junkReason) block.text = removeNoteMarks(block.text, numbers)
-  if (notes.length > 0) blocks.push({ text: 'Notes', kind: 'heading', level: 2 }, ...notes.map((text): ImportedBlock => ({ text, kind: 'paragraph' })))
+  if (notes.length > 0)
+    blocks.push(
+      { text: 'Notes', kind: 'heading', level: 2 },
+      ...notes.map((text): ImportedBlock => ({ text, kind: 'paragraph' })),
+    )
   return { blocks: blocks.filter((block) => block.text !== '\f'), metadata }
 }
 
@@ -44,7 +68,11 @@ function blocksOfLines(lines: Line[], words: ReadonlySet<string>): ImportedBlock
   let group: Line[] = []
   const flushGroup = () => {
     if (group.length > 0 && isWidget(group.map((line) => line.text))) {
-      blocks.push({ text: group.map((line) => line.text).join('\n'), kind: 'paragraph', junkReason: 'a menu or widget (short lines, no sentences)' })
+      blocks.push({
+        text: group.map((line) => line.text).join('\n'),
+        kind: 'paragraph',
+        junkReason: 'a menu or widget (short lines, no sentences)',
+      })
     } else for (const line of group) add(line)
     flush()
     group = []
@@ -59,8 +87,18 @@ function blocksOfLines(lines: Line[], words: ReadonlySet<string>): ImportedBlock
     const junk = run[0]!.junk
     if (junk) {
       const reasons = new Set(run.map((line) => line.junk))
-      blocks.push({ text: run.map((line) => line.text).join('\n'), kind: 'paragraph', junkReason: reasons.size === 1 ? junk : 'page furniture' })
-    } else blocks.push(...keptBlocks(run.map((line) => line.text), words))
+      blocks.push({
+        text: run.map((line) => line.text).join('\n'),
+        kind: 'paragraph',
+        junkReason: reasons.size === 1 ? junk : 'page furniture',
+      })
+    } else
+      blocks.push(
+        ...keptBlocks(
+          run.map((line) => line.text),
+          words,
+        ),
+      )
     run = []
   }
   for (const line of lines) {
@@ -75,7 +113,9 @@ function blocksOfLines(lines: Line[], words: ReadonlySet<string>): ImportedBlock
 /** A run of text lines: a quote, a list, verse, or hard-wrapped paragraphs; or a menu of short lines. */
 function keptBlocks(lines: string[], words: ReadonlySet<string>): ImportedBlock[] {
   const quoted = lines.every((line) => QUOTED.test(line))
-  const texts = paragraphsOf(quoted ? lines.map((line) => line.replace(QUOTED, '')) : lines, words).map(cleanCitationMarks)
+  const texts = paragraphsOf(quoted ? lines.map((line) => line.replace(QUOTED, '')) : lines, words).map(
+    cleanCitationMarks,
+  )
   return texts.map((text) => ({ text, kind: quoted ? 'quote' : kindOf(text) }))
 }
 
@@ -98,7 +138,14 @@ function joinAcrossPages(blocks: ImportedBlock[], words: ReadonlySet<string>): I
     }
     const last = joined.at(-1)
     const brokenByPage = between.some((junk) => /page|running/.test(junk.junkReason!))
-    if (last && !last.junkReason && brokenByPage && last.kind === 'paragraph' && !SENTENCE_END.test(last.text) && /^\p{Ll}/u.test(block.text)) {
+    if (
+      last &&
+      !last.junkReason &&
+      brokenByPage &&
+      last.kind === 'paragraph' &&
+      !SENTENCE_END.test(last.text) &&
+      /^\p{Ll}/u.test(block.text)
+    ) {
       last.text = joinWrapped(last.text, block.text, words)
     } else {
       joined.push(...between)
@@ -121,13 +168,19 @@ const FIRST_PLURAL = /\b(?:we|our|ours|us)\b/i
  * and "our" (or exclaims at "you"), in a text whose longer paragraphs do not speak that way.
  */
 function markPitches(blocks: ImportedBlock[]): void {
-  const prose = blocks.filter((block) => !block.junkReason && block.kind === 'paragraph' && (block.text.length > 1_000 || wordCount(block.text) > 60))
+  const prose = blocks.filter(
+    (block) =>
+      !block.junkReason && block.kind === 'paragraph' && (block.text.length > 1_000 || wordCount(block.text) > 60),
+  )
   const prosePitches = prose.filter((block) => SECOND_PERSON.test(block.text) && FIRST_PLURAL.test(block.text)).length
   if (prosePitches > prose.length * 0.2) return
   for (const block of blocks) {
     if (block.junkReason || block.kind === 'heading' || block.text.length > 1_000) continue
     const words = wordCount(block.text)
-    const pitch = words <= 60 && SECOND_PERSON.test(block.text) && (FIRST_PLURAL.test(block.text) || (words <= 30 && /!$/.test(block.text)))
+    const pitch =
+      words <= 60 &&
+      SECOND_PERSON.test(block.text) &&
+      (FIRST_PLURAL.test(block.text) || (words <= 30 && /!$/.test(block.text)))
     if (pitch) block.junkReason = 'addresses the reader like an advert'
   }
 }
@@ -147,7 +200,8 @@ function markLabelsOfDropped(blocks: ImportedBlock[], title: ImportedBlock | und
     const label = block.kind === 'heading' || (wordCount(block.text) <= 4 && /:$/.test(block.text))
     if (!label) continue
     if (next?.junkReason || (!next && /:$/.test(block.text))) block.junkReason = 'the label of a block set aside'
-    else if (block.kind === 'heading' && previous?.junkReason && next?.kind === 'heading' && wordCount(block.text) <= 2) block.junkReason = 'a stray label between page furniture'
+    else if (block.kind === 'heading' && previous?.junkReason && next?.kind === 'heading' && wordCount(block.text) <= 2)
+      block.junkReason = 'a stray label between page furniture'
   }
 }
 

@@ -12,7 +12,17 @@ export async function getSourceForReader(actor: Actor, groupId: unknown, sourceI
   const source = id.success
     ? await db.source.findFirst({
         where: { id: id.data, groupId: access.group.id },
-        select: { id: true, title: true, author: true, year: true, url: true, text: true, layout: true, version: true, updatedAt: true },
+        select: {
+          id: true,
+          title: true,
+          author: true,
+          year: true,
+          url: true,
+          text: true,
+          layout: true,
+          version: true,
+          updatedAt: true,
+        },
       })
     : null
   if (!source) throw new NotFound('This source does not exist.')

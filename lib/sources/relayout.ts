@@ -3,7 +3,12 @@
 // entry; a new or changed block gets its kind inferred and the page of the block before it.
 import { BLOCK_SEPARATOR, kindOf, type BlockLayout } from './blocks'
 
-export function relayout(oldText: string, oldLayout: readonly BlockLayout[], newText: string, inserted?: { text: string; layout: BlockLayout }): BlockLayout[] {
+export function relayout(
+  oldText: string,
+  oldLayout: readonly BlockLayout[],
+  newText: string,
+  inserted?: { text: string; layout: BlockLayout },
+): BlockLayout[] {
   const oldBlocks = oldText.split(BLOCK_SEPARATOR)
   if (oldLayout.length !== oldBlocks.length) return []
   const byText = new Map<string, number[]>()

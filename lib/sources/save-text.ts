@@ -43,12 +43,22 @@ export type InsertedBlock = NonNullable<Parameters<typeof relayout>[3]>
 export type TextChange = (current: SourceText) => { text: string; dropped?: DroppedBlock[]; inserted?: InsertedBlock }
 
 const STALE_VERSION = 'Someone else edited this source; reload to see their changes.'
-const BUSY_HIGHLIGHTS = 'Highlights on this source kept changing while it was saved, so nothing was saved. Please save again.'
+const BUSY_HIGHLIGHTS =
+  'Highlights on this source kept changing while it was saved, so nothing was saved. Please save again.'
 
 /** Highlights added or confirmed while one save computed send it round again, at most this often. */
 const ATTEMPTS = 3
 
-const ANCHOR = { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, sourceVersion: true, anchorStatus: true } as const
+const ANCHOR = {
+  id: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  sourceVersion: true,
+  anchorStatus: true,
+} as const
 type Anchor = AnchoredHighlight & { anchorStatus: AnchorStatus }
 
 const COUNTED = { EXACT: 'exact', MOVED: 'moved', ORPHANED: 'orphaned' } as const
@@ -59,17 +69,30 @@ function statusAfterEdit(previous: AnchorStatus, placed: AnchorStatus): AnchorSt
 }
 
 const sameAnchor = (a: Anchor, b: Anchor) =>
-  a.start === b.start && a.end === b.end && a.sourceVersion === b.sourceVersion && a.anchorStatus === b.anchorStatus && a.exact === b.exact
+  a.start === b.start &&
+  a.end === b.end &&
+  a.sourceVersion === b.sourceVersion &&
+  a.anchorStatus === b.anchorStatus &&
+  a.exact === b.exact
 
 class HighlightsChanged extends Error {}
 
-export async function saveText(actorId: string, sourceId: string, expectedVersion: number, change: TextChange): Promise<TextSaved> {
+export async function saveText(
+  actorId: string,
+  sourceId: string,
+  expectedVersion: number,
+  change: TextChange,
+): Promise<TextSaved> {
   for (let attempt = 1; ; attempt++) {
-    const current = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true, layout: true } })
+    const current = await db.source.findUnique({
+      where: { id: sourceId },
+      select: { id: true, groupId: true, text: true, version: true, droppedBlocks: true, layout: true },
+    })
     if (!current) throw new NotFound(SOURCE_NOT_FOUND)
     if (current.version !== expectedVersion) throw new Conflict(STALE_VERSION)
     const next = change(current)
-    if (next.text === current.text && next.dropped === undefined) return { version: current.version, ...(await countByStatus(db, sourceId)) }
+    if (next.text === current.text && next.dropped === undefined)
+      return { version: current.version, ...(await countByStatus(db, sourceId)) }
 
     const highlights: Anchor[] = await db.highlight.findMany({ where: { sourceId }, select: ANCHOR })
     // Nothing anchored, nothing to place: the diff is skipped altogether.
@@ -84,16 +107,36 @@ export async function saveText(actorId: string, sourceId: string, expectedVersio
 }
 
 /** The job: every highlight placed in the new text, from the text of the version it was made on. */
-async function placeAgain(actorId: string, current: SourceText, newText: string, highlights: Anchor[]): Promise<PlacedHighlight[]> {
+async function placeAgain(
+  actorId: string,
+  current: SourceText,
+  newText: string,
+  highlights: Anchor[],
+): Promise<PlacedHighlight[]> {
   const older = [...new Set(highlights.map((h) => h.sourceVersion))].filter((v) => v !== current.version)
-  const revisions = await db.sourceRevision.findMany({ where: { sourceId: current.id, version: { in: older } }, select: { version: true, text: true } })
-  const texts: [number, string][] = [...revisions.map((r): [number, string] => [r.version, r.text]), [current.version, current.text]]
+  const revisions = await db.sourceRevision.findMany({
+    where: { sourceId: current.id, version: { in: older } },
+    select: { version: true, text: true },
+  })
+  const texts: [number, string][] = [
+    ...revisions.map((r): [number, string] => [r.version, r.text]),
+    [current.version, current.text],
+  ]
   return runJob('reanchor', { newText, texts, highlights }, { owner: actorId })
 }
 
-async function write(tx: Tx, actorId: string, current: SourceText, next: ReturnType<TextChange>, highlights: Anchor[], placed: PlacedHighlight[]): Promise<TextSaved> {
+async function write(
+  tx: Tx,
+  actorId: string,
+  current: SourceText,
+  next: ReturnType<TextChange>,
+  highlights: Anchor[],
+  placed: PlacedHighlight[],
+): Promise<TextSaved> {
   // The row lock makes highlight creation wait (it takes FOR SHARE), so the set checked here holds.
-  const rows = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Source" WHERE id = ${current.id} FOR UPDATE`
+  const rows = await tx.$queryRaw<
+    { version: number }[]
+  >`SELECT version FROM "Source" WHERE id = ${current.id} FOR UPDATE`
   if (rows.length === 0) throw new NotFound(SOURCE_NOT_FOUND)
   if (rows[0]!.version !== current.version) throw new Conflict(STALE_VERSION)
   const now: Anchor[] = await tx.highlight.findMany({ where: { sourceId: current.id }, select: ANCHOR })
@@ -103,7 +146,15 @@ async function write(tx: Tx, actorId: string, current: SourceText, next: ReturnT
   const version = current.version + 1
   // Highlights made on the old text are re-anchored from it, now and after later edits.
   await tx.sourceRevision.createMany({
-    data: [{ sourceId: current.id, version: current.version, text: current.text, contentHash: contentHashOf(current.text), createdById: actorId }],
+    data: [
+      {
+        sourceId: current.id,
+        version: current.version,
+        text: current.text,
+        contentHash: contentHashOf(current.text),
+        createdById: actorId,
+      },
+    ],
     skipDuplicates: true,
   })
   await tx.source.update({
@@ -118,7 +169,13 @@ async function write(tx: Tx, actorId: string, current: SourceText, next: ReturnT
     },
   })
   const still = new Set(now.map((h) => h.id))
-  const counts = await writePlacements(tx, next.text, version, placed.filter((p) => still.has(p.id)), before)
+  const counts = await writePlacements(
+    tx,
+    next.text,
+    version,
+    placed.filter((p) => still.has(p.id)),
+    before,
+  )
   await publishInTransaction(tx, current.groupId, { type: 'source.changed', sourceId: current.id })
   return { version, ...counts }
 }
@@ -127,10 +184,24 @@ async function write(tx: Tx, actorId: string, current: SourceText, next: ReturnT
  * Two statements whatever the number of highlights. An orphan keeps its whole old anchor (quote,
  * offsets, version), so a later edit that brings the passage back can find it again.
  */
-async function writePlacements(tx: Tx, text: string, version: number, placed: PlacedHighlight[], before: Map<string, Anchor>) {
+async function writePlacements(
+  tx: Tx,
+  text: string,
+  version: number,
+  placed: PlacedHighlight[],
+  before: Map<string, Anchor>,
+) {
   const counts = { exact: 0, moved: 0, orphaned: 0 }
   const orphaned: string[] = []
-  const anchored = { ids: [] as string[], exact: [] as string[], prefix: [] as string[], suffix: [] as string[], start: [] as number[], end: [] as number[], status: [] as string[] }
+  const anchored = {
+    ids: [] as string[],
+    exact: [] as string[],
+    prefix: [] as string[],
+    suffix: [] as string[],
+    start: [] as number[],
+    end: [] as number[],
+    status: [] as string[],
+  }
   for (const placement of placed) {
     const previous = before.get(placement.id)!
     const status = statusAfterEdit(previous.anchorStatus, placement.status)

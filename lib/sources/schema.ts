@@ -27,7 +27,12 @@ export const SourceMetadata = z.object({
     .refine(isSingleLineText, 'The title contains characters that cannot be shown.'),
   author: optionalText('author', 200),
   year: z.preprocess(
-    (value) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    (value) =>
+      value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+        ? null
+        : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+          ? Number(value)
+          : value,
     z
       .number({ error: 'Enter the year as a whole number, like 2010.' })
       .int('Enter the year as a whole number, like 2010.')
@@ -75,7 +80,10 @@ export const CreateSource = SourceMetadata.extend({
   blocks: z
     .array(DraftBlock)
     .max(20_000, 'This source has too many blocks; split it into several sources.')
-    .refine((blocks) => blocks.reduce((sum, block) => sum + block.text.length, 0) <= 2 * MAX_SOURCE_CHARS, 'This file holds more text than one source may; split it into several sources.')
+    .refine(
+      (blocks) => blocks.reduce((sum, block) => sum + block.text.length, 0) <= 2 * MAX_SOURCE_CHARS,
+      'This file holds more text than one source may; split it into several sources.',
+    )
     .optional(),
   /** Positions of blocks the importer set aside that the person chose to keep. */
   restore: Positions,

@@ -26,9 +26,15 @@ export function cachedTextOf(sourceId: string): CachedText | undefined {
  * The text of the version just read: `text` when the query sent it (then cached), else the text
  * of `cached`, which the query left out because it was that very version.
  */
-export function sourceText(sourceId: string, version: number, text: string | null, cached: CachedText | undefined): string {
+export function sourceText(
+  sourceId: string,
+  version: number,
+  text: string | null,
+  cached: CachedText | undefined,
+): string {
   if (text === null) {
-    if (cached?.version !== version) throw new Error(`The text of source ${sourceId} v${version} was neither read nor cached.`)
+    if (cached?.version !== version)
+      throw new Error(`The text of source ${sourceId} v${version} was neither read nor cached.`)
     // Unless a newer version has replaced it meanwhile.
     if (texts.get(sourceId) === cached) markUsed(sourceId, cached)
     return cached.text

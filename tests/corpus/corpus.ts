@@ -50,11 +50,17 @@ export function corpusTexts(): { texts: CorpusText[]; essaysFrom: string } {
   const essays = readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name): CorpusText => ({ name, language: 'en', text: canonicalTextOf(importText(readFileSync(join(dir, name), 'utf8')).blocks) }))
+    .map((name): CorpusText => ({
+      name,
+      language: 'en',
+      text: canonicalTextOf(importText(readFileSync(join(dir, name), 'utf8')).blocks),
+    }))
   const fixtures = join(process.cwd(), 'tests', 'fixtures', 'corpus')
-  const japanese = ['rashomon.txt', 'kumo-no-ito.txt', 'constitution-of-japan.txt'].map(
-    (name): CorpusText => ({ name, language: 'ja', text: canonicalTextOfEdit(readFileSync(join(fixtures, name), 'utf8')) }),
-  )
+  const japanese = ['rashomon.txt', 'kumo-no-ito.txt', 'constitution-of-japan.txt'].map((name): CorpusText => ({
+    name,
+    language: 'ja',
+    text: canonicalTextOfEdit(readFileSync(join(fixtures, name), 'utf8')),
+  }))
   return { texts: [...essays, ...japanese], essaysFrom: dir }
 }
 
@@ -64,25 +70,42 @@ export function buildCorpus(): Corpus {
   const { texts, essaysFrom } = corpusTexts()
   const cases: EditCase[] = []
   for (const corpusText of texts) {
-    const pool = texts.filter((t) => t.language === corpusText.language && t.name !== corpusText.name).flatMap((t) => sentences(t.text, t.language, 30).map((s) => s.text))
+    const pool = texts
+      .filter((t) => t.language === corpusText.language && t.name !== corpusText.name)
+      .flatMap((t) => sentences(t.text, t.language, 30).map((s) => s.text))
     for (const family of FAMILIES) {
-      for (let n = 0, attempt = 0; n < PER_TEXT[corpusText.language] && attempt < 20 * PER_TEXT[corpusText.language]; attempt++) {
+      for (
+        let n = 0, attempt = 0;
+        n < PER_TEXT[corpusText.language] && attempt < 20 * PER_TEXT[corpusText.language];
+        attempt++
+      ) {
         const rng = seeded(SEED ^ hash(`${corpusText.name}/${family.name}/${attempt}`))
         const draft = family.make({ rng, text: corpusText.text, language: corpusText.language, pool })
         if (!draft) continue
         const id = `${family.name} #${n + 1} on ${corpusText.name}`
         const newText = applySplices(draft.old, draft.splices)
-        if (!draft.raw && canonicalTextOfEdit(newText) !== newText) throw new Error(`${id}: the generated new text is not canonical.`)
+        if (!draft.raw && canonicalTextOfEdit(newText) !== newText)
+          throw new Error(`${id}: the generated new text is not canonical.`)
         const seen = new Set<string>()
         const probes: Probe[] = []
         for (const span of draft.probes) {
-          if (!span || span.end <= span.start || draft.old.slice(span.start, span.end).trim() === '' || seen.has(`${span.start}-${span.end}`)) continue
+          if (
+            !span ||
+            span.end <= span.start ||
+            draft.old.slice(span.start, span.end).trim() === '' ||
+            seen.has(`${span.start}-${span.end}`)
+          )
+            continue
           seen.add(`${span.start}-${span.end}`)
           const truth = draft.truth?.(span.start, span.end) ?? truthOf(draft.splices, span.start, span.end)
           const quote = draft.old.slice(span.start, span.end)
           // The generator's own check: a passage said to be unchanged is there, word for word.
           if ((truth.kind === 'kept' || truth.kind === 'relocated') && family !== typographyFamily) {
-            for (const where of truth.spans) if (newText.slice(where.start, where.end) !== quote) throw new Error(`${id}: truth for "${quote}" is wrong: ${JSON.stringify({ span, truth, splices: draft.splices, got: newText.slice(where.start, where.end) })}`)
+            for (const where of truth.spans)
+              if (newText.slice(where.start, where.end) !== quote)
+                throw new Error(
+                  `${id}: truth for "${quote}" is wrong: ${JSON.stringify({ span, truth, splices: draft.splices, got: newText.slice(where.start, where.end) })}`,
+                )
           }
           probes.push({ ...span, truth })
         }

@@ -7,9 +7,17 @@ type Status = 'EXACT' | 'MOVED' | 'ORPHANED'
 
 /** Any implementation of the anchoring module's shape: this one, or an older one for comparison. */
 export interface Implementation {
-  anchorAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string; start: number; end: number }
+  anchorAt(
+    text: string,
+    start: number,
+    end: number,
+  ): { exact: string; prefix: string; suffix: string; start: number; end: number }
   TextEdit: new (oldText: string, newText: string) => unknown
-  reanchor(anchor: ReturnType<Implementation['anchorAt']>, newText: string, edit: never): { start: number; end: number; status: Status }
+  reanchor(
+    anchor: ReturnType<Implementation['anchorAt']>,
+    newText: string,
+    edit: never,
+  ): { start: number; end: number; status: Status }
 }
 
 /**
@@ -66,7 +74,13 @@ function judge(truth: TruthKind, spans: Span[], text: string, placed: Span & { s
   return 'strayed'
 }
 
-const emptyTally = (): Tally => ({ cases: 0, highlights: 0, kept: 0, exactKept: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number> })
+const emptyTally = (): Tally => ({
+  cases: 0,
+  highlights: 0,
+  kept: 0,
+  exactKept: 0,
+  outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
+})
 
 export interface Report {
   byFamily: Map<string, Tally>
@@ -97,7 +111,12 @@ export function evaluate(cases: EditCase[], impl: Implementation): Report {
           if (outcome === 'right') t.exactKept++
         }
       }
-      if (outcome === 'misplaced' || outcome === 'lost' || outcome === 'strayed' || (outcome === 'asked' && probe.truth.kind === 'kept')) {
+      if (
+        outcome === 'misplaced' ||
+        outcome === 'lost' ||
+        outcome === 'strayed' ||
+        (outcome === 'asked' && probe.truth.kind === 'kept')
+      ) {
         report.failures.push({
           caseId: c.id,
           truth: probe.truth.kind,
@@ -118,13 +137,35 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100
 
 /** The report as a table: per family, then per language, then in all. */
 export function formatReport(report: Report, title: string): string {
-  const head = ['', 'edits', 'highlights', 'right', 'asked', 'MISPLACED', 'LOST', 'strayed', 'orphaned', 'unchanged kept EXACT']
-  const row = (name: string, t: Tally) => [
-    name, String(t.cases), String(t.highlights), ...OUTCOMES.map((o) => String(t.outcomes[o])), `${t.exactKept}/${t.kept} (${percent(t.exactKept, t.kept)})`,
+  const head = [
+    '',
+    'edits',
+    'highlights',
+    'right',
+    'asked',
+    'MISPLACED',
+    'LOST',
+    'strayed',
+    'orphaned',
+    'unchanged kept EXACT',
   ]
-  const rows = [head, ...[...report.byFamily].map(([name, t]) => row(name, t)), ...[...report.byLanguage].map(([name, t]) => row(`all ${name === 'en' ? 'English' : 'Japanese'}`, t)), row('all', report.total)]
+  const row = (name: string, t: Tally) => [
+    name,
+    String(t.cases),
+    String(t.highlights),
+    ...OUTCOMES.map((o) => String(t.outcomes[o])),
+    `${t.exactKept}/${t.kept} (${percent(t.exactKept, t.kept)})`,
+  ]
+  const rows = [
+    head,
+    ...[...report.byFamily].map(([name, t]) => row(name, t)),
+    ...[...report.byLanguage].map(([name, t]) => row(`all ${name === 'en' ? 'English' : 'Japanese'}`, t)),
+    row('all', report.total),
+  ]
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+  )
   const lost = report.total.outcomes.lost
   return [
     title,

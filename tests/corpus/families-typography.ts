@@ -16,9 +16,12 @@ function replaceAll(text: string, pattern: RegExp, replace: (match: RegExpExecAr
 const opening = (text: string, at: number) => at === 0 || /[\s(\[—–-]/.test(text[at - 1]!)
 
 const curlyQuotes: Transform = (_rng, text) =>
-  replaceAll(text, /["']/g, (m) => (m[0] === '"' ? (opening(text, m.index) ? '“' : '”') : opening(text, m.index) ? '‘' : '’'))
+  replaceAll(text, /["']/g, (m) =>
+    m[0] === '"' ? (opening(text, m.index) ? '“' : '”') : opening(text, m.index) ? '‘' : '’',
+  )
 
-const straightQuotes: Transform = (_rng, text) => replaceAll(text, /[“”‘’]/g, (m) => (m[0] === '“' || m[0] === '”' ? '"' : "'"))
+const straightQuotes: Transform = (_rng, text) =>
+  replaceAll(text, /[“”‘’]/g, (m) => (m[0] === '“' || m[0] === '”' ? '"' : "'"))
 
 const dashes: Transform = (rng, text) => {
   const style = rng.pick(['—', ' — ', '–', ' – ', ' -- ', '-'])
@@ -51,12 +54,23 @@ const wrapJapanese: Transform = (rng, text) => {
   const splices: Splice[] = []
   const width = rng.int(20, 45)
   for (const p of paragraphs(text, 40)) {
-    for (let i = p.start + width; i < p.end - 1; i += width) if (!/\s/u.test(text[i - 1]! + text[i]!)) splices.push(typography(i, 0, '\n'))
+    for (let i = p.start + width; i < p.end - 1; i += width)
+      if (!/\s/u.test(text[i - 1]! + text[i]!)) splices.push(typography(i, 0, '\n'))
   }
   return splices
 }
 
-const FULL_WIDTH: Record<string, string> = { '!': '！', '?': '？', '(': '（', ')': '）', ':': '：', '0': '０', '1': '１', '2': '２', '9': '９' }
+const FULL_WIDTH: Record<string, string> = {
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+  ':': '：',
+  '0': '０',
+  '1': '１',
+  '2': '２',
+  '9': '９',
+}
 const HALF_WIDTH = Object.fromEntries(Object.entries(FULL_WIDTH).map(([half, full]) => [full, half]))
 
 const widths: Transform = (rng, text) => {
@@ -64,7 +78,8 @@ const widths: Transform = (rng, text) => {
   return replaceAll(text, /[!?():0129！？（）：０１２９]/g, (m) => table[m[0]] ?? m[0])
 }
 
-const japaneseDashes: Transform = (rng, text) => replaceAll(text, /――|—/g, (m) => (m[0] === '—' ? '――' : rng.pick(['—', '——', '--'])))
+const japaneseDashes: Transform = (rng, text) =>
+  replaceAll(text, /――|—/g, (m) => (m[0] === '—' ? '――' : rng.pick(['—', '——', '--'])))
 
 /** Unicode decomposition (NFD), as text from some systems arrives: が becomes か + ゛. */
 const decomposed: Transform = (_rng, text) => {
@@ -102,7 +117,12 @@ export const typographyFamily: Family = {
     // Highlights over the changed spots, and anywhere.
     const all = sentences(text, language)
     const touched = all.filter((s) => splices.some((x) => x.at >= s.start && x.at < s.end))
-    const probes = [...touched.slice(0, 3).map((s) => (rng.chance(0.5) ? shapes.sentence(rng, text, s) : shapes.phrase(rng, text, s, language))), ...scattered(rng, text, language, 4)]
+    const probes = [
+      ...touched
+        .slice(0, 3)
+        .map((s) => (rng.chance(0.5) ? shapes.sentence(rng, text, s) : shapes.phrase(rng, text, s, language))),
+      ...scattered(rng, text, language, 4),
+    ]
     return { old: text, splices, probes, raw: transforms.includes(decomposed) }
   },
 }

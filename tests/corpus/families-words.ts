@@ -6,9 +6,32 @@ import type { Splice } from './splices'
 import { isKanji, paragraphs, sentences, sentencesOf, vocabulary, words, type Random, type Unit } from './units'
 
 const KEYBOARD: Record<string, string> = {
-  a: 'sqwz', b: 'vghn', c: 'xdfv', d: 'serfcx', e: 'wsdr', f: 'drtgvc', g: 'ftyhbv', h: 'gyujnb', i: 'ujko', j: 'huikmn',
-  k: 'jiolm', l: 'kop', m: 'njk', n: 'bhjm', o: 'iklp', p: 'ol', q: 'wa', r: 'edft', s: 'awedxz', t: 'rfgy', u: 'yhji',
-  v: 'cfgb', w: 'qase', x: 'zsdc', y: 'tghu', z: 'asx',
+  a: 'sqwz',
+  b: 'vghn',
+  c: 'xdfv',
+  d: 'serfcx',
+  e: 'wsdr',
+  f: 'drtgvc',
+  g: 'ftyhbv',
+  h: 'gyujnb',
+  i: 'ujko',
+  j: 'huikmn',
+  k: 'jiolm',
+  l: 'kop',
+  m: 'njk',
+  n: 'bhjm',
+  o: 'iklp',
+  p: 'ol',
+  q: 'wa',
+  r: 'edft',
+  s: 'awedxz',
+  t: 'rfgy',
+  u: 'yhji',
+  v: 'cfgb',
+  w: 'qase',
+  x: 'zsdc',
+  y: 'tghu',
+  z: 'asx',
 }
 
 /** A misspelling of an English word as people make them: a letter dropped, doubled, swapped or mistyped. */
@@ -18,10 +41,13 @@ export function misspell(rng: Random, word: string, known: Map<string, number>):
     const op = rng.int(0, 3)
     const letter = word[i]!
     const wrong =
-      op === 0 ? word.slice(0, i) + word.slice(i + 1)
-      : op === 1 ? word.slice(0, i) + letter + word.slice(i)
-      : op === 2 && i + 1 < word.length - 1 ? word.slice(0, i) + word[i + 1] + letter + word.slice(i + 2)
-      : word.slice(0, i) + rng.pick([...(KEYBOARD[letter.toLowerCase()] ?? 'e')]) + word.slice(i + 1)
+      op === 0
+        ? word.slice(0, i) + word.slice(i + 1)
+        : op === 1
+          ? word.slice(0, i) + letter + word.slice(i)
+          : op === 2 && i + 1 < word.length - 1
+            ? word.slice(0, i) + word[i + 1] + letter + word.slice(i + 2)
+            : word.slice(0, i) + rng.pick([...(KEYBOARD[letter.toLowerCase()] ?? 'e')]) + word.slice(i + 1)
     if (wrong !== word && !known.has(wrong.toLowerCase())) return wrong
   }
   return undefined
@@ -54,7 +80,9 @@ function slip({ rng, text, language }: FamilyInput): Slip | undefined {
     return { old: text.slice(0, at) + wrong + text.slice(at + 1), at, wrong, right: char }
   }
   const known = vocabulary(text)
-  const candidates = paragraphs(text).flatMap((p) => words(text, p, language)).filter((w) => /^\p{L}{5,}$/u.test(w.text))
+  const candidates = paragraphs(text)
+    .flatMap((p) => words(text, p, language))
+    .filter((w) => /^\p{L}{5,}$/u.test(w.text))
   // Most slips are in words the text uses again, the way a typo is caught in an essay.
   const repeated = candidates.filter((w) => (known.get(w.text.toLowerCase()) ?? 0) >= 2)
   const word = rng.pick(rng.chance(0.7) && repeated.length > 0 ? repeated : candidates)
@@ -64,7 +92,9 @@ function slip({ rng, text, language }: FamilyInput): Slip | undefined {
 }
 
 const sentenceAt = (text: string, at: number, input: FamilyInput): Unit | undefined =>
-  paragraphs(text, 1).flatMap((p) => sentencesOf(text, p, input.language)).find((s) => s.start <= at && at < s.end)
+  paragraphs(text, 1)
+    .flatMap((p) => sentencesOf(text, p, input.language))
+    .find((s) => s.start <= at && at < s.end)
 
 const typoInside: Family = {
   name: 'typo fixed inside',
@@ -80,7 +110,11 @@ const typoInside: Family = {
     const before = rng.int(0, 3)
     const probes: (ProbeSpan | undefined)[] = [
       shapes.sentence(rng, old, s),
-      { start: list[Math.max(0, index - before)]!.start, end: list[Math.min(list.length - 1, index + rng.int(0, 3))]!.end, shape: 'phrase' },
+      {
+        start: list[Math.max(0, index - before)]!.start,
+        end: list[Math.min(list.length - 1, index + rng.int(0, 3))]!.end,
+        shape: 'phrase',
+      },
       language === 'en' ? { start: typo.at, end: typo.at + typo.wrong.length, shape: 'word' } : undefined,
       ...scattered(rng, old, language, 3),
     ]
@@ -101,8 +135,20 @@ const typoNear: Family = {
     const index = list.findIndex((w) => w.start <= typo.at && typo.at < w.end)
     const gap = rng.int(1, language === 'en' ? 2 : 4)
     const probes: (ProbeSpan | undefined)[] = [
-      index - gap >= 0 ? { start: list[Math.max(0, index - gap - rng.int(1, 6))]!.start, end: list[index - gap]!.end, shape: 'phrase before' } : undefined,
-      index + gap < list.length ? { start: list[index + gap]!.start, end: list[Math.min(list.length - 1, index + gap + rng.int(1, 6))]!.end, shape: 'phrase after' } : undefined,
+      index - gap >= 0
+        ? {
+            start: list[Math.max(0, index - gap - rng.int(1, 6))]!.start,
+            end: list[index - gap]!.end,
+            shape: 'phrase before',
+          }
+        : undefined,
+      index + gap < list.length
+        ? {
+            start: list[index + gap]!.start,
+            end: list[Math.min(list.length - 1, index + gap + rng.int(1, 6))]!.end,
+            shape: 'phrase after',
+          }
+        : undefined,
       ...scattered(rng, old, language, 3),
     ]
     return { old, splices: [{ at: typo.at, del: typo.wrong.length, insert: typo.right, kind: 'typo' }], probes }
@@ -127,9 +173,11 @@ const rewrittenSentence: Family = {
       const all = paragraphs(text).flatMap((q) => words(text, q, language))
       for (let i = rng.int(0, 2); i < tokens.length && splices.length < 4; i += rng.int(2, 4)) {
         const replacement = rng.pick(all).text
-        if (replacement !== tokens[i]!.text) splices.push({ at: tokens[i]!.start, del: tokens[i]!.text.length, insert: replacement, kind: 'change' })
+        if (replacement !== tokens[i]!.text)
+          splices.push({ at: tokens[i]!.start, del: tokens[i]!.text.length, insert: replacement, kind: 'change' })
       }
-    } else if (variant === 1) splices.push({ at: s.start, del: s.end - s.start, insert: rng.pick(pool), kind: 'change' })
+    } else if (variant === 1)
+      splices.push({ at: s.start, del: s.end - s.start, insert: rng.pick(pool), kind: 'change' })
     else {
       const cut = language === 'en' ? /, [^,]+,/.exec(s.text) : /、[^、]+、/.exec(s.text)
       if (!cut) return undefined

@@ -10,14 +10,22 @@ export interface ProbeSpan {
 
 const TRAILING = /[,;:"”’')]+$/
 
-function wordSpan(text: string, unit: Unit, language: Language, from: number, to: number, shape: string): ProbeSpan | undefined {
+function wordSpan(
+  text: string,
+  unit: Unit,
+  language: Language,
+  from: number,
+  to: number,
+  shape: string,
+): ProbeSpan | undefined {
   const list = words(text, unit, language)
   if (list.length === 0) return undefined
   const first = list[Math.max(0, Math.min(from, list.length - 1))]!
   const last = list[Math.max(0, Math.min(to, list.length - 1))]!
   if (last.end <= first.start) return undefined
   let end = last.end
-  if (language === 'en' && shape !== 'paragraph-end') end = first.start + text.slice(first.start, end).replace(TRAILING, '').length
+  if (language === 'en' && shape !== 'paragraph-end')
+    end = first.start + text.slice(first.start, end).replace(TRAILING, '').length
   return end > first.start ? { start: first.start, end, shape } : undefined
 }
 
@@ -69,16 +77,21 @@ export function scattered(rng: Random, text: string, language: Language, count: 
     const s = rng.pick(all)
     const p = rng.pick(paras)
     const probe =
-      kind === 0 ? shapes.sentence(rng, text, s)
-      : kind === 1 ? shapes.phrase(rng, text, s, language)
-      : kind === 2 ? shapes.word(rng, text, s, language)
-      : kind === 3 ? shapes.paragraphStart(rng, text, p, language)
-      : kind === 4 ? shapes.paragraphEnd(rng, text, p, language)
-      : (() => {
-          const list = sentencesOf(text, p, language)
-          const k = rng.int(0, Math.max(0, list.length - 2))
-          return list.length > 1 ? shapes.across(rng, text, list[k]!, list[k + 1]!, language) : undefined
-        })()
+      kind === 0
+        ? shapes.sentence(rng, text, s)
+        : kind === 1
+          ? shapes.phrase(rng, text, s, language)
+          : kind === 2
+            ? shapes.word(rng, text, s, language)
+            : kind === 3
+              ? shapes.paragraphStart(rng, text, p, language)
+              : kind === 4
+                ? shapes.paragraphEnd(rng, text, p, language)
+                : (() => {
+                    const list = sentencesOf(text, p, language)
+                    const k = rng.int(0, Math.max(0, list.length - 2))
+                    return list.length > 1 ? shapes.across(rng, text, list[k]!, list[k + 1]!, language) : undefined
+                  })()
     if (probe) out.push(probe)
   }
   return out

@@ -67,13 +67,19 @@ export function sentencesOf(text: string, unit: Unit, language: Language): Unit[
 }
 
 export function sentences(text: string, language: Language, min = 20): Unit[] {
-  return paragraphs(text, 1).flatMap((p) => sentencesOf(text, p, language)).filter((s) => s.text.length >= min)
+  return paragraphs(text, 1)
+    .flatMap((p) => sentencesOf(text, p, language))
+    .filter((s) => s.text.length >= min)
 }
 
 /** Words: runs of non-spaces in English; in Japanese, single characters (there are no spaces). */
 export function words(text: string, unit: Unit, language: Language): Unit[] {
   const pattern = language === 'en' ? /\S+/g : /[^\s、。「」『』（）]/g
-  return [...text.slice(unit.start, unit.end).matchAll(pattern)].map((m) => ({ start: unit.start + m.index, end: unit.start + m.index + m[0].length, text: m[0] }))
+  return [...text.slice(unit.start, unit.end).matchAll(pattern)].map((m) => ({
+    start: unit.start + m.index,
+    end: unit.start + m.index + m[0].length,
+    text: m[0],
+  }))
 }
 
 /** Letters-only words of an English text, by lower-case spelling, with how often each occurs. */

@@ -16,7 +16,6 @@ const ANSWER_WITHIN_MS = 15_000
 
 afterEach(cleanUp)
 
-
 type Result<T> = { ok: true; data: T } | { ok: false; status: number; error: string }
 
 interface MapWrite extends Outcome {
@@ -44,7 +43,16 @@ async function editMap(
     switch (nodes.length < 3 ? 0 : step % 6) {
       case 1:
         if (pair && !connected.has(pair)) {
-          op = { type: 'relation.add', relation: { id: newId(), fromId: first!.id, toId: second!.id, kind: step % 4 ? 'SUPPORTS' : 'ATTACKS', label: '' } }
+          op = {
+            type: 'relation.add',
+            relation: {
+              id: newId(),
+              fromId: first!.id,
+              toId: second!.id,
+              kind: step % 4 ? 'SUPPORTS' : 'ATTACKS',
+              label: '',
+            },
+          }
           break
         }
       // falls through
@@ -58,12 +66,25 @@ async function editMap(
         op = { type: 'layout.apply', positions: nodes.map((n, i) => ({ nodeId: n.id, x: i * 40, y: step })) }
         break
       case 5:
-        op = nodes.length > 6 ? { type: 'node.delete', nodeId: nodes[0]!.id } : { type: 'node.move', nodeId: first!.id, x: -step, y: step }
+        op =
+          nodes.length > 6
+            ? { type: 'node.delete', nodeId: nodes[0]!.id }
+            : { type: 'node.move', nodeId: first!.id, x: -step, y: step }
         break
       default: {
         const passages = citable()
         const highlightId = step % 2 && passages.length ? passages[step % passages.length]! : null
-        op = { type: 'node.add', node: { id: newId(), kind: highlightId ? 'EVIDENCE' : 'CLAIM', label: `Node of step ${step}`, highlightId, x: step, y: step } }
+        op = {
+          type: 'node.add',
+          node: {
+            id: newId(),
+            kind: highlightId ? 'EVIDENCE' : 'CLAIM',
+            label: `Node of step ${step}`,
+            highlightId,
+            x: step,
+            y: step,
+          },
+        }
       }
     }
     const opId = newId()
@@ -84,8 +105,14 @@ async function editMap(
 }
 
 async function storedMap(db: FaultDatabase, mapId: string): Promise<MapState> {
-  const { rows: nodes } = await db.sql.query(`SELECT id, kind::text AS kind, label, "highlightId", x, y, version FROM "MapNode" WHERE "mapId" = $1 ORDER BY id`, [mapId])
-  const { rows: relations } = await db.sql.query(`SELECT id, "fromId", "toId", kind::text AS kind, label FROM "MapRelation" WHERE "mapId" = $1 ORDER BY id`, [mapId])
+  const { rows: nodes } = await db.sql.query(
+    `SELECT id, kind::text AS kind, label, "highlightId", x, y, version FROM "MapNode" WHERE "mapId" = $1 ORDER BY id`,
+    [mapId],
+  )
+  const { rows: relations } = await db.sql.query(
+    `SELECT id, "fromId", "toId", kind::text AS kind, label FROM "MapRelation" WHERE "mapId" = $1 ORDER BY id`,
+    [mapId],
+  )
   return { nodes, relations } as MapState
 }
 
@@ -104,7 +131,13 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
 
   const createMap = serverAction('lib/maps/actions.ts', 'createMapAction')
   const mapOf = async (session: Session, kind: 'GROUP' | 'PERSONAL') => {
-    const created = await callAction(session, createMap, { groupId }, { groupId, title: `Killed mid-write (${kind})`, kind }, ANSWER_WITHIN_MS)
+    const created = await callAction(
+      session,
+      createMap,
+      { groupId },
+      { groupId, title: `Killed mid-write (${kind})`, kind },
+      ANSWER_WITHIN_MS,
+    )
     const result = created.body as Result<{ id: string }>
     if (!result.ok) throw new Error(`Could not create a map: ${created.status} ${JSON.stringify(created.body)}`)
     return result.data.id
@@ -112,7 +145,10 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   const groupMap = await mapOf(instructor!, 'GROUP')
   const personalMap = await mapOf(bea!, 'PERSONAL')
   // The demo seminar arrives with highlights and maps of its own; the checks below are about what this test writes.
-  const { rows: seeded } = await db.sql.query<{ id: string }>(`SELECT h.id FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" WHERE s."groupId" = $1`, [groupId])
+  const { rows: seeded } = await db.sql.query<{ id: string }>(
+    `SELECT h.id FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" WHERE s."groupId" = $1`,
+    [groupId],
+  )
   const seededHighlights = new Set(seeded.map((h) => h.id))
 
   const live = openLiveClient(chris!, groupId)
@@ -120,23 +156,35 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   await live.ready()
   // Where the group's event log stood when Chris's stream opened (nothing is being written yet), and who he is.
   await allEventsNumbered(db.sql, groupId)
-  const { rows: opened } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [groupId])
-  const { rows: chrisRow } = await db.sql.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'chris@colloquy.test'`)
+  const { rows: opened } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [
+    groupId,
+  ])
+  const { rows: chrisRow } = await db.sql.query<{ id: string }>(
+    `SELECT id FROM "User" WHERE email = 'chris@colloquy.test'`,
+  )
   const [openedAt, chrisId] = [opened[0]!.eventSeq, chrisRow[0]!.id]
 
   const highlightWrites: (Outcome & { author: string })[] = []
   const mapWrites: MapWrite[] = []
-  const acknowledgedHighlights = () => highlightWrites.filter((w) => w.status === 201).map((w) => (w.body as { id: string }).id)
+  const acknowledgedHighlights = () =>
+    highlightWrites.filter((w) => w.status === 201).map((w) => (w.body as { id: string }).id)
 
   const highlighter = async (session: Session, author: string, source: { id: string; text: string }) => {
     for (const passage of passagesOf(source.text)) {
-      const outcome = await postJson(session, `/api/sources/${source.id}/highlights`, { ...passage, tag: 'BIAS' }, ANSWER_WITHIN_MS)
+      const outcome = await postJson(
+        session,
+        `/api/sources/${source.id}/highlights`,
+        { ...passage, tag: 'BIAS' },
+        ANSWER_WITHIN_MS,
+      )
       highlightWrites.push({ ...outcome, author })
       if (outcome.status === 0) return
-      if (outcome.status !== 201) throw new Error(`A highlight was refused: ${outcome.status} ${JSON.stringify(outcome.body)}`)
+      if (outcome.status !== 201)
+        throw new Error(`A highlight was refused: ${outcome.status} ${JSON.stringify(outcome.body)}`)
     }
   }
-  const editor = (session: Session, mapId: string) => editMap(session, groupId, mapId, acknowledgedHighlights, mapWrites)
+  const editor = (session: Session, mapId: string) =>
+    editMap(session, groupId, mapId, acknowledgedHighlights, mapWrites)
 
   const load = Promise.all([
     highlighter(alex!, 'alex', sources[0]!),
@@ -158,9 +206,15 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   const restartMs = Date.now() - restarting
 
   // Every acknowledged highlight and map operation is stored, the operations under the number given.
-  const { rows: highlights } = await db.sql.query<{ id: string }>(`SELECT h.id FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" WHERE s."groupId" = $1`, [groupId])
+  const { rows: highlights } = await db.sql.query<{ id: string }>(
+    `SELECT h.id FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" WHERE s."groupId" = $1`,
+    [groupId],
+  )
   const storedHighlights = new Set(highlights.map((h) => h.id).filter((id) => !seededHighlights.has(id)))
-  expect(acknowledgedHighlights().filter((id) => !storedHighlights.has(id)), logTail('app')).toEqual([])
+  expect(
+    acknowledgedHighlights().filter((id) => !storedHighlights.has(id)),
+    logTail('app'),
+  ).toEqual([])
   const { rows: log } = await db.sql.query<{ mapId: string; seq: number; payload: Operation & { opId?: string } }>(
     `SELECT "mapId", seq, payload FROM "MapOperation" WHERE "mapId" = ANY($1::text[]) ORDER BY "mapId", seq`,
     [[groupMap, personalMap]],
@@ -183,31 +237,53 @@ it('loses no acknowledged write and leaves nothing half-written when the app is 
   // map operation, and none for a change that is not there. Those the kill left unnumbered are
   // numbered by the restarted app's sweep.
   const numberedWithin = await allEventsNumbered(db.sql, groupId)
-  const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`, [groupId])
-  const { rows: group } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [groupId])
+  const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(
+    `SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 ORDER BY seq`,
+    [groupId],
+  )
+  const { rows: group } = await db.sql.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Group" WHERE id = $1`, [
+    groupId,
+  ])
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1))
   expect(group[0]!.eventSeq).toBe(events.length)
   const highlightEvents = events.flatMap((e) => (e.payload.type === 'highlight.changed' ? [e.payload.highlightId] : []))
   expect(highlightEvents.sort()).toEqual([...storedHighlights].sort())
   const underTest = new Set([groupMap, personalMap])
-  const mapEvents = events.flatMap((e) => (e.payload.type === 'map.changed' && underTest.has(e.payload.mapId) ? [`${e.payload.mapId}:${e.payload.seq}`] : []))
+  const mapEvents = events.flatMap((e) =>
+    e.payload.type === 'map.changed' && underTest.has(e.payload.mapId) ? [`${e.payload.mapId}:${e.payload.seq}`] : [],
+  )
   expect(mapEvents.sort()).toEqual(log.map((entry) => `${entry.mapId}:${entry.seq}`).sort())
 
   // The restarted app takes writes again, and the live client, which reconnected with its last
   // event id, has every event exactly once.
-  const after = await postJson(alex!, `/api/sources/${sources[2]!.id}/highlights`, { ...passagesOf(sources[2]!.text)[0]!, tag: 'CLAIM' }, ANSWER_WITHIN_MS)
+  const after = await postJson(
+    alex!,
+    `/api/sources/${sources[2]!.id}/highlights`,
+    { ...passagesOf(sources[2]!.text)[0]!, tag: 'CLAIM' },
+    ANSWER_WITHIN_MS,
+  )
   expect(after.status, JSON.stringify(after.body)).toBe(201)
   const before = mapWrites.length
   await editMap(bea!, groupId, personalMap, acknowledgedHighlights, mapWrites, 3)
   expect(mapWrites.slice(before).map((w) => (w.body as Result<unknown>).ok)).toEqual([true, true, true])
   // Chris, a student, is sent every event since his stream opened but those meant for someone else
   // alone (Bea's personal map here, which only she and the instructors may see).
-  const { rows: finalLog } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, openedAt])
-  const meantFor = (audience: NonNullable<LiveEvent['audience']>) => (audience.rule === 'person' ? audience.userId : audience.ownerId)
+  const { rows: finalLog } = await db.sql.query<{ seq: number; payload: LiveEvent }>(
+    `SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`,
+    [groupId, openedAt],
+  )
+  const meantFor = (audience: NonNullable<LiveEvent['audience']>) =>
+    audience.rule === 'person' ? audience.userId : audience.ownerId
   const forChris = finalLog.filter((e) => !e.payload.audience || meantFor(e.payload.audience) === chrisId)
-  expect(finalLog.filter((e) => e.payload.type === 'map.changed' && e.payload.mapId === personalMap).length).toBeGreaterThan(0)
+  expect(
+    finalLog.filter((e) => e.payload.type === 'map.changed' && e.payload.mapId === personalMap).length,
+  ).toBeGreaterThan(0)
   expect(forChris.some((e) => e.payload.type === 'map.changed' && e.payload.mapId === personalMap)).toBe(false)
-  await until(() => live.events.length >= forChris.length || live.gaveUp() !== undefined, 15_000, 'the live client has caught up')
+  await until(
+    () => live.events.length >= forChris.length || live.gaveUp() !== undefined,
+    15_000,
+    'the live client has caught up',
+  )
   expect(live.gaveUp()).toBeUndefined()
   expect(live.events.map((e) => e.seq)).toEqual(forChris.map((e) => e.seq))
   expect(live.connects()).toBeGreaterThanOrEqual(2)

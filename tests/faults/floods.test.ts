@@ -13,14 +13,19 @@ afterEach(cleanUp)
 const FLOOD_MS = 6_000
 
 /** One plain HTTP request: its status, body and time, with nothing pooled or retried. */
-function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown>; ms: number }> {
+function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string; headers: Record<string, unknown>; ms: number }> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers, ms: performance.now() - started }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers, ms: performance.now() - started }),
+      )
     })
     req.on('error', reject)
     req.end(init.body)
@@ -35,7 +40,10 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   const passages = passagesOf(source.text)
 
   const csrf = await send(`${app.url}/api/auth/csrf`, {})
-  const cookie = ([] as string[]).concat((csrf.headers['set-cookie'] as string[]) ?? []).map((c) => c.split(';')[0]).join('; ')
+  const cookie = ([] as string[])
+    .concat((csrf.headers['set-cookie'] as string[]) ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string }
   const statuses = new Map<number, number>()
   let refusal = ''
@@ -44,8 +52,17 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   const stop = Date.now() + FLOOD_MS
   const guesser = async (n: number) => {
     for (let i = 0; Date.now() < stop; i++) {
-      const body = new URLSearchParams({ csrfToken, email: `flood-${n}-${i}@guess.test`, password: 'wrong guess', json: 'true' }).toString()
-      const answer = await send(`${app.url}/api/auth/callback/credentials`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body })
+      const body = new URLSearchParams({
+        csrfToken,
+        email: `flood-${n}-${i}@guess.test`,
+        password: 'wrong guess',
+        json: 'true',
+      }).toString()
+      const answer = await send(`${app.url}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      })
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
       if (answer.status === 429) {
         quickestRefusal = Math.min(quickestRefusal, answer.ms)
@@ -57,9 +74,16 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   const student = async () => {
     const times: number[] = []
     for (let i = 0; Date.now() < stop; i++) {
-      const page = await send(`${app.url}/groups/${db.seminar.groupId}/sources/${source.id}`, { headers: { cookie: alex.cookie } })
+      const page = await send(`${app.url}/groups/${db.seminar.groupId}/sources/${source.id}`, {
+        headers: { cookie: alex.cookie },
+      })
       expect(page.status).toBe(200)
-      const made = await postJson(alex, `/api/sources/${source.id}/highlights`, { ...passages[i % passages.length]!, tag: 'CLAIM' }, 15_000)
+      const made = await postJson(
+        alex,
+        `/api/sources/${source.id}/highlights`,
+        { ...passages[i % passages.length]!, tag: 'CLAIM' },
+        15_000,
+      )
       expect(made.status).toBe(201)
       times.push(page.ms, made.ms)
       await sleep(100)
@@ -70,9 +94,13 @@ it('answers a sign-in flood at the front door in next-auth’s words while a stu
   const refused = statuses.get(429) ?? 0
   // next-auth answers a wrong password with 401; whatever it answered, it was reached.
   const passed = [...statuses].filter(([status]) => status !== 429).reduce((sum, [, n]) => sum + n, 0)
-  console.log(`[faults] sign-in flood: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ')}; the student's slowest of ${times.length} requests ${Math.round(Math.max(...times))} ms`)
+  console.log(
+    `[faults] sign-in flood: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ')}; the student's slowest of ${times.length} requests ${Math.round(Math.max(...times))} ms`,
+  )
   // Only the address's allowance per 10 s reached next-auth (its windows may start and end inside the flood).
-  expect(passed).toBeLessThanOrEqual(FLOOD_LIMITS.signIn.points * (Math.ceil(FLOOD_MS / (FLOOD_LIMITS.signIn.duration * 1000)) + 1))
+  expect(passed).toBeLessThanOrEqual(
+    FLOOD_LIMITS.signIn.points * (Math.ceil(FLOOD_MS / (FLOOD_LIMITS.signIn.duration * 1000)) + 1),
+  )
   // The rest were refused at the door, each a second later: 100 guessers slowed to 100 guesses a second.
   expect(refused).toBeGreaterThan(passed)
   expect(quickestRefusal).toBeGreaterThanOrEqual(REFUSAL_DELAY_MS - 50)
@@ -91,20 +119,26 @@ it('refuses stream opens past an address’s share, and bodies without a length,
 
   // Opens past the address's allowance in 10 s are refused at the door, with a wait to retry after.
   const opens = await Promise.all(
-    Array.from({ length: FLOOD_LIMITS.streamOpens.points + 40 }, () =>
-      new Promise<string>((resolve) => {
-        const req = request(events, { headers: { cookie: alex.cookie, accept: 'text/event-stream' }, agent: false }, (res) => {
-          if (res.statusCode === 200) {
-            req.destroy()
-            return resolve('open')
-          }
-          let body = ''
-          res.on('data', (c: Buffer) => (body += c.toString()))
-          res.on('end', () => resolve(`${res.statusCode} ${(JSON.parse(body) as { error: string }).error}`))
-        })
-        req.on('error', () => resolve('no answer'))
-        req.end()
-      }),
+    Array.from(
+      { length: FLOOD_LIMITS.streamOpens.points + 40 },
+      () =>
+        new Promise<string>((resolve) => {
+          const req = request(
+            events,
+            { headers: { cookie: alex.cookie, accept: 'text/event-stream' }, agent: false },
+            (res) => {
+              if (res.statusCode === 200) {
+                req.destroy()
+                return resolve('open')
+              }
+              let body = ''
+              res.on('data', (c: Buffer) => (body += c.toString()))
+              res.on('end', () => resolve(`${res.statusCode} ${(JSON.parse(body) as { error: string }).error}`))
+            },
+          )
+          req.on('error', () => resolve('no answer'))
+          req.end()
+        }),
     ),
   )
   const kinds = new Map<string, number>()
@@ -116,14 +150,24 @@ it('refuses stream opens past an address’s share, and bodies without a length,
 
   // A chunked body is refused unread, whatever the route.
   const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(`${app.url}/api/sources/${db.seminar.sources[0]!.id}/highlights`, { method: 'POST', headers: { cookie: alex.cookie, 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, agent: false }, (res) => {
-      let body = ''
-      res.on('data', (c: Buffer) => (body += c.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = request(
+      `${app.url}/api/sources/${db.seminar.sources[0]!.id}/highlights`,
+      {
+        method: 'POST',
+        headers: { cookie: alex.cookie, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        agent: false,
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     req.write('{"start": 0,')
   })
   expect(chunked.status).toBe(411)
-  expect(JSON.parse(chunked.body)).toEqual({ error: 'Send the request with its Content-Length: a body of unknown length is not accepted.' })
+  expect(JSON.parse(chunked.body)).toEqual({
+    error: 'Send the request with its Content-Length: a body of unknown length is not accepted.',
+  })
 })

@@ -24,7 +24,11 @@ export default async function setup(project: TestProject) {
   const dir = resolve('.data', 'faults', String(process.pid))
   removeEmbeddedData(dir)
   mkdirSync(dir, { recursive: true })
-  const template = await startEmbeddedPostgres({ dir: join(dir, TEMPLATE), port: await anyFreePort(), database: 'colloquy' })
+  const template = await startEmbeddedPostgres({
+    dir: join(dir, TEMPLATE),
+    port: await anyFreePort(),
+    database: 'colloquy',
+  })
   await template.stop()
   project.provide('faultsDir', dir)
   return () => {

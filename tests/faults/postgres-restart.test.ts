@@ -43,7 +43,12 @@ it('keeps every acknowledged highlight, refuses the rest with a clear 503, and r
     const session = sessions[index]!
     for (const passage of passagesOf(source.text)) {
       if (phase === 'done') return
-      const outcome = await postJson(session, `/api/sources/${source.id}/highlights`, { ...passage, tag: 'CLAIM' }, ANSWER_WITHIN_MS + 5_000)
+      const outcome = await postJson(
+        session,
+        `/api/sources/${source.id}/highlights`,
+        { ...passage, tag: 'CLAIM' },
+        ANSWER_WITHIN_MS + 5_000,
+      )
       writes.push({ ...outcome, writer: WRITERS[index]!, sourceId: source.id, ...passage })
       await sleep(PAUSE_BETWEEN_WRITES_MS)
     }
@@ -65,7 +70,11 @@ it('keeps every acknowledged highlight, refuses the rest with a clear 503, and r
     await db.start()
     const restarted = Date.now()
 
-    const recovery = await until(() => WRITERS.every((name) => savedBy(name, restarted) >= 5), 20_000, 'every writer saves again after the restart')
+    const recovery = await until(
+      () => WRITERS.every((name) => savedBy(name, restarted) >= 5),
+      20_000,
+      'every writer saves again after the restart',
+    )
     phase = 'done'
     await running
     const writesEnded = Date.now()
@@ -76,7 +85,10 @@ it('keeps every acknowledged highlight, refuses the rest with a clear 503, and r
     const failures = writes.filter((w) => w.status !== 201)
     const unexpected = failures.filter((w) => w.status !== 503)
     const firstUnexpected = unexpected.slice(0, 3).map((w) => ({ status: w.status, body: w.body, failure: w.failure }))
-    expect(unexpected.length, `not 201 nor 503, e.g. ${JSON.stringify(firstUnexpected)}; app log:\n${logTail('app', 12)}`).toBe(0)
+    expect(
+      unexpected.length,
+      `not 201 nor 503, e.g. ${JSON.stringify(firstUnexpected)}; app log:\n${logTail('app', 12)}`,
+    ).toBe(0)
     for (const refused of failures) {
       expect(refused.body).toEqual({ error: expect.stringMatching(/nothing was saved|was not saved/), fieldErrors: {} })
       expect((refused.body as { error: string }).error).toMatch(/try again/i)
@@ -101,13 +113,22 @@ it('keeps every acknowledged highlight, refuses the rest with a clear 503, and r
     // Numbered on from the demo's own history, without a gap (once those the outage left waiting are numbered).
     await allEventsNumbered(db.sql, groupId)
     const { lastEventSeq } = db.seminar.seeded
-    const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(`SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, lastEventSeq])
+    const { rows: events } = await db.sql.query<{ seq: number; payload: LiveEvent }>(
+      `SELECT seq, payload FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`,
+      [groupId, lastEventSeq],
+    )
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => lastEventSeq + i + 1))
-    expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual([...acknowledged].sort())
+    expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual(
+      [...acknowledged].sort(),
+    )
 
     // The live client, connected throughout, saw every acknowledged highlight's event once, in order.
     const seen = () => new Set(live.events.map((e) => (e.event as { highlightId?: string }).highlightId))
-    await until(() => acknowledged.every((id) => seen().has(id)) || live.gaveUp() !== undefined, 15_000, 'the live client has seen every acknowledged highlight').catch(() => {})
+    await until(
+      () => acknowledged.every((id) => seen().has(id)) || live.gaveUp() !== undefined,
+      15_000,
+      'the live client has seen every acknowledged highlight',
+    ).catch(() => {})
     expect(live.gaveUp()).toBeUndefined()
     expect(acknowledged.filter((id) => !seen().has(id))).toEqual([])
     expect(live.events.map((e) => e.seq)).toEqual(events.map((e) => e.seq))

@@ -29,14 +29,24 @@ it('delivers a highlight made through one instance to live clients of the other,
   const passages = passagesOf(sources[0]!.text)
   const latencies: number[] = []
   const create = async (session: Session, round: number) => {
-    const response = await postJson(session, `/api/sources/${sources[0]!.id}/highlights`, { ...passages[round]!, tag: 'EVIDENCE' }, 15_000)
+    const response = await postJson(
+      session,
+      `/api/sources/${sources[0]!.id}/highlights`,
+      { ...passages[round]!, tag: 'EVIDENCE' },
+      15_000,
+    )
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     // Measured from sending the request: the event can arrive before the answer does.
     return { id: (response.body as { id: string }).id, at: response.startedAt }
   }
   const arrival = async (client: LiveClient, highlightId: string, sentAt: number) => {
-    const match = () => client.events.find((e) => e.event.type === 'highlight.changed' && e.event.highlightId === highlightId)
-    await until(() => match() !== undefined || client.gaveUp() !== undefined, DELIVERED_WITHIN_MS + 5_000, `highlight ${highlightId} reaches the other instance`)
+    const match = () =>
+      client.events.find((e) => e.event.type === 'highlight.changed' && e.event.highlightId === highlightId)
+    await until(
+      () => match() !== undefined || client.gaveUp() !== undefined,
+      DELIVERED_WITHIN_MS + 5_000,
+      `highlight ${highlightId} reaches the other instance`,
+    )
     expect(client.gaveUp()).toBeUndefined()
     latencies.push(match()!.at - sentAt)
     return match()!
@@ -47,19 +57,31 @@ it('delivers a highlight made through one instance to live clients of the other,
     const [writer, listener] = round % 2 === 0 ? [alexOnA, onB] : [beaOnB, onA]
     const { id, at } = await create(writer, round)
     const received = await arrival(listener, id, at)
-    const { rows } = await db.sql.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND payload->>'highlightId' = $2`, [groupId, id])
+    const { rows } = await db.sql.query<{ seq: number }>(
+      `SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND payload->>'highlightId' = $2`,
+      [groupId, id],
+    )
     expect(rows).toEqual([{ seq: received.seq }])
     expect(received.event).toEqual({ type: 'highlight.changed', sourceId: sources[0]!.id, highlightId: id })
   }
   expect(Math.max(...latencies)).toBeLessThan(DELIVERED_WITHIN_MS)
 
   // Both instances told their clients the same story: every event, once, in order.
-  const { rows: log } = await db.sql.query<{ seq: number }>(`SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`, [groupId, db.seminar.seeded.lastEventSeq])
+  const { rows: log } = await db.sql.query<{ seq: number }>(
+    `SELECT seq FROM "GroupEvent" WHERE "groupId" = $1 AND seq > $2 ORDER BY seq`,
+    [groupId, db.seminar.seeded.lastEventSeq],
+  )
   expect(log).toHaveLength(ROUNDS * 2)
-  await until(() => onA.events.length >= log.length && onB.events.length >= log.length, 5_000, 'both clients have every event')
+  await until(
+    () => onA.events.length >= log.length && onB.events.length >= log.length,
+    5_000,
+    'both clients have every event',
+  )
   expect(onA.events.map((e) => e.seq)).toEqual(log.map((e) => e.seq))
   expect(onB.events.map((e) => [e.seq, e.event])).toEqual(onA.events.map((e) => [e.seq, e.event]))
 
   const sorted = [...latencies].sort((x, y) => x - y)
-  console.log(`[faults] two instances: ${latencies.length} cross-instance deliveries, median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted.at(-1)} ms`)
+  console.log(
+    `[faults] two instances: ${latencies.length} cross-instance deliveries, median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted.at(-1)} ms`,
+  )
 })

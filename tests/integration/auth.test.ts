@@ -5,10 +5,22 @@
 // password changes.
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { changePassword, checkCredentials, registerUser, WRONG_CREDENTIALS, WRONG_CURRENT_PASSWORD } from '@/lib/auth/credentials'
+import {
+  changePassword,
+  checkCredentials,
+  registerUser,
+  WRONG_CREDENTIALS,
+  WRONG_CURRENT_PASSWORD,
+} from '@/lib/auth/credentials'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { endSession, startSession } from '@/lib/auth/server-sessions'
-import { ADDRESS_FAILURES, delayAfter, FREE_FAILURES, knownAddressRefusal, MAX_DELAY_SECONDS } from '@/lib/auth/throttle'
+import {
+  ADDRESS_FAILURES,
+  delayAfter,
+  FREE_FAILURES,
+  knownAddressRefusal,
+  MAX_DELAY_SECONDS,
+} from '@/lib/auth/throttle'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
 import { createGroup } from '@/lib/groups/mutations'
@@ -34,7 +46,8 @@ async function signUp(who: string, password = PASSWORD) {
 const fail = (email: string, ip: string) => refusal(checkCredentials({ email, password: 'wrong password' }, ip))
 
 /** As if the wait after the last failure were over (the throttle's clock is the database row). */
-const waitOver = (email: string, ip: string) => db.rateLimit.updateMany({ where: { key: `signIn:gate:${email} ${ip}` }, data: { expire: 0 } })
+const waitOver = (email: string, ip: string) =>
+  db.rateLimit.updateMany({ where: { key: `signIn:gate:${email} ${ip}` }, data: { expire: 0 } })
 
 describe('signing up', () => {
   it('stores an argon2id hash that verifies the password and nothing else', async () => {
@@ -59,7 +72,8 @@ describe('signing up', () => {
     expect(await verifyPassword('not-a-hash', PASSWORD)).toBe(false)
   })
 
-  const COMMON = 'This is one of the most common passwords, which attackers try first. Choose another, such as a few unrelated words.'
+  const COMMON =
+    'This is one of the most common passwords, which attackers try first. Choose another, such as a few unrelated words.'
   const rejected: [string, Record<string, unknown>, string][] = [
     ['an empty name', { name: '' }, 'Enter your name.'],
     ['a name of only spaces', { name: '   ' }, 'Enter your name.'],
@@ -72,14 +86,26 @@ describe('signing up', () => {
     ['an email without @', { email: 'ada.example.com' }, 'Enter a valid email address, like name@example.com.'],
     ['an email without a domain', { email: 'ada@' }, 'Enter a valid email address, like name@example.com.'],
     ['an email without a name', { email: '@example.com' }, 'Enter a valid email address, like name@example.com.'],
-    ['an email with a space inside', { email: 'ada lovelace@example.com' }, 'Enter a valid email address, like name@example.com.'],
+    [
+      'an email with a space inside',
+      { email: 'ada lovelace@example.com' },
+      'Enter a valid email address, like name@example.com.',
+    ],
     ['an email with two @', { email: 'ada@@example.com' }, 'Enter a valid email address, like name@example.com.'],
     ['an email over 254 characters', { email: `${'a'.repeat(250)}@example.com` }, 'That email address is too long.'],
     ['a password under 10 characters', { password: 'short1234' }, 'Use at least 10 characters for your password.'],
     ['the password 12345678', { password: '12345678' }, 'Use at least 10 characters for your password.'],
     ['a password of eight spaces', { password: '        ' }, 'Use at least 10 characters for your password.'],
-    ['a password of twelve spaces', { password: ' '.repeat(12) }, 'Use more than one or two different characters in your password.'],
-    ['one character ten times', { password: 'aaaaaaaaaa' }, 'Use more than one or two different characters in your password.'],
+    [
+      'a password of twelve spaces',
+      { password: ' '.repeat(12) },
+      'Use more than one or two different characters in your password.',
+    ],
+    [
+      'one character ten times',
+      { password: 'aaaaaaaaaa' },
+      'Use more than one or two different characters in your password.',
+    ],
     ['the common password 1234567890', { password: '1234567890' }, COMMON],
     ['the common password Password123 (any case)', { password: 'Password123' }, COMMON],
     ['the common password qwertyuiop', { password: 'qwertyuiop' }, COMMON],
@@ -87,7 +113,9 @@ describe('signing up', () => {
   ]
   it.each(rejected)('refuses %s with a clear message and creates no account', async (_case, change, message) => {
     const before = await db.user.count()
-    const failure = await refusal(registerUser({ name: 'Ada', email: uniqueEmail('ada'), password: PASSWORD, ...change }, address()))
+    const failure = await refusal(
+      registerUser({ name: 'Ada', email: uniqueEmail('ada'), password: PASSWORD, ...change }, address()),
+    )
     expect(failure).toMatchObject({ status: 400, error: message })
     expect(await db.user.count()).toBe(before)
   })
@@ -95,10 +123,20 @@ describe('signing up', () => {
   it('answers a taken email (in any spelling) exactly as a free one, creates nothing and keeps the owner’s password', async () => {
     const grace = await signUp('grace')
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: grace.id } })
-    const fresh = await registerUser({ name: 'Someone New', email: uniqueEmail('new'), password: 'another passphrase' }, address())
-    for (const variant of [grace.email, grace.email.toUpperCase(), `  ${grace.email} `, `\t${grace.email.replace('grace', 'GRACE')}`]) {
+    const fresh = await registerUser(
+      { name: 'Someone New', email: uniqueEmail('new'), password: 'another passphrase' },
+      address(),
+    )
+    for (const variant of [
+      grace.email,
+      grace.email.toUpperCase(),
+      `  ${grace.email} `,
+      `\t${grace.email.replace('grace', 'GRACE')}`,
+    ]) {
       const before = await db.user.count()
-      expect(await registerUser({ name: 'Another Grace', email: variant, password: 'another passphrase' }, address())).toEqual(fresh)
+      expect(
+        await registerUser({ name: 'Another Grace', email: variant, password: 'another passphrase' }, address()),
+      ).toEqual(fresh)
       expect(await db.user.count()).toBe(before)
     }
     expect(await db.user.findUniqueOrThrow({ where: { id: grace.id } })).toMatchObject({ name: 'grace', passwordHash })
@@ -108,11 +146,22 @@ describe('signing up', () => {
     const crowded = address()
     // A class signing up together, ten at a time.
     for (let i = 0; i < LIMITS.signUp.address.points; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => registerUser({ name: `Student ${i + j}`, email: uniqueEmail(`class${i + j}`), password: PASSWORD }, crowded)))
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          registerUser({ name: `Student ${i + j}`, email: uniqueEmail(`class${i + j}`), password: PASSWORD }, crowded),
+        ),
+      )
     }
     const before = await db.user.count()
-    const refused = await refusal(registerUser({ name: 'One Too Many', email: uniqueEmail('late'), password: PASSWORD }, crowded))
-    expect(refused).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many accounts were created from your network in the last hour\. Please try again in \d+ minutes\.$/) })
+    const refused = await refusal(
+      registerUser({ name: 'One Too Many', email: uniqueEmail('late'), password: PASSWORD }, crowded),
+    )
+    expect(refused).toMatchObject({
+      status: 429,
+      error: expect.stringMatching(
+        /^Too many accounts were created from your network in the last hour\. Please try again in \d+ minutes\.$/,
+      ),
+    })
     expect(refused.retryAfterSeconds).toBeGreaterThan(55 * 60)
     expect(await db.user.count()).toBe(before)
     // Another address is not affected.
@@ -124,13 +173,17 @@ describe('signing up', () => {
 describe('signing in', () => {
   it('accepts the right password whatever the case and spacing of the email', async () => {
     const user = await signUp('hedy')
-    expect(await checkCredentials({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD }, address())).toEqual(user)
+    expect(await checkCredentials({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD }, address())).toEqual(
+      user,
+    )
   })
 
   it('gives exactly the same answer for a wrong password and for an unknown email', async () => {
     const user = await signUp('alan')
     const wrongPassword = await refusal(checkCredentials({ email: user.email, password: 'wrong password' }, address()))
-    const unknownEmail = await refusal(checkCredentials({ email: uniqueEmail('nobody'), password: PASSWORD }, address()))
+    const unknownEmail = await refusal(
+      checkCredentials({ email: uniqueEmail('nobody'), password: PASSWORD }, address()),
+    )
     expect(wrongPassword).toEqual({ ok: false, status: 400, error: WRONG_CREDENTIALS, fieldErrors: {} })
     expect(unknownEmail).toEqual(wrongPassword)
   })
@@ -139,7 +192,13 @@ describe('signing in', () => {
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp(`pool${i}`)))
     const { peak: idleInTransaction } = await peakWhile(
       `SELECT count(*) AS value FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
-      () => Promise.all(users.flatMap((u) => [checkCredentials({ email: u.email, password: PASSWORD }, address()), fail(u.email, address())])),
+      () =>
+        Promise.all(
+          users.flatMap((u) => [
+            checkCredentials({ email: u.email, password: PASSWORD }, address()),
+            fail(u.email, address()),
+          ]),
+        ),
     )
     expect(idleInTransaction).toBe(0)
   })
@@ -154,7 +213,12 @@ describe('sign-in throttling', () => {
     for (let failures = FREE_FAILURES; failures < FREE_FAILURES + 9; failures++) {
       // Any attempt during the wait, even with the right password, is refused without a check.
       const early = await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))
-      expect(early).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many failed sign-in attempts\. Please wait \d+ (s|minutes?) and try again\.$/) })
+      expect(early).toMatchObject({
+        status: 429,
+        error: expect.stringMatching(
+          /^Too many failed sign-in attempts\. Please wait \d+ (s|minutes?) and try again\.$/,
+        ),
+      })
       waits.push(early.retryAfterSeconds!)
       await waitOver(user.email, ip)
       expect((await fail(user.email, ip)).error).toBe(WRONG_CREDENTIALS)
@@ -202,13 +266,20 @@ describe('sign-in throttling', () => {
     for (const email of victims) expect((await fail(email, ip)).error).toBe(WRONG_CREDENTIALS)
     const user = await signUp('radia')
     const refused = await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))
-    expect(refused).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many failed sign-ins from your network\. Please wait 1[45] minutes and try again\.$/) })
+    expect(refused).toMatchObject({
+      status: 429,
+      error: expect.stringMatching(
+        /^Too many failed sign-ins from your network\. Please wait 1[45] minutes and try again\.$/,
+      ),
+    })
     // The process remembers: further guesses from there are refused before the database is asked.
     expect(toFailure(knownAddressRefusal(ip))).toMatchObject({ status: 429, error: refused.error })
     expect(knownAddressRefusal(address())).toBeNull()
     // Only for a few seconds: then the database is asked again, and still refuses.
     expect(knownAddressRefusal(ip, Date.now() + 6_000)).toBeNull()
-    expect(await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))).toMatchObject({ status: 429 })
+    expect(await refusal(checkCredentials({ email: user.email, password: PASSWORD }, ip))).toMatchObject({
+      status: 429,
+    })
     expect((await checkCredentials({ email: user.email, password: PASSWORD }, address())).id).toBe(user.id)
   })
 })
@@ -226,19 +297,36 @@ describe('sessions and password changes', () => {
     const sessionId = await startSession(user.id)
     expect((await authorizeOnSource({ id: user.id, sessionId }, sourceId, 'source:read')).standing).toBe('instructor')
     await endSession(sessionId)
-    expect(await refusal(authorizeOnSource({ id: user.id, sessionId }, sourceId, 'source:read'))).toMatchObject({ status: 401 })
+    expect(await refusal(authorizeOnSource({ id: user.id, sessionId }, sourceId, 'source:read'))).toMatchObject({
+      status: 401,
+    })
     // A made-up session id is no better.
-    expect(await refusal(authorizeOnSource({ id: user.id, sessionId: 'made-up' }, sourceId, 'source:read'))).toMatchObject({ status: 401 })
+    expect(
+      await refusal(authorizeOnSource({ id: user.id, sessionId: 'made-up' }, sourceId, 'source:read')),
+    ).toMatchObject({ status: 401 })
   })
 
   it('a password change needs the current password, ends every other session and keeps this one', async () => {
     const { user, sourceId } = await readerOf()
-    const [here, laptop, phone] = await Promise.all([startSession(user.id), startSession(user.id), startSession(user.id)])
+    const [here, laptop, phone] = await Promise.all([
+      startSession(user.id),
+      startSession(user.id),
+      startSession(user.id),
+    ])
     await changePassword(user, here, { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }, address())
-    expect((await authorizeOnSource({ id: user.id, sessionId: here }, sourceId, 'source:read')).standing).toBe('instructor')
-    for (const other of [laptop, phone]) expect(await refusal(authorizeOnSource({ id: user.id, sessionId: other }, sourceId, 'source:read'))).toMatchObject({ status: 401 })
-    expect((await refusal(checkCredentials({ email: user.email, password: PASSWORD }, address()))).error).toBe(WRONG_CREDENTIALS)
-    expect((await checkCredentials({ email: user.email, password: 'a brand new passphrase' }, address())).id).toBe(user.id)
+    expect((await authorizeOnSource({ id: user.id, sessionId: here }, sourceId, 'source:read')).standing).toBe(
+      'instructor',
+    )
+    for (const other of [laptop, phone])
+      expect(
+        await refusal(authorizeOnSource({ id: user.id, sessionId: other }, sourceId, 'source:read')),
+      ).toMatchObject({ status: 401 })
+    expect((await refusal(checkCredentials({ email: user.email, password: PASSWORD }, address()))).error).toBe(
+      WRONG_CREDENTIALS,
+    )
+    expect((await checkCredentials({ email: user.email, password: 'a brand new passphrase' }, address())).id).toBe(
+      user.id,
+    )
   })
 
   it('refuses a wrong current password (throttled like a sign-in), a weak or unchanged new one, and changes nothing', async () => {
@@ -246,11 +334,25 @@ describe('sessions and password changes', () => {
     const here = await startSession(user.id)
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } })
     const ip = address()
-    const change = (currentPassword: string, newPassword: string) => refusal(changePassword(user, here, { currentPassword, newPassword }, ip))
-    expect(await change('not my password', 'a brand new passphrase')).toMatchObject({ status: 400, error: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: WRONG_CURRENT_PASSWORD } })
-    expect(await change(PASSWORD, 'password123')).toMatchObject({ status: 400, fieldErrors: { newPassword: expect.stringMatching(/most common passwords/) } })
-    expect(await change(PASSWORD, 'short')).toMatchObject({ status: 400, fieldErrors: { newPassword: 'Use at least 10 characters for your password.' } })
-    expect(await change(PASSWORD, PASSWORD)).toMatchObject({ status: 400, fieldErrors: { newPassword: 'Choose a new password that differs from the current one.' } })
+    const change = (currentPassword: string, newPassword: string) =>
+      refusal(changePassword(user, here, { currentPassword, newPassword }, ip))
+    expect(await change('not my password', 'a brand new passphrase')).toMatchObject({
+      status: 400,
+      error: WRONG_CURRENT_PASSWORD,
+      fieldErrors: { currentPassword: WRONG_CURRENT_PASSWORD },
+    })
+    expect(await change(PASSWORD, 'password123')).toMatchObject({
+      status: 400,
+      fieldErrors: { newPassword: expect.stringMatching(/most common passwords/) },
+    })
+    expect(await change(PASSWORD, 'short')).toMatchObject({
+      status: 400,
+      fieldErrors: { newPassword: 'Use at least 10 characters for your password.' },
+    })
+    expect(await change(PASSWORD, PASSWORD)).toMatchObject({
+      status: 400,
+      fieldErrors: { newPassword: 'Choose a new password that differs from the current one.' },
+    })
     for (let i = 1; i < FREE_FAILURES; i++) await change(`guess ${i}`, 'a brand new passphrase')
     expect(await change(PASSWORD, 'a brand new passphrase')).toMatchObject({ status: 429 })
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(passwordHash)

@@ -4,7 +4,15 @@
 import { randomBytes } from 'node:crypto'
 import { deleteAccount } from '@/lib/account/delete-account'
 import { createAssignment, deleteAssignment, updateAssignment } from '@/lib/assignments/mutations'
-import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
+import {
+  confirmAnchor,
+  createHighlight,
+  createReply,
+  deleteHighlight,
+  deleteReply,
+  updateHighlight,
+  updateReply,
+} from '@/lib/annotations/mutations'
 import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
@@ -12,10 +20,25 @@ import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
 import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
-import { createGroup, joinGroupByCode, removeMember, rotateJoinCode, setGroupTimeZone, updateGroupSettings } from '@/lib/groups/mutations'
+import {
+  createGroup,
+  joinGroupByCode,
+  removeMember,
+  rotateJoinCode,
+  setGroupTimeZone,
+  updateGroupSettings,
+} from '@/lib/groups/mutations'
 import { unsubscribeToken } from '@/lib/notifications/digest/unsubscribe'
 import { markNotificationsRead, setDigestFrequency, unsubscribeFromDigests } from '@/lib/notifications/mutations'
-import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
+import {
+  createMap,
+  deleteMap,
+  duplicateMap,
+  renameMap,
+  reopenMap,
+  restoreRevision,
+  submitMap,
+} from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
 import { addFeedback, deleteFeedback, markFeedbackSeen, setRubric } from '@/lib/review/feedback'
@@ -59,10 +82,25 @@ export const mutationName = (m: Mutation) => `${m.calls}${m.variant ? ` (${m.var
 // Field shorthands.
 
 type Opts = { optional?: boolean; nullable?: boolean }
-const ref = (path: string, of: RefKind, more: { absent?: number } & Opts = {}): Field => ({ path, kind: 'ref', of, ...more })
-const text = (path: string, max: number, stored: ReadBack, more: Opts & { expected?: (v: string) => string; wrap?: (v: string) => string } = {}): Field => ({ path, kind: 'text', max, stored, ...more })
+const ref = (path: string, of: RefKind, more: { absent?: number } & Opts = {}): Field => ({
+  path,
+  kind: 'ref',
+  of,
+  ...more,
+})
+const text = (
+  path: string,
+  max: number,
+  stored: ReadBack,
+  more: Opts & { expected?: (v: string) => string; wrap?: (v: string) => string } = {},
+): Field => ({ path, kind: 'text', max, stored, ...more })
 const enumeration = (path: string, more: Opts = {}): Field => ({ path, kind: 'enum', ...more })
-const int = (path: string, min: number, more: Opts & { unbounded?: boolean } = {}): Field => ({ path, kind: 'int', min, ...more })
+const int = (path: string, min: number, more: Opts & { unbounded?: boolean } = {}): Field => ({
+  path,
+  kind: 'int',
+  min,
+  ...more,
+})
 const number = (path: string): Field => ({ path, kind: 'number' })
 const array = (path: string, item: unknown, more: Opts = {}): Field => ({ path, kind: 'array', item, ...more })
 const note = (path: string, more: Opts = {}): Field => ({ path, kind: 'object', note: true, ...more })
@@ -74,21 +112,37 @@ const nfc = (value: string) => value.normalize('NFC')
 /** A note with one paragraph whose text carries a link, so both the text and the link are fields. */
 const linkedNote = (words: string) => ({
   type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text: words, marks: [{ type: 'link', attrs: { href: 'https://example.org/essay' } }] }] }],
+  content: [
+    {
+      type: 'paragraph',
+      content: [{ type: 'text', text: words, marks: [{ type: 'link', attrs: { href: 'https://example.org/essay' } }] }],
+    },
+  ],
 })
 
-const noteText = (doc: unknown) => (doc as { content: { content: { text: string }[] }[] } | null)?.content[0]?.content[0]?.text
+const noteText = (doc: unknown) =>
+  (doc as { content: { content: { text: string }[] }[] } | null)?.content[0]?.content[0]?.text
 
 /** The text and link fields inside a note at `path`. */
-const noteFields = (path: string, stored: (result: unknown, input: Record<string, unknown>) => Promise<unknown>): Field[] => [
+const noteFields = (
+  path: string,
+  stored: (result: unknown, input: Record<string, unknown>) => Promise<unknown>,
+): Field[] => [
   text(`${path}.content.0.content.0.text`, 20_000, async (result, input) => noteText(await stored(result, input))),
   { path: `${path}.content.0.content.0.marks.0.attrs.href`, kind: 'url' },
 ]
 
 const sourceText = (wrap: (v: string) => string) => (path: string) =>
-  text(path, 500_000, async (result, input) => (await db.source.findUniqueOrThrow({ where: { id: (input.sourceId as string) ?? idOf(result) } })).text, { wrap, expected: nfc })
+  text(
+    path,
+    500_000,
+    async (result, input) =>
+      (await db.source.findUniqueOrThrow({ where: { id: (input.sourceId as string) ?? idOf(result) } })).text,
+    { wrap, expected: nfc },
+  )
 
-const sourceOf = async (result: unknown, input: Record<string, unknown>) => db.source.findUniqueOrThrow({ where: { id: (input.sourceId as string) ?? idOf(result) } })
+const sourceOf = async (result: unknown, input: Record<string, unknown>) =>
+  db.source.findUniqueOrThrow({ where: { id: (input.sourceId as string) ?? idOf(result) } })
 
 const metadataFields: Field[] = [
   text('title', 300, async (r, i) => (await sourceOf(r, i)).title),
@@ -99,10 +153,13 @@ const metadataFields: Field[] = [
 
 const validMetadata = { title: 'On Deterrence', author: 'Jane Roe', year: 2010, url: 'https://example.org/essay' }
 
-const groupOf = (result: unknown, input: Record<string, unknown>) => db.group.findUniqueOrThrow({ where: { id: (input.groupId as string) ?? idOf(result) } })
-const mapOf = (result: unknown, input: Record<string, unknown>) => db.argumentMap.findUniqueOrThrow({ where: { id: (input.mapId as string) ?? idOf(result) } })
+const groupOf = (result: unknown, input: Record<string, unknown>) =>
+  db.group.findUniqueOrThrow({ where: { id: (input.groupId as string) ?? idOf(result) } })
+const mapOf = (result: unknown, input: Record<string, unknown>) =>
+  db.argumentMap.findUniqueOrThrow({ where: { id: (input.mapId as string) ?? idOf(result) } })
 
-const assignmentOf = async (result: unknown, input: Record<string, unknown>) => db.assignment.findUniqueOrThrow({ where: { id: (input.assignmentId as string) ?? idOf(result) } })
+const assignmentOf = async (result: unknown, input: Record<string, unknown>) =>
+  db.assignment.findUniqueOrThrow({ where: { id: (input.assignmentId as string) ?? idOf(result) } })
 
 /** The fields of a new or edited assignment, after the id of the group or assignment it acts on. */
 const assignmentFields = (path: string, of: RefKind): Field[] => [
@@ -123,17 +180,36 @@ const assignmentFields = (path: string, of: RefKind): Field[] => [
 // ---------------------------------------------------------------------------------------------
 // Map operations: one entry per operation type, each on a personal map of Sam's own.
 
-type MapCtx = { owner: Person; mapId: string; nodes: string[]; relationId: string; citedNodeId: string; highlightId: string; pair?: [string, string] }
+type MapCtx = {
+  owner: Person
+  mapId: string
+  nodes: string[]
+  relationId: string
+  citedNodeId: string
+  highlightId: string
+  pair?: [string, string]
+}
 
 async function mapForOperations(w: World): Promise<MapCtx> {
   const map = await ownPersonalMap(w)
   const highlightId = await ownHighlight(w)
   const cited = nodeAdd('Quoted passage', { highlightId })
   await applyMapOperation(w.sam, { mapId: map.mapId, op: cited })
-  return { owner: w.sam, mapId: map.mapId, nodes: map.nodes, relationId: map.relationId, citedNodeId: cited.node.id, highlightId }
+  return {
+    owner: w.sam,
+    mapId: map.mapId,
+    nodes: map.nodes,
+    relationId: map.relationId,
+    citedNodeId: cited.node.id,
+    highlightId,
+  }
 }
 
-function operation(variant: string, op: (m: MapCtx) => Promise<Record<string, unknown>>, ...rest: [Record<string, unknown>, Field[]] | [Field[]]): Mutation {
+function operation(
+  variant: string,
+  op: (m: MapCtx) => Promise<Record<string, unknown>>,
+  ...rest: [Record<string, unknown>, Field[]] | [Field[]]
+): Mutation {
   const [extra, fields] = rest.length === 2 ? rest : [{}, rest[0]]
   return {
     via: ['applyOperationAction'],
@@ -149,7 +225,20 @@ function operation(variant: string, op: (m: MapCtx) => Promise<Record<string, un
 }
 
 const nodeLabel = (path: string) =>
-  text(path, 500, async (_r, input) => (await db.mapNode.findUniqueOrThrow({ where: { id: (input.op as { node?: { id: string }; nodeId?: string }).node?.id ?? (input.op as { nodeId: string }).nodeId } })).label)
+  text(
+    path,
+    500,
+    async (_r, input) =>
+      (
+        await db.mapNode.findUniqueOrThrow({
+          where: {
+            id:
+              (input.op as { node?: { id: string }; nodeId?: string }).node?.id ??
+              (input.op as { nodeId: string }).nodeId,
+          },
+        })
+      ).label,
+  )
 
 const relationLabel = (path: string, more: Opts = {}) =>
   text(
@@ -165,7 +254,10 @@ const relationLabel = (path: string, more: Opts = {}) =>
 const operations: Mutation[] = [
   operation(
     'node.add',
-    async (m) => ({ type: 'node.add', node: { id: newId(), kind: 'CLAIM', label: 'A new claim', highlightId: m.highlightId, x: 10, y: 20 } }),
+    async (m) => ({
+      type: 'node.add',
+      node: { id: newId(), kind: 'CLAIM', label: 'A new claim', highlightId: m.highlightId, x: 10, y: 20 },
+    }),
     { opId: 'client-op-1' },
     [
       { path: 'op.node.id', kind: 'newId', of: 'node' },
@@ -178,14 +270,23 @@ const operations: Mutation[] = [
       number('op.node.y'),
     ],
   ),
-  operation('node.move', async (m) => ({ type: 'node.move', nodeId: m.nodes[0], x: 5, y: 6 }), [ref('op.nodeId', 'node'), number('op.x'), number('op.y')]),
+  operation('node.move', async (m) => ({ type: 'node.move', nodeId: m.nodes[0], x: 5, y: 6 }), [
+    ref('op.nodeId', 'node'),
+    number('op.x'),
+    number('op.y'),
+  ]),
   operation(
     'node.edit',
     async (m) => {
       const { version } = await db.mapNode.findUniqueOrThrow({ where: { id: m.nodes[0] }, select: { version: true } })
       return { type: 'node.edit', nodeId: m.nodes[0], label: 'An edited claim', kind: 'EVIDENCE', baseVersion: version }
     },
-    [ref('op.nodeId', 'node'), nodeLabel('op.label'), enumeration('op.kind', { optional: true }), int('op.baseVersion', 1)],
+    [
+      ref('op.nodeId', 'node'),
+      nodeLabel('op.label'),
+      enumeration('op.kind', { optional: true }),
+      int('op.baseVersion', 1),
+    ],
   ),
   operation('node.delete', async (m) => ({ type: 'node.delete', nodeId: m.nodes[1] }), [ref('op.nodeId', 'node')]),
   operation(
@@ -193,10 +294,28 @@ const operations: Mutation[] = [
     async (m) => {
       // A pair of nodes may be connected once: two fresh nodes once the last pair is taken.
       const [fromId, toId] = m.pair ?? []
-      if (!fromId || !toId || (await db.mapRelation.count({ where: { mapId: m.mapId, OR: [{ fromId, toId }, { fromId: toId, toId: fromId }] } })) > 0) {
-        m.pair = [(await seedMap(m.owner, m.mapId, ['Another'])).nodes[0]!, (await seedMap(m.owner, m.mapId, ['One more claim'])).nodes[0]!]
+      if (
+        !fromId ||
+        !toId ||
+        (await db.mapRelation.count({
+          where: {
+            mapId: m.mapId,
+            OR: [
+              { fromId, toId },
+              { fromId: toId, toId: fromId },
+            ],
+          },
+        })) > 0
+      ) {
+        m.pair = [
+          (await seedMap(m.owner, m.mapId, ['Another'])).nodes[0]!,
+          (await seedMap(m.owner, m.mapId, ['One more claim'])).nodes[0]!,
+        ]
       }
-      return { type: 'relation.add', relation: { id: newId(), fromId: m.pair![0], toId: m.pair![1], kind: 'ATTACKS', label: 'but' } }
+      return {
+        type: 'relation.add',
+        relation: { id: newId(), fromId: m.pair![0], toId: m.pair![1], kind: 'ATTACKS', label: 'but' },
+      }
     },
     [
       { path: 'op.relation.id', kind: 'newId', of: 'relation' },
@@ -207,16 +326,33 @@ const operations: Mutation[] = [
       relationLabel('op.relation.label', { optional: true }),
     ],
   ),
-  operation('relation.edit', async (m) => ({ type: 'relation.edit', relationId: m.relationId, kind: 'ATTACKS', label: 'however' }), [
+  operation(
+    'relation.edit',
+    async (m) => ({ type: 'relation.edit', relationId: m.relationId, kind: 'ATTACKS', label: 'however' }),
+    [
+      ref('op.relationId', 'relation'),
+      enumeration('op.kind', { optional: true }),
+      relationLabel('op.label', { optional: true }),
+    ],
+  ),
+  operation('relation.delete', async (m) => ({ type: 'relation.delete', relationId: m.relationId }), [
     ref('op.relationId', 'relation'),
-    enumeration('op.kind', { optional: true }),
-    relationLabel('op.label', { optional: true }),
   ]),
-  operation('relation.delete', async (m) => ({ type: 'relation.delete', relationId: m.relationId }), [ref('op.relationId', 'relation')]),
   operation(
     'layout.apply',
-    async (m) => ({ type: 'layout.apply', positions: [{ nodeId: m.nodes[0], x: 1, y: 2 }, { nodeId: m.nodes[1], x: 3, y: 4 }] }),
-    [array('op.positions', { nodeId: 'cmplaceholder0000000000', x: 0, y: 0 }), object('op.positions.0'), ref('op.positions.0.nodeId', 'node'), number('op.positions.0.x')],
+    async (m) => ({
+      type: 'layout.apply',
+      positions: [
+        { nodeId: m.nodes[0], x: 1, y: 2 },
+        { nodeId: m.nodes[1], x: 3, y: 4 },
+      ],
+    }),
+    [
+      array('op.positions', { nodeId: 'cmplaceholder0000000000', x: 0, y: 0 }),
+      object('op.positions.0'),
+      ref('op.positions.0.nodeId', 'node'),
+      number('op.positions.0.x'),
+    ],
   ),
   operation('node.uncite', async (m) => ({ type: 'node.uncite', nodeId: m.citedNodeId }), [ref('op.nodeId', 'node')]),
 ]
@@ -228,7 +364,10 @@ export const BATTERY: Mutation[] = [
   {
     via: ['createGroupAction'],
     calls: 'createGroup',
-    setup: async (w) => ({ actor: w.sam, valid: async () => ({ name: 'Reading circle', description: 'We meet on Mondays.', timeZone: 'Asia/Tokyo' }) }),
+    setup: async (w) => ({
+      actor: w.sam,
+      valid: async () => ({ name: 'Reading circle', description: 'We meet on Mondays.', timeZone: 'Asia/Tokyo' }),
+    }),
     run: createGroup,
     fields: [
       text('name', 100, async (r, i) => (await groupOf(r, i)).name),
@@ -327,7 +466,12 @@ export const BATTERY: Mutation[] = [
     calls: 'createSource',
     setup: async (w) => ({
       actor: w.iris,
-      valid: async () => ({ groupId: w.a.groupId, ...validMetadata, text: 'On Deterrence\n\nDeterrence works when threats are believed.', restore: [0] }),
+      valid: async () => ({
+        groupId: w.a.groupId,
+        ...validMetadata,
+        text: 'On Deterrence\n\nDeterrence works when threats are believed.',
+        restore: [0],
+      }),
     }),
     run: createSource,
     fields: [
@@ -354,10 +498,21 @@ export const BATTERY: Mutation[] = [
     calls: 'editSourceText',
     setup: async (w) => {
       const sourceId = await ownSource(w)
-      return { actor: w.iris, valid: async () => ({ sourceId, expectedVersion: await currentSourceVersion(sourceId), text: `${ESSAY}\n\nA closing paragraph.` }) }
+      return {
+        actor: w.iris,
+        valid: async () => ({
+          sourceId,
+          expectedVersion: await currentSourceVersion(sourceId),
+          text: `${ESSAY}\n\nA closing paragraph.`,
+        }),
+      }
     },
     run: editSourceText,
-    fields: [ref('sourceId', 'source'), int('expectedVersion', 1), sourceText((v) => `Why Alliances Endure\n\nThe essay says ${v} plainly.`)('text')],
+    fields: [
+      ref('sourceId', 'source'),
+      int('expectedVersion', 1),
+      sourceText((v) => `Why Alliances Endure\n\nThe essay says ${v} plainly.`)('text'),
+    ],
   },
   {
     via: ['restoreDroppedBlockAction'],
@@ -365,7 +520,10 @@ export const BATTERY: Mutation[] = [
     setup: async (w) => {
       const sourceId = await ownSource(w)
       // Position 2 among the imported blocks: the advertisement.
-      return { actor: w.iris, valid: async () => ({ sourceId, position: 2, expectedVersion: await currentSourceVersion(sourceId) }) }
+      return {
+        actor: w.iris,
+        valid: async () => ({ sourceId, position: 2, expectedVersion: await currentSourceVersion(sourceId) }),
+      }
     },
     run: restoreDroppedBlock,
     fields: [ref('sourceId', 'source'), int('position', 0), int('expectedVersion', 1)],
@@ -403,7 +561,15 @@ export const BATTERY: Mutation[] = [
     calls: 'updateHighlight',
     setup: async (w) => {
       const highlightId = await ownHighlight(w)
-      return { actor: w.sam, valid: async () => ({ highlightId, tag: 'EVIDENCE', visibility: 'PRIVATE', note: linkedNote('On second thought') }) }
+      return {
+        actor: w.sam,
+        valid: async () => ({
+          highlightId,
+          tag: 'EVIDENCE',
+          visibility: 'PRIVATE',
+          note: linkedNote('On second thought'),
+        }),
+      }
     },
     run: updateHighlight,
     fields: [
@@ -411,7 +577,10 @@ export const BATTERY: Mutation[] = [
       enumeration('tag', { optional: true }),
       enumeration('visibility', { optional: true }),
       note('note', { optional: true, nullable: true }),
-      ...noteFields('note', async (_r, i) => (await db.highlight.findUniqueOrThrow({ where: { id: i.highlightId as string } })).note),
+      ...noteFields(
+        'note',
+        async (_r, i) => (await db.highlight.findUniqueOrThrow({ where: { id: i.highlightId as string } })).note,
+      ),
     ],
   },
   {
@@ -438,7 +607,10 @@ export const BATTERY: Mutation[] = [
   {
     via: ['createReplyAction'],
     calls: 'createReply',
-    setup: async (w) => ({ actor: w.ann, valid: async () => ({ highlightId: w.a.highlightId, body: linkedNote('Which threats, though?') }) }),
+    setup: async (w) => ({
+      actor: w.ann,
+      valid: async () => ({ highlightId: w.a.highlightId, body: linkedNote('Which threats, though?') }),
+    }),
     run: createReply,
     fields: [
       ref('highlightId', 'highlight'),
@@ -457,7 +629,10 @@ export const BATTERY: Mutation[] = [
     fields: [
       ref('replyId', 'reply'),
       note('body'),
-      ...noteFields('body', async (_r, i) => (await db.reply.findUniqueOrThrow({ where: { id: i.replyId as string } })).body),
+      ...noteFields(
+        'body',
+        async (_r, i) => (await db.reply.findUniqueOrThrow({ where: { id: i.replyId as string } })).body,
+      ),
     ],
   },
   {
@@ -475,9 +650,16 @@ export const BATTERY: Mutation[] = [
   {
     via: ['createMapAction'],
     calls: 'createMap',
-    setup: async (w) => ({ actor: w.sam, valid: async () => ({ groupId: w.a.groupId, title: 'My argument', kind: 'PERSONAL' }) }),
+    setup: async (w) => ({
+      actor: w.sam,
+      valid: async () => ({ groupId: w.a.groupId, title: 'My argument', kind: 'PERSONAL' }),
+    }),
     run: createMap,
-    fields: [ref('groupId', 'group'), text('title', 120, async (r) => (await mapOf(r, {})).title), enumeration('kind', { optional: true })],
+    fields: [
+      ref('groupId', 'group'),
+      text('title', 120, async (r) => (await mapOf(r, {})).title),
+      enumeration('kind', { optional: true }),
+    ],
   },
   {
     via: ['renameMapAction'],
@@ -542,7 +724,11 @@ export const BATTERY: Mutation[] = [
     calls: 'announceMapPresence',
     setup: async (w) => ({ actor: w.sam, valid: async () => ({ mapId: w.a.mapId, selected: [w.a.nodeId] }) }),
     run: announceMapPresence,
-    fields: [ref('mapId', 'map'), array('selected', 'cmplaceholder0000000000'), { path: 'selected.0', kind: 'opaqueId' }],
+    fields: [
+      ref('mapId', 'map'),
+      array('selected', 'cmplaceholder0000000000'),
+      { path: 'selected.0', kind: 'opaqueId' },
+    ],
   },
 
   // Assignments
@@ -616,7 +802,10 @@ export const BATTERY: Mutation[] = [
     via: ['deleteFeedbackAction'],
     calls: 'deleteFeedback',
     setup: async (w) => {
-      const { id: feedbackId } = await addFeedback(w.iris, { mapId: w.a.personalMapId, body: 'Look again at paragraph 2.' })
+      const { id: feedbackId } = await addFeedback(w.iris, {
+        mapId: w.a.personalMapId,
+        body: 'Look again at paragraph 2.',
+      })
       return { actor: w.iris, valid: async () => ({ feedbackId }) }
     },
     run: deleteFeedback,
@@ -660,13 +849,21 @@ export const BATTERY: Mutation[] = [
     calls: 'registerUser',
     setup: async () => ({
       actor: null,
-      valid: async () => ({ name: 'Nina Park', email: `nina-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery' }),
+      valid: async () => ({
+        name: 'Nina Park',
+        email: `nina-${randomBytes(4).toString('hex')}@example.com`,
+        password: 'correct horse battery',
+      }),
     }),
     // An address of its own per call: the sign-up limit per address is not what this battery tests.
     run: (_actor, input) => registerUser(input, `battery-${randomBytes(6).toString('hex')}`),
     fields: [
       // Sign-up answers alike for new and taken emails, so the account is found by its (new) email.
-      text('name', 80, async (_r, input) => (await db.user.findUniqueOrThrow({ where: { email: input.email as string } })).name),
+      text(
+        'name',
+        80,
+        async (_r, input) => (await db.user.findUniqueOrThrow({ where: { email: input.email as string } })).name,
+      ),
       { path: 'email', kind: 'email' },
       { path: 'password', kind: 'secret', max: 200 },
     ],
@@ -693,7 +890,11 @@ export const BATTERY: Mutation[] = [
     calls: 'deleteAccount',
     setup: async () => {
       const user = await db.user.create({
-        data: { name: 'Della', email: `della-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword('the current passphrase') },
+        data: {
+          name: 'Della',
+          email: `della-${randomBytes(4).toString('hex')}@example.com`,
+          passwordHash: await hashPassword('the current passphrase'),
+        },
         select: { id: true, name: true, email: true },
       })
       return { actor: user, valid: async () => ({ password: 'the current passphrase', confirmed: true }) }
@@ -709,10 +910,17 @@ export const BATTERY: Mutation[] = [
     calls: 'changePassword',
     setup: async () => {
       const user = await db.user.create({
-        data: { name: 'Petra', email: `petra-${randomBytes(4).toString('hex')}@example.com`, passwordHash: await hashPassword('the current passphrase') },
+        data: {
+          name: 'Petra',
+          email: `petra-${randomBytes(4).toString('hex')}@example.com`,
+          passwordHash: await hashPassword('the current passphrase'),
+        },
         select: { id: true, name: true, email: true },
       })
-      return { actor: user, valid: async () => ({ currentPassword: 'the current passphrase', newPassword: 'a brand new passphrase' }) }
+      return {
+        actor: user,
+        valid: async () => ({ currentPassword: 'the current passphrase', newPassword: 'a brand new passphrase' }),
+      }
     },
     run: (actor, input) => changePassword(actor as unknown as { id: string; email: string }, null, input, 'battery'),
     fields: [
@@ -754,13 +962,22 @@ export const BATTERY: Mutation[] = [
       object('backup.nodes.0'),
       { path: 'backup.nodes.0.id', kind: 'backupId' },
       enumeration('backup.nodes.0.kind'),
-      text('backup.nodes.0.label', 500, async (r) => (await db.mapNode.findFirstOrThrow({ where: { mapId: idOf(r), kind: 'CLAIM' } })).label),
+      text(
+        'backup.nodes.0.label',
+        500,
+        async (r) => (await db.mapNode.findFirstOrThrow({ where: { mapId: idOf(r), kind: 'CLAIM' } })).label,
+      ),
       number('backup.nodes.0.x'),
       object('backup.nodes.0.citation', { optional: true, nullable: true }),
       array('backup.relations', { id: 'r', fromId: 'n1', toId: 'n2', kind: 'SUPPORTS' }),
       { path: 'backup.relations.0.fromId', kind: 'backupId' },
       enumeration('backup.relations.0.kind'),
-      text('backup.relations.0.label', 80, async (r) => (await db.mapRelation.findFirstOrThrow({ where: { mapId: idOf(r) } })).label, { optional: true }),
+      text(
+        'backup.relations.0.label',
+        80,
+        async (r) => (await db.mapRelation.findFirstOrThrow({ where: { mapId: idOf(r) } })).label,
+        { optional: true },
+      ),
     ],
   },
   // Seminar archives (the import route reads the uploaded file and hands its bytes over; the JSON
@@ -776,11 +993,25 @@ export const BATTERY: Mutation[] = [
       { path: 'exportedAt', kind: 'code' },
       object('group'),
       text('group.name', 100, async (r) => (await db.group.findUniqueOrThrow({ where: { id: idOf(r) } })).name),
-      text('group.description', 1000, async (r) => (await db.group.findUniqueOrThrow({ where: { id: idOf(r) } })).description),
+      text(
+        'group.description',
+        1000,
+        async (r) => (await db.group.findUniqueOrThrow({ where: { id: idOf(r) } })).description,
+      ),
       { path: 'group.readFirst', kind: 'bool' },
       array('group.rubric', { name: 'Evidence', points: 5 }),
       array('people', { ref: 'p', name: 'Someone', role: 'STUDENT' }),
-      text('people.0.name', 80, async (r) => (await db.membership.findFirstOrThrow({ where: { groupId: idOf(r), role: 'STUDENT' }, include: { user: true } })).user.name),
+      text(
+        'people.0.name',
+        80,
+        async (r) =>
+          (
+            await db.membership.findFirstOrThrow({
+              where: { groupId: idOf(r), role: 'STUDENT' },
+              include: { user: true },
+            })
+          ).user.name,
+      ),
       enumeration('people.0.role', { nullable: true }),
       array('sources', { ref: 's' }),
       { path: 'sources.0.ref', kind: 'backupId' },
@@ -795,13 +1026,25 @@ export const BATTERY: Mutation[] = [
       note('highlights.0.note', { nullable: true }),
       ...noteFields('highlights.0.note', async (r) => (await archivedHighlight(r)).note),
       note('highlights.0.replies.0.body'),
-      text('maps.0.title', 120, async (r) => (await db.argumentMap.findFirstOrThrow({ where: { groupId: idOf(r) } })).title),
+      text(
+        'maps.0.title',
+        120,
+        async (r) => (await db.argumentMap.findFirstOrThrow({ where: { groupId: idOf(r) } })).title,
+      ),
       enumeration('maps.0.kind'),
-      text('maps.0.nodes.0.label', 500, async (r) => (await db.mapNode.findFirstOrThrow({ where: { map: { groupId: idOf(r) }, kind: 'CLAIM' } })).label),
+      text(
+        'maps.0.nodes.0.label',
+        500,
+        async (r) => (await db.mapNode.findFirstOrThrow({ where: { map: { groupId: idOf(r) }, kind: 'CLAIM' } })).label,
+      ),
       number('maps.0.nodes.0.x'),
       array('maps.0.operations', { seq: 2, actor: 'p1', type: 'node.move', payload: {}, createdAt: ARCHIVED_AT }),
       int('maps.0.operations.0.seq', 1),
-      text('maps.0.feedback.0.body', 5_000, async (r) => (await db.feedback.findFirstOrThrow({ where: { map: { groupId: idOf(r) } } })).body),
+      text(
+        'maps.0.feedback.0.body',
+        5_000,
+        async (r) => (await db.feedback.findFirstOrThrow({ where: { map: { groupId: idOf(r) } } })).body,
+      ),
     ],
   },
 ]
@@ -809,7 +1052,8 @@ export const BATTERY: Mutation[] = [
 /** Actions that change nothing, with the reason they are not in the battery. */
 export const READ_ONLY: Record<string, string> = {
   listHighlightsAction: 'reads the highlights of a source',
-  readHighlightChangesAction: 'reads some highlights of a source again (its bad inputs: tests/integration/highlight-changes.test.ts)',
+  readHighlightChangesAction:
+    'reads some highlights of a source again (its bad inputs: tests/integration/highlight-changes.test.ts)',
   operationsSinceAction: 'reads the operation log of a map',
   mapHistoryAction: 'reads the history of a map',
   mapAtRevisionAction: 'reads a past revision of a map',

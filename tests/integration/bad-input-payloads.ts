@@ -37,7 +37,13 @@ export type Field = Common &
     /** One of a fixed set of strings (or the literal a backup must carry). */
     | { kind: 'enum' }
     /** Free text: anything printable is valid and stored verbatim; NUL and lone surrogates are refused. */
-    | { kind: 'text'; max: number; stored: ReadBack; expected?: (value: string) => string; wrap?: (value: string) => string }
+    | {
+        kind: 'text'
+        max: number
+        stored: ReadBack
+        expected?: (value: string) => string
+        wrap?: (value: string) => string
+      }
     /** Structured strings: join codes, emails, backup-local ids. Garbled is wrong. */
     | { kind: 'code'; unknown?: string }
     | { kind: 'email' | 'backupId' }
@@ -96,7 +102,11 @@ const UNSTORABLE_TEXT: Record<string, string> = {
   'lone low surrogate': '\uDE00after',
 }
 
-const bad = (name: string, value: BadValue['value'], status: BadValue['status'] = 400): BadValue => ({ name, value, status })
+const bad = (name: string, value: BadValue['value'], status: BadValue['status'] = 400): BadValue => ({
+  name,
+  value,
+  status,
+})
 const constant = (name: string, value: unknown, status: BadValue['status'] = 400) => bad(name, () => value, status)
 
 function wrongTypes(field: Field, instead: [string, unknown][]): BadValue[] {
@@ -116,7 +126,9 @@ const FOR_STRING: [string, unknown][] = [
 const garbled = (valid: unknown) => (typeof valid === 'string' ? valid : '')
 
 function hostile(status: BadValue['status'] = 400): BadValue[] {
-  return Object.entries(HOSTILE).map(([name, payload]) => bad(`valid value + ${name}`, (valid) => `${garbled(valid)}${payload}`, status))
+  return Object.entries(HOSTILE).map(([name, payload]) =>
+    bad(`valid value + ${name}`, (valid) => `${garbled(valid)}${payload}`, status),
+  )
 }
 
 const oversized = (status: BadValue['status'] = 400) => constant('a 1 MB string', ONE_MB, status)
@@ -129,7 +141,11 @@ function numbers(field: Field & { kind: 'int' | 'number' }): BadValue[] {
     ['an object instead of a number', { value: 1 }],
     ['SQL instead of a number', '1 OR 1=1'],
   ])
-  values.push(constant('NaN', Number.NaN), constant('Infinity', Number.POSITIVE_INFINITY), constant('-Infinity', Number.NEGATIVE_INFINITY))
+  values.push(
+    constant('NaN', Number.NaN),
+    constant('Infinity', Number.POSITIVE_INFINITY),
+    constant('-Infinity', Number.NEGATIVE_INFINITY),
+  )
   // Past every bound: the schema or the domain must say so, never the database.
   values.push(constant('1e308', 1e308, '4xx'), constant('-1e308', -1e308, '4xx'))
   if (field.kind === 'int') {
@@ -140,7 +156,12 @@ function numbers(field: Field & { kind: 'int' | 'number' }): BadValue[] {
   return values
 }
 
-const garbledStrings = (field: Field) => [...wrongTypes(field, FOR_STRING), oversized(), constant('an empty string', ''), ...hostile()]
+const garbledStrings = (field: Field) => [
+  ...wrongTypes(field, FOR_STRING),
+  oversized(),
+  constant('an empty string', ''),
+  ...hostile(),
+]
 
 /** Every bad value a field of this kind can receive. */
 export function badValues(field: Field): BadValue[] {
@@ -152,9 +173,15 @@ export function badValues(field: Field): BadValue[] {
     case 'email':
       return garbledStrings(field)
     case 'newId':
-      return [...garbledStrings(field), bad('the id of a row in another group', (_valid, w) => w.foreign[field.of], '4xx')]
+      return [
+        ...garbledStrings(field),
+        bad('the id of a row in another group', (_valid, w) => w.foreign[field.of], '4xx'),
+      ]
     case 'code':
-      return [...garbledStrings(field), ...(field.unknown ? [constant('a well-formed code nobody has', field.unknown)] : [])]
+      return [
+        ...garbledStrings(field),
+        ...(field.unknown ? [constant('a well-formed code nobody has', field.unknown)] : []),
+      ]
     case 'backupId':
       // Any short string names a node inside a backup; only type and length are checked.
       return [...wrongTypes(field, FOR_STRING), oversized(), constant('an empty string', '')]
@@ -175,7 +202,11 @@ export function badValues(field: Field): BadValue[] {
         ...Object.entries(UNSTORABLE_TEXT).map(([name, text]) => constant(name, field.wrap ? field.wrap(text) : text)),
       ]
     case 'secret':
-      return [...wrongTypes(field, FOR_STRING), constant(`one character over the limit (${field.max + 1})`, 'x'.repeat(field.max + 1)), oversized()]
+      return [
+        ...wrongTypes(field, FOR_STRING),
+        constant(`one character over the limit (${field.max + 1})`, 'x'.repeat(field.max + 1)),
+        oversized(),
+      ]
     case 'int':
     case 'number':
       return numbers(field)
@@ -207,8 +238,14 @@ export function badValues(field: Field): BadValue[] {
       if (field.note) {
         values.push(
           bad('a note nested 100,000 levels deep', () => deepNote(100_000)),
-          constant('a note in an unknown vocabulary', { type: 'doc', content: [{ type: 'image', attrs: { src: 'javascript:alert(1)' } }] }),
-          constant('a note holding raw HTML nodes', { type: 'doc', content: [{ type: 'html', content: '<script>alert(1)</script>' }] }),
+          constant('a note in an unknown vocabulary', {
+            type: 'doc',
+            content: [{ type: 'image', attrs: { src: 'javascript:alert(1)' } }],
+          }),
+          constant('a note holding raw HTML nodes', {
+            type: 'doc',
+            content: [{ type: 'html', content: '<script>alert(1)</script>' }],
+          }),
         )
       }
       return values

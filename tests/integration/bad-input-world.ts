@@ -17,14 +17,28 @@ import { groupOf, person } from './fixtures'
 export type Person = { id: string; name: string }
 
 /** The kinds of stored rows an input can point at. */
-export type RefKind = 'group' | 'source' | 'highlight' | 'reply' | 'map' | 'node' | 'relation' | 'feedback' | 'user' | 'notification' | 'assignment'
+export type RefKind =
+  | 'group'
+  | 'source'
+  | 'highlight'
+  | 'reply'
+  | 'map'
+  | 'node'
+  | 'relation'
+  | 'feedback'
+  | 'user'
+  | 'notification'
+  | 'assignment'
 
 /** Well-formed (it passes the id check) but names no row. */
 export const unknownId = () => `cm${randomBytes(12).toString('hex')}`
 
 export const SENTENCES = 80
 
-const LONG_PARAGRAPH = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`).join(' ')
+const LONG_PARAGRAPH = Array.from(
+  { length: SENTENCES },
+  (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`,
+).join(' ')
 
 /** Paragraph 3 ("Advertisement") is taken for page junk, so the source has a dropped block to restore. */
 export const ESSAY = [
@@ -64,7 +78,10 @@ export async function seedMap(actor: Person, mapId: string, labels: string[], ex
   let relationId: string | undefined
   if (nodes.length >= 2) {
     relationId = newId()
-    await applyMapOperation(actor, { mapId, op: { type: 'relation.add', relation: { id: relationId, fromId: nodes[1], toId: nodes[0], kind: 'SUPPORTS' } } })
+    await applyMapOperation(actor, {
+      mapId,
+      op: { type: 'relation.add', relation: { id: relationId, fromId: nodes[1], toId: nodes[0], kind: 'SUPPORTS' } },
+    })
   }
   return { nodes, relationId }
 }
@@ -92,15 +109,27 @@ async function seminar(instructor: Person, students: Person[], title: string) {
   const { groupId } = await groupOf(instructor, students, { name: title })
   const author = students[0]!
   const { id: sourceId } = await createSource(instructor, { groupId, title: 'Why Alliances Endure', text: ESSAY })
-  const { id: highlightId } = await createHighlight(author, { sourceId, ...nextPassage(), tag: 'CLAIM', note: noteFromText('Shared threats') })
+  const { id: highlightId } = await createHighlight(author, {
+    sourceId,
+    ...nextPassage(),
+    tag: 'CLAIM',
+    note: noteFromText('Shared threats'),
+  })
   const { id: replyId } = await createReply(instructor, { highlightId, body: noteFromText('Which threats?') })
   const { id: mapId } = await createMap(instructor, { groupId, title: 'Class map', kind: 'GROUP' })
   const groupMap = await seedMap(author, mapId, ['Alliances last', 'The last century shows it'])
   const { id: personalMapId } = await createMap(author, { groupId, title: 'My map' })
   const personal = await seedMap(author, personalMapId, ['A claim', 'Its evidence'])
-  const { id: feedbackId } = await addFeedback(instructor, { mapId: personalMapId, body: 'Cite the essay.', nodeId: personal.nodes[0] })
+  const { id: feedbackId } = await addFeedback(instructor, {
+    mapId: personalMapId,
+    body: 'Cite the essay.',
+    nodeId: personal.nodes[0],
+  })
   // The instructor's reply told the author.
-  const { id: notificationId } = await db.notification.findFirstOrThrow({ where: { userId: author.id, replyId }, select: { id: true } })
+  const { id: notificationId } = await db.notification.findFirstOrThrow({
+    where: { userId: author.id, replyId },
+    select: { id: true },
+  })
   const { id: assignmentId } = await createAssignment(instructor, assignmentInput(groupId, sourceId))
   return {
     groupId,
@@ -125,10 +154,20 @@ export type Seminar = Awaited<ReturnType<typeof seminar>>
  * group; Olga's rows are the "another group" ids.
  */
 export async function buildWorld() {
-  const [iris, sam, ann, olga, oscar] = [await person('Iris'), await person('Sam'), await person('Ann'), await person('Olga'), await person('Oscar')]
+  const [iris, sam, ann, olga, oscar] = [
+    await person('Iris'),
+    await person('Sam'),
+    await person('Ann'),
+    await person('Olga'),
+    await person('Oscar'),
+  ]
   const a = await seminar(iris, [sam, ann], 'Ethics seminar')
-  const stored = await db.source.findUniqueOrThrow({ where: { id: a.sourceId }, select: { text: true, droppedBlocks: true } })
-  if (stored.text !== CANONICAL_ESSAY) throw new Error('The importer no longer drops the advertisement the fixtures rely on.')
+  const stored = await db.source.findUniqueOrThrow({
+    where: { id: a.sourceId },
+    select: { text: true, droppedBlocks: true },
+  })
+  if (stored.text !== CANONICAL_ESSAY)
+    throw new Error('The importer no longer drops the advertisement the fixtures rely on.')
   const b = await seminar(olga, [oscar], 'Olga’s own class')
   const foreign: Record<RefKind, string> = {
     group: b.groupId,
@@ -201,7 +240,10 @@ export async function fingerprint(exclude: readonly string[] = []): Promise<Reco
   await eventsNumbered()
   const names = (await tables()).filter((name) => !exclude.includes(name))
   const sql = names
-    .map((name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS hash FROM "${name}" t`)
+    .map(
+      (name) =>
+        `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS hash FROM "${name}" t`,
+    )
     .join(' UNION ALL ')
   const rows = await db.$queryRawUnsafe<{ name: string; hash: string }[]>(sql)
   return Object.fromEntries(rows.map((row) => [row.name, row.hash]))

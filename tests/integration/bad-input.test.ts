@@ -13,7 +13,16 @@ import { canonicalTextOf } from '@/lib/sources/import/draft'
 import { importFile, type UploadedFile } from '@/lib/sources/import/file'
 import { MAX_UPLOAD_BYTES } from '@/lib/sources/upload'
 import { BATTERY, COVERED_APART, mutationName, READ_ONLY, type Mutation } from './bad-input-battery'
-import { badValues, extraKeys, getAt, VALID_TEXT, withValue, WRONG_INPUTS, type Ctx, type Field } from './bad-input-payloads'
+import {
+  badValues,
+  extraKeys,
+  getAt,
+  VALID_TEXT,
+  withValue,
+  WRONG_INPUTS,
+  type Ctx,
+  type Field,
+} from './bad-input-payloads'
 import { buildWorld, fingerprint, rowsMentioning, unknownId, type World } from './bad-input-world'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -35,7 +44,17 @@ async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 }
 
 // What a person must never be shown: internals, or a message that does not say what is wrong.
-const INTERNALS = [/\n\s+at /, /prisma/i, /\bP\d{4}\b/, /invalid input syntax/i, /violates|constraint/i, /\b(SELECT|INSERT|UPDATE) /, /(?<!received )undefined|\[object /, /pattern \//, /(Type|Reference|Syntax)Error/]
+const INTERNALS = [
+  /\n\s+at /,
+  /prisma/i,
+  /\bP\d{4}\b/,
+  /invalid input syntax/i,
+  /violates|constraint/i,
+  /\b(SELECT|INSERT|UPDATE) /,
+  /(?<!received )undefined|\[object /,
+  /pattern \//,
+  /(Type|Reference|Syntax)Error/,
+]
 // zod's own wording ("Invalid input: expected string, received number") is fine only when the
 // failure names the field it is about, so a form can show it there, or when the whole input is
 // not even an object (no field to name; only a broken or hostile client sends that).
@@ -48,7 +67,9 @@ function messageProblem(failure: Failure, field?: string): string | undefined {
   if (INTERNALS.some((pattern) => pattern.test(message))) return 'the message shows internals'
   if (/^Invalid input\.?$/.test(message)) return 'the message says only "Invalid input"'
   if (GENERIC.test(message) && field !== undefined) {
-    const named = Object.keys(failure.fieldErrors).some((key) => key !== 'form' && (key === field || key.startsWith(`${field}.`) || field.startsWith(`${key}.`)))
+    const named = Object.keys(failure.fieldErrors).some(
+      (key) => key !== 'form' && (key === field || key.startsWith(`${field}.`) || field.startsWith(`${key}.`)),
+    )
     if (!named) return 'a generic message that names no field'
   }
   return undefined
@@ -74,7 +95,8 @@ async function expectRefused(m: Mutation, ctx: Ctx, input: unknown, expected: nu
 type Case = { name: string; run: (ctx: Ctx & { samples?: Record<string, string> }) => Promise<void> }
 
 /** The valid value of a field, or the sample the set-up gave for a field the valid input leaves out. */
-const validAt = (ctx: Ctx & { samples?: Record<string, string> }, input: Record<string, unknown>, path: string) => getAt(input, path) ?? ctx.samples?.[path]
+const validAt = (ctx: Ctx & { samples?: Record<string, string> }, input: Record<string, unknown>, path: string) =>
+  getAt(input, path) ?? ctx.samples?.[path]
 
 function casesOf(m: Mutation): Case[] {
   const cases: Case[] = WRONG_INPUTS.map(([name, make]) => ({
@@ -107,7 +129,9 @@ function unknownAndForeign(m: Mutation, field: Field & { kind: 'ref' }): Case {
       const unknown = await outcome(() => m.run(ctx.actor, withValue(valid, field.path, unknownId())))
       const foreign = await outcome(() => m.run(ctx.actor, withValue(valid, field.path, w.foreign[field.of])))
       const where = `${mutationName(m)} ${field.path}`
-      expect(unknown.ok ? 0 : unknown.status, `${where}, unknown id: ${describeOutcome(unknown)}`).toBe(field.absent ?? 404)
+      expect(unknown.ok ? 0 : unknown.status, `${where}, unknown id: ${describeOutcome(unknown)}`).toBe(
+        field.absent ?? 404,
+      )
       expect(messageProblem(unknown as Failure, field.path), where).toBeUndefined()
       expect(foreign, `${where}: another group's id must read like a missing one`).toEqual(unknown)
       expect(await fingerprint(), `${where} — the database changed`).toEqual(before)
@@ -124,28 +148,43 @@ describe('the battery covers every mutation', () => {
       return statSync(join(ROOT, path)).isDirectory() ? (name === 'generated' ? [] : files(path)) : [path]
     })
   const source = (path: string) => readFileSync(join(ROOT, path), 'utf8')
-  const actionFiles = files('lib').filter((path) => path.endsWith('.ts') && /^\s*(\/\/.*\n\s*)*['"]use server['"]/.test(source(path)))
+  const actionFiles = files('lib').filter(
+    (path) => path.endsWith('.ts') && /^\s*(\/\/.*\n\s*)*['"]use server['"]/.test(source(path)),
+  )
 
   /** Each exported action with the text of its body. */
   const actions = actionFiles.flatMap((path) => {
     const text = source(path)
     const found = [...text.matchAll(/^export (?:async function|const) (\w+)/gm)]
-    return found.map((match, i) => ({ path, name: match[1]!, body: text.slice(match.index, found[i + 1]?.index ?? text.length) }))
+    return found.map((match, i) => ({
+      path,
+      name: match[1]!,
+      body: text.slice(match.index, found[i + 1]?.index ?? text.length),
+    }))
   })
 
   it('finds the server action files', () => {
     expect(actionFiles.map((path) => relative('.', path)).sort()).toEqual(
-      expect.arrayContaining(['lib/annotations/actions.ts', 'lib/groups/actions.ts', 'lib/maps/actions.ts', 'lib/sources/editing/actions.ts']),
+      expect.arrayContaining([
+        'lib/annotations/actions.ts',
+        'lib/groups/actions.ts',
+        'lib/maps/actions.ts',
+        'lib/sources/editing/actions.ts',
+      ]),
     )
     expect(actions.length).toBeGreaterThan(30)
   })
 
   it('has an entry for every server action, or lists it as read-only', () => {
     const covered = new Set(BATTERY.flatMap((m) => m.via))
-    const missing = actions.filter((a) => !covered.has(a.name) && !(a.name in READ_ONLY)).map((a) => `${a.name} (${a.path})`)
+    const missing = actions
+      .filter((a) => !covered.has(a.name) && !(a.name in READ_ONLY))
+      .map((a) => `${a.name} (${a.path})`)
     expect(missing, 'server actions with no battery entry').toEqual([])
     const names = new Set(actions.map((a) => a.name))
-    const stale = [...covered].filter((via) => !via.includes('/') && !names.has(via)).concat(Object.keys(READ_ONLY).filter((name) => !names.has(name)))
+    const stale = [...covered]
+      .filter((via) => !via.includes('/') && !names.has(via))
+      .concat(Object.keys(READ_ONLY).filter((name) => !names.has(name)))
     expect(stale, 'battery entries naming actions that no longer exist').toEqual([])
   })
 
@@ -160,10 +199,15 @@ describe('the battery covers every mutation', () => {
 
   it('has an entry for every route that accepts a POST, PUT, PATCH or DELETE', () => {
     const routes = files('app').filter((path) => path.endsWith('route.ts'))
-    const writing = routes.filter((path) => /export (async function (POST|PUT|PATCH|DELETE)\b|\{[^}]*\bas (POST|PUT|PATCH|DELETE)\b)/.test(source(path)))
+    const writing = routes.filter((path) =>
+      /export (async function (POST|PUT|PATCH|DELETE)\b|\{[^}]*\bas (POST|PUT|PATCH|DELETE)\b)/.test(source(path)),
+    )
     expect(writing.length).toBeGreaterThanOrEqual(4)
     const covered = new Set([...BATTERY.flatMap((m) => m.via), ...Object.keys(COVERED_APART)])
-    expect(writing.filter((path) => !covered.has(path)), 'routes with no battery entry').toEqual([])
+    expect(
+      writing.filter((path) => !covered.has(path)),
+      'routes with no battery entry',
+    ).toEqual([])
     for (const m of BATTERY) {
       for (const route of m.via.filter((v) => v.includes('/') && !v.includes('[...nextauth]'))) {
         expect(source(route), `${route} should call ${m.calls}`).toMatch(new RegExp(`\\b${m.calls}\\(`))
@@ -195,7 +239,9 @@ for (const m of BATTERY) {
           const result = await outcome(() => m.run(ctx.actor, input))
           expect(result.ok, `${mutationName(m)} ${field.path} = ${name}: ${describeOutcome(result)}`).toBe(true)
           const stored = await field.stored((result as { data: unknown }).data, input)
-          expect(stored, `${mutationName(m)} ${field.path} = ${name}`).toBe(field.expected ? field.expected(sent) : sent)
+          expect(stored, `${mutationName(m)} ${field.path} = ${name}`).toBe(
+            field.expected ? field.expected(sent) : sent,
+          )
         }
       })
     }
@@ -204,7 +250,10 @@ for (const m of BATTERY) {
     // refusals above are about the bad value and nothing else.
     it('accepts the valid input, ignoring keys no schema has (author, owner, role, group, __proto__)', async () => {
       const valid = await ctx.valid()
-      const withExtras = JSON.stringify({ ...extraKeys(w, valid), ...valid }).replace(/^\{/, '{"__proto__":{"polluted":"yes"},')
+      const withExtras = JSON.stringify({ ...extraKeys(w, valid), ...valid }).replace(
+        /^\{/,
+        '{"__proto__":{"polluted":"yes"},',
+      )
       const input: unknown = JSON.parse(withExtras)
       const mentions = await rowsMentioning([w.olga.id, w.b.groupId])
       const result = await outcome(() => m.run(ctx.actor, input))
@@ -227,12 +276,18 @@ describe('importFile (the upload behind POST /api/groups/[groupId]/sources/extra
     ['only whitespace', { name: 'essay.txt', bytes: bytes('  \n\n \t ') }],
     ['an executable', { name: 'essay.exe', type: 'application/octet-stream', bytes: bytes('MZ\x90\x00') }],
     ['a name of script markup and no extension', { name: '<script>alert(1)</script>', bytes: bytes('Some text.') }],
-    ['a SQL-looking name', { name: "essay'; DROP TABLE \"User\"; --", bytes: bytes('Some text.') }],
+    ['a SQL-looking name', { name: 'essay\'; DROP TABLE "User"; --', bytes: bytes('Some text.') }],
     ['a name with an RTL override hiding .exe', { name: 'essay\u202Etxt.exe', bytes: bytes('Some text.') }],
     ['a .docx that is not a zip', { name: 'essay.docx', bytes: bytes('Some text.') }],
-    ['a .docx that is a broken zip', { name: 'essay.docx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) }],
+    [
+      'a .docx that is a broken zip',
+      { name: 'essay.docx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) },
+    ],
     ['a .pdf with nothing after its header', { name: 'essay.pdf', bytes: bytes('%PDF-1.7\ngarbage') }],
-    ['an old Word file', { name: 'essay.doc', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) }],
+    [
+      'an old Word file',
+      { name: 'essay.doc', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+    ],
     ['HTML that is only a script', { name: 'essay.html', bytes: bytes('<script>alert(1)</script>') }],
   ]
 
@@ -248,14 +303,21 @@ describe('importFile (the upload behind POST /api/groups/[groupId]/sources/extra
   }
 
   it('reads markup as text and never returns a script', async () => {
-    const result = await importFile({ name: 'essay.html', bytes: bytes('<p>Alliances <b>endure</b>.</p><script>alert(1)</script><img src=x onerror=alert(1)>') })
+    const result = await importFile({
+      name: 'essay.html',
+      bytes: bytes('<p>Alliances <b>endure</b>.</p><script>alert(1)</script><img src=x onerror=alert(1)>'),
+    })
     expect(canonicalTextOf(result.blocks)).toBe('Alliances endure.')
   })
 })
 
 describe('readJson (the body of every JSON route)', () => {
   const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-    new Request('http://localhost/api/groups/x/maps/import', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+    new Request('http://localhost/api/groups/x/maps/import', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    })
 
   const refusalOf = async (request: Request, maxBytes?: number) => {
     const result = await outcome(() => readJson(request, maxBytes))
@@ -282,7 +344,16 @@ describe('readJson (the body of every JSON route)', () => {
         controller.close()
       },
     })
-    expect(await refusalOf(new Request('http://localhost/', { method: 'POST', body: streamed, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit))).toMatchObject(TOO_LARGE)
+    expect(
+      await refusalOf(
+        new Request('http://localhost/', {
+          method: 'POST',
+          body: streamed,
+          duplex: 'half',
+          headers: { 'content-type': 'application/json' },
+        } as RequestInit),
+      ),
+    ).toMatchObject(TOO_LARGE)
   })
 
   it('counts bytes, not characters', async () => {
@@ -294,7 +365,10 @@ describe('readJson (the body of every JSON route)', () => {
     const exact = JSON.stringify('x'.repeat(MAX_JSON_BYTES - 2))
     expect(Buffer.byteLength(exact)).toBe(MAX_JSON_BYTES)
     expect(await readJson(post(exact))).toHaveLength(MAX_JSON_BYTES - 2)
-    expect(await refusalOf(post(JSON.stringify({ a: 'x'.repeat(2000) })), 1024)).toMatchObject({ status: 400, error: 'The request is too large (at most 1 KB).' })
+    expect(await refusalOf(post(JSON.stringify({ a: 'x'.repeat(2000) })), 1024)).toMatchObject({
+      status: 400,
+      error: 'The request is too large (at most 1 KB).',
+    })
   })
 
   it.each([
@@ -321,7 +395,11 @@ describe('readJson (the body of every JSON route)', () => {
       expect(getAt(input, 'name')).toMatch(/^Ethics.seminar$/su)
       const before = await fingerprint()
       const result = await outcome(() => createGroup(w.sam, input))
-      expect(result, describeOutcome(result)).toMatchObject({ ok: false, status: 400, error: 'The group name contains characters that cannot be shown.' })
+      expect(result, describeOutcome(result)).toMatchObject({
+        ok: false,
+        status: 400,
+        error: 'The group name contains characters that cannot be shown.',
+      })
       expect(await fingerprint()).toEqual(before)
     }
   })

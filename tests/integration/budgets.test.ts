@@ -27,7 +27,13 @@ function largeBackup(title: string): MapBackup {
     y: Math.floor(i / 50) * 140,
     citation: null,
   }))
-  const relations = nodes.slice(1).map((node, i) => ({ id: `r${i}`, fromId: node.id, toId: `n${i}`, kind: i % 5 ? ('SUPPORTS' as const) : ('ATTACKS' as const), label: '' }))
+  const relations = nodes.slice(1).map((node, i) => ({
+    id: `r${i}`,
+    fromId: node.id,
+    toId: `n${i}`,
+    kind: i % 5 ? ('SUPPORTS' as const) : ('ATTACKS' as const),
+    label: '',
+  }))
   return { format: 'colloquy-map', version: 1, title, kind: 'PERSONAL', nodes, relations }
 }
 
@@ -43,7 +49,11 @@ async function longestTransaction<T>(work: () => Promise<T>): Promise<{ result: 
 }
 
 async function replaysToStored(mapId: string) {
-  const log = await db.mapOperation.findMany({ where: { mapId }, orderBy: { seq: 'asc' }, select: { seq: true, payload: true } })
+  const log = await db.mapOperation.findMany({
+    where: { mapId },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, payload: true },
+  })
   const { seq } = await db.argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { seq: true } })
   expect(log.map((entry) => entry.seq)).toEqual(Array.from({ length: seq }, (_, i) => i + 1))
   const sorted = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id))
@@ -155,7 +165,10 @@ describe('one person’s expensive work', () => {
     expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(refused.map((f) => f.status)).toEqual([429, 429, 429])
     expect(refused[0]!.error).toMatch(/^You already have a picture export in progress/)
-    const { id: annsMap } = await importMapBackup(ann, { groupId, backup: { ...largeBackup('Ann’s'), nodes: largeBackup('').nodes.slice(0, 50), relations: [] } })
+    const { id: annsMap } = await importMapBackup(ann, {
+      groupId,
+      backup: { ...largeBackup('Ann’s'), nodes: largeBackup('').nodes.slice(0, 50), relations: [] },
+    })
     expect((await exportMap(ann, annsMap, { format: 'png' })).contentType).toBe('image/png')
   }, 120_000)
 })
@@ -165,6 +178,9 @@ describe('ordinary statements', () => {
     const started = performance.now()
     const failure = await refusal(db.$queryRaw`SELECT pg_sleep(${STATEMENT_TIMEOUT_MS / 1000 + 5})`)
     expect(performance.now() - started).toBeLessThan(STATEMENT_TIMEOUT_MS + 3_000)
-    expect(failure).toMatchObject({ status: 503, error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.' })
+    expect(failure).toMatchObject({
+      status: 503,
+      error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.',
+    })
   }, 30_000)
 })

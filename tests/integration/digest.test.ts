@@ -58,7 +58,8 @@ afterAll(async () => {
 
 const mailTo = (who: { email: string }) => received.filter((r) => r.to.includes(who.email))
 /** Everything a person could read in the email: subject, text, HTML and headers. */
-const wholeMail = (r: Received) => [r.mail.subject, r.mail.text, r.mail.html, ...r.mail.headerLines.map((h) => h.line)].join('\n')
+const wholeMail = (r: Received) =>
+  [r.mail.subject, r.mail.text, r.mail.html, ...r.mail.headerLines.map((h) => h.line)].join('\n')
 
 describe('email digests', () => {
   it('emails each person who asked the entries they may see, with no classmate’s private highlight or note', async () => {
@@ -69,14 +70,31 @@ describe('email digests', () => {
     ] as const)
       await setDigestFrequency(who, { digest })
     // Bob is mentioned too, but never asked for email.
-    const shared = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('@Ann Lee and @Bob Kato, do you agree?') })
+    const shared = await createHighlight(s.sam, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('@Ann Lee and @Bob Kato, do you agree?'),
+    })
     const own = await createHighlight(s.ann, { ...s.at('Shared threats'), tag: 'EVIDENCE' })
     await createReply(s.bob, { highlightId: own.id, body: noteFromText('Threats change, Ann — 脅威は変わる.') })
     // Mentioned in a shared highlight that Sam then made private, with a new note for himself.
-    const turned = await createHighlight(s.sam, { ...s.at('burden sharing'), tag: 'BIAS', note: noteFromText('@Ann Lee look at this') })
-    await updateHighlight(s.sam, { highlightId: turned.id, visibility: 'PRIVATE', note: noteFromText('SECRET-TURNED: my own doubt') })
+    const turned = await createHighlight(s.sam, {
+      ...s.at('burden sharing'),
+      tag: 'BIAS',
+      note: noteFromText('@Ann Lee look at this'),
+    })
+    await updateHighlight(s.sam, {
+      highlightId: turned.id,
+      visibility: 'PRIVATE',
+      note: noteFromText('SECRET-TURNED: my own doubt'),
+    })
     // A private highlight naming Ann: she is never told; the instructor, who may see it, is.
-    await createHighlight(s.sam, { ...s.at('keeps them honest'), tag: 'BIAS', visibility: 'PRIVATE', note: noteFromText('@Ann Lee @Iris SECRET-PRIVATE aside') })
+    await createHighlight(s.sam, {
+      ...s.at('keeps them honest'),
+      tag: 'BIAS',
+      visibility: 'PRIVATE',
+      note: noteFromText('@Ann Lee @Iris SECRET-PRIVATE aside'),
+    })
     expect(await db.notification.count({ where: { userId: s.ann.id } })).toBe(3)
 
     const now = new Date()
@@ -90,11 +108,14 @@ describe('email digests', () => {
     expect(toAnn!.mail.subject).toBe('Colloquy: 2 unread notifications today')
     expect(toAnn!.mail.text).toContain('Sam Park mentioned you in a note (Ethics seminar)')
     expect(toAnn!.mail.text).toContain('“both partners gain”')
-    expect(toAnn!.mail.text).toContain(`http://colloquy.test/groups/${s.groupId}/sources/${s.sourceId}?highlight=${shared.id}`)
+    expect(toAnn!.mail.text).toContain(
+      `http://colloquy.test/groups/${s.groupId}/sources/${s.sourceId}?highlight=${shared.id}`,
+    )
     expect(toAnn!.mail.text).toContain('Bob Kato replied in a thread you are part of (Ethics seminar)')
     expect(toAnn!.mail.text).toContain('Threats change, Ann — 脅威は変わる.')
     expect(toAnn!.mail.html).toContain('脅威は変わる')
-    for (const secret of ['SECRET', 'burden sharing', 'keeps them honest', turned.id]) expect(wholeMail(toAnn!), secret).not.toContain(secret)
+    for (const secret of ['SECRET', 'burden sharing', 'keeps them honest', turned.id])
+      expect(wholeMail(toAnn!), secret).not.toContain(secret)
     // One-click unsubscribe for mail clients (RFC 8058), and a link in the text for people.
     const header = (key: string) => toAnn!.mail.headerLines.find((h) => h.key === key)?.line
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
@@ -163,7 +184,10 @@ describe('email digests', () => {
 
     // A budget of one person per run: the other waits for the next.
     const now = new Date()
-    const runs = await Promise.all([sendDueDigests(now, { people: 1, ms: 60_000 }), sendDueDigests(now, { people: 1, ms: 60_000 })])
+    const runs = await Promise.all([
+      sendDueDigests(now, { people: 1, ms: 60_000 }),
+      sendDueDigests(now, { people: 1, ms: 60_000 }),
+    ])
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBeLessThanOrEqual(2)
     const rest = await sendDueDigests(now)
     expect(runs.reduce((n, r) => n + r.sent, 0) + rest.sent).toBe(2)

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { copyEmbeddedCluster, removeEmbeddedData, startEmbeddedPostgres, type EmbeddedDatabase } from '@/scripts/embedded-postgres'
+import {
+  copyEmbeddedCluster,
+  removeEmbeddedData,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '@/scripts/embedded-postgres'
 import { isAlive } from '@/scripts/process-identity'
 import { anyFreePort } from '@/scripts/ports'
 
@@ -41,7 +46,10 @@ describe('the embedded PostgreSQL', () => {
 
   it('refuses a second owner of its data folder, and the first keeps serving', async () => {
     const first = await start(template)
-    const second = await start(template).then(() => 'started', (error: Error) => error.message)
+    const second = await start(template).then(
+      () => 'started',
+      (error: Error) => error.message,
+    )
     expect(second).toMatch(new RegExp(`^Another Colloquy process \\(pid ${process.pid}`))
     expect(await answers(first.url)).toBe(true)
     await first.stop()
@@ -67,8 +75,22 @@ describe('the embedded PostgreSQL', () => {
     copyEmbeddedCluster(template, dir)
     const port = await anyFreePort()
     // A start in a process of its own, killed outright once its server runs.
-    const owner = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./scripts/embedded-postgres.ts').then(async ({ startEmbeddedPostgres }) => { const s = await startEmbeddedPostgres({ dir: ${JSON.stringify(dir)}, port: ${port}, database: 'colloquy' }); console.log('PID ' + s.pid) })`], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const orphan = await new Promise<number>((resolve) => owner.stdout!.on('data', (chunk: Buffer) => { const m = /PID (\d+)/.exec(chunk.toString()); if (m) resolve(Number(m[1])) }))
+    const owner = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./scripts/embedded-postgres.ts').then(async ({ startEmbeddedPostgres }) => { const s = await startEmbeddedPostgres({ dir: ${JSON.stringify(dir)}, port: ${port}, database: 'colloquy' }); console.log('PID ' + s.pid) })`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const orphan = await new Promise<number>((resolve) =>
+      owner.stdout!.on('data', (chunk: Buffer) => {
+        const m = /PID (\d+)/.exec(chunk.toString())
+        if (m) resolve(Number(m[1]))
+      }),
+    )
     owner.kill('SIGKILL')
     await new Promise((resolve) => owner.once('exit', resolve))
     expect(isAlive(orphan)).toBe(true)
@@ -82,10 +104,19 @@ describe('the embedded PostgreSQL', () => {
     const dir = join(root, 'busy')
     copyEmbeddedCluster(template, dir)
     const blocker = createServer()
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)))
-    const message = await start(dir, port).then(() => 'started', (error: Error) => error.message)
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    )
+    const message = await start(dir, port).then(
+      () => 'started',
+      (error: Error) => error.message,
+    )
     blocker.close()
-    expect(message).toMatch(new RegExp(`^PostgreSQL stopped while starting: port ${port} is taken by another program \\(set EMBEDDED_PG_PORT to another port\\)\\. The end of its log`))
+    expect(message).toMatch(
+      new RegExp(
+        `^PostgreSQL stopped while starting: port ${port} is taken by another program \\(set EMBEDDED_PG_PORT to another port\\)\\. The end of its log`,
+      ),
+    )
     expect(message).toMatch(/could not bind|Address already in use/)
   }, 60_000)
 })

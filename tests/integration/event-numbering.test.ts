@@ -20,7 +20,8 @@ beforeAll(warmUpBus)
 const strand = (groupId: string, event: LiveEvent) =>
   db.$executeRaw`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES (${groupId}, ${event.type}, ${JSON.stringify(event)}::jsonb)`
 
-const logOf = (groupId: string) => db.groupEvent.findMany({ where: { groupId }, orderBy: { id: 'asc' }, select: { seq: true, payload: true } })
+const logOf = (groupId: string) =>
+  db.groupEvent.findMany({ where: { groupId }, orderBy: { id: 'asc' }, select: { seq: true, payload: true } })
 
 describe('a writer of a group', () => {
   it('holds nothing another writer of the group waits for: a change committed meanwhile is numbered and delivered first', async () => {
@@ -88,7 +89,13 @@ describe('pending events', () => {
       expect(await sweepPendingEvents()).toBe(0)
       const log = await logOf(s.groupId)
       expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5])
-      expect(log.map((e) => (e.payload as { highlightId: string }).highlightId)).toEqual(['left-0', 'left-1', 'left-2', 'left-3', 'left-4'])
+      expect(log.map((e) => (e.payload as { highlightId: string }).highlightId)).toEqual([
+        'left-0',
+        'left-1',
+        'left-2',
+        'left-3',
+        'left-4',
+      ])
       await vi.waitFor(() => expect(heard).toHaveLength(5), WAIT)
       expect(heard.map((m) => (m.kind === 'notice' ? m.notice.seq : null))).toEqual([1, 2, 3, 4, 5])
     } finally {
@@ -113,7 +120,8 @@ describe('numbering', () => {
         while (written < 300) await numberPendingEvents([s.groupId])
       })()
       const theirs = (async () => {
-        while (written < 300) await other.db.$queryRaw`SELECT * FROM colloquy_number_events(${CHANNEL}, ${[s.groupId]}::text[], 1000, true)`
+        while (written < 300)
+          await other.db.$queryRaw`SELECT * FROM colloquy_number_events(${CHANNEL}, ${[s.groupId]}::text[], 1000, true)`
       })()
       await Promise.all([writing, mine, theirs])
       await numberPendingEvents([s.groupId])
@@ -143,7 +151,10 @@ describe('numbering', () => {
       await settings.query(`UPDATE "Group" SET description = 'Tuesdays' WHERE id = $1`, [held.groupId])
       const waiting = await held.highlight(held.sam, 1)
       const other = await free.highlight(free.sam, 1)
-      await vi.waitFor(async () => expect(await logOf(free.groupId)).toEqual([{ seq: 1, payload: changed(free.sourceId, other.id) }]), WAIT)
+      await vi.waitFor(
+        async () => expect(await logOf(free.groupId)).toEqual([{ seq: 1, payload: changed(free.sourceId, other.id) }]),
+        WAIT,
+      )
       expect(await logOf(held.groupId)).toEqual([{ seq: null, payload: changed(held.sourceId, waiting.id) }])
       await settings.query('COMMIT')
       await eventsNumbered()
@@ -158,8 +169,10 @@ describe('numbering', () => {
     const event = JSON.stringify(changed(s.sourceId, 'backlog'))
     await db.$executeRaw`INSERT INTO "GroupEvent" ("groupId", type, payload) SELECT ${s.groupId}, 'highlight.changed', ${event}::jsonb FROM generate_series(1, 2500)`
     expect(await numberPendingEvents([s.groupId])).toBe(2500)
-    const { count, min, max } = (await db.$queryRaw<{ count: bigint; min: number; max: number }[]>`
-      SELECT count(DISTINCT seq) AS count, min(seq) AS min, max(seq) AS max FROM "GroupEvent" WHERE "groupId" = ${s.groupId}`)[0]!
+    const { count, min, max } = (
+      await db.$queryRaw<{ count: bigint; min: number; max: number }[]>`
+      SELECT count(DISTINCT seq) AS count, min(seq) AS min, max(seq) AS max FROM "GroupEvent" WHERE "groupId" = ${s.groupId}`
+    )[0]!
     expect([Number(count), min, max]).toEqual([2500, 1, 2500])
     expect(await db.groupEvent.count({ where: { groupId: s.groupId, seq: null } })).toBe(0)
   })

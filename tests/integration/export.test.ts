@@ -26,7 +26,11 @@ async function seminar() {
     text: TEXT,
   })
   const samClaim = await createHighlight(sam, { ...at('both partners gain'), tag: 'CLAIM' })
-  const annEvidence = await createHighlight(ann, { ...at('shared threats'), tag: 'EVIDENCE', note: noteFromText('Which threats, though?') })
+  const annEvidence = await createHighlight(ann, {
+    ...at('shared threats'),
+    tag: 'EVIDENCE',
+    note: noteFromText('Which threats, though?'),
+  })
   const annPrivate = await createHighlight(ann, {
     ...at('Alliances last'),
     tag: 'BIAS',
@@ -66,7 +70,10 @@ describe('exporting the highlights of a source', () => {
   it('hands out a CSV named after the source, with paragraph numbers and reply counts', async () => {
     const s = await seminar()
     const file = await exportSourceHighlights(s.iris, s.sourceId, { format: 'csv' }, BASE)
-    expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8', filename: 'why-alliances-endure-evidence-bias-highlights.csv' })
+    expect(file).toMatchObject({
+      contentType: 'text/csv; charset=utf-8',
+      filename: 'why-alliances-endure-evidence-bias-highlights.csv',
+    })
     expect(file.body.startsWith('\uFEFFhighlight_id,author,author_role,tag,')).toBe(true)
     const sam = file.body.split('\r\n').find((line) => line.startsWith(s.samClaim.id))!
     expect(sam).toMatch(/^\w+,Sam,student,claim,group,exact,1,\d+,\d+,both partners gain,,1,\d{4}-\d\d-\d\dT/)
@@ -109,14 +116,21 @@ describe('exporting the highlights of a source', () => {
     })
     expect(evidence).toMatchObject({
       motivation: 'commenting',
-      body: [{ purpose: 'tagging', value: 'evidence' }, { purpose: 'commenting', value: 'Which threats, though?', format: 'text/plain' }],
+      body: [
+        { purpose: 'tagging', value: 'evidence' },
+        { purpose: 'commenting', value: 'Which threats, though?', format: 'text/plain' },
+      ],
     })
   })
 
   it('follows "read first": a student who has not highlighted the source yet exports nothing of the others', async () => {
     const s = await seminar()
     const bo = await person('Bo')
-    const { joinCode } = await db.group.update({ where: { id: s.groupId }, data: { readFirst: true }, select: { joinCode: true } })
+    const { joinCode } = await db.group.update({
+      where: { id: s.groupId },
+      data: { readFirst: true },
+      select: { joinCode: true },
+    })
     await joinGroupByCode(bo, { code: joinCode })
     const file = await exportSourceHighlights(bo, s.sourceId, { format: 'jsonld' }, BASE)
     expect(JSON.parse(file.body)).toMatchObject({ total: 0 })
@@ -124,10 +138,18 @@ describe('exporting the highlights of a source', () => {
 
   it('hides the source from an outsider, asks a visitor to sign in, and explains an unknown format', async () => {
     const s = await seminar()
-    expect(await refusal(exportSourceHighlights(s.olga, s.sourceId, { format: 'csv' }, BASE))).toMatchObject({ status: 404 })
-    expect(await refusal(exportSourceHighlights(null, s.sourceId, { format: 'csv' }, BASE))).toMatchObject({ status: 401 })
-    expect(await refusal(exportSourceHighlights(s.sam, 'cmnotasource0000000000000', { format: 'csv' }, BASE))).toMatchObject({ status: 404 })
-    expect(await refusal(exportSourceHighlights(s.sam, '../etc/passwd', { format: 'csv' }, BASE))).toMatchObject({ status: 404 })
+    expect(await refusal(exportSourceHighlights(s.olga, s.sourceId, { format: 'csv' }, BASE))).toMatchObject({
+      status: 404,
+    })
+    expect(await refusal(exportSourceHighlights(null, s.sourceId, { format: 'csv' }, BASE))).toMatchObject({
+      status: 401,
+    })
+    expect(
+      await refusal(exportSourceHighlights(s.sam, 'cmnotasource0000000000000', { format: 'csv' }, BASE)),
+    ).toMatchObject({ status: 404 })
+    expect(await refusal(exportSourceHighlights(s.sam, '../etc/passwd', { format: 'csv' }, BASE))).toMatchObject({
+      status: 404,
+    })
     for (const format of ['xml', 'CSV', '', undefined]) {
       expect(await refusal(exportSourceHighlights(s.sam, s.sourceId, { format }, BASE))).toMatchObject({
         status: 400,

@@ -37,7 +37,10 @@ export async function refusal(promise: Promise<unknown>): Promise<Failure> {
 }
 
 /** A note of one plain paragraph, as the editor stores it. */
-export const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+export const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
 
 /** A group `instructor` creates and each of `students` joins by its code. */
 export async function groupOf(instructor: Actor, students: Actor[], settings: { name: string; description?: string }) {
@@ -96,7 +99,11 @@ export async function seminarOfFour() {
   const ann = await person('Ann Lee')
   const bob = await person('Bob Kato')
   const { groupId } = await groupOf(iris, [sam, ann, bob], { name: 'Ethics seminar' })
-  const text = [ESSAY_TITLE, 'Alliances last when both partners gain from them.', 'Shared threats bind allies together, while burden sharing keeps them honest.'].join('\n\n')
+  const text = [
+    ESSAY_TITLE,
+    'Alliances last when both partners gain from them.',
+    'Shared threats bind allies together, while burden sharing keeps them honest.',
+  ].join('\n\n')
   const { id: sourceId } = await createSource(iris, { groupId, title: ESSAY_TITLE, text })
   return { groupId, sourceId, iris, sam, ann, bob, at: selections(text, sourceId) }
 }
@@ -105,7 +112,11 @@ export async function seminarOfFour() {
  * Runs `work` while another connection asks `sql` (one row, one number: `value`) again and again,
  * `pauseMs` apart; returns the work's result and the largest value seen.
  */
-export async function peakWhile<T>(sql: string, work: () => Promise<T>, { pauseMs = 0 } = {}): Promise<{ result: T; peak: number }> {
+export async function peakWhile<T>(
+  sql: string,
+  work: () => Promise<T>,
+  { pauseMs = 0 } = {},
+): Promise<{ result: T; peak: number }> {
   const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await watcher.connect()
   let peak = 0

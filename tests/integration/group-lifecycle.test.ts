@@ -25,8 +25,18 @@ import { classroom, note, person, refusal } from './fixtures'
 async function seminar(name = 'Ethics seminar') {
   const people = await classroom({ name })
   const { instructor, student, groupId } = people
-  const source = await createSource(instructor, { groupId, title: 'On trust', text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.' })
-  const highlight = await createHighlight(student, { sourceId: source.id, start: 0, end: 9, tag: 'CLAIM', note: note('Why trust?') })
+  const source = await createSource(instructor, {
+    groupId,
+    title: 'On trust',
+    text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.',
+  })
+  const highlight = await createHighlight(student, {
+    sourceId: source.id,
+    start: 0,
+    end: 9,
+    tag: 'CLAIM',
+    note: note('Why trust?'),
+  })
   await createReply(instructor, { highlightId: highlight.id, body: note('Read on.') })
   await createMap(student, { groupId, title: 'My map', kind: 'PERSONAL' })
   return { ...people, sourceId: source.id, highlightId: highlight.id }
@@ -48,14 +58,20 @@ describe('leaving a group', () => {
     expect(await db.membership.count({ where: { groupId: s.groupId, userId: s.student.id } })).toBe(0)
     expect(await db.highlight.count({ where: { id: s.highlightId } })).toBe(1)
     // Gone from the group: a second try is answered as by an outsider.
-    expect(await refusal(leaveGroup(s.student, { groupId: s.groupId }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
+    expect(await refusal(leaveGroup(s.student, { groupId: s.groupId }))).toMatchObject({
+      status: 404,
+      error: 'This group does not exist.',
+    })
     await joinGroupByCode(s.student, { code: s.joinCode })
     expect(await db.membership.count({ where: { groupId: s.groupId, userId: s.student.id } })).toBe(1)
   })
 
   it('once a student has left, every read of the group answers as to an outsider, and it is gone from their groups', async () => {
     const s = await seminar()
-    const { id: mapId } = await db.argumentMap.findFirstOrThrow({ where: { groupId: s.groupId, ownerId: s.student.id }, select: { id: true } })
+    const { id: mapId } = await db.argumentMap.findFirstOrThrow({
+      where: { groupId: s.groupId, ownerId: s.student.id },
+      select: { id: true },
+    })
     await leaveGroup(s.student, { groupId: s.groupId })
     const reads: [string, () => Promise<unknown>][] = [
       ['group page', () => getGroupOverview(s.student, s.groupId)],
@@ -75,11 +91,17 @@ describe('leaving a group', () => {
 
   it('the last instructor cannot leave; one of two can', async () => {
     const s = await seminar()
-    expect(await refusal(leaveGroup(s.instructor, { groupId: s.groupId }))).toMatchObject({ status: 409, error: 'A group needs at least one instructor; add another before the last one leaves.' })
+    expect(await refusal(leaveGroup(s.instructor, { groupId: s.groupId }))).toMatchObject({
+      status: 409,
+      error: 'A group needs at least one instructor; add another before the last one leaves.',
+    })
     const second = await person('Ines')
     await db.membership.create({ data: { groupId: s.groupId, userId: second.id, role: 'INSTRUCTOR' } })
     // Both at once: one leaves, the other is told why not.
-    const outcomes = await Promise.allSettled([leaveGroup(s.instructor, { groupId: s.groupId }), leaveGroup(second, { groupId: s.groupId })])
+    const outcomes = await Promise.allSettled([
+      leaveGroup(s.instructor, { groupId: s.groupId }),
+      leaveGroup(second, { groupId: s.groupId }),
+    ])
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected'])
     expect(await db.membership.count({ where: { groupId: s.groupId, role: 'INSTRUCTOR' } })).toBe(1)
   })
@@ -108,7 +130,9 @@ describe('deleting a group', () => {
     })
     expect(await rowsOf(s.groupId)).toEqual(before)
 
-    expect(await deleteGroup(s.instructor, { groupId: s.groupId, confirmName: '  Seminar 日本 🇯🇵 ' })).toEqual({ name: 'Seminar 日本 🇯🇵' })
+    expect(await deleteGroup(s.instructor, { groupId: s.groupId, confirmName: '  Seminar 日本 🇯🇵 ' })).toEqual({
+      name: 'Seminar 日本 🇯🇵',
+    })
     expect(await rowsOf(s.groupId)).toEqual({ group: 0, members: 0, sources: 0, highlights: 0, replies: 0, maps: 0 })
     expect(await db.sourceRevision.count({ where: { sourceId: s.sourceId } })).toBe(0)
     // Its people remain, and other groups are untouched.
@@ -119,9 +143,15 @@ describe('deleting a group', () => {
   it('is for the group’s instructors only', async () => {
     const s = await seminar()
     const before = await rowsOf(s.groupId)
-    expect(await refusal(deleteGroup(s.student, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject({ status: 403 })
-    expect(await refusal(deleteGroup(s.outsider, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
-    expect(await refusal(deleteGroup(null, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject({ status: 401 })
+    expect(await refusal(deleteGroup(s.student, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject({
+      status: 403,
+    })
+    expect(await refusal(deleteGroup(s.outsider, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject(
+      { status: 404, error: 'This group does not exist.' },
+    )
+    expect(await refusal(deleteGroup(null, { groupId: s.groupId, confirmName: 'Ethics seminar' }))).toMatchObject({
+      status: 401,
+    })
     expect(await rowsOf(s.groupId)).toEqual(before)
   })
 })
@@ -134,35 +164,89 @@ describe('archiving a group', () => {
     const { archivedAt } = await setGroupArchived(s.instructor, { groupId: s.groupId, archived: true })
     expect(archivedAt).toBeInstanceOf(Date)
     // Archiving twice keeps the first date.
-    expect((await setGroupArchived(s.instructor, { groupId: s.groupId, archived: true })).archivedAt).toEqual(archivedAt)
+    expect((await setGroupArchived(s.instructor, { groupId: s.groupId, archived: true })).archivedAt).toEqual(
+      archivedAt,
+    )
     const before = await rowsOf(s.groupId)
     const nodes = await db.mapNode.count()
 
     const writes: [string, () => Promise<unknown>][] = [
-      ['a student highlights', () => createHighlight(s.student, { sourceId: s.sourceId, start: 10, end: 15, tag: 'EVIDENCE' })],
-      ['the instructor highlights', () => createHighlight(s.instructor, { sourceId: s.sourceId, start: 10, end: 15, tag: 'BIAS' })],
-      ['a student edits the note of their highlight', () => updateHighlight(s.student, { highlightId: s.highlightId, note: note('Changed') })],
+      [
+        'a student highlights',
+        () => createHighlight(s.student, { sourceId: s.sourceId, start: 10, end: 15, tag: 'EVIDENCE' }),
+      ],
+      [
+        'the instructor highlights',
+        () => createHighlight(s.instructor, { sourceId: s.sourceId, start: 10, end: 15, tag: 'BIAS' }),
+      ],
+      [
+        'a student edits the note of their highlight',
+        () => updateHighlight(s.student, { highlightId: s.highlightId, note: note('Changed') }),
+      ],
       ['a student deletes their highlight', () => deleteHighlight(s.student, { highlightId: s.highlightId })],
       ['a student replies', () => createReply(s.student, { highlightId: s.highlightId, body: note('Late reply') })],
-      ['a student adds to their map', () => applyMapOperation(s.student, { mapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 } } })],
-      ['a student edits the group map', () => applyMapOperation(s.student, { mapId: groupMapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 } } })],
+      [
+        'a student adds to their map',
+        () =>
+          applyMapOperation(s.student, {
+            mapId,
+            op: {
+              type: 'node.add',
+              node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
+            },
+          }),
+      ],
+      [
+        'a student edits the group map',
+        () =>
+          applyMapOperation(s.student, {
+            mapId: groupMapId,
+            op: {
+              type: 'node.add',
+              node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
+            },
+          }),
+      ],
       ['a student submits their map', () => submitMap(s.student, { mapId })],
-      ['a student starts a map', () => createMap(s.student, { groupId: s.groupId, title: 'Another', kind: 'PERSONAL' })],
+      [
+        'a student starts a map',
+        () => createMap(s.student, { groupId: s.groupId, title: 'Another', kind: 'PERSONAL' }),
+      ],
       ['a student renames their map', () => renameMap(s.student, { mapId, title: 'Renamed' })],
-      ['the instructor adds a source', () => createSource(s.instructor, { groupId: s.groupId, title: 'More', text: 'More text.' })],
-      ['the instructor edits a source', () => updateSourceMetadata(s.instructor, { sourceId: s.sourceId, title: 'Retitled' })],
+      [
+        'the instructor adds a source',
+        () => createSource(s.instructor, { groupId: s.groupId, title: 'More', text: 'More text.' }),
+      ],
+      [
+        'the instructor edits a source',
+        () => updateSourceMetadata(s.instructor, { sourceId: s.sourceId, title: 'Retitled' }),
+      ],
       ['the instructor leaves feedback', () => addFeedback(s.instructor, { mapId, body: 'Late feedback' })],
-      ['the instructor changes the rubric', () => setRubric(s.instructor, { groupId: s.groupId, criteria: [{ name: 'Evidence', points: 5 }] })],
-      ['the instructor turns on read first', () => updateGroupSettings(s.instructor, { groupId: s.groupId, readFirst: true })],
+      [
+        'the instructor changes the rubric',
+        () => setRubric(s.instructor, { groupId: s.groupId, criteria: [{ name: 'Evidence', points: 5 }] }),
+      ],
+      [
+        'the instructor turns on read first',
+        () => updateGroupSettings(s.instructor, { groupId: s.groupId, readFirst: true }),
+      ],
     ]
     for (const [what, write] of writes) {
       expect(await refusal(write()), what).toMatchObject({ status: 403, error: GROUP_ARCHIVED })
     }
     // A student still may not do what only instructors may, archived or not.
-    expect(await refusal(createSource(s.student, { groupId: s.groupId, title: 'x', text: 'y' }))).toMatchObject({ status: 403, error: 'You are not allowed to do that.' })
+    expect(await refusal(createSource(s.student, { groupId: s.groupId, title: 'x', text: 'y' }))).toMatchObject({
+      status: 403,
+      error: 'You are not allowed to do that.',
+    })
     // Nobody joins an archived group; outsiders learn nothing about it.
-    expect(await refusal(joinGroupByCode(s.outsider, { code: s.joinCode }))).toMatchObject({ status: 403, error: GROUP_ARCHIVED })
-    expect(await refusal(createHighlight(s.outsider, { sourceId: s.sourceId, start: 0, end: 5, tag: 'CLAIM' }))).toMatchObject({ status: 404 })
+    expect(await refusal(joinGroupByCode(s.outsider, { code: s.joinCode }))).toMatchObject({
+      status: 403,
+      error: GROUP_ARCHIVED,
+    })
+    expect(
+      await refusal(createHighlight(s.outsider, { sourceId: s.sourceId, start: 0, end: 5, tag: 'CLAIM' })),
+    ).toMatchObject({ status: 404 })
     expect(await rowsOf(s.groupId)).toEqual(before)
     expect(await db.mapNode.count()).toBe(nodes)
 
@@ -182,10 +266,19 @@ describe('archiving a group', () => {
     })
 
     // Only an instructor of the group archives or unarchives it.
-    expect(await refusal(setGroupArchived(s.student, { groupId: s.groupId, archived: false }))).toMatchObject({ status: 403 })
-    expect(await refusal(setGroupArchived(s.outsider, { groupId: s.groupId, archived: false }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
-    expect(await refusal(setGroupArchived(null, { groupId: s.groupId, archived: false }))).toMatchObject({ status: 401 })
-    expect(await refusal(setGroupArchived(s.instructor, { groupId: s.groupId, archived: 'no' }))).toMatchObject({ status: 400 })
+    expect(await refusal(setGroupArchived(s.student, { groupId: s.groupId, archived: false }))).toMatchObject({
+      status: 403,
+    })
+    expect(await refusal(setGroupArchived(s.outsider, { groupId: s.groupId, archived: false }))).toMatchObject({
+      status: 404,
+      error: 'This group does not exist.',
+    })
+    expect(await refusal(setGroupArchived(null, { groupId: s.groupId, archived: false }))).toMatchObject({
+      status: 401,
+    })
+    expect(await refusal(setGroupArchived(s.instructor, { groupId: s.groupId, archived: 'no' }))).toMatchObject({
+      status: 400,
+    })
     expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId } })).archivedAt).toEqual(archivedAt)
 
     // Unarchived, the seminar goes on.

@@ -33,7 +33,15 @@ describe('creating a group', () => {
     expect([...group.joinCode].every((c) => JOIN_CODE_ALPHABET.includes(c))).toBe(true)
     expect(Math.abs(group.joinCodeExpiresAt.getTime() - (Date.now() + 30 * DAY))).toBeLessThan(60_000)
     expect(await listMyGroups(iris.id)).toEqual([
-      { id, name: 'Ethics seminar', description: 'Tuesdays', role: 'INSTRUCTOR', archivedAt: null, memberCount: 1, sourceCount: 0 },
+      {
+        id,
+        name: 'Ethics seminar',
+        description: 'Tuesdays',
+        role: 'INSTRUCTOR',
+        archivedAt: null,
+        memberCount: 1,
+        sourceCount: 0,
+      },
     ])
   })
 
@@ -69,7 +77,10 @@ describe('creating a group', () => {
 
   it('asks a signed-out visitor to sign in and creates nothing', async () => {
     const before = await db.group.count()
-    expect(await refusal(createGroup(null, { name: 'Ethics' }))).toMatchObject({ status: 401, error: 'Please sign in to continue.' })
+    expect(await refusal(createGroup(null, { name: 'Ethics' }))).toMatchObject({
+      status: 401,
+      error: 'Please sign in to continue.',
+    })
     expect(await db.group.count()).toBe(before)
   })
 })
@@ -77,11 +88,17 @@ describe('creating a group', () => {
 describe('joining by code', () => {
   it('accepts the code in lowercase, with a dash or with spaces', async () => {
     const { groupId: id, joinCode } = await classroom(SEMINAR)
-    const typed = [joinCode.toLowerCase(), `${joinCode.slice(0, 4)}-${joinCode.slice(4)}`, `  ${joinCode.slice(0, 4)} ${joinCode.slice(4).toLowerCase()} `]
+    const typed = [
+      joinCode.toLowerCase(),
+      `${joinCode.slice(0, 4)}-${joinCode.slice(4)}`,
+      `  ${joinCode.slice(0, 4)} ${joinCode.slice(4).toLowerCase()} `,
+    ]
     for (const code of typed) {
       const student = await person('Stu')
       expect(await joinGroupByCode(student, { code })).toEqual({ groupId: id, alreadyMember: false })
-      expect(await db.membership.findUnique({ where: { groupId_userId: { groupId: id, userId: student.id } } })).toMatchObject({ role: 'STUDENT' })
+      expect(
+        await db.membership.findUnique({ where: { groupId_userId: { groupId: id, userId: student.id } } }),
+      ).toMatchObject({ role: 'STUDENT' })
     }
   })
 
@@ -107,7 +124,10 @@ describe('joining by code', () => {
         error: 'A join code has 8 letters and digits, like K7QM-2XPA.',
       })
     }
-    expect(await refusal(joinGroupByCode(newcomer, { code: ' - ' }))).toMatchObject({ status: 400, error: 'Enter a join code.' })
+    expect(await refusal(joinGroupByCode(newcomer, { code: ' - ' }))).toMatchObject({
+      status: 400,
+      error: 'Enter a join code.',
+    })
     expect(await refusal(joinGroupByCode(newcomer, {}))).toMatchObject({ status: 400, error: 'Enter a join code.' })
     expect(await snapshot(id)).toEqual(before)
     expect(await listMyGroups(newcomer.id)).toEqual([])
@@ -137,7 +157,9 @@ describe('rotating the join code', () => {
     expect(group.joinCode).toBe(fresh)
     expect(group.joinCodeExpiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY)
     const late = await person('Lee')
-    expect((await refusal(joinGroupByCode(late, { code: joinCode }))).error).toBe('No group has this join code. Check it with your instructor.')
+    expect((await refusal(joinGroupByCode(late, { code: joinCode }))).error).toBe(
+      'No group has this join code. Check it with your instructor.',
+    )
     expect(await joinGroupByCode(late, { code: fresh })).toEqual({ groupId: id, alreadyMember: false })
   })
 
@@ -176,7 +198,9 @@ describe('removing a member', () => {
     const second = await person('Ivan')
     await db.membership.create({ data: { groupId: id, userId: second.id, role: 'INSTRUCTOR' } })
     await removeMember(second, { groupId: id, userId: instructor.id })
-    expect((await snapshot(id)).members.filter((m) => m.role === 'INSTRUCTOR').map((m) => m.userId)).toEqual([second.id])
+    expect((await snapshot(id)).members.filter((m) => m.role === 'INSTRUCTOR').map((m) => m.userId)).toEqual([
+      second.id,
+    ])
   })
 
   it('answers not found for someone who is not a member, and changes nothing', async () => {
@@ -211,8 +235,14 @@ describe('tampered group and member ids', () => {
         status: 400,
         error: expect.stringMatching(/^(That link or id is not valid\.|Missing id\.)$/),
       })
-      expect(await refusal(removeMember(instructor, { groupId: id, userId: bad })), String(bad).slice(0, 20)).toMatchObject({ status: 400 })
-      expect(await refusal(removeMember(instructor, { groupId: bad, userId: student.id })), String(bad).slice(0, 20)).toMatchObject({ status: 400 })
+      expect(
+        await refusal(removeMember(instructor, { groupId: id, userId: bad })),
+        String(bad).slice(0, 20),
+      ).toMatchObject({ status: 400 })
+      expect(
+        await refusal(removeMember(instructor, { groupId: bad, userId: student.id })),
+        String(bad).slice(0, 20),
+      ).toMatchObject({ status: 400 })
     }
     expect(await snapshot(id)).toEqual(before)
   })
@@ -228,10 +258,23 @@ describe('the group overview', () => {
   it('shows the join code to instructors only, and the members to everyone in the group', async () => {
     const { groupId: id, joinCode, instructor, student } = await classroom(SEMINAR)
     const seen = await getGroupOverview(instructor, id)
-    expect(seen).toMatchObject({ role: 'INSTRUCTOR', standing: 'instructor', may: { changeSettings: true, addSource: true, setArchived: true, delete: true }, invite: { joinCode } })
-    expect(seen.members.map((m) => [m.user.id, m.role])).toEqual([[instructor.id, 'INSTRUCTOR'], [student.id, 'STUDENT']])
+    expect(seen).toMatchObject({
+      role: 'INSTRUCTOR',
+      standing: 'instructor',
+      may: { changeSettings: true, addSource: true, setArchived: true, delete: true },
+      invite: { joinCode },
+    })
+    expect(seen.members.map((m) => [m.user.id, m.role])).toEqual([
+      [instructor.id, 'INSTRUCTOR'],
+      [student.id, 'STUDENT'],
+    ])
     const studentView = await getGroupOverview(student, id)
-    expect(studentView).toMatchObject({ role: 'STUDENT', standing: 'student', may: { changeSettings: false, addSource: false, review: false, setArchived: false, delete: false }, invite: null })
+    expect(studentView).toMatchObject({
+      role: 'STUDENT',
+      standing: 'student',
+      may: { changeSettings: false, addSource: false, review: false, setArchived: false, delete: false },
+      invite: null,
+    })
     expect(studentView.members).toEqual(seen.members)
     expect(JSON.stringify(studentView)).not.toContain(joinCode)
   })
@@ -260,7 +303,10 @@ describe('the group overview', () => {
   it('is hidden from outsiders and asks signed-out visitors to sign in', async () => {
     const { groupId: id, outsider } = await classroom(SEMINAR)
     expect(await refusal(getGroupOverview(outsider, id))).toMatchObject({ status: 404 })
-    expect(await refusal(getGroupOverview(null, id))).toMatchObject({ status: 401, error: 'Please sign in to continue.' })
+    expect(await refusal(getGroupOverview(null, id))).toMatchObject({
+      status: 401,
+      error: 'Please sign in to continue.',
+    })
   })
 })
 
@@ -269,12 +315,18 @@ describe('group settings', () => {
     const { db } = await import('@/lib/db')
     const { updateGroupSettings, createGroup, joinGroupByCode } = await import('@/lib/groups/mutations')
     const stamp = Date.now()
-    const teacher = await db.user.create({ data: { name: 'T', email: `t-settings-${stamp}@example.com`, passwordHash: 'x' } })
-    const pupil = await db.user.create({ data: { name: 'P', email: `p-settings-${stamp}@example.com`, passwordHash: 'x' } })
+    const teacher = await db.user.create({
+      data: { name: 'T', email: `t-settings-${stamp}@example.com`, passwordHash: 'x' },
+    })
+    const pupil = await db.user.create({
+      data: { name: 'P', email: `p-settings-${stamp}@example.com`, passwordHash: 'x' },
+    })
     const group = await createGroup(teacher, { name: 'Settings group' })
     const { joinCode } = await db.group.findUniqueOrThrow({ where: { id: group.id } })
     await joinGroupByCode(pupil, { code: joinCode })
-    await expect(updateGroupSettings(pupil, { groupId: group.id, readFirst: true })).rejects.toMatchObject({ status: 403 })
+    await expect(updateGroupSettings(pupil, { groupId: group.id, readFirst: true })).rejects.toMatchObject({
+      status: 403,
+    })
     expect((await db.group.findUniqueOrThrow({ where: { id: group.id } })).readFirst).toBe(false)
     await expect(updateGroupSettings(teacher, { groupId: group.id, readFirst: 'yes' })).rejects.toThrow()
     await updateGroupSettings(teacher, { groupId: group.id, readFirst: true })

@@ -69,11 +69,18 @@ describe('highlights read again by name', () => {
     const s = await seminar()
     const secret = await createHighlight(s.ann, { ...s.at('shared threats'), tag: 'EVIDENCE', visibility: 'PRIVATE' })
     const elsewhere = await createHighlight(s.ann, { ...s.at('both partners gain', s.otherSourceId), tag: 'CLAIM' })
-    const changes = await readHighlightChanges(s.sam, { sourceId: s.sourceId, highlightIds: [secret.id, elsewhere.id, 'cmnosuchhighlight00000000'] })
+    const changes = await readHighlightChanges(s.sam, {
+      sourceId: s.sourceId,
+      highlightIds: [secret.id, elsewhere.id, 'cmnosuchhighlight00000000'],
+    })
     expect(changes.changed).toEqual([])
     expect(changes.gone).toEqual([secret.id, elsewhere.id, 'cmnosuchhighlight00000000'])
-    expect(await refusal(readHighlightChanges(s.olga, { sourceId: s.sourceId, highlightIds: [secret.id] }))).toMatchObject({ status: 404 })
-    expect(await refusal(readHighlightChanges(null, { sourceId: s.sourceId, highlightIds: [secret.id] }))).toMatchObject({ status: 401 })
+    expect(
+      await refusal(readHighlightChanges(s.olga, { sourceId: s.sourceId, highlightIds: [secret.id] })),
+    ).toMatchObject({ status: 404 })
+    expect(
+      await refusal(readHighlightChanges(null, { sourceId: s.sourceId, highlightIds: [secret.id] })),
+    ).toMatchObject({ status: 401 })
   })
 
   it('ask for the whole list when "read first" unlocks the viewer’s view of every classmate', async () => {
@@ -95,13 +102,22 @@ describe('highlights read again by name', () => {
   it('refuse a request that names no highlight, too many, or something that is not an id, and say why', async () => {
     const s = await seminar()
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `cmnosuchhighlight${String(i).padStart(8, '0')}`)
-    expect(await refusal(readHighlightChanges(s.sam, { sourceId: s.sourceId, highlightIds: [] }))).toMatchObject({ status: 400, fieldErrors: { highlightIds: 'Name at least one highlight.' } })
+    expect(await refusal(readHighlightChanges(s.sam, { sourceId: s.sourceId, highlightIds: [] }))).toMatchObject({
+      status: 400,
+      fieldErrors: { highlightIds: 'Name at least one highlight.' },
+    })
     expect(await refusal(readHighlightChanges(s.sam, { sourceId: s.sourceId, highlightIds: ids(101) }))).toMatchObject({
       status: 400,
       fieldErrors: { highlightIds: 'Name at most 100 highlights; read the whole list instead.' },
     })
     expect((await readHighlightChanges(s.sam, { sourceId: s.sourceId, highlightIds: ids(100) })).gone).toHaveLength(100)
-    for (const bad of [{ sourceId: s.sourceId }, { sourceId: s.sourceId, highlightIds: 'x' }, { sourceId: s.sourceId, highlightIds: [42] }, { highlightIds: ids(1) }, null]) {
+    for (const bad of [
+      { sourceId: s.sourceId },
+      { sourceId: s.sourceId, highlightIds: 'x' },
+      { sourceId: s.sourceId, highlightIds: [42] },
+      { highlightIds: ids(1) },
+      null,
+    ]) {
       expect(await refusal(readHighlightChanges(s.sam, bad)), JSON.stringify(bad)).toMatchObject({ status: 400 })
     }
   })

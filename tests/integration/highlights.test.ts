@@ -5,7 +5,15 @@
 import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CONTEXT_CHARS } from '@/lib/annotations/anchoring'
-import { confirmAnchor, createHighlight, createReply, deleteHighlight, deleteReply, updateHighlight, updateReply } from '@/lib/annotations/mutations'
+import {
+  confirmAnchor,
+  createHighlight,
+  createReply,
+  deleteHighlight,
+  deleteReply,
+  updateHighlight,
+  updateReply,
+} from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
@@ -22,7 +30,10 @@ const HIGHLIGHT_GONE = 'This highlight no longer exists.'
 const FORBIDDEN = 'You are not allowed to do that.'
 const MISSING_ID = 'cmnothighlight00000000000'
 
-const LONG_PARAGRAPH = Array.from({ length: 80 }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against the value of deterrence.`).join(' ')
+const LONG_PARAGRAPH = Array.from(
+  { length: 80 },
+  (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against the value of deterrence.`,
+).join(' ')
 
 const TEXT = [
   'Why Alliances Endure',
@@ -80,7 +91,9 @@ const RICH_NOTE = {
 
 const withLink = (href: string) => ({
   type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href } }] }] }],
+  content: [
+    { type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href } }] }] },
+  ],
 })
 
 describe('tagging a passage', () => {
@@ -111,7 +124,15 @@ describe('tagging a passage', () => {
   it('shows the highlight to a classmate and to the instructor, with what each may do to it', async () => {
     const s = await seminar()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    const common = { id, tag: 'CLAIM', visibility: 'GROUP', exact: 'both partners gain', anchorStatus: 'EXACT', note: null, replies: [] }
+    const common = {
+      id,
+      tag: 'CLAIM',
+      visibility: 'GROUP',
+      exact: 'both partners gain',
+      anchorStatus: 'EXACT',
+      note: null,
+      replies: [],
+    }
     const author = { id: s.sam.id, name: 'Sam', role: 'STUDENT' }
 
     const ann = await listSourceHighlights(s.ann, s.sourceId)
@@ -124,7 +145,9 @@ describe('tagging a passage', () => {
       expect.objectContaining({ ...common, author, mine: false, canEdit: false, canDelete: true, canConfirm: true }),
     ])
     const sam = await listSourceHighlights(s.sam, s.sourceId)
-    expect(sam.highlights).toEqual([expect.objectContaining({ ...common, author, mine: true, canEdit: true, canDelete: true, canConfirm: true })])
+    expect(sam.highlights).toEqual([
+      expect.objectContaining({ ...common, author, mine: true, canEdit: true, canDelete: true, canConfirm: true }),
+    ])
   })
 
   it('lists highlights in reading order', async () => {
@@ -139,9 +162,16 @@ describe('tagging a passage', () => {
 
   it('shows a private highlight to its author and the instructor only, never to a classmate', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('shared threats'), tag: 'BIAS', visibility: 'PRIVATE', note: noteFromText('my own doubt') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('shared threats'),
+      tag: 'BIAS',
+      visibility: 'PRIVATE',
+      note: noteFromText('my own doubt'),
+    })
     expect((await listSourceHighlights(s.sam, s.sourceId)).highlights.map((h) => h.id)).toEqual([id])
-    expect((await listSourceHighlights(s.iris, s.sourceId)).highlights.map((h) => [h.id, h.visibility])).toEqual([[id, 'PRIVATE']])
+    expect((await listSourceHighlights(s.iris, s.sourceId)).highlights.map((h) => [h.id, h.visibility])).toEqual([
+      [id, 'PRIVATE'],
+    ])
     const ann = await listSourceHighlights(s.ann, s.sourceId)
     expect(ann.highlights).toEqual([])
     expect(JSON.stringify(ann)).not.toContain('my own doubt')
@@ -166,9 +196,15 @@ describe('"read first"', () => {
 
     const before = await listSourceHighlights(s.ann, s.sourceId)
     expect(before).toMatchObject({ highlights: [], lockedByReadFirst: true })
-    expect(await listSourceHighlights(s.iris, s.sourceId)).toMatchObject({ lockedByReadFirst: false, highlights: [expect.objectContaining({ id: sams.id })] })
+    expect(await listSourceHighlights(s.iris, s.sourceId)).toMatchObject({
+      lockedByReadFirst: false,
+      highlights: [expect.objectContaining({ id: sams.id })],
+    })
     // What Ann cannot see she cannot reply to either.
-    expect(await refusal(createReply(s.ann, { highlightId: sams.id, body: noteFromText('Agreed') }))).toMatchObject({ status: 404, error: HIGHLIGHT_GONE })
+    expect(await refusal(createReply(s.ann, { highlightId: sams.id, body: noteFromText('Agreed') }))).toMatchObject({
+      status: 404,
+      error: HIGHLIGHT_GONE,
+    })
 
     const anns = await createHighlight(s.ann, { ...s.at('shared threats'), tag: 'EVIDENCE' })
     const after = await listSourceHighlights(s.ann, s.sourceId)
@@ -179,7 +215,10 @@ describe('"read first"', () => {
   it('does not lock anyone out when it is off', async () => {
     const s = await seminar()
     await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    expect(await listSourceHighlights(s.ann, s.sourceId)).toMatchObject({ lockedByReadFirst: false, highlights: [expect.anything()] })
+    expect(await listSourceHighlights(s.ann, s.sourceId)).toMatchObject({
+      lockedByReadFirst: false,
+      highlights: [expect.anything()],
+    })
   })
 })
 
@@ -195,20 +234,39 @@ describe('notes on highlights', () => {
     const s = await seminar()
     const note = {
       type: 'doc',
-      content: [{ type: 'paragraph', attrs: { style: 'x' }, content: [
-        { type: 'text', text: 'see', marks: [{ type: 'link', attrs: { href: 'https://example.org', target: '_blank', onclick: 'steal()' } }] },
-      ] }],
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { style: 'x' },
+          content: [
+            {
+              type: 'text',
+              text: 'see',
+              marks: [{ type: 'link', attrs: { href: 'https://example.org', target: '_blank', onclick: 'steal()' } }],
+            },
+          ],
+        },
+      ],
     }
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note })
     expect((await db.highlight.findUniqueOrThrow({ where: { id } })).note).toEqual({
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'see', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }] }] }],
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'see', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }] }],
+        },
+      ],
     })
   })
 
   it('stores no note for an empty one', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('   ') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('   '),
+    })
     expect((await db.highlight.findUniqueOrThrow({ where: { id } })).note).toBeNull()
   })
 })
@@ -221,18 +279,47 @@ describe('refused highlights', () => {
   const bigNote = noteFromText('x'.repeat(20_500))
   const unknownNodes: [string, unknown][] = [
     ['an html node', { type: 'doc', content: [{ type: 'html', content: '<img src=x onerror=alert(1)>' }] }],
-    ['a heading', { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Big' }] }] }],
-    ['an image', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png' } }] }] }],
+    [
+      'a heading',
+      { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Big' }] }] },
+    ],
+    [
+      'an image',
+      {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png' } }] }],
+      },
+    ],
     ['a raw HTML string', '<p onclick="alert(1)">hi</p>'],
   ]
 
   const cases: [string, (at: { start: number; end: number }) => Record<string, unknown>, number, string | RegExp][] = [
-    ['a selection running past the end of the text', () => ({ start: TEXT.length - 3, end: TEXT.length + 5 }), 400, 'The selection is outside the text of this source.'],
-    ['a selection starting past the end of the text', () => ({ start: TEXT.length + 1, end: TEXT.length + 9 }), 400, 'The selection is outside the text of this source.'],
+    [
+      'a selection running past the end of the text',
+      () => ({ start: TEXT.length - 3, end: TEXT.length + 5 }),
+      400,
+      'The selection is outside the text of this source.',
+    ],
+    [
+      'a selection starting past the end of the text',
+      () => ({ start: TEXT.length + 1, end: TEXT.length + 9 }),
+      400,
+      'The selection is outside the text of this source.',
+    ],
     ['an empty selection', (at) => ({ end: at.start }), 400, 'Select some text first.'],
     ['a backwards selection', (at) => ({ start: at.end, end: at.start }), 400, 'Select some text first.'],
-    ['a selection of only spaces', () => ({ start: TEXT.indexOf('\n\n'), end: TEXT.indexOf('\n\n') + 2 }), 400, 'Select some words, not only spaces.'],
-    ['a selection over 5,000 characters', () => long, 400, 'A highlight can be at most 5,000 characters; select a shorter passage.'],
+    [
+      'a selection of only spaces',
+      () => ({ start: TEXT.indexOf('\n\n'), end: TEXT.indexOf('\n\n') + 2 }),
+      400,
+      'Select some words, not only spaces.',
+    ],
+    [
+      'a selection over 5,000 characters',
+      () => long,
+      400,
+      'A highlight can be at most 5,000 characters; select a shorter passage.',
+    ],
     ['a negative offset', () => ({ start: -1, end: 5 }), 400, 'The selection is not valid.'],
     ['a fractional offset', (at) => ({ start: at.start + 0.5 }), 400, 'The selection is not valid.'],
     ['an offset given as text', (at) => ({ start: String(at.start) }), 400, 'The selection is not valid.'],
@@ -241,11 +328,36 @@ describe('refused highlights', () => {
     ['a lowercase tag', () => ({ tag: 'claim' }), 400, 'Choose Claim, Evidence or Bias.'],
     ['an unknown visibility', () => ({ visibility: 'PUBLIC' }), 400, 'Visibility is either the group or private.'],
     ['a note over 20 KB', () => ({ note: bigNote }), 400, 'A note can be at most 20 KB.'],
-    ['a note with a javascript: link', () => ({ note: withLink('javascript:alert(document.cookie)') }), 400, 'Links must start with http://, https:// or mailto:.'],
-    ['a note with a data: link', () => ({ note: withLink('data:text/html,<script>alert(1)</script>') }), 400, 'Links must start with http://, https:// or mailto:.'],
-    ...unknownNodes.map(([label, note]): [string, () => Record<string, unknown>, number, RegExp] => [`a note with ${label}`, () => ({ note }), 400, /./]),
-    ['a selection made on an older version of the text', () => ({ sourceVersion: 2 }), 409, 'The text of this source was just edited. Reload the page and select the passage again.'],
-    ['a source that does not exist', () => ({ sourceId: 'cmnotasource0000000000000' }), 404, 'This source does not exist.'],
+    [
+      'a note with a javascript: link',
+      () => ({ note: withLink('javascript:alert(document.cookie)') }),
+      400,
+      'Links must start with http://, https:// or mailto:.',
+    ],
+    [
+      'a note with a data: link',
+      () => ({ note: withLink('data:text/html,<script>alert(1)</script>') }),
+      400,
+      'Links must start with http://, https:// or mailto:.',
+    ],
+    ...unknownNodes.map(([label, note]): [string, () => Record<string, unknown>, number, RegExp] => [
+      `a note with ${label}`,
+      () => ({ note }),
+      400,
+      /./,
+    ]),
+    [
+      'a selection made on an older version of the text',
+      () => ({ sourceVersion: 2 }),
+      409,
+      'The text of this source was just edited. Reload the page and select the passage again.',
+    ],
+    [
+      'a source that does not exist',
+      () => ({ sourceId: 'cmnotasource0000000000000' }),
+      404,
+      'This source does not exist.',
+    ],
     ['a tampered source id', () => ({ sourceId: '../../etc/passwd' }), 400, 'That link or id is not valid.'],
   ]
 
@@ -264,8 +376,13 @@ describe('refused highlights', () => {
   it('hides the source from an outsider and stores nothing', async () => {
     const s = await seminar()
     const before = await snapshot(s.groupId)
-    expect(await refusal(createHighlight(s.olga, { ...s.at('shared threats'), tag: 'CLAIM' }))).toMatchObject({ status: 404, error: 'This source does not exist.' })
-    expect(await refusal(createHighlight(null, { ...s.at('shared threats'), tag: 'CLAIM' }))).toMatchObject({ status: 401 })
+    expect(await refusal(createHighlight(s.olga, { ...s.at('shared threats'), tag: 'CLAIM' }))).toMatchObject({
+      status: 404,
+      error: 'This source does not exist.',
+    })
+    expect(await refusal(createHighlight(null, { ...s.at('shared threats'), tag: 'CLAIM' }))).toMatchObject({
+      status: 401,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
   })
 
@@ -275,7 +392,9 @@ describe('refused highlights', () => {
     await db.user.delete({ where: { id: s.ann.id } })
     const before = await snapshot(s.groupId)
     expect(await refusal(createHighlight({ id: s.ann.id }, selection))).toMatchObject({ status: 401 })
-    expect(await refusal(createHighlight({ id: 'cmnotauser000000000000000' }, selection))).toMatchObject({ status: 401 })
+    expect(await refusal(createHighlight({ id: 'cmnotauser000000000000000' }, selection))).toMatchObject({
+      status: 401,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
     // The same call for a member whose account exists goes through.
     await expect(createHighlight({ id: s.sam.id }, selection)).resolves.toMatchObject({ id: expect.any(String) })
@@ -318,7 +437,10 @@ describe('refused highlights', () => {
       await createHighlight(s.sam, { ...first, tag: 'EVIDENCE' })
       expect(Date.now() - started).toBeLessThan(2_000)
       const settled: string[] = []
-      const twin = createHighlight(s.sam, { ...first, tag: 'CLAIM' }).then(() => settled.push('twin saved'), (error: unknown) => settled.push(toFailure(error).error))
+      const twin = createHighlight(s.sam, { ...first, tag: 'CLAIM' }).then(
+        () => settled.push('twin saved'),
+        (error: unknown) => settled.push(toFailure(error).error),
+      )
       const retag = updateHighlight(s.sam, { highlightId: retagged, tag: 'CLAIM' }).then(() => settled.push('retagged'))
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(settled).toEqual([])
@@ -338,7 +460,9 @@ describe('refused highlights', () => {
     expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const refused = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
     expect(refused.map((r) => toFailure(r.reason))).toEqual(
-      Array.from({ length: 5 }, () => expect.objectContaining({ status: 409, error: 'You already tagged this passage as claim.' })),
+      Array.from({ length: 5 }, () =>
+        expect.objectContaining({ status: 409, error: 'You already tagged this passage as claim.' }),
+      ),
     )
     expect(await db.highlight.count({ where: { sourceId: s.sourceId, authorId: s.sam.id } })).toBe(1)
     expect(await db.groupEvent.count({ where: { groupId: s.groupId } })).toBe(1)
@@ -362,7 +486,9 @@ describe('refused highlights', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     let block: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'deep' }] }
     for (let i = 0; i < 3_000; i++) block = { type: 'bulletList', content: [{ type: 'listItem', content: [block] }] }
-    const failure = await refusal(createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: { type: 'doc', content: [block] } }))
+    const failure = await refusal(
+      createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: { type: 'doc', content: [block] } }),
+    )
     expect(failure.status).toBe(400)
   })
 })
@@ -372,30 +498,58 @@ describe('changing and deleting highlights', () => {
     const s = await seminar()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await updateHighlight(s.sam, { highlightId: id, tag: 'EVIDENCE', visibility: 'PRIVATE', note: RICH_NOTE })
-    expect(await db.highlight.findUniqueOrThrow({ where: { id } })).toMatchObject({ tag: 'EVIDENCE', visibility: 'PRIVATE', note: RICH_NOTE })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      tag: 'EVIDENCE',
+      visibility: 'PRIVATE',
+      note: RICH_NOTE,
+    })
     expect((await listSourceHighlights(s.ann, s.sourceId)).highlights).toEqual([])
     await updateHighlight(s.sam, { highlightId: id, note: null })
-    expect(await db.highlight.findUniqueOrThrow({ where: { id } })).toMatchObject({ tag: 'EVIDENCE', visibility: 'PRIVATE', note: null })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      tag: 'EVIDENCE',
+      visibility: 'PRIVATE',
+      note: null,
+    })
   })
 
   it('refuses a bad note on an edit and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('first') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('first'),
+    })
     const before = await snapshot(s.groupId)
-    expect(await refusal(updateHighlight(s.sam, { highlightId: id, note: withLink('javascript:alert(1)') }))).toMatchObject({
+    expect(
+      await refusal(updateHighlight(s.sam, { highlightId: id, note: withLink('javascript:alert(1)') })),
+    ).toMatchObject({
       status: 400,
       error: 'Links must start with http://, https:// or mailto:.',
     })
-    expect(await refusal(updateHighlight(s.sam, { highlightId: id, tag: 'RANT' }))).toMatchObject({ status: 400, error: 'Choose Claim, Evidence or Bias.' })
+    expect(await refusal(updateHighlight(s.sam, { highlightId: id, tag: 'RANT' }))).toMatchObject({
+      status: 400,
+      error: 'Choose Claim, Evidence or Bias.',
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
   })
 
   it('forbids a student to edit or delete a classmate’s highlight, and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('mine') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('mine'),
+    })
     const before = await snapshot(s.groupId)
-    expect(await refusal(updateHighlight(s.ann, { highlightId: id, tag: 'BIAS' }))).toEqual({ ok: false, status: 403, error: FORBIDDEN, fieldErrors: {} })
-    expect(await refusal(updateHighlight(s.ann, { highlightId: id, note: noteFromText('hijacked') }))).toMatchObject({ status: 403 })
+    expect(await refusal(updateHighlight(s.ann, { highlightId: id, tag: 'BIAS' }))).toEqual({
+      ok: false,
+      status: 403,
+      error: FORBIDDEN,
+      fieldErrors: {},
+    })
+    expect(await refusal(updateHighlight(s.ann, { highlightId: id, note: noteFromText('hijacked') }))).toMatchObject({
+      status: 403,
+    })
     expect(await refusal(deleteHighlight(s.ann, { highlightId: id }))).toMatchObject({ status: 403, error: FORBIDDEN })
     expect(await refusal(confirmAnchor(s.ann, { highlightId: id }))).toMatchObject({ status: 403, error: FORBIDDEN })
     expect(await snapshot(s.groupId)).toEqual(before)
@@ -403,12 +557,23 @@ describe('changing and deleting highlights', () => {
 
   it('lets the instructor delete any highlight in the group, replies and all, but not rewrite its tag or note', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('mine') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('mine'),
+    })
     await createReply(s.ann, { highlightId: id, body: noteFromText('Really?') })
     const before = await snapshot(s.groupId)
-    expect(await refusal(updateHighlight(s.iris, { highlightId: id, tag: 'BIAS' }))).toMatchObject({ status: 403, error: FORBIDDEN })
-    expect(await refusal(updateHighlight(s.iris, { highlightId: id, note: noteFromText('Instructor was here') }))).toMatchObject({ status: 403 })
-    expect(await refusal(updateHighlight(s.iris, { highlightId: id, visibility: 'PRIVATE' }))).toMatchObject({ status: 403 })
+    expect(await refusal(updateHighlight(s.iris, { highlightId: id, tag: 'BIAS' }))).toMatchObject({
+      status: 403,
+      error: FORBIDDEN,
+    })
+    expect(
+      await refusal(updateHighlight(s.iris, { highlightId: id, note: noteFromText('Instructor was here') })),
+    ).toMatchObject({ status: 403 })
+    expect(await refusal(updateHighlight(s.iris, { highlightId: id, visibility: 'PRIVATE' }))).toMatchObject({
+      status: 403,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
 
     await deleteHighlight(s.iris, { highlightId: id })
@@ -421,7 +586,10 @@ describe('changing and deleting highlights', () => {
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await deleteHighlight(s.sam, { highlightId: id })
     expect(await db.highlight.count({ where: { id } })).toBe(0)
-    expect(await refusal(deleteHighlight(s.sam, { highlightId: id }))).toMatchObject({ status: 404, error: HIGHLIGHT_GONE })
+    expect(await refusal(deleteHighlight(s.sam, { highlightId: id }))).toMatchObject({
+      status: 404,
+      error: HIGHLIGHT_GONE,
+    })
   })
 
   it('hides a classmate’s private highlight as if it did not exist', async () => {
@@ -467,12 +635,26 @@ describe('replies', () => {
     const second = await createReply(s.iris, { highlightId: id, body: RICH_NOTE })
     const view = (await listSourceHighlights(s.ann, s.sourceId)).highlights[0]!
     expect(view.replies).toEqual([
-      expect.objectContaining({ id: first.id, author: { id: s.ann.id, name: 'Ann' }, body: noteFromText('Gain for whom?'), canEdit: true, canDelete: true }),
-      expect.objectContaining({ id: second.id, author: { id: s.iris.id, name: 'Iris' }, body: RICH_NOTE, canEdit: false, canDelete: false }),
+      expect.objectContaining({
+        id: first.id,
+        author: { id: s.ann.id, name: 'Ann' },
+        body: noteFromText('Gain for whom?'),
+        canEdit: true,
+        canDelete: true,
+      }),
+      expect.objectContaining({
+        id: second.id,
+        author: { id: s.iris.id, name: 'Iris' },
+        body: RICH_NOTE,
+        canEdit: false,
+        canDelete: false,
+      }),
     ])
 
     await updateReply(s.ann, { replyId: first.id, body: noteFromText('Gain for which partner?') })
-    expect((await db.reply.findUniqueOrThrow({ where: { id: first.id } })).body).toEqual(noteFromText('Gain for which partner?'))
+    expect((await db.reply.findUniqueOrThrow({ where: { id: first.id } })).body).toEqual(
+      noteFromText('Gain for which partner?'),
+    )
     await deleteReply(s.ann, { replyId: first.id })
     expect(await db.reply.findMany({ where: { highlightId: id }, select: { id: true } })).toEqual([{ id: second.id }])
   })
@@ -484,7 +666,10 @@ describe('replies', () => {
     const iris = (await listSourceHighlights(s.iris, s.sourceId)).highlights[0]!.replies[0]!
     expect(iris).toMatchObject({ canEdit: false, canDelete: true })
     const before = await snapshot(s.groupId)
-    expect(await refusal(updateReply(s.iris, { replyId: reply.id, body: noteFromText('Rewritten') }))).toMatchObject({ status: 403, error: FORBIDDEN })
+    expect(await refusal(updateReply(s.iris, { replyId: reply.id, body: noteFromText('Rewritten') }))).toMatchObject({
+      status: 403,
+      error: FORBIDDEN,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
     await deleteReply(s.iris, { replyId: reply.id })
     expect(await db.reply.count({ where: { id: reply.id } })).toBe(0)
@@ -496,15 +681,26 @@ describe('replies', () => {
     const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
     const before = await snapshot(s.groupId)
     // Not even the author of the highlight may rewrite a reply to it.
-    expect(await refusal(updateReply(s.sam, { replyId: reply.id, body: noteFromText('Rewritten') }))).toMatchObject({ status: 403, error: FORBIDDEN })
+    expect(await refusal(updateReply(s.sam, { replyId: reply.id, body: noteFromText('Rewritten') }))).toMatchObject({
+      status: 403,
+      error: FORBIDDEN,
+    })
     expect(await refusal(deleteReply(s.sam, { replyId: reply.id }))).toMatchObject({ status: 403, error: FORBIDDEN })
     expect(await snapshot(s.groupId)).toEqual(before)
   })
 
   it.each([
     ['an empty reply', noteFromText(''), 'Write something before sending your reply.'],
-    ['a reply of only spaces and line breaks', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }, { type: 'hardBreak' }] }] }, 'Write something before sending your reply.'],
-    ['a reply with a javascript: link', withLink('javascript:alert(1)'), 'Links must start with http://, https:// or mailto:.'],
+    [
+      'a reply of only spaces and line breaks',
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }, { type: 'hardBreak' }] }] },
+      'Write something before sending your reply.',
+    ],
+    [
+      'a reply with a javascript: link',
+      withLink('javascript:alert(1)'),
+      'Links must start with http://, https:// or mailto:.',
+    ],
     ['a reply over 20 KB', noteFromText('y'.repeat(20_500)), 'A note can be at most 20 KB.'],
   ])('refuses %s and stores nothing', async (_case, body, message) => {
     const s = await seminar()
@@ -529,7 +725,10 @@ describe('replies', () => {
   it('lets the instructor reply to a student’s private highlight, which a classmate cannot', async () => {
     const s = await seminar()
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', visibility: 'PRIVATE' })
-    expect(await refusal(createReply(s.ann, { highlightId: id, body: noteFromText('Peek') }))).toMatchObject({ status: 404, error: HIGHLIGHT_GONE })
+    expect(await refusal(createReply(s.ann, { highlightId: id, body: noteFromText('Peek') }))).toMatchObject({
+      status: 404,
+      error: HIGHLIGHT_GONE,
+    })
     await createReply(s.iris, { highlightId: id, body: noteFromText('Good catch') })
     expect(await db.reply.count({ where: { highlightId: id } })).toBe(1)
   })
@@ -542,7 +741,9 @@ describe('replies', () => {
     const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
     const before = await snapshot(s.groupId)
-    const missing = await refusal(updateReply(s.olga, { replyId: 'cmnotareply00000000000000', body: noteFromText('x') }))
+    const missing = await refusal(
+      updateReply(s.olga, { replyId: 'cmnotareply00000000000000', body: noteFromText('x') }),
+    )
     expect(missing).toMatchObject({ status: 404 })
     expect(await refusal(updateReply(s.olga, { replyId: reply.id, body: noteFromText('x') }))).toEqual(missing)
     expect(await refusal(deleteReply(s.olga, { replyId: reply.id }))).toEqual(
@@ -599,21 +800,34 @@ describe('confirming a moved highlight', () => {
     const s = await moved()
     const before = await snapshot(s.groupId)
     expect(await refusal(confirmAnchor(s.ann, { highlightId: s.id }))).toMatchObject({ status: 403, error: FORBIDDEN })
-    expect(await refusal(confirmAnchor(s.ann, { highlightId: s.id, ...s.at('shared threats') }))).toMatchObject({ status: 403 })
+    expect(await refusal(confirmAnchor(s.ann, { highlightId: s.id, ...s.at('shared threats') }))).toMatchObject({
+      status: 403,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
     expect((await db.highlight.findUniqueOrThrow({ where: { id: s.id } })).anchorStatus).toBe('MOVED')
   })
 
   it.each([
-    ['outside the text', () => ({ start: TEXT.length - 2, end: TEXT.length + 3 }), 'The selection is outside the text of this source.'],
-    ['of only spaces', () => ({ start: TEXT.indexOf('\n\n'), end: TEXT.indexOf('\n\n') + 2 }), 'Select some words, not only spaces.'],
+    [
+      'outside the text',
+      () => ({ start: TEXT.length - 2, end: TEXT.length + 3 }),
+      'The selection is outside the text of this source.',
+    ],
+    [
+      'of only spaces',
+      () => ({ start: TEXT.indexOf('\n\n'), end: TEXT.indexOf('\n\n') + 2 }),
+      'Select some words, not only spaces.',
+    ],
     ['empty', () => ({ start: 10, end: 10 }), 'Select some text first.'],
     ['backwards', () => ({ start: 20, end: 10 }), 'Select some text first.'],
     ['with a negative offset', () => ({ start: -4, end: 10 }), 'The selection is not valid.'],
   ])('refuses a new selection %s, and leaves it moved', async (_case, selection, message) => {
     const s = await moved()
     const before = await snapshot(s.groupId)
-    expect(await refusal(confirmAnchor(s.sam, { highlightId: s.id, ...selection() }))).toMatchObject({ status: 400, error: message })
+    expect(await refusal(confirmAnchor(s.sam, { highlightId: s.id, ...selection() }))).toMatchObject({
+      status: 400,
+      error: message,
+    })
     expect(await snapshot(s.groupId)).toEqual(before)
   })
 
@@ -632,15 +846,27 @@ describe('confirming a moved highlight', () => {
     await createHighlight(s.sam, { ...twin, tag: 'CLAIM' })
     const before = await snapshot(s.groupId)
     const message = 'You already tagged this passage as claim; delete one of the two highlights instead.'
-    expect(await refusal(confirmAnchor(s.sam, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject({ status: 409, error: message })
+    expect(await refusal(confirmAnchor(s.sam, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject({
+      status: 409,
+      error: message,
+    })
     // The instructor confirming it there would make the same twin.
-    expect(await refusal(confirmAnchor(s.iris, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject({ status: 409, error: 'Its author already tagged this passage as claim; delete one of the two highlights instead.' })
+    expect(await refusal(confirmAnchor(s.iris, { highlightId: s.id, start: twin.start, end: twin.end }))).toMatchObject(
+      {
+        status: 409,
+        error: 'Its author already tagged this passage as claim; delete one of the two highlights instead.',
+      },
+    )
     expect(await snapshot(s.groupId)).toEqual(before)
     // A different tag on the same passage is no twin.
     const evidence = await createHighlight(s.sam, { ...s.at('burden sharing keeps them honest'), tag: 'EVIDENCE' })
     await db.highlight.update({ where: { id: evidence.id }, data: { anchorStatus: 'MOVED' } })
     await confirmAnchor(s.sam, { highlightId: evidence.id, start: twin.start, end: twin.end })
-    expect(await db.highlight.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({ start: twin.start, end: twin.end, anchorStatus: 'EXACT' })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({
+      start: twin.start,
+      end: twin.end,
+      anchorStatus: 'EXACT',
+    })
   })
 
   it('refuses a new tag that would make it a twin of the author’s other highlight on the passage', async () => {
@@ -661,7 +887,10 @@ describe('the group event log', () => {
       const group = await db.group.findUniqueOrThrow({ where: { id: s.groupId } })
       expect(events.map((e) => e.seq)).toEqual([...seqs, seqs.length + 1])
       const last = events.at(-1)!
-      expect(last).toMatchObject({ type: 'highlight.changed', payload: { type: 'highlight.changed', sourceId: s.sourceId, highlightId } })
+      expect(last).toMatchObject({
+        type: 'highlight.changed',
+        payload: { type: 'highlight.changed', sourceId: s.sourceId, highlightId },
+      })
       expect(group.eventSeq).toBe(last.seq)
       seqs.push(last.seq!)
     }
@@ -673,7 +902,10 @@ describe('the group event log', () => {
     await expectOneMoreEvent(id)
     const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Because.') })
     // The reply also tells Sam, in an event for Sam alone (tests/integration/notifications.test.ts), just before.
-    expect((await eventsOf(s.groupId))[seqs.length]).toMatchObject({ seq: seqs.length + 1, type: 'notification.created' })
+    expect((await eventsOf(s.groupId))[seqs.length]).toMatchObject({
+      seq: seqs.length + 1,
+      type: 'notification.created',
+    })
     seqs.push(seqs.length + 1)
     await expectOneMoreEvent(id)
     await updateReply(s.ann, { replyId: reply.id, body: noteFromText('Because of trade.') })
@@ -697,11 +929,17 @@ describe('the group event log', () => {
 
   it('numbers each group’s events on their own', async () => {
     const s = await seminar()
-    const { id: otherSource } = await createSource(s.olga, { groupId: s.otherGroupId, title: 'Another essay', text: TEXT })
+    const { id: otherSource } = await createSource(s.olga, {
+      groupId: s.otherGroupId,
+      title: 'Another essay',
+      text: TEXT,
+    })
     await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
     await createHighlight(s.olga, { ...s.at('both partners gain'), sourceId: otherSource, tag: 'CLAIM' })
     await createHighlight(s.ann, { ...s.at('shared threats'), tag: 'EVIDENCE' })
     expect((await eventsOf(s.groupId)).map((e) => e.seq)).toEqual([1, 2])
-    expect((await eventsOf(s.otherGroupId)).map((e) => [e.seq, (e.payload as { sourceId: string }).sourceId])).toEqual([[1, otherSource]])
+    expect((await eventsOf(s.otherGroupId)).map((e) => [e.seq, (e.payload as { sourceId: string }).sourceId])).toEqual([
+      [1, otherSource],
+    ])
   })
 })

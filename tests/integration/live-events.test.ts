@@ -14,7 +14,12 @@ import { bus, type BusMessage } from '@/lib/realtime/bus'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { eventsNumbered } from '@/lib/realtime/numbering'
 import { listReaders, PRESENCE_TTL_MS } from '@/lib/realtime/presence'
-import { publishInTransaction, publishTransient, transactionNumberingItsEvents, transactionWithEvents } from '@/lib/realtime/publish'
+import {
+  publishInTransaction,
+  publishTransient,
+  transactionNumberingItsEvents,
+  transactionWithEvents,
+} from '@/lib/realtime/publish'
 import { liveEventStream } from '@/lib/realtime/stream'
 import { person } from './fixtures'
 import { changed, closeStreams, openStream, otherInstance, seminar, sentence, WAIT, warmUpBus } from './live-fixtures'
@@ -27,14 +32,20 @@ describe('numbering events', () => {
     const s = await seminar()
     const watcher = openStream({ groupId: s.groupId, userId: s.iris.id, since: null, source: null })
     await watcher.ready()
-    await Promise.all(Array.from({ length: 20 }, (_, i) => transactionWithEvents((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, `h${i}`)))))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        transactionWithEvents((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, `h${i}`))),
+      ),
+    )
     // Committed, each asked for its numbering; this process's numberer does it just after.
     await eventsNumbered()
     const numbers = Array.from({ length: 20 }, (_, i) => i + 1)
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
     expect(events.map((e) => e.seq)).toEqual(numbers)
     // Each transaction's own event, once.
-    expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `h${i}`).sort())
+    expect(events.map((e) => (e.payload as { highlightId: string }).highlightId).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `h${i}`).sort(),
+    )
     expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId } })).eventSeq).toBe(20)
 
     await vi.waitFor(() => expect(watcher.events()).toHaveLength(20), WAIT)
@@ -46,7 +57,9 @@ describe('numbering events', () => {
     const watcher = openStream({ groupId: s.groupId, userId: s.iris.id, since: null, source: null })
     await watcher.ready()
     // No writer waits for another's commit: all 20 are saved.
-    const saved = (await Promise.all(Array.from({ length: 20 }, (_, i) => s.highlight(i % 2 ? s.sam : s.ann, i + 1)))).map((h) => h.id)
+    const saved = (
+      await Promise.all(Array.from({ length: 20 }, (_, i) => s.highlight(i % 2 ? s.sam : s.ann, i + 1)))
+    ).map((h) => h.id)
     expect(await db.highlight.count({ where: { sourceId: s.sourceId } })).toBe(20)
     await eventsNumbered()
     const events = await db.groupEvent.findMany({ where: { groupId: s.groupId }, orderBy: { seq: 'asc' } })
@@ -75,7 +88,9 @@ describe('numbering events', () => {
       // A committed event afterwards is the first notice heard, and takes number 1.
       const marker = await s.highlight(s.sam, 1)
       await vi.waitFor(() => expect(heard.length).toBeGreaterThan(0), WAIT)
-      expect(heard).toEqual([{ kind: 'notice', notice: { groupId: s.groupId, seq: 1, event: changed(s.sourceId, marker.id) } }])
+      expect(heard).toEqual([
+        { kind: 'notice', notice: { groupId: s.groupId, seq: 1, event: changed(s.sourceId, marker.id) } },
+      ])
     } finally {
       unsubscribe()
     }
@@ -83,7 +98,9 @@ describe('numbering events', () => {
 
   it('refuses to publish in a transaction nothing would number after its commit', async () => {
     const s = await seminar()
-    await expect(db.$transaction((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'orphan')))).rejects.toThrow(/transactionWithEvents/)
+    await expect(
+      db.$transaction((tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'orphan'))),
+    ).rejects.toThrow(/transactionWithEvents/)
     expect(await db.groupEvent.count({ where: { groupId: s.groupId } })).toBe(0)
   })
 })
@@ -148,14 +165,18 @@ describe('the live event stream', () => {
     // so the stream's start-up read of the group's number waits for a connection.
     const pool = connection().pool
     let busyDone = false
-    const busy = Promise.all(Array.from({ length: 10 }, () => db.$queryRaw`SELECT 1 AS one FROM pg_sleep(3)`)).then(() => (busyDone = true))
+    const busy = Promise.all(Array.from({ length: 10 }, () => db.$queryRaw`SELECT 1 AS one FROM pg_sleep(3)`)).then(
+      () => (busyDone = true),
+    )
     await vi.waitFor(() => expect(pool.totalCount - pool.idleCount).toBe(10), WAIT)
     const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: null })
     const heardDuring: BusMessage[] = []
     const stopListening = bus.subscribe(s.groupId, (message) => heardDuring.push(message))
     const other = otherInstance()
     try {
-      await transactionNumberingItsEvents(other.db, (tx) => publishInTransaction(tx, s.groupId, changed(s.sourceId, 'during-connect')))
+      await transactionNumberingItsEvents(other.db, (tx) =>
+        publishInTransaction(tx, s.groupId, changed(s.sourceId, 'during-connect')),
+      )
       await vi.waitFor(() => expect(heardDuring).toHaveLength(1), WAIT)
     } finally {
       stopListening()
@@ -170,7 +191,8 @@ describe('the live event stream', () => {
     const readyAt = stream.frames.findIndex((f) => f.event === 'ready')
     const ids = stream.frames.filter((f) => f.id !== undefined && f.event === undefined).map((f) => f.id!)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const frame of stream.frames.slice(readyAt + 1)) if (frame.id !== undefined) expect(frame.id).toBeGreaterThan(stream.frames[readyAt]!.id!)
+    for (const frame of stream.frames.slice(readyAt + 1))
+      if (frame.id !== undefined) expect(frame.id).toBeGreaterThan(stream.frames[readyAt]!.id!)
   })
 
   it('fills a gap from the log when a notice was missed', async () => {
@@ -185,7 +207,10 @@ describe('the live event stream', () => {
     ])
     const next = await s.highlight(s.ann, 1)
     await vi.waitFor(() => expect(stream.events()).toHaveLength(2), WAIT)
-    expect(stream.events()).toEqual([[1, silent], [2, changed(s.sourceId, next.id)]])
+    expect(stream.events()).toEqual([
+      [1, silent],
+      [2, changed(s.sourceId, next.id)],
+    ])
   })
 
   it('never carries another group’s events', async () => {
@@ -225,20 +250,42 @@ describe('who is reading', () => {
 
     const sam = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: s.source })
     await sam.ready()
-    await vi.waitFor(async () => expect(await db.readerPresence.findMany({ where: { sourceId: s.sourceId }, select: { userId: true } })).toEqual([{ userId: s.sam.id }]), WAIT)
+    await vi.waitFor(
+      async () =>
+        expect(await db.readerPresence.findMany({ where: { sourceId: s.sourceId }, select: { userId: true } })).toEqual(
+          [{ userId: s.sam.id }],
+        ),
+      WAIT,
+    )
     expect(await listReaders(s.ann, s.sourceId)).toEqual([{ id: s.sam.id, name: 'Sam' }])
     // Presence is news for the group, but not a stored event: it has no id.
-    await vi.waitFor(() => expect(watcher.events()).toContainEqual([null, { type: 'presence.changed', sourceId: s.sourceId }]), WAIT)
+    await vi.waitFor(
+      () => expect(watcher.events()).toContainEqual([null, { type: 'presence.changed', sourceId: s.sourceId }]),
+      WAIT,
+    )
     expect(await db.groupEvent.count({ where: { groupId: s.groupId } })).toBe(0)
 
     const ann = openStream({ groupId: s.groupId, userId: s.ann.id, since: null, source: s.source })
     await ann.ready()
-    await vi.waitFor(async () => expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.ann.id, name: 'Ann' }, { id: s.sam.id, name: 'Sam' }]), WAIT)
+    await vi.waitFor(
+      async () =>
+        expect(await listReaders(s.iris, s.sourceId)).toEqual([
+          { id: s.ann.id, name: 'Ann' },
+          { id: s.sam.id, name: 'Sam' },
+        ]),
+      WAIT,
+    )
 
     await sam.abort()
-    await vi.waitFor(async () => expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.ann.id, name: 'Ann' }]), WAIT)
+    await vi.waitFor(
+      async () => expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.ann.id, name: 'Ann' }]),
+      WAIT,
+    )
     await ann.abort()
-    await vi.waitFor(async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0), WAIT)
+    await vi.waitFor(
+      async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0),
+      WAIT,
+    )
     expect(await listReaders(s.iris, s.sourceId)).toEqual([])
   })
 
@@ -248,21 +295,32 @@ describe('who is reading', () => {
     await first.ready()
     const second = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: s.source })
     await second.ready()
-    await vi.waitFor(async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(2), WAIT)
+    await vi.waitFor(
+      async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(2),
+      WAIT,
+    )
     expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.sam.id, name: 'Sam' }])
     await first.abort()
-    await vi.waitFor(async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(1), WAIT)
+    await vi.waitFor(
+      async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(1),
+      WAIT,
+    )
     expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.sam.id, name: 'Sam' }])
   })
 
   it('ignores readers whose connection went quiet, and clears them when someone leaves', async () => {
     const s = await seminar()
     const stale = new Date(Date.now() - PRESENCE_TTL_MS - 1_000)
-    await db.readerPresence.create({ data: { connectionId: 'gone-tab', userId: s.ann.id, sourceId: s.sourceId, seenAt: stale } })
+    await db.readerPresence.create({
+      data: { connectionId: 'gone-tab', userId: s.ann.id, sourceId: s.sourceId, seenAt: stale },
+    })
     expect(await listReaders(s.iris, s.sourceId)).toEqual([])
     const sam = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: s.source })
     await sam.ready()
-    await vi.waitFor(async () => expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.sam.id, name: 'Sam' }]), WAIT)
+    await vi.waitFor(
+      async () => expect(await listReaders(s.iris, s.sourceId)).toEqual([{ id: s.sam.id, name: 'Sam' }]),
+      WAIT,
+    )
     await sam.abort()
     await vi.waitFor(async () => expect(await db.readerPresence.count()).toBe(0), WAIT)
   })
@@ -282,7 +340,14 @@ describe('who is reading', () => {
   it('forgets a reader who left while the stream was still starting', async () => {
     const s = await seminar()
     const controller = new AbortController()
-    const reader = liveEventStream({ groupId: s.groupId, userId: s.sam.id, standing: 'student', since: null, source: s.source, signal: controller.signal }).getReader()
+    const reader = liveEventStream({
+      groupId: s.groupId,
+      userId: s.sam.id,
+      standing: 'student',
+      since: null,
+      source: s.source,
+      signal: controller.signal,
+    }).getReader()
     controller.abort()
     // Read until the stream either ends (the abort was heard) or finishes starting up regardless.
     const decoder = new TextDecoder()
@@ -307,14 +372,22 @@ describe('who hears what', () => {
       iris: openStream({ groupId: s.groupId, userId: s.iris.id, standing: 'instructor', since: null, source: null }),
     }
     await Promise.all(Object.values(streams).map((stream) => stream.ready()))
-    const secret = await createHighlight(s.sam, { sourceId: s.sourceId, ...sentence(1), tag: 'CLAIM', visibility: 'PRIVATE' })
+    const secret = await createHighlight(s.sam, {
+      sourceId: s.sourceId,
+      ...sentence(1),
+      tag: 'CLAIM',
+      visibility: 'PRIVATE',
+    })
     const shared = await s.highlight(s.sam, 2)
     await vi.waitFor(() => expect(streams.ann.events()).toHaveLength(1), WAIT)
     await vi.waitFor(() => expect(streams.iris.events()).toHaveLength(2), WAIT)
     await vi.waitFor(() => expect(streams.sam.events()).toHaveLength(2), WAIT)
     expect(streams.ann.events()).toEqual([[2, changed(s.sourceId, shared.id)]])
     expect(JSON.stringify(streams.ann.frames)).not.toContain(secret.id)
-    expect(streams.iris.events()).toEqual([[1, changed(s.sourceId, secret.id)], [2, changed(s.sourceId, shared.id)]])
+    expect(streams.iris.events()).toEqual([
+      [1, changed(s.sourceId, secret.id)],
+      [2, changed(s.sourceId, shared.id)],
+    ])
     // The audience decides on the server and never reaches the browser.
     expect(JSON.stringify(streams.iris.frames)).not.toContain('audience')
 
@@ -327,11 +400,20 @@ describe('who hears what', () => {
   it('tells only the owner and instructors about a personal map, and every member about a group map', async () => {
     const s = await seminar()
     const ann = openStream({ groupId: s.groupId, userId: s.ann.id, since: null, source: null })
-    const iris = openStream({ groupId: s.groupId, userId: s.iris.id, standing: 'instructor', since: null, source: null })
+    const iris = openStream({
+      groupId: s.groupId,
+      userId: s.iris.id,
+      standing: 'instructor',
+      since: null,
+      source: null,
+    })
     await Promise.all([ann.ready(), iris.ready()])
     const personal = await createMap(s.sam, { groupId: s.groupId, title: 'My own reading', kind: 'PERSONAL' })
     const shared = await createMap(s.iris, { groupId: s.groupId, title: 'The class map', kind: 'GROUP' })
-    const node = (id: string) => ({ type: 'node.add', node: { id, kind: 'CLAIM', label: 'Deterrence holds', highlightId: null, x: 0, y: 0 } })
+    const node = (id: string) => ({
+      type: 'node.add',
+      node: { id, kind: 'CLAIM', label: 'Deterrence holds', highlightId: null, x: 0, y: 0 },
+    })
     await applyMapOperation(s.sam, { mapId: personal.id, op: node(randomBytes(16).toString('hex')) })
     await renameMap(s.sam, { mapId: personal.id, title: 'Still my own' })
     await applyMapOperation(s.ann, { mapId: shared.id, op: node(randomBytes(16).toString('hex')) })
@@ -339,7 +421,11 @@ describe('who hears what', () => {
     await vi.waitFor(() => expect(ann.events()).toHaveLength(1), WAIT)
     expect(ann.events().map(([, event]) => (event as { mapId: string }).mapId)).toEqual([shared.id])
     expect(JSON.stringify(ann.frames)).not.toContain(personal.id)
-    expect(iris.events().map(([, event]) => (event as { mapId: string }).mapId)).toEqual([personal.id, personal.id, shared.id])
+    expect(iris.events().map(([, event]) => (event as { mapId: string }).mapId)).toEqual([
+      personal.id,
+      personal.id,
+      shared.id,
+    ])
   })
 })
 
@@ -355,20 +441,32 @@ describe('a removed member', () => {
     await vi.waitFor(() => expect(sam.ended()).toBe(true), WAIT)
     expect(Date.now() - removedAt).toBeLessThan(5_000)
     expect(joinCode).not.toBe(before)
-    expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { joinCode: true } })).joinCode).toBe(joinCode)
+    expect((await db.group.findUniqueOrThrow({ where: { id: s.groupId }, select: { joinCode: true } })).joinCode).toBe(
+      joinCode,
+    )
     await expect(joinGroupByCode(s.sam, { code: before })).rejects.toThrow('No group has this join code')
     // Others keep theirs, and hear nothing about it.
     await s.highlight(s.ann, 3)
     await vi.waitFor(() => expect(ann.events().filter(([id]) => id !== null)).toHaveLength(1), WAIT)
     expect(ann.ended()).toBe(false)
     expect(JSON.stringify(ann.frames)).not.toContain('member.removed')
-    await vi.waitFor(async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0), WAIT)
+    await vi.waitFor(
+      async () => expect(await db.readerPresence.count({ where: { sourceId: s.sourceId } })).toBe(0),
+      WAIT,
+    )
   })
 
   it('loses a stream whose removal notice was missed at the next check', async () => {
     const s = await seminar()
     const stillMember = async () => (await db.membership.count({ where: { groupId: s.groupId, userId: s.sam.id } })) > 0
-    const sam = openStream({ groupId: s.groupId, userId: s.sam.id, since: null, source: null, stillAllowed: stillMember, recheckMs: 200 })
+    const sam = openStream({
+      groupId: s.groupId,
+      userId: s.sam.id,
+      since: null,
+      source: null,
+      stillAllowed: stillMember,
+      recheckMs: 200,
+    })
     await sam.ready()
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(sam.ended()).toBe(false)

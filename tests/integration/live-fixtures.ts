@@ -16,7 +16,10 @@ import { groupOf, person } from './fixtures'
 
 export const WAIT = { timeout: 5_000, interval: 10 }
 
-const SENTENCES = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`)
+const SENTENCES = Array.from(
+  { length: 30 },
+  (_, i) => `Sentence ${i + 1} weighs the upkeep of bases against deterrence.`,
+)
 const TEXT = ['Why Alliances Endure', SENTENCES.join(' ')].join('\n\n')
 export const sentence = (n: number) => {
   const start = TEXT.indexOf(`Sentence ${n} weighs`)
@@ -64,7 +67,9 @@ function parseFrame(block: string): Frame {
 const open: { abort: () => Promise<void> }[] = []
 
 /** Opens a live stream (as a student unless told) and reads it in the background into `frames`. */
-export function openStream(options: Omit<StreamOptions, 'signal' | 'standing'> & { standing?: StreamOptions['standing'] }) {
+export function openStream(
+  options: Omit<StreamOptions, 'signal' | 'standing'> & { standing?: StreamOptions['standing'] },
+) {
   const controller = new AbortController()
   const reader = liveEventStream({ standing: 'student', ...options, signal: controller.signal }).getReader()
   const decoder = new TextDecoder()
@@ -86,7 +91,8 @@ export function openStream(options: Omit<StreamOptions, 'signal' | 'standing'> &
   const stream = {
     frames,
     /** The frames that carry an event, as [sse id, event]. */
-    events: () => frames.filter((f) => f.data !== undefined && f.event === undefined).map((f) => [f.id ?? null, f.data] as const),
+    events: () =>
+      frames.filter((f) => f.data !== undefined && f.event === undefined).map((f) => [f.id ?? null, f.data] as const),
     /**
      * Resolves once the stream has started. A reader's stream says `ready` before it marks the
      * reader present and only then listens for the client leaving (see the last test), so for those
@@ -96,13 +102,19 @@ export function openStream(options: Omit<StreamOptions, 'signal' | 'standing'> &
       await vi.waitFor(() => expect(frames.some((f) => f.event === 'ready')).toBe(true), WAIT)
       if (!options.source) return
       const sourceId = options.source.id
-      await vi.waitFor(() => expect(stream.events()).toContainEqual([null, { type: 'presence.changed', sourceId }]), WAIT)
+      await vi.waitFor(
+        () => expect(stream.events()).toContainEqual([null, { type: 'presence.changed', sourceId }]),
+        WAIT,
+      )
       await new Promise((resolve) => setTimeout(resolve, 300))
     },
     ended: () => ended,
     abort: async () => {
       controller.abort()
-      const closed = await Promise.race([pump.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000))])
+      const closed = await Promise.race([
+        pump.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000)),
+      ])
       if (!closed) throw new Error('The stream did not close when its client went away.')
     },
   }
@@ -128,7 +140,11 @@ export function otherInstance() {
   }
 }
 
-export const changed = (sourceId: string, highlightId: string): LiveEvent => ({ type: 'highlight.changed', sourceId, highlightId })
+export const changed = (sourceId: string, highlightId: string): LiveEvent => ({
+  type: 'highlight.changed',
+  sourceId,
+  highlightId,
+})
 
 /**
  * The bus starts listening on its first subscriber; wait until it hears notices, so a test that
@@ -139,10 +155,13 @@ export async function warmUpBus(): Promise<void> {
   const heard: BusMessage[] = []
   const unsubscribe = bus.subscribe(warm.groupId, (message) => heard.push(message))
   try {
-    await vi.waitFor(async () => {
-      await publishTransient(db, warm.groupId, { type: 'presence.changed', sourceId: warm.sourceId })
-      expect(heard.length).toBeGreaterThan(0)
-    }, { timeout: 10_000, interval: 50 })
+    await vi.waitFor(
+      async () => {
+        await publishTransient(db, warm.groupId, { type: 'presence.changed', sourceId: warm.sourceId })
+        expect(heard.length).toBeGreaterThan(0)
+      },
+      { timeout: 10_000, interval: 50 },
+    )
   } finally {
     unsubscribe()
   }

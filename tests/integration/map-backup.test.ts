@@ -40,11 +40,30 @@ async function seminar() {
   const { id: mapId } = await createMap(sam, { groupId, title: 'Is the alliance still worth it?' })
   const [claim, evidence, bias, note] = [hexId(), hexId(), hexId(), hexId()]
   const ops: Operation[] = [
-    { type: 'node.add', node: { id: claim, kind: 'CLAIM', label: 'Alliances last when both gain', highlightId: gain.id, x: 0, y: 0 } },
-    { type: 'node.add', node: { id: evidence, kind: 'EVIDENCE', label: 'Shared threats [history]', highlightId: threats.id, x: -120.5, y: 160 } },
-    { type: 'node.add', node: { id: bias, kind: 'BIAS', label: 'Whose record?', highlightId: doubt.id, x: 140, y: 160 } },
+    {
+      type: 'node.add',
+      node: { id: claim, kind: 'CLAIM', label: 'Alliances last when both gain', highlightId: gain.id, x: 0, y: 0 },
+    },
+    {
+      type: 'node.add',
+      node: {
+        id: evidence,
+        kind: 'EVIDENCE',
+        label: 'Shared threats [history]',
+        highlightId: threats.id,
+        x: -120.5,
+        y: 160,
+      },
+    },
+    {
+      type: 'node.add',
+      node: { id: bias, kind: 'BIAS', label: 'Whose record?', highlightId: doubt.id, x: 140, y: 160 },
+    },
     { type: 'node.add', node: { id: note, kind: 'NOTE', label: 'Ask Iris', x: 300, y: -40 } },
-    { type: 'relation.add', relation: { id: hexId(), fromId: evidence, toId: claim, kind: 'SUPPORTS', label: 'since 1949' } },
+    {
+      type: 'relation.add',
+      relation: { id: hexId(), fromId: evidence, toId: claim, kind: 'SUPPORTS', label: 'since 1949' },
+    },
     { type: 'relation.add', relation: { id: hexId(), fromId: bias, toId: claim, kind: 'ATTACKS', label: '' } },
     { type: 'node.edit', nodeId: claim, label: 'Alliances last when both partners gain', baseVersion: 1 },
     { type: 'node.move', nodeId: note, x: 320, y: -60 },
@@ -66,7 +85,11 @@ function shape(state: MapState) {
   }
 }
 
-const totals = async () => ({ maps: await db.argumentMap.count(), nodes: await db.mapNode.count(), operations: await db.mapOperation.count() })
+const totals = async () => ({
+  maps: await db.argumentMap.count(),
+  nodes: await db.mapNode.count(),
+  operations: await db.mapOperation.count(),
+})
 
 const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id))
 
@@ -74,18 +97,38 @@ describe('backing up a map and importing it again', () => {
   it('gives back the same map — labels, kinds, positions, relations, cited passages — with fresh ids', async () => {
     const s = await seminar()
     const backup = await backupOf(s.sam, s.mapId)
-    expect(backup).toMatchObject({ format: 'colloquy-map', version: 1, title: 'Is the alliance still worth it?', kind: 'PERSONAL' })
-    expect(backup.nodes.find((n) => n.kind === 'CLAIM')!.citation).toEqual({ highlightId: s.highlights.gain.id, sourceTitle: TITLE, exact: 'both partners gain' })
+    expect(backup).toMatchObject({
+      format: 'colloquy-map',
+      version: 1,
+      title: 'Is the alliance still worth it?',
+      kind: 'PERSONAL',
+    })
+    expect(backup.nodes.find((n) => n.kind === 'CLAIM')!.citation).toEqual({
+      highlightId: s.highlights.gain.id,
+      sourceTitle: TITLE,
+      exact: 'both partners gain',
+    })
 
     const { id } = await importMapBackup(s.sam, { groupId: s.groupId, backup })
     expect(id).not.toBe(s.mapId)
     const map = await db.argumentMap.findUniqueOrThrow({ where: { id } })
-    expect(map).toMatchObject({ groupId: s.groupId, kind: 'PERSONAL', ownerId: s.sam.id, status: 'DRAFT', title: 'Is the alliance still worth it?' })
+    expect(map).toMatchObject({
+      groupId: s.groupId,
+      kind: 'PERSONAL',
+      ownerId: s.sam.id,
+      status: 'DRAFT',
+      title: 'Is the alliance still worth it?',
+    })
 
     const original = await loadMapState(s.mapId)
     const imported = await loadMapState(id)
     expect(shape(imported)).toEqual(shape(original))
-    expect(imported.nodes.map((n) => n.highlightId).filter(Boolean).sort()).toEqual([s.highlights.gain.id, s.highlights.threats.id, s.highlights.doubt.id].sort())
+    expect(
+      imported.nodes
+        .map((n) => n.highlightId)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([s.highlights.gain.id, s.highlights.threats.id, s.highlights.doubt.id].sort())
     const oldIds = new Set([...original.nodes.map((n) => n.id), ...original.relations.map((r) => r.id)])
     expect([...imported.nodes, ...imported.relations].some((x) => oldIds.has(x.id))).toBe(false)
   })
@@ -93,7 +136,11 @@ describe('backing up a map and importing it again', () => {
   it('records the import in the operation log, which replays to the stored map', async () => {
     const s = await seminar()
     const { id } = await importMapBackup(s.sam, { groupId: s.groupId, backup: await backupOf(s.sam, s.mapId) })
-    const log = await db.mapOperation.findMany({ where: { mapId: id }, orderBy: { seq: 'asc' }, select: { seq: true, actorId: true, payload: true } })
+    const log = await db.mapOperation.findMany({
+      where: { mapId: id },
+      orderBy: { seq: 'asc' },
+      select: { seq: true, actorId: true, payload: true },
+    })
     expect(log.map((entry) => entry.seq)).toEqual(Array.from({ length: 6 }, (_, i) => i + 1))
     expect(log.every((entry) => entry.actorId === s.sam.id)).toBe(true)
     const replayed = replay(log.map((entry) => entry.payload as Operation))
@@ -138,7 +185,9 @@ describe('refusing an import', () => {
     const backup = await backupOf(s.sam, s.mapId)
     const before = await totals()
     const failure = await refusal(importMapBackup(s.ann, { groupId: s.groupId, backup }))
-    expect(failure.error).toMatch(/^This citation does not match a passage you can see in this group: “as the record shows” \(Why Alliances Endure\)/)
+    expect(failure.error).toMatch(
+      /^This citation does not match a passage you can see in this group: “as the record shows” \(Why Alliances Endure\)/,
+    )
     expect(await totals()).toEqual(before)
   })
 
@@ -146,18 +195,29 @@ describe('refusing an import', () => {
     const s = await seminar()
     const backup = await backupOf(s.sam, s.mapId)
     const before = await totals()
-    const post = (body: string) => new Request('http://localhost/api/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const post = (body: string) =>
+      new Request('http://localhost/api/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
 
-    expect((await refusal(readJson(post('{"format": "colloquy-map", "nodes": ['), MAX_BACKUP_BYTES))).error).toBe('The request body is not valid JSON.')
+    expect((await refusal(readJson(post('{"format": "colloquy-map", "nodes": ['), MAX_BACKUP_BYTES))).error).toBe(
+      'The request body is not valid JSON.',
+    )
     const huge = JSON.stringify({ ...backup, padding: 'x'.repeat(MAX_BACKUP_BYTES) })
     expect((await refusal(readJson(post(huge), MAX_BACKUP_BYTES))).error).toMatch(/too large/)
     // Just under the limit is read.
     expect(await readJson(post(JSON.stringify(backup)), MAX_BACKUP_BYTES)).toEqual(backup)
 
     const aif = JSON.parse((await exportMapFormat(s.sam, s.mapId, { format: 'aif' })).body)
-    expect((await refusal(importMapBackup(s.sam, { groupId: s.groupId, backup: aif }))).error).toBe('This file is not a Colloquy map backup.')
+    expect((await refusal(importMapBackup(s.sam, { groupId: s.groupId, backup: aif }))).error).toBe(
+      'This file is not a Colloquy map backup.',
+    )
     const dangling = { ...backup, relations: [{ ...backup.relations[0]!, toId: 'gone' }] }
-    expect((await refusal(importMapBackup(s.sam, { groupId: s.groupId, backup: dangling }))).error).toMatch(/connects a node that is not in the backup/)
+    expect((await refusal(importMapBackup(s.sam, { groupId: s.groupId, backup: dangling }))).error).toMatch(
+      /connects a node that is not in the backup/,
+    )
     expect(await totals()).toEqual(before)
   })
 
@@ -165,7 +225,10 @@ describe('refusing an import', () => {
     const s = await seminar()
     const backup = await backupOf(s.sam, s.mapId)
     const before = await totals()
-    expect(await refusal(importMapBackup(s.olga, { groupId: s.groupId, backup }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
+    expect(await refusal(importMapBackup(s.olga, { groupId: s.groupId, backup }))).toMatchObject({
+      status: 404,
+      error: 'This group does not exist.',
+    })
     expect((await refusal(importMapBackup(null, { groupId: s.groupId, backup }))).status).toBe(401)
     expect(await totals()).toEqual(before)
   })
@@ -175,14 +238,24 @@ describe('exporting a map', () => {
   it('hands out AIF, Argdown and backup files named after the map', async () => {
     const s = await seminar()
     const aif = await exportMapFormat(s.sam, s.mapId, { format: 'aif' })
-    expect(aif).toMatchObject({ contentType: 'application/json; charset=utf-8', filename: 'is-the-alliance-still-worth-it.json' })
+    expect(aif).toMatchObject({
+      contentType: 'application/json; charset=utf-8',
+      filename: 'is-the-alliance-still-worth-it.json',
+    })
     const doc = JSON.parse(aif.body)
     expect(doc.nodes.map((n: { type: string }) => n.type).sort()).toEqual(['CA', 'I', 'I', 'I', 'I', 'RA'])
     const argdown = await exportMapFormat(s.sam, s.mapId, { format: 'argdown' })
-    expect(argdown).toMatchObject({ contentType: 'text/plain; charset=utf-8', filename: 'is-the-alliance-still-worth-it.argdown' })
-    expect(argdown.body).toContain('[Alliances last when both partners gain]: Alliances last when both partners gain #claim // Why Alliances Endure, ¶1: “both partners gain”')
+    expect(argdown).toMatchObject({
+      contentType: 'text/plain; charset=utf-8',
+      filename: 'is-the-alliance-still-worth-it.argdown',
+    })
+    expect(argdown.body).toContain(
+      '[Alliances last when both partners gain]: Alliances last when both partners gain #claim // Why Alliances Endure, ¶1: “both partners gain”',
+    )
     expect(argdown.body).toContain('  + [Shared threats history] // since 1949')
-    expect((await exportMapFormat(s.sam, s.mapId, { format: 'backup' })).filename).toBe('is-the-alliance-still-worth-it.colloquy.json')
+    expect((await exportMapFormat(s.sam, s.mapId, { format: 'backup' })).filename).toBe(
+      'is-the-alliance-still-worth-it.colloquy.json',
+    )
   })
 
   it('lets the instructor export a student’s map, without the student’s private quote', async () => {
@@ -190,7 +263,14 @@ describe('exporting a map', () => {
     // Instructors see every highlight, so Iris's backup keeps Sam's private citation.
     expect((await backupOf(s.iris, s.mapId)).nodes.filter((n) => n.citation)).toHaveLength(3)
     const groupMap = await createMap(s.iris, { groupId: s.groupId, title: 'Class map', kind: 'GROUP' })
-    const node = { id: hexId(), kind: 'BIAS' as const, label: 'Whose record?', highlightId: s.highlights.doubt.id, x: 0, y: 0 }
+    const node = {
+      id: hexId(),
+      kind: 'BIAS' as const,
+      label: 'Whose record?',
+      highlightId: s.highlights.doubt.id,
+      x: 0,
+      y: 0,
+    }
     await applyMapOperation(s.iris, { mapId: groupMap.id, op: { type: 'node.add', node } })
     // Ann reads the group map but may not see Sam's private highlight: its quote stays out.
     const annBackup = await backupOf(s.ann, groupMap.id)
@@ -201,11 +281,19 @@ describe('exporting a map', () => {
   it('answers “not found” for a map the user may not read, and asks visitors to sign in', async () => {
     const s = await seminar()
     for (const format of ['aif', 'argdown', 'backup']) {
-      expect(await refusal(exportMapFormat(s.ann, s.mapId, { format }))).toMatchObject({ status: 404, error: 'This map does not exist.' })
-      expect(await refusal(exportMapFormat(s.olga, s.mapId, { format }))).toMatchObject({ status: 404, error: 'This map does not exist.' })
+      expect(await refusal(exportMapFormat(s.ann, s.mapId, { format }))).toMatchObject({
+        status: 404,
+        error: 'This map does not exist.',
+      })
+      expect(await refusal(exportMapFormat(s.olga, s.mapId, { format }))).toMatchObject({
+        status: 404,
+        error: 'This map does not exist.',
+      })
     }
     expect((await refusal(exportMapFormat(null, s.mapId, { format: 'aif' }))).status).toBe(401)
     expect((await refusal(exportMapFormat(s.sam, 'not-a-map', { format: 'aif' }))).status).toBe(404)
-    expect((await refusal(exportMapFormat(s.sam, s.mapId, { format: 'pdf' }))).error).toMatch(/^Choose an export format/)
+    expect((await refusal(exportMapFormat(s.sam, s.mapId, { format: 'pdf' }))).error).toMatch(
+      /^Choose an export format/,
+    )
   })
 })

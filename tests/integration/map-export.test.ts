@@ -24,9 +24,21 @@ const run = promisify(execFile)
 const ESSAY_TITLE = 'US-Japan Alliance amid Changing Security Environment'
 const SCRIPT = '<script>alert(1)</script>'
 const QUOTES = [
-  { tag: 'CLAIM', exact: 'the Japan-US alliance’s deterrent and response capabilities must be strengthened in the face of an increasingly difficult regional security environment' },
-  { tag: 'EVIDENCE', exact: 'a dozen warships from the US and Japan, including two US aircraft carriers, have been displaying their military prowess in the Philippine Sea' },
-  { tag: 'EVIDENCE', exact: 'Japan’s revised National Security Strategy (NSS) document explicitly mentioned China as an unprecedented challenge' },
+  {
+    tag: 'CLAIM',
+    exact:
+      'the Japan-US alliance’s deterrent and response capabilities must be strengthened in the face of an increasingly difficult regional security environment',
+  },
+  {
+    tag: 'EVIDENCE',
+    exact:
+      'a dozen warships from the US and Japan, including two US aircraft carriers, have been displaying their military prowess in the Philippine Sea',
+  },
+  {
+    tag: 'EVIDENCE',
+    exact:
+      'Japan’s revised National Security Strategy (NSS) document explicitly mentioned China as an unprecedented challenge',
+  },
   { tag: 'BIAS', exact: 'it is unquestionably positive news for the US' },
   { tag: 'CLAIM', exact: 'Washington cannot realistically hope to win over every nation in the Indo-Pacific region' },
 ] as const
@@ -78,7 +90,14 @@ async function seminar() {
   const { id: mapId } = await createMap(sam, { groupId, title: 'Does deterrence hold? “Yes” & <no>', kind: 'PERSONAL' })
   const edit = (op: unknown) => applyMapOperation(sam, { mapId, op })
   const nodes = highlights.map((h) => ({ id: newId(), kind: h.tag, label: h.exact, highlightId: h.id, x: 0, y: 0 }))
-  const note = { id: newId(), kind: 'NOTE' as const, label: `${SCRIPT} & "quoted" 'apostrophes' – see ¶3`, highlightId: null, x: 0, y: 0 }
+  const note = {
+    id: newId(),
+    kind: 'NOTE' as const,
+    label: `${SCRIPT} & "quoted" 'apostrophes' – see ¶3`,
+    highlightId: null,
+    x: 0,
+    y: 0,
+  }
   for (const node of [...nodes, note]) await edit({ type: 'node.add', node })
   const [claim, warships, strategy, bias, limits] = nodes.map((n) => n.id) as [string, string, string, string, string]
   const relations = [
@@ -90,15 +109,33 @@ async function seminar() {
   ]
   for (const relation of relations) await edit({ type: 'relation.add', relation })
   // Laid out as the editor's auto-layout button does.
-  const state = await db.mapNode.findMany({ where: { mapId }, select: { id: true, kind: true, label: true, highlightId: true, x: true, y: true, version: true } })
-  const layout = layeredLayout({ nodes: state, relations: relations.map((r) => ({ ...r, kind: r.kind as 'SUPPORTS' | 'ATTACKS' })) })
+  const state = await db.mapNode.findMany({
+    where: { mapId },
+    select: { id: true, kind: true, label: true, highlightId: true, x: true, y: true, version: true },
+  })
+  const layout = layeredLayout({
+    nodes: state,
+    relations: relations.map((r) => ({ ...r, kind: r.kind as 'SUPPORTS' | 'ATTACKS' })),
+  })
   await edit({ type: 'layout.apply', positions: layout })
 
   // Written directly: there is no feedback mutation yet.
   await db.feedback.createMany({
     data: [
-      { mapId, authorId: iris.id, nodeId: claim, body: 'Strong central claim; say whose security environment.', score: 4 },
-      { mapId, authorId: iris.id, relationId: relations[2]!.id, body: 'Does this really attack the claim, or only limit it?', score: null },
+      {
+        mapId,
+        authorId: iris.id,
+        nodeId: claim,
+        body: 'Strong central claim; say whose security environment.',
+        score: 4,
+      },
+      {
+        mapId,
+        authorId: iris.id,
+        relationId: relations[2]!.id,
+        body: 'Does this really attack the claim, or only limit it?',
+        score: null,
+      },
       { mapId, authorId: iris.id, body: 'A clear map overall — well done.', score: 8 },
     ],
   })
@@ -139,9 +176,16 @@ describe('exporting an argument map', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 
     // Paper and orientation as asked.
-    const letter = await pageSize(await pdfFile((await exportMap(s.sam, s.mapId, { format: 'pdf', paper: 'letter', orientation: 'landscape' })).body, 'letter.pdf'))
+    const letter = await pageSize(
+      await pdfFile(
+        (await exportMap(s.sam, s.mapId, { format: 'pdf', paper: 'letter', orientation: 'landscape' })).body,
+        'letter.pdf',
+      ),
+    )
     expect(letter).toEqual({ width: 792, height: 612 })
-    const portrait = await pageSize(await pdfFile((await exportMap(s.iris, s.mapId, { orientation: 'portrait' })).body, 'portrait.pdf'))
+    const portrait = await pageSize(
+      await pdfFile((await exportMap(s.iris, s.mapId, { orientation: 'portrait' })).body, 'portrait.pdf'),
+    )
     expect(portrait).toEqual({ width: 595.28, height: 841.89 })
   })
 
@@ -153,7 +197,11 @@ describe('exporting an argument map', () => {
     const body = String(svg.body)
     expect(body.startsWith('<?xml')).toBe(true)
     expect(body).not.toContain('<script')
-    for (const escaped of ['&#60;script&#62;alert(1)&#60;/script&#62; &#38;', '&#34;quoted&#34; &#39;apostrophes&#39; – see ¶3']) expect(body).toContain(escaped)
+    for (const escaped of [
+      '&#60;script&#62;alert(1)&#60;/script&#62; &#38;',
+      '&#34;quoted&#34; &#39;apostrophes&#39; – see ¶3',
+    ])
+      expect(body).toContain(escaped)
     // The whole caption in its tooltip, the user's words isolated from the app's.
     expect(body).toContain('<title>attacks: \u2068&#60;script&#62;alert(1)&#60;/script&#62;\u2069</title>')
     expect(body).toContain('<title id="map-title">Does deterrence hold? “Yes” &#38; &#60;no&#62;</title>')
@@ -173,10 +221,19 @@ describe('exporting an argument map', () => {
     for (let i = 0; i < 200; i++) {
       const h = s.highlights[i % s.highlights.length]!
       state.nodes.push({ id: newId(), kind: h.tag, label: h.exact, highlightId: h.id, x: 0, y: 0, version: 1 })
-      if (i > 0) state.relations.push({ id: newId(), fromId: state.nodes[i]!.id, toId: state.nodes[Math.floor((i - 1) / 3)]!.id, kind: i % 4 ? 'SUPPORTS' : 'ATTACKS', label: '' })
+      if (i > 0)
+        state.relations.push({
+          id: newId(),
+          fromId: state.nodes[i]!.id,
+          toId: state.nodes[Math.floor((i - 1) / 3)]!.id,
+          kind: i % 4 ? 'SUPPORTS' : 'ATTACKS',
+          label: '',
+        })
     }
     const at = new Map(layeredLayout(state).map((p) => [p.nodeId, p]))
-    await db.mapNode.createMany({ data: state.nodes.map((n) => ({ ...n, x: at.get(n.id)!.x, y: at.get(n.id)!.y, mapId })) })
+    await db.mapNode.createMany({
+      data: state.nodes.map((n) => ({ ...n, x: at.get(n.id)!.x, y: at.get(n.id)!.y, mapId })),
+    })
     await db.mapRelation.createMany({ data: state.relations.map((r) => ({ ...r, mapId })) })
 
     const started = performance.now()
@@ -184,7 +241,9 @@ describe('exporting an argument map', () => {
     const file = await exportMap(s.sam, mapId, { format: 'pdf' })
     const took = performance.now() - started
     const { user, system } = process.cpuUsage(cpu)
-    console.log(`200-node map: PDF of ${(file.body.length / 1024).toFixed(0)} KB in ${took.toFixed(0)} ms (${((user + system) / 1000).toFixed(0)} ms of CPU)`)
+    console.log(
+      `200-node map: PDF of ${(file.body.length / 1024).toFixed(0)} KB in ${took.toFixed(0)} ms (${((user + system) / 1000).toFixed(0)} ms of CPU)`,
+    )
     expect(took).toBeLessThan(5_000)
     const path = await pdfFile(file.body, 'big.pdf')
     const size = await pageSize(path)
@@ -204,11 +263,20 @@ describe('exporting an argument map', () => {
     expect((await exportMap(s.iris, s.mapId, { format: 'svg' })).contentType).toContain('svg')
     // A classmate and an outsider hear that the map does not exist; a visitor is asked to sign in.
     for (const someone of [s.ann, s.olga]) {
-      expect(await refusal(exportMap(someone, s.mapId, { format: 'pdf' }))).toMatchObject({ status: 404, error: 'This map does not exist.' })
+      expect(await refusal(exportMap(someone, s.mapId, { format: 'pdf' }))).toMatchObject({
+        status: 404,
+        error: 'This map does not exist.',
+      })
     }
     expect(await refusal(exportMap(null, s.mapId, { format: 'pdf' }))).toMatchObject({ status: 401 })
     expect(await refusal(exportMap(s.sam, 'not a map id', { format: 'pdf' }))).toMatchObject({ status: 404 })
-    expect(await refusal(exportMap(s.sam, s.mapId, { format: 'docx' }))).toMatchObject({ status: 400, error: 'Choose a file format: pdf, svg or png.' })
-    expect(await refusal(exportMap(s.sam, s.mapId, { paper: 'a2' }))).toMatchObject({ status: 400, error: 'Choose the paper size: a4, letter or a3.' })
+    expect(await refusal(exportMap(s.sam, s.mapId, { format: 'docx' }))).toMatchObject({
+      status: 400,
+      error: 'Choose a file format: pdf, svg or png.',
+    })
+    expect(await refusal(exportMap(s.sam, s.mapId, { paper: 'a2' }))).toMatchObject({
+      status: 400,
+      error: 'Choose the paper size: a4, letter or a3.',
+    })
   })
 })

@@ -10,12 +10,19 @@ import { seminar } from './fixtures'
 
 type Actor = { id: string }
 
-export const nodeAdd = (label: string, extra: Partial<Extract<Operation, { type: 'node.add' }>['node']> = {}): Extract<Operation, { type: 'node.add' }> => ({
+export const nodeAdd = (
+  label: string,
+  extra: Partial<Extract<Operation, { type: 'node.add' }>['node']> = {},
+): Extract<Operation, { type: 'node.add' }> => ({
   type: 'node.add',
   node: { id: newId(), kind: 'CLAIM', label, x: 0, y: 0, ...extra },
 })
 
-export const relationAdd = (fromId: string, toId: string, kind: 'SUPPORTS' | 'ATTACKS' = 'SUPPORTS'): Extract<Operation, { type: 'relation.add' }> => ({
+export const relationAdd = (
+  fromId: string,
+  toId: string,
+  kind: 'SUPPORTS' | 'ATTACKS' = 'SUPPORTS',
+): Extract<Operation, { type: 'relation.add' }> => ({
   type: 'relation.add',
   relation: { id: newId(), fromId, toId, kind, label: '' },
 })
@@ -25,10 +32,21 @@ export async function twoMaps() {
   const s = await seminar()
   const { id: mapId } = await createMap(s.iris, { groupId: s.groupId, title: 'Class map', kind: 'GROUP' })
   const { id: otherMapId } = await createMap(s.sam, { groupId: s.groupId, title: 'Sam’s map' })
-  const [claim, evidence] = await applyAll(s.sam, mapId, [nodeAdd('Alliances last'), nodeAdd('The last century shows it', { kind: 'EVIDENCE' })])
+  const [claim, evidence] = await applyAll(s.sam, mapId, [
+    nodeAdd('Alliances last'),
+    nodeAdd('The last century shows it', { kind: 'EVIDENCE' }),
+  ])
   const [support] = await applyAll(s.sam, mapId, [relationAdd(evidence!.node.id, claim!.node.id)])
   const [elsewhere] = await applyAll(s.sam, otherMapId, [nodeAdd('Somewhere else')])
-  return { ...s, mapId, otherMapId, a: claim!.node.id, b: evidence!.node.id, r: support!.relation.id, c: elsewhere!.node.id }
+  return {
+    ...s,
+    mapId,
+    otherMapId,
+    a: claim!.node.id,
+    b: evidence!.node.id,
+    r: support!.relation.id,
+    c: elsewhere!.node.id,
+  }
 }
 
 /** Applies operations one by one, as the editor sends them; returns them for later reference. */
@@ -42,7 +60,15 @@ export function sorted(state: MapState, { versions = true } = {}): MapState {
   return {
     nodes: [...state.nodes]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((n) => ({ id: n.id, kind: n.kind, label: n.label, highlightId: n.highlightId, x: n.x, y: n.y, version: versions ? n.version : 0 })),
+      .map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        label: n.label,
+        highlightId: n.highlightId,
+        x: n.x,
+        y: n.y,
+        version: versions ? n.version : 0,
+      })),
     relations: [...state.relations]
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind, label: r.label })),
@@ -51,14 +77,24 @@ export function sorted(state: MapState, { versions = true } = {}): MapState {
 
 export async function storedState(mapId: string): Promise<MapState> {
   const [nodes, relations] = await Promise.all([
-    db.mapNode.findMany({ where: { mapId }, select: { id: true, kind: true, label: true, highlightId: true, x: true, y: true, version: true } }),
-    db.mapRelation.findMany({ where: { mapId }, select: { id: true, fromId: true, toId: true, kind: true, label: true } }),
+    db.mapNode.findMany({
+      where: { mapId },
+      select: { id: true, kind: true, label: true, highlightId: true, x: true, y: true, version: true },
+    }),
+    db.mapRelation.findMany({
+      where: { mapId },
+      select: { id: true, fromId: true, toId: true, kind: true, label: true },
+    }),
   ])
   return sorted({ nodes, relations })
 }
 
 export async function operationLog(mapId: string) {
-  const rows = await db.mapOperation.findMany({ where: { mapId }, orderBy: { seq: 'asc' }, select: { seq: true, type: true, payload: true, actorId: true } })
+  const rows = await db.mapOperation.findMany({
+    where: { mapId },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, type: true, payload: true, actorId: true },
+  })
   return rows.map((row) => ({ ...row, op: row.payload as Operation }))
 }
 

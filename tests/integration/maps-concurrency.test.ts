@@ -24,7 +24,13 @@ const MAX_RUN_MS = 40_000
 
 const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(Math.random() * items.length)]
 const coordinate = () => Math.floor(Math.random() * 4_000) - 2_000
-const LABELS = ['Alliances last when both gain', 'Shared threats bind allies', 'Burden sharing keeps them honest', 'Not always', '']
+const LABELS = [
+  'Alliances last when both gain',
+  'Shared threats bind allies',
+  'Burden sharing keeps them honest',
+  'Not always',
+  '',
+]
 const KINDS = ['CLAIM', 'EVIDENCE', 'BIAS', 'NOTE'] as const
 
 /** What every client has heard of so far, deleted things included: stale references are the point. */
@@ -35,17 +41,32 @@ function randomOperation(seen: Map<string, number>): Operation {
   const roll = Math.random()
   const node = pick(heardOf.nodes)
   if (roll < 0.3 || !node) {
-    return { type: 'node.add', node: { id: newId(), kind: pick(KINDS)!, label: pick(LABELS)!, x: coordinate(), y: coordinate() } }
+    return {
+      type: 'node.add',
+      node: { id: newId(), kind: pick(KINDS)!, label: pick(LABELS)!, x: coordinate(), y: coordinate() },
+    }
   }
   if (roll < 0.42) return { type: 'node.move', nodeId: node, x: coordinate(), y: coordinate() }
   if (roll < 0.57) {
     // Everyone keeps rewording the same few central claims, so edits collide.
     const mine = pick(heardOf.nodes.slice(0, 5))!
-    return { type: 'node.edit', nodeId: mine, label: `${pick(LABELS)} (${Math.random().toString(36).slice(2, 6)})`, kind: pick([...KINDS, undefined]), baseVersion: seen.get(mine) ?? 1 }
+    return {
+      type: 'node.edit',
+      nodeId: mine,
+      label: `${pick(LABELS)} (${Math.random().toString(36).slice(2, 6)})`,
+      kind: pick([...KINDS, undefined]),
+      baseVersion: seen.get(mine) ?? 1,
+    }
   }
   if (roll < 0.64) return { type: 'node.delete', nodeId: node }
   if (roll < 0.84) {
-    const relation = { id: newId(), fromId: node, toId: pick(heardOf.nodes)!, kind: pick(['SUPPORTS', 'ATTACKS'] as const)!, label: '' }
+    const relation = {
+      id: newId(),
+      fromId: node,
+      toId: pick(heardOf.nodes)!,
+      kind: pick(['SUPPORTS', 'ATTACKS'] as const)!,
+      label: '',
+    }
     return { type: 'relation.add', relation }
   }
   const relation = pick(heardOf.relations)
@@ -72,14 +93,16 @@ describe('twenty clients applying random operations to one group map for a few s
     const acknowledged: { seq: number; op: Operation; actorId: string; opId?: string }[] = []
     const refusals: unknown[] = []
     const started = Date.now()
-    const running = () => Date.now() - started < RUN_MS || (acknowledged.length < MIN_ACKNOWLEDGED && Date.now() - started < MAX_RUN_MS)
+    const running = () =>
+      Date.now() - started < RUN_MS || (acknowledged.length < MIN_ACKNOWLEDGED && Date.now() - started < MAX_RUN_MS)
 
     const client = async (actor: { id: string }) => {
       const seen = new Map<string, number>()
       /** Catching up, as a client does on a live event: the versions it will base edits on. */
       const look = async () => {
         seen.clear()
-        for (const n of await db.mapNode.findMany({ where: { mapId }, select: { id: true, version: true } })) seen.set(n.id, n.version)
+        for (const n of await db.mapNode.findMany({ where: { mapId }, select: { id: true, version: true } }))
+          seen.set(n.id, n.version)
       }
       for (let sent = 1; running(); sent++) {
         const op = randomOperation(seen)
@@ -124,15 +147,21 @@ describe('twenty clients applying random operations to one group map for a few s
 
     // The run did real work of every kind, and stale references were refused along the way.
     expect(n).toBeGreaterThan(100)
-    expect(new Set(acknowledged.map((a) => a.op.type))).toEqual(new Set(['node.add', 'node.move', 'node.edit', 'node.delete', 'relation.add', 'relation.delete', 'layout.apply']))
+    expect(new Set(acknowledged.map((a) => a.op.type))).toEqual(
+      new Set(['node.add', 'node.move', 'node.edit', 'node.delete', 'relation.add', 'relation.delete', 'layout.apply']),
+    )
     expect(refusals.length).toBeGreaterThan(0)
 
     // On a loaded machine some calls cannot even start their transaction: a known bug, pinned down
     // on its own below, not what this run is about.
     const couldNotStart = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2028'
-    const untyped = refusals.filter((e) => !(e instanceof Conflict || e instanceof NotFound || e instanceof Invalid || couldNotStart(e)))
+    const untyped = refusals.filter(
+      (e) => !(e instanceof Conflict || e instanceof NotFound || e instanceof Invalid || couldNotStart(e)),
+    )
     expect(untyped.map((e) => (e instanceof AppError ? `${e.name}: ${e.message}` : String(e)))).toEqual([])
-    expect(refusals.some((e) => e instanceof Conflict && e.message.startsWith('Someone else changed this node'))).toBe(true)
+    expect(refusals.some((e) => e instanceof Conflict && e.message.startsWith('Someone else changed this node'))).toBe(
+      true,
+    )
   }, 120_000)
 })
 
@@ -150,7 +179,11 @@ describe('edits arriving while a long change holds the map', () => {
     try {
       await holder.query('BEGIN')
       await holder.query('SELECT 1 FROM "ArgumentMap" WHERE id = $1 FOR UPDATE', [mapId])
-      const outcomes = Promise.all(Array.from({ length: 12 }, (_, i) => applyMapOperation(iris, { mapId, op: nodeAdd(`Queued ${i}`) }).then(() => null, toFailure)))
+      const outcomes = Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          applyMapOperation(iris, { mapId, op: nodeAdd(`Queued ${i}`) }).then(() => null, toFailure),
+        ),
+      )
       await sleep(3_000)
       await holder.query('COMMIT')
       expect((await outcomes).filter((outcome) => outcome?.status === 500)).toEqual([])

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { MAP_NOT_FOUND } from '@/lib/maps/access'
-import { createMap, deleteMap, duplicateMap, renameMap, reopenMap, restoreRevision, submitMap } from '@/lib/maps/mutations'
+import {
+  createMap,
+  deleteMap,
+  duplicateMap,
+  renameMap,
+  reopenMap,
+  restoreRevision,
+  submitMap,
+} from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { getMapForEditor, listGroupMaps, mapAtRevision, mapHistory, operationsSince } from '@/lib/maps/queries'
 import { eventsNumbered } from '@/lib/realtime/numbering'
@@ -21,18 +29,34 @@ describe('creating a map', () => {
     const personal = await createMap(s.sam, { groupId: s.groupId, title: '  My reading of the essay ' })
     const group = await createMap(s.iris, { groupId: s.groupId, title: 'Class map', kind: 'GROUP' })
     expect(await db.argumentMap.findUniqueOrThrow({ where: { id: personal.id } })).toMatchObject({
-      title: 'My reading of the essay', kind: 'PERSONAL', ownerId: s.sam.id, status: 'DRAFT', seq: 0, groupId: s.groupId,
+      title: 'My reading of the essay',
+      kind: 'PERSONAL',
+      ownerId: s.sam.id,
+      status: 'DRAFT',
+      seq: 0,
+      groupId: s.groupId,
     })
-    expect(await db.argumentMap.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({ kind: 'GROUP', ownerId: null, seq: 0 })
+    expect(await db.argumentMap.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({
+      kind: 'GROUP',
+      ownerId: null,
+      seq: 0,
+    })
   })
 
   it('tells a student that only instructors start group maps, and an outsider that the group does not exist', async () => {
     const s = await seminar()
     expect(await refusal(createMap(s.sam, { groupId: s.groupId, title: 'Our map', kind: 'GROUP' }))).toMatchObject({
-      status: 403, error: 'Only instructors start group maps; make a personal map instead.',
+      status: 403,
+      error: 'Only instructors start group maps; make a personal map instead.',
     })
-    expect(await refusal(createMap(s.olga, { groupId: s.groupId, title: 'Mine' }))).toMatchObject({ status: 404, error: 'This group does not exist.' })
-    expect(await refusal(createMap(s.sam, { groupId: s.groupId, title: '   ' }))).toMatchObject({ status: 400, error: 'Enter a title for the map.' })
+    expect(await refusal(createMap(s.olga, { groupId: s.groupId, title: 'Mine' }))).toMatchObject({
+      status: 404,
+      error: 'This group does not exist.',
+    })
+    expect(await refusal(createMap(s.sam, { groupId: s.groupId, title: '   ' }))).toMatchObject({
+      status: 400,
+      error: 'Enter a title for the map.',
+    })
     expect(await db.argumentMap.count({ where: { groupId: s.groupId } })).toBe(0)
   })
 })
@@ -54,9 +78,18 @@ describe('renaming, copying and deleting', () => {
       { type: 'map.changed', mapId: ours.id, seq: 0 },
     ])
     const before = await mapSnapshot(mine.id)
-    expect(await refusal(renameMap(s.ann, { mapId: mine.id, title: 'Hijacked' }))).toMatchObject({ status: 404, error: MAP_NOT_FOUND })
-    expect(await refusal(renameMap(s.iris, { mapId: mine.id, title: 'Graded' }))).toMatchObject({ status: 403, error: FORBIDDEN })
-    expect(await refusal(renameMap(s.sam, { mapId: mine.id, title: 'x'.repeat(121) }))).toMatchObject({ status: 400, error: 'Use at most 120 characters for the title.' })
+    expect(await refusal(renameMap(s.ann, { mapId: mine.id, title: 'Hijacked' }))).toMatchObject({
+      status: 404,
+      error: MAP_NOT_FOUND,
+    })
+    expect(await refusal(renameMap(s.iris, { mapId: mine.id, title: 'Graded' }))).toMatchObject({
+      status: 403,
+      error: FORBIDDEN,
+    })
+    expect(await refusal(renameMap(s.sam, { mapId: mine.id, title: 'x'.repeat(121) }))).toMatchObject({
+      status: 400,
+      error: 'Use at most 120 characters for the title.',
+    })
     expect(await mapSnapshot(mine.id)).toEqual(before)
   })
 
@@ -78,7 +111,12 @@ describe('renaming, copying and deleting', () => {
 
     const { id: copyId } = await duplicateMap(s.sam, { mapId })
     expect(await db.argumentMap.findUniqueOrThrow({ where: { id: copyId } })).toMatchObject({
-      title: 'Copy of Class map', kind: 'PERSONAL', ownerId: s.sam.id, status: 'DRAFT', groupId: s.groupId, seq: 5,
+      title: 'Copy of Class map',
+      kind: 'PERSONAL',
+      ownerId: s.sam.id,
+      status: 'DRAFT',
+      groupId: s.groupId,
+      seq: 5,
     })
     const copy = await storedState(copyId)
     const byLabel = (label: string) => copy.nodes.find((n) => n.label === label)!
@@ -89,7 +127,10 @@ describe('renaming, copying and deleting', () => {
     expect(copy.relations.map((r) => [r.fromId, r.toId, r.kind]).sort()).toEqual(
       original.state.relations.map((r) => [idOf.get(r.fromId), idOf.get(r.toId), r.kind]).sort(),
     )
-    const originalIds = new Set([...original.state.nodes.map((n) => n.id), ...original.state.relations.map((r) => r.id)])
+    const originalIds = new Set([
+      ...original.state.nodes.map((n) => n.id),
+      ...original.state.relations.map((r) => r.id),
+    ])
     expect([...copy.nodes, ...copy.relations].filter((x) => originalIds.has(x.id))).toEqual([])
     const log = await operationLog(copyId)
     expect(log.map((e) => [e.seq, e.actorId])).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, s.sam.id]))
@@ -113,9 +154,17 @@ describe('renaming, copying and deleting', () => {
 
     await deleteMap(s.sam, { mapId: mine.id })
     await deleteMap(s.iris, { mapId: ours.id })
-    const left = [db.argumentMap.count({ where: { id: ids } }), db.mapNode.count({ where: { mapId: ids } }), db.mapRelation.count({ where: { mapId: ids } }), db.mapOperation.count({ where: { mapId: ids } })]
+    const left = [
+      db.argumentMap.count({ where: { id: ids } }),
+      db.mapNode.count({ where: { mapId: ids } }),
+      db.mapRelation.count({ where: { mapId: ids } }),
+      db.mapOperation.count({ where: { mapId: ids } }),
+    ]
     expect(await Promise.all(left)).toEqual([0, 0, 0, 0])
-    expect(await refusal(applyMapOperation(s.sam, { mapId: mine.id, op: nodeAdd('Too late') }))).toMatchObject({ status: 404, error: MAP_NOT_FOUND })
+    expect(await refusal(applyMapOperation(s.sam, { mapId: mine.id, op: nodeAdd('Too late') }))).toMatchObject({
+      status: 404,
+      error: MAP_NOT_FOUND,
+    })
   })
 })
 
@@ -152,10 +201,19 @@ describe('submitting a personal map for review', () => {
     const s = await seminar()
     const ours = await createMap(s.iris, { groupId: s.groupId, title: 'Class map', kind: 'GROUP' })
     const mine = await createMap(s.sam, { groupId: s.groupId, title: 'Mine' })
-    expect(await refusal(submitMap(s.sam, { mapId: ours.id }))).toMatchObject({ status: 400, error: 'Group maps cannot be submitted; only personal maps can.' })
-    expect(await refusal(reopenMap(s.iris, { mapId: ours.id }))).toMatchObject({ status: 400, error: 'Group maps cannot be reopened; only personal maps can.' })
+    expect(await refusal(submitMap(s.sam, { mapId: ours.id }))).toMatchObject({
+      status: 400,
+      error: 'Group maps cannot be submitted; only personal maps can.',
+    })
+    expect(await refusal(reopenMap(s.iris, { mapId: ours.id }))).toMatchObject({
+      status: 400,
+      error: 'Group maps cannot be reopened; only personal maps can.',
+    })
     expect(await refusal(submitMap(s.iris, { mapId: mine.id }))).toMatchObject({ status: 403, error: FORBIDDEN })
-    expect(await db.argumentMap.findMany({ where: { groupId: s.groupId }, select: { status: true } })).toEqual([{ status: 'DRAFT' }, { status: 'DRAFT' }])
+    expect(await db.argumentMap.findMany({ where: { groupId: s.groupId }, select: { status: true } })).toEqual([
+      { status: 'DRAFT' },
+      { status: 'DRAFT' },
+    ])
   })
 })
 
@@ -188,12 +246,26 @@ describe('who sees and edits which map', () => {
     const { id: mapId } = await createMap(s.sam, { groupId: s.groupId, title: 'Private thoughts' })
     const [claim] = await applyAll(s.sam, mapId, [nodeAdd('Alliances last')])
     const before = await mapSnapshot(mapId)
-    expect(await getMapForEditor(s.iris, mapId)).toMatchObject({ editable: false, ownerName: 'Sam', state: { nodes: [{ label: 'Alliances last' }] } })
-    expect((await listGroupMaps(s.iris, s.groupId)).maps.map((m) => [m.title, m.mine, m.canRename, m.canDelete, m.canReopen])).toEqual([
-      ['Private thoughts', false, false, false, false],
-    ])
+    expect(await getMapForEditor(s.iris, mapId)).toMatchObject({
+      editable: false,
+      ownerName: 'Sam',
+      state: { nodes: [{ label: 'Alliances last' }] },
+    })
+    expect(
+      (await listGroupMaps(s.iris, s.groupId)).maps.map((m) => [
+        m.title,
+        m.mine,
+        m.canRename,
+        m.canDelete,
+        m.canReopen,
+      ]),
+    ).toEqual([['Private thoughts', false, false, false, false]])
     for (const refused of [
-      () => applyMapOperation(s.iris, { mapId, op: { type: 'node.edit', nodeId: claim!.node.id, label: 'See me', baseVersion: 1 } }),
+      () =>
+        applyMapOperation(s.iris, {
+          mapId,
+          op: { type: 'node.edit', nodeId: claim!.node.id, label: 'See me', baseVersion: 1 },
+        }),
       () => renameMap(s.iris, { mapId, title: 'Graded' }),
       () => deleteMap(s.iris, { mapId }),
       () => restoreRevision(s.iris, { mapId, seq: 0 }),
@@ -206,14 +278,24 @@ describe('who sees and edits which map', () => {
   it('lets every member edit a group map, while outsiders and signed-out visitors cannot tell it exists', async () => {
     const s = await seminar()
     const { id: mapId } = await createMap(s.iris, { groupId: s.groupId, title: 'Class map', kind: 'GROUP' })
-    for (const [who, label] of [[s.sam, 'Sam’s claim'], [s.ann, 'Ann’s evidence'], [s.iris, 'Iris’s note']] as const) {
+    for (const [who, label] of [
+      [s.sam, 'Sam’s claim'],
+      [s.ann, 'Ann’s evidence'],
+      [s.iris, 'Iris’s note'],
+    ] as const) {
       await applyMapOperation(who, { mapId, op: nodeAdd(label) })
     }
     expect((await operationLog(mapId)).map((e) => e.actorId)).toEqual([s.sam.id, s.ann.id, s.iris.id])
     const before = await mapSnapshot(mapId)
     expect(await refusal(getMapForEditor(s.olga, mapId))).toMatchObject({ status: 404, error: MAP_NOT_FOUND })
-    expect(await refusal(applyMapOperation(s.olga, { mapId, op: nodeAdd('Intruder') }))).toMatchObject({ status: 404, error: MAP_NOT_FOUND })
-    expect(await refusal(renameMap(s.olga, { mapId, title: 'Mine' }))).toMatchObject({ status: 404, error: MAP_NOT_FOUND })
+    expect(await refusal(applyMapOperation(s.olga, { mapId, op: nodeAdd('Intruder') }))).toMatchObject({
+      status: 404,
+      error: MAP_NOT_FOUND,
+    })
+    expect(await refusal(renameMap(s.olga, { mapId, title: 'Mine' }))).toMatchObject({
+      status: 404,
+      error: MAP_NOT_FOUND,
+    })
     expect(await refusal(applyMapOperation(null, { mapId, op: nodeAdd('Anyone') }))).toMatchObject({ status: 401 })
     expect(await mapSnapshot(mapId)).toEqual(before)
   })

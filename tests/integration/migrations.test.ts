@@ -65,7 +65,11 @@ describe('migrating an empty database', () => {
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
     const before = await recorded()
-    const edit = (migration: Migration, sql = `${migration.sql}\n-- edited after it was applied\n`) => ({ ...migration, sql, checksum: sha256(sql) })
+    const edit = (migration: Migration, sql = `${migration.sql}\n-- edited after it was applied\n`) => ({
+      ...migration,
+      sql,
+      checksum: sha256(sql),
+    })
     const edited = readMigrations().map((migration, index) => (index === 0 ? edit(migration) : migration))
     const message = `Migration ${edited[0]!.name} was changed after it was applied; add a new migration instead.`
     await expect(applyMigrations(url, edited)).rejects.toThrow(message)
@@ -76,7 +80,9 @@ describe('migrating an empty database', () => {
     const before = await recorded()
     const sql = 'CREATE TABLE "HalfDone" ("id" TEXT PRIMARY KEY);\nSELECT * FROM "NoSuchTable";'
     const broken: Migration = { name: '99999999999999_broken', sql, checksum: sha256(sql) }
-    await expect(applyMigrations(url, [...readMigrations(), broken])).rejects.toThrow(/^Migration 99999999999999_broken failed: /)
+    await expect(applyMigrations(url, [...readMigrations(), broken])).rejects.toThrow(
+      /^Migration 99999999999999_broken failed: /,
+    )
     expect(await recorded()).toEqual(before)
     expect(await query(`SELECT to_regclass('"HalfDone"') AS name`)).toEqual([{ name: null }])
   })
@@ -113,67 +119,204 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 
 /** One row of every model with every column given a value, so any column the SQL lacks fails. */
 const ROWS = {
-  User: { id: 'user1', name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: '$argon2id$x', createdAt: at('2024-01-02T03:04:05.678Z'), digest: 'WEEKLY', digestSentAt: at('2024-01-09T08:00:00.000Z') },
-  AuthSession: { id: 'session1', userId: 'user1', createdAt: at('2024-01-02T03:05:00.001Z'), expiresAt: at('2024-02-01T03:05:00.001Z') },
+  User: {
+    id: 'user1',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    passwordHash: '$argon2id$x',
+    createdAt: at('2024-01-02T03:04:05.678Z'),
+    digest: 'WEEKLY',
+    digestSentAt: at('2024-01-09T08:00:00.000Z'),
+  },
+  AuthSession: {
+    id: 'session1',
+    userId: 'user1',
+    createdAt: at('2024-01-02T03:05:00.001Z'),
+    expiresAt: at('2024-02-01T03:05:00.001Z'),
+  },
   RateLimit: { key: 'signIn:failures:ada@example.com 203.0.113.9', points: 2, expire: BigInt('1704164700001') },
   Group: {
-    id: 'group1', name: 'Ethics seminar', description: 'Tuesdays', joinCode: 'K7QM2XPA',
-    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'), readFirst: true, eventSeq: 5, rubric: [{ name: 'Uses evidence', points: 5 }], timeZone: 'Asia/Tokyo', archivedAt: at('2024-06-30T00:00:00.000Z'), createdById: 'user1', createdAt: at('2024-01-03T00:00:00.000Z'),
+    id: 'group1',
+    name: 'Ethics seminar',
+    description: 'Tuesdays',
+    joinCode: 'K7QM2XPA',
+    joinCodeExpiresAt: at('2024-02-01T00:00:00.000Z'),
+    readFirst: true,
+    eventSeq: 5,
+    rubric: [{ name: 'Uses evidence', points: 5 }],
+    timeZone: 'Asia/Tokyo',
+    archivedAt: at('2024-06-30T00:00:00.000Z'),
+    createdById: 'user1',
+    createdAt: at('2024-01-03T00:00:00.000Z'),
   },
-  Membership: { id: 'membership1', groupId: 'group1', userId: 'user1', role: 'INSTRUCTOR', joinedAt: at('2024-01-03T00:00:01.000Z') },
+  Membership: {
+    id: 'membership1',
+    groupId: 'group1',
+    userId: 'user1',
+    role: 'INSTRUCTOR',
+    joinedAt: at('2024-01-03T00:00:01.000Z'),
+  },
   Source: {
-    id: 'source1', groupId: 'group1', title: 'On Liberty', author: 'J. S. Mill', year: 1859, url: 'https://example.com/liberty',
-    text: 'Of the liberty of thought.\n\nThe sole end.', contentHash: 'a'.repeat(64), version: 2,
+    id: 'source1',
+    groupId: 'group1',
+    title: 'On Liberty',
+    author: 'J. S. Mill',
+    year: 1859,
+    url: 'https://example.com/liberty',
+    text: 'Of the liberty of thought.\n\nThe sole end.',
+    contentHash: 'a'.repeat(64),
+    version: 2,
     droppedBlocks: [{ position: 1, text: 'Order now', reason: 'navigation or button label' }],
-    layout: [{ kind: 'heading', level: 2 }, { kind: 'paragraph', page: 3 }],
-    createdById: 'user1', createdAt: at('2024-01-04T00:00:00.000Z'), updatedAt: at('2024-01-05T00:00:00.000Z'),
+    layout: [
+      { kind: 'heading', level: 2 },
+      { kind: 'paragraph', page: 3 },
+    ],
+    createdById: 'user1',
+    createdAt: at('2024-01-04T00:00:00.000Z'),
+    updatedAt: at('2024-01-05T00:00:00.000Z'),
   },
   SourceRevision: {
-    id: 'revision1', sourceId: 'source1', version: 1, text: 'Of the liberty of thought.', contentHash: 'b'.repeat(64),
-    createdById: 'user1', createdAt: at('2024-01-04T00:00:00.500Z'),
+    id: 'revision1',
+    sourceId: 'source1',
+    version: 1,
+    text: 'Of the liberty of thought.',
+    contentHash: 'b'.repeat(64),
+    createdById: 'user1',
+    createdAt: at('2024-01-04T00:00:00.500Z'),
   },
-  SourceBlocks: { sourceId: 'source1', version: 2, blocks: [[0, 26, null, null], [28, 41, 1, 3]] },
+  SourceBlocks: {
+    sourceId: 'source1',
+    version: 2,
+    blocks: [
+      [0, 26, null, null],
+      [28, 41, 1, 3],
+    ],
+  },
   Highlight: {
-    id: 'highlight1', sourceId: 'source1', authorId: 'user1', tag: 'CLAIM', visibility: 'PRIVATE', exact: 'liberty',
-    prefix: 'Of the ', suffix: ' of thought', start: 7, end: 14, sourceVersion: 2, anchorStatus: 'MOVED',
-    note: doc('A central claim.'), createdAt: at('2024-01-06T00:00:00.000Z'), updatedAt: at('2024-01-06T00:00:01.000Z'),
+    id: 'highlight1',
+    sourceId: 'source1',
+    authorId: 'user1',
+    tag: 'CLAIM',
+    visibility: 'PRIVATE',
+    exact: 'liberty',
+    prefix: 'Of the ',
+    suffix: ' of thought',
+    start: 7,
+    end: 14,
+    sourceVersion: 2,
+    anchorStatus: 'MOVED',
+    note: doc('A central claim.'),
+    createdAt: at('2024-01-06T00:00:00.000Z'),
+    updatedAt: at('2024-01-06T00:00:01.000Z'),
   },
   Reply: {
-    id: 'reply1', highlightId: 'highlight1', authorId: 'user1', body: doc('I agree.'),
-    createdAt: at('2024-01-07T00:00:00.000Z'), updatedAt: at('2024-01-07T00:00:02.000Z'),
+    id: 'reply1',
+    highlightId: 'highlight1',
+    authorId: 'user1',
+    body: doc('I agree.'),
+    createdAt: at('2024-01-07T00:00:00.000Z'),
+    updatedAt: at('2024-01-07T00:00:02.000Z'),
   },
   ArgumentMap: {
-    id: 'map1', groupId: 'group1', ownerId: 'user1', kind: 'PERSONAL', title: 'My map', status: 'SUBMITTED', seq: 3, feedbackSeenAt: at('2024-01-08T00:00:04.000Z'),
-    createdAt: at('2024-01-08T00:00:00.000Z'), updatedAt: at('2024-01-08T00:00:03.000Z'),
+    id: 'map1',
+    groupId: 'group1',
+    ownerId: 'user1',
+    kind: 'PERSONAL',
+    title: 'My map',
+    status: 'SUBMITTED',
+    seq: 3,
+    feedbackSeenAt: at('2024-01-08T00:00:04.000Z'),
+    createdAt: at('2024-01-08T00:00:00.000Z'),
+    updatedAt: at('2024-01-08T00:00:03.000Z'),
   },
   MapNode: {
-    id: 'node1', mapId: 'map1', kind: 'EVIDENCE', label: 'Liberty', highlightId: 'highlight1', x: 12.5, y: -3.25, version: 4,
+    id: 'node1',
+    mapId: 'map1',
+    kind: 'EVIDENCE',
+    label: 'Liberty',
+    highlightId: 'highlight1',
+    x: 12.5,
+    y: -3.25,
+    version: 4,
     createdAt: at('2024-01-09T00:00:00.000Z'),
   },
   MapRelation: { id: 'relation1', mapId: 'map1', fromId: 'node1', toId: 'node1', kind: 'ATTACKS', label: 'undercuts' },
   MapOperation: {
-    id: 'operation1', mapId: 'map1', seq: 3, actorId: 'user1', type: 'node.moved', payload: { nodeId: 'node1', x: 12.5, y: -3.25 },
+    id: 'operation1',
+    mapId: 'map1',
+    seq: 3,
+    actorId: 'user1',
+    type: 'node.moved',
+    payload: { nodeId: 'node1', x: 12.5, y: -3.25 },
     createdAt: at('2024-01-09T00:00:01.000Z'),
   },
   Feedback: {
-    id: 'feedback1', mapId: 'map1', authorId: 'user1', nodeId: 'node1', relationId: 'relation1', body: 'Good start.', score: 7,
+    id: 'feedback1',
+    mapId: 'map1',
+    authorId: 'user1',
+    nodeId: 'node1',
+    relationId: 'relation1',
+    body: 'Good start.',
+    score: 7,
     rubricScores: [{ name: 'Uses evidence', points: 4, max: 5 }],
     createdAt: at('2024-01-10T00:00:00.000Z'),
   },
   // An id far past any the sequence hands out in this file: a given id does not move the sequence on.
-  GroupEvent: { id: BigInt(9_000_000_000), groupId: 'group1', seq: 5, type: 'highlight.created', payload: { id: 'highlight1' }, createdAt: at('2024-01-11T00:00:00.000Z') },
-  ReaderPresence: { connectionId: 'connection1', userId: 'user1', sourceId: 'source1', seenAt: at('2024-01-12T00:00:00.000Z') },
-  SystemState: { key: 'demo', value: { seededAt: '2024-01-13T00:00:00.000Z' }, updatedAt: at('2024-01-13T00:00:00.000Z') },
+  GroupEvent: {
+    id: BigInt(9_000_000_000),
+    groupId: 'group1',
+    seq: 5,
+    type: 'highlight.created',
+    payload: { id: 'highlight1' },
+    createdAt: at('2024-01-11T00:00:00.000Z'),
+  },
+  ReaderPresence: {
+    connectionId: 'connection1',
+    userId: 'user1',
+    sourceId: 'source1',
+    seenAt: at('2024-01-12T00:00:00.000Z'),
+  },
+  SystemState: {
+    key: 'demo',
+    value: { seededAt: '2024-01-13T00:00:00.000Z' },
+    updatedAt: at('2024-01-13T00:00:00.000Z'),
+  },
   Assignment: {
-    id: 'assignment1', groupId: 'group1', title: 'Week 3', instructions: 'Read both essays.', minClaims: 3, minEvidence: 2, minBias: 1, requireMap: true,
-    opensAt: at('2024-01-13T09:00:00.000Z'), dueAt: at('2024-01-20T08:00:00.000Z'), allowLate: false,
-    createdAt: at('2024-01-13T00:00:00.000Z'), updatedAt: at('2024-01-13T00:00:01.000Z'),
+    id: 'assignment1',
+    groupId: 'group1',
+    title: 'Week 3',
+    instructions: 'Read both essays.',
+    minClaims: 3,
+    minEvidence: 2,
+    minBias: 1,
+    requireMap: true,
+    opensAt: at('2024-01-13T09:00:00.000Z'),
+    dueAt: at('2024-01-20T08:00:00.000Z'),
+    allowLate: false,
+    createdAt: at('2024-01-13T00:00:00.000Z'),
+    updatedAt: at('2024-01-13T00:00:01.000Z'),
   },
   AssignmentSource: { assignmentId: 'assignment1', sourceId: 'source1', position: 0 },
-  AssignmentSubmission: { id: 'submission1', assignmentId: 'assignment1', userId: 'user1', mapId: 'map1', submittedAt: at('2024-01-19T00:00:00.000Z'), late: false },
+  AssignmentSubmission: {
+    id: 'submission1',
+    assignmentId: 'assignment1',
+    userId: 'user1',
+    mapId: 'map1',
+    submittedAt: at('2024-01-19T00:00:00.000Z'),
+    late: false,
+  },
   Notification: {
-    id: 'notification1', userId: 'user1', groupId: 'group1', kind: 'MENTION', actorId: 'user1', highlightId: 'highlight1', replyId: 'reply1', mapId: 'map1',
-    assignmentId: 'assignment1', readAt: at('2024-01-14T00:00:01.000Z'), createdAt: at('2024-01-14T00:00:00.000Z'),
+    id: 'notification1',
+    userId: 'user1',
+    groupId: 'group1',
+    kind: 'MENTION',
+    actorId: 'user1',
+    highlightId: 'highlight1',
+    replyId: 'reply1',
+    mapId: 'map1',
+    assignmentId: 'assignment1',
+    readAt: at('2024-01-14T00:00:01.000Z'),
+    createdAt: at('2024-01-14T00:00:00.000Z'),
   },
 } as const
 
@@ -212,31 +355,65 @@ describe('the migrated schema matches schema.prisma', () => {
     // In dependency order: each row refers only to rows made before it.
     const stored = {
       User: await client.user.create({ data: ROWS.User }).then(() => client.user.findUnique(byId(ROWS.User))),
-      AuthSession: await client.authSession.create({ data: ROWS.AuthSession }).then(() => client.authSession.findUnique(byId(ROWS.AuthSession))),
-      RateLimit: await client.rateLimit.create({ data: ROWS.RateLimit }).then(() => client.rateLimit.findUnique({ where: { key: ROWS.RateLimit.key } })),
+      AuthSession: await client.authSession
+        .create({ data: ROWS.AuthSession })
+        .then(() => client.authSession.findUnique(byId(ROWS.AuthSession))),
+      RateLimit: await client.rateLimit
+        .create({ data: ROWS.RateLimit })
+        .then(() => client.rateLimit.findUnique({ where: { key: ROWS.RateLimit.key } })),
       Group: await client.group.create({ data: ROWS.Group }).then(() => client.group.findUnique(byId(ROWS.Group))),
-      Membership: await client.membership.create({ data: ROWS.Membership }).then(() => client.membership.findUnique(byId(ROWS.Membership))),
+      Membership: await client.membership
+        .create({ data: ROWS.Membership })
+        .then(() => client.membership.findUnique(byId(ROWS.Membership))),
       Source: await client.source.create({ data: ROWS.Source }).then(() => client.source.findUnique(byId(ROWS.Source))),
-      SourceRevision: await client.sourceRevision.create({ data: ROWS.SourceRevision }).then(() => client.sourceRevision.findUnique(byId(ROWS.SourceRevision))),
-      SourceBlocks: await client.sourceBlocks.create({ data: ROWS.SourceBlocks }).then(() => client.sourceBlocks.findUnique({ where: { sourceId: ROWS.SourceBlocks.sourceId } })),
-      Highlight: await client.highlight.create({ data: ROWS.Highlight }).then(() => client.highlight.findUnique(byId(ROWS.Highlight))),
+      SourceRevision: await client.sourceRevision
+        .create({ data: ROWS.SourceRevision })
+        .then(() => client.sourceRevision.findUnique(byId(ROWS.SourceRevision))),
+      SourceBlocks: await client.sourceBlocks
+        .create({ data: ROWS.SourceBlocks })
+        .then(() => client.sourceBlocks.findUnique({ where: { sourceId: ROWS.SourceBlocks.sourceId } })),
+      Highlight: await client.highlight
+        .create({ data: ROWS.Highlight })
+        .then(() => client.highlight.findUnique(byId(ROWS.Highlight))),
       Reply: await client.reply.create({ data: ROWS.Reply }).then(() => client.reply.findUnique(byId(ROWS.Reply))),
-      ArgumentMap: await client.argumentMap.create({ data: ROWS.ArgumentMap }).then(() => client.argumentMap.findUnique(byId(ROWS.ArgumentMap))),
-      MapNode: await client.mapNode.create({ data: ROWS.MapNode }).then(() => client.mapNode.findUnique(byId(ROWS.MapNode))),
-      MapRelation: await client.mapRelation.create({ data: ROWS.MapRelation }).then(() => client.mapRelation.findUnique(byId(ROWS.MapRelation))),
-      MapOperation: await client.mapOperation.create({ data: ROWS.MapOperation }).then(() => client.mapOperation.findUnique(byId(ROWS.MapOperation))),
-      Feedback: await client.feedback.create({ data: ROWS.Feedback }).then(() => client.feedback.findUnique(byId(ROWS.Feedback))),
-      GroupEvent: await client.groupEvent.create({ data: ROWS.GroupEvent }).then(() => client.groupEvent.findUnique({ where: { id: ROWS.GroupEvent.id } })),
-      ReaderPresence: await client.readerPresence.create({ data: ROWS.ReaderPresence }).then(() =>
-        client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } }),
-      ),
-      SystemState: await client.systemState.create({ data: ROWS.SystemState }).then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
-      Assignment: await client.assignment.create({ data: ROWS.Assignment }).then(() => client.assignment.findUnique(byId(ROWS.Assignment))),
+      ArgumentMap: await client.argumentMap
+        .create({ data: ROWS.ArgumentMap })
+        .then(() => client.argumentMap.findUnique(byId(ROWS.ArgumentMap))),
+      MapNode: await client.mapNode
+        .create({ data: ROWS.MapNode })
+        .then(() => client.mapNode.findUnique(byId(ROWS.MapNode))),
+      MapRelation: await client.mapRelation
+        .create({ data: ROWS.MapRelation })
+        .then(() => client.mapRelation.findUnique(byId(ROWS.MapRelation))),
+      MapOperation: await client.mapOperation
+        .create({ data: ROWS.MapOperation })
+        .then(() => client.mapOperation.findUnique(byId(ROWS.MapOperation))),
+      Feedback: await client.feedback
+        .create({ data: ROWS.Feedback })
+        .then(() => client.feedback.findUnique(byId(ROWS.Feedback))),
+      GroupEvent: await client.groupEvent
+        .create({ data: ROWS.GroupEvent })
+        .then(() => client.groupEvent.findUnique({ where: { id: ROWS.GroupEvent.id } })),
+      ReaderPresence: await client.readerPresence
+        .create({ data: ROWS.ReaderPresence })
+        .then(() => client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } })),
+      SystemState: await client.systemState
+        .create({ data: ROWS.SystemState })
+        .then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
+      Assignment: await client.assignment
+        .create({ data: ROWS.Assignment })
+        .then(() => client.assignment.findUnique(byId(ROWS.Assignment))),
       AssignmentSource: await client.assignmentSource.create({ data: ROWS.AssignmentSource }).then(() =>
-        client.assignmentSource.findUnique({ where: { assignmentId_sourceId: { assignmentId: 'assignment1', sourceId: 'source1' } } }),
+        client.assignmentSource.findUnique({
+          where: { assignmentId_sourceId: { assignmentId: 'assignment1', sourceId: 'source1' } },
+        }),
       ),
-      AssignmentSubmission: await client.assignmentSubmission.create({ data: ROWS.AssignmentSubmission }).then(() => client.assignmentSubmission.findUnique(byId(ROWS.AssignmentSubmission))),
-      Notification: await client.notification.create({ data: ROWS.Notification }).then(() => client.notification.findUnique(byId(ROWS.Notification))),
+      AssignmentSubmission: await client.assignmentSubmission
+        .create({ data: ROWS.AssignmentSubmission })
+        .then(() => client.assignmentSubmission.findUnique(byId(ROWS.AssignmentSubmission))),
+      Notification: await client.notification
+        .create({ data: ROWS.Notification })
+        .then(() => client.notification.findUnique(byId(ROWS.Notification))),
     }
     expect(stored).toEqual(ROWS)
   })
@@ -249,18 +426,43 @@ describe('the migrated schema matches schema.prisma', () => {
     expect(group).toMatchObject({ description: '', readFirst: false, eventSeq: 0, timeZone: 'UTC' })
     expect(group.id).toMatch(/^[a-z0-9]{20,40}$/)
     const source = await client.source.create({
-      data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id, author: null, year: null, url: null },
+      data: {
+        groupId: group.id,
+        title: 'T',
+        text: 'x',
+        contentHash: 'h',
+        createdById: user.id,
+        author: null,
+        year: null,
+        url: null,
+      },
     })
     expect(source).toMatchObject({ version: 1, droppedBlocks: [], layout: [], author: null, year: null, url: null })
     const highlight = await client.highlight.create({
-      data: { sourceId: source.id, authorId: user.id, tag: 'BIAS', exact: 'x', prefix: '', suffix: '', start: 0, end: 1, sourceVersion: 1 },
+      data: {
+        sourceId: source.id,
+        authorId: user.id,
+        tag: 'BIAS',
+        exact: 'x',
+        prefix: '',
+        suffix: '',
+        start: 0,
+        end: 1,
+        sourceVersion: 1,
+      },
     })
     expect(highlight).toMatchObject({ visibility: 'GROUP', anchorStatus: 'EXACT', note: null })
-    const map = await client.argumentMap.create({ data: { groupId: group.id, ownerId: null, kind: 'GROUP', title: 'Shared' } })
+    const map = await client.argumentMap.create({
+      data: { groupId: group.id, ownerId: null, kind: 'GROUP', title: 'Shared' },
+    })
     expect(map).toMatchObject({ status: 'DRAFT', seq: 0, ownerId: null })
-    const node = await client.mapNode.create({ data: { mapId: map.id, kind: 'NOTE', label: 'n', highlightId: null, x: 0, y: 0 } })
+    const node = await client.mapNode.create({
+      data: { mapId: map.id, kind: 'NOTE', label: 'n', highlightId: null, x: 0, y: 0 },
+    })
     expect(node).toMatchObject({ version: 1, highlightId: null })
-    const relation = await client.mapRelation.create({ data: { mapId: map.id, fromId: node.id, toId: node.id, kind: 'SUPPORTS' } })
+    const relation = await client.mapRelation.create({
+      data: { mapId: map.id, fromId: node.id, toId: node.id, kind: 'SUPPORTS' },
+    })
     expect(relation.label).toBe('')
     const feedback = await client.feedback.create({
       data: { mapId: map.id, authorId: user.id, nodeId: null, relationId: null, body: 'Overall fine.', score: null },
@@ -273,11 +475,23 @@ describe('the migrated schema matches schema.prisma', () => {
     // Each copy differs from the stored row in everything but the unique columns.
     const duplicates = [
       () => client.user.create({ data: { name: 'Twin', email: user.email, passwordHash: 'y' } }),
-      () => client.group.create({ data: { name: 'Other', joinCode: group.joinCode, joinCodeExpiresAt: new Date(), createdById: user.id } }),
+      () =>
+        client.group.create({
+          data: { name: 'Other', joinCode: group.joinCode, joinCodeExpiresAt: new Date(), createdById: user.id },
+        }),
       () => client.membership.create({ data: { groupId: group.id, userId: user.id, role: 'STUDENT' } }),
-      () => client.sourceRevision.create({ data: { sourceId: revision.sourceId, version: 1, text: 'y', contentHash: 'c', createdById: user.id } }),
-      () => client.mapRelation.create({ data: { mapId: map.id, fromId: supports.fromId, toId: supports.toId, kind: 'ATTACKS', label: 'x' } }),
-      () => client.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.moved', payload: { x: 1 } } }),
+      () =>
+        client.sourceRevision.create({
+          data: { sourceId: revision.sourceId, version: 1, text: 'y', contentHash: 'c', createdById: user.id },
+        }),
+      () =>
+        client.mapRelation.create({
+          data: { mapId: map.id, fromId: supports.fromId, toId: supports.toId, kind: 'ATTACKS', label: 'x' },
+        }),
+      () =>
+        client.mapOperation.create({
+          data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.moved', payload: { x: 1 } },
+        }),
       () => client.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'other', payload: {} } }),
     ]
     for (const duplicate of duplicates) await expect(duplicate()).rejects.toMatchObject({ code: 'P2002' })
@@ -298,15 +512,34 @@ describe('upgrading a database that has live events', () => {
       const at = all.findIndex((migration) => migration.name === '20261210120000_event_numbering_after_commit')
       expect(at).toBeGreaterThan(0)
       await applyMigrations(withDatabase(adminUrl, name), all.slice(0, at))
-      await older.query(`INSERT INTO "User" (id, name, email, "passwordHash") VALUES ('u1', 'Ada', 'ada@example.com', 'x')`)
-      await older.query(`INSERT INTO "Group" (id, name, "joinCode", "joinCodeExpiresAt", "createdById", "eventSeq") VALUES ('g1', 'Old', 'OLDCODE1', now(), 'u1', 3)`)
-      for (const seq of [1, 2, 3]) await older.query(`INSERT INTO "GroupEvent" ("groupId", seq, type, payload) VALUES ('g1', $1, 'source.changed', '{}')`, [seq])
+      await older.query(
+        `INSERT INTO "User" (id, name, email, "passwordHash") VALUES ('u1', 'Ada', 'ada@example.com', 'x')`,
+      )
+      await older.query(
+        `INSERT INTO "Group" (id, name, "joinCode", "joinCodeExpiresAt", "createdById", "eventSeq") VALUES ('g1', 'Old', 'OLDCODE1', now(), 'u1', 3)`,
+      )
+      for (const seq of [1, 2, 3])
+        await older.query(
+          `INSERT INTO "GroupEvent" ("groupId", seq, type, payload) VALUES ('g1', $1, 'source.changed', '{}')`,
+          [seq],
+        )
       await applyMigrations(withDatabase(adminUrl, name), all)
-      await older.query(`INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ('g1', 'source.changed', '{"after": true}')`)
-      const { rows } = await older.query<{ seq: number }>(`SELECT numbered AS seq FROM colloquy_number_events('unheard', ARRAY['g1'], 10, true)`)
+      await older.query(
+        `INSERT INTO "GroupEvent" ("groupId", type, payload) VALUES ('g1', 'source.changed', '{"after": true}')`,
+      )
+      const { rows } = await older.query<{ seq: number }>(
+        `SELECT numbered AS seq FROM colloquy_number_events('unheard', ARRAY['g1'], 10, true)`,
+      )
       expect(rows).toEqual([{ seq: 1 }])
-      const { rows: log } = await older.query<{ seq: number; payload: unknown }>(`SELECT seq, payload FROM "GroupEvent" ORDER BY id`)
-      expect(log).toEqual([{ seq: 1, payload: {} }, { seq: 2, payload: {} }, { seq: 3, payload: {} }, { seq: 4, payload: { after: true } }])
+      const { rows: log } = await older.query<{ seq: number; payload: unknown }>(
+        `SELECT seq, payload FROM "GroupEvent" ORDER BY id`,
+      )
+      expect(log).toEqual([
+        { seq: 1, payload: {} },
+        { seq: 2, payload: {} },
+        { seq: 3, payload: {} },
+        { seq: 4, payload: { after: true } },
+      ])
     } finally {
       await older.end()
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
@@ -316,26 +549,59 @@ describe('upgrading a database that has live events', () => {
 
 /** A user's group with a source, a highlight, and a map of three nodes, two relations and feedback. */
 async function buildSeminar() {
-  const user = await client.user.create({ data: { name: 'Cy', email: `cy-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'x' } })
+  const user = await client.user.create({
+    data: { name: 'Cy', email: `cy-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'x' },
+  })
   const group = await client.group.create({
-    data: { name: 'Maps', joinCode: randomBytes(4).toString('hex').toUpperCase(), joinCodeExpiresAt: new Date(), createdById: user.id },
+    data: {
+      name: 'Maps',
+      joinCode: randomBytes(4).toString('hex').toUpperCase(),
+      joinCodeExpiresAt: new Date(),
+      createdById: user.id,
+    },
   })
   await client.membership.create({ data: { groupId: group.id, userId: user.id, role: 'INSTRUCTOR' } })
   await client.groupEvent.create({ data: { groupId: group.id, seq: 1, type: 'member.joined', payload: {} } })
-  const source = await client.source.create({ data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id } })
-  const revision = await client.sourceRevision.create({ data: { sourceId: source.id, version: 1, text: 'x', contentHash: 'h', createdById: user.id } })
+  const source = await client.source.create({
+    data: { groupId: group.id, title: 'T', text: 'x', contentHash: 'h', createdById: user.id },
+  })
+  const revision = await client.sourceRevision.create({
+    data: { sourceId: source.id, version: 1, text: 'x', contentHash: 'h', createdById: user.id },
+  })
   const highlight = await client.highlight.create({
-    data: { sourceId: source.id, authorId: user.id, tag: 'CLAIM', exact: 'x', prefix: '', suffix: '', start: 0, end: 1, sourceVersion: 1 },
+    data: {
+      sourceId: source.id,
+      authorId: user.id,
+      tag: 'CLAIM',
+      exact: 'x',
+      prefix: '',
+      suffix: '',
+      start: 0,
+      end: 1,
+      sourceVersion: 1,
+    },
   })
   const map = await client.argumentMap.create({ data: { groupId: group.id, kind: 'GROUP', title: 'Shared' } })
-  const claim = await client.mapNode.create({ data: { mapId: map.id, kind: 'CLAIM', label: 'c', x: 0, y: 0, highlightId: highlight.id } })
+  const claim = await client.mapNode.create({
+    data: { mapId: map.id, kind: 'CLAIM', label: 'c', x: 0, y: 0, highlightId: highlight.id },
+  })
   const evidence = await client.mapNode.create({ data: { mapId: map.id, kind: 'EVIDENCE', label: 'e', x: 1, y: 1 } })
   const note = await client.mapNode.create({ data: { mapId: map.id, kind: 'NOTE', label: 'n', x: 2, y: 2 } })
-  const supports = await client.mapRelation.create({ data: { mapId: map.id, fromId: evidence.id, toId: claim.id, kind: 'SUPPORTS' } })
-  const attacks = await client.mapRelation.create({ data: { mapId: map.id, fromId: note.id, toId: evidence.id, kind: 'ATTACKS' } })
-  await client.mapOperation.create({ data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.added', payload: {} } })
-  await client.feedback.create({ data: { mapId: map.id, authorId: user.id, nodeId: evidence.id, body: 'On the evidence' } })
-  await client.feedback.create({ data: { mapId: map.id, authorId: user.id, relationId: attacks.id, body: 'On the attack' } })
+  const supports = await client.mapRelation.create({
+    data: { mapId: map.id, fromId: evidence.id, toId: claim.id, kind: 'SUPPORTS' },
+  })
+  const attacks = await client.mapRelation.create({
+    data: { mapId: map.id, fromId: note.id, toId: evidence.id, kind: 'ATTACKS' },
+  })
+  await client.mapOperation.create({
+    data: { mapId: map.id, seq: 1, actorId: user.id, type: 'node.added', payload: {} },
+  })
+  await client.feedback.create({
+    data: { mapId: map.id, authorId: user.id, nodeId: evidence.id, body: 'On the evidence' },
+  })
+  await client.feedback.create({
+    data: { mapId: map.id, authorId: user.id, relationId: attacks.id, body: 'On the attack' },
+  })
   await client.feedback.create({ data: { mapId: map.id, authorId: user.id, body: 'On the whole map' } })
   return { user, group, revision, map, highlight, claim, evidence, note, supports }
 }
@@ -344,7 +610,10 @@ describe('deleting parts of an argument map', () => {
   const countsOf = async (mapId: string) => {
     const where = { where: { mapId } }
     const [nodes, relations, operations, feedback] = await Promise.all([
-      client.mapNode.count(where), client.mapRelation.count(where), client.mapOperation.count(where), client.feedback.count(where),
+      client.mapNode.count(where),
+      client.mapRelation.count(where),
+      client.mapOperation.count(where),
+      client.feedback.count(where),
     ])
     return { nodes, relations, operations, feedback }
   }
@@ -360,13 +629,20 @@ describe('deleting parts of an argument map', () => {
     const { map, evidence, claim, note } = await buildSeminar()
     await client.mapNode.delete({ where: { id: evidence.id } })
     expect(await client.mapRelation.count({ where: { mapId: map.id } })).toBe(0)
-    expect((await client.feedback.findMany({ where: { mapId: map.id } })).map((f) => f.body)).toEqual(['On the whole map'])
-    expect((await client.mapNode.findMany({ where: { mapId: map.id }, orderBy: { x: 'asc' } })).map((n) => n.id)).toEqual([claim.id, note.id])
+    expect((await client.feedback.findMany({ where: { mapId: map.id } })).map((f) => f.body)).toEqual([
+      'On the whole map',
+    ])
+    expect(
+      (await client.mapNode.findMany({ where: { mapId: map.id }, orderBy: { x: 'asc' } })).map((n) => n.id),
+    ).toEqual([claim.id, note.id])
   })
 
   it('deleting a highlight keeps the node that quoted it, unlinked', async () => {
     const { highlight, claim } = await buildSeminar()
     await client.highlight.delete({ where: { id: highlight.id } })
-    expect(await client.mapNode.findUnique({ where: { id: claim.id } })).toMatchObject({ id: claim.id, highlightId: null })
+    expect(await client.mapNode.findUnique({ where: { id: claim.id } })).toMatchObject({
+      id: claim.id,
+      highlightId: null,
+    })
   })
 })

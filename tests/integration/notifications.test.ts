@@ -21,7 +21,9 @@ import { seminarOfFour } from './fixtures'
 const inbox = async (who: { id: string }) => (await listInbox(who)).notifications
 const kinds = async (who: { id: string }) => (await inbox(who)).map((n) => n.kind)
 const eventsFor = async (groupId: string, who: { id: string; standing: 'student' | 'instructor' }) =>
-  (await db.groupEvent.findMany({ where: { groupId, type: 'notification.created' } })).filter((e) => mayReceive(who, (e.payload as { audience?: never }).audience))
+  (await db.groupEvent.findMany({ where: { groupId, type: 'notification.created' } })).filter((e) =>
+    mayReceive(who, (e.payload as { audience?: never }).audience),
+  )
 
 describe('mentions', () => {
   const members = [
@@ -52,7 +54,12 @@ describe('notifications', () => {
     expect(await kinds(s.sam)).toEqual(['REPLY', 'REPLY'])
     expect(await kinds(s.ann)).toEqual(['REPLY'])
     const [latest] = await inbox(s.ann)
-    expect(latest).toMatchObject({ sentence: 'Bob Kato replied in a thread you are part of', excerpt: 'For both, surely.', read: false, href: `/groups/${s.groupId}/sources/${s.sourceId}?highlight=${id}` })
+    expect(latest).toMatchObject({
+      sentence: 'Bob Kato replied in a thread you are part of',
+      excerpt: 'For both, surely.',
+      read: false,
+      href: `/groups/${s.groupId}/sources/${s.sourceId}?highlight=${id}`,
+    })
     expect(await unreadCount(s.sam)).toBe(2)
     // Each person's live event reaches them only.
     expect(await eventsFor(s.groupId, { id: s.ann.id, standing: 'student' })).toHaveLength(1)
@@ -61,7 +68,11 @@ describe('notifications', () => {
 
   it('tells those a reply or a note mentions, once, and never of a highlight they cannot open', async () => {
     const s = await seminarOfFour()
-    const { id } = await createHighlight(s.sam, { ...s.at('Shared threats'), tag: 'EVIDENCE', note: noteFromText('@Ann Lee is this evidence?') })
+    const { id } = await createHighlight(s.sam, {
+      ...s.at('Shared threats'),
+      tag: 'EVIDENCE',
+      note: noteFromText('@Ann Lee is this evidence?'),
+    })
     expect(await kinds(s.ann)).toEqual(['MENTION'])
     expect((await inbox(s.ann))[0]!.sentence).toBe('Sam Park mentioned you in a note')
     // Editing the note keeps Ann's mention (not told again) and adds Bob's.
@@ -73,7 +84,12 @@ describe('notifications', () => {
     expect(await kinds(s.sam)).toEqual(['MENTION'])
 
     // A private highlight: a classmate named in its note is not told; the instructor is.
-    await createHighlight(s.sam, { ...s.at('burden sharing'), tag: 'BIAS', visibility: 'PRIVATE', note: noteFromText('@Bob and @Iris, loaded?') })
+    await createHighlight(s.sam, {
+      ...s.at('burden sharing'),
+      tag: 'BIAS',
+      visibility: 'PRIVATE',
+      note: noteFromText('@Bob and @Iris, loaded?'),
+    })
     expect(await kinds(s.bob)).toEqual(['MENTION'])
     expect(await kinds(s.iris)).toEqual(['MENTION'])
   })
@@ -91,15 +107,28 @@ describe('notifications', () => {
   it('tells a student of feedback on their map and of its reopening, and hides an entry once its highlight turns private', async () => {
     const s = await seminarOfFour()
     const { id: mapId } = await createMap(s.sam, { groupId: s.groupId, title: 'My argument', kind: 'PERSONAL' })
-    await applyMapOperation(s.sam, { mapId, op: { type: 'node.add', node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Alliances endure', x: 0, y: 0 } } })
+    await applyMapOperation(s.sam, {
+      mapId,
+      op: {
+        type: 'node.add',
+        node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Alliances endure', x: 0, y: 0 },
+      },
+    })
     await submitMap(s.sam, { mapId })
     await addFeedback(s.iris, { mapId, body: 'Cite a passage for the claim.' })
     await reopenMap(s.iris, { mapId })
     const entries = await inbox(s.sam)
-    expect(entries.map((n) => n.sentence)).toEqual(['Iris Wong reopened your map “My argument” for more work', 'Iris Wong left feedback on your map “My argument”'])
+    expect(entries.map((n) => n.sentence)).toEqual([
+      'Iris Wong reopened your map “My argument” for more work',
+      'Iris Wong left feedback on your map “My argument”',
+    ])
     expect(entries[0]!.href).toBe(`/groups/${s.groupId}/maps/${mapId}`)
 
-    const { id } = await createHighlight(s.ann, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText('@Bob look') })
+    const { id } = await createHighlight(s.ann, {
+      ...s.at('both partners gain'),
+      tag: 'CLAIM',
+      note: noteFromText('@Bob look'),
+    })
     expect(await kinds(s.bob)).toEqual(['MENTION'])
     await updateHighlight(s.ann, { highlightId: id, visibility: 'PRIVATE' })
     expect(await kinds(s.bob)).toEqual([])
@@ -116,7 +145,14 @@ describe('notifications', () => {
     expect(stolen).toMatchObject({ status: 404, error: 'This notification does not exist.' })
     expect(await unreadCount(s.sam)).toBe(2)
     expect(await markNotificationsRead(s.sam, { all: true })).toEqual({ unread: 0 })
-    for (const bad of [{}, { all: false }, { notificationId: 'x' }, { notificationId: second!.id, all: true }, null, 'all']) {
+    for (const bad of [
+      {},
+      { all: false },
+      { notificationId: 'x' },
+      { notificationId: second!.id, all: true },
+      null,
+      'all',
+    ]) {
       expect(toFailure(await markNotificationsRead(s.sam, bad).catch((e) => e)).status, JSON.stringify(bad)).toBe(400)
     }
     expect(toFailure(await markNotificationsRead(null, { all: true }).catch((e) => e)).status).toBe(401)

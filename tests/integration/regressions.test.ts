@@ -14,7 +14,12 @@ import { getSourceForReader } from '@/lib/sources/queries'
 import { classroom, person, refusal } from './fixtures'
 
 const TEXT = 'Why Alliances Endure\n\nAlliances last when both partners gain from them.'
-const sourceForm = (groupId: string, change: Record<string, unknown> = {}) => ({ groupId, title: 'Why Alliances Endure', text: TEXT, ...change })
+const sourceForm = (groupId: string, change: Record<string, unknown> = {}) => ({
+  groupId,
+  title: 'Why Alliances Endure',
+  text: TEXT,
+  ...change,
+})
 
 describe('two instructors removing each other at once', () => {
   it('always leaves the group an instructor (ten groups, each pair racing)', async () => {
@@ -26,9 +31,15 @@ describe('two instructors removing each other at once', () => {
         removeMember(iris, { groupId, userId: ivan.id }),
         removeMember(ivan, { groupId, userId: iris.id }),
       ])
-      const instructors = await db.membership.findMany({ where: { groupId, role: 'INSTRUCTOR' }, select: { userId: true } })
+      const instructors = await db.membership.findMany({
+        where: { groupId, role: 'INSTRUCTOR' },
+        select: { userId: true },
+      })
       expect(instructors, `round ${round}`).toHaveLength(1)
-      expect(settled.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(1)
+      expect(
+        settled.filter((r) => r.status === 'fulfilled'),
+        `round ${round}`,
+      ).toHaveLength(1)
       const refused = toFailure((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)
       // The loser either finds itself the last instructor, or already removed from the group.
       expect([
@@ -47,27 +58,63 @@ describe('joining with the same code twice at once', () => {
     const { groupId, joinCode } = await classroom()
     for (let round = 0; round < 5; round++) {
       const newcomer = await person('Nina')
-      const results = await Promise.all([joinGroupByCode(newcomer, { code: joinCode }), joinGroupByCode(newcomer, { code: joinCode })])
+      const results = await Promise.all([
+        joinGroupByCode(newcomer, { code: joinCode }),
+        joinGroupByCode(newcomer, { code: joinCode }),
+      ])
       expect(results.map((r) => r.groupId)).toEqual([groupId, groupId])
       expect(results.map((r) => r.alreadyMember).sort()).toEqual([false, true])
-      expect(await db.membership.findMany({ where: { groupId, userId: newcomer.id }, select: { role: true } })).toEqual([{ role: 'STUDENT' }])
+      expect(await db.membership.findMany({ where: { groupId, userId: newcomer.id }, select: { role: true } })).toEqual(
+        [{ role: 'STUDENT' }],
+      )
     }
   })
 })
 
 describe('control characters in source metadata', () => {
   it.each([
-    ['a title with a NUL byte', { title: 'Why Alliances\u0000Endure' }, 'The title contains characters that cannot be shown.'],
-    ['a title with an escape sequence', { title: 'Why \u001b[31mAlliances' }, 'The title contains characters that cannot be shown.'],
-    ['a title with a line break inside', { title: 'Why Alliances\nEndure' }, 'The title contains characters that cannot be shown.'],
-    ['a title with a DEL character', { title: 'Why\u007fAlliances' }, 'The title contains characters that cannot be shown.'],
-    ['an author with a NUL byte', { author: 'Jane\u0000Smith' }, 'The author contains characters that cannot be shown.'],
-    ['an author with a bell character', { author: 'Jane Smith\u0007' }, 'The author contains characters that cannot be shown.'],
-    ['a URL with a NUL byte', { url: 'https://example.com/\u0000' }, 'The URL contains characters that cannot be shown.'],
+    [
+      'a title with a NUL byte',
+      { title: 'Why Alliances\u0000Endure' },
+      'The title contains characters that cannot be shown.',
+    ],
+    [
+      'a title with an escape sequence',
+      { title: 'Why \u001b[31mAlliances' },
+      'The title contains characters that cannot be shown.',
+    ],
+    [
+      'a title with a line break inside',
+      { title: 'Why Alliances\nEndure' },
+      'The title contains characters that cannot be shown.',
+    ],
+    [
+      'a title with a DEL character',
+      { title: 'Why\u007fAlliances' },
+      'The title contains characters that cannot be shown.',
+    ],
+    [
+      'an author with a NUL byte',
+      { author: 'Jane\u0000Smith' },
+      'The author contains characters that cannot be shown.',
+    ],
+    [
+      'an author with a bell character',
+      { author: 'Jane Smith\u0007' },
+      'The author contains characters that cannot be shown.',
+    ],
+    [
+      'a URL with a NUL byte',
+      { url: 'https://example.com/\u0000' },
+      'The URL contains characters that cannot be shown.',
+    ],
   ])('refuses %s as invalid, with a clear message, and stores nothing', async (_case, change, message) => {
     const { groupId, instructor } = await classroom()
     const before = await db.source.count()
-    expect(await refusal(createSource(instructor, sourceForm(groupId, change)))).toMatchObject({ status: 400, error: message })
+    expect(await refusal(createSource(instructor, sourceForm(groupId, change)))).toMatchObject({
+      status: 400,
+      error: message,
+    })
     expect(await db.source.count()).toBe(before)
   })
 })
@@ -155,7 +202,8 @@ describe('a burst of wrong passwords', () => {
     // Every guess refused at the gate was refused before its password was hashed or counted.
     expect(await failuresOf(email, ip)).toBe(checked.length)
     // The right password is not locked out: once the guesses are answered, it gets in.
-    if (checked.length < FREE_FAILURES) expect((await checkCredentials({ email, password: 'correct horse battery' }, ip)).email).toBe(email)
+    if (checked.length < FREE_FAILURES)
+      expect((await checkCredentials({ email, password: 'correct horse battery' }, ip)).email).toBe(email)
   })
 
   it('throttles a burst at an unknown email, spelled in different ways, the same way', async () => {
@@ -163,7 +211,9 @@ describe('a burst of wrong passwords', () => {
     const ip = '198.51.100.78'
     const spellings = [email, email.toUpperCase(), ` ${email}`, `${email} `]
     const settled = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => checkCredentials({ email: spellings[i % spellings.length], password: 'wrong guess' }, ip)),
+      Array.from({ length: 8 }, (_, i) =>
+        checkCredentials({ email: spellings[i % spellings.length], password: 'wrong guess' }, ip),
+      ),
     )
     expect(settled.every((r) => r.status === 'rejected')).toBe(true)
     expect(await failuresOf(email, ip)).toBe(1)

@@ -16,7 +16,16 @@ const instances = Array.from({ length: 3 }, () => new pg.Pool({ connectionString
 beforeAll(async () => {
   const user = await db.user.create({ data: { name: 'Retention', email: 'retention@example.com', passwordHash: 'x' } })
   userId = user.id
-  groupId = (await db.group.create({ data: { name: 'Retention', joinCode: 'RETAIN01', joinCodeExpiresAt: new Date(Date.now() + DAY), createdById: user.id } })).id
+  groupId = (
+    await db.group.create({
+      data: {
+        name: 'Retention',
+        joinCode: 'RETAIN01',
+        joinCodeExpiresAt: new Date(Date.now() + DAY),
+        createdById: user.id,
+      },
+    })
+  ).id
 })
 
 afterAll(async () => {
@@ -24,7 +33,10 @@ afterAll(async () => {
 })
 
 async function addEvents(count: number, at: Date) {
-  const { rows } = await instances[0]!.query<{ next: number }>(`SELECT coalesce(max(seq), 0) + 1 AS next FROM "GroupEvent" WHERE "groupId" = $1`, [groupId])
+  const { rows } = await instances[0]!.query<{ next: number }>(
+    `SELECT coalesce(max(seq), 0) + 1 AS next FROM "GroupEvent" WHERE "groupId" = $1`,
+    [groupId],
+  )
   const first = rows[0]!.next
   await instances[0]!.query(
     `INSERT INTO "GroupEvent" ("groupId", seq, type, payload, "createdAt")
@@ -42,7 +54,8 @@ async function addSessions(count: number, at: Date) {
   )
 }
 
-const count = async (table: string) => Number((await instances[0]!.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]!.n)
+const count = async (table: string) =>
+  Number((await instances[0]!.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]!.n)
 
 describe('pruning', () => {
   it('deletes what is older than each rule allows, keeps the rest, and skips a table that is gone', async () => {
@@ -66,19 +79,30 @@ describe('the schedule', () => {
     const claims = await Promise.all(instances.map((pool) => claimPeriod(pool, 'claim-test', 60_000)))
     expect(claims.filter(Boolean)).toHaveLength(1)
     // Within the period, nobody else.
-    expect(await Promise.all(instances.map((pool) => claimPeriod(pool, 'claim-test', 60_000)))).toEqual([false, false, false])
+    expect(await Promise.all(instances.map((pool) => claimPeriod(pool, 'claim-test', 60_000)))).toEqual([
+      false,
+      false,
+      false,
+    ])
   })
 
   it('runs a task once per period across three instances checking on their own timers', async () => {
     const runs: { instance: number; at: number }[] = []
     const periodMs = 1_000
     const schedules = instances.map((pool, instance) =>
-      every(() => pool, 'every-test', periodMs, 50, async () => {
-        runs.push({ instance, at: Date.now() })
-        return {}
-      }, (error) => {
-        throw error
-      }),
+      every(
+        () => pool,
+        'every-test',
+        periodMs,
+        50,
+        async () => {
+          runs.push({ instance, at: Date.now() })
+          return {}
+        },
+        (error) => {
+          throw error
+        },
+      ),
     )
     await new Promise((resolve) => setTimeout(resolve, 4_300))
     schedules.forEach((schedule) => schedule.stop())
@@ -89,7 +113,9 @@ describe('the schedule', () => {
     // Periods are measured by the database's clock; these times are the callers', who hear of
     // their claim a round trip later (a loaded machine's round trip can take a few hundred ms).
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(periodMs - 300)
-    const { rows } = await instances[0]!.query<{ value: { claimedBy: string; finishedAt: string } }>(`SELECT value FROM "SystemState" WHERE key = 'schedule:every-test'`)
+    const { rows } = await instances[0]!.query<{ value: { claimedBy: string; finishedAt: string } }>(
+      `SELECT value FROM "SystemState" WHERE key = 'schedule:every-test'`,
+    )
     expect(rows[0]!.value.finishedAt).toBeTruthy()
   })
 })
@@ -114,7 +140,9 @@ describe('a soak of writes', () => {
       await pruneOldRows(instances[day % 3]!, rules, now)
       // What autovacuum does in production, so the space of deleted rows is reused.
       if (day % 7 === 6) await instances[0]!.query(`VACUUM "GroupEvent", "AuthSession"`)
-      const eventBytes = Number((await instances[0]!.query<{ n: string }>(`SELECT pg_total_relation_size('"GroupEvent"') AS n`)).rows[0]!.n)
+      const eventBytes = Number(
+        (await instances[0]!.query<{ n: string }>(`SELECT pg_total_relation_size('"GroupEvent"') AS n`)).rows[0]!.n,
+      )
       sizes.push({ day, events: await count('GroupEvent'), signIns: await count('AuthSession'), eventBytes })
     }
     const most = (key: 'events' | 'signIns' | 'eventBytes') => Math.max(...sizes.map((s) => s[key]))

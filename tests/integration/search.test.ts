@@ -26,7 +26,8 @@ const JAPANESE = [
   '一方で、北朝鮮のミサイル発射は同盟の抑止力の重要性を改めて示した。',
 ].join('\n\n')
 
-const marked = (result: SearchResult, field: 'excerpt' | 'title' | 'note' = 'excerpt') => (result[field] ?? []).filter((s) => s.mark).map((s) => s.text.toLowerCase())
+const marked = (result: SearchResult, field: 'excerpt' | 'title' | 'note' = 'excerpt') =>
+  (result[field] ?? []).filter((s) => s.mark).map((s) => s.text.toLowerCase())
 const ids = (results: SearchResult[]) => results.map((r) => r.id)
 
 let w: Awaited<ReturnType<typeof demoSeminar>>
@@ -35,11 +36,25 @@ async function demoSeminar() {
   await seedDemo(db)
   const group = await db.group.findFirstOrThrow({ select: { id: true, joinCode: true } })
   const person = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })
-  const [naomi, alex, bea, chris] = await Promise.all([person('instructor@colloquy.test'), person('alex@colloquy.test'), person('bea@colloquy.test'), person('chris@colloquy.test')])
-  const source = (title: string) => db.source.findFirstOrThrow({ where: { groupId: group.id, title }, select: { id: true, text: true } })
+  const [naomi, alex, bea, chris] = await Promise.all([
+    person('instructor@colloquy.test'),
+    person('alex@colloquy.test'),
+    person('bea@colloquy.test'),
+    person('chris@colloquy.test'),
+  ])
+  const source = (title: string) =>
+    db.source.findFirstOrThrow({ where: { groupId: group.id, title }, select: { id: true, text: true } })
   const essay002 = await source('US – Japan Alliance')
-  const outsider = await db.user.create({ data: { name: 'Olga', email: `olga-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' }, select: { id: true } })
-  const { id: japaneseId } = await createSource(naomi, { groupId: group.id, title: '日米同盟の現在', author: '佐藤 直美', text: JAPANESE })
+  const outsider = await db.user.create({
+    data: { name: 'Olga', email: `olga-${randomBytes(4).toString('hex')}@example.com`, passwordHash: 'unused' },
+    select: { id: true },
+  })
+  const { id: japaneseId } = await createSource(naomi, {
+    groupId: group.id,
+    title: '日米同盟の現在',
+    author: '佐藤 直美',
+    text: JAPANESE,
+  })
   return { groupId: group.id, joinCode: group.joinCode, naomi, alex, bea, chris, outsider, essay002, japaneseId }
 }
 
@@ -102,13 +117,28 @@ describe('finding the essays of the demo seminar', () => {
 
 describe('highlights, notes, replies and map nodes, only for those who may see them', () => {
   it('finds a shared highlight by its passage and its note, and a reply, all linking to the passage', async () => {
-    const { id } = await createHighlight(w.alex, { ...(await at(w.essay002.id, 'Futenma')), tag: 'EVIDENCE', note: noteFromText('The heliport move keeps stalling in Nago') })
-    const { id: replyId } = await createReply(w.bea, { highlightId: id, body: noteFromText('Henoko landfill protests explain the stall') })
+    const { id } = await createHighlight(w.alex, {
+      ...(await at(w.essay002.id, 'Futenma')),
+      tag: 'EVIDENCE',
+      note: noteFromText('The heliport move keeps stalling in Nago'),
+    })
+    const { id: replyId } = await createReply(w.bea, {
+      highlightId: id,
+      body: noteFromText('Henoko landfill protests explain the stall'),
+    })
     const byNote = await search(w.chris, 'heliport Nago')
-    expect(byNote[0]).toMatchObject({ kind: 'highlight', id, href: `/groups/${w.groupId}/sources/${w.essay002.id}?highlight=${id}` })
+    expect(byNote[0]).toMatchObject({
+      kind: 'highlight',
+      id,
+      href: `/groups/${w.groupId}/sources/${w.essay002.id}?highlight=${id}`,
+    })
     expect(marked(byNote[0]!, 'note')).toEqual(expect.arrayContaining(['heliport', 'nago']))
     const byReply = await search(w.chris, 'Henoko landfill')
-    expect(byReply[0]).toMatchObject({ kind: 'reply', id: replyId, href: `/groups/${w.groupId}/sources/${w.essay002.id}?highlight=${id}` })
+    expect(byReply[0]).toMatchObject({
+      kind: 'reply',
+      id: replyId,
+      href: `/groups/${w.groupId}/sources/${w.essay002.id}?highlight=${id}`,
+    })
   })
 
   it('never shows a classmate’s private highlight, nor replies on it, to another student; its author and the instructor find it', async () => {
@@ -121,7 +151,10 @@ describe('highlights, notes, replies and map nodes, only for those who may see t
     await createReply(w.bea, { highlightId: id, body: noteFromText('zephyrine follow-up for myself') })
     for (const q of ['zephyrine', 'zephyrine figures', 'zephyr']) {
       expect(ids(await search(w.alex, q)), `Alex searching "${q}"`).not.toContain(id)
-      expect((await search(w.alex, q)).filter((r) => r.kind !== 'source'), `Alex searching "${q}"`).toEqual([])
+      expect(
+        (await search(w.alex, q)).filter((r) => r.kind !== 'source'),
+        `Alex searching "${q}"`,
+      ).toEqual([])
     }
     expect(ids(await search(w.bea, 'zephyrine'))).toContain(id)
     expect((await search(w.naomi, 'zephyrine')).map((r) => r.kind).sort()).toEqual(['highlight', 'reply'])
@@ -131,8 +164,13 @@ describe('highlights, notes, replies and map nodes, only for those who may see t
   it('with "read first", finds classmates’ highlights on a source only once the student has made one there', async () => {
     await updateGroupSettings(w.naomi, { groupId: w.groupId, readFirst: true })
     try {
-      const { id } = await createHighlight(w.alex, { ...(await at(w.japaneseId, '負担軽減')), tag: 'CLAIM', note: noteFromText('負担の公平性が論点') })
-      const kinds = async (q: string) => (await search(w.chris, q)).filter((r) => r.kind === 'highlight').map((r) => r.id)
+      const { id } = await createHighlight(w.alex, {
+        ...(await at(w.japaneseId, '負担軽減')),
+        tag: 'CLAIM',
+        note: noteFromText('負担の公平性が論点'),
+      })
+      const kinds = async (q: string) =>
+        (await search(w.chris, q)).filter((r) => r.kind === 'highlight').map((r) => r.id)
       expect(await kinds('負担')).toEqual([])
       expect(await kinds('公平性')).toEqual([])
       await createHighlight(w.chris, { ...(await at(w.japaneseId, '北朝鮮のミサイル')), tag: 'EVIDENCE' })
@@ -149,24 +187,35 @@ describe('highlights, notes, replies and map nodes, only for those who may see t
     const { id: personal } = await createMap(w.bea, { groupId: w.groupId, title: 'Bea’s map', kind: 'PERSONAL' })
     const node = async (actor: { id: string }, mapId: string, label: string) => {
       const id = randomUUID().replaceAll('-', '')
-      await applyMapOperation(actor, { mapId, op: { type: 'node.add', node: { id, kind: 'CLAIM', label, x: 0, y: 0 } } })
+      await applyMapOperation(actor, {
+        mapId,
+        op: { type: 'node.add', node: { id, kind: 'CLAIM', label, x: 0, y: 0 } },
+      })
       return id
     }
     const shared = await node(w.alex, groupMap, 'Deterrence depends on forward quarterbacking')
     const own = await node(w.bea, personal, 'My quarterbacking hunch')
-    const found = async (actor: { id: string }) => ids((await search(actor, 'quarterbacking')).filter((r) => r.kind === 'node'))
+    const found = async (actor: { id: string }) =>
+      ids((await search(actor, 'quarterbacking')).filter((r) => r.kind === 'node'))
     expect((await found(w.chris)).sort()).toEqual([shared])
     expect((await found(w.bea)).sort()).toEqual([shared, own].sort())
     expect((await found(w.naomi)).sort()).toEqual([shared, own].sort())
     const [hit] = (await search(w.alex, 'forward quarterbacking')).filter((r) => r.kind === 'node')
-    expect(hit).toMatchObject({ href: `/groups/${w.groupId}/maps/${groupMap}?node=${shared}`, title: [{ text: 'Class map', mark: false }] })
+    expect(hit).toMatchObject({
+      href: `/groups/${w.groupId}/maps/${groupMap}?node=${shared}`,
+      title: [{ text: 'Class map', mark: false }],
+    })
   })
 })
 
 describe('who may search, and bad queries', () => {
   it('answers an outsider as if the group did not exist, and a signed-out person with a request to sign in', async () => {
-    expect(toFailure(await searchGroup(w.outsider, { groupId: w.groupId, q: 'alliance' }).catch((e) => e))).toMatchObject({ status: 404, error: 'This group does not exist.' })
-    expect(toFailure(await searchGroup(null, { groupId: w.groupId, q: 'alliance' }).catch((e) => e))).toMatchObject({ status: 401 })
+    expect(
+      toFailure(await searchGroup(w.outsider, { groupId: w.groupId, q: 'alliance' }).catch((e) => e)),
+    ).toMatchObject({ status: 404, error: 'This group does not exist.' })
+    expect(toFailure(await searchGroup(null, { groupId: w.groupId, q: 'alliance' }).catch((e) => e))).toMatchObject({
+      status: 401,
+    })
     // Once they join, they find what every member finds.
     await joinGroupByCode(w.outsider, { code: w.joinCode })
     expect(ids(await search(w.outsider, 'Futenma'))).toContain(w.essay002.id)
@@ -185,7 +234,7 @@ describe('who may search, and bad queries', () => {
   })
 
   it('treats query syntax, wildcards and SQL as text', async () => {
-    for (const q of ['%', '_', '\\', "'; DROP TABLE \"Source\"; --", '"unclosed', 'a & | ! b', '-', 'or or or', '(((']) {
+    for (const q of ['%', '_', '\\', '\'; DROP TABLE "Source"; --', '"unclosed', 'a & | ! b', '-', 'or or or', '(((']) {
       const results = await search(w.alex, q)
       expect(Array.isArray(results), q).toBe(true)
     }
@@ -197,13 +246,17 @@ describe('who may search, and bad queries', () => {
 
 describe('the budget of a search', () => {
   it('refuses an account past its limit, then an address past its own, saying when to try again', async () => {
-    const asked = (actor: { id: string }, address: string) => searchGroupAsked(actor, { groupId: w.groupId, q: 'alliance' }, address)
+    const asked = (actor: { id: string }, address: string) =>
+      searchGroupAsked(actor, { groupId: w.groupId, q: 'alliance' }, address)
     const { account, address } = LIMITS.search
     // All but the last search of Bea's minute already made; the last one is answered.
     await limiter('search:account', account).penalty(w.bea.id, account.points - 1)
     expect((await asked(w.bea, '192.0.2.10')).results.length).toBeGreaterThan(0)
     const refused = toFailure(await asked(w.bea, '192.0.2.11').catch((e) => e))
-    expect(refused).toMatchObject({ status: 429, error: expect.stringMatching(/^Too many searches were made in the last minute\. Please try again in \d+ s\.$/) })
+    expect(refused).toMatchObject({
+      status: 429,
+      error: expect.stringMatching(/^Too many searches were made in the last minute\. Please try again in \d+ s\.$/),
+    })
     expect(refused.retryAfterSeconds).toBeGreaterThan(0)
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(account.duration)
     // Chris, from another address, searches on.

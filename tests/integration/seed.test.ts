@@ -49,11 +49,15 @@ describe('demo seed', () => {
     expect(sold.filter((h) => h.tag === 'EVIDENCE' && /\d/.test(h.exact)).length).toBeGreaterThanOrEqual(5)
     expect(highlights.filter((h) => h.note !== null).length).toBeGreaterThanOrEqual(10)
     // Threads where the highlight's author answers a classmate: an argument, not a comment.
-    const argued = highlights.filter((h) => h.replies.some((r) => r.authorId !== h.authorId) && h.replies.some((r) => r.authorId === h.authorId))
+    const argued = highlights.filter(
+      (h) => h.replies.some((r) => r.authorId !== h.authorId) && h.replies.some((r) => r.authorId === h.authorId),
+    )
     expect(argued.length).toBeGreaterThanOrEqual(4)
     expect(highlights.every((h) => h.replies.every((r) => r.createdAt > h.createdAt))).toBe(true)
     // Nothing reads "(edited)": written at their time, never changed since.
-    expect(highlights.flatMap((h) => h.replies).every((r) => r.updatedAt.getTime() === r.createdAt.getTime())).toBe(true)
+    expect(highlights.flatMap((h) => h.replies).every((r) => r.updatedAt.getTime() === r.createdAt.getTime())).toBe(
+      true,
+    )
   })
 
   it('quotes the essays exactly: every highlight anchors EXACT where it is stored, but the one the edit moved', async () => {
@@ -72,18 +76,28 @@ describe('demo seed', () => {
     // Made on the first version, where its quote stood word for word; placed again, it asks to be confirmed.
     expect(edited!.revisions.find((r) => r.version === 1)!.text).toContain(moved.quote)
     expect(edited!.text).not.toContain(moved.quote)
-    expect(reanchor({ ...asking[0]!, exact: moved.quote }, edited!.text, edited!.revisions[0]!.text).status).toBe('MOVED')
+    expect(reanchor({ ...asking[0]!, exact: moved.quote }, edited!.text, edited!.revisions[0]!.text).status).toBe(
+      'MOVED',
+    )
     // The rest of the edited essay's highlights came through the edit exactly.
-    expect(highlights.filter((h) => h.sourceId === edited!.id && h.anchorStatus === 'EXACT').length).toBeGreaterThanOrEqual(5)
+    expect(
+      highlights.filter((h) => h.sourceId === edited!.id && h.anchorStatus === 'EXACT').length,
+    ).toBeGreaterThanOrEqual(5)
   })
 
   it('holds a group debate map across the essays and a submitted, reviewed map per student', async () => {
     const anchorOf = new Map((await db.highlight.findMany()).map((h) => [h.id, h.anchorStatus]))
-    const group = await db.argumentMap.findFirstOrThrow({ where: { kind: 'GROUP' }, include: { operations: { orderBy: { seq: 'asc' } } } })
+    const group = await db.argumentMap.findFirstOrThrow({
+      where: { kind: 'GROUP' },
+      include: { operations: { orderBy: { seq: 'asc' } } },
+    })
     const state = await loadMapState(group.id)
     expect(state.nodes.length).toBeGreaterThanOrEqual(15)
     expect(new Set(state.relations.map((r) => r.kind))).toEqual(new Set(['SUPPORTS', 'ATTACKS']))
-    const cited = await db.highlight.findMany({ where: { id: { in: state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])) } }, select: { sourceId: true, authorId: true } })
+    const cited = await db.highlight.findMany({
+      where: { id: { in: state.nodes.flatMap((n) => (n.highlightId ? [n.highlightId] : [])) } },
+      select: { sourceId: true, authorId: true },
+    })
     expect(new Set(cited.map((c) => c.sourceId)).size).toBe(5)
     expect(new Set(group.operations.map((o) => o.actorId)).size).toBe(3)
     // The log replays to the stored map, as it does for maps built by hand.
@@ -96,12 +110,22 @@ describe('demo seed', () => {
 
     const rubric = (await db.group.findFirstOrThrow()).rubric as { name: string; points: number }[]
     expect(rubric.length).toBeGreaterThanOrEqual(3)
-    const personal = await db.argumentMap.findMany({ where: { kind: 'PERSONAL' }, include: { owner: true, feedback: true, nodes: true } })
-    expect(personal.map((m) => m.owner!.email).sort()).toEqual(['alex@colloquy.test', 'bea@colloquy.test', 'chris@colloquy.test'])
+    const personal = await db.argumentMap.findMany({
+      where: { kind: 'PERSONAL' },
+      include: { owner: true, feedback: true, nodes: true },
+    })
+    expect(personal.map((m) => m.owner!.email).sort()).toEqual([
+      'alex@colloquy.test',
+      'bea@colloquy.test',
+      'chris@colloquy.test',
+    ])
     for (const map of personal) {
       expect(map.status, map.title).toBe('SUBMITTED')
       expect(map.nodes.length, map.title).toBeGreaterThanOrEqual(4)
-      expect(map.feedback.some((f) => f.nodeId !== null && map.nodes.some((n) => n.id === f.nodeId)), map.title).toBe(true)
+      expect(
+        map.feedback.some((f) => f.nodeId !== null && map.nodes.some((n) => n.id === f.nodeId)),
+        map.title,
+      ).toBe(true)
       const scored = map.feedback.find((f) => f.rubricScores !== null)!
       const scores = scored.rubricScores as { name: string; points: number; max: number }[]
       expect(scores.map((s) => s.name)).toEqual(rubric.map((c) => c.name))

@@ -23,7 +23,12 @@ const ESSAY = [TITLE, OPENING, HISTORY, CLOSING].join('\n\n')
 /** A seminar with the essay as its source (version 1). */
 async function essay(text = ESSAY) {
   const people = await classroom()
-  const { id: sourceId } = await createSource(people.instructor, { groupId: people.groupId, title: TITLE, text, restore: [] })
+  const { id: sourceId } = await createSource(people.instructor, {
+    groupId: people.groupId,
+    title: TITLE,
+    text,
+    restore: [],
+  })
   return { ...people, sourceId }
 }
 
@@ -38,7 +43,15 @@ async function highlight(actor: { id: string }, sourceId: string, phrase: string
 const anchorOf = (id: string) =>
   db.highlight.findUniqueOrThrow({
     where: { id },
-    select: { exact: true, prefix: true, suffix: true, start: true, end: true, sourceVersion: true, anchorStatus: true },
+    select: {
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      sourceVersion: true,
+      anchorStatus: true,
+    },
   })
 
 /** What the editor would see: the expected anchor of `phrase` in `text`. */
@@ -46,7 +59,13 @@ function placedAt(text: string, phrase: string) {
   const start = text.indexOf(phrase)
   expect(start, phrase).toBeGreaterThanOrEqual(0)
   const end = start + phrase.length
-  return { exact: phrase, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32), start, end }
+  return {
+    exact: phrase,
+    prefix: text.slice(Math.max(0, start - 32), start),
+    suffix: text.slice(end, end + 32),
+    start,
+    end,
+  }
 }
 
 /** Everything a refused edit must leave as it was. */
@@ -80,12 +99,22 @@ describe('editing the text of a source', () => {
       version: 2,
     })
     const anchor = await anchorOf(id)
-    expect(anchor).toEqual({ ...placedAt(fixed, 'shared threats bind allies together'), sourceVersion: 2, anchorStatus: 'EXACT' })
+    expect(anchor).toEqual({
+      ...placedAt(fixed, 'shared threats bind allies together'),
+      sourceVersion: 2,
+      anchorStatus: 'EXACT',
+    })
     expect(anchor.start).toBe(ESSAY.indexOf('shared threats') + 1)
-    expect(await db.sourceRevision.findMany({ where: { sourceId }, select: { version: true, text: true, contentHash: true, createdById: true } })).toEqual([
-      { version: 1, text: ESSAY, contentHash: sha256(ESSAY), createdById: instructor.id },
-    ])
-    expect(await lastEvent(groupId)).toMatchObject({ type: 'source.changed', payload: { type: 'source.changed', sourceId } })
+    expect(
+      await db.sourceRevision.findMany({
+        where: { sourceId },
+        select: { version: true, text: true, contentHash: true, createdById: true },
+      }),
+    ).toEqual([{ version: 1, text: ESSAY, contentHash: sha256(ESSAY), createdById: instructor.id }])
+    expect(await lastEvent(groupId)).toMatchObject({
+      type: 'source.changed',
+      payload: { type: 'source.changed', sourceId },
+    })
   })
 
   it('anchors a new highlight in the edited text, though this process held the old text in memory', async () => {
@@ -97,14 +126,27 @@ describe('editing the text of a source', () => {
 
     const phrase = 'the record of the last century'
     const start = rewritten.indexOf(phrase)
-    const { id } = await createHighlight(student, { sourceId, start, end: start + phrase.length, tag: 'EVIDENCE', sourceVersion: 2 })
-    expect(await db.highlight.findUniqueOrThrow({ where: { id }, select: { exact: true, start: true, sourceVersion: true } })).toEqual({
+    const { id } = await createHighlight(student, {
+      sourceId,
+      start,
+      end: start + phrase.length,
+      tag: 'EVIDENCE',
+      sourceVersion: 2,
+    })
+    expect(
+      await db.highlight.findUniqueOrThrow({
+        where: { id },
+        select: { exact: true, start: true, sourceVersion: true },
+      }),
+    ).toEqual({
       exact: phrase,
       start,
       sourceVersion: 2,
     })
     // A selection made on the old text is refused rather than anchored in the new one.
-    expect(await refusal(createHighlight(student, { sourceId, start: 0, end: 5, tag: 'CLAIM', sourceVersion: 1 }))).toMatchObject({ status: 409 })
+    expect(
+      await refusal(createHighlight(student, { sourceId, start: 0, end: 5, tag: 'CLAIM', sourceVersion: 1 })),
+    ).toMatchObject({ status: 409 })
   })
 
   it('marks a highlight whose words were edited as moved, holding the edited words, and leaves the others exact', async () => {
@@ -113,10 +155,23 @@ describe('editing the text of a source', () => {
     const untouched = await highlight(instructor, sourceId, 'trust between peoples')
     const text = ESSAY.replace('shared threats bind', 'shared dangers bind')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({ version: 2, exact: 1, moved: 1, orphaned: 0 })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
+      version: 2,
+      exact: 1,
+      moved: 1,
+      orphaned: 0,
+    })
 
-    expect(await anchorOf(edited)).toEqual({ ...placedAt(text, 'shared dangers bind allies together'), sourceVersion: 2, anchorStatus: 'MOVED' })
-    expect(await anchorOf(untouched)).toEqual({ ...placedAt(text, 'trust between peoples'), sourceVersion: 2, anchorStatus: 'EXACT' })
+    expect(await anchorOf(edited)).toEqual({
+      ...placedAt(text, 'shared dangers bind allies together'),
+      sourceVersion: 2,
+      anchorStatus: 'MOVED',
+    })
+    expect(await anchorOf(untouched)).toEqual({
+      ...placedAt(text, 'trust between peoples'),
+      sourceVersion: 2,
+      anchorStatus: 'EXACT',
+    })
   })
 
   it('orphans a highlight whose passage was deleted, keeping it and its quote', async () => {
@@ -125,7 +180,12 @@ describe('editing the text of a source', () => {
     const before = await anchorOf(id)
     const text = [TITLE, OPENING, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({ version: 2, exact: 0, moved: 0, orphaned: 1 })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
+      version: 2,
+      exact: 0,
+      moved: 0,
+      orphaned: 1,
+    })
 
     // The whole anchor still describes the passage in the version it was made on.
     expect(await anchorOf(id)).toEqual({ ...before, anchorStatus: 'ORPHANED' })
@@ -136,15 +196,37 @@ describe('editing the text of a source', () => {
     const { instructor, student, sourceId } = await essay()
     const id = await highlight(student, sourceId, 'trust between peoples')
     const v2 = ESSAY.replace('partnrs', 'partners')
-    const v3 = v2.replace(HISTORY, `${HISTORY}\n\nGeography matters too: neighbours fear each other more than distant powers.`)
+    const v3 = v2.replace(
+      HISTORY,
+      `${HISTORY}\n\nGeography matters too: neighbours fear each other more than distant powers.`,
+    )
 
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: v2 })
     const later = await highlight(student, sourceId, 'prosperity loosens the ties')
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({ version: 3, exact: 2, moved: 0, orphaned: 0 })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({
+      version: 3,
+      exact: 2,
+      moved: 0,
+      orphaned: 0,
+    })
 
-    expect(await anchorOf(id)).toEqual({ ...placedAt(v3, 'trust between peoples'), sourceVersion: 3, anchorStatus: 'EXACT' })
-    expect(await anchorOf(later)).toEqual({ ...placedAt(v3, 'prosperity loosens the ties'), sourceVersion: 3, anchorStatus: 'EXACT' })
-    expect(await db.sourceRevision.findMany({ where: { sourceId }, orderBy: { version: 'asc' }, select: { version: true, text: true } })).toEqual([
+    expect(await anchorOf(id)).toEqual({
+      ...placedAt(v3, 'trust between peoples'),
+      sourceVersion: 3,
+      anchorStatus: 'EXACT',
+    })
+    expect(await anchorOf(later)).toEqual({
+      ...placedAt(v3, 'prosperity loosens the ties'),
+      sourceVersion: 3,
+      anchorStatus: 'EXACT',
+    })
+    expect(
+      await db.sourceRevision.findMany({
+        where: { sourceId },
+        orderBy: { version: 'asc' },
+        select: { version: true, text: true },
+      }),
+    ).toEqual([
       { version: 1, text: ESSAY },
       { version: 2, text: v2 },
     ])
@@ -156,9 +238,18 @@ describe('editing the text of a source', () => {
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: [TITLE, OPENING, CLOSING].join('\n\n') })
     const restored = [TITLE, OPENING.replace('partnrs', 'partners'), HISTORY, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: restored })).toEqual({ version: 3, exact: 0, moved: 1, orphaned: 0 })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: restored })).toEqual({
+      version: 3,
+      exact: 0,
+      moved: 1,
+      orphaned: 0,
+    })
 
-    expect(await anchorOf(id)).toEqual({ ...placedAt(restored, 'shared threats bind allies together'), sourceVersion: 3, anchorStatus: 'MOVED' })
+    expect(await anchorOf(id)).toEqual({
+      ...placedAt(restored, 'shared threats bind allies together'),
+      sourceVersion: 3,
+      anchorStatus: 'MOVED',
+    })
   })
 
   it('never turns a moved highlight back to exact on its own', async () => {
@@ -168,8 +259,17 @@ describe('editing the text of a source', () => {
     const v3 = v2.replace('partnrs', 'partners')
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: v2 })
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({ version: 3, exact: 0, moved: 1, orphaned: 0 })
-    expect(await anchorOf(id)).toEqual({ ...placedAt(v3, 'shared dangers bind allies together'), sourceVersion: 3, anchorStatus: 'MOVED' })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({
+      version: 3,
+      exact: 0,
+      moved: 1,
+      orphaned: 0,
+    })
+    expect(await anchorOf(id)).toEqual({
+      ...placedAt(v3, 'shared dangers bind allies together'),
+      sourceVersion: 3,
+      anchorStatus: 'MOVED',
+    })
   })
 
   it('stores the text the way the importer does, but keeps lines an importer would take for junk', async () => {
@@ -188,7 +288,12 @@ describe('editing the text of a source', () => {
     await highlight(student, sourceId, 'shared threats bind allies together')
     const before = await snapshot(sourceId)
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text: `${ESSAY}\r\n` })).toEqual({ version: 1, exact: 1, moved: 0, orphaned: 0 })
+    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text: `${ESSAY}\r\n` })).toEqual({
+      version: 1,
+      exact: 1,
+      moved: 0,
+      orphaned: 0,
+    })
     expect(await snapshot(sourceId)).toEqual(before)
   })
 
@@ -198,7 +303,9 @@ describe('editing the text of a source', () => {
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: ESSAY.replace('partnrs', 'partners') })
     const before = await snapshot(sourceId)
 
-    expect(await refusal(editSourceText(instructor, { sourceId, expectedVersion: 1, text: ESSAY.replace(CLOSING, '') }))).toMatchObject({
+    expect(
+      await refusal(editSourceText(instructor, { sourceId, expectedVersion: 1, text: ESSAY.replace(CLOSING, '') })),
+    ).toMatchObject({
       status: 409,
       error: 'Someone else edited this source; reload to see their changes.',
     })
@@ -231,10 +338,16 @@ describe('editing the text of a source', () => {
     expect(await refusal(editSourceText(student, input))).toMatchObject({ status: 403 })
     expect(await refusal(editSourceText(outsider, input))).toMatchObject({ status: 404 })
     expect(await refusal(editSourceText(null, input))).toMatchObject({ status: 401 })
-    expect(await refusal(restoreDroppedBlock(student, { sourceId, position: 0, expectedVersion: 1 }))).toMatchObject({ status: 403 })
-    expect(await refusal(restoreDroppedBlock(outsider, { sourceId, position: 0, expectedVersion: 1 }))).toMatchObject({ status: 404 })
+    expect(await refusal(restoreDroppedBlock(student, { sourceId, position: 0, expectedVersion: 1 }))).toMatchObject({
+      status: 403,
+    })
+    expect(await refusal(restoreDroppedBlock(outsider, { sourceId, position: 0, expectedVersion: 1 }))).toMatchObject({
+      status: 404,
+    })
     expect(await refusal(updateSourceMetadata(student, { sourceId, title: 'Mine now' }))).toMatchObject({ status: 403 })
-    expect(await refusal(updateSourceMetadata(outsider, { sourceId, title: 'Mine now' }))).toMatchObject({ status: 404 })
+    expect(await refusal(updateSourceMetadata(outsider, { sourceId, title: 'Mine now' }))).toMatchObject({
+      status: 404,
+    })
     expect(await snapshot(sourceId)).toEqual(before)
   })
 
@@ -251,7 +364,10 @@ describe('editing the text of a source', () => {
     await highlight(student, sourceId, 'shared threats bind allies together')
     const before = await snapshot(sourceId)
 
-    expect(await refusal(editSourceText(instructor, { sourceId, expectedVersion: 1, text }))).toMatchObject({ status: 400, error: message })
+    expect(await refusal(editSourceText(instructor, { sourceId, expectedVersion: 1, text }))).toMatchObject({
+      status: 400,
+      error: message,
+    })
     expect(await snapshot(sourceId)).toEqual(before)
   })
 
@@ -290,10 +406,21 @@ describe('restoring a block the importer set aside', () => {
       version++
     }
 
-    const expected = [TITLE, 'A guest essay for the seminar', OPENING, 'Order now', 'Get 20% OFF your first order', HISTORY].join('\n\n')
+    const expected = [
+      TITLE,
+      'A guest essay for the seminar',
+      OPENING,
+      'Order now',
+      'Get 20% OFF your first order',
+      HISTORY,
+    ].join('\n\n')
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
     expect(source).toMatchObject({ text: expected, contentHash: sha256(expected), version: 3, droppedBlocks: [] })
-    expect(await anchorOf(id)).toEqual({ ...placedAt(expected, 'shared threats bind allies together'), sourceVersion: 3, anchorStatus: 'EXACT' })
+    expect(await anchorOf(id)).toEqual({
+      ...placedAt(expected, 'shared threats bind allies together'),
+      sourceVersion: 3,
+      anchorStatus: 'EXACT',
+    })
     expect(await db.sourceRevision.count({ where: { sourceId } })).toBe(2)
   })
 
@@ -302,13 +429,20 @@ describe('restoring a block the importer set aside', () => {
     await restoreDroppedBlock(instructor, { sourceId, position: 4, expectedVersion: 1 })
 
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
-    expect(source.text).toBe([TITLE, 'A guest essay for the seminar', OPENING, 'Get 20% OFF your first order', HISTORY].join('\n\n'))
-    expect(source.droppedBlocks).toEqual([{ position: 3, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' }])
+    expect(source.text).toBe(
+      [TITLE, 'A guest essay for the seminar', OPENING, 'Get 20% OFF your first order', HISTORY].join('\n\n'),
+    )
+    expect(source.droppedBlocks).toEqual([
+      { position: 3, text: 'Order now', reason: 'a button or menu label', kind: 'paragraph' },
+    ])
     expect(await db.sourceRevision.findFirstOrThrow({ where: { sourceId } })).toMatchObject({
       version: 1,
       text: [TITLE, 'A guest essay for the seminar', OPENING, HISTORY].join('\n\n'),
     })
-    expect(await lastEvent(groupId)).toMatchObject({ type: 'source.changed', payload: { type: 'source.changed', sourceId } })
+    expect(await lastEvent(groupId)).toMatchObject({
+      type: 'source.changed',
+      payload: { type: 'source.changed', sourceId },
+    })
   })
 
   it('still finds the place after the instructor corrected the text by hand', async () => {
@@ -318,7 +452,9 @@ describe('restoring a block the importer set aside', () => {
     await restoreDroppedBlock(instructor, { sourceId, position: 3, expectedVersion: 2 })
 
     expect((await db.source.findUniqueOrThrow({ where: { id: sourceId } })).text).toBe(
-      [TITLE, 'A guest essay for the seminar', OPENING.replace('partnrs', 'partners'), 'Order now', HISTORY].join('\n\n'),
+      [TITLE, 'A guest essay for the seminar', OPENING.replace('partnrs', 'partners'), 'Order now', HISTORY].join(
+        '\n\n',
+      ),
     )
   })
 
@@ -327,12 +463,18 @@ describe('restoring a block the importer set aside', () => {
     await restoreDroppedBlock(instructor, { sourceId, position: 4, expectedVersion: 1 })
     const before = await snapshot(sourceId)
 
-    expect(await refusal(restoreDroppedBlock(instructor, { sourceId, position: 3, expectedVersion: 1 }))).toMatchObject({
-      status: 409,
-      error: 'Someone else edited this source; reload to see their changes.',
-    })
-    expect(await refusal(restoreDroppedBlock(instructor, { sourceId, position: 4, expectedVersion: 2 }))).toMatchObject({ status: 404 })
-    expect(await refusal(restoreDroppedBlock(instructor, { sourceId, position: -1, expectedVersion: 2 }))).toMatchObject({ status: 400 })
+    expect(await refusal(restoreDroppedBlock(instructor, { sourceId, position: 3, expectedVersion: 1 }))).toMatchObject(
+      {
+        status: 409,
+        error: 'Someone else edited this source; reload to see their changes.',
+      },
+    )
+    expect(await refusal(restoreDroppedBlock(instructor, { sourceId, position: 4, expectedVersion: 2 }))).toMatchObject(
+      { status: 404 },
+    )
+    expect(
+      await refusal(restoreDroppedBlock(instructor, { sourceId, position: -1, expectedVersion: 2 })),
+    ).toMatchObject({ status: 400 })
     expect(await snapshot(sourceId)).toEqual(before)
   })
 })
@@ -340,7 +482,13 @@ describe('restoring a block the importer set aside', () => {
 describe('editing the details of a source', () => {
   it('changes title, author, year and address without touching the text or its version', async () => {
     const { groupId, instructor, sourceId } = await essay()
-    await updateSourceMetadata(instructor, { sourceId, title: '  Why Alliances Last ', author: 'Jane Smith', year: '2012', url: 'https://example.com/a' })
+    await updateSourceMetadata(instructor, {
+      sourceId,
+      title: '  Why Alliances Last ',
+      author: 'Jane Smith',
+      year: '2012',
+      url: 'https://example.com/a',
+    })
 
     expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
       title: 'Why Alliances Last',
@@ -353,17 +501,26 @@ describe('editing the details of a source', () => {
     expect(await lastEvent(groupId)).toMatchObject({ type: 'source.changed' })
 
     await updateSourceMetadata(instructor, { sourceId, title: 'Why Alliances Last', author: '', year: '', url: '' })
-    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ author: null, year: null, url: null })
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      author: null,
+      year: null,
+      url: null,
+    })
   })
 
   it('refuses invalid details with a clear message', async () => {
     const { instructor, sourceId } = await essay()
-    expect(await refusal(updateSourceMetadata(instructor, { sourceId, title: ' ' }))).toMatchObject({ status: 400, error: 'Enter a title.' })
+    expect(await refusal(updateSourceMetadata(instructor, { sourceId, title: ' ' }))).toMatchObject({
+      status: 400,
+      error: 'Enter a title.',
+    })
     expect(await refusal(updateSourceMetadata(instructor, { sourceId, title: 'T', year: '99' }))).toMatchObject({
       status: 400,
       error: 'Enter a year between 1000 and 2100.',
     })
-    expect(await refusal(updateSourceMetadata(instructor, { sourceId, title: 'T', url: 'javascript:alert(1)' }))).toMatchObject({ status: 400 })
+    expect(
+      await refusal(updateSourceMetadata(instructor, { sourceId, title: 'T', url: 'javascript:alert(1)' })),
+    ).toMatchObject({ status: 400 })
     expect((await db.source.findUniqueOrThrow({ where: { id: sourceId } })).title).toBe(TITLE)
   })
 })
@@ -371,7 +528,12 @@ describe('editing the details of a source', () => {
 describe('opening the edit page', () => {
   it('gives an instructor the text, version, set-aside blocks and number of highlights', async () => {
     const { groupId, instructor, student } = await classroom()
-    const { id: sourceId } = await createSource(instructor, { groupId, title: TITLE, text: `${ESSAY}\n\nOrder now`, restore: [] })
+    const { id: sourceId } = await createSource(instructor, {
+      groupId,
+      title: TITLE,
+      text: `${ESSAY}\n\nOrder now`,
+      restore: [],
+    })
     await highlight(student, sourceId, 'trust between peoples')
 
     expect((await getSourceForEditing(instructor, groupId, sourceId)).source).toMatchObject({

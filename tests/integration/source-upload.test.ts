@@ -48,10 +48,14 @@ function unreadableRequest(headers: Record<string, string> = {}): Request {
 
 const call = async (request: Request, groupId = seminar.groupId) => {
   const response = await POST(request, { params: Promise.resolve({ groupId }) })
-  return { status: response.status, body: (await response.json()) as { blocks?: unknown[]; metadata?: unknown; error?: string } }
+  return {
+    status: response.status,
+    body: (await response.json()) as { blocks?: unknown[]; metadata?: unknown; error?: string },
+  }
 }
 
-const essay = () => new File(['# Why Alliances Endure\n\nAlliances last when both partners gain.'], 'essay.md', { type: 'text/markdown' })
+const essay = () =>
+  new File(['# Why Alliances Endure\n\nAlliances last when both partners gain.'], 'essay.md', { type: 'text/markdown' })
 
 describe('the upload route', () => {
   it('gives an instructor the blocks and details of the file (read in a job worker), and stores nothing', async () => {
@@ -72,7 +76,10 @@ describe('the upload route', () => {
 
   it('refuses before reading the upload: signed out 401, a student 403, an outsider or unknown group 404', async () => {
     signedIn.user = null
-    expect(await call(unreadableRequest())).toMatchObject({ status: 401, body: { error: 'Please sign in to continue.' } })
+    expect(await call(unreadableRequest())).toMatchObject({
+      status: 401,
+      body: { error: 'Please sign in to continue.' },
+    })
     signedIn.user = seminar.student
     expect((await call(unreadableRequest())).status).toBe(403)
     signedIn.user = seminar.outsider
@@ -93,7 +100,11 @@ describe('the upload route', () => {
     expect(await call(uploadRequest(null))).toMatchObject({ status: 400, body: { error: 'Choose a file to upload.' } })
     const empty = new File([], 'empty.txt', { type: 'text/plain' })
     expect(await call(uploadRequest(empty))).toMatchObject({ status: 400, body: { error: 'This file is empty.' } })
-    const json = new Request('http://localhost/api/upload', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    const json = new Request('http://localhost/api/upload', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    })
     expect((await call(json)).body.error).toContain('multipart/form-data')
   })
 })

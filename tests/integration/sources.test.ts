@@ -85,32 +85,77 @@ describe('adding a source', () => {
     const { groupId, instructor } = await classroom()
     const { id } = await createSource(instructor, form(groupId, { drop: [2] }))
     const source = await db.source.findUniqueOrThrow({ where: { id } })
-    expect(source.text).toBe(['Why Alliances Endure', 'History shows that shared threats bind allies together.'].join('\n\n'))
-    expect(source.droppedBlocks).toContainEqual({ position: 2, text: 'Alliances last when both partners gain from them.', reason: 'left out by hand', kind: 'paragraph' })
+    expect(source.text).toBe(
+      ['Why Alliances Endure', 'History shows that shared threats bind allies together.'].join('\n\n'),
+    )
+    expect(source.droppedBlocks).toContainEqual({
+      position: 2,
+      text: 'Alliances last when both partners gain from them.',
+      reason: 'left out by hand',
+      kind: 'paragraph',
+    })
   })
 
   it('stores the blocks of an uploaded file as previewed: kinds, heading levels and pages in the layout, set-aside blocks listed', async () => {
     const { groupId, instructor } = await classroom()
     const blocks = [
-      { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
-      { text: 'JOURNAL OF ALLIANCE STUDIES', kind: 'paragraph', page: 1, junkReason: 'running head or footer (repeats on every page)' },
+      {
+        text: 'Credible Commitments',
+        kind: 'heading',
+        level: 1,
+        page: 1,
+        junkReason: 'the title (in the Title field)',
+      },
+      {
+        text: 'JOURNAL OF ALLIANCE STUDIES',
+        kind: 'paragraph',
+        page: 1,
+        junkReason: 'running head or footer (repeats on every page)',
+      },
       { text: 'Promises need means.', kind: 'paragraph', page: 1 },
       { text: 'Institutions', kind: 'heading', level: 2, page: 2 },
       { text: 'They make  leaving\r\n\r\ncostly.', kind: 'quote', page: 2 },
     ]
     const { id } = await createSource(instructor, { ...form(groupId), text: undefined, blocks, restore: [1] })
     const source = await db.source.findUniqueOrThrow({ where: { id } })
-    expect(source.text).toBe('JOURNAL OF ALLIANCE STUDIES\n\nPromises need means.\n\nInstitutions\n\nThey make leaving\ncostly.')
-    expect(source.layout).toEqual([{ kind: 'paragraph', page: 1 }, { kind: 'paragraph', page: 1 }, { kind: 'heading', level: 2, page: 2 }, { kind: 'quote', page: 2 }])
-    expect(source.droppedBlocks).toEqual([{ position: 0, text: 'Credible Commitments', reason: 'the title (in the Title field)', kind: 'heading', level: 1, page: 1 }])
+    expect(source.text).toBe(
+      'JOURNAL OF ALLIANCE STUDIES\n\nPromises need means.\n\nInstitutions\n\nThey make leaving\ncostly.',
+    )
+    expect(source.layout).toEqual([
+      { kind: 'paragraph', page: 1 },
+      { kind: 'paragraph', page: 1 },
+      { kind: 'heading', level: 2, page: 2 },
+      { kind: 'quote', page: 2 },
+    ])
+    expect(source.droppedBlocks).toEqual([
+      {
+        position: 0,
+        text: 'Credible Commitments',
+        reason: 'the title (in the Title field)',
+        kind: 'heading',
+        level: 1,
+        page: 1,
+      },
+    ])
     const { blocks: read } = await getSourceForReader(instructor, groupId, id)
-    expect(read.map((block) => [block.number, block.page])).toEqual([[1, 1], [2, 1], [null, 2], [3, 2]])
+    expect(read.map((block) => [block.number, block.page])).toEqual([
+      [1, 1],
+      [2, 1],
+      [null, 2],
+      [3, 2],
+    ])
   })
 
   it('keeps the layout in step with the text through an edit and a restored block, highlights placed again', async () => {
     const { groupId, instructor, student } = await classroom()
     const blocks = [
-      { text: 'Credible Commitments', kind: 'heading', level: 1, page: 1, junkReason: 'the title (in the Title field)' },
+      {
+        text: 'Credible Commitments',
+        kind: 'heading',
+        level: 1,
+        page: 1,
+        junkReason: 'the title (in the Title field)',
+      },
       { text: 'Promises need means.', kind: 'paragraph', page: 1 },
       { text: 'Institutions', kind: 'heading', level: 2, page: 2 },
       { text: 'They make leaving costly.', kind: 'quote', page: 2 },
@@ -121,11 +166,22 @@ describe('adding a source', () => {
 
     // A paragraph typed by hand after page 1's: its kind inferred, on the page of the block before it.
     const edited = 'Promises need means.\n\nMeans need money.\n\nInstitutions\n\nThey make leaving costly.'
-    expect(await editSourceText(instructor, { sourceId: id, expectedVersion: 1, text: edited })).toMatchObject({ version: 2, exact: 1 })
-    expect(await layoutOf()).toEqual([{ kind: 'paragraph', page: 1 }, { kind: 'paragraph', page: 1 }, { kind: 'heading', level: 2, page: 2 }, { kind: 'quote', page: 2 }])
+    expect(await editSourceText(instructor, { sourceId: id, expectedVersion: 1, text: edited })).toMatchObject({
+      version: 2,
+      exact: 1,
+    })
+    expect(await layoutOf()).toEqual([
+      { kind: 'paragraph', page: 1 },
+      { kind: 'paragraph', page: 1 },
+      { kind: 'heading', level: 2, page: 2 },
+      { kind: 'quote', page: 2 },
+    ])
 
     // The title put back is a level-1 heading again, not a guess.
-    expect(await restoreDroppedBlock(instructor, { sourceId: id, position: 0, expectedVersion: 2 })).toMatchObject({ version: 3, exact: 1 })
+    expect(await restoreDroppedBlock(instructor, { sourceId: id, position: 0, expectedVersion: 2 })).toMatchObject({
+      version: 3,
+      exact: 1,
+    })
     expect(await layoutOf()).toEqual([
       { kind: 'heading', level: 1, page: 1 },
       { kind: 'paragraph', page: 1 },
@@ -141,7 +197,11 @@ describe('adding a source', () => {
       ['heading', null, 2],
       ['quote', 3, 2],
     ])
-    expect(await db.highlight.findUniqueOrThrow({ where: { id: highlight.id } })).toMatchObject({ exact: 'Promises', sourceVersion: 3, anchorStatus: 'EXACT' })
+    expect(await db.highlight.findUniqueOrThrow({ where: { id: highlight.id } })).toMatchObject({
+      exact: 'Promises',
+      sourceVersion: 3,
+      anchorStatus: 'EXACT',
+    })
   })
 
   it('stores the optional fields left blank in the form as empty', async () => {
@@ -161,16 +221,35 @@ describe('adding a source', () => {
   const badInputs: [string, Record<string, unknown>, string][] = [
     ['empty text', { text: '' }, 'Paste the text of the source.'],
     ['text of only blank lines', { text: ' \n\n\t\n ' }, 'Paste the text of the source.'],
-    ['text of only page junk', { text: 'Order now\n\nLive chat\n\nGet 20% OFF your first order' },
-      'Nothing readable is left in this text once page junk is removed; restore some blocks.'],
+    [
+      'text of only page junk',
+      { text: 'Order now\n\nLive chat\n\nGet 20% OFF your first order' },
+      'Nothing readable is left in this text once page junk is removed; restore some blocks.',
+    ],
     ['text with NUL bytes', { text: 'A fine essay.\u0000\u0000' }, 'This text contains binary data; paste plain text.'],
-    ['text over 500,000 characters', { text: 'word '.repeat(100_001) }, 'A source can have at most 500,000 characters.'],
+    [
+      'text over 500,000 characters',
+      { text: 'word '.repeat(100_001) },
+      'A source can have at most 500,000 characters.',
+    ],
     ['a year before 1000', { year: '999' }, 'Enter a year between 1000 and 2100.'],
     ['a year after 2100', { year: 2101 }, 'Enter a year between 1000 and 2100.'],
     ['a fractional year', { year: '2010.5' }, 'Enter the year as a whole number, like 2010.'],
-    ['an ftp address', { url: 'ftp://example.com/essay.txt' }, 'Enter a full web address starting with http:// or https://.'],
-    ['a javascript: address', { url: 'javascript:alert(1)' }, 'Enter a full web address starting with http:// or https://.'],
-    ['an address without a scheme', { url: 'example.com/essay' }, 'Enter a full web address starting with http:// or https://.'],
+    [
+      'an ftp address',
+      { url: 'ftp://example.com/essay.txt' },
+      'Enter a full web address starting with http:// or https://.',
+    ],
+    [
+      'a javascript: address',
+      { url: 'javascript:alert(1)' },
+      'Enter a full web address starting with http:// or https://.',
+    ],
+    [
+      'an address without a scheme',
+      { url: 'example.com/essay' },
+      'Enter a full web address starting with http:// or https://.',
+    ],
     ['an empty title', { title: '' }, 'Enter a title.'],
     ['a title of only spaces', { title: '   ' }, 'Enter a title.'],
     ['a title over 300 characters', { title: 'T'.repeat(301) }, 'Use at most 300 characters for the title.'],
@@ -179,7 +258,10 @@ describe('adding a source', () => {
   it.each(badInputs)('refuses %s with a clear message and creates nothing', async (_case, change, message) => {
     const { groupId, instructor } = await classroom()
     const before = await db.source.count()
-    expect(await refusal(createSource(instructor, form(groupId, change)))).toMatchObject({ status: 400, error: message })
+    expect(await refusal(createSource(instructor, form(groupId, change)))).toMatchObject({
+      status: 400,
+      error: message,
+    })
     expect(await db.source.count()).toBe(before)
   })
 })
@@ -206,7 +288,7 @@ describe('reading a source', () => {
     expect(await refusal(getSourceForReader(null, groupId, id))).toMatchObject({ status: 401 })
   })
 
-  it("answers not found for a source of another group, even to an instructor of both", async () => {
+  it('answers not found for a source of another group, even to an instructor of both', async () => {
     const a = await classroom()
     const { id: groupB } = await createGroup(a.instructor, { name: 'Another seminar' })
     const { id } = await createSource(a.instructor, form(a.groupId))

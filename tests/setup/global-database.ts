@@ -43,4 +43,3 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`
   return parsed.toString()
 }
-

@@ -18,7 +18,9 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   const missing = missingTools()
   if (missing.length) {
-    throw new Error(`The topology test needs ${missing.join(', ')}: on Debian or Ubuntu, apt-get install ${PACKAGES.join(' ')}`)
+    throw new Error(
+      `The topology test needs ${missing.join(', ')}: on Debian or Ubuntu, apt-get install ${PACKAGES.join(' ')}`,
+    )
   }
   buildIfNeeded(process.env, (line) => console.log(`[topology] ${line}`))
   // In /tmp and open to enter, so the database and pooler (run as the postgres user under root) reach it.

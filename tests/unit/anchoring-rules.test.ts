@@ -18,17 +18,24 @@ describe('typography folding', () => {
 
   it('maps every folded span back to the original text it came from', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '—', '-', '“', '"', 'é', 'e\u0301', '日', '本', '\u200b') }), (text) => {
-        const folded = fold(text)
-        for (let i = 0; i <= folded.text.length; i++) {
-          expect(originalStart(folded, i)).toBeLessThanOrEqual(i < folded.text.length ? originalEnd(folded, i + 1) : text.length)
-        }
-        for (let offset = 0; offset <= text.length; offset++) {
-          expect(foldedStart(folded, offset)).toBeLessThanOrEqual(folded.text.length)
-          expect(foldedEnd(folded, offset)).toBeGreaterThanOrEqual(0)
-        }
-        expect(fold(folded.text).text).toBe(folded.text)
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'b', ' ', '\n', '—', '-', '“', '"', 'é', 'e\u0301', '日', '本', '\u200b'),
+        }),
+        (text) => {
+          const folded = fold(text)
+          for (let i = 0; i <= folded.text.length; i++) {
+            expect(originalStart(folded, i)).toBeLessThanOrEqual(
+              i < folded.text.length ? originalEnd(folded, i + 1) : text.length,
+            )
+          }
+          for (let offset = 0; offset <= text.length; offset++) {
+            expect(foldedStart(folded, offset)).toBeLessThanOrEqual(folded.text.length)
+            expect(foldedEnd(folded, offset)).toBeGreaterThanOrEqual(0)
+          }
+          expect(fold(folded.text).text).toBe(folded.text)
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -44,7 +51,10 @@ describe('the edit between two versions', () => {
     const moved = [C, A, B].join('\n\n')
     const edit = new TextEdit(old, moved)
     const start = old.indexOf('Second paragraph')
-    expect(edit.carried(start, start + 16)).toEqual({ start: moved.indexOf('Second paragraph'), end: moved.indexOf('Second paragraph') + 16 })
+    expect(edit.carried(start, start + 16)).toEqual({
+      start: moved.indexOf('Second paragraph'),
+      end: moved.indexOf('Second paragraph') + 16,
+    })
     expect(reanchor(anchorAt(old, start, start + 16), moved, edit).status).toBe('EXACT')
   })
 
@@ -64,7 +74,9 @@ describe('the typo rule', () => {
   })
 
   it('accepts one misspelt word corrected to a word the text uses', () => {
-    expect(isSpellingCorrection('shared thraets bind', 'shared threats bind', counts({ thraets: 1 }, { threats: 2 }))).toBe(true)
+    expect(
+      isSpellingCorrection('shared thraets bind', 'shared threats bind', counts({ thraets: 1 }, { threats: 2 })),
+    ).toBe(true)
     expect(typoDistance('recieve', 'receive')).toBe(1)
   })
 
@@ -75,13 +87,16 @@ describe('the typo rule', () => {
     expect(isSpellingCorrection('this strengthen ties', 'this strengthens ties', known)).toBe(false)
     expect(isSpellingCorrection('it is now clear', 'it is not clear', known)).toBe(false)
     expect(isSpellingCorrection('signed in 1990', 'signed in 1991', known)).toBe(false)
-    expect(isSpellingCorrection('shared thraets bind', 'shared threats bind', counts({ thraets: 2 }, { threats: 2 }))).toBe(false)
+    expect(
+      isSpellingCorrection('shared thraets bind', 'shared threats bind', counts({ thraets: 2 }, { threats: 2 })),
+    ).toBe(false)
     expect(isSpellingCorrection('同盟を強化', '同盟を弱化', known)).toBe(false)
   })
 })
 
 describe('Japanese, written without spaces', () => {
-  const text = '日本国民は、正義と秩序を基調とする国際平和を誠実に希求し、国権の発動たる戦争と、武力による威嚇又は武力の行使は、国際紛争を解決する手段としては、永久にこれを放棄する。\n\n前項の目的を達するため、陸海空軍その他の戦力は、これを保持しない。'
+  const text =
+    '日本国民は、正義と秩序を基調とする国際平和を誠実に希求し、国権の発動たる戦争と、武力による威嚇又は武力の行使は、国際紛争を解決する手段としては、永久にこれを放棄する。\n\n前項の目的を達するため、陸海空軍その他の戦力は、これを保持しない。'
 
   it('keeps a passage EXACT when the text is wrapped into lines across it, with no space at the break', () => {
     const start = text.indexOf('国際平和を誠実に希求し')

@@ -4,12 +4,38 @@ import { describe, expect, it } from 'vitest'
 import { anchorAt, reanchor, TextEdit } from '@/lib/annotations/anchoring'
 import { foldedString } from '@/lib/annotations/anchoring/typography'
 
-const WORDS = ['alliance', 'Japan', 'treaty', 'the', 'of', 'security', 'China', 'bases', 'Okinawa', 'deterrence', 'and', 'a',
-  'United', 'States', 'cost', 'burden', 'sharing', 'nuclear', 'Korea', 'Pacific', 'order', 'rise', 'power', 'region']
+const WORDS = [
+  'alliance',
+  'Japan',
+  'treaty',
+  'the',
+  'of',
+  'security',
+  'China',
+  'bases',
+  'Okinawa',
+  'deterrence',
+  'and',
+  'a',
+  'United',
+  'States',
+  'cost',
+  'burden',
+  'sharing',
+  'nuclear',
+  'Korea',
+  'Pacific',
+  'order',
+  'rise',
+  'power',
+  'region',
+]
 
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 14 }).map((w) => `${w.join(' ')}.`)
 const text = fc.array(sentence, { minLength: 4, maxLength: 30 }).map((s) => s.join(' '))
-const insertText = fc.array(fc.constantFrom(...WORDS, ' ', ', ', '. '), { minLength: 0, maxLength: 8 }).map((w) => w.join(' '))
+const insertText = fc
+  .array(fc.constantFrom(...WORDS, ' ', ', ', '. '), { minLength: 0, maxLength: 8 })
+  .map((w) => w.join(' '))
 
 /** A text, a highlight in it, and an edit (delete `length` chars at `at`, insert `insert`). */
 const scenario = text.chain((t) =>
@@ -36,7 +62,11 @@ describe('re-anchoring after an edit', () => {
         const anchor = anchorAt(s.text, s.start, s.end)
         const edited = apply(s)
         const shift = before ? s.insert.length - s.del : 0
-        expect(reanchor(anchor, edited, s.text)).toEqual({ start: s.start + shift, end: s.end + shift, status: 'EXACT' })
+        expect(reanchor(anchor, edited, s.text)).toEqual({
+          start: s.start + shift,
+          end: s.end + shift,
+          status: 'EXACT',
+        })
       }),
       { numRuns: 400 },
     )
@@ -55,7 +85,10 @@ describe('re-anchoring after an edit', () => {
         const reach = s.insert.length + s.del
         const editEnd = s.at + s.del
         const slack = (gap: number) => (gap < reach ? reach : 0)
-        if (editEnd <= s.start) expect(Math.abs(placed.start - (s.start + s.insert.length - s.del))).toBeLessThanOrEqual(slack(s.start - editEnd))
+        if (editEnd <= s.start)
+          expect(Math.abs(placed.start - (s.start + s.insert.length - s.del))).toBeLessThanOrEqual(
+            slack(s.start - editEnd),
+          )
         else if (s.at >= s.end) expect(Math.abs(placed.start - s.start)).toBeLessThanOrEqual(slack(s.at - s.end))
       }),
       { numRuns: 1000 },
@@ -105,7 +138,11 @@ describe('re-anchoring after an edit', () => {
   })
 
   it('finds a paragraph that was moved elsewhere by its quote and context, and asks for confirmation', () => {
-    const paragraphs = ['First paragraph about treaties and bases.', 'Second paragraph on burden sharing costs.', 'Third on China.']
+    const paragraphs = [
+      'First paragraph about treaties and bases.',
+      'Second paragraph on burden sharing costs.',
+      'Third on China.',
+    ]
     const old = paragraphs.join('\n\n')
     const start = old.indexOf('burden sharing')
     const anchor = anchorAt(old, start, start + 'burden sharing'.length)
@@ -118,14 +155,21 @@ describe('re-anchoring after an edit', () => {
   it('works on a real essay with random typo fixes', () => {
     const essay = readFileSync('prisma/demo-essays/003_efd70901a5858e8b.txt', 'utf8')
     fc.assert(
-      fc.property(fc.nat(essay.length - 200), fc.integer({ min: 5, max: 150 }), fc.nat(essay.length - 1), fc.string({ maxLength: 3 }), (start, len, at, typo) => {
-        const end = start + len
-        const edited = essay.slice(0, at) + typo + essay.slice(at + 1)
-        const placed = reanchor(anchorAt(essay, start, end), edited, essay)
-        if (at < start - 1 || at > end) expect(placed.status).toBe('EXACT')
-        // EXACT holds the very quote, typography aside (a doubled space closed up is the same passage).
-        if (placed.status === 'EXACT') expect(foldedString(edited.slice(placed.start, placed.end))).toBe(foldedString(essay.slice(start, end)))
-      }),
+      fc.property(
+        fc.nat(essay.length - 200),
+        fc.integer({ min: 5, max: 150 }),
+        fc.nat(essay.length - 1),
+        fc.string({ maxLength: 3 }),
+        (start, len, at, typo) => {
+          const end = start + len
+          const edited = essay.slice(0, at) + typo + essay.slice(at + 1)
+          const placed = reanchor(anchorAt(essay, start, end), edited, essay)
+          if (at < start - 1 || at > end) expect(placed.status).toBe('EXACT')
+          // EXACT holds the very quote, typography aside (a doubled space closed up is the same passage).
+          if (placed.status === 'EXACT')
+            expect(foldedString(edited.slice(placed.start, placed.end))).toBe(foldedString(essay.slice(start, end)))
+        },
+      ),
       { numRuns: 300 },
     )
   })

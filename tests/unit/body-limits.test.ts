@@ -15,7 +15,10 @@ const requestBytes = (input: unknown) => Buffer.byteLength(JSON.stringify([input
 
 // Imported by path: the configuration is plain JavaScript, which Next reads as it is.
 const CONFIG = '../../next.config.js'
-const { default: nextConfig, SERVER_ACTION_BODY_LIMIT } = (await import(CONFIG)) as { default: NextConfig; SERVER_ACTION_BODY_LIMIT: string }
+const { default: nextConfig, SERVER_ACTION_BODY_LIMIT } = (await import(CONFIG)) as {
+  default: NextConfig
+  SERVER_ACTION_BODY_LIMIT: string
+}
 const LIMIT = bytes.parse(SERVER_ACTION_BODY_LIMIT)
 const ID = 'cmgroup00000000000000001'
 
@@ -33,7 +36,15 @@ describe('server-action body limit', () => {
     }
     for (const [name, text] of Object.entries(texts)) {
       expect(text, name).toHaveLength(MAX_SOURCE_CHARS)
-      const create = { groupId: ID, title: '題'.repeat(300), author: '著'.repeat(200), year: '2024', url: `https://example.org/${'a'.repeat(1900)}`, text, restore: Array.from({ length: 10_000 }, (_, i) => 1e9 + i) }
+      const create = {
+        groupId: ID,
+        title: '題'.repeat(300),
+        author: '著'.repeat(200),
+        year: '2024',
+        url: `https://example.org/${'a'.repeat(1900)}`,
+        text,
+        restore: Array.from({ length: 10_000 }, (_, i) => 1e9 + i),
+      }
       expect(CreateSource.safeParse(create).success, name).toBe(true)
       expect(requestBytes(create), name).toBeLessThan(LIMIT)
       const edit = { sourceId: ID, expectedVersion: 1, text }

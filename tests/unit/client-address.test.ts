@@ -12,7 +12,9 @@ const headers = (values: Record<string, string>) => new Headers(values)
 describe('clientAddress', () => {
   it('without TRUST_PROXY, counts the socket address and ignores whatever X-Forwarded-For the client sent', () => {
     vi.stubEnv('TRUST_PROXY', '')
-    expect(clientAddress(headers({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '203.0.113.1' }))).toBe('198.51.100.7')
+    expect(clientAddress(headers({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '203.0.113.1' }))).toBe(
+      '198.51.100.7',
+    )
     expect(clientAddress(headers({ 'x-forwarded-for': '203.0.113.1' }))).toBe('unknown')
   })
 
@@ -39,7 +41,13 @@ describe('limitKeyOf', () => {
   it('counts IPv6 per /64, however the address is written', () => {
     const key = limitKeyOf('2001:db8:85a3:42::1')
     expect(key).toBe('2001:db8:85a3:42::/64')
-    for (const same of ['2001:0db8:85a3:0042:ffff:ffff:ffff:ffff', '2001:db8:85a3:42:1:2:3:4', '[2001:db8:85a3:42::9]', '2001:db8:85a3:42::1%eth0', '2001:DB8:85A3:42::abcd']) {
+    for (const same of [
+      '2001:0db8:85a3:0042:ffff:ffff:ffff:ffff',
+      '2001:db8:85a3:42:1:2:3:4',
+      '[2001:db8:85a3:42::9]',
+      '2001:db8:85a3:42::1%eth0',
+      '2001:DB8:85A3:42::abcd',
+    ]) {
       expect(limitKeyOf(same), same).toBe(key)
     }
     expect(limitKeyOf('2001:db8:85a3:43::1')).not.toBe(key)

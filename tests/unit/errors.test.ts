@@ -11,13 +11,23 @@ import { log } from '@/lib/log'
 import type { Logger } from 'pino'
 
 const known = (code: string, meta?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('Invalid `prisma.highlight.create()` invocation', { code, clientVersion: '7', meta })
+  new Prisma.PrismaClientKnownRequestError('Invalid `prisma.highlight.create()` invocation', {
+    code,
+    clientVersion: '7',
+    meta,
+  })
 
 /** As the driver adapter reports a server error inside a Prisma error (seen for raw queries). */
 const adapterPostgres = (code: string, message: string) =>
-  known('P2010', { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'postgres', code, severity: 'FATAL', message, originalCode: code, originalMessage: message } } })
+  known('P2010', {
+    driverAdapterError: {
+      name: 'DriverAdapterError',
+      cause: { kind: 'postgres', code, severity: 'FATAL', message, originalCode: code, originalMessage: message },
+    },
+  })
 
-const pgServerError = (code: string, message: string) => Object.assign(new pg.DatabaseError(message, message.length, 'error'), { code, severity: 'FATAL' })
+const pgServerError = (code: string, message: string) =>
+  Object.assign(new pg.DatabaseError(message, message.length, 'error'), { code, severity: 'FATAL' })
 
 const unavailable = { ok: false, status: 503, error: DATABASE_UNAVAILABLE, fieldErrors: {} }
 
@@ -60,10 +70,17 @@ describe('a database that cannot be reached', () => {
     expect(toFailure(adapterPostgres(code, message))).toEqual(unavailable)
   })
 
-  it.each(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout'])('is a 503 when the driver adapter says %s', (kind) => {
-    expect(toFailure(known('P2010', { driverAdapterError: { name: 'DriverAdapterError', cause: { kind } } }))).toEqual(unavailable)
-    expect(toFailure(Object.assign(new Error(kind), { name: 'DriverAdapterError', cause: { kind } }))).toEqual(unavailable)
-  })
+  it.each(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout'])(
+    'is a 503 when the driver adapter says %s',
+    (kind) => {
+      expect(
+        toFailure(known('P2010', { driverAdapterError: { name: 'DriverAdapterError', cause: { kind } } })),
+      ).toEqual(unavailable)
+      expect(toFailure(Object.assign(new Error(kind), { name: 'DriverAdapterError', cause: { kind } }))).toEqual(
+        unavailable,
+      )
+    },
+  )
 
   it.each([
     'Connection terminated unexpectedly',
@@ -82,7 +99,9 @@ describe('a database that cannot be reached', () => {
         probe.close(() => resolve(port))
       })
     })
-    const refused = await new pg.Client({ host: '127.0.0.1', port, connectionTimeoutMillis: 2_000 }).connect().catch((error: unknown) => error)
+    const refused = await new pg.Client({ host: '127.0.0.1', port, connectionTimeoutMillis: 2_000 })
+      .connect()
+      .catch((error: unknown) => error)
     expect((refused as { code?: string }).code).toBe('ECONNREFUSED')
     expect(toFailure(refused)).toEqual(unavailable)
     expect(toFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toEqual(unavailable)
@@ -91,7 +110,8 @@ describe('a database that cannot be reached', () => {
 
 describe('everything else keeps its status', () => {
   it('keeps busy (P2028, P2024) as its own 503', () => {
-    for (const code of ['P2028', 'P2024']) expect(toFailure(known(code))).toMatchObject({ status: 503, error: expect.stringMatching(/busy/) })
+    for (const code of ['P2028', 'P2024'])
+      expect(toFailure(known(code))).toMatchObject({ status: 503, error: expect.stringMatching(/busy/) })
   })
 
   it('makes a statement stopped by its time budget (or a lock not had in time) a busy 503, in every shape it arrives', () => {
@@ -100,24 +120,36 @@ describe('everything else keeps its status', () => {
       adapterPostgres('57014', 'canceling statement due to statement timeout'),
       pgServerError('55P03', 'canceling statement due to lock timeout'),
     ]) {
-      expect(toFailure(error)).toMatchObject({ status: 503, error: expect.stringMatching(/busy right now; your change was not saved/) })
+      expect(toFailure(error)).toMatchObject({
+        status: 503,
+        error: expect.stringMatching(/busy right now; your change was not saved/),
+      })
     }
     expect(rootLogger().error).not.toHaveBeenCalled()
   })
 
   it('keeps domain errors and bad input as they were', () => {
-    expect(toFailure(new NotFound('This highlight no longer exists.'))).toMatchObject({ status: 404, error: 'This highlight no longer exists.' })
+    expect(toFailure(new NotFound('This highlight no longer exists.'))).toMatchObject({
+      status: 404,
+      error: 'This highlight no longer exists.',
+    })
     expect(toFailure(new Conflict('Taken.'))).toMatchObject({ status: 409 })
     expect(toFailure(z.object({ start: z.number() }).safeParse({}).error)).toMatchObject({ status: 400 })
   })
 
   it.each([
     ['a unique violation', known('P2002')],
-    ['a server error that is not about the connection', adapterPostgres('23505', 'duplicate key value violates unique constraint')],
+    [
+      'a server error that is not about the connection',
+      adapterPostgres('23505', 'duplicate key value violates unique constraint'),
+    ],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a message that only mentions a connection', new Error('Invalid input: Connection terminated is not a tag')],
   ])('keeps %s a 500 and logs it', async (_, error) => {
-    expect(toFailure(error)).toMatchObject({ status: 500, error: 'Something went wrong on our side. Please try again.' })
+    expect(toFailure(error)).toMatchObject({
+      status: 500,
+      error: 'Something went wrong on our side. Please try again.',
+    })
     await vi.waitFor(() => expect(rootLogger().error).toHaveBeenCalledWith({ err: error }, 'Unexpected error'))
   })
 })

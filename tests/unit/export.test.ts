@@ -55,7 +55,15 @@ function highlight(quote: string, change: Partial<HighlightView> = {}): Highligh
 }
 
 function reply(name: string, body: NoteDoc, createdAt: string): ReplyView {
-  return { id: `cmreply-${name}`, author: { id: `cmuser-${name}`, name }, body, createdAt, updatedAt: createdAt, canEdit: false, canDelete: false }
+  return {
+    id: `cmreply-${name}`,
+    author: { id: `cmuser-${name}`, name },
+    body,
+    createdAt,
+    updatedAt: createdAt,
+    canEdit: false,
+    canDelete: false,
+  }
 }
 
 /** Reads CSV the RFC 4180 way, so the tests check what a spreadsheet would see. */
@@ -135,7 +143,10 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
       first: { id: `${doc.id}#page-1`, type: 'AnnotationPage', startIndex: 0 },
       last: `${doc.id}#page-1`,
     })
-    expect(doc.first!.items.map((item) => item.target.selector[0])).toMatchObject([{ exact: 'Alliances last' }, { exact: 'shared threats' }])
+    expect(doc.first!.items.map((item) => item.target.selector[0])).toMatchObject([
+      { exact: 'Alliances last' },
+      { exact: 'shared threats' },
+    ])
   })
 
   it('makes a plain highlight a "highlighting" annotation tagged with its kind, selected by quote and by position', () => {
@@ -167,8 +178,19 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     const note: NoteDoc = {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Strong', marks: [{ type: 'bold' }] }, { type: 'text', text: ' claim,' }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'but unsourced' }] }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Strong', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' claim,' },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'but unsourced' }] }] },
+          ],
+        },
       ],
     }
     const h = highlight('Alliances last', {
@@ -209,16 +231,27 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
 
   it('targets the source’s page in Colloquy when it has no web address, and has no page when there is nothing to export', () => {
     const source = { ...SOURCE, url: null, author: null }
-    const [item] = exportHighlightsJsonLd(source, [highlight('Alliances last')], 'https://colloquy.example.edu').first!.items
-    expect(item!.target.source).toBe('https://colloquy.example.edu/groups/cmgroup00000000000000001/sources/cmsource0000000000000001')
+    const [item] = exportHighlightsJsonLd(source, [highlight('Alliances last')], 'https://colloquy.example.edu').first!
+      .items
+    expect(item!.target.source).toBe(
+      'https://colloquy.example.edu/groups/cmgroup00000000000000001/sources/cmsource0000000000000001',
+    )
     const empty = exportHighlightsJsonLd(source, [], BASE)
-    expect(empty).toMatchObject({ type: 'AnnotationCollection', label: 'Highlights on “Why Alliances Endure”', total: 0 })
+    expect(empty).toMatchObject({
+      type: 'AnnotationCollection',
+      label: 'Highlights on “Why Alliances Endure”',
+      total: 0,
+    })
     expect(empty).not.toHaveProperty('first')
     expect(empty).not.toHaveProperty('last')
   })
 
   it('survives a JSON round trip unchanged (no undefined fields, nothing but data)', () => {
-    const doc = exportHighlightsJsonLd(SOURCE, [highlight('Alliances last', { note: noteFromText('Why?') }), highlight('bases abroad')], BASE)
+    const doc = exportHighlightsJsonLd(
+      SOURCE,
+      [highlight('Alliances last', { note: noteFromText('Why?') }), highlight('bases abroad')],
+      BASE,
+    )
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
   })
 })
@@ -227,7 +260,9 @@ describe('CSV export', () => {
   it('starts with a byte-order mark and the header, and ends every record with CRLF', () => {
     const csv = exportHighlightsCsv(SOURCE, [highlight('shared threats')])
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe('\uFEFFhighlight_id,author,author_role,tag,visibility,anchor_status,paragraph,start,end,quote,note,replies,created_at')
+    expect(lines[0]).toBe(
+      '\uFEFFhighlight_id,author,author_role,tag,visibility,anchor_status,paragraph,start,end,quote,note,replies,created_at',
+    )
     expect(lines).toHaveLength(3)
     expect(lines[2]).toBe('')
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
@@ -240,7 +275,10 @@ describe('CSV export', () => {
       anchorStatus: 'MOVED',
       note: noteFromText('Check the source'),
       author: { id: 'u2', name: 'Iris Instructor', role: 'INSTRUCTOR' },
-      replies: [reply('Sam', noteFromText('Ok'), '2025-03-02T09:00:00.000Z'), reply('Ann', noteFromText('Yes'), '2025-03-02T10:00:00.000Z')],
+      replies: [
+        reply('Sam', noteFromText('Ok'), '2025-03-02T09:00:00.000Z'),
+        reply('Ann', noteFromText('Yes'), '2025-03-02T10:00:00.000Z'),
+      ],
     })
     const gone = highlight('bases abroad', { author: { id: 'u3', name: 'Former Member', role: null } })
     expect(records(exportHighlightsCsv(SOURCE, [h, gone]))).toEqual([
@@ -259,7 +297,13 @@ describe('CSV export', () => {
         replies: '2',
         created_at: '2025-03-01T10:00:00.000Z',
       },
-      expect.objectContaining({ author: 'Former Member', author_role: '', tag: 'claim', visibility: 'group', replies: '0' }),
+      expect.objectContaining({
+        author: 'Former Member',
+        author_role: '',
+        tag: 'claim',
+        visibility: 'group',
+        replies: '0',
+      }),
     ])
   })
 
@@ -267,7 +311,16 @@ describe('CSV export', () => {
     const quote = 'gain from them, "as Smith says", and'
     const note: NoteDoc = {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First, "really"' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }] }],
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'First, "really"' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'second line' },
+          ],
+        },
+      ],
     }
     const csv = exportHighlightsCsv(SOURCE, [highlight(quote, { note })])
     expect(csv).toContain('"gain from them, ""as Smith says"", and"')
@@ -284,17 +337,33 @@ describe('CSV export', () => {
           type: 'paragraph',
           content: [
             { type: 'text', text: 'See ' },
-            { type: 'text', text: 'the treaty', marks: [{ type: 'link', attrs: { href: 'https://example.org/treaty' } }] },
+            {
+              type: 'text',
+              text: 'the treaty',
+              marks: [{ type: 'link', attrs: { href: 'https://example.org/treaty' } }],
+            },
             { type: 'text', text: ' and ' },
-            { type: 'text', text: 'https://example.org/faq', marks: [{ type: 'link', attrs: { href: 'https://example.org/faq' } }] },
+            {
+              type: 'text',
+              text: 'https://example.org/faq',
+              marks: [{ type: 'link', attrs: { href: 'https://example.org/faq' } }],
+            },
           ],
         },
       ],
     }
     const text = 'Allies 🤝 agree.\n\n平和 🇯🇵 is the aim.'
     const start = text.indexOf('is the aim')
-    const [row] = records(exportHighlightsCsv({ text }, [{ ...highlight('History shows'), start, end: start + 10, exact: 'is the aim', note }]))
-    expect(row).toMatchObject({ note: 'See the treaty (https://example.org/treaty) and https://example.org/faq', start: String(start - 3), end: String(start + 7) })
+    const [row] = records(
+      exportHighlightsCsv({ text }, [
+        { ...highlight('History shows'), start, end: start + 10, exact: 'is the aim', note },
+      ]),
+    )
+    expect(row).toMatchObject({
+      note: 'See the treaty (https://example.org/treaty) and https://example.org/faq',
+      start: String(start - 3),
+      end: String(start + 7),
+    })
   })
 
   it('neutralises cells a spreadsheet would run as a formula, and only those', () => {
@@ -304,7 +373,10 @@ describe('CSV export', () => {
           author: { id: 'u4', name: '=HYPERLINK("http://evil.example","click")', role: 'STUDENT' },
           note: noteFromText('+1 to this'),
         }),
-        highlight('- bases abroad', { author: { id: 'u5', name: '@admin', role: 'STUDENT' }, note: noteFromText('a = b, not a formula') }),
+        highlight('- bases abroad', {
+          author: { id: 'u5', name: '@admin', role: 'STUDENT' },
+          note: noteFromText('a = b, not a formula'),
+        }),
         highlight('History shows', { note: noteFromText('Fine - not a formula') }),
       ]),
     )
@@ -313,17 +385,33 @@ describe('CSV export', () => {
       ["'@admin", "'- bases abroad", 'a = b, not a formula'],
       ['Sam Student', 'History shows', 'Fine - not a formula'],
     ])
-    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u6', name: '\r=cmd', role: null } })])).toContain(`"'\r'=cmd"`)
-    expect(exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u7', name: '\t=cmd', role: null } })])).toContain(`,'\t'=cmd,`)
+    expect(
+      exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u6', name: '\r=cmd', role: null } })]),
+    ).toContain(`"'\r'=cmd"`)
+    expect(
+      exportHighlightsCsv(SOURCE, [highlight('History shows', { author: { id: 'u7', name: '\t=cmd', role: null } })]),
+    ).toContain(`,'\t'=cmd,`)
   })
 
   it('neutralises formulas behind spaces, in full-width forms, and after a semicolon, tab or line break inside a cell', () => {
-    const names = ['\uFF1DHYPERLINK("http://evil.example")', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)', '  =1+1', '\u3000=1+1', 'Ann;=HYPERLINK("http://evil.example")', 'Ann\t=cmd']
+    const names = [
+      '\uFF1DHYPERLINK("http://evil.example")',
+      '\uFF0B1',
+      '\uFF0D1',
+      '\uFF20SUM(A1)',
+      '  =1+1',
+      '\u3000=1+1',
+      'Ann;=HYPERLINK("http://evil.example")',
+      'Ann\t=cmd',
+    ]
     const note = noteFromText('First line\n=HYPERLINK("http://evil.example")')
-    const csv = exportHighlightsCsv(SOURCE, [...names.map((name, i) => highlight('History shows', { author: { id: `n${i}`, name, role: null } })), highlight('History shows', { note })])
+    const csv = exportHighlightsCsv(SOURCE, [
+      ...names.map((name, i) => highlight('History shows', { author: { id: `n${i}`, name, role: null } })),
+      highlight('History shows', { note }),
+    ])
     const rows = records(csv)
     expect(rows.map((r) => r.author)).toEqual([
-      "'\uFF1DHYPERLINK(\"http://evil.example\")",
+      '\'\uFF1DHYPERLINK("http://evil.example")',
       "'\uFF0B1",
       "'\uFF0D1",
       "'\uFF20SUM(A1)",
@@ -338,7 +426,10 @@ describe('CSV export', () => {
     // our quotes do not open their fields, so line breaks end rows), no field starts a formula.
     for (const separator of [';', '\t']) {
       const fields = csv.split(/\r\n|\n|\r/).flatMap((line) => splitQuoted(line, separator))
-      expect(fields.filter((field) => /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(field)), `split on ${JSON.stringify(separator)}`).toEqual([])
+      expect(
+        fields.filter((field) => /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(field)),
+        `split on ${JSON.stringify(separator)}`,
+      ).toEqual([])
     }
   })
 

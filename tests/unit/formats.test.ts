@@ -10,7 +10,12 @@ import type { MapNodeState, MapRelationState } from '@/lib/maps/reducer'
 
 const AT = new Date('2025-03-01T14:05:09.123Z')
 
-const node = (id: string, kind: MapNodeState['kind'], label: string, highlightId: string | null = null): MapNodeState => ({
+const node = (
+  id: string,
+  kind: MapNodeState['kind'],
+  label: string,
+  highlightId: string | null = null,
+): MapNodeState => ({
   id,
   kind,
   label,
@@ -19,7 +24,13 @@ const node = (id: string, kind: MapNodeState['kind'], label: string, highlightId
   y: -id.length * 5.5,
   version: 1,
 })
-const rel = (id: string, fromId: string, toId: string, kind: MapRelationState['kind'], label = ''): MapRelationState => ({ id, fromId, toId, kind, label })
+const rel = (
+  id: string,
+  fromId: string,
+  toId: string,
+  kind: MapRelationState['kind'],
+  label = '',
+): MapRelationState => ({ id, fromId, toId, kind, label })
 
 /** A claim backed by evidence, doubted for bias, with a second claim and a stray note. */
 const SNAPSHOT: MapSnapshot = {
@@ -68,7 +79,13 @@ describe('AIF export', () => {
       expect(Object.keys(n).sort()).toEqual(['nodeID', 'text', 'timestamp', 'type'])
       expect(n.timestamp).toBe('2025-03-01 14:05:09')
     }
-    for (const e of doc.edges) expect(e).toEqual({ edgeID: expect.stringMatching(/^\d+$/), fromID: expect.any(String), toID: expect.any(String), formEdgeID: null })
+    for (const e of doc.edges)
+      expect(e).toEqual({
+        edgeID: expect.stringMatching(/^\d+$/),
+        fromID: expect.any(String),
+        toID: expect.any(String),
+        formEdgeID: null,
+      })
     expect(new Set(doc.nodes.map((n) => n.nodeID)).size).toBe(doc.nodes.length)
     expect(new Set(doc.edges.map((e) => e.edgeID)).size).toBe(doc.edges.length)
     expect(Object.keys(doc).sort()).toEqual(['colloquy', 'edges', 'locutions', 'nodes'])
@@ -84,7 +101,9 @@ describe('AIF export', () => {
   it('points premise → RA → conclusion and attacker → CA → attacked', () => {
     const through = (from: string, to: string) => {
       const out = doc.edges.filter((e) => e.fromID === aifIdOf(from)).map((e) => e.toID)
-      return out.filter((s) => doc.edges.some((e) => e.fromID === s && e.toID === aifIdOf(to))).map((s) => byId.get(s)!.type)
+      return out
+        .filter((s) => doc.edges.some((e) => e.fromID === s && e.toID === aifIdOf(to)))
+        .map((s) => byId.get(s)!.type)
     }
     expect(through('evidence', 'claim')).toEqual(['RA'])
     expect(through('bias', 'claim')).toEqual(['CA'])
@@ -142,7 +161,9 @@ describe('Argdown export', () => {
   const statements = parseArgdown(text)
 
   it('opens with the map title as a comment and ends with a newline', () => {
-    expect(text.startsWith('// Is the alliance still worth it?\n// Argument map exported from Colloquy on 2025-03-01.\n\n')).toBe(true)
+    expect(
+      text.startsWith('// Is the alliance still worth it?\n// Argument map exported from Colloquy on 2025-03-01.\n\n'),
+    ).toBe(true)
     expect(text.endsWith('\n')).toBe(true)
   })
 
@@ -163,8 +184,12 @@ describe('Argdown export', () => {
     expect(statements.get('Shared threats NATO bind allies')!.line).toBe(
       '[Shared threats NATO bind allies]: Shared threats \\[NATO\\] bind allies #evidence // Why Alliances Endure: “shared threats”',
     )
-    expect(statements.get('The author works for a defence')!.line).toBe('[The author works for a defence]: The author works for a \\*defence\\* think-tank #bias')
-    expect(statements.get('Alliances endure when both partners gain 2')!.line).toContain(': Alliances endure when both partners gain, mostly #claim')
+    expect(statements.get('The author works for a defence')!.line).toBe(
+      '[The author works for a defence]: The author works for a \\*defence\\* think-tank #bias',
+    )
+    expect(statements.get('Alliances endure when both partners gain 2')!.line).toContain(
+      ': Alliances endure when both partners gain, mostly #claim',
+    )
     expect(statements.get('Note')!.line).toBe('[Note]: (no text) #note')
     for (const { line } of statements.values()) {
       const body = line.slice(line.indexOf(']: ') + 3).split(' // ')[0]!
@@ -177,18 +202,30 @@ describe('Argdown export', () => {
       '  + [Shared threats NATO bind allies] // history',
       '  - [The author works for a defence]',
     ])
-    expect(statements.get('Alliances endure when both partners gain 2')!.relations).toEqual(['  + [Shared threats NATO bind allies]'])
-    expect(statements.get('The author works for a defence')!.relations).toEqual(['  - [Alliances endure when both partners gain 2]'])
+    expect(statements.get('Alliances endure when both partners gain 2')!.relations).toEqual([
+      '  + [Shared threats NATO bind allies]',
+    ])
+    expect(statements.get('The author works for a defence')!.relations).toEqual([
+      '  - [Alliances endure when both partners gain 2]',
+    ])
     expect(statements.get('Shared threats NATO bind allies')!.relations).toEqual([])
   })
 
   it('keeps links, tags and comment markers in labels from turning into Argdown syntax', () => {
     const tricky: MapSnapshot = {
       ...SNAPSHOT,
-      state: { nodes: [node('a', 'CLAIM', 'See http://example.com #1 <Arg> @[x] {a: 1} === a_b ==='), node('b', 'NOTE', '[-]')], relations: [] },
+      state: {
+        nodes: [
+          node('a', 'CLAIM', 'See http://example.com #1 <Arg> @[x] {a: 1} === a_b ==='),
+          node('b', 'NOTE', '[-]'),
+        ],
+        relations: [],
+      },
     }
     const lines = exportMapArgdown(tricky, AT).split('\n')
-    expect(lines).toContain('[See http example com 1 Arg]: See http:\\/\\/example.com \\#1 \\<Arg\\> \\@\\[x\\] \\{a: 1\\} \\=\\=\\= a\\_b \\=\\=\\= #claim')
+    expect(lines).toContain(
+      '[See http example com 1 Arg]: See http:\\/\\/example.com \\#1 \\<Arg\\> \\@\\[x\\] \\{a: 1\\} \\=\\=\\= a\\_b \\=\\=\\= #claim',
+    )
     // A title of nothing but punctuation falls back to the kind; it never opens with "-".
     expect(lines).toContain('[Note]: \\[-\\] #note')
   })
@@ -196,12 +233,13 @@ describe('Argdown export', () => {
 
 describe('Colloquy backup', () => {
   const backup = exportMapBackup(SNAPSHOT, AT)
-  const clone = () => structuredClone(backup) as unknown as {
-    format: unknown
-    version: unknown
-    nodes: Record<string, unknown>[]
-    relations: Record<string, unknown>[]
-  } & Record<string, unknown>
+  const clone = () =>
+    structuredClone(backup) as unknown as {
+      format: unknown
+      version: unknown
+      nodes: Record<string, unknown>[]
+      relations: Record<string, unknown>[]
+    } & Record<string, unknown>
   const firstError = (input: unknown) => {
     const result = MapBackup.safeParse(input)
     expect(result.success).toBe(false)
@@ -209,7 +247,13 @@ describe('Colloquy backup', () => {
   }
 
   it('writes the map with its positions and the citations the user may see, and reads it back unchanged', () => {
-    expect(backup).toMatchObject({ format: 'colloquy-map', version: 1, title: SNAPSHOT.title, kind: 'GROUP', exportedAt: '2025-03-01T14:05:09.123Z' })
+    expect(backup).toMatchObject({
+      format: 'colloquy-map',
+      version: 1,
+      title: SNAPSHOT.title,
+      kind: 'GROUP',
+      exportedAt: '2025-03-01T14:05:09.123Z',
+    })
     expect(backup.nodes[0]).toEqual({
       id: 'claim',
       kind: 'CLAIM',
@@ -244,7 +288,18 @@ describe('Colloquy backup', () => {
     const kind = clone()
     kind.nodes[0]!.kind = 'QUESTION'
     expect(firstError(kind)).toMatch(/claim, evidence, bias or note/)
-    const many = { ...clone(), relations: [], nodes: Array.from({ length: 2001 }, (_, i) => ({ id: `n${i}`, kind: 'NOTE', label: '', x: 0, y: 0, citation: null })) }
+    const many = {
+      ...clone(),
+      relations: [],
+      nodes: Array.from({ length: 2001 }, (_, i) => ({
+        id: `n${i}`,
+        kind: 'NOTE',
+        label: '',
+        x: 0,
+        y: 0,
+        citation: null,
+      })),
+    }
     expect(firstError(many)).toBe('A map can hold at most 2,000 nodes.')
     const atLimit = { ...many, nodes: many.nodes.slice(0, 2000) }
     expect(MapBackup.safeParse(atLimit).success).toBe(true)

@@ -8,7 +8,12 @@ import { keepAnswerable, MAX_REQUEST_BYTES, refuseBody } from '@/lib/front-door/
 import { frontDoor, valveFor } from '@/lib/front-door/floods'
 
 let server: Server | undefined
-afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())))
+afterEach(
+  () =>
+    new Promise<void>((resolve) =>
+      server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve(),
+    ),
+)
 
 /** The front door before a handler that answers at once, reading nothing: as a route that refuses before reading. */
 async function serve(limits?: Parameters<typeof frontDoor>[0]): Promise<{ url: string; handled: () => number }> {
@@ -57,8 +62,17 @@ describe('which requests meet a valve', () => {
 
 describe('sign-in floods', () => {
   it('hand on the allowance, then answer in next-auth’s shape: JSON { url } for its client, a redirect for a form', async () => {
-    const { url, handled } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 5, duration: 10 }, openStreams: 3 })
-    const post = (accept?: string) => send(`${url}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(accept ? { accept } : {}) }, body: 'email=a%40b.c&password=x&json=true' })
+    const { url, handled } = await serve({
+      signIn: { points: 5, duration: 10 },
+      streamOpens: { points: 5, duration: 10 },
+      openStreams: 3,
+    })
+    const post = (accept?: string) =>
+      send(`${url}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(accept ? { accept } : {}) },
+        body: 'email=a%40b.c&password=x&json=true',
+      })
     for (let i = 0; i < 5; i++) expect((await post()).status).toBe(401)
     expect(handled()).toBe(5)
     const refused = await post()
@@ -76,10 +90,20 @@ describe('sign-in floods', () => {
 
 describe('floods', () => {
   it('wait for their refusals, so a script slows to its parallelism per second; past what an address may have waiting, the connection closes unanswered', async () => {
-    const { url, handled } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 5, duration: 10 }, openStreams: 3, refusalDelayMs: 400, heldRefusals: 20 })
+    const { url, handled } = await serve({
+      signIn: { points: 5, duration: 10 },
+      streamOpens: { points: 5, duration: 10 },
+      openStreams: 3,
+      refusalDelayMs: 400,
+      heldRefusals: 20,
+    })
     const post = async () => {
       const started = performance.now()
-      const answer = await send(`${url}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.c&password=x' }).catch(() => ({ status: 0 }))
+      const answer = await send(`${url}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=a%40b.c&password=x',
+      }).catch(() => ({ status: 0 }))
       return { status: answer.status, ms: performance.now() - started }
     }
     const outcomes = await Promise.all(Array.from({ length: 30 }, post))
@@ -93,7 +117,11 @@ describe('floods', () => {
 
 describe('live streams', () => {
   it('an address holds a bounded number open at once, and a closed one frees its place', async () => {
-    const { url } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 50, duration: 10 }, openStreams: 3 })
+    const { url } = await serve({
+      signIn: { points: 5, duration: 10 },
+      streamOpens: { points: 50, duration: 10 },
+      openStreams: 3,
+    })
     const held: (() => void)[] = []
     const open = () =>
       new Promise<number>((resolve) => {
@@ -113,7 +141,11 @@ describe('live streams', () => {
   })
 
   it('opens past the allowance are refused', async () => {
-    const { url } = await serve({ signIn: { points: 5, duration: 10 }, streamOpens: { points: 2, duration: 10 }, openStreams: 100 })
+    const { url } = await serve({
+      signIn: { points: 5, duration: 10 },
+      streamOpens: { points: 2, duration: 10 },
+      openStreams: 100,
+    })
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
       statuses.push(
@@ -134,29 +166,45 @@ describe('request bodies', () => {
   it('without a length, or longer than any route takes, are refused before the app sees them', async () => {
     const { url, handled } = await serve()
     const chunked = await new Promise<{ status: number; body: string }>((resolve) => {
-      const req = request(`${url}/api/x`, { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, agent: false }, (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      })
+      const req = request(
+        `${url}/api/x`,
+        { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, agent: false },
+        (res) => {
+          let body = ''
+          res.on('data', (c: Buffer) => (body += c.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
       req.on('error', () => {})
       req.write('{"a":')
     })
-    expect(chunked).toEqual({ status: 411, body: JSON.stringify({ error: 'Send the request with its Content-Length: a body of unknown length is not accepted.' }) })
+    expect(chunked).toEqual({
+      status: 411,
+      body: JSON.stringify({
+        error: 'Send the request with its Content-Length: a body of unknown length is not accepted.',
+      }),
+    })
     // Next hands a server action on to its page as a stream: let through to pages, never to the API.
     const streamed = (path: string) =>
       new Promise<number>((resolve) => {
-        const req = request(`${url}${path}`, { method: 'POST', headers: { 'transfer-encoding': 'chunked', 'x-action-forwarded': '1' }, agent: false }, (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        })
+        const req = request(
+          `${url}${path}`,
+          { method: 'POST', headers: { 'transfer-encoding': 'chunked', 'x-action-forwarded': '1' }, agent: false },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          },
+        )
         req.on('error', () => {})
         req.end('["a"]')
       })
     expect(await streamed('/sign-up')).toBe(401)
     expect(await streamed('/api/x')).toBe(411)
     expect(handled()).toBe(1)
-    const enormous = await send(`${url}/api/x`, { method: 'POST', headers: { 'content-length': String(MAX_REQUEST_BYTES + 1) } }).catch(() => ({ status: 0 }))
+    const enormous = await send(`${url}/api/x`, {
+      method: 'POST',
+      headers: { 'content-length': String(MAX_REQUEST_BYTES + 1) },
+    }).catch(() => ({ status: 0 }))
     expect(enormous.status).toBe(413)
     expect(handled()).toBe(1)
   })
@@ -168,10 +216,14 @@ describe('request bodies', () => {
     const sockets = new Set<unknown>()
     for (let i = 0; i < 3; i++) {
       const answer = await new Promise<{ status: number; connection: unknown }>((resolve, reject) => {
-        const req = request(`${url}/api/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '20' }, agent }, (res) => {
-          res.resume()
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }))
-        })
+        const req = request(
+          `${url}/api/x`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '20' }, agent },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }))
+          },
+        )
         req.on('socket', (socket) => sockets.add(socket))
         req.on('error', reject)
         // Headers first, the body a moment later: the answer comes before the body is read.
@@ -213,34 +265,44 @@ describe('request bodies', () => {
       ;(async () => { const outcomes = []; for (let i = 0; i < 8; i++) outcomes.push(await once()); console.log(JSON.stringify(outcomes)) })()
     `
     const { execFile } = await import('node:child_process')
-    const output = await new Promise<string>((resolve, reject) => execFile(process.execPath, ['-e', client], { timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))))
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['-e', client], { timeout: 60_000 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    )
     expect(JSON.parse(output)).toEqual(Array(8).fill('401 {"error":"Sign in first."}'))
   }, 90_000)
 
   it('large, still arriving after the answer, are not read on: the connection closes', async () => {
     const { url } = await serve()
     const total = MAX_REQUEST_BYTES + 1024 * 1024
-    const outcome = await new Promise<{ status: number; sent: number; closed: boolean; connection: unknown }>((resolve) => {
-      let sent = 0
-      let status = 0
-      let connection: unknown
-      const req = request(`${url}/api/x`, { method: 'POST', headers: { 'content-length': String(total) }, agent: false }, (res) => {
-        status = res.statusCode ?? 0
-        connection = res.headers.connection
-        res.resume()
-      })
-      const chunk = Buffer.alloc(64 * 1024, 0x20)
-      // The client keeps sending after the answer, as a script would, until the server closes on it.
-      const pump = () => {
-        while (sent < total) {
-          sent += chunk.length
-          if (!req.write(chunk)) return void req.once('drain', pump)
+    const outcome = await new Promise<{ status: number; sent: number; closed: boolean; connection: unknown }>(
+      (resolve) => {
+        let sent = 0
+        let status = 0
+        let connection: unknown
+        const req = request(
+          `${url}/api/x`,
+          { method: 'POST', headers: { 'content-length': String(total) }, agent: false },
+          (res) => {
+            status = res.statusCode ?? 0
+            connection = res.headers.connection
+            res.resume()
+          },
+        )
+        const chunk = Buffer.alloc(64 * 1024, 0x20)
+        // The client keeps sending after the answer, as a script would, until the server closes on it.
+        const pump = () => {
+          while (sent < total) {
+            sent += chunk.length
+            if (!req.write(chunk)) return void req.once('drain', pump)
+          }
         }
-      }
-      req.on('close', () => resolve({ status, sent, closed: true, connection }))
-      req.on('error', () => {})
-      pump()
-    })
+        req.on('close', () => resolve({ status, sent, closed: true, connection }))
+        req.on('error', () => {})
+        pump()
+      },
+    )
     expect(outcome.status).toBe(413)
     expect(outcome.closed).toBe(true)
     expect(outcome.sent).toBeLessThan(total)

@@ -38,8 +38,22 @@ const CORPUS: Fixture[] = [
       'A final decision is expected before the summer, when the two governments meet for their annual security talks.',
     ],
     headings: ['What changes for the forces'],
-    metadata: { title: 'Tokyo weighs a bigger role in alliance planning', author: 'Mariko Sato; Daniel Ortiz', year: 2024, url: 'https://harbour-times.example/world/2024/03/tokyo-alliance-planning', publisher: 'The Harbour Times' },
-    dropped: ['We use cookies', 'Facebook X Email Print', 'Advertisement', 'Related stories', 'About time this happened', '© 2024 The Harbour Times', 'Destroyers of both navies'],
+    metadata: {
+      title: 'Tokyo weighs a bigger role in alliance planning',
+      author: 'Mariko Sato; Daniel Ortiz',
+      year: 2024,
+      url: 'https://harbour-times.example/world/2024/03/tokyo-alliance-planning',
+      publisher: 'The Harbour Times',
+    },
+    dropped: [
+      'We use cookies',
+      'Facebook X Email Print',
+      'Advertisement',
+      'Related stories',
+      'About time this happened',
+      '© 2024 The Harbour Times',
+      'Destroyers of both navies',
+    ],
   },
   {
     name: 'wiki.html',
@@ -67,15 +81,40 @@ const CORPUS: Fixture[] = [
       'None of these works automatically…',
     ],
     headings: ['Three reasons'],
-    metadata: { title: 'Why Small States Join Alliances', author: 'Chris Okafor; Eva Lindqvist', year: 2019, url: 'https://blog.example/small-states', publisher: 'Journal of Alliance Studies' },
-    dropped: ['Chris Okafor writes about security', 'Archives', 'Get new posts by email', 'Leave a Reply', 'Tags: alliances'],
+    metadata: {
+      title: 'Why Small States Join Alliances',
+      author: 'Chris Okafor; Eva Lindqvist',
+      year: 2019,
+      url: 'https://blog.example/small-states',
+      publisher: 'Journal of Alliance Studies',
+    },
+    dropped: [
+      'Chris Okafor writes about security',
+      'Archives',
+      'Get new posts by email',
+      'Leave a Reply',
+      'Tags: alliances',
+    ],
   },
   {
     name: 'essay-page.html',
     bytes: () => file('essay-page.html'),
-    paragraphs: ['Among the numerous advantages…', 'By a faction, I understand…', 'There are two methods of curing the mischiefs of faction…', 'The latent causes of faction…'],
+    paragraphs: [
+      'Among the numerous advantages…',
+      'By a faction, I understand…',
+      'There are two methods of curing the mischiefs of faction…',
+      'The latent causes of faction…',
+    ],
     metadata: { title: 'The Federalist No. 10', author: 'James Madison', year: 1787 },
-    dropped: ['This site uses cookies', 'Share: Facebook Twitter Email Print', 'Sponsored: Need help', 'Related texts', '• Federalist No. 51', '© 2026 Free Essays Online', 'By James Madison, 1787'],
+    dropped: [
+      'This site uses cookies',
+      'Share: Facebook Twitter Email Print',
+      'Sponsored: Need help',
+      'Related texts',
+      '• Federalist No. 51',
+      '© 2026 Free Essays Online',
+      'By James Madison, 1787',
+    ],
   },
   {
     name: 'japanese.html',
@@ -94,9 +133,19 @@ const CORPUS: Fixture[] = [
   {
     name: 'structure.html',
     bytes: () => file('structure.html'),
-    paragraphs: ['Deterrence works when…', 'Every signal an alliance sends…', '3. Forward deployment.\n4. Joint planning.\n5. Public commitments by leaders.', 'Credibility is not a property…'],
+    paragraphs: [
+      'Deterrence works when…',
+      'Every signal an alliance sends…',
+      '3. Forward deployment.\n4. Joint planning.\n5. Public commitments by leaders.',
+      'Credibility is not a property…',
+    ],
     headings: ['Two audiences', 'A note on credibility'],
-    metadata: { title: 'Deterrence and Reassurance', author: 'Hannah Weiss', year: 2012, publisher: 'Institute for Strategy' },
+    metadata: {
+      title: 'Deterrence and Reassurance',
+      author: 'Hannah Weiss',
+      year: 2012,
+      publisher: 'Institute for Strategy',
+    },
     dropped: ['Hidden text that a script would show.', 'Decorative duplicate'],
   },
   {
@@ -159,19 +208,34 @@ const CORPUS: Fixture[] = [
       'Keep your answers to a paragraph each.',
     ],
     headings: ['Questions for discussion'],
-    metadata: { title: 'Alliance Dilemmas: A Reading Guide', author: 'Glenn Snyder; Naomi Sato', year: 2023, url: 'https://seminar.example/guides/alliance-dilemmas', publisher: 'Seminar Handouts' },
+    metadata: {
+      title: 'Alliance Dilemmas: A Reading Guide',
+      author: 'Glenn Snyder; Naomi Sato',
+      year: 2023,
+      url: 'https://seminar.example/guides/alliance-dilemmas',
+      publisher: 'Seminar Handouts',
+    },
     dropped: ['Alliance Dilemmas: A Reading Guide'],
   },
   {
     name: 'notes.md',
     bytes: () => file('notes.md'),
-    paragraphs: ['Allies rarely agree on how to divide the costs of defence.', '• Host-nation support\n• Procurement\n• Forward presence', 'The debate is as old as the alliances themselves.'],
+    paragraphs: [
+      'Allies rarely agree on how to divide the costs of defence.',
+      '• Host-nation support\n• Procurement\n• Forward presence',
+      'The debate is as old as the alliances themselves.',
+    ],
     metadata: { title: 'Burden Sharing' },
   },
   {
     name: 'journal.pdf',
     bytes: journalPdf,
-    paragraphs: [...JOURNAL_PARAGRAPHS.slice(0, 3), JOURNAL_PARAGRAPHS[3]!, 'This conclusion has a cost. Both kinds of promise are expensive to keep.', '1 On credibility, see Schelling, Arms and Influence (1966), ch. 2.'],
+    paragraphs: [
+      ...JOURNAL_PARAGRAPHS.slice(0, 3),
+      JOURNAL_PARAGRAPHS[3]!,
+      'This conclusion has a cost. Both kinds of promise are expensive to keep.',
+      '1 On credibility, see Schelling, Arms and Influence (1966), ch. 2.',
+    ],
     pages: [1, 1, 1, 2, 2, 1],
     headings: ['Notes'],
     metadata: { title: 'Credible Commitments', author: 'George Kennan', year: 2015 },
@@ -194,18 +258,30 @@ const CORPUS: Fixture[] = [
 ]
 
 const SEEDS: [string, number, ImportedMetadata][] = [
-  ['000_7e4243c91726474a.txt', 4, { title: 'The Development and Significance of the U.S. -Japan Enforced Security Alliance' }],
+  [
+    '000_7e4243c91726474a.txt',
+    4,
+    { title: 'The Development and Significance of the U.S. -Japan Enforced Security Alliance' },
+  ],
   ['001_880c7d398f509fc6.txt', 4, { title: 'The U.S.-Japan Alliance' }],
   ['002_251c329c02d27095.txt', 29, { title: 'US – Japan Alliance' }],
   ['003_efd70901a5858e8b.txt', 21, { title: 'US-Japan alliance amid changing security environment – Asia Times' }],
-  ['004_ac0a64336d6577ef.txt', 5, { title: 'Converging Interests and Shared Values: The U.S.-Japan Bilateral Alliance Enters the 21 st Century', author: 'Eric Sayers' }],
+  [
+    '004_ac0a64336d6577ef.txt',
+    5,
+    {
+      title: 'Converging Interests and Shared Values: The U.S.-Japan Bilateral Alliance Enters the 21 st Century',
+      author: 'Eric Sayers',
+    },
+  ],
 ]
 
 function numberedOf(result: ImportResult) {
   return blocksOf(canonicalTextOf(result.blocks), layoutOf(result.blocks))
 }
 
-const matches = (actual: string, expected: string) => (expected.endsWith('…') ? actual.startsWith(expected.slice(0, -1)) : actual === expected)
+const matches = (actual: string, expected: string) =>
+  expected.endsWith('…') ? actual.startsWith(expected.slice(0, -1)) : actual === expected
 
 describe('the import corpus', () => {
   for (const fixture of CORPUS) {
@@ -213,22 +289,36 @@ describe('the import corpus', () => {
       const result = await importFile({ name: fixture.name, bytes: await fixture.bytes() })
       const blocks = numberedOf(result)
       const paragraphs = blocks.filter((block) => block.number !== null)
-      expect(paragraphs.map((block) => block.text).join('\n---\n')).toSatisfy((joined: string) => {
-        const texts = joined.split('\n---\n')
-        return texts.length === fixture.paragraphs.length && texts.every((text, i) => matches(text, fixture.paragraphs[i]!))
-      }, `paragraphs of ${fixture.name}:\n${paragraphs.map((block) => `¶${block.number} ${block.text}`).join('\n')}`)
-      if (fixture.headings) expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(fixture.headings)
+      expect(paragraphs.map((block) => block.text).join('\n---\n')).toSatisfy(
+        (joined: string) => {
+          const texts = joined.split('\n---\n')
+          return (
+            texts.length === fixture.paragraphs.length &&
+            texts.every((text, i) => matches(text, fixture.paragraphs[i]!))
+          )
+        },
+        `paragraphs of ${fixture.name}:\n${paragraphs.map((block) => `¶${block.number} ${block.text}`).join('\n')}`,
+      )
+      if (fixture.headings)
+        expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(fixture.headings)
       if (fixture.pages) expect(paragraphs.map((block) => block.page)).toEqual(fixture.pages)
       expect(result.metadata).toEqual(fixture.metadata)
       const dropped = result.blocks.filter((block) => block.junkReason)
-      for (const text of fixture.dropped ?? []) expect(dropped.some((block) => block.text.includes(text)), `“${text}” set aside`).toBe(true)
+      for (const text of fixture.dropped ?? [])
+        expect(
+          dropped.some((block) => block.text.includes(text)),
+          `“${text}” set aside`,
+        ).toBe(true)
       for (const block of dropped) expect(block.junkReason).toMatch(/\w/)
     })
   }
 
   for (const [name, paragraphs, metadata] of SEEDS) {
     it(`demo essay ${name}: ${paragraphs} paragraphs, as before, and its title`, async () => {
-      const result = await importFile({ name, bytes: new Uint8Array(readFileSync(join('prisma', 'demo-essays', name))) })
+      const result = await importFile({
+        name,
+        bytes: new Uint8Array(readFileSync(join('prisma', 'demo-essays', name))),
+      })
       expect(numberedOf(result).filter((block) => block.number !== null)).toHaveLength(paragraphs)
       expect(result.metadata).toEqual(metadata)
     })

@@ -50,7 +50,12 @@ describe('files that would take more than their share', () => {
     const bomb = await zipBomb(100 * 1024 * 1024)
     expect(bomb.length).toBeLessThan(200 * 1024)
     expect(() => inspectZip(bomb, [], 'unreadable')).toThrow(/too complex to import/)
-    expect(await refusal({ name: 'essay.docx', bytes: bomb })).toEqual({ ok: false, status: 422, error: 'This file is too complex to import; paste the text instead.', fieldErrors: {} })
+    expect(await refusal({ name: 'essay.docx', bytes: bomb })).toEqual({
+      ok: false,
+      status: 422,
+      error: 'This file is too complex to import; paste the text instead.',
+      fieldErrors: {},
+    })
     // A zip within the budget is read, and its real size counted.
     const small = await zipBomb(1024 * 1024)
     expect(inspectZip(small, [], 'unreadable').inflatedBytes).toBeGreaterThan(1024 * 1024)
@@ -60,7 +65,10 @@ describe('files that would take more than their share', () => {
   it('refuses HTML nested deeper than any browser builds, before walking it', async () => {
     const depth = 50_000
     const html = `<html><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`
-    expect(await refusal({ name: 'nested.html', bytes: new TextEncoder().encode(html) })).toMatchObject({ status: 422, error: expect.stringContaining('too complex to import') })
+    expect(await refusal({ name: 'nested.html', bytes: new TextEncoder().encode(html) })).toMatchObject({
+      status: 422,
+      error: expect.stringContaining('too complex to import'),
+    })
   })
 
   it('refuses a PDF of more pages than it imports, saying how many it has', async () => {
@@ -72,8 +80,15 @@ describe('files that would take more than their share', () => {
 
   it('reads a file for what it is, whatever its name says', async () => {
     const pdf = await manyPagesPdf(1)
-    expect((await importFile({ name: 'essay.txt', bytes: pdf })).blocks.map((block) => block.text)).toEqual(['Page 1 says one thing.'])
-    expect(await refusal({ name: 'page.html', bytes: await zipBomb(1024) })).toMatchObject({ status: 400, error: expect.stringContaining('compressed archive, not HTML') })
-    expect(await refusal({ name: 'essay.pdf', bytes: new TextEncoder().encode('MZ\x90\x00 not a pdf') })).toMatchObject({ status: 400, error: expect.stringContaining('is called a PDF but is not one') })
+    expect((await importFile({ name: 'essay.txt', bytes: pdf })).blocks.map((block) => block.text)).toEqual([
+      'Page 1 says one thing.',
+    ])
+    expect(await refusal({ name: 'page.html', bytes: await zipBomb(1024) })).toMatchObject({
+      status: 400,
+      error: expect.stringContaining('compressed archive, not HTML'),
+    })
+    expect(await refusal({ name: 'essay.pdf', bytes: new TextEncoder().encode('MZ\x90\x00 not a pdf') })).toMatchObject(
+      { status: 400, error: expect.stringContaining('is called a PDF but is not one') },
+    )
   })
 })

@@ -73,7 +73,9 @@ describe('job runner', () => {
   it('stops a task that runs past its time budget with a sentence, and serves the next one', async () => {
     const runner = runnerWith({ spin: budget({ timeoutMs: 300 }) })
     const started = performance.now()
-    await expect(runner.run('spin', { ms: 60_000 }, { owner: 'a' })).rejects.toThrow(new TooComplex('This is too complex for a test job.'))
+    await expect(runner.run('spin', { ms: 60_000 }, { owner: 'a' })).rejects.toThrow(
+      new TooComplex('This is too complex for a test job.'),
+    )
     // Stopped long before the task's own minute (a fresh thread's boot is not part of the budget).
     expect(performance.now() - started).toBeLessThan(30_000)
     await expect(runner.run('spin', { ms: 10 }, { owner: 'a' })).resolves.toBeGreaterThan(0)
@@ -82,14 +84,20 @@ describe('job runner', () => {
   it('stops a task that passes its heap limit, and the process lives on', async () => {
     const runner = runnerWith({}, 1)
     await expect(runner.run('allocate', { megabytes: 1_000 }, { owner: 'a' })).rejects.toBeInstanceOf(TooComplex)
-    await expect(runner.run('echo', { text: 'after', bytes: new Uint8Array(1) }, { owner: 'a' })).resolves.toMatchObject({ text: 'AFTER' })
+    await expect(
+      runner.run('echo', { text: 'after', bytes: new Uint8Array(1) }, { owner: 'a' }),
+    ).resolves.toMatchObject({ text: 'AFTER' })
   })
 
   it('brings a refusal back as the same typed error', async () => {
     const runner = runnerWith()
     const refusal = runner.run('refuse', { reason: 'This file is not a Word document.' }, { owner: 'a' })
     await expect(refusal).rejects.toBeInstanceOf(Invalid)
-    await expect(refusal).rejects.toMatchObject({ status: 400, message: 'This file is not a Word document.', fieldErrors: { file: 'This file is not a Word document.' } })
+    await expect(refusal).rejects.toMatchObject({
+      status: 400,
+      message: 'This file is not a Word document.',
+      fieldErrors: { file: 'This file is not a Word document.' },
+    })
   })
 
   it('tells one person to wait for their own earlier job, with a time to come back', async () => {

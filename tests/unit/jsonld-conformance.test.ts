@@ -15,7 +15,8 @@ import type { HighlightView } from '@/lib/annotations/queries'
 const DATA_DIR = resolve(process.env.CONFORMANCE_DATA_DIR ?? resolve(__dirname, '../../../shared/conformance-data'))
 const SUITE = join(DATA_DIR, 'annotation-model')
 const present = existsSync(join(SUITE, 'definitions'))
-if (!present) console.warn(`Skipping the W3C conformance tests: no test-suite schemas at ${SUITE} (set CONFORMANCE_DATA_DIR).`)
+if (!present)
+  console.warn(`Skipping the W3C conformance tests: no test-suite schemas at ${SUITE} (set CONFORMANCE_DATA_DIR).`)
 
 const TEXT = readFileSync(resolve(__dirname, '../fixtures/multilingual-essay.txt'), 'utf8').trim()
 
@@ -36,7 +37,16 @@ const LINKED: NoteDoc = {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'Compare the ' },
-        { type: 'text', text: 'official translation', marks: [{ type: 'link', attrs: { href: 'https://japan.kantei.go.jp/constitution_and_government_of_japan/constitution_e.html' } }] },
+        {
+          type: 'text',
+          text: 'official translation',
+          marks: [
+            {
+              type: 'link',
+              attrs: { href: 'https://japan.kantei.go.jp/constitution_and_government_of_japan/constitution_e.html' },
+            },
+          ],
+        },
         { type: 'text', text: ' — 第九条 & “<b>”' },
       ],
     },
@@ -75,7 +85,17 @@ const HIGHLIGHTS = [
   highlight('国の交戦権は、これを認めない。', { tag: 'EVIDENCE', note: noteFromText('九条の第二項') }),
   highlight('兵者，國之大事', { tag: 'BIAS' }),
   highlight('الإنسان مدني بالطبع', {
-    replies: [{ id: 'r1', author: { id: 'u2', name: 'דוד' }, body: noteFromText('ابن خلدون 👍'), createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z', canEdit: false, canDelete: false }],
+    replies: [
+      {
+        id: 'r1',
+        author: { id: 'u2', name: 'דוד' },
+        body: noteFromText('ابن خلدون 👍'),
+        createdAt: '2026-03-02T09:00:00.000Z',
+        updatedAt: '2026-03-02T09:00:00.000Z',
+        canEdit: false,
+        canDelete: false,
+      },
+    ],
   }),
   highlight('ולא ילמדו עוד מלחמה', { tag: 'EVIDENCE' }),
   highlight('대한민국은 민주공화국이다.'),
@@ -93,7 +113,8 @@ interface TestFile {
 function loadSuite(): (path: string) => ValidateFunction {
   const ajv = new Ajv({ strict: false, allErrors: true })
   addFormats(ajv)
-  for (const name of readdirSync(join(SUITE, 'definitions'))) ajv.addSchema(JSON.parse(readFileSync(join(SUITE, 'definitions', name), 'utf8')))
+  for (const name of readdirSync(join(SUITE, 'definitions')))
+    ajv.addSchema(JSON.parse(readFileSync(join(SUITE, 'definitions', name), 'utf8')))
   const compiled = new Map<string, ValidateFunction>()
   return (path) => {
     let validate = compiled.get(path)
@@ -129,14 +150,19 @@ describe.skipIf(!present)('JSON-LD export against the W3C Web Annotation test su
 
   it('passes every MUST assertion for the collection and its page', () => {
     expect(failedAssertions(assertion, 'collections/collectionMusts.test', doc)).toEqual([])
-    expect(failedAssertions(assertion, 'collections/pages/pageMusts.test', { '@context': doc['@context'], ...doc.first })).toEqual([])
+    expect(
+      failedAssertions(assertion, 'collections/pages/pageMusts.test', { '@context': doc['@context'], ...doc.first }),
+    ).toEqual([])
   })
 
   it('passes every MUST assertion for each annotation, in every script', () => {
     expect(items).toHaveLength(HIGHLIGHTS.length)
     for (const item of items) {
       // An annotation taken out of the collection carries the collection's context.
-      expect(failedAssertions(assertion, 'annotations/annotationMusts.test', { '@context': doc['@context'], ...item }), item.id).toEqual([])
+      expect(
+        failedAssertions(assertion, 'annotations/annotationMusts.test', { '@context': doc['@context'], ...item }),
+        item.id,
+      ).toEqual([])
     }
   })
 
@@ -150,7 +176,8 @@ describe.skipIf(!present)('JSON-LD export against the W3C Web Annotation test su
       { ...item, target: { ...item.target, selector: [{ type: 'TextPositionSelector', start: -3, end: 2 }] } },
       { ...item, target: { ...item.target, selector: [{ type: 'TextQuoteSelector', prefix: 'no exact' }] } },
     ]
-    for (const value of broken) expect(failedAssertions(assertion, 'annotations/annotationMusts.test', value)).not.toEqual([])
+    for (const value of broken)
+      expect(failedAssertions(assertion, 'annotations/annotationMusts.test', value)).not.toEqual([])
     expect(failedAssertions(assertion, 'collections/collectionMusts.test', { ...doc, total: -1 })).not.toEqual([])
   })
 
@@ -163,7 +190,10 @@ describe.skipIf(!present)('JSON-LD export against the W3C Web Annotation test su
     ]
     for (const item of items.filter((i) => i.target['colloquy:anchorStatus'] !== 'orphaned')) {
       for (const path of [...used, 'annotations/specificResource/4.2.5-textPositionSelector.json']) {
-        expect(assertion(path)({ '@context': doc['@context'], ...item }), `${item.id} ${relative(SUITE, join(SUITE, path))}`).toBe(true)
+        expect(
+          assertion(path)({ '@context': doc['@context'], ...item }),
+          `${item.id} ${relative(SUITE, join(SUITE, path))}`,
+        ).toBe(true)
       }
     }
   })
@@ -187,7 +217,12 @@ describe('JSON-LD positions in code points', () => {
   })
 
   it('counts code points, not UTF-16 units, after emoji and flags', () => {
-    const family = items.find((i) => i.target.selector[0]!.type === 'TextQuoteSelector' && 'exact' in i.target.selector[0]! && i.target.selector[0].exact.startsWith('👨'))!
+    const family = items.find(
+      (i) =>
+        i.target.selector[0]!.type === 'TextQuoteSelector' &&
+        'exact' in i.target.selector[0]! &&
+        i.target.selector[0].exact.startsWith('👨'),
+    )!
     const position = family.target.selector.find((s) => s.type === 'TextPositionSelector')!
     const utf16 = TEXT.indexOf('👨‍👩‍👧 on the desk')
     // 🕊️ in the title, 🤝 and the two flags (four regional indicators) come before it.
@@ -205,7 +240,8 @@ describe('JSON-LD positions in code points', () => {
 
 describe('JSON-LD notes keep their links', () => {
   it('gives a note with a link as HTML with its address, escaped, and a plain note as plain text', () => {
-    const [linked, plain] = exportHighlightsJsonLd(SOURCE, HIGHLIGHTS.slice(0, 2), 'https://colloquy.example.edu').first!.items
+    const [linked, plain] = exportHighlightsJsonLd(SOURCE, HIGHLIGHTS.slice(0, 2), 'https://colloquy.example.edu')
+      .first!.items
     expect(linked!.body[1]).toEqual({
       type: 'TextualBody',
       purpose: 'commenting',
@@ -213,6 +249,11 @@ describe('JSON-LD notes keep their links', () => {
       value:
         '<p dir="auto">Compare the <a href="https://japan.kantei.go.jp/constitution_and_government_of_japan/constitution_e.html">official translation</a> — 第九条 &#38; “&#60;b&#62;”</p>',
     })
-    expect(plain!.body[1]).toEqual({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: '九条の第二項' })
+    expect(plain!.body[1]).toEqual({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/plain',
+      value: '九条の第二項',
+    })
   })
 })

@@ -10,14 +10,23 @@ function capture() {
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       text.push(chunk.toString('utf8'))
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>)
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>)
       done()
     },
   })
   return { lines, text, logger: createLogger(destination) }
 }
 
-const SECRETS = ['hunter2-password', 'eyJhbGciOi-token', 'session=abc123', 'alex@colloquy.test', 'My private note about Japan', 'the quoted passage', 'Node label text']
+const SECRETS = [
+  'hunter2-password',
+  'eyJhbGciOi-token',
+  'session=abc123',
+  'alex@colloquy.test',
+  'My private note about Japan',
+  'the quoted passage',
+  'Node label text',
+]
 
 afterEach(() => {
   delete process.env.LOG_LEVEL
@@ -28,7 +37,13 @@ describe('the log', () => {
     const { lines, logger } = capture()
     logger.info({ task: 'retention', pruned: 3 }, 'Pruned old rows')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatchObject({ level: 'info', msg: 'Pruned old rows', task: 'retention', pruned: 3, service: 'colloquy' })
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      msg: 'Pruned old rows',
+      task: 'retention',
+      pruned: 3,
+      service: 'colloquy',
+    })
     expect(new Date(lines[0]!.time as string).getTime()).toBeGreaterThan(0)
   })
 
@@ -50,7 +65,9 @@ describe('the log', () => {
         token: SECRETS[1],
         headers: { cookie: SECRETS[2], authorization: `Bearer ${SECRETS[1]}` },
         user: { email: SECRETS[3], passwordHash: '$argon2id$v=19$secret' },
-        input: { highlight: { note: { type: 'doc', content: [{ type: 'text', text: SECRETS[4] }] }, exact: SECRETS[5] } },
+        input: {
+          highlight: { note: { type: 'doc', content: [{ type: 'text', text: SECRETS[4] }] }, exact: SECRETS[5] },
+        },
         node: { label: SECRETS[6] },
       },
       'A request went wrong',
@@ -62,13 +79,22 @@ describe('the log', () => {
 
   it('logs an error by kind, code, last line and stack frames, not the values it echoes', () => {
     // Prisma puts the call's arguments, notes included, above the cause.
-    const error = Object.assign(new Error(`\nInvalid \`prisma.highlight.create()\` invocation:\n{ data: { note: "${SECRETS[4]}", exact: "${SECRETS[5]}" } }\n\nUnique constraint failed on the fields: (\`id\`)`), {
-      name: 'PrismaClientKnownRequestError',
-      code: 'P2002',
-      meta: { target: ['id'], note: SECRETS[4] },
-    })
+    const error = Object.assign(
+      new Error(
+        `\nInvalid \`prisma.highlight.create()\` invocation:\n{ data: { note: "${SECRETS[4]}", exact: "${SECRETS[5]}" } }\n\nUnique constraint failed on the fields: (\`id\`)`,
+      ),
+      {
+        name: 'PrismaClientKnownRequestError',
+        code: 'P2002',
+        meta: { target: ['id'], note: SECRETS[4] },
+      },
+    )
     const described = describeError(error)
-    expect(described).toMatchObject({ type: 'PrismaClientKnownRequestError', code: 'P2002', message: 'Unique constraint failed on the fields: (`id`)' })
+    expect(described).toMatchObject({
+      type: 'PrismaClientKnownRequestError',
+      code: 'P2002',
+      message: 'Unique constraint failed on the fields: (`id`)',
+    })
     expect((described.stack as string[]).every((frame) => frame.startsWith('at '))).toBe(true)
     const { text, logger } = capture()
     logger.error({ err: error }, 'Unexpected error')

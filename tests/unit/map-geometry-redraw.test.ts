@@ -13,9 +13,22 @@ const box = (x: number, y: number): Box => ({ x, y, width: NODE_WIDTH, height: N
  * A jittered grid of nodes with relations between near neighbours, some with wide labels; a tight
  * grid leaves labels little room between the nodes, so they go beside their lines or further out.
  */
-function gridMap(columns: number, rows: number, jitter: number[], links: [number, number, number][], spacing = { x: 320, y: 220 }) {
+function gridMap(
+  columns: number,
+  rows: number,
+  jitter: number[],
+  links: [number, number, number][],
+  spacing = { x: 320, y: 220 },
+) {
   const boxes = new Map<string, Box>()
-  for (let i = 0; i < columns * rows; i++) boxes.set(`n${i}`, box((i % columns) * spacing.x + (jitter[i % jitter.length]! % 60), Math.floor(i / columns) * spacing.y + (jitter[(i * 7) % jitter.length]! % 60)))
+  for (let i = 0; i < columns * rows; i++)
+    boxes.set(
+      `n${i}`,
+      box(
+        (i % columns) * spacing.x + (jitter[i % jitter.length]! % 60),
+        Math.floor(i / columns) * spacing.y + (jitter[(i * 7) % jitter.length]! % 60),
+      ),
+    )
   const count = columns * rows
   const relations: RelationInput[] = []
   const seen = new Set<string>()
@@ -25,7 +38,8 @@ function gridMap(columns: number, rows: number, jitter: number[], links: [number
     const pair = [from, to].sort().join(':')
     if (from === to || seen.has(pair)) continue
     seen.add(pair)
-    const label = labelKind % 3 === 0 ? null : { width: labelKind % 3 === 1 ? 58 : 150, height: labelKind % 3 === 1 ? 18 : 32 }
+    const label =
+      labelKind % 3 === 0 ? null : { width: labelKind % 3 === 1 ? 58 : 150, height: labelKind % 3 === 1 ? 18 : 32 }
     relations.push({ id: `r${relations.length}`, fromId: `n${from}`, toId: `n${to}`, label })
   }
   return { boxes, relations }
@@ -38,7 +52,10 @@ const drags = fc.record({
   links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 5, maxLength: 60 }),
   spacing: fc.record({ x: fc.integer({ min: 250, max: 340 }), y: fc.integer({ min: 140, max: 230 }) }),
   dragged: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
-  steps: fc.array(fc.tuple(fc.integer({ min: -120, max: 120 }), fc.integer({ min: -120, max: 120 })), { minLength: 1, maxLength: 8 }),
+  steps: fc.array(fc.tuple(fc.integer({ min: -120, max: 120 }), fc.integer({ min: -120, max: 120 })), {
+    minLength: 1,
+    maxLength: 8,
+  }),
   /** Whether every step hands in new box objects for the nodes that did not move too. */
   fresh: fc.boolean(),
 })
@@ -66,7 +83,12 @@ describe('redrawing a map while nodes move', () => {
   })
 
   it('keeps the drawing of relations far from a dragged node, and redraws those near it', () => {
-    const { boxes, relations } = gridMap(12, 10, [5, 40, 17, 33, 2, 58, 21, 44], Array.from({ length: 400 }, (_, i) => [i * 7, i * 3, i] as [number, number, number]))
+    const { boxes, relations } = gridMap(
+      12,
+      10,
+      [5, 40, 17, 33, 2, 58, 21, 44],
+      Array.from({ length: 400 }, (_, i) => [i * 7, i * 3, i] as [number, number, number]),
+    )
     const before = drawRelations(null, boxes, relations)
     const moved = new Map(boxes)
     moved.set('n0', { ...boxes.get('n0')!, x: boxes.get('n0')!.x + 30, y: boxes.get('n0')!.y + 12 })
@@ -81,7 +103,12 @@ describe('redrawing a map while nodes move', () => {
   })
 
   it('draws afresh when the relations changed', () => {
-    const { boxes, relations } = gridMap(4, 3, [1, 2, 3, 4, 5, 6, 7, 8], Array.from({ length: 20 }, (_, i) => [i, i * 5, i] as [number, number, number]))
+    const { boxes, relations } = gridMap(
+      4,
+      3,
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      Array.from({ length: 20 }, (_, i) => [i, i * 5, i] as [number, number, number]),
+    )
     const before = drawRelations(null, boxes, relations)
     const fewer = relations.slice(1)
     expect(drawRelations(before, boxes, fewer).geometry).toEqual(relationGeometry(boxes, fewer))

@@ -22,7 +22,12 @@ function sideOf(b: Box, p: Point): Side | null {
   return null
 }
 
-const OUTWARD: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } }
+const OUTWARD: Record<Side, Point> = {
+  top: { x: 0, y: -1 },
+  bottom: { x: 0, y: 1 },
+  left: { x: -1, y: 0 },
+  right: { x: 1, y: 0 },
+}
 
 /** The assertions of the issue, for one relation. */
 function expectDrawnRight(g: RelationGeometry, boxes: Map<string, Box>) {
@@ -36,7 +41,13 @@ function expectDrawnRight(g: RelationGeometry, boxes: Map<string, Box>) {
   // The side faces the other node: the other box lies beyond it.
   const n = OUTWARD[g.fromSide]
   const beyond = (b: Box, side: Side, other: Box) =>
-    side === 'top' ? other.y < b.y : side === 'bottom' ? other.y + other.height > b.y + b.height : side === 'left' ? other.x < b.x : other.x + other.width > b.x + b.width
+    side === 'top'
+      ? other.y < b.y
+      : side === 'bottom'
+        ? other.y + other.height > b.y + b.height
+        : side === 'left'
+          ? other.x < b.x
+          : other.x + other.width > b.x + b.width
   expect(beyond(from, g.fromSide, to)).toBe(true)
   expect(beyond(to, g.toSide, from)).toBe(true)
   // The arrowhead's tip is the line's end; it points from the back into the target.
@@ -46,7 +57,8 @@ function expectDrawnRight(g: RelationGeometry, boxes: Map<string, Box>) {
   // The first step leaves the source outward.
   const next = g.points[1]!
   expect((next.x - start.x) * n.x + (next.y - start.y) * n.y).toBeGreaterThan(0)
-  if (g.label) for (const b of boxes.values()) expect(boxesOverlap(g.label, b), `label of ${g.id} is clear of nodes`).toBe(false)
+  if (g.label)
+    for (const b of boxes.values()) expect(boxesOverlap(g.label, b), `label of ${g.id} is clear of nodes`).toBe(false)
 }
 
 /** Random maps whose nodes do not overlap: a jittered grid, some cells left empty. */
@@ -54,7 +66,10 @@ const maps = fc
   .record({
     columns: fc.integer({ min: 1, max: 6 }),
     rows: fc.integer({ min: 1, max: 5 }),
-    jitter: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.boolean()), { minLength: 30, maxLength: 30 }),
+    jitter: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.boolean()), {
+      minLength: 30,
+      maxLength: 30,
+    }),
     links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { maxLength: 40 }),
   })
   .map(({ columns, rows, jitter, links }) => {
@@ -65,7 +80,12 @@ const maps = fc
     }
     const ids = [...boxes.keys()]
     const relations = links
-      .map(([a, b, labelled], i) => ({ id: `r${i}`, fromId: ids[a % ids.length]!, toId: ids[b % ids.length]!, label: labelled ? { width: 90, height: 18 } : null }))
+      .map(([a, b, labelled], i) => ({
+        id: `r${i}`,
+        fromId: ids[a % ids.length]!,
+        toId: ids[b % ids.length]!,
+        label: labelled ? { width: 90, height: 18 } : null,
+      }))
       .filter((r) => r.fromId !== r.toId)
     return { boxes, relations }
   })
@@ -97,7 +117,12 @@ describe('relation geometry', () => {
     ]
     const geometry = relationGeometry(boxes, relations)
     for (const g of geometry) expectDrawnRight(g, boxes)
-    const onLeft = geometry.flatMap((g) => [...(g.fromId === 'n5' ? [g.points[0]!.y] : []), ...(g.toId === 'n5' ? [g.points.at(-1)!.y] : [])]).sort((a, b) => a - b)
+    const onLeft = geometry
+      .flatMap((g) => [
+        ...(g.fromId === 'n5' ? [g.points[0]!.y] : []),
+        ...(g.toId === 'n5' ? [g.points.at(-1)!.y] : []),
+      ])
+      .sort((a, b) => a - b)
     expect(onLeft).toHaveLength(3)
     expect(onLeft[0]).toBeGreaterThanOrEqual(243 + 16)
     expect(onLeft[2]).toBeLessThanOrEqual(243 + NODE_HEIGHT - 16)
@@ -111,7 +136,14 @@ describe('relation geometry', () => {
       ['b', box(0, 220)],
     ])
     const [g] = relationGeometry(boxes, [{ id: 'r', fromId: 'b', toId: 'a', label: { width: 60, height: 18 } }])
-    expect(g).toMatchObject({ fromSide: 'top', toSide: 'bottom', points: [{ x: 120, y: 220 }, { x: 120, y: NODE_HEIGHT }] })
+    expect(g).toMatchObject({
+      fromSide: 'top',
+      toSide: 'bottom',
+      points: [
+        { x: 120, y: 220 },
+        { x: 120, y: NODE_HEIGHT },
+      ],
+    })
     expect(g!.arrow.back.y).toBeGreaterThan(g!.arrow.tip.y)
     // The label sits on the line between the boxes.
     expect(g!.label!.y).toBeGreaterThan(NODE_HEIGHT)
@@ -137,7 +169,8 @@ describe('relation geometry', () => {
     ])
     const [g] = relationGeometry(boxes, [{ id: 'r', fromId: 'bottom', toId: 'top', label: null }])
     expect(g!.points.length).toBeGreaterThan(2)
-    for (let i = 0; i < g!.points.length - 1; i++) expect(segmentHitsBox(g!.points[i]!, g!.points[i + 1]!, boxes.get('middle')!)).toBe(false)
+    for (let i = 0; i < g!.points.length - 1; i++)
+      expect(segmentHitsBox(g!.points[i]!, g!.points[i + 1]!, boxes.get('middle')!)).toBe(false)
     expectDrawnRight(g!, boxes)
   })
 
@@ -148,28 +181,53 @@ describe('relation geometry', () => {
       ['e2', box(310, 560)],
     ])
     boxes.set('e3', box(0, 300))
-    const geometry = relationGeometry(boxes, ['e1', 'e2', 'e3'].map((id) => ({ id, fromId: id, toId: 'claim', label: null })))
+    const geometry = relationGeometry(
+      boxes,
+      ['e1', 'e2', 'e3'].map((id) => ({ id, fromId: id, toId: 'claim', label: null })),
+    )
     const tips = geometry.map((g) => g.arrow.tip.x).sort((a, b) => a - b)
     for (let i = 1; i < tips.length; i++) expect(tips[i]! - tips[i - 1]!).toBeGreaterThanOrEqual(20)
   })
 
   it('counts crossing lines', () => {
     const line = (a: Point, b: Point) => ({ points: [a, b] })
-    expect(countCrossings([line({ x: 0, y: 0 }, { x: 10, y: 10 }), line({ x: 0, y: 10 }, { x: 10, y: 0 }), line({ x: 20, y: 0 }, { x: 30, y: 0 })])).toBe(1)
+    expect(
+      countCrossings([
+        line({ x: 0, y: 0 }, { x: 10, y: 10 }),
+        line({ x: 0, y: 10 }, { x: 10, y: 0 }),
+        line({ x: 20, y: 0 }, { x: 30, y: 0 }),
+      ]),
+    ).toBe(1)
   })
 })
 
 describe('placing a new node', () => {
-  const taken = fc.array(fc.record({ x: fc.integer({ min: -600, max: 600 }), y: fc.integer({ min: -600, max: 600 }) }), { maxLength: 25 })
+  const taken = fc.array(
+    fc.record({ x: fc.integer({ min: -600, max: 600 }), y: fc.integer({ min: -600, max: 600 }) }),
+    { maxLength: 25 },
+  )
 
   it('takes the spot asked for when it is free, and otherwise the nearest spot clear of every node', () => {
     fc.assert(
-      fc.property(taken, fc.record({ x: fc.integer({ min: -400, max: 400 }), y: fc.integer({ min: -400, max: 400 }) }), (nodes, wanted) => {
-        const spot = nearestFreeSpot(wanted, nodes)
-        for (const n of nodes) expect(boxesOverlap(box(spot.x, spot.y), box(n.x - PLACEMENT_GAP, n.y - PLACEMENT_GAP))).toBe(false)
-        const clear = nodes.every((n) => !boxesOverlap(box(wanted.x, wanted.y), { x: n.x - PLACEMENT_GAP, y: n.y - PLACEMENT_GAP, width: NODE_WIDTH + 2 * PLACEMENT_GAP, height: NODE_HEIGHT + 2 * PLACEMENT_GAP }))
-        if (clear) expect(spot).toEqual(wanted)
-      }),
+      fc.property(
+        taken,
+        fc.record({ x: fc.integer({ min: -400, max: 400 }), y: fc.integer({ min: -400, max: 400 }) }),
+        (nodes, wanted) => {
+          const spot = nearestFreeSpot(wanted, nodes)
+          for (const n of nodes)
+            expect(boxesOverlap(box(spot.x, spot.y), box(n.x - PLACEMENT_GAP, n.y - PLACEMENT_GAP))).toBe(false)
+          const clear = nodes.every(
+            (n) =>
+              !boxesOverlap(box(wanted.x, wanted.y), {
+                x: n.x - PLACEMENT_GAP,
+                y: n.y - PLACEMENT_GAP,
+                width: NODE_WIDTH + 2 * PLACEMENT_GAP,
+                height: NODE_HEIGHT + 2 * PLACEMENT_GAP,
+              }),
+          )
+          if (clear) expect(spot).toEqual(wanted)
+        },
+      ),
     )
   })
 

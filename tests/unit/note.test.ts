@@ -5,7 +5,8 @@ import { isEmptyNote, NOTE_MAX_BYTES, NoteDoc, noteFromText, notePlainText } fro
 
 const doc = (...content: unknown[]) => ({ type: 'doc', content })
 const para = (...content: unknown[]) => ({ type: 'paragraph', content })
-const text = (value: string, ...marks: unknown[]) => (marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value })
+const text = (value: string, ...marks: unknown[]) =>
+  marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value }
 const link = (href: string) => ({ type: 'link', attrs: { href } })
 const item = (...content: unknown[]) => ({ type: 'listItem', content })
 const bullets = (...items: unknown[]) => ({ type: 'bulletList', content: items })
@@ -20,8 +21,16 @@ function refusal(input: unknown): string {
 describe('the note vocabulary', () => {
   it('accepts paragraphs, bold, italic, links, line breaks and nested bulleted and numbered lists, unchanged', () => {
     const note = doc(
-      para(text('Strong ', { type: 'bold' }), text('and slanted', { type: 'italic' }, { type: 'bold' }), { type: 'hardBreak' }, text('source', link('https://example.com/a?b=c'))),
-      bullets(item(para(text('first'))), item(para(text('second')), { type: 'orderedList', content: [item(para(text('nested')))] })),
+      para(
+        text('Strong ', { type: 'bold' }),
+        text('and slanted', { type: 'italic' }, { type: 'bold' }),
+        { type: 'hardBreak' },
+        text('source', link('https://example.com/a?b=c')),
+      ),
+      bullets(
+        item(para(text('first'))),
+        item(para(text('second')), { type: 'orderedList', content: [item(para(text('nested')))] }),
+      ),
       { type: 'orderedList', content: [item(para(text('mail me', link('mailto:iris@example.edu'))))] },
       { type: 'paragraph' },
     )
@@ -33,20 +42,42 @@ describe('the note vocabulary', () => {
       type: 'doc',
       attrs: { id: 'x' },
       content: [
-        { type: 'paragraph', attrs: { textAlign: 'center', style: 'color:red' }, content: [
-          { type: 'text', text: 'hi', onclick: 'alert(1)', marks: [
-            { type: 'bold', attrs: { class: 'evil' } },
-            { type: 'link', attrs: { href: 'https://example.com', target: '_blank', rel: 'opener', class: null, onmouseover: 'x()' } },
-          ] },
-        ] },
-        { type: 'orderedList', attrs: { start: 3, type: null }, content: [{ type: 'listItem', attrs: { checked: true }, content: [para(text('one'))] }] },
+        {
+          type: 'paragraph',
+          attrs: { textAlign: 'center', style: 'color:red' },
+          content: [
+            {
+              type: 'text',
+              text: 'hi',
+              onclick: 'alert(1)',
+              marks: [
+                { type: 'bold', attrs: { class: 'evil' } },
+                {
+                  type: 'link',
+                  attrs: {
+                    href: 'https://example.com',
+                    target: '_blank',
+                    rel: 'opener',
+                    class: null,
+                    onmouseover: 'x()',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'orderedList',
+          attrs: { start: 3, type: null },
+          content: [{ type: 'listItem', attrs: { checked: true }, content: [para(text('one'))] }],
+        },
       ],
     })
     expect(parsed).toEqual(
-      doc(
-        para(text('hi', { type: 'bold' }, link('https://example.com'))),
-        { type: 'orderedList', content: [item(para(text('one')))] },
-      ),
+      doc(para(text('hi', { type: 'bold' }, link('https://example.com'))), {
+        type: 'orderedList',
+        content: [item(para(text('one')))],
+      }),
     )
   })
 
@@ -66,7 +97,10 @@ describe('the note vocabulary', () => {
     ['a raw HTML string', '<p onclick="alert(1)">hi</p>'],
     ['a doc of another type', { type: 'paragraph', content: [] }],
     ['a doc without content', { type: 'doc' }],
-    ['more than three marks on one text', doc(para(text('x', { type: 'bold' }, { type: 'italic' }, link('https://a.example'), { type: 'bold' })))],
+    [
+      'more than three marks on one text',
+      doc(para(text('x', { type: 'bold' }, { type: 'italic' }, link('https://a.example'), { type: 'bold' }))),
+    ],
   ])('refuses %s', (_case, input) => {
     expect(NoteDoc.safeParse(input).success).toBe(false)
   })
@@ -77,12 +111,15 @@ describe('the note vocabulary', () => {
 })
 
 describe('links in notes', () => {
-  it.each(['https://example.com', 'http://example.com/path', 'HTTPS://EXAMPLE.COM', 'mailto:iris@example.edu', '  https://example.com'])(
-    'accepts %j',
-    (href) => {
-      expect(NoteDoc.safeParse(doc(para(text('x', link(href))))).success).toBe(true)
-    },
-  )
+  it.each([
+    'https://example.com',
+    'http://example.com/path',
+    'HTTPS://EXAMPLE.COM',
+    'mailto:iris@example.edu',
+    '  https://example.com',
+  ])('accepts %j', (href) => {
+    expect(NoteDoc.safeParse(doc(para(text('x', link(href))))).success).toBe(true)
+  })
 
   it.each([
     'javascript:alert(1)',
@@ -164,7 +201,12 @@ describe('plain text of a note', () => {
   // CSV and Web Annotation exports.
   it('keeps the paragraphs of one list item, and its nested list, apart', () => {
     const note = NoteDoc.parse(
-      doc(bullets(item(para(text('Parent')), para(text('More on parent'))), item(para(text('Second')), bullets(item(para(text('Child'))))))),
+      doc(
+        bullets(
+          item(para(text('Parent')), para(text('More on parent'))),
+          item(para(text('Second')), bullets(item(para(text('Child'))))),
+        ),
+      ),
     )
     expect(notePlainText(note)).toBe('Parent\nMore on parent\nSecond\nChild')
   })

@@ -25,7 +25,9 @@ const states = ids.chain((nodeIds) =>
       fc.record({
         id: fc.string({ minLength: 1, maxLength: 8 }),
         // Mostly nodes of the map; now and then an id that is not one of them.
-        fromId: nodeIds.length ? fc.oneof(fc.constantFrom(...nodeIds), fc.string({ minLength: 1, maxLength: 5 })) : fc.string({ minLength: 1, maxLength: 5 }),
+        fromId: nodeIds.length
+          ? fc.oneof(fc.constantFrom(...nodeIds), fc.string({ minLength: 1, maxLength: 5 }))
+          : fc.string({ minLength: 1, maxLength: 5 }),
         toId: nodeIds.length ? fc.constantFrom(...nodeIds) : fc.string({ minLength: 1, maxLength: 5 }),
         kind: fc.constantFrom('SUPPORTS', 'ATTACKS' as const),
         label: fc.string({ unit: 'grapheme', maxLength: 20 }),

@@ -2,7 +2,20 @@
 // table written out here by hand, so a new action or a changed grant cannot slip through unseen.
 import { describe, expect, it } from 'vitest'
 import { AppError, Forbidden, NotFound, Unauthenticated } from '@/lib/errors'
-import { ACTIONS, authorize, authorizeJoin, can, GROUP_ARCHIVED, LOCKED_WHILE_SUBMITTED, MAP_SUBMITTED, RULES, standingOf, WHILE_ARCHIVED, type Action, type Standing } from '@/lib/permissions'
+import {
+  ACTIONS,
+  authorize,
+  authorizeJoin,
+  can,
+  GROUP_ARCHIVED,
+  LOCKED_WHILE_SUBMITTED,
+  MAP_SUBMITTED,
+  RULES,
+  standingOf,
+  WHILE_ARCHIVED,
+  type Action,
+  type Standing,
+} from '@/lib/permissions'
 
 type Expected = 'allowed' | 'only own' | 'denied'
 
@@ -68,7 +81,16 @@ const WHILE_ARCHIVED_EXPECTED: Action[] = [
   'gradebook:export',
 ]
 
-const INSTRUCTOR_ONLY: Action[] = ['group:manage', 'member:remove', 'joinCode:read', 'joinCode:rotate', 'source:create', 'source:edit', 'assignment:manage', 'gradebook:export']
+const INSTRUCTOR_ONLY: Action[] = [
+  'group:manage',
+  'member:remove',
+  'joinCode:read',
+  'joinCode:rotate',
+  'source:create',
+  'source:edit',
+  'assignment:manage',
+  'gradebook:export',
+]
 
 const STANDINGS: Standing[] = ['anonymous', 'outsider', 'student', 'instructor']
 
@@ -110,7 +132,7 @@ describe('the permission table', () => {
 })
 
 describe('what people may do with highlights and replies', () => {
-  it('lets everyone edit only their own, and lets instructors delete anyone\'s', () => {
+  it("lets everyone edit only their own, and lets instructors delete anyone's", () => {
     for (const action of ['highlight:edit', 'reply:edit'] as const) {
       for (const standing of ['student', 'instructor'] as const) {
         expect(can(standing, action, { isOwner: true }), `${standing} ${action} own`).toBe(true)
@@ -162,7 +184,16 @@ describe.each(ACTIONS)('%s in an archived group', (action) => {
 describe('an archived group', () => {
   it('keeps only reading, exporting and the ways out, and takes no new members', () => {
     expect([...WHILE_ARCHIVED].sort()).toEqual([...WHILE_ARCHIVED_EXPECTED].sort())
-    for (const action of ['highlight:create', 'reply:create', 'groupMap:edit', 'personalMap:edit', 'personalMap:submit', 'source:create', 'feedback:create', 'group:manage'] as const) {
+    for (const action of [
+      'highlight:create',
+      'reply:create',
+      'groupMap:edit',
+      'personalMap:edit',
+      'personalMap:submit',
+      'source:create',
+      'feedback:create',
+      'group:manage',
+    ] as const) {
       expect(WHILE_ARCHIVED.has(action), action).toBe(false)
     }
     expect(() => authorizeJoin({ archived: true })).toThrow(GROUP_ARCHIVED)
@@ -194,14 +225,26 @@ describe('a personal map submitted for review', () => {
   })
 
   it('changes no other answer: refused anyway stays the plain refusal, outsiders still hear "not found", the archive speaks first', () => {
-    expect(refusal('instructor', 'personalMap:edit', { isOwner: false })).toEqual({ status: 403, message: 'You are not allowed to do that.' })
-    expect(refusal('instructor', 'personalMap:submit', { isOwner: true })).toEqual({ status: 403, message: 'You are not allowed to do that.' })
+    expect(refusal('instructor', 'personalMap:edit', { isOwner: false })).toEqual({
+      status: 403,
+      message: 'You are not allowed to do that.',
+    })
+    expect(refusal('instructor', 'personalMap:submit', { isOwner: true })).toEqual({
+      status: 403,
+      message: 'You are not allowed to do that.',
+    })
     expect(refusal('outsider', 'personalMap:edit', { isOwner: true })).toMatchObject({ status: 404 })
     expect(refusal('anonymous', 'personalMap:edit', { isOwner: true })).toMatchObject({ status: 401 })
-    expect(refusal('student', 'personalMap:edit', { isOwner: true, archived: true })).toEqual({ status: 403, message: GROUP_ARCHIVED })
+    expect(refusal('student', 'personalMap:edit', { isOwner: true, archived: true })).toEqual({
+      status: 403,
+      message: GROUP_ARCHIVED,
+    })
     for (const action of ACTIONS.filter((a) => !LOCKED_WHILE_SUBMITTED.has(a))) {
       for (const standing of STANDINGS) {
-        for (const isOwner of [true, false]) expect(can(standing, action, { isOwner, submitted: true }), `${standing} ${action}`).toBe(can(standing, action, { isOwner }))
+        for (const isOwner of [true, false])
+          expect(can(standing, action, { isOwner, submitted: true }), `${standing} ${action}`).toBe(
+            can(standing, action, { isOwner }),
+          )
       }
     }
   })

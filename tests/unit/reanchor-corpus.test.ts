@@ -19,7 +19,9 @@ describe('re-anchoring on the edit corpus', () => {
     expect(report.byFamily.size).toBe(FAMILIES.length)
     expect(FAMILIES.length).toBeGreaterThanOrEqual(10)
     for (const family of FAMILIES) {
-      expect(cases.filter((c) => c.family === family.name && c.language === 'ja').length, family.name).toBeGreaterThan(0)
+      expect(cases.filter((c) => c.family === family.name && c.language === 'ja').length, family.name).toBeGreaterThan(
+        0,
+      )
     }
   })
 
@@ -34,7 +36,10 @@ describe('re-anchoring on the edit corpus', () => {
 
   it('keeps every highlight EXACT through typography-only edits', () => {
     const typography = report.byFamily.get('typography only')!
-    expect(typography.exactKept, JSON.stringify(report.failures.filter((f) => f.caseId.startsWith('typography')).slice(0, 5))).toBe(typography.kept)
+    expect(
+      typography.exactKept,
+      JSON.stringify(report.failures.filter((f) => f.caseId.startsWith('typography')).slice(0, 5)),
+    ).toBe(typography.kept)
     expect(typography.kept).toBeGreaterThan(500)
   })
 

@@ -5,7 +5,12 @@ import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { relayout } from '@/lib/sources/relayout'
 
 const TEXT = ['Credible Commitments', 'Promises need means', 'Institutions', 'They make leaving costly.'].join('\n\n')
-const LAYOUT: BlockLayout[] = [{ kind: 'heading', level: 1, page: 1 }, { kind: 'paragraph', page: 1 }, { kind: 'heading', level: 2, page: 2 }, { kind: 'quote', page: 2 }]
+const LAYOUT: BlockLayout[] = [
+  { kind: 'heading', level: 1, page: 1 },
+  { kind: 'paragraph', page: 1 },
+  { kind: 'heading', level: 2, page: 2 },
+  { kind: 'quote', page: 2 },
+]
 
 describe('relayout', () => {
   it('keeps what the importer read for untouched blocks, even a paragraph that looks like a heading', () => {
@@ -17,7 +22,9 @@ describe('relayout', () => {
 
   it('places an inserted block with the layout it was set aside with', () => {
     const restored = TEXT.replace('Institutions', 'GEORGE KENNAN\n\nInstitutions')
-    expect(relayout(TEXT, LAYOUT, restored, { text: 'GEORGE KENNAN', layout: { kind: 'paragraph', page: 1 } })[2]).toEqual({ kind: 'paragraph', page: 1 })
+    expect(
+      relayout(TEXT, LAYOUT, restored, { text: 'GEORGE KENNAN', layout: { kind: 'paragraph', page: 1 } })[2],
+    ).toEqual({ kind: 'paragraph', page: 1 })
   })
 
   it('gives no layout to a text that never had one (kinds are then inferred)', () => {

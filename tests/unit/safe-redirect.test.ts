@@ -30,13 +30,22 @@ describe('safeCallbackUrl', () => {
   })
 
   it('falls back for values that are not strings, and for very long ones', () => {
-    for (const value of [undefined, null, 42, ['/groups'], { href: '/groups' }]) expect(safeCallbackUrl(value)).toBe('/dashboard')
+    for (const value of [undefined, null, 42, ['/groups'], { href: '/groups' }])
+      expect(safeCallbackUrl(value)).toBe('/dashboard')
     expect(safeCallbackUrl(`/${'a'.repeat(3000)}`)).toBe('/dashboard')
   })
 
   it('returns a value that is always a valid header: line breaks dropped, other characters percent-encoded', () => {
     const latin1 = /^[\x21-\x7e]*$/
-    for (const value of ['/groups/\r\nSet-Cookie: x=1', '/groups/日本語?q=アライアンス#見出し', '/groups/😀', '/a b', '/"<x>"', '/\u0000x', '/groups/\u2028x']) {
+    for (const value of [
+      '/groups/\r\nSet-Cookie: x=1',
+      '/groups/日本語?q=アライアンス#見出し',
+      '/groups/😀',
+      '/a b',
+      '/"<x>"',
+      '/\u0000x',
+      '/groups/\u2028x',
+    ]) {
       const result = safeCallbackUrl(value)
       expect(result, JSON.stringify(value)).toMatch(latin1)
       expect(result.startsWith('/') && !result.startsWith('//'), JSON.stringify(value)).toBe(true)

@@ -42,7 +42,10 @@ describe('search excerpts', () => {
   })
 
   it('falls back to the headline or the start of the text when nothing can be marked', () => {
-    expect(snippetOf('An essay.', 'An essay.', ['absent'])).toEqual({ segments: [{ text: 'An essay.', mark: false }], offset: null })
+    expect(snippetOf('An essay.', 'An essay.', ['absent'])).toEqual({
+      segments: [{ text: 'An essay.', mark: false }],
+      offset: null,
+    })
   })
 
   it('takes the words of a query without the syntax around them', () => {

@@ -17,9 +17,21 @@ import { authOptions } from '@/lib/auth/options'
 import { newNonce, pagePolicy } from '@/lib/content-security-policy'
 import { assertSameOrigin, CROSS_SITE_MESSAGE, readJson } from '@/lib/http'
 
-type CookieOut = { name: string; value: string; options: { httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string } }
+type CookieOut = {
+  name: string
+  value: string
+  options: { httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string }
+}
 type AuthResponse = { status?: number; cookies?: CookieOut[]; redirect?: string }
-type InternalRequest = { action: string; method: string; providerId?: string; cookies?: Record<string, string>; headers?: Record<string, string>; body?: Record<string, string>; query?: Record<string, string> }
+type InternalRequest = {
+  action: string
+  method: string
+  providerId?: string
+  cookies?: Record<string, string>
+  headers?: Record<string, string>
+  body?: Record<string, string>
+  query?: Record<string, string>
+}
 
 // next-auth's request core (what its route handler runs after reading Next's request), loaded by
 // file because the package does not export it: it lets a test see the cookies it would set.
@@ -42,8 +54,13 @@ afterEach(() => {
 
 /** The cookie of a real session: an account, its session row, and next-auth's token naming both. */
 async function sessionJwt() {
-  const user = await db.user.create({ data: { name: 'Ada', email: `ada-${randomBytes(4).toString('hex')}@example.org`, passwordHash: 'unused' } })
-  return encode({ token: { sub: user.id, sid: await startSession(user.id), name: 'Ada', email: user.email }, secret: process.env.AUTH_SECRET! })
+  const user = await db.user.create({
+    data: { name: 'Ada', email: `ada-${randomBytes(4).toString('hex')}@example.org`, passwordHash: 'unused' },
+  })
+  return encode({
+    token: { sub: user.id, sid: await startSession(user.id), name: 'Ada', email: user.email },
+    secret: process.env.AUTH_SECRET!,
+  })
 }
 
 describe('session and CSRF cookies', () => {
@@ -51,8 +68,14 @@ describe('session and CSRF cookies', () => {
     serveAt(HTTPS_URL)
     expect(authOptions.useSecureCookies).toBe(true)
     const cookies = authOptions.cookies!
-    expect(cookies.sessionToken).toEqual({ name: '__Secure-next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } })
-    expect(cookies.csrfToken).toEqual({ name: '__Host-next-auth.csrf-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } })
+    expect(cookies.sessionToken).toEqual({
+      name: '__Secure-next-auth.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+    })
+    expect(cookies.csrfToken).toEqual({
+      name: '__Host-next-auth.csrf-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+    })
     expect(cookies.callbackUrl?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true })
   })
 
@@ -60,13 +83,22 @@ describe('session and CSRF cookies', () => {
     serveAt(HTTP_URL)
     expect(authOptions.useSecureCookies).toBe(false)
     const cookies = authOptions.cookies!
-    expect(cookies.sessionToken).toEqual({ name: 'next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
-    expect(cookies.csrfToken).toEqual({ name: 'next-auth.csrf-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
+    expect(cookies.sessionToken).toEqual({
+      name: 'next-auth.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+    })
+    expect(cookies.csrfToken).toEqual({
+      name: 'next-auth.csrf-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+    })
   })
 
   it('next-auth itself sets the CSRF cookie as __Host-, Secure, HttpOnly, Lax behind https', async () => {
     const headers = serveAt(HTTPS_URL)
-    const response = await AuthHandler({ req: { action: 'csrf', method: 'GET', headers, cookies: {} }, options: authOptions })
+    const response = await AuthHandler({
+      req: { action: 'csrf', method: 'GET', headers, cookies: {} },
+      options: authOptions,
+    })
     const csrf = response.cookies?.find((c) => c.name.endsWith('next-auth.csrf-token'))
     expect(csrf?.name).toBe('__Host-next-auth.csrf-token')
     expect(csrf?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' })
@@ -89,7 +121,11 @@ describe('session and CSRF cookies', () => {
     const headers = serveAt(HTTP_URL)
     const token = await sessionJwt()
     const session = (await decodeSessionToken({ token, secret: process.env.AUTH_SECRET! }))!
-    const ask = () => AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } }, options: authOptions })
+    const ask = () =>
+      AuthHandler({
+        req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } },
+        options: authOptions,
+      })
     expect(((await ask()) as { body?: { user?: { id?: string } } }).body?.user?.id).toBe(session.sub)
     await endSession(session.sid as string)
     const refused = (await ask()) as AuthResponse & { body?: unknown }
@@ -97,21 +133,34 @@ describe('session and CSRF cookies', () => {
     expect(refused.cookies?.find((c) => c.name === 'next-auth.session-token')?.value).toBe('')
     // A cookie from before sessions were kept on the server names none, and is no session either.
     const old = await encode({ token: { sub: session.sub, name: 'Ada' }, secret: process.env.AUTH_SECRET! })
-    const oldRefused = (await AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': old } }, options: authOptions })) as { body?: unknown }
+    const oldRefused = (await AuthHandler({
+      req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': old } },
+      options: authOptions,
+    })) as { body?: unknown }
     expect(oldRefused.body).toEqual({})
   })
 
   it('behind https a session cookie without the prefix (as a plain-http page or a sibling sub-domain could set) is not a session', async () => {
     const headers = serveAt(HTTPS_URL)
     const token = await sessionJwt()
-    const response = await AuthHandler({ req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } }, options: authOptions })
+    const response = await AuthHandler({
+      req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } },
+      options: authOptions,
+    })
     expect(response.cookies?.find((c) => c.name.endsWith('next-auth.session-token'))).toBeUndefined()
   })
 
   it('a credentials sign-in without the CSRF token is turned back before any password is checked', async () => {
     const headers = serveAt(HTTP_URL)
     const response = await AuthHandler({
-      req: { action: 'callback', providerId: 'credentials', method: 'POST', headers, cookies: {}, body: { email: 'ada@example.org', password: 'whatever-it-is' } },
+      req: {
+        action: 'callback',
+        providerId: 'credentials',
+        method: 'POST',
+        headers,
+        cookies: {},
+        body: { email: 'ada@example.org', password: 'whatever-it-is' },
+      },
       options: authOptions,
     })
     expect(response.redirect).toMatch(/\/api\/auth\/signin\?csrf=true$/)
@@ -125,9 +174,12 @@ describe('security headers of the Next configuration', () => {
     vi.resetModules()
     // By URL: the config is plain JavaScript, outside what TypeScript checks.
     const configUrl = new URL('../../next.config.js', import.meta.url).href
-    const { default: config } = (await import(/* @vite-ignore */ configUrl)) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }
+    const { default: config } = (await import(/* @vite-ignore */ configUrl)) as {
+      default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> }
+    }
     const rules = await config.headers()
-    const of = (source: string) => new Map(rules.find((rule) => rule.source === source)?.headers.map((h) => [h.key.toLowerCase(), h.value]))
+    const of = (source: string) =>
+      new Map(rules.find((rule) => rule.source === source)?.headers.map((h) => [h.key.toLowerCase(), h.value]))
     return { all: of('/:path*'), api: of('/api/:path*'), assets: of('/_next/:path*') }
   }
 
@@ -165,9 +217,13 @@ describe('security headers of the Next configuration', () => {
     expect(proxy(new NextRequest(`${HTTP_URL}/dashboard`)).headers.get('content-security-policy')).not.toBe(policy)
 
     vi.stubEnv('NEXTAUTH_URL', HTTPS_URL)
-    expect(proxy(new NextRequest(`${HTTPS_URL}/dashboard`)).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
+    expect(proxy(new NextRequest(`${HTTPS_URL}/dashboard`)).headers.get('strict-transport-security')).toBe(
+      'max-age=63072000; includeSubDomains',
+    )
     // Behind a TLS proxy that reaches the app over http, the public address still says https.
-    expect(proxy(new NextRequest('http://10.0.0.7:3000/dashboard')).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
+    expect(proxy(new NextRequest('http://10.0.0.7:3000/dashboard')).headers.get('strict-transport-security')).toBe(
+      'max-age=63072000; includeSubDomains',
+    )
   })
 
   it('gives pages scripts from the app itself and inline scripts with this response’s nonce only: no unsafe-inline, no strict-dynamic', () => {
@@ -184,7 +240,8 @@ describe('security headers of the Next configuration', () => {
 })
 
 describe('the cross-site guard of state-changing route handlers', () => {
-  const post = (headers: Record<string, string>) => new Request('http://localhost:3000/api/sources/s1/highlights', { method: 'POST', headers })
+  const post = (headers: Record<string, string>) =>
+    new Request('http://localhost:3000/api/sources/s1/highlights', { method: 'POST', headers })
   const refusal = (request: Request) => {
     try {
       assertSameOrigin(request)
@@ -210,7 +267,9 @@ describe('the cross-site guard of state-changing route handlers', () => {
 
   it('lets the app’s own pages through, by Host or by the public address, and scripts that send no Origin', () => {
     serveAt('https://colloquy.example.org')
-    expect(refusal(post({ host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }))).toBeNull()
+    expect(
+      refusal(post({ host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' })),
+    ).toBeNull()
     expect(refusal(post({ host: '10.0.0.7:3000', origin: 'https://colloquy.example.org' }))).toBeNull()
     expect(refusal(post({ host: 'localhost:3000' }))).toBeNull()
   })
@@ -218,12 +277,24 @@ describe('the cross-site guard of state-changing route handlers', () => {
 
 describe('JSON bodies of route handlers', () => {
   const post = (body: string, contentType?: string) =>
-    new Request('http://localhost/api/x', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} })
+    new Request('http://localhost/api/x', {
+      method: 'POST',
+      body,
+      headers: contentType ? { 'content-type': contentType } : {},
+    })
   const failureOf = async (request: Request) => readJson(request).then(() => null, toFailure)
 
   it('must say they are JSON', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
-      expect(await failureOf(post('{"tag":"CLAIM"}', type)), String(type)).toMatchObject({ status: 415, error: 'Send the request body as JSON, with the header Content-Type: application/json.' })
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      undefined,
+    ]) {
+      expect(await failureOf(post('{"tag":"CLAIM"}', type)), String(type)).toMatchObject({
+        status: 415,
+        error: 'Send the request body as JSON, with the header Content-Type: application/json.',
+      })
     }
     expect(await readJson(post('{"tag":"CLAIM"}', 'application/json; charset=utf-8'))).toEqual({ tag: 'CLAIM' })
     expect(await readJson(post('{"tag":"CLAIM"}', 'application/ld+json'))).toEqual({ tag: 'CLAIM' })
@@ -244,7 +315,12 @@ describe('JSON bodies of route handlers', () => {
         cancelled = true
       },
     })
-    const request = new Request('http://localhost/api/x', { method: 'POST', body, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit)
+    const request = new Request('http://localhost/api/x', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit)
     expect(await failureOf(request)).toMatchObject({ status: 400, error: 'The request is too large (at most 64 KB).' })
     expect(pulled).toBeLessThanOrEqual(3 * chunk.byteLength)
     expect(cancelled).toBe(true)
@@ -270,12 +346,22 @@ describe('JSON bodies of route handlers', () => {
   })
 
   it('are valid UTF-8', async () => {
-    const request = new Request('http://localhost/api/x', { method: 'POST', body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), headers: { 'content-type': 'application/json' } })
+    const request = new Request('http://localhost/api/x', {
+      method: 'POST',
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+      headers: { 'content-type': 'application/json' },
+    })
     expect(await failureOf(request)).toMatchObject({ status: 400, error: 'The request body is not valid JSON.' })
   })
 
   it('are at most 64 KB and valid JSON', async () => {
-    expect(await failureOf(post(JSON.stringify({ pad: 'x'.repeat(64 * 1024) }), 'application/json'))).toMatchObject({ status: 400, error: 'The request is too large (at most 64 KB).' })
-    expect(await failureOf(post('{"tag":', 'application/json'))).toMatchObject({ status: 400, error: 'The request body is not valid JSON.' })
+    expect(await failureOf(post(JSON.stringify({ pad: 'x'.repeat(64 * 1024) }), 'application/json'))).toMatchObject({
+      status: 400,
+      error: 'The request is too large (at most 64 KB).',
+    })
+    expect(await failureOf(post('{"tag":', 'application/json'))).toMatchObject({
+      status: 400,
+      error: 'The request body is not valid JSON.',
+    })
   })
 })

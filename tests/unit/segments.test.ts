@@ -65,18 +65,16 @@ describe('segments of a block', () => {
 })
 
 describe('segments, for any block and highlights', () => {
-  const scene = fc
-    .tuple(fc.nat(50), fc.integer({ min: 1, max: 60 }))
-    .chain(([blockStart, length]) =>
-      fc.record({
-        blockStart: fc.constant(blockStart),
-        blockEnd: fc.constant(blockStart + length),
-        spans: fc.uniqueArray(
-          fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), start: fc.nat(130), end: fc.nat(130) }),
-          { selector: (s) => s.id, maxLength: 12 },
-        ),
-      }),
-    )
+  const scene = fc.tuple(fc.nat(50), fc.integer({ min: 1, max: 60 })).chain(([blockStart, length]) =>
+    fc.record({
+      blockStart: fc.constant(blockStart),
+      blockEnd: fc.constant(blockStart + length),
+      spans: fc.uniqueArray(
+        fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), start: fc.nat(130), end: fc.nat(130) }),
+        { selector: (s) => s.id, maxLength: 12 },
+      ),
+    }),
+  )
 
   const covers = (s: Span, from: number, to: number) => s.end > s.start && s.start <= from && s.end >= to
 

@@ -2,7 +2,14 @@
 // dropped, a clean selection is left alone, and a selection of words never comes back empty.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { nextCharacter, nextWordEnd, previousCharacter, previousWordStart, readsRightToLeft, snapToWords } from '@/lib/annotations/selection'
+import {
+  nextCharacter,
+  nextWordEnd,
+  previousCharacter,
+  previousWordStart,
+  readsRightToLeft,
+  snapToWords,
+} from '@/lib/annotations/selection'
 
 const TEXT = "Alliances last when both partners gain. Japan's well-known bases cost 2,000 yen.\n\nNew paragraph here."
 
@@ -41,13 +48,17 @@ describe('snapping a selection to words', () => {
     expect(snapped(selected)).toBe(expected)
   })
 
-  it.each(['Alliances last', 'both partners gain.', "Japan's", 'well-known bases', "partners gain. Japan's", 'New paragraph here.'])(
-    'leaves the whole-word selection %j alone',
-    (selected) => {
-      const start = TEXT.indexOf(selected)
-      expect(snapToWords(TEXT, start, start + selected.length)).toEqual({ start, end: start + selected.length })
-    },
-  )
+  it.each([
+    'Alliances last',
+    'both partners gain.',
+    "Japan's",
+    'well-known bases',
+    "partners gain. Japan's",
+    'New paragraph here.',
+  ])('leaves the whole-word selection %j alone', (selected) => {
+    const start = TEXT.indexOf(selected)
+    expect(snapToWords(TEXT, start, start + selected.length)).toEqual({ start, end: start + selected.length })
+  })
 
   it('leaves a selection of only spaces as it was, for the caller to refuse', () => {
     const start = TEXT.indexOf('\n\n')
@@ -57,16 +68,37 @@ describe('snapping a selection to words', () => {
 
   it('works at the very start and end of the text', () => {
     expect(snapToWords(TEXT, 0, 3)).toEqual({ start: 0, end: 'Alliances'.length })
-    expect(snapToWords(TEXT, TEXT.length - 3, TEXT.length)).toEqual({ start: TEXT.length - 'here.'.length, end: TEXT.length })
+    expect(snapToWords(TEXT, TEXT.length - 3, TEXT.length)).toEqual({
+      start: TEXT.length - 'here.'.length,
+      end: TEXT.length,
+    })
   })
 })
 
 describe('snapping, for any text and selection', () => {
-  const word = fc.constantFrom('the', 'alliance', "Japan's", 'well-known', '2,000', 'Éire', 'naïve', 'a', 'x1', '—', '.', '"', 'über')
+  const word = fc.constantFrom(
+    'the',
+    'alliance',
+    "Japan's",
+    'well-known',
+    '2,000',
+    'Éire',
+    'naïve',
+    'a',
+    'x1',
+    '—',
+    '.',
+    '"',
+    'über',
+  )
   const gap = fc.constantFrom(' ', '  ', '\n', '\n\n', ', ', '. ', ' — ')
-  const text = fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(''))
+  const text = fc
+    .array(fc.tuple(word, gap), { minLength: 1, maxLength: 30 })
+    .map((parts) => parts.map(([w, g]) => w + g).join(''))
   const scene = text.chain((t) =>
-    fc.tuple(fc.nat(t.length), fc.nat(t.length)).map(([a, b]) => ({ text: t, start: Math.min(a, b), end: Math.max(a, b) })),
+    fc
+      .tuple(fc.nat(t.length), fc.nat(t.length))
+      .map(([a, b]) => ({ text: t, start: Math.min(a, b), end: Math.max(a, b) })),
   )
   const isBlank = (s: string) => s.trim() === ''
 
@@ -110,7 +142,7 @@ describe('moving and snapping in every script', () => {
 
   it('moves by the words of Japanese, which has no spaces, as the word segmenter finds them', () => {
     const ends: number[] = []
-    for (let at = 0; at < JA.length; ) ends.push((at = nextWordEnd(JA, at)))
+    for (let at = 0; at < JA.length;) ends.push((at = nextWordEnd(JA, at)))
     const words = ends.map((end, i) => JA.slice(i === 0 ? 0 : ends[i - 1], end))
     expect(words.length).toBeGreaterThan(10)
     expect(words.every((w) => w.length < 8)).toBe(true)
@@ -132,7 +164,14 @@ describe('moving and snapping in every script', () => {
     const text = 'a🤝🇯🇵👨‍👩‍👧e\u0301!'
     const stops = [0]
     while (stops[stops.length - 1]! < text.length) stops.push(nextCharacter(text, stops[stops.length - 1]!))
-    expect(stops.map((at, i) => text.slice(stops[i - 1] ?? 0, at)).slice(1)).toEqual(['a', '🤝', '🇯🇵', '👨‍👩‍👧', 'e\u0301', '!'])
+    expect(stops.map((at, i) => text.slice(stops[i - 1] ?? 0, at)).slice(1)).toEqual([
+      'a',
+      '🤝',
+      '🇯🇵',
+      '👨‍👩‍👧',
+      'e\u0301',
+      '!',
+    ])
     expect(previousCharacter(text, text.length - 1)).toBe(text.length - 3)
   })
 

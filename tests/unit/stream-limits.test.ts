@@ -16,7 +16,11 @@ const refusal = (run: () => unknown) => {
 describe('reserveStream', () => {
   it('gives one person at most MAX_STREAMS_PER_USER open streams, and another person theirs', () => {
     const releases = Array.from({ length: MAX_STREAMS_PER_USER }, () => reserveStream('tabs-alex'))
-    expect(refusal(() => reserveStream('tabs-alex'))).toMatchObject({ status: 429, retryAfterSeconds: 30, error: expect.stringMatching(/more than 12 tabs/) })
+    expect(refusal(() => reserveStream('tabs-alex'))).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+      error: expect.stringMatching(/more than 12 tabs/),
+    })
     const bea = reserveStream('tabs-bea')
     releases.pop()!()
     const again = reserveStream('tabs-alex')
@@ -35,7 +39,10 @@ describe('reserveStream', () => {
   it('refuses opening faster than MAX_OPENS_PER_MINUTE, and says when the minute is up', () => {
     const now = 1_000_000
     for (let i = 0; i < MAX_OPENS_PER_MINUTE; i++) reserveStream('burst-alex', now + i)()
-    expect(refusal(() => reserveStream('burst-alex', now + 30_000))).toMatchObject({ status: 429, retryAfterSeconds: 30 })
+    expect(refusal(() => reserveStream('burst-alex', now + 30_000))).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+    })
     expect(refusal(() => reserveStream('burst-alex', now + 60_000 + MAX_OPENS_PER_MINUTE))).toBeNull()
   })
 })

@@ -12,7 +12,11 @@ function noticeOf(params: Record<string, string | string[] | undefined>): string
   return params.callbackUrl ? 'Please sign in to continue.' : undefined
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const params = await searchParams
   const callbackUrl = safeCallbackUrl(params.callbackUrl)
   if (await getCurrentUser()) redirect(callbackUrl)
@@ -22,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={callbackUrl} notice={noticeOf(params)} />
       <p className="text-sm text-stone-600">
         New here?{' '}
-        <Link className="font-medium text-indigo-700 underline" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-indigo-700 underline"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Create an account
         </Link>
       </p>

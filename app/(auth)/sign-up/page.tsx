@@ -6,7 +6,11 @@ import { safeCallbackUrl } from '@/lib/safe-redirect'
 
 export const metadata = { title: 'Create an account · Colloquy' }
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl)
   if (await getCurrentUser()) redirect(callbackUrl)
   return (
@@ -15,7 +19,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="text-sm text-stone-600">
         Already have an account?{' '}
-        <Link className="font-medium text-indigo-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-indigo-700 underline"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Sign in
         </Link>
       </p>

@@ -14,17 +14,25 @@ export default async function DeleteAccountPage() {
       </div>
       <section aria-label="Download my data" className="flex flex-col gap-2 text-sm">
         <h2 className="text-lg font-semibold">1. Download your data</h2>
-        <p className="text-stone-600">One file with your groups, your highlights with their notes and replies, your replies to others, and your maps with the feedback on them.</p>
-        <a href="/api/account/data" download className="self-start rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800">
+        <p className="text-stone-600">
+          One file with your groups, your highlights with their notes and replies, your replies to others, and your maps
+          with the feedback on them.
+        </p>
+        <a
+          href="/api/account/data"
+          download
+          className="self-start rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800"
+        >
           Download my data (JSON)
         </a>
       </section>
       <section aria-label="Delete my account for good" className="flex flex-col gap-2 text-sm">
         <h2 className="text-lg font-semibold">2. Delete your account</h2>
         <p className="text-stone-600">
-          Your highlights (with classmates’ replies to them), your replies, your maps and your sessions are deleted at once; map nodes that cited your
-          highlights keep their text. What you gave a seminar as its instructor (sources, feedback) stays with it, signed “Former member”. If you are
-          a group’s only instructor, delete that group first.
+          Your highlights (with classmates’ replies to them), your replies, your maps and your sessions are deleted at
+          once; map nodes that cited your highlights keep their text. What you gave a seminar as its instructor
+          (sources, feedback) stays with it, signed “Former member”. If you are a group’s only instructor, delete that
+          group first.
         </p>
         <DeleteAccountForm />
       </section>

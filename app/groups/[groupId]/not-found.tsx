@@ -10,7 +10,8 @@ export default function GroupNotFound() {
     <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-20">
       <h1 className="text-2xl font-semibold">Not found</h1>
       <p className="text-stone-700">
-        This page of the seminar does not exist: the source or map may have been deleted. Or you are not a member of the group it belongs to.
+        This page of the seminar does not exist: the source or map may have been deleted. Or you are not a member of the
+        group it belongs to.
       </p>
       <p className="flex flex-wrap gap-4">
         <Link href={`/groups/${groupId}`} className="font-medium text-indigo-700 underline">

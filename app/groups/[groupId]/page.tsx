@@ -63,12 +63,19 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               <GroupAssignments work={work} sources={sources} archived={group.archivedAt !== null} />
             </Suspense>
           </Card>
-          <Card title="Sources" actions={may.addSource && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}>
+          <Card
+            title="Sources"
+            actions={may.addSource && <ButtonLink href={`${path}/sources/new`}>Add source</ButtonLink>}
+          >
             {sources.length === 0 ? (
               <p className="text-stone-600">
                 {may.addSource ? (
                   <>
-                    No sources yet. <Link href={`${path}/sources/new`} className="text-indigo-700 underline">Add the first essay</Link>: paste its text, or bring a web page, PDF or Word file.
+                    No sources yet.{' '}
+                    <Link href={`${path}/sources/new`} className="text-indigo-700 underline">
+                      Add the first essay
+                    </Link>
+                    : paste its text, or bring a web page, PDF or Word file.
                   </>
                 ) : (
                   'No sources yet. Your instructor adds the essays; they appear here as soon as they do.'
@@ -78,11 +85,15 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               <ol className="divide-y divide-stone-100">
                 {sources.map((source) => (
                   <li key={source.id} className="py-3">
-                    <Link href={`${path}/sources/${source.id}`} className="font-serif text-lg font-medium text-indigo-800 hover:underline">
+                    <Link
+                      href={`${path}/sources/${source.id}`}
+                      className="font-serif text-lg font-medium text-indigo-800 hover:underline"
+                    >
                       {source.title}
                     </Link>
                     <p className="text-sm text-stone-500">
-                      {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} · {source.highlightCount} highlight
+                      {[source.author, source.year].filter(Boolean).join(', ') || 'Author unknown'} ·{' '}
+                      {source.highlightCount} highlight
                       {source.highlightCount === 1 ? '' : 's'}
                     </p>
                   </li>
@@ -104,7 +115,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
           {invite && (
             <Card title="Invite students">
-              <InvitePanel groupId={group.id} joinCode={invite.joinCode} expiresAt={invite.joinCodeExpiresAt.toISOString()} origin={await appOrigin()} />
+              <InvitePanel
+                groupId={group.id}
+                joinCode={invite.joinCode}
+                expiresAt={invite.joinCodeExpiresAt.toISOString()}
+                origin={await appOrigin()}
+              />
             </Card>
           )}
           <Card title={`Members (${members.length})`}>
@@ -114,7 +130,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                   <span>
                     <span className="font-medium">{member.user.name}</span>
                     {member.user.id === user.id && <span className="text-stone-500"> (you)</span>}
-                    <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{ROLE_LABEL[member.role]}</span>
+                    <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">
+                      {ROLE_LABEL[member.role]}
+                    </span>
                   </span>
                   {may.removeMember && member.user.id !== user.id && (
                     <RemoveMemberButton groupId={group.id} userId={member.user.id} name={member.user.name} />

@@ -42,7 +42,8 @@ const paragraphs: Splitter = (text, from, to) => {
 }
 
 const CLOSERS = new Set(['"', "'", ')', ']', '」', '』', '）'])
-const isSpaceOrCjk = (char: string | undefined) => char === undefined || char === ' ' || char === '\n' || char > '\u2e7f'
+const isSpaceOrCjk = (char: string | undefined) =>
+  char === undefined || char === ' ' || char === '\n' || char > '\u2e7f'
 
 /** The sentences in [from, to): they end at . ! ? before a space (or Japanese text) and at 。 */
 const sentences: Splitter = (text, from, to) => {
@@ -191,9 +192,16 @@ function diffGaps(a: string, b: string, runs: Run[], deadline: number): boolean 
   const movedNew = newSpans(runs.filter((run) => run.moved))
   const dmp = new diff_match_patch()
   let coarse = false
-  const bounds = [{ oldEnd: 0, newEnd: 0, oldStart: 0, newStart: 0 }, ...inOrder.map((r) => ({
-    oldStart: r.oldStart, newStart: r.newStart, oldEnd: r.oldStart + r.length, newEnd: r.newStart + r.length,
-  })), { oldStart: a.length, newStart: b.length, oldEnd: a.length, newEnd: b.length }]
+  const bounds = [
+    { oldEnd: 0, newEnd: 0, oldStart: 0, newStart: 0 },
+    ...inOrder.map((r) => ({
+      oldStart: r.oldStart,
+      newStart: r.newStart,
+      oldEnd: r.oldStart + r.length,
+      newEnd: r.newStart + r.length,
+    })),
+    { oldStart: a.length, newStart: b.length, oldEnd: a.length, newEnd: b.length },
+  ]
   for (let k = 0; k + 1 < bounds.length; k++) {
     const before = gather(a, uncovered(bounds[k]!.oldEnd, bounds[k + 1]!.oldStart, movedOld))
     const after = gather(b, uncovered(bounds[k]!.newEnd, bounds[k + 1]!.newStart, movedNew))
@@ -215,9 +223,17 @@ function diffGaps(a: string, b: string, runs: Run[], deadline: number): boolean 
         // Split where either side jumps over a moved unit.
         let from = 0
         for (let n = 1; n <= chunk.length; n++) {
-          const jump = n === chunk.length || before.offsets[i + n]! !== before.offsets[i + n - 1]! + 1 || after.offsets[j + n]! !== after.offsets[j + n - 1]! + 1
+          const jump =
+            n === chunk.length ||
+            before.offsets[i + n]! !== before.offsets[i + n - 1]! + 1 ||
+            after.offsets[j + n]! !== after.offsets[j + n - 1]! + 1
           if (!jump) continue
-          runs.push({ oldStart: before.offsets[i + from]!, newStart: after.offsets[j + from]!, length: n - from, moved: false })
+          runs.push({
+            oldStart: before.offsets[i + from]!,
+            newStart: after.offsets[j + from]!,
+            length: n - from,
+            moved: false,
+          })
           from = n
         }
         i += chunk.length

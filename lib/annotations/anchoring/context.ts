@@ -45,8 +45,14 @@ function contextAt(text: string, start: number, end: number): OwnContext {
   const after = text.slice(end, to)
   const stop = after.indexOf(PARAGRAPH)
   return {
-    before: { text: foldedString(cut === -1 ? before : before.slice(cut + PARAGRAPH.length)), boundary: cut !== -1 || from === 0 },
-    after: { text: foldedString(stop === -1 ? after : after.slice(0, stop)), boundary: stop !== -1 || to === text.length },
+    before: {
+      text: foldedString(cut === -1 ? before : before.slice(cut + PARAGRAPH.length)),
+      boundary: cut !== -1 || from === 0,
+    },
+    after: {
+      text: foldedString(stop === -1 ? after : after.slice(0, stop)),
+      boundary: stop !== -1 || to === text.length,
+    },
   }
 }
 

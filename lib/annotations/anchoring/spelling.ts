@@ -20,7 +20,8 @@ export function typoDistance(a: string, b: string): number {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1)
       d[i * cols + j] = best
     }
   }
@@ -36,7 +37,11 @@ export function typoDistance(a: string, b: string): number {
  * rarely is, while the new one is used elsewhere in the new text, as a real word of the text
  * usually is. (A typo made, rather than fixed, or a word the text uses only once, is MOVED.)
  */
-export function isSpellingCorrection(before: string, after: string, counts: { before(word: string): number; after(word: string): number }): boolean {
+export function isSpellingCorrection(
+  before: string,
+  after: string,
+  counts: { before(word: string): number; after(word: string): number },
+): boolean {
   const a = before.match(TOKENS) ?? []
   const b = after.match(TOKENS) ?? []
   if (a.length !== b.length) return false

@@ -6,7 +6,15 @@ import { diff_match_patch } from 'diff-match-patch'
 import { contextAgreement, type OwnContext } from './context'
 import { isSpellingCorrection } from './spelling'
 import type { Span, TextEdit } from './text-edit'
-import { CONTEXT_FOR_EXACT, CONTEXT_FOR_FAR_COPY, CONTEXT_FOR_MOVED, FUZZY_THRESHOLD, MAX_COPIES_RANKED, searchWindow, UNIQUE_QUOTE_CHARS } from './thresholds'
+import {
+  CONTEXT_FOR_EXACT,
+  CONTEXT_FOR_FAR_COPY,
+  CONTEXT_FOR_MOVED,
+  FUZZY_THRESHOLD,
+  MAX_COPIES_RANKED,
+  searchWindow,
+  UNIQUE_QUOTE_CHARS,
+} from './thresholds'
 import { foldedEnd, foldedStart, originalEnd, originalStart, type FoldedText } from './typography'
 
 export type AnchorStatus = 'EXACT' | 'MOVED' | 'ORPHANED'
@@ -48,7 +56,8 @@ export interface Tier {
   strategies: Strategy[]
 }
 
-const foldedSlice = (a: Attempt, span: Span) => a.folded.text.slice(foldedStart(a.folded, span.start), foldedEnd(a.folded, span.end)).trim()
+const foldedSlice = (a: Attempt, span: Span) =>
+  a.folded.text.slice(foldedStart(a.folded, span.start), foldedEnd(a.folded, span.end)).trim()
 
 /** The edit kept enough of the passage's own paragraph beside it, and put nothing else there. */
 function inItsParagraph(edit: TextEdit, a: Attempt, placed: Span): boolean {
@@ -81,7 +90,9 @@ const unchangedInPlace: Strategy = {
   name: 'unchanged at its stored place',
   place: (a) => {
     if (a.edit || foldedSlice(a, a.expected) !== a.quote || a.quote === '') return undefined
-    return contextAgreement(a.context, a.newText, a.expected.start, a.expected.end) >= CONTEXT_FOR_EXACT ? a.expected : undefined
+    return contextAgreement(a.context, a.newText, a.expected.start, a.expected.end) >= CONTEXT_FOR_EXACT
+      ? a.expected
+      : undefined
   },
 }
 
@@ -92,7 +103,10 @@ const quoteFound: Strategy = {
     if (a.quote === '') return undefined
     const copies: number[] = []
     for (let i = a.folded.text.indexOf(a.quote); i !== -1; i = a.folded.text.indexOf(a.quote, i + 1)) copies.push(i)
-    const spans = copies.map((i): Span => ({ start: originalStart(a.folded, i), end: originalEnd(a.folded, i + a.quote.length) }))
+    const spans = copies.map((i): Span => ({
+      start: originalStart(a.folded, i),
+      end: originalEnd(a.folded, i + a.quote.length),
+    }))
     if (a.carried && !spans.some((s) => s.start === a.carried!.start)) spans.push(a.carried)
     if (spans.length === 0) return undefined
     const distance = (s: Span) => Math.abs(s.start - a.expected.start)
@@ -103,7 +117,11 @@ const quoteFound: Strategy = {
       .map((span) => {
         const carried = a.carried?.start === span.start
         const read = contextAgreement(a.context, a.newText, span.start, span.end)
-        return { span, carried, context: carried && a.edit ? Math.max(read, a.edit.contextKept(a.start, a.end, span)) : read }
+        return {
+          span,
+          carried,
+          context: carried && a.edit ? Math.max(read, a.edit.contextKept(a.start, a.end, span)) : read,
+        }
       })
       .sort((x, y) => y.context - x.context || distance(x.span) - distance(y.span))
     const best = ranked[0]!

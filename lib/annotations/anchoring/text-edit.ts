@@ -99,7 +99,10 @@ export class TextEdit {
     if (!run || folded.end > run.oldStart + run.length) return undefined
     const newStart = run.newStart + (folded.start - run.oldStart)
     const newEnd = newStart + folded.end - folded.start
-    return { start: this.inner(folded.start, newStart, start, true), end: this.inner(folded.end - 1, newEnd - 1, end, false) }
+    return {
+      start: this.inner(folded.start, newStart, start, true),
+      end: this.inner(folded.end - 1, newEnd - 1, end, false),
+    }
   }
 
   /**
@@ -168,7 +171,10 @@ export class TextEdit {
     }
     let total = old.start - prefixFrom + (suffixTo - old.end)
     let kept =
-      side(prefixFrom, old.start, newParagraphStart, ns, { start: Math.max(newParagraphStart, ns - CONTEXT_CHARS), end: ns }) +
+      side(prefixFrom, old.start, newParagraphStart, ns, {
+        start: Math.max(newParagraphStart, ns - CONTEXT_CHARS),
+        end: ns,
+      }) +
       side(old.end, suffixTo, ne, newParagraphEnd, { start: ne, end: Math.min(newParagraphEnd, ne + CONTEXT_CHARS) })
     // An edge still counts where it is about as far from the passage as it was (a typo in the
     // first word of a paragraph does not move the paragraph's start away).
@@ -211,10 +217,16 @@ export class TextEdit {
     // ...and beside it may stand only its own paragraph's old text, or, where an edge of its own
     // is gone, what stood just across it (two paragraphs merged).
     const across = CONTEXT_CHARS + PARAGRAPH.length
-    const allowed = { start: oldEdgeBefore && !edgeBefore ? home.start - across : home.start, end: oldEdgeAfter && !edgeAfter ? home.end + across : home.end }
+    const allowed = {
+      start: oldEdgeBefore && !edgeBefore ? home.start - across : home.start,
+      end: oldEdgeAfter && !edgeAfter ? home.end + across : home.end,
+    }
     const before = { start: Math.max(paragraph.start, ns - CONTEXT_CHARS), end: ns }
     const after = { start: ne, end: Math.min(paragraph.end, ne + CONTEXT_CHARS) }
-    return this.fromWithin(before, allowed) + this.fromWithin(after, allowed) < this.fromWithin(before) + this.fromWithin(after)
+    return (
+      this.fromWithin(before, allowed) + this.fromWithin(after, allowed) <
+      this.fromWithin(before) + this.fromWithin(after)
+    )
   }
 
   /** How many new characters in `window` survived from old text inside `home` (all old text without it). */
@@ -237,7 +249,6 @@ export class TextEdit {
     }
     return count
   }
-
 
   /** How often a word (letters only, any case) occurs in the old text and in the new one. */
   readonly wordCounts = {

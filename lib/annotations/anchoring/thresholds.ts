@@ -89,7 +89,8 @@ export const EDGE_DISTANCE_SHARE = 0.25
 export const EDGE_SLACK_CHARS = 2
 
 /** The edge is about as far from the passage (`is` characters) as it was (`was`). */
-export const edgeAboutAsFar = (was: number, is: number) => Math.abs(was - is) <= Math.max(EDGE_SLACK_CHARS, was * EDGE_DISTANCE_SHARE)
+export const edgeAboutAsFar = (was: number, is: number) =>
+  Math.abs(was - is) <= Math.max(EDGE_SLACK_CHARS, was * EDGE_DISTANCE_SHARE)
 
 /**
  * A typo fixed inside a highlight keeps it EXACT (with the corrected words) only when one word

@@ -25,8 +25,12 @@ const SPACE = /^\s$/u
 /** Han, kana, Hangul, CJK punctuation and full-width forms: scripts written without spaces. */
 function isCjk(code: number): boolean {
   return (
-    (code >= 0x3000 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd840 && code <= 0xd87f)
+    (code >= 0x3000 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0xd840 && code <= 0xd87f)
   )
 }
 
@@ -96,7 +100,14 @@ function foldText(original: string): FoldedText {
       }
     } else {
       const last = out[out.length - 1]
-      const dropped = out.length === 0 || nextChar === undefined || last === '-' || nextChar === '-' || previousCjk || nextCjk || last === '\n'
+      const dropped =
+        out.length === 0 ||
+        nextChar === undefined ||
+        last === '-' ||
+        nextChar === '-' ||
+        previousCjk ||
+        nextCjk ||
+        last === '\n'
       if (!dropped) emit(' ', spaceFrom, spaceTo)
     }
     spaceFrom = -1

@@ -27,7 +27,11 @@ export interface PlacedHighlight {
   status: AnchorStatus
 }
 
-export default async function reanchorHighlights({ newText, texts, highlights }: ReanchorInput): Promise<PlacedHighlight[]> {
+export default async function reanchorHighlights({
+  newText,
+  texts,
+  highlights,
+}: ReanchorInput): Promise<PlacedHighlight[]> {
   const textOf = new Map(texts)
   const edits = new Map<number, TextEdit>()
   return highlights.map((highlight) => {

@@ -14,7 +14,12 @@ export interface PictureInput {
   heading: MapHeading
 }
 
-export default async function renderMapPicture({ format, state, cited, heading }: PictureInput): Promise<string | Uint8Array> {
+export default async function renderMapPicture({
+  format,
+  state,
+  cited,
+  heading,
+}: PictureInput): Promise<string | Uint8Array> {
   const measure = newMeasurer()
   const svg = renderMapSvg(drawMap(state, cited, measure), heading, measure)
   return format === 'svg' ? svg : new Uint8Array(await renderMapPng(svg))

@@ -21,7 +21,8 @@ export interface DigestInput {
   unsubscribeUrl: string
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 export function composeDigest(input: DigestInput): DigestEmail {
   const count = input.entries.length + input.more
@@ -35,7 +36,12 @@ export function composeDigest(input: DigestInput): DigestEmail {
     '',
     `What happened in your seminars that you have not read yet:`,
     '',
-    ...input.entries.flatMap((e) => [`• ${e.sentence} (${e.groupName})`, ...(e.excerpt ? [`  “${e.excerpt}”`] : []), `  ${link(e.href)}`, '']),
+    ...input.entries.flatMap((e) => [
+      `• ${e.sentence} (${e.groupName})`,
+      ...(e.excerpt ? [`  “${e.excerpt}”`] : []),
+      `  ${link(e.href)}`,
+      '',
+    ]),
     ...(moreLine ? [moreLine, ''] : []),
     `Your inbox: ${link('/inbox')}`,
     `Change how often these come: ${input.settingsUrl}`,

@@ -31,14 +31,20 @@ function origin(): string {
   return (publicUrl() ?? new URL(`http://localhost:${listenPort()}`)).origin
 }
 
-export async function sendDueDigests(now = new Date(), budget = { people: DIGEST_BATCH, ms: DIGEST_RUN_MS }): Promise<DigestRunResult> {
+export async function sendDueDigests(
+  now = new Date(),
+  budget = { people: DIGEST_BATCH, ms: DIGEST_RUN_MS },
+): Promise<DigestRunResult> {
   const result: DigestRunResult = { sent: 0, empty: 0, failed: 0, deferred: 0 }
   const transport = mailer()
   if (!transport) return result
   const dueBefore = (frequency: keyof typeof PERIOD_MS) => new Date(now.getTime() - PERIOD_MS[frequency])
   const due = await db.user.findMany({
     where: {
-      OR: (['DAILY', 'WEEKLY'] as const).map((digest) => ({ digest, OR: [{ digestSentAt: null }, { digestSentAt: { lte: dueBefore(digest) } }] })),
+      OR: (['DAILY', 'WEEKLY'] as const).map((digest) => ({
+        digest,
+        OR: [{ digestSentAt: null }, { digestSentAt: { lte: dueBefore(digest) } }],
+      })),
       notifications: { some: { readAt: null } },
     },
     // Those waiting longest first, so a backlog drains in order.
@@ -54,7 +60,10 @@ export async function sendDueDigests(now = new Date(), budget = { people: DIGEST
       break
     }
     if (person.digest === 'OFF') continue
-    const claimed = await db.user.updateMany({ where: { id: person.id, digest: person.digest, digestSentAt: person.digestSentAt }, data: { digestSentAt: now } })
+    const claimed = await db.user.updateMany({
+      where: { id: person.id, digest: person.digest, digestSentAt: person.digestSentAt },
+      data: { digestSentAt: now },
+    })
     if (claimed.count === 0) continue
     const since = person.digestSentAt ?? dueBefore(person.digest)
     // Counted from what the person may see, so the count says nothing of hidden entries either.
@@ -74,7 +83,10 @@ export async function sendDueDigests(now = new Date(), budget = { people: DIGEST
       settingsUrl: new URL('/inbox#email-digest', base).toString(),
       unsubscribeUrl: new URL(`/unsubscribe?token=${encodeURIComponent(unsubscribeToken(person.id))}`, base).toString(),
     })
-    const oneClick = new URL(`/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(person.id))}`, base).toString()
+    const oneClick = new URL(
+      `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(person.id))}`,
+      base,
+    ).toString()
     try {
       await transport.sendMail({
         from: smtpFrom(),
@@ -89,7 +101,10 @@ export async function sendDueDigests(now = new Date(), budget = { people: DIGEST
       result.sent++
     } catch (error) {
       // Give the period back, so the next run tries this person again.
-      await db.user.updateMany({ where: { id: person.id, digestSentAt: now }, data: { digestSentAt: person.digestSentAt } })
+      await db.user.updateMany({
+        where: { id: person.id, digestSentAt: now },
+        data: { digestSentAt: person.digestSentAt },
+      })
       result.failed++
       log.warn({ err: error, task: 'digest', userId: person.id }, 'A digest email could not be sent')
     }

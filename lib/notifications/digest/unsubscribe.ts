@@ -3,7 +3,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { authSecret } from '@/lib/env'
 
-const mac = (userId: string) => createHmac('sha256', authSecret()).update(`digest-unsubscribe:${userId}`).digest('base64url')
+const mac = (userId: string) =>
+  createHmac('sha256', authSecret()).update(`digest-unsubscribe:${userId}`).digest('base64url')
 
 export function unsubscribeToken(userId: string): string {
   return `${userId}.${mac(userId)}`

@@ -28,7 +28,9 @@ export async function editSourceTextAction(input: z.input<typeof EditSourceText>
   })
 }
 
-export async function restoreDroppedBlockAction(input: z.input<typeof RestoreDroppedBlock>): Promise<Result<TextSaved>> {
+export async function restoreDroppedBlockAction(
+  input: z.input<typeof RestoreDroppedBlock>,
+): Promise<Result<TextSaved>> {
   return attempt(async () => {
     const saved = await restoreDroppedBlock(await getCurrentUser(), input)
     revalidateSourcePages()

@@ -35,18 +35,30 @@ export async function restoreDroppedBlock(actor: Actor, input: unknown) {
   const { source } = await authorizeOnSource(actor, data.sourceId, 'source:edit')
   return saveText(actor!.id, source.id, data.expectedVersion, (current) => {
     const restored = restoreBlock(current.text, DroppedBlocks.parse(current.droppedBlocks), data.position)
-    return { text: checkedText(canonicalTextOfEdit(restored.text)), dropped: restored.dropped, inserted: layoutOfRestored(restored.block) }
+    return {
+      text: checkedText(canonicalTextOfEdit(restored.text)),
+      dropped: restored.dropped,
+      inserted: layoutOfRestored(restored.block),
+    }
   })
 }
 
 /** The restored block keeps the kind, level and page the importer gave it, when it recorded them. */
 function layoutOfRestored(block: DroppedBlock): InsertedBlock | undefined {
   if (!block.kind) return undefined
-  return { text: block.text, layout: { kind: block.kind, ...(block.level ? { level: block.level } : {}), ...(block.page ? { page: block.page } : {}) } }
+  return {
+    text: block.text,
+    layout: {
+      kind: block.kind,
+      ...(block.level ? { level: block.level } : {}),
+      ...(block.page ? { page: block.page } : {}),
+    },
+  }
 }
 
 function checkedText(text: string): string {
-  if (!text) throw new Invalid('The text of a source cannot be empty.', { text: 'The text of a source cannot be empty.' })
+  if (!text)
+    throw new Invalid('The text of a source cannot be empty.', { text: 'The text of a source cannot be empty.' })
   if (text.length > MAX_SOURCE_CHARS) throw new Invalid(SOURCE_TOO_LONG_MESSAGE, { text: SOURCE_TOO_LONG_MESSAGE })
   return text
 }

@@ -14,7 +14,14 @@ export async function getSourceForEditing(actor: Actor, groupId: string, sourceI
   const source = await db.source.findUniqueOrThrow({
     where: { id: access.source.id },
     select: {
-      id: true, title: true, author: true, year: true, url: true, text: true, version: true, droppedBlocks: true,
+      id: true,
+      title: true,
+      author: true,
+      year: true,
+      url: true,
+      text: true,
+      version: true,
+      droppedBlocks: true,
       _count: { select: { highlights: true } },
     },
   })

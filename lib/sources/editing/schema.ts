@@ -37,7 +37,13 @@ export const DroppedBlocks = z.array(
 
 /** Source.layout as stored; anything unreadable counts as no layout (kinds are then inferred). */
 export const StoredLayout = z
-  .array(z.object({ kind: z.enum(['heading', 'paragraph', 'list', 'quote']), level: z.number().int().optional(), page: z.number().int().optional() }))
+  .array(
+    z.object({
+      kind: z.enum(['heading', 'paragraph', 'list', 'quote']),
+      level: z.number().int().optional(),
+      page: z.number().int().optional(),
+    }),
+  )
   .catch([])
 
 export type DroppedBlock = z.infer<typeof DroppedBlocks>[number]

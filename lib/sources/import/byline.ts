@@ -8,7 +8,8 @@ export interface Byline {
 }
 
 const MAX_LINE = 160
-const BY = /^(?:by|written by|von|par|por|di|door|av|著者|文|筆者|author|authors)\s*[:：・]?\s+|^(?:著者|文|筆者)\s*[:：・]\s*/iu
+const BY =
+  /^(?:by|written by|von|par|por|di|door|av|著者|文|筆者|author|authors)\s*[:：・]?\s+|^(?:著者|文|筆者)\s*[:：・]\s*/iu
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|der|del|la|le|du|bin|al|y|e)$/u
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・\s]{2,20}$/u
 const JOINER = /^(?:and|&|und|et|y|e|,)$/i
@@ -41,7 +42,8 @@ function namesIn(text: string): string | undefined {
   const people = names.filter((name) => name.length > 0)
   if (people.length === 0 || people.some((name) => name.length > 5 || !/^\p{Lu}/u.test(name[0]!))) return undefined
   // "Smith, John" is one person written surname first, not two.
-  if (people.length === 2 && people.every((name) => name.length === 1) && words.includes(',')) return `${people[1]![0]} ${people[0]![0]}`
+  if (people.length === 2 && people.every((name) => name.length === 1) && words.includes(','))
+    return `${people[1]![0]} ${people[0]![0]}`
   return people.map((name) => name.join(' ')).join('; ')
 }
 

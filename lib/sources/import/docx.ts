@@ -9,7 +9,8 @@ import type { ImportedMetadata, ImportResult } from './draft'
 import { importConvertedHtml } from './html'
 import { inspectZip } from './zip-guard'
 
-const DOCX_UNREADABLE = 'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
+const DOCX_UNREADABLE =
+  'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
 const CORE_PROPERTIES = 'docProps/core.xml'
 
 const STYLE_MAP = [
@@ -24,7 +25,12 @@ export async function docxImport(bytes: Uint8Array): Promise<ImportResult> {
   const { texts } = inspectZip(bytes, [CORE_PROPERTIES], DOCX_UNREADABLE)
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: STYLE_MAP })).value
+    html = (
+      await mammoth.convertToHtml(
+        { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+        { styleMap: STYLE_MAP },
+      )
+    ).value
   } catch (error) {
     throw error instanceof AppError ? error : new Invalid(DOCX_UNREADABLE)
   }
@@ -65,4 +71,7 @@ function coreProperties(xml: string | undefined): ImportedMetadata {
 }
 
 const decodeEntities = (text: string) =>
-  text.replace(/&(lt|gt|amp|quot|apos);/g, (_, entity: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[entity]!)
+  text.replace(
+    /&(lt|gt|amp|quot|apos);/g,
+    (_, entity: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[entity]!,
+  )

@@ -31,7 +31,11 @@ export interface ImportResult {
 }
 
 /** The blocks a person ends up with: set-aside blocks they restored are kept, kept blocks they left out are set aside. */
-export function withChoices(blocks: ImportedBlock[], restore: Iterable<number>, drop: Iterable<number> = []): ImportedBlock[] {
+export function withChoices(
+  blocks: ImportedBlock[],
+  restore: Iterable<number>,
+  drop: Iterable<number> = [],
+): ImportedBlock[] {
   const restored = new Set(restore)
   const dropped = new Set(drop)
   return blocks.map((block, position) => {

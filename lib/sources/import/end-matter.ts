@@ -18,14 +18,28 @@ type Decided = ImportedBlock & { list?: number }
  * `page` is true for a web page; a converted document (a .docx, Markdown) is all text, so only
  * its head is read for the title and byline.
  */
-export function endMatter(decided: ImportedBlock[], walked: WalkedBlock[], metadata: ImportedMetadata, { page }: { page: boolean }): Decided[] {
-  const blocks: Decided[] = decided.map((block, i) => ({ ...block, ...(walked[i]!.list !== undefined ? { list: walked[i]!.list } : {}) }))
+export function endMatter(
+  decided: ImportedBlock[],
+  walked: WalkedBlock[],
+  metadata: ImportedMetadata,
+  { page }: { page: boolean },
+): Decided[] {
+  const blocks: Decided[] = decided.map((block, i) => ({
+    ...block,
+    ...(walked[i]!.list !== undefined ? { list: walked[i]!.list } : {}),
+  }))
   const title = metadata.title ? comparable(metadata.title) : undefined
   let seen = 0
   let bodyStarted = false
   blocks.forEach((block, i) => {
     // The page's own headline outside the article text is still the title, and is said to be.
-    if (block.junkReason === 'outside the main text' && block.kind === 'heading' && title && sameWords(title, comparable(block.text))) block.junkReason = TITLE
+    if (
+      block.junkReason === 'outside the main text' &&
+      block.kind === 'heading' &&
+      title &&
+      sameWords(title, comparable(block.text))
+    )
+      block.junkReason = TITLE
     if (block.junkReason) return
     const walkedBlock = walked[i]!
     if (!bodyStarted && seen < HEAD_BLOCKS) {
@@ -78,19 +92,25 @@ const COPYRIGHT = /©|\(c\)\s?\d{4}|\bcopyright\b/i
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/
 
-const CONTACT = /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?|@\w{1,30})$/i
+const CONTACT =
+  /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?|@\w{1,30})$/i
 
 /** A line that is only a link to elsewhere, or only an address, handle or e-mail. */
 function lineReason(block: ImportedBlock, walked: WalkedBlock): string | undefined {
   const text = block.text.trim()
   if (text.length > 2000) return undefined
-  if (text.split(/\s+/).every((word) => word.length <= 200 && CONTACT.test(word.replace(/[(),;]/g, '')))) return 'contact details or a web address'
+  if (text.split(/\s+/).every((word) => word.length <= 200 && CONTACT.test(word.replace(/[(),;]/g, ''))))
+    return 'contact details or a web address'
   const words = wordsOf(text)
   if (words <= 60 && COPYRIGHT.test(text)) return 'copyright notice'
   if (block.kind === 'paragraph' && isDateline(text)) return 'the date line'
   if (words <= 40 && text.length <= 400 && text.includes('@') && EMAIL.test(text)) return 'contact details'
   const links = walked.linkChars / text.length
-  if (block.kind === 'list' ? links >= 0.8 : block.kind !== 'heading' && ((words <= LINK_LINE_WORDS && links >= 0.6) || links >= 0.85)) {
+  if (
+    block.kind === 'list'
+      ? links >= 0.8
+      : block.kind !== 'heading' && ((words <= LINK_LINE_WORDS && links >= 0.6) || links >= 0.85)
+  ) {
     return block.kind === 'list' ? 'a list of links' : 'a link to another page'
   }
   return undefined

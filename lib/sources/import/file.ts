@@ -44,7 +44,8 @@ const SUPPORTED = 'Upload a .txt, .md, .html, .docx or .pdf file, or paste the t
 
 export const TOO_LONG = `This file holds more text than one source may (at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters). Split it into several sources.`
 
-export const DOCX_UNREADABLE = 'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
+export const DOCX_UNREADABLE =
+  'This .docx file could not be read; it may be damaged. Open it in Word and save it again, or paste the text instead.'
 
 export async function importFile(file: UploadedFile): Promise<ImportResult> {
   const { bytes } = file
@@ -83,15 +84,22 @@ function formatOf({ name, type, bytes }: UploadedFile): Format {
   const declared = (extension && BY_EXTENSION[extension]) || (mediaType && BY_MEDIA_TYPE[mediaType]) || undefined
   if (startsWith(bytes, '%PDF-')) return 'pdf'
   if (startsWith(bytes, '\xd0\xcf\x11\xe0')) {
-    throw new Invalid('This is an older Word (.doc) file or a password-protected document. Open it in Word, save it as .docx without a password, and upload that.')
+    throw new Invalid(
+      'This is an older Word (.doc) file or a password-protected document. Open it in Word, save it as .docx without a password, and upload that.',
+    )
   }
   if (startsWith(bytes, 'PK\x03\x04')) {
     if (declared === 'docx' || !declared) return 'docx'
-    throw new Invalid(`This file is a compressed archive, not ${declared === 'markdown' ? 'Markdown' : declared === 'html' ? 'HTML' : 'text'}. ${SUPPORTED}`)
+    throw new Invalid(
+      `This file is a compressed archive, not ${declared === 'markdown' ? 'Markdown' : declared === 'html' ? 'HTML' : 'text'}. ${SUPPORTED}`,
+    )
   }
   if (!declared) throw new Invalid(extension ? `“.${extension}” files cannot be read. ${SUPPORTED}` : SUPPORTED)
   if (declared === 'docx') throw new Invalid(DOCX_UNREADABLE)
-  if (declared === 'pdf') throw new Invalid('This file is called a PDF but is not one. Open it and save it as PDF again, or paste the text instead.')
+  if (declared === 'pdf')
+    throw new Invalid(
+      'This file is called a PDF but is not one. Open it and save it as PDF again, or paste the text instead.',
+    )
   return declared
 }
 
@@ -128,7 +136,9 @@ function decodeStrictly(encoding: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\ufeff/, '')
   } catch {
-    throw new Invalid('This file is not valid UTF-8 text. Save it as UTF-8 (plain text) and upload it again, or paste the text instead.')
+    throw new Invalid(
+      'This file is not valid UTF-8 text. Save it as UTF-8 (plain text) and upload it again, or paste the text instead.',
+    )
   }
 }
 

@@ -8,7 +8,8 @@ const SUPERSCRIPTS = '¹²³⁴⁵⁶⁷⁸⁹⁰'
 const MARKED_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\d{1,3}|[*†‡])\s*(?=\S)/u
 const MAX_NOTE_LINES = 12
 
-const fromSuperscript = (mark: string) => [...mark].map((char) => String(SUPERSCRIPTS.indexOf(char) === 9 ? 0 : SUPERSCRIPTS.indexOf(char) + 1)).join('')
+const fromSuperscript = (mark: string) =>
+  [...mark].map((char) => String(SUPERSCRIPTS.indexOf(char) === 9 ? 0 : SUPERSCRIPTS.indexOf(char) + 1)).join('')
 
 /** The note numbers the body refers to: "word.³", "word³", or a number glued after punctuation, "treaty.3". */
 function referencedNumbers(body: string): Set<string> {
@@ -29,7 +30,11 @@ export function takeFootnotes(lines: Line[]): string[] {
     while (top >= 0 && lines[top]!.junk) top--
     const bottom = top
     let first = -1
-    for (let i = bottom; i >= 0 && bottom - i < MAX_NOTE_LINES && lines[i]!.text && !lines[i]!.junk && !lines[i]!.note; i--) {
+    for (
+      let i = bottom;
+      i >= 0 && bottom - i < MAX_NOTE_LINES && lines[i]!.text && !lines[i]!.junk && !lines[i]!.note;
+      i--
+    ) {
       const mark = MARKED_LINE.exec(lines[i]!.text)?.[1]
       if (!mark) continue
       const number = /\d/.test(mark) ? (SUPERSCRIPTS.includes(mark[0]!) ? fromSuperscript(mark) : mark) : undefined
@@ -43,7 +48,12 @@ export function takeFootnotes(lines: Line[]): string[] {
         notes.push(note)
         note = ''
       }
-      note = note ? `${note} ${text}` : text.replace(MARKED_LINE, (mark) => `${SUPERSCRIPTS.includes(mark[0]!) ? fromSuperscript(mark.trim()) : mark.trim()} `)
+      note = note
+        ? `${note} ${text}`
+        : text.replace(
+            MARKED_LINE,
+            (mark) => `${SUPERSCRIPTS.includes(mark[0]!) ? fromSuperscript(mark.trim()) : mark.trim()} `,
+          )
       lines[i]!.note = true
     }
     if (note) notes.push(note)

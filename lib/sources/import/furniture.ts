@@ -4,16 +4,21 @@
 // gives such parts, the same kind of signal Readability's own candidate filter reads.
 
 /** Why an element (with everything in it) is furniture, or undefined. */
-export function furnitureReason(element: Element, context: { inArticle: boolean; holdsMainText: boolean }): string | undefined {
+export function furnitureReason(
+  element: Element,
+  context: { inArticle: boolean; holdsMainText: boolean },
+): string | undefined {
   const tag = element.localName
   const role = element.getAttribute('role')?.toLowerCase()
   // The main text is never furniture, even where a script would reveal it (hidden until loaded).
   if (context.holdsMainText) return undefined
   if (isHidden(element)) return 'hidden on the page'
   if (tag === 'nav' || role === 'navigation' || role === 'menubar' || role === 'menu') return 'navigation'
-  if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true') return 'pop-up'
+  if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true')
+    return 'pop-up'
   if (role === 'banner' || (tag === 'header' && !context.inArticle)) return 'page header'
-  if (role === 'contentinfo' || tag === 'footer') return context.inArticle ? 'end matter of the article (tags, sharing)' : 'page footer'
+  if (role === 'contentinfo' || tag === 'footer')
+    return context.inArticle ? 'end matter of the article (tags, sharing)' : 'page footer'
   if (tag === 'aside' || role === 'complementary') return 'sidebar'
   if (tag === 'form' || role === 'search' || role === 'form') return 'form'
   if (tag === 'button' || role === 'button' || role === 'toolbar' || role === 'tablist') return 'button'
@@ -31,10 +36,19 @@ const NAMED: [string, RegExp][] = [
   ['cookie or privacy notice', /^(?:cookies?|consent|gdpr|cmp|onetrust|privacy-?banner)$/],
   ['share buttons', /^(?:share|shares|sharing|sharebar|social|socials|sociallinks)$/],
   ['comments', /^(?:comments?|commentlist|disqus|respond|replies|discussion)$/],
-  ['advertisement', /^(?:ads?|advert\w*|advertisement|sponsor\w*|promo\w*|dfp|adslot|adunit|banner-?ad|outbrain|taboola)$/],
-  ['links to other articles', /^(?:related|recommended|recirc\w*|trending|popular|mostread|morestories|readmore|read-?next|upnext)$/],
+  [
+    'advertisement',
+    /^(?:ads?|advert\w*|advertisement|sponsor\w*|promo\w*|dfp|adslot|adunit|banner-?ad|outbrain|taboola)$/,
+  ],
+  [
+    'links to other articles',
+    /^(?:related|recommended|recirc\w*|trending|popular|mostread|morestories|readmore|read-?next|upnext)$/,
+  ],
   ['sign-up box', /^(?:newsletter|newsletters|subscribe|signup)$/],
-  ['about the author', /^(?:bio|authorbio|aboutauthor|abouttheauthor|authorinfo|authorbox|contributor|byline|bylines)$/],
+  [
+    'about the author',
+    /^(?:bio|authorbio|aboutauthor|abouttheauthor|authorinfo|authorbox|contributor|byline|bylines)$/,
+  ],
   ['tags', /^(?:tags|taglist|tagcloud|keywords)$/],
   ['breadcrumb', /^(?:breadcrumbs?|crumbs?)$/],
   ['navigation', /^(?:navbar|navigation|menu|megamenu|masthead|topbar|skiplinks?|pagination|pager)$/],
@@ -43,12 +57,31 @@ const NAMED: [string, RegExp][] = [
   ['a summary box beside the text', /^(?:infobox|navbox|sidebox|factbox|vertical-?navbox)$/],
   ['table of contents', /^(?:toc|tableofcontents)$/],
   ['a note about other pages', /^(?:hatnote|dablink|rellink)$/],
-  ['the site\'s tagline', /^(?:tagline|sitesub|site-?description)$/],
+  ["the site's tagline", /^(?:tagline|sitesub|site-?description)$/],
   ['categories', /^(?:catlinks|categories)$/],
 ]
 
 /** Elements whose names never mark them as furniture: the document, its main parts, text-level runs. */
-const NEVER_BY_NAME = new Set(['html', 'body', 'main', 'article', 'a', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'em', 'strong', 'b', 'i'])
+const NEVER_BY_NAME = new Set([
+  'html',
+  'body',
+  'main',
+  'article',
+  'a',
+  'span',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'em',
+  'strong',
+  'b',
+  'i',
+])
 
 /** "share-bar_top socialLinks" → share, bar, top, social, links (and the joined forms). */
 export function nameWordsOf(element: Element): string[] {
@@ -80,6 +113,9 @@ function reasonFromNames(element: Element): string | undefined {
 
 /** Class or id words that say an element is a picture's caption or credit. */
 export function namesCaption(element: Element): boolean {
-  if (element.localName === 'figcaption' || element.localName === 'caption' || element.localName === 'figure') return true
-  return nameWordsOf(element).some((word) => /^(?:caption|captions|credit|credits|imagecredit|photocredit|wp-caption-text)$/.test(word))
+  if (element.localName === 'figcaption' || element.localName === 'caption' || element.localName === 'figure')
+    return true
+  return nameWordsOf(element).some((word) =>
+    /^(?:caption|captions|credit|credits|imagecredit|photocredit|wp-caption-text)$/.test(word),
+  )
 }

@@ -25,14 +25,81 @@ export const OWNER_ATTRIBUTE = 'data-cq'
 
 /** Elements that never hold readable text. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'title', 'meta', 'link',
-  'img', 'video', 'audio', 'picture', 'source', 'track', 'map', 'area', 'input', 'select', 'textarea', 'option', 'datalist', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'img',
+  'video',
+  'audio',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'area',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'datalist',
+  'base',
 ])
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'ul', 'legend', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'caption',
+  'ul',
+  'legend',
+  'html',
   'button',
 ])
 
@@ -141,9 +208,12 @@ export function walkDocument(root: Element): Walked {
       }
       if (isNoteReference(element)) continue
       // A table cell of plain text is part of its row, one block per row; a cell holding blocks (a layout table) is a block itself.
-      if ((tag === 'td' || tag === 'th') && !hasBlockChild(element) && element.previousElementSibling) append(' | ', context, false)
+      if ((tag === 'td' || tag === 'th') && !hasBlockChild(element) && element.previousElementSibling)
+        append(' | ', context, false)
       if (context.inHeading && isEditLink(element)) continue
-      const furniture = context.furniture ?? furnitureReason(element, { inArticle: context.inArticle, holdsMainText: holdsMain.has(element) })
+      const furniture =
+        context.furniture ??
+        furnitureReason(element, { inArticle: context.inArticle, holdsMainText: holdsMain.has(element) })
       if (furniture && !context.furniture) furnitureRoots.push(element)
       if (!BLOCKS.has(tag) && furniture === context.furniture && !hasBlockChild(element)) {
         // (td and th are not in BLOCKS: a cell of plain text runs on in its row's block.)
@@ -163,13 +233,20 @@ export function walkDocument(root: Element): Walked {
     if (tag === 'article' || tag === 'main' || element.getAttribute('role') === 'main') next.inArticle = true
     if (heading || element.getAttribute('role') === 'heading') {
       next.kind = 'heading'
-      next.level = heading ? Number(heading[1]) : Math.min(6, Math.max(1, Number(element.getAttribute('aria-level')) || 2))
+      next.level = heading
+        ? Number(heading[1])
+        : Math.min(6, Math.max(1, Number(element.getAttribute('aria-level')) || 2))
       next.inHeading = true
     } else if (tag === 'blockquote') next.kind = 'quote'
     else if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dir') {
       const start = Number(element.getAttribute('start'))
       const outer = context.kind === 'list' ? context.list : undefined
-      next.list = { id: outer?.id ?? nextList++, ordered: tag === 'ol', next: element.hasAttribute('start') && Number.isInteger(start) ? start : 1, depth: outer ? outer.depth + 1 : 0 }
+      next.list = {
+        id: outer?.id ?? nextList++,
+        ordered: tag === 'ol',
+        next: element.hasAttribute('start') && Number.isInteger(start) ? start : 1,
+        depth: outer ? outer.depth + 1 : 0,
+      }
     } else if (tag === 'li' && context.list) {
       next.kind = 'list'
       const value = Number(element.getAttribute('value'))
@@ -177,7 +254,11 @@ export function walkDocument(root: Element): Walked {
       next.list = { ...context.list, next: context.list.next++ }
     } else if (tag === 'pre') next.pre = true
     if (namesCaption(element)) next.caption = true
-    if (element.getAttribute('role') === 'doc-endnotes' || /(?:^|\s)(?:footnotes?|endnotes?)(?:\s|$)/.test(element.getAttribute('class') ?? '')) next.note = true
+    if (
+      element.getAttribute('role') === 'doc-endnotes' ||
+      /(?:^|\s)(?:footnotes?|endnotes?)(?:\s|$)/.test(element.getAttribute('class') ?? '')
+    )
+      next.note = true
     return next
   }
 
@@ -218,14 +299,17 @@ function textLengths(root: Element): Map<Element, number> {
   while (stack.length > 0) {
     const element = stack.pop()!
     order.push(element)
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) if (!SKIPPED.has(child.localName)) stack.push(child)
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+      if (!SKIPPED.has(child.localName)) stack.push(child)
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const element = order[i]!
     let length = lengths.get(element) ?? 0
-    for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) length += (child.nodeValue ?? '').trim().length
+    for (let child = element.firstChild; child; child = child.nextSibling)
+      if (child.nodeType === 3) length += (child.nodeValue ?? '').trim().length
     lengths.set(element, length)
-    if (element !== root && element.parentElement) lengths.set(element.parentElement, (lengths.get(element.parentElement) ?? 0) + length)
+    if (element !== root && element.parentElement)
+      lengths.set(element.parentElement, (lengths.get(element.parentElement) ?? 0) + length)
   }
   return lengths
 }
@@ -238,7 +322,10 @@ function listMarker(list: { ordered: boolean; next: number; depth: number }): st
 /** A block's text: spaces collapsed, line breaks kept, no blank line inside (which would split it). */
 function tidyRun(text: string, pre: boolean): string {
   const lines = text.split('\n').map((line) => (pre ? line.replace(/\s+$/, '') : line.replace(/ +/g, ' ').trim()))
-  return lines.filter((line) => line.trim() !== '').join('\n').replace(/^\n+|\s+$/g, '')
+  return lines
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .replace(/^\n+|\s+$/g, '')
 }
 
 function hasBlockChild(element: Element): boolean {

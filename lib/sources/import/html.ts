@@ -36,12 +36,17 @@ export function importConvertedHtml(html: string, metadata: ImportedMetadata): I
 export function parseDocument(html: string): Document {
   let { document } = parseHTML(html)
   // A fragment ("<p>…</p>", a saved snippet) gets the document around it that browsers supply.
-  if (document.documentElement?.localName !== 'html' || !document.body) document = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
+  if (document.documentElement?.localName !== 'html' || !document.body)
+    document = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
   assertManageable(document.documentElement as Element)
   return document as unknown as Document
 }
 
-function blocksOfDocument(document: Document, metadata: ImportedMetadata, { mainContent }: { mainContent: boolean }): ImportedBlock[] {
+function blocksOfDocument(
+  document: Document,
+  metadata: ImportedMetadata,
+  { mainContent }: { mainContent: boolean },
+): ImportedBlock[] {
   const root = (document.body ?? document.documentElement) as Element | null
   if (!root) return []
   const { blocks, furnitureRoots } = walkDocument(root)
@@ -66,7 +71,10 @@ function assertManageable(root: Element): void {
 function mainContentOwners(document: Document): Set<number> | undefined {
   let article: ReturnType<Readability<Node>['parse']>
   try {
-    article = new Readability(document, { serializer: (element: Node) => element, maxElemsToParse: MAX_ELEMENTS }).parse()
+    article = new Readability(document, {
+      serializer: (element: Node) => element,
+      maxElemsToParse: MAX_ELEMENTS,
+    }).parse()
   } catch {
     // A page Readability cannot read is kept whole, less its furniture: a person sees it all in the preview.
     return undefined
@@ -76,7 +84,8 @@ function mainContentOwners(document: Document): Set<number> | undefined {
   const owners = new Set<number>()
   const own = content.getAttribute?.(OWNER_ATTRIBUTE)
   if (own) owners.add(Number(own))
-  for (const element of content.querySelectorAll(`[${OWNER_ATTRIBUTE}]`)) owners.add(Number(element.getAttribute(OWNER_ATTRIBUTE)))
+  for (const element of content.querySelectorAll(`[${OWNER_ATTRIBUTE}]`))
+    owners.add(Number(element.getAttribute(OWNER_ATTRIBUTE)))
   return owners
 }
 
@@ -94,7 +103,12 @@ function groupLists(blocks: (ImportedBlock & { list?: number })[]): ImportedBloc
   const grouped: (ImportedBlock & { list?: number })[] = []
   for (const block of blocks) {
     const last = grouped.at(-1)
-    if (block.kind === 'list' && last?.kind === 'list' && last.list === block.list && last.junkReason === block.junkReason) {
+    if (
+      block.kind === 'list' &&
+      last?.kind === 'list' &&
+      last.list === block.list &&
+      last.junkReason === block.junkReason
+    ) {
       last.text += `\n${block.text}`
     } else grouped.push({ ...block })
   }

@@ -48,7 +48,13 @@ function metadataOf(data: unknown): ImportedMetadata {
   }
   const authors = [fields.get('author'), fields.get('authors'), fields.get('creator')]
     .flatMap((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]))
-    .map((value) => (typeof value === 'string' ? value : typeof value === 'object' && value && 'name' in value && typeof value.name === 'string' ? value.name : ''))
+    .map((value) =>
+      typeof value === 'string'
+        ? value
+        : typeof value === 'object' && value && 'name' in value && typeof value.name === 'string'
+          ? value.name
+          : '',
+    )
     .map((name) => parseByline(name, { bare: true })?.author ?? name.trim())
     .filter(Boolean)
   const date = text('year', 'date', 'published', 'issued', 'created')
@@ -57,6 +63,8 @@ function metadataOf(data: unknown): ImportedMetadata {
     ...(authors.length > 0 ? { author: authors.join('; ') } : {}),
     ...(date && yearIn(date) ? { year: yearIn(date) } : {}),
     ...(text('url', 'link', 'canonical', 'source') ? { url: text('url', 'link', 'canonical', 'source') } : {}),
-    ...(text('publisher', 'site', 'journal', 'publication') ? { publisher: text('publisher', 'site', 'journal', 'publication') } : {}),
+    ...(text('publisher', 'site', 'journal', 'publication')
+      ? { publisher: text('publisher', 'site', 'journal', 'publication') }
+      : {}),
   }
 }

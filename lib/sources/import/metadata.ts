@@ -4,7 +4,8 @@
 import { parseByline, yearIn } from './byline'
 import type { ImportedMetadata } from './draft'
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|ScholarlyArticle|Report|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|TechArticle|SocialMediaPosting|LiveBlogPosting|Chapter|Book|CreativeWork|WebPage)$/
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|BlogPosting|ScholarlyArticle|Report|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|TechArticle|SocialMediaPosting|LiveBlogPosting|Chapter|Book|CreativeWork|WebPage)$/
 const MAX_JSON_LD_CHARS = 200_000
 
 export function htmlMetadata(document: Document): ImportedMetadata {
@@ -13,11 +14,45 @@ export function htmlMetadata(document: Document): ImportedMetadata {
   const first = (...names: string[]) => names.map((name) => meta.get(name)?.[0]).find((value) => value)
   const all = (name: string) => meta.get(name) ?? []
 
-  const title = first('citation_title', 'dc.title', 'dcterms.title') ?? ld?.title ?? first('og:title', 'twitter:title') ?? headingOrTitle(document)
-  const authors = all('citation_author').length > 0 ? all('citation_author').map(surnameLast) : ld?.authors.length ? ld.authors : personNames(all('author'), all('article:author'), all('dc.creator'), all('dcterms.creator'))
-  const date = first('citation_publication_date', 'citation_date', 'citation_online_date', 'citation_year', 'dc.date', 'dcterms.issued', 'dcterms.date') ?? ld?.date ?? first('article:published_time', 'og:published_time', 'date', 'pubdate', 'publish-date', 'sailthru.date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined
-  const url = document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? first('og:url', 'citation_abstract_html_url', 'citation_fulltext_html_url', 'dc.identifier') ?? ld?.url
-  const publisher = first('citation_journal_title', 'citation_publisher', 'citation_conference_title', 'dc.publisher', 'dcterms.publisher') ?? ld?.publisher ?? first('og:site_name', 'application-name')
+  const title =
+    first('citation_title', 'dc.title', 'dcterms.title') ??
+    ld?.title ??
+    first('og:title', 'twitter:title') ??
+    headingOrTitle(document)
+  const authors =
+    all('citation_author').length > 0
+      ? all('citation_author').map(surnameLast)
+      : ld?.authors.length
+        ? ld.authors
+        : personNames(all('author'), all('article:author'), all('dc.creator'), all('dcterms.creator'))
+  const date =
+    first(
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'citation_year',
+      'dc.date',
+      'dcterms.issued',
+      'dcterms.date',
+    ) ??
+    ld?.date ??
+    first('article:published_time', 'og:published_time', 'date', 'pubdate', 'publish-date', 'sailthru.date') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    undefined
+  const url =
+    document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ??
+    first('og:url', 'citation_abstract_html_url', 'citation_fulltext_html_url', 'dc.identifier') ??
+    ld?.url
+  const publisher =
+    first(
+      'citation_journal_title',
+      'citation_publisher',
+      'citation_conference_title',
+      'dc.publisher',
+      'dcterms.publisher',
+    ) ??
+    ld?.publisher ??
+    first('og:site_name', 'application-name')
 
   const year = date ? yearIn(date) : undefined
   return tidyMetadata({ title, author: authors.join('; ') || undefined, year, url: absoluteUrl(url), publisher })
@@ -45,7 +80,14 @@ export function tidyMetadata(metadata: ImportedMetadata): ImportedMetadata {
 function metaTags(document: Document): Map<string, string[]> {
   const tags = new Map<string, string[]>()
   for (const element of document.querySelectorAll('meta[content]')) {
-    const name = (element.getAttribute('name') ?? element.getAttribute('property') ?? element.getAttribute('itemprop') ?? '').trim().toLowerCase()
+    const name = (
+      element.getAttribute('name') ??
+      element.getAttribute('property') ??
+      element.getAttribute('itemprop') ??
+      ''
+    )
+      .trim()
+      .toLowerCase()
     const content = element.getAttribute('content')?.trim()
     if (!name || !content) continue
     tags.set(name, [...(tags.get(name) ?? []), content])
@@ -62,7 +104,9 @@ function surnameLast(name: string): string {
 /** Author fields that hold names (not profile URLs), each parsed like a byline. */
 function personNames(...sources: string[][]): string[] {
   for (const values of sources) {
-    const names = values.filter((value) => !/^https?:|\/\//.test(value)).map((value) => parseByline(value, { bare: true })?.author ?? value.trim())
+    const names = values
+      .filter((value) => !/^https?:|\/\//.test(value))
+      .map((value) => parseByline(value, { bare: true })?.author ?? value.trim())
     if (names.length > 0) return [...new Set(names.flatMap((name) => name.split('; ')))]
   }
   return []
@@ -125,7 +169,10 @@ function findArticle(data: unknown, depth: number): Json | undefined {
   if (!isObject(data)) return undefined
   const types = ([] as unknown[]).concat(data['@type'] ?? [])
   if (types.some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type) && type !== 'WebPage')) return data
-  return findArticle(data['@graph'], depth + 1) ?? (types.includes('WebPage') ? findArticle(data.mainEntity, depth + 1) : undefined)
+  return (
+    findArticle(data['@graph'], depth + 1) ??
+    (types.includes('WebPage') ? findArticle(data.mainEntity, depth + 1) : undefined)
+  )
 }
 
 function nameOf(value: unknown): string | undefined {
@@ -140,7 +187,12 @@ function readArticle(article: Json): LdArticle {
     .slice(0, 20)
     .map(nameOf)
     .filter((name): name is string => !!name && !/^https?:/.test(name))
-  const url = typeof article.url === 'string' ? article.url : isObject(article.mainEntityOfPage) ? nameOf(article.mainEntityOfPage['@id']) : undefined
+  const url =
+    typeof article.url === 'string'
+      ? article.url
+      : isObject(article.mainEntityOfPage)
+        ? nameOf(article.mainEntityOfPage['@id'])
+        : undefined
   return {
     title: nameOf(article.headline) ?? nameOf(article.name),
     authors,

@@ -29,7 +29,9 @@ export function linesOfPage(pieces: Piece[], page: number, pageWidth: number): P
   // Two columns: lines on each side of the middle, and at least one row with text on both sides (a gutter).
   const lines = rows.flat()
   const count = (column: PdfLine['column']) => lines.filter((line) => line.column === column).length
-  const gutter = rows.some((row) => row.some((line) => line.column === 'left') && row.some((line) => line.column === 'right'))
+  const gutter = rows.some(
+    (row) => row.some((line) => line.column === 'left') && row.some((line) => line.column === 'right'),
+  )
   const twoColumns = gutter && count('left') >= 2 && count('right') >= 2
   return readingOrder(lines, twoColumns)
 }
@@ -40,7 +42,9 @@ function rowsOf(pieces: Piece[]): Piece[][] {
   const rows: { y: number; size: number; pieces: Piece[] }[] = []
   for (const piece of sorted) {
     // Candidate rows are the last few: rows are built top to bottom.
-    const row = rows.slice(-3).find((candidate) => Math.abs(candidate.y - piece.y) < Math.max(candidate.size, piece.size) * 0.45)
+    const row = rows
+      .slice(-3)
+      .find((candidate) => Math.abs(candidate.y - piece.y) < Math.max(candidate.size, piece.size) * 0.45)
     if (row) {
       row.pieces.push(piece)
       if (piece.size > row.size) {
@@ -56,7 +60,9 @@ function rowsOf(pieces: Piece[]): Piece[][] {
 function segmentsOf(row: Piece[], page: number, pageWidth: number): PdfLine[] {
   const size = mostCommonSize(row)
   const baseline = row.find((piece) => piece.size === size)?.y ?? row[0]!.y
-  const body = row.filter((piece) => !(piece.size < size * 0.8 && piece.y > baseline + size * 0.15 && /^[\d*†‡,\s]+$/.test(piece.str.trim())))
+  const body = row.filter(
+    (piece) => !(piece.size < size * 0.8 && piece.y > baseline + size * 0.15 && /^[\d*†‡,\s]+$/.test(piece.str.trim())),
+  )
   const segments: Piece[][] = []
   for (const piece of body) {
     const last = segments.at(-1)
@@ -92,7 +98,11 @@ function textOf(pieces: Piece[], size: number): string {
   if (pieces.length >= 4 && letters >= pieces.length * 0.8) {
     const gaps = pieces.slice(1).map((piece, i) => piece.x - (pieces[i]!.x + pieces[i]!.width))
     const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0
-    return tidy(pieces.map((piece, i) => (i > 0 && gaps[i - 1]! > Math.max(usual * 1.8, size * 0.25) ? ' ' : '') + piece.str.trim()).join(''))
+    return tidy(
+      pieces
+        .map((piece, i) => (i > 0 && gaps[i - 1]! > Math.max(usual * 1.8, size * 0.25) ? ' ' : '') + piece.str.trim())
+        .join(''),
+    )
   }
   let text = ''
   pieces.forEach((piece, i) => {

@@ -21,12 +21,16 @@ type TextItem = { str: string; transform: number[]; width: number; height: numbe
 
 export async function pdfImport(bytes: Uint8Array): Promise<ImportResult> {
   // pdf.js may take over the buffer it is given, so it gets a copy.
-  const pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, verbosity: 0 }).catch((error: unknown) => {
-    throw unreadable(error)
-  })
+  const pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, verbosity: 0 }).catch(
+    (error: unknown) => {
+      throw unreadable(error)
+    },
+  )
   try {
     if (pdf.numPages > MAX_PDF_PAGES) {
-      throw tooComplex(`This PDF has ${pdf.numPages} pages; Colloquy imports at most ${MAX_PDF_PAGES} at a time. Split it, or paste the part you need.`)
+      throw tooComplex(
+        `This PDF has ${pdf.numPages} pages; Colloquy imports at most ${MAX_PDF_PAGES} at a time. Split it, or paste the part you need.`,
+      )
     }
     const lines: PdfLine[] = []
     const heights = new Map<number, number>()
@@ -51,7 +55,9 @@ function unreadable(error: unknown): Invalid {
   if (error instanceof Error && error.name === 'PasswordException') {
     return new Invalid('This PDF is protected by a password. Save a copy without the password and upload that.')
   }
-  return new Invalid('This PDF could not be read; the file may be damaged. Open it and save it again, or paste the text instead.')
+  return new Invalid(
+    'This PDF could not be read; the file may be damaged. Open it and save it again, or paste the text instead.',
+  )
 }
 
 function piecesOf(items: readonly TextItem[]): Piece[] {
@@ -65,7 +71,11 @@ function piecesOf(items: readonly TextItem[]): Piece[] {
 }
 
 /** Turns the ordered lines into blocks: furniture set aside, notes after the text, paragraphs joined. */
-export function blocksOfLines(lines: PdfLine[], heights: Map<number, number>, info: { title?: string; author?: string; year?: number }): ImportResult {
+export function blocksOfLines(
+  lines: PdfLine[],
+  heights: Map<number, number>,
+  info: { title?: string; author?: string; year?: number },
+): ImportResult {
   const bodySize = usualSize(lines)
   const furniture = runningLines(lines, heights)
   const notes = new Set(footnoteLines(lines, heights, bodySize, furniture))
@@ -82,7 +92,8 @@ export function blocksOfLines(lines: PdfLine[], heights: Map<number, number>, in
     }
     if (notes.has(line)) {
       const last = noteBlocks.at(-1)
-      if (last && last.page === line.page && !/^[\d*†‡¹²³⁴⁵⁶⁷⁸⁹]/u.test(line.text)) last.text = joinWrapped(last.text, line.text, words)
+      if (last && last.page === line.page && !/^[\d*†‡¹²³⁴⁵⁶⁷⁸⁹]/u.test(line.text))
+        last.text = joinWrapped(last.text, line.text, words)
       else noteBlocks.push({ text: line.text, kind: 'paragraph', page: line.page })
       continue
     }
@@ -92,7 +103,13 @@ export function blocksOfLines(lines: PdfLine[], heights: Map<number, number>, in
       current.lines.push(line)
     } else {
       const kind = kindOfLine(line, bodySize)
-      blocks.push({ text: line.text, kind, ...(kind === 'heading' ? { level: levelOf(line, bodySize) } : {}), page: line.page, lines: [line] })
+      blocks.push({
+        text: line.text,
+        kind,
+        ...(kind === 'heading' ? { level: levelOf(line, bodySize) } : {}),
+        page: line.page,
+        lines: [line],
+      })
     }
     previous = line
   }
@@ -101,13 +118,20 @@ export function blocksOfLines(lines: PdfLine[], heights: Map<number, number>, in
   const metadata = { ...info }
   headOf(joined, metadata, bodySize)
   const numbers = noteNumbers(noteBlocks.map((block) => block.text))
-  return { blocks: joined.map((block) => ({ ...block, text: removeNoteMarks(cleanCitationMarks(block.text), block.junkReason ? new Set() : numbers) })), metadata }
+  return {
+    blocks: joined.map((block) => ({
+      ...block,
+      text: removeNoteMarks(cleanCitationMarks(block.text), block.junkReason ? new Set() : numbers),
+    })),
+    metadata,
+  }
 }
 
 /** Font size of most of the text. */
 function usualSize(lines: PdfLine[]): number {
   const weights = new Map<number, number>()
-  for (const line of lines) weights.set(Math.round(line.size * 2) / 2, (weights.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length)
+  for (const line of lines)
+    weights.set(Math.round(line.size * 2) / 2, (weights.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length)
   return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
 }
 
@@ -118,7 +142,9 @@ function usualSpacing(lines: PdfLine[]): number {
     .flatMap((line, i) => {
       const previous = lines[i]!
       const gap = previous.y - line.y
-      return previous.page === line.page && previous.column === line.column && gap > 0 ? [gap / Math.max(line.size, previous.size)] : []
+      return previous.page === line.page && previous.column === line.column && gap > 0
+        ? [gap / Math.max(line.size, previous.size)]
+        : []
     })
     .filter((ratio) => ratio >= 0.8)
     .sort((a, b) => a - b)
@@ -128,11 +154,18 @@ function usualSpacing(lines: PdfLine[]): number {
 function startsBlock(previous: PdfLine, line: PdfLine, spacing: number): boolean {
   if (previous.page !== line.page || previous.column !== line.column) return true
   const gap = previous.y - line.y
-  return gap <= 0 || gap / Math.max(line.size, previous.size) > spacing * 1.3 || Math.abs(line.size - previous.size) > 0.5 || line.x > previous.x + line.size * 0.8
+  return (
+    gap <= 0 ||
+    gap / Math.max(line.size, previous.size) > spacing * 1.3 ||
+    Math.abs(line.size - previous.size) > 0.5 ||
+    line.x > previous.x + line.size * 0.8
+  )
 }
 
-const kindOfLine = (line: PdfLine, bodySize: number): ImportedBlock['kind'] => (line.size >= bodySize * 1.15 && line.text.length <= 200 ? 'heading' : 'paragraph')
-const levelOf = (line: PdfLine, bodySize: number) => (line.size >= bodySize * 1.6 ? 1 : line.size >= bodySize * 1.3 ? 2 : 3)
+const kindOfLine = (line: PdfLine, bodySize: number): ImportedBlock['kind'] =>
+  line.size >= bodySize * 1.15 && line.text.length <= 200 ? 'heading' : 'paragraph'
+const levelOf = (line: PdfLine, bodySize: number) =>
+  line.size >= bodySize * 1.6 ? 1 : line.size >= bodySize * 1.3 ? 2 : 3
 
 /** Lines in the top or bottom band of the page that repeat on several pages, and page numbers there. */
 function runningLines(lines: PdfLine[], heights: Map<number, number>): Map<PdfLine, string> {
@@ -142,19 +175,27 @@ function runningLines(lines: PdfLine[], heights: Map<number, number>): Map<PdfLi
   }
   const keyOf = (line: PdfLine) => comparable(line.text.replace(/\d+/g, ' '))
   const pages = new Map<string, Set<number>>()
-  for (const line of lines) if (inBand(line)) pages.set(keyOf(line), (pages.get(keyOf(line)) ?? new Set()).add(line.page))
+  for (const line of lines)
+    if (inBand(line)) pages.set(keyOf(line), (pages.get(keyOf(line)) ?? new Set()).add(line.page))
   const pageCount = new Set(lines.map((line) => line.page)).size
   const furniture = new Map<PdfLine, string>()
   for (const line of lines) {
     if (!inBand(line)) continue
-    if (/^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i.test(line.text)) furniture.set(line, 'page number')
-    else if (pageCount >= 2 && (pages.get(keyOf(line))?.size ?? 0) >= Math.min(3, pageCount)) furniture.set(line, 'running head or footer (repeats on every page)')
+    if (/^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i.test(line.text))
+      furniture.set(line, 'page number')
+    else if (pageCount >= 2 && (pages.get(keyOf(line))?.size ?? 0) >= Math.min(3, pageCount))
+      furniture.set(line, 'running head or footer (repeats on every page)')
   }
   return furniture
 }
 
 /** Lines in smaller type at the foot of a page, from a line that starts with a note mark down. */
-function footnoteLines(lines: PdfLine[], heights: Map<number, number>, bodySize: number, furniture: Map<PdfLine, string>): PdfLine[] {
+function footnoteLines(
+  lines: PdfLine[],
+  heights: Map<number, number>,
+  bodySize: number,
+  furniture: Map<PdfLine, string>,
+): PdfLine[] {
   const notes: PdfLine[] = []
   const byPage = new Map<number, PdfLine[]>()
   for (const line of lines) {
@@ -165,7 +206,10 @@ function footnoteLines(lines: PdfLine[], heights: Map<number, number>, bodySize:
   for (const [page, pageLines] of byPage) {
     const height = heights.get(page) ?? 792
     const body = pageLines.filter((line) => !furniture.has(line))
-    const start = body.findIndex((line) => line.size < bodySize * 0.9 && line.y < height * 0.45 && /^(?:\d{1,3}|[*†‡¹²³⁴⁵⁶⁷⁸⁹])\s?\S/u.test(line.text))
+    const start = body.findIndex(
+      (line) =>
+        line.size < bodySize * 0.9 && line.y < height * 0.45 && /^(?:\d{1,3}|[*†‡¹²³⁴⁵⁶⁷⁸⁹])\s?\S/u.test(line.text),
+    )
     if (start < 0) continue
     notes.push(...body.slice(start).filter((line) => line.size < bodySize * 0.9))
   }
@@ -185,7 +229,13 @@ function joinAcrossBreaks(blocks: (ImportedBlock & { lines: PdfLine[] })[]): Imp
       aside.push(block)
       continue
     }
-    if (open && open.kind === 'paragraph' && block.kind === 'paragraph' && !/[.!?:;"”’)\]。！？」]$/u.test(open.text) && /^\p{Ll}/u.test(block.text)) {
+    if (
+      open &&
+      open.kind === 'paragraph' &&
+      block.kind === 'paragraph' &&
+      !/[.!?:;"”’)\]。！？」]$/u.test(open.text) &&
+      /^\p{Ll}/u.test(block.text)
+    ) {
       open.text = joinWrapped(open.text, block.text, words)
       continue
     }
@@ -196,7 +246,11 @@ function joinAcrossBreaks(blocks: (ImportedBlock & { lines: PdfLine[] })[]): Imp
 }
 
 /** The title (the first heading, when the file states none) and a byline near the top. */
-function headOf(blocks: ImportedBlock[], metadata: { title?: string; author?: string; year?: number }, bodySize: number): void {
+function headOf(
+  blocks: ImportedBlock[],
+  metadata: { title?: string; author?: string; year?: number },
+  bodySize: number,
+): void {
   void bodySize
   const head = blocks.filter((block) => !block.junkReason).slice(0, 6)
   const title = head.find((block) => block.kind === 'heading')
@@ -205,7 +259,10 @@ function headOf(blocks: ImportedBlock[], metadata: { title?: string; author?: st
     if (comparable(title.text) === comparable(metadata.title)) title.junkReason = 'the title (in the Title field)'
   }
   for (const block of head) {
-    const named: Byline | undefined = metadata.author && comparable(block.text) === comparable(metadata.author) ? { author: metadata.author } : undefined
+    const named: Byline | undefined =
+      metadata.author && comparable(block.text) === comparable(metadata.author)
+        ? { author: metadata.author }
+        : undefined
     const byline = block.junkReason ? undefined : (named ?? parseByline(block.text))
     if (!byline) continue
     metadata.author ??= byline.author
@@ -217,7 +274,8 @@ function headOf(blocks: ImportedBlock[], metadata: { title?: string; author?: st
 
 function infoOf(info: unknown): { title?: string; author?: string; year?: number } {
   const field = (name: string) => {
-    const value = typeof info === 'object' && info !== null && name in info ? (info as Record<string, unknown>)[name] : undefined
+    const value =
+      typeof info === 'object' && info !== null && name in info ? (info as Record<string, unknown>)[name] : undefined
     return typeof value === 'string' ? value.trim() : ''
   }
   const title = field('Title')

@@ -33,7 +33,8 @@ export function isLabelLike(text: string): boolean {
 }
 
 /** Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Myanmar. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 let wordSegmenter: Intl.Segmenter | undefined
 
 /**
@@ -48,7 +49,8 @@ export function wordCount(text: string): number {
   return count
 }
 
-const PAGE_NUMBER = /^(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|\/|von|de|di)\s*\d{1,4})?$|^\d{1,4}\s*(?:of|\/)\s*\d{1,4}$|^[-–—]\s?\d{1,4}\s?[-–—]$|^[ivxlc]{1,6}$/i
+const PAGE_NUMBER =
+  /^(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|\/|von|de|di)\s*\d{1,4})?$|^\d{1,4}\s*(?:of|\/)\s*\d{1,4}$|^[-–—]\s?\d{1,4}\s?[-–—]$|^[ivxlc]{1,6}$/i
 const LONE_SYMBOLS = /^[\p{P}\p{S}\s]{1,5}$/u
 const NUMBERS_ONLY = /^[\d\s%:.,/+-]{1,12}$/
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/
@@ -59,11 +61,65 @@ const PRICE = /\d\s?%|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|JPY)\b/
  * menu entries and advert labels. Matched only as a complete line, never inside a sentence.
  */
 const INTERFACE_WORDS = new Set([
-  'advertisement', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità', '広告', 'pr',
-  'order now', 'buy now', 'shop now', 'subscribe', 'subscribe now', 'sign up', 'sign in', 'log in', 'login', 'register', 'menu', 'close', 'search',
-  'share', 'share this', 'share this article', 'print', 'email', 'tweet', 'read more', 'continue reading', 'click here', 'download', 'skip to content',
-  'skip to main content', 'back to top', 'loading', 'next', 'previous', 'more', 'home', 'reply', 'comments', 'leave a comment', 'cookie settings',
-  'accept', 'accept all', 'reject all', 'got it', 'ok', 'live chat', 'chat now', 'call back', 'contact us', 'help',
+  'advertisement',
+  'advert',
+  'ad',
+  'ads',
+  'sponsored',
+  'sponsored content',
+  'promoted',
+  'anzeige',
+  'werbung',
+  'publicité',
+  'publicidad',
+  'pubblicità',
+  '広告',
+  'pr',
+  'order now',
+  'buy now',
+  'shop now',
+  'subscribe',
+  'subscribe now',
+  'sign up',
+  'sign in',
+  'log in',
+  'login',
+  'register',
+  'menu',
+  'close',
+  'search',
+  'share',
+  'share this',
+  'share this article',
+  'print',
+  'email',
+  'tweet',
+  'read more',
+  'continue reading',
+  'click here',
+  'download',
+  'skip to content',
+  'skip to main content',
+  'back to top',
+  'loading',
+  'next',
+  'previous',
+  'more',
+  'home',
+  'reply',
+  'comments',
+  'leave a comment',
+  'cookie settings',
+  'accept',
+  'accept all',
+  'reject all',
+  'got it',
+  'ok',
+  'live chat',
+  'chat now',
+  'call back',
+  'contact us',
+  'help',
 ])
 
 /** Why one line, read alone, is not text. */
@@ -102,7 +158,8 @@ function repeatsItself(text: string): boolean {
 export function markRunningLines(lines: Line[]): void {
   const counts = new Map<string, number>()
   const keyOf = (text: string) => comparable(text.replace(/\d+/g, ' '))
-  const short = (line: Line) => !line.junk && line.text.length > 0 && line.text.length <= 200 && wordCount(line.text) <= 12
+  const short = (line: Line) =>
+    !line.junk && line.text.length > 0 && line.text.length <= 200 && wordCount(line.text) <= 12
   for (const line of lines) {
     if (!short(line)) continue
     const key = keyOf(line.text)

@@ -23,7 +23,14 @@ export interface AppInstance {
 }
 
 /** Spawns the instance; it boots while the caller prepares the database. */
-export async function launchApp(options: { name: string; dir: string; runDir: string; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppInstance> {
+export async function launchApp(options: {
+  name: string
+  dir: string
+  runDir: string
+  databaseUrl: string
+  authSecret: string
+  env?: Record<string, string>
+}): Promise<AppInstance> {
   const port = await anyFreePort()
   const url = `http://127.0.0.1:${port}`
   const log = createWriteStream(join(options.dir, `${options.name}.log`), { flags: 'a' })
@@ -43,7 +50,10 @@ export async function launchApp(options: { name: string; dir: string; runDir: st
       ...options.env,
     }
     // Next's own binary, not npx, so the pid is the server's and a kill reaches it.
-    const spawned = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const spawned = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     child = spawned
     recordProcess(options.runDir, spawned.pid!, 'app')
     exited = new Promise((resolve) => spawned.once('exit', () => resolve()))
@@ -54,10 +64,12 @@ export async function launchApp(options: { name: string; dir: string; runDir: st
   const ready = async () => {
     const deadline = Date.now() + READY_WITHIN_MS
     for (;;) {
-      if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`${options.name} exited while starting; see ${options.name}.log`)
+      if (!child || child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${options.name} exited while starting; see ${options.name}.log`)
       const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined)
       if (health?.ok) return
-      if (Date.now() > deadline) throw new Error(`${options.name} did not answer /api/health within ${READY_WITHIN_MS} ms`)
+      if (Date.now() > deadline)
+        throw new Error(`${options.name} did not answer /api/health within ${READY_WITHIN_MS} ms`)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
@@ -65,7 +77,10 @@ export async function launchApp(options: { name: string; dir: string; runDir: st
   const signal = async (name: NodeJS.Signals, graceMs: number) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return
     child.kill(name)
-    const gone = await Promise.race([exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs))])
+    const gone = await Promise.race([
+      exited.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs)),
+    ])
     if (!gone) {
       child.kill('SIGKILL')
       await exited

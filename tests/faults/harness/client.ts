@@ -46,7 +46,9 @@ export async function signIn(baseUrl: string, email: string): Promise<Session> {
   const token = [...jar.keys()].find((name) => name.endsWith('next-auth.session-token'))
   if (!token) throw new Error(`Signing in ${email} gave no session cookie (status ${callback.status}).`)
   const session = { baseUrl, cookie: `${token}=${jar.get(token)}` }
-  const check = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: session.cookie } })).json()) as { user?: { email?: string } }
+  const check = (await (
+    await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: session.cookie } })
+  ).json()) as { user?: { email?: string } }
   if (check.user?.email !== email) throw new Error(`The session cookie of ${email} is not accepted.`)
   return session
 }
@@ -56,16 +58,34 @@ let pending = 0
 /** Requests sent and not yet answered. */
 export const inFlight = () => pending
 
-async function send(url: string, init: RequestInit, timeoutMs: number, read: (response: Response) => Promise<unknown>): Promise<Outcome> {
+async function send(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  read: (response: Response) => Promise<unknown>,
+): Promise<Outcome> {
   const startedAt = Date.now()
   pending++
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     const body = await read(response)
-    return { status: response.status, body, retryAfter: response.headers.get('retry-after'), startedAt, ms: Date.now() - startedAt }
+    return {
+      status: response.status,
+      body,
+      retryAfter: response.headers.get('retry-after'),
+      startedAt,
+      ms: Date.now() - startedAt,
+    }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause
-    return { status: 0, body: null, retryAfter: null, startedAt, ms: Date.now() - startedAt, failure: cause?.code ?? (error as Error).name }
+    return {
+      status: 0,
+      body: null,
+      retryAfter: null,
+      startedAt,
+      ms: Date.now() - startedAt,
+      failure: cause?.code ?? (error as Error).name,
+    }
   } finally {
     pending--
   }
@@ -74,7 +94,11 @@ async function send(url: string, init: RequestInit, timeoutMs: number, read: (re
 export function postJson(session: Session, path: string, body: unknown, timeoutMs: number): Promise<Outcome> {
   return send(
     `${session.baseUrl}${path}`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', cookie: session.cookie }, body: JSON.stringify(body) },
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie: session.cookie },
+      body: JSON.stringify(body),
+    },
     timeoutMs,
     async (response) => (await response.text().then((text) => (text ? JSON.parse(text) : null))) as unknown,
   )
@@ -91,7 +115,9 @@ export function serverAction(filename: string, exportedName: string): ServerActi
   const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>
   }
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName)
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
+  )
   if (!found) throw new Error(`No server action ${exportedName} in ${filename} in this build.`)
   const worker = Object.keys(found[1].workers)[0]!
   return { id: found[0], route: worker.replace(/^app/, '').replace(/\/page$/, '') }
@@ -101,7 +127,13 @@ export function serverAction(filename: string, exportedName: string): ServerActi
  * Calls a server action over HTTP as Next's client does (POST to its page with the action id),
  * and reads the Result it returned out of the React Server Components answer.
  */
-export function callAction(session: Session, action: ServerAction, params: Record<string, string>, input: unknown, timeoutMs: number): Promise<Outcome> {
+export function callAction(
+  session: Session,
+  action: ServerAction,
+  params: Record<string, string>,
+  input: unknown,
+  timeoutMs: number,
+): Promise<Outcome> {
   const path = action.route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`)
   return send(
     `${session.baseUrl}${path}`,

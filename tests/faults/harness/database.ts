@@ -44,15 +44,23 @@ export interface FaultDatabase {
 export async function allEventsNumbered(sql: pg.Pool, groupId: string, ms = 15_000): Promise<number> {
   const started = Date.now()
   for (;;) {
-    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "GroupEvent" WHERE "groupId" = $1 AND seq IS NULL`, [groupId])
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "GroupEvent" WHERE "groupId" = $1 AND seq IS NULL`,
+      [groupId],
+    )
     if (rows[0]!.n === 0) return Date.now() - started
-    if (Date.now() - started > ms) throw new Error(`${rows[0]!.n} events of group ${groupId} were still unnumbered after ${ms} ms`)
+    if (Date.now() - started > ms)
+      throw new Error(`${rows[0]!.n} events of group ${groupId} were still unnumbered after ${ms} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
 /** Copies the run's initdb'd cluster (owner and modes kept, as PostgreSQL insists) into `dir`. */
-export async function createDatabase(options: { dir: string; template: string; runDir: string }): Promise<FaultDatabase> {
+export async function createDatabase(options: {
+  dir: string
+  template: string
+  runDir: string
+}): Promise<FaultDatabase> {
   copyEmbeddedCluster(options.template, options.dir)
   const port = await anyFreePort()
   const password = readFileSync(join(options.dir, 'postgres-password'), 'utf8').trim()
@@ -94,8 +102,16 @@ async function seed(url: string): Promise<Seminar> {
     const people = await client.user.findMany({ select: { id: true, email: true } })
     const idOf = (name: string) => people.find((p) => p.email === `${name}@colloquy.test`)!.id
     const group = await client.group.findFirstOrThrow({ select: { id: true } })
-    const sources = await client.source.findMany({ where: { groupId: group.id }, select: { id: true, text: true }, orderBy: { createdAt: 'asc' } })
-    const lastEvent = await client.groupEvent.findFirst({ where: { groupId: group.id }, orderBy: { seq: 'desc' }, select: { seq: true } })
+    const sources = await client.source.findMany({
+      where: { groupId: group.id },
+      select: { id: true, text: true },
+      orderBy: { createdAt: 'asc' },
+    })
+    const lastEvent = await client.groupEvent.findFirst({
+      where: { groupId: group.id },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    })
     const highlights = await client.highlight.findMany({ select: { id: true } })
     return {
       seeded: { lastEventSeq: lastEvent?.seq ?? 0, highlightIds: new Set(highlights.map((h) => h.id)) },

@@ -65,7 +65,11 @@ export function openLiveClient(session: Session, groupId: string): LiveClient {
       const timer = setTimeout(() => headersTimer.abort(), HEADERS_WITHIN_MS)
       try {
         const response = await fetch(`${session.baseUrl}/api/groups/${groupId}/events`, {
-          headers: { Accept: 'text/event-stream', cookie: session.cookie, ...(lastId !== null ? { 'Last-Event-ID': lastId } : {}) },
+          headers: {
+            Accept: 'text/event-stream',
+            cookie: session.cookie,
+            ...(lastId !== null ? { 'Last-Event-ID': lastId } : {}),
+          },
           signal: AbortSignal.any([controller.signal, headersTimer.signal]),
         })
         clearTimeout(timer)
@@ -100,8 +104,14 @@ export function openLiveClient(session: Session, groupId: string): LiveClient {
     servedBy,
     gaveUp: () => gaveUp,
     ready: async () => {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The live stream did not say ready within 15 s.')), 15_000).unref())
-      await Promise.race([firstReady, timeout, running.then(() => Promise.reject(new Error(`The live stream stopped: ${gaveUp}`)))])
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('The live stream did not say ready within 15 s.')), 15_000).unref(),
+      )
+      await Promise.race([
+        firstReady,
+        timeout,
+        running.then(() => Promise.reject(new Error(`The live stream stopped: ${gaveUp}`))),
+      ])
     },
     close: async () => {
       controller.abort()

@@ -44,4 +44,3 @@ function commandOf(pid: number): string {
     return ''
   }
 }
-

@@ -18,7 +18,10 @@ export function onCleanup(cleanup: () => Promise<unknown>): void {
 export async function cleanUp(): Promise<void> {
   const errors: unknown[] = []
   for (const cleanup of cleanups.splice(0).reverse()) {
-    const bounded = Promise.race([cleanup(), new Promise((_, reject) => setTimeout(() => reject(new Error('cleanup took over 20 s')), 20_000).unref())])
+    const bounded = Promise.race([
+      cleanup(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('cleanup took over 20 s')), 20_000).unref()),
+    ])
     await bounded.catch((error: unknown) => errors.push(error))
   }
   if (errors.length) throw new AggregateError(errors, 'Cleaning up a fault scenario failed')
@@ -49,10 +52,16 @@ export async function startScenario(name: string, appNames: string[]): Promise<S
   const seminar = await db.prepare()
   const seeded = Date.now()
   await Promise.all(apps.map((app) => app.ready()))
-  console.log(`[faults] ${name}: database seeded after ${seeded - startedAt} ms, ${apps.length} app(s) ready after ${Date.now() - startedAt} ms`)
+  console.log(
+    `[faults] ${name}: database seeded after ${seeded - startedAt} ms, ${apps.length} app(s) ready after ${Date.now() - startedAt} ms`,
+  )
   const logTail = (app: string, lines = 30) => {
     try {
-      return readFileSync(join(dir, `${app}.log`), 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+      return readFileSync(join(dir, `${app}.log`), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(-lines)
+        .join('\n')
     } catch {
       return '(no log)'
     }

@@ -38,7 +38,15 @@ export interface Service {
   stop: () => Promise<void>
 }
 
-function run(kind: ServerKind, command: string, args: string[], dir: string, port: number, runDir: string, runAs?: RunAs): Service {
+function run(
+  kind: ServerKind,
+  command: string,
+  args: string[],
+  dir: string,
+  port: number,
+  runDir: string,
+  runAs?: RunAs,
+): Service {
   const logFile = join(dir, `${kind}.log`)
   const fd = openSync(logFile, 'a')
   const child = spawn(command, args, { stdio: ['ignore', fd, fd], uid: runAs?.uid, gid: runAs?.gid })
@@ -75,7 +83,8 @@ async function untilConnects(service: Service, config: pg.ClientConfig, what: st
     } catch {
       await client.end().catch(() => {})
     }
-    if (Date.now() > deadline) throw new Error(`${what} did not accept connections within 30 s:\n${tail(service.logFile)}`)
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not accept connections within 30 s:\n${tail(service.logFile)}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
@@ -94,14 +103,45 @@ export async function startPostgres15(dir: string, runDir: string): Promise<Post
   const pwFile = join(dir, 'pg15-password')
   writeFileSync(pwFile, `${password}\n`, { mode: 0o600 })
   if (runAs) [cluster, pwFile].forEach((path) => chownSync(path, runAs.uid, runAs.gid))
-  const init = spawnSync(join(PG15_BIN, 'initdb'), ['-D', cluster, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'], {
-    encoding: 'utf8',
-    uid: runAs?.uid,
-    gid: runAs?.gid,
-  })
+  const init = spawnSync(
+    join(PG15_BIN, 'initdb'),
+    [
+      '-D',
+      cluster,
+      '--auth=scram-sha-256',
+      '--username=postgres',
+      `--pwfile=${pwFile}`,
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+    ],
+    {
+      encoding: 'utf8',
+      uid: runAs?.uid,
+      gid: runAs?.gid,
+    },
+  )
   if (init.status !== 0) throw new Error(`initdb (PostgreSQL 15) failed: ${init.stderr}`)
   const port = await anyFreePort()
-  const service = run('postgres', join(PG15_BIN, 'postgres'), ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'], dir, port, runDir, runAs)
+  const service = run(
+    'postgres',
+    join(PG15_BIN, 'postgres'),
+    [
+      '-D',
+      cluster,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
+    dir,
+    port,
+    runDir,
+    runAs,
+  )
   const admin = { host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' }
   await untilConnects(service, admin, 'PostgreSQL 15')
   const client = new pg.Client(admin)
@@ -116,7 +156,12 @@ export async function startPostgres15(dir: string, runDir: string): Promise<Post
 }
 
 /** pgbouncer in transaction mode: each transaction gets whichever server connection is free. */
-export async function startPgbouncer(dir: string, runDir: string, database: Postgres15, poolSize: number): Promise<Service & { url: string }> {
+export async function startPgbouncer(
+  dir: string,
+  runDir: string,
+  database: Postgres15,
+  poolSize: number,
+): Promise<Service & { url: string }> {
   const runAs = unprivileged()
   const port = await anyFreePort()
   const config = join(dir, 'pgbouncer.ini')
@@ -145,7 +190,11 @@ export async function startPgbouncer(dir: string, runDir: string, database: Post
   )
   if (runAs) [config, users].forEach((path) => chownSync(path, runAs.uid, runAs.gid))
   const service = run('pgbouncer', PGBOUNCER, [config], dir, port, runDir, runAs)
-  await untilConnects(service, { host: '127.0.0.1', port, user: 'colloquy', password: database.password, database: 'colloquy' }, 'pgbouncer')
+  await untilConnects(
+    service,
+    { host: '127.0.0.1', port, user: 'colloquy', password: database.password, database: 'colloquy' },
+    'pgbouncer',
+  )
   return { ...service, url: `postgresql://colloquy:${database.password}@127.0.0.1:${port}/colloquy` }
 }
 
@@ -154,7 +203,12 @@ export async function startPgbouncer(dir: string, runDir: string, database: Post
  * a request whose connection fails goes to another instance, server-sent event streams stay open,
  * every request gets an X-Request-Id and every answer says which instance served it.
  */
-export async function startHaproxy(dir: string, runDir: string, port: number, apps: { name: string; url: string }[]): Promise<Service> {
+export async function startHaproxy(
+  dir: string,
+  runDir: string,
+  port: number,
+  apps: { name: string; url: string }[],
+): Promise<Service> {
   const config = join(dir, 'haproxy.cfg')
   writeFileSync(
     config,
@@ -194,8 +248,11 @@ export async function startHaproxy(dir: string, runDir: string, port: number, ap
   const seen = new Set<string>()
   while (seen.size < apps.length) {
     if (service.child.exitCode !== null) throw new Error(`haproxy exited while starting:\n${tail(service.logFile)}`)
-    if (Date.now() > deadline) throw new Error(`haproxy did not reach every instance within 30 s (reached: ${[...seen].join(', ')})`)
-    const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined)
+    if (Date.now() > deadline)
+      throw new Error(`haproxy did not reach every instance within 30 s (reached: ${[...seen].join(', ')})`)
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) }).catch(
+      () => undefined,
+    )
     if (response?.ok) seen.add(response.headers.get('x-served-by') ?? '')
     else await new Promise((resolve) => setTimeout(resolve, 200))
   }

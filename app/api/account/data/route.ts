@@ -8,7 +8,11 @@ export const dynamic = 'force-dynamic'
 export async function GET() {
   try {
     const data = await personalData(await getCurrentUser())
-    return downloadResponse({ body: JSON.stringify(data, null, 2), contentType: 'application/json; charset=utf-8', filename: `colloquy-my-data-${data.exportedAt.slice(0, 10)}.json` })
+    return downloadResponse({
+      body: JSON.stringify(data, null, 2),
+      contentType: 'application/json; charset=utf-8',
+      filename: `colloquy-my-data-${data.exportedAt.slice(0, 10)}.json`,
+    })
   } catch (error) {
     return errorResponse(error)
   }

@@ -15,7 +15,13 @@ export default async function BareReactFlowPage({ params }: { params: Promise<{ 
   const path = `/bench/react-flow/${mapId}`
   const user = await requirePageUser(path)
   const state = await loadOrRespond(async () => loadMapState((await authorizeOnMap(user, mapId, 'read')).map.id), path)
-  const nodes = state.nodes.map((n) => ({ id: n.id, position: { x: n.x, y: n.y }, data: { label: n.label }, width: NODE_WIDTH, height: NODE_HEIGHT }))
+  const nodes = state.nodes.map((n) => ({
+    id: n.id,
+    position: { x: n.x, y: n.y },
+    data: { label: n.label },
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  }))
   const edges = state.relations.map((r) => ({ id: r.id, source: r.fromId, target: r.toId }))
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-4">

@@ -14,7 +14,13 @@ export const metadata = { title: 'Argument maps · Colloquy' }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
-export default async function MapsPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MapsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { groupId } = await params
   const { owner } = await searchParams
   const path = `/groups/${groupId}/maps`
@@ -55,15 +61,28 @@ export default async function MapsPage({ params, searchParams }: { params: Promi
                   {section.items.map((m) => (
                     <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                       <div>
-                        <Link href={`/groups/${group.id}/maps/${m.id}`} className="font-medium text-indigo-800 hover:underline">
+                        <Link
+                          href={`/groups/${group.id}/maps/${m.id}`}
+                          className="font-medium text-indigo-800 hover:underline"
+                        >
                           {m.title}
                         </Link>
-                        {m.status === 'SUBMITTED' && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">Submitted</span>}
-                        {m.newFeedback && <span className="ml-2 rounded-full bg-fuchsia-700 px-2 py-0.5 text-xs font-medium text-white">New feedback</span>}
+                        {m.status === 'SUBMITTED' && (
+                          <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">
+                            Submitted
+                          </span>
+                        )}
+                        {m.newFeedback && (
+                          <span className="ml-2 rounded-full bg-fuchsia-700 px-2 py-0.5 text-xs font-medium text-white">
+                            New feedback
+                          </span>
+                        )}
                         <p className="text-xs text-stone-500">
                           {m.kind === 'PERSONAL' && m.owner && !m.mine && `${m.owner.name} · `}
                           {m.nodeCount} nodes · {m.relationCount} relations ·{' '}
-                          {m.lastEdit ? `last edited by ${m.lastEdit.by}, ${when(m.lastEdit.at)}` : `created ${when(m.updatedAt)}`}
+                          {m.lastEdit
+                            ? `last edited by ${m.lastEdit.by}, ${when(m.lastEdit.at)}`
+                            : `created ${when(m.updatedAt)}`}
                         </p>
                       </div>
                       <MapRowActions groupId={group.id} map={m} />

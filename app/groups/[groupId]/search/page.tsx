@@ -31,7 +31,8 @@ export default async function SearchPage({
         } catch (error) {
           // A query that cannot be searched (too long, control characters, too slow, too many) is said so beside the box.
           const failure = toFailure(error)
-          if (failure.status === 400 || failure.status === 422 || failure.status === 429) return { error: failure.error }
+          if (failure.status === 400 || failure.status === 422 || failure.status === 429)
+            return { error: failure.error }
           throw error
         }
       }, path)

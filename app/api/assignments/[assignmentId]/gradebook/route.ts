@@ -14,7 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ assi
     const user = await getCurrentUser()
     if (user) await checkRateLimit('export', { account: user.id, address: clientAddress(request.headers) })
     const { csv, title } = await exportGradebook(user, assignmentId)
-    return downloadResponse({ body: csv, contentType: 'text/csv; charset=utf-8', filename: `gradebook-${slugOf(title, 'assignment')}.csv` })
+    return downloadResponse({
+      body: csv,
+      contentType: 'text/csv; charset=utf-8',
+      filename: `gradebook-${slugOf(title, 'assignment')}.csv`,
+    })
   } catch (error) {
     return errorResponse(error)
   }

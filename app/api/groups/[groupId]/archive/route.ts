@@ -11,7 +11,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ gro
     const { groupId } = await params
     const { archive, groupName } = await exportSeminarArchive(await getCurrentUser(), groupId)
     const day = archive.exportedAt.slice(0, 10)
-    return downloadResponse({ body: archiveFile(archive), contentType: 'application/gzip', filename: `${slugOf(groupName, 'seminar')}-${day}.colloquy.json.gz` })
+    return downloadResponse({
+      body: archiveFile(archive),
+      contentType: 'application/gzip',
+      filename: `${slugOf(groupName, 'seminar')}-${day}.colloquy.json.gz`,
+    })
   } catch (error) {
     return errorResponse(error)
   }

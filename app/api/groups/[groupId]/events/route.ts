@@ -28,7 +28,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ grou
     const lastId = request.headers.get('last-event-id') ?? url.searchParams.get('since')
     const since = lastId && /^\d{1,10}$/.test(lastId) ? Number(lastId) : null
     const stillAllowed = async () =>
-      (await sqlRows<{ one: number }>`SELECT 1 AS one FROM "Membership" WHERE "groupId" = ${access.group.id} AND "userId" = ${user.id}`).length > 0
+      (
+        await sqlRows<{
+          one: number
+        }>`SELECT 1 AS one FROM "Membership" WHERE "groupId" = ${access.group.id} AND "userId" = ${user.id}`
+      ).length > 0
     const stream = liveEventStream({
       groupId: access.group.id,
       userId: user.id,

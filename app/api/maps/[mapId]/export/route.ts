@@ -15,7 +15,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ mapI
     const option = (name: string) => query.get(name) ?? undefined
     const user = await getCurrentUser()
     if (user) await checkRateLimit('export', { account: user.id, address: clientAddress(request.headers) })
-    const file = await exportMap(user, mapId, { format: option('format'), paper: option('paper'), orientation: option('orientation') }, request.signal)
+    const file = await exportMap(
+      user,
+      mapId,
+      { format: option('format'), paper: option('paper'), orientation: option('orientation') },
+      request.signal,
+    )
     return downloadResponse(file)
   } catch (error) {
     return errorResponse(error)

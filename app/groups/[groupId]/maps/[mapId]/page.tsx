@@ -37,7 +37,9 @@ export default async function MapPage({
         </Link>
         <h1 className="text-xl font-semibold">{map.title}</h1>
         <span className="text-sm text-stone-500">
-          {map.kind === 'GROUP' ? 'Group map — everyone in the group edits it' : `Personal map of ${ownerName ?? 'a former member'}`}
+          {map.kind === 'GROUP'
+            ? 'Group map — everyone in the group edits it'
+            : `Personal map of ${ownerName ?? 'a former member'}`}
           {map.status === 'SUBMITTED' && ' · Submitted for review (read-only)'}
           {!editable && map.status !== 'SUBMITTED' && !archived && ' · Read-only for you'}
         </span>

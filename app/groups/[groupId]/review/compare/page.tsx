@@ -10,16 +10,31 @@ import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Compare maps · Colloquy' }
 
-function PassageList({ ids, passages, empty }: { ids: string[]; passages: Record<string, CitedPassage>; empty: string }) {
+function PassageList({
+  ids,
+  passages,
+  empty,
+}: {
+  ids: string[]
+  passages: Record<string, CitedPassage>
+  empty: string
+}) {
   if (ids.length === 0) return <p className="text-sm text-stone-500">{empty}</p>
   return (
     <ul className="flex flex-col gap-1.5 text-sm">
       {ids.map((id) => {
         const p = passages[id]
-        if (!p) return <li key={id} className="text-stone-500">A passage you cannot see</li>
+        if (!p)
+          return (
+            <li key={id} className="text-stone-500">
+              A passage you cannot see
+            </li>
+          )
         return (
           <li key={id} className="rounded border border-stone-200 bg-white p-2">
-            <span aria-hidden style={{ color: TAGS[p.tag].stroke }}>{TAGS[p.tag].icon} </span>
+            <span aria-hidden style={{ color: TAGS[p.tag].stroke }}>
+              {TAGS[p.tag].icon}{' '}
+            </span>
             <span className="font-serif">
               “<bdi>{p.exact.slice(0, 200)}</bdi>”
             </span>
@@ -34,7 +49,13 @@ function PassageList({ ids, passages, empty }: { ids: string[]; passages: Record
   )
 }
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { groupId } = await params
   const { a, b } = await searchParams
   const path = `/groups/${groupId}/review/compare?a=${a}&b=${b}`
@@ -69,31 +90,44 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         “{result.a.title}” and “{result.b.title}”
       </h1>
       <section aria-labelledby="shared">
-        <h2 id="shared" className="mb-2 text-lg font-semibold">Passages both cite ({c.shared.length})</h2>
+        <h2 id="shared" className="mb-2 text-lg font-semibold">
+          Passages both cite ({c.shared.length})
+        </h2>
         <PassageList ids={c.shared} passages={passages} empty="No passage is cited on both maps." />
       </section>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="only-a">
-          <h2 id="only-a" className="mb-2 text-lg font-semibold">Only in “{result.a.title}” ({c.onlyA.length})</h2>
+          <h2 id="only-a" className="mb-2 text-lg font-semibold">
+            Only in “{result.a.title}” ({c.onlyA.length})
+          </h2>
           <PassageList ids={c.onlyA} passages={passages} empty="None." />
         </section>
         <section aria-labelledby="only-b">
-          <h2 id="only-b" className="mb-2 text-lg font-semibold">Only in “{result.b.title}” ({c.onlyB.length})</h2>
+          <h2 id="only-b" className="mb-2 text-lg font-semibold">
+            Only in “{result.b.title}” ({c.onlyB.length})
+          </h2>
           <PassageList ids={c.onlyB} passages={passages} empty="None." />
         </section>
       </div>
       <section aria-labelledby="relations">
-        <h2 id="relations" className="mb-2 text-lg font-semibold">Relations between the same passages</h2>
+        <h2 id="relations" className="mb-2 text-lg font-semibold">
+          Relations between the same passages
+        </h2>
         <ul className="flex flex-col gap-1 text-sm">
           {c.agree.map((r) => (
-            <li key={`${r.from}-${r.to}`}>✓ Both say “{label(r.from)}” <strong>{r.kind.toLowerCase()}</strong> “{label(r.to)}”</li>
+            <li key={`${r.from}-${r.to}`}>
+              ✓ Both say “{label(r.from)}” <strong>{r.kind.toLowerCase()}</strong> “{label(r.to)}”
+            </li>
           ))}
           {c.disagree.map((r) => (
             <li key={`${r.from}-${r.to}`}>
-              ✗ “{label(r.from)}” <strong>{r.kindA.toLowerCase()}</strong> “{label(r.to)}” in the first map, but <strong>{r.kindB.toLowerCase()}</strong> it in the second
+              ✗ “{label(r.from)}” <strong>{r.kindA.toLowerCase()}</strong> “{label(r.to)}” in the first map, but{' '}
+              <strong>{r.kindB.toLowerCase()}</strong> it in the second
             </li>
           ))}
-          {c.agree.length + c.disagree.length === 0 && <li className="text-stone-500">The maps do not connect the same passages.</li>}
+          {c.agree.length + c.disagree.length === 0 && (
+            <li className="text-stone-500">The maps do not connect the same passages.</li>
+          )}
         </ul>
       </section>
     </div>

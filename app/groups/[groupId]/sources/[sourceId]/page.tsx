@@ -25,7 +25,10 @@ export default async function SourcePage({
   const { highlight, author } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
   const user = await requirePageUser(path)
-  const { group, source, blocks, standing, archived } = await loadOrRespond(() => getSourceForReader(user, groupId, sourceId), path)
+  const { group, source, blocks, standing, archived } = await loadOrRespond(
+    () => getSourceForReader(user, groupId, sourceId),
+    path,
+  )
   // Read before the highlights: the live stream replays from here, so nothing falls in between.
   const liveSince = await eventPosition(group.id)
   const [initial, studentCount, assignments] = await Promise.all([
@@ -53,7 +56,12 @@ export default async function SourcePage({
           {source.url && (
             <>
               {' · '}
-              <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="text-indigo-700 underline">
+              <a
+                href={source.url}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-indigo-700 underline"
+              >
                 Original
               </a>
             </>

@@ -37,7 +37,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
  */
 async function readForm(request: Request): Promise<UploadForm> {
   const contentType = request.headers.get('content-type') ?? ''
-  if (!/^multipart\/form-data\b/i.test(contentType)) throw new Invalid('Send the file as multipart/form-data in a field named “file”.')
+  if (!/^multipart\/form-data\b/i.test(contentType))
+    throw new Invalid('Send the file as multipart/form-data in a field named “file”.')
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new Invalid(TOO_LARGE_MESSAGE)
   return { body: await readAtMost(request, MAX_BODY_BYTES, TOO_LARGE_MESSAGE), contentType }
 }

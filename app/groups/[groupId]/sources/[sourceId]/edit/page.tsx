@@ -15,21 +15,23 @@ export default async function EditSourcePage({ params }: { params: Promise<{ gro
   const user = await requirePageUser(path)
   // A student may read the source but not edit it: a sentence, not an error page.
   const loaded = await loadOrRespond(
-    () => getSourceForEditing(user, groupId, sourceId).catch((error: unknown) => (error instanceof Forbidden ? null : Promise.reject(error))),
+    () =>
+      getSourceForEditing(user, groupId, sourceId).catch((error: unknown) =>
+        error instanceof Forbidden ? null : Promise.reject(error),
+      ),
     path,
   )
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10">
       <Breadcrumb
-        trail={[...(loaded ? [{ href: `/groups/${loaded.group.id}`, label: loaded.group.name }] : []), { href: readerPath, label: loaded?.source.title ?? 'Back to the source' }]}
+        trail={[
+          ...(loaded ? [{ href: `/groups/${loaded.group.id}`, label: loaded.group.name }] : []),
+          { href: readerPath, label: loaded?.source.title ?? 'Back to the source' },
+        ]}
       />
       <h1 className="text-2xl font-semibold">Edit source</h1>
-      {loaded ? (
-        <EditSourceForm source={loaded.source} />
-      ) : (
-        <Alert>Only instructors can edit sources.</Alert>
-      )}
+      {loaded ? <EditSourceForm source={loaded.source} /> : <Alert>Only instructors can edit sources.</Alert>}
     </div>
   )
 }

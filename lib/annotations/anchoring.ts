@@ -69,13 +69,27 @@ const SPACE = /\s/
  * quote whose edge space is gone (a word now runs into it) is no longer the same quote: MOVED.
  */
 function withEdgeSpace(placement: Placement, exact: string, text: string): Placement {
+  if (exact.trim() === '') return asManySpaces(placement, exact, text)
   let { start, end } = placement
   const leading = exact.length - exact.trimStart().length
   const trailing = exact.length - exact.trimEnd().length
   let restored = 0
   for (let n = 0; n < leading && start > 0 && SPACE.test(text[start - 1]!); n++, restored++) start--
   for (let n = 0; n < trailing && end < text.length && SPACE.test(text[end]!); n++, restored++) end++
-  const whole = restored === leading + trailing || exact.trim() === ''
+  const whole = restored === leading + trailing
+  return { start, end, status: placement.status === 'EXACT' && !whole ? 'MOVED' : placement.status }
+}
+
+/**
+ * A quote of spaces only, placed in a run of spaces that folding reads as one: as many of them as
+ * the quote had, from where the placement starts (one space highlighted stays one space).
+ */
+function asManySpaces(placement: Placement, exact: string, text: string): Placement {
+  let start = placement.start
+  let end = Math.min(placement.end, start + exact.length)
+  while (end - start < exact.length && start > 0 && SPACE.test(text[start - 1]!)) start--
+  while (end - start < exact.length && end < text.length && SPACE.test(text[end]!)) end++
+  const whole = end - start === exact.length
   return { start, end, status: placement.status === 'EXACT' && !whole ? 'MOVED' : placement.status }
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/groups/access'
 import type { Criterion } from '@/lib/review/schema'
 import { authorizeOnAssignment } from './access'
 import { STATUS_LABEL, type Progress } from './progress'
+import { ASSIGNMENT_FIELDS } from './fields'
 import { progressTable } from './queries'
 import { instantToZoned } from './time-zone'
 
@@ -84,20 +85,7 @@ export async function exportGradebook(
   const [assignment, group, members] = await Promise.all([
     db.assignment.findUniqueOrThrow({
       where: { id: access.assignment.id },
-      select: {
-        id: true,
-        groupId: true,
-        title: true,
-        instructions: true,
-        minClaims: true,
-        minEvidence: true,
-        minBias: true,
-        requireMap: true,
-        opensAt: true,
-        dueAt: true,
-        allowLate: true,
-        sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } },
-      },
+      select: ASSIGNMENT_FIELDS,
     }),
     db.group.findUniqueOrThrow({
       where: { id: access.assignment.groupId },

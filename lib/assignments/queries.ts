@@ -3,22 +3,8 @@
 import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { can } from '@/lib/permissions'
+import { ASSIGNMENT_FIELDS } from './fields'
 import { progressOf, type Progress, type Tag } from './progress'
-
-const ASSIGNMENT = {
-  id: true,
-  groupId: true,
-  title: true,
-  instructions: true,
-  minClaims: true,
-  minEvidence: true,
-  minBias: true,
-  requireMap: true,
-  opensAt: true,
-  dueAt: true,
-  allowLate: true,
-  sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } },
-} as const
 
 type AssignmentRow = Awaited<ReturnType<typeof loadAssignments>>[number]
 
@@ -27,7 +13,7 @@ function loadAssignments(where: {
   id?: string
   sources?: { some: { sourceId: string } }
 }) {
-  return db.assignment.findMany({ where, orderBy: [{ dueAt: 'asc' }, { title: 'asc' }], select: ASSIGNMENT })
+  return db.assignment.findMany({ where, orderBy: [{ dueAt: 'asc' }, { title: 'asc' }], select: ASSIGNMENT_FIELDS })
 }
 
 const sourceIdsOf = (a: AssignmentRow) => a.sources.map((s) => s.source.id)

@@ -5,6 +5,7 @@ import { connection, db } from '@/lib/db'
 import { log } from '@/lib/log'
 import { notifyAssignmentDue } from '@/lib/notifications/notify'
 import { every, type Schedule } from '@/lib/retention/schedule'
+import { ASSIGNMENT_FIELDS } from './fields'
 import { progressTable } from './queries'
 import { transactionWithEvents } from '@/lib/realtime/publish'
 
@@ -14,20 +15,7 @@ const CHECK_MS = 5 * 60_000
 export async function remindDueSoon(now = new Date()): Promise<{ told: number }> {
   const assignments = await db.assignment.findMany({
     where: { opensAt: { lte: now }, dueAt: { gt: now, lte: new Date(now.getTime() + DUE_SOON_MS) } },
-    select: {
-      id: true,
-      groupId: true,
-      title: true,
-      instructions: true,
-      minClaims: true,
-      minEvidence: true,
-      minBias: true,
-      requireMap: true,
-      opensAt: true,
-      dueAt: true,
-      allowLate: true,
-      sources: { orderBy: { position: 'asc' }, select: { source: { select: { id: true, title: true } } } },
-    },
+    select: ASSIGNMENT_FIELDS,
   })
   let told = 0
   for (const assignment of assignments) {

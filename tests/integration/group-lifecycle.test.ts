@@ -2,8 +2,8 @@
 // the last instructor cannot leave, and an instructor deletes a group with everything in it once
 // its name is typed; nobody else can, and a refused call changes nothing. An archived group is
 // read-only for everyone until an instructor unarchives it.
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { newId } from '@/lib/ids'
 import { createHighlight, createReply, deleteHighlight, updateHighlight } from '@/lib/annotations/mutations'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { db } from '@/lib/db'
@@ -192,7 +192,7 @@ describe('archiving a group', () => {
             mapId,
             op: {
               type: 'node.add',
-              node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
+              node: { id: newId(), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
             },
           }),
       ],
@@ -203,7 +203,7 @@ describe('archiving a group', () => {
             mapId: groupMapId,
             op: {
               type: 'node.add',
-              node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
+              node: { id: newId(), kind: 'CLAIM', label: 'Late', x: 0, y: 0 },
             },
           }),
       ],

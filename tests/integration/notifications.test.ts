@@ -2,8 +2,8 @@
 // replies and notes tell the people named, but never of a highlight they could not open; feedback
 // and reopening tell a map's owner; each person's live event reaches only them; entries are marked
 // read one by one or all at once, and only by their owner.
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { newId } from '@/lib/ids'
 import { createHighlight, createReply, updateHighlight } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
@@ -111,7 +111,7 @@ describe('notifications', () => {
       mapId,
       op: {
         type: 'node.add',
-        node: { id: randomUUID().replaceAll('-', ''), kind: 'CLAIM', label: 'Alliances endure', x: 0, y: 0 },
+        node: { id: newId(), kind: 'CLAIM', label: 'Alliances endure', x: 0, y: 0 },
       },
     })
     await submitMap(s.sam, { mapId })

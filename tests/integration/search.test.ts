@@ -3,9 +3,10 @@
 // found only by those who could open them (private highlights, "read first", personal maps);
 // Japanese found by any part of a sentence; bad queries refused with a sentence; searches past
 // their rate limits or statement time budget refused.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { newId } from '@/lib/ids'
 import { createHighlight, createReply } from '@/lib/annotations/mutations'
 import { noteFromText } from '@/lib/annotations/note'
 import { db } from '@/lib/db'
@@ -186,7 +187,7 @@ describe('highlights, notes, replies and map nodes, only for those who may see t
     const { id: groupMap } = await createMap(w.naomi, { groupId: w.groupId, title: 'Class map', kind: 'GROUP' })
     const { id: personal } = await createMap(w.bea, { groupId: w.groupId, title: 'Bea’s map', kind: 'PERSONAL' })
     const node = async (actor: { id: string }, mapId: string, label: string) => {
-      const id = randomUUID().replaceAll('-', '')
+      const id = newId()
       await applyMapOperation(actor, {
         mapId,
         op: { type: 'node.add', node: { id, kind: 'CLAIM', label, x: 0, y: 0 } },

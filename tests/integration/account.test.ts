@@ -19,7 +19,7 @@ import { addFeedback } from '@/lib/review/feedback'
 import { mayReceive, type Audience } from '@/lib/permissions/visibility'
 import { createSource } from '@/lib/sources/mutations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
-import { groupOf, note, person, refusal } from './fixtures'
+import { groupOf, note, ON_TRUST, person, refusal } from './fixtures'
 
 const ADDRESS = '198.51.100.77'
 const PASSWORD = 'a long enough passphrase'
@@ -35,11 +35,7 @@ async function seminar() {
   ])
   const { groupId } = await groupOf(iris, [ines, sam, tom], { name: 'Seminar 日本' })
   await db.membership.update({ where: { groupId_userId: { groupId, userId: ines.id } }, data: { role: 'INSTRUCTOR' } })
-  const source = await createSource(ines, {
-    groupId,
-    title: 'On trust',
-    text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.',
-  })
+  const source = await createSource(ines, { groupId, ...ON_TRUST })
   const mine = await createHighlight(sam, {
     sourceId: source.id,
     start: 0,

@@ -68,6 +68,17 @@ export async function classroom(settings: { name: string; description?: string }
   return { groupId, joinCode, instructor, student, outsider }
 }
 
+/** A new source from `form` (given the id of the group it goes in) is refused with `message`, and none is stored. */
+export async function expectSourceRefused(form: (groupId: string) => Record<string, unknown>, message: string) {
+  const { groupId, instructor } = await classroom()
+  const before = await db.source.count()
+  expect(await refusal(createSource(instructor, form(groupId)))).toMatchObject({ status: 400, error: message })
+  expect(await db.source.count()).toBe(before)
+}
+
+/** A short source of two paragraphs, for tests about what happens to highlights and replies on it. */
+export const ON_TRUST = { title: 'On trust', text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.' }
+
 export const ESSAY_TITLE = 'Why Alliances Endure'
 
 export const ESSAY = [

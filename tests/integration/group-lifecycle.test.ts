@@ -20,16 +20,12 @@ import { addFeedback, setRubric } from '@/lib/review/feedback'
 import { updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { classroom, note, person, refusal } from './fixtures'
+import { classroom, note, ON_TRUST, person, refusal } from './fixtures'
 
 async function seminar(name = 'Ethics seminar') {
   const people = await classroom({ name })
   const { instructor, student, groupId } = people
-  const source = await createSource(instructor, {
-    groupId,
-    title: 'On trust',
-    text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.',
-  })
+  const source = await createSource(instructor, { groupId, ...ON_TRUST })
   const highlight = await createHighlight(student, {
     sourceId: source.id,
     start: 0,

@@ -11,7 +11,7 @@ import { joinGroupByCode, removeMember, rotateJoinCode } from '@/lib/groups/muta
 import { getGroupOverview } from '@/lib/groups/queries'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { classroom, person, refusal } from './fixtures'
+import { classroom, expectSourceRefused, person, refusal } from './fixtures'
 
 const TEXT = 'Why Alliances Endure\n\nAlliances last when both partners gain from them.'
 const sourceForm = (groupId: string, change: Record<string, unknown> = {}) => ({
@@ -109,13 +109,7 @@ describe('control characters in source metadata', () => {
       'The URL contains characters that cannot be shown.',
     ],
   ])('refuses %s as invalid, with a clear message, and stores nothing', async (_case, change, message) => {
-    const { groupId, instructor } = await classroom()
-    const before = await db.source.count()
-    expect(await refusal(createSource(instructor, sourceForm(groupId, change)))).toMatchObject({
-      status: 400,
-      error: message,
-    })
-    expect(await db.source.count()).toBe(before)
+    await expectSourceRefused((groupId) => sourceForm(groupId, change), message)
   })
 })
 

@@ -2,6 +2,7 @@
 // aside; the old text is kept as a revision and every highlight is placed again, never lost.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import type { AnchorStatus } from '@/lib/annotations/anchoring'
 import { createHighlight } from '@/lib/annotations/mutations'
 import { db } from '@/lib/db'
 import { toFailure } from '@/lib/errors'
@@ -40,22 +41,20 @@ async function highlight(actor: { id: string }, sourceId: string, phrase: string
   return id
 }
 
-const anchorOf = (id: string) =>
-  db.highlight.findUniqueOrThrow({
-    where: { id },
-    select: {
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
-      sourceVersion: true,
-      anchorStatus: true,
-    },
-  })
+/** The fields that say where a highlight is. */
+const ANCHOR = {
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  sourceVersion: true,
+  anchorStatus: true,
+}
+const anchorOf = (id: string) => db.highlight.findUniqueOrThrow({ where: { id }, select: ANCHOR })
 
-/** What the editor would see: the expected anchor of `phrase` in `text`. */
-function placedAt(text: string, phrase: string) {
+/** What the editor would see: the expected anchor of `phrase` in `text`, that text's version and the status. */
+function placedAt(text: string, phrase: string, sourceVersion: number, anchorStatus: AnchorStatus) {
   const start = text.indexOf(phrase)
   expect(start, phrase).toBeGreaterThanOrEqual(0)
   const end = start + phrase.length
@@ -65,6 +64,8 @@ function placedAt(text: string, phrase: string) {
     suffix: text.slice(end, end + 32),
     start,
     end,
+    sourceVersion,
+    anchorStatus,
   }
 }
 
@@ -99,11 +100,7 @@ describe('editing the text of a source', () => {
       version: 2,
     })
     const anchor = await anchorOf(id)
-    expect(anchor).toEqual({
-      ...placedAt(fixed, 'shared threats bind allies together'),
-      sourceVersion: 2,
-      anchorStatus: 'EXACT',
-    })
+    expect(anchor).toEqual(placedAt(fixed, 'shared threats bind allies together', 2, 'EXACT'))
     expect(anchor.start).toBe(ESSAY.indexOf('shared threats') + 1)
     expect(
       await db.sourceRevision.findMany({
@@ -155,23 +152,11 @@ describe('editing the text of a source', () => {
     const untouched = await highlight(instructor, sourceId, 'trust between peoples')
     const text = ESSAY.replace('shared threats bind', 'shared dangers bind')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 1,
-      moved: 1,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 1, moved: 1, orphaned: 0 })
 
-    expect(await anchorOf(edited)).toEqual({
-      ...placedAt(text, 'shared dangers bind allies together'),
-      sourceVersion: 2,
-      anchorStatus: 'MOVED',
-    })
-    expect(await anchorOf(untouched)).toEqual({
-      ...placedAt(text, 'trust between peoples'),
-      sourceVersion: 2,
-      anchorStatus: 'EXACT',
-    })
+    expect(await anchorOf(edited)).toEqual(placedAt(text, 'shared dangers bind allies together', 2, 'MOVED'))
+    expect(await anchorOf(untouched)).toEqual(placedAt(text, 'trust between peoples', 2, 'EXACT'))
   })
 
   it('orphans a highlight whose passage was deleted, keeping it and its quote', async () => {
@@ -180,12 +165,8 @@ describe('editing the text of a source', () => {
     const before = await anchorOf(id)
     const text = [TITLE, OPENING, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 0,
-      moved: 0,
-      orphaned: 1,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 0, moved: 0, orphaned: 1 })
 
     // The whole anchor still describes the passage in the version it was made on.
     expect(await anchorOf(id)).toEqual({ ...before, anchorStatus: 'ORPHANED' })
@@ -203,23 +184,11 @@ describe('editing the text of a source', () => {
 
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: v2 })
     const later = await highlight(student, sourceId, 'prosperity loosens the ties')
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({
-      version: 3,
-      exact: 2,
-      moved: 0,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })
+    expect(saved).toEqual({ version: 3, exact: 2, moved: 0, orphaned: 0 })
 
-    expect(await anchorOf(id)).toEqual({
-      ...placedAt(v3, 'trust between peoples'),
-      sourceVersion: 3,
-      anchorStatus: 'EXACT',
-    })
-    expect(await anchorOf(later)).toEqual({
-      ...placedAt(v3, 'prosperity loosens the ties'),
-      sourceVersion: 3,
-      anchorStatus: 'EXACT',
-    })
+    expect(await anchorOf(id)).toEqual(placedAt(v3, 'trust between peoples', 3, 'EXACT'))
+    expect(await anchorOf(later)).toEqual(placedAt(v3, 'prosperity loosens the ties', 3, 'EXACT'))
     expect(
       await db.sourceRevision.findMany({
         where: { sourceId },
@@ -238,18 +207,10 @@ describe('editing the text of a source', () => {
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: [TITLE, OPENING, CLOSING].join('\n\n') })
     const restored = [TITLE, OPENING.replace('partnrs', 'partners'), HISTORY, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: restored })).toEqual({
-      version: 3,
-      exact: 0,
-      moved: 1,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 2, text: restored })
+    expect(saved).toEqual({ version: 3, exact: 0, moved: 1, orphaned: 0 })
 
-    expect(await anchorOf(id)).toEqual({
-      ...placedAt(restored, 'shared threats bind allies together'),
-      sourceVersion: 3,
-      anchorStatus: 'MOVED',
-    })
+    expect(await anchorOf(id)).toEqual(placedAt(restored, 'shared threats bind allies together', 3, 'MOVED'))
   })
 
   it('never turns a moved highlight back to exact on its own', async () => {
@@ -259,17 +220,9 @@ describe('editing the text of a source', () => {
     const v3 = v2.replace('partnrs', 'partners')
     await editSourceText(instructor, { sourceId, expectedVersion: 1, text: v2 })
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })).toEqual({
-      version: 3,
-      exact: 0,
-      moved: 1,
-      orphaned: 0,
-    })
-    expect(await anchorOf(id)).toEqual({
-      ...placedAt(v3, 'shared dangers bind allies together'),
-      sourceVersion: 3,
-      anchorStatus: 'MOVED',
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 2, text: v3 })
+    expect(saved).toEqual({ version: 3, exact: 0, moved: 1, orphaned: 0 })
+    expect(await anchorOf(id)).toEqual(placedAt(v3, 'shared dangers bind allies together', 3, 'MOVED'))
   })
 
   it('stores the text the way the importer does, but keeps lines an importer would take for junk', async () => {
@@ -288,12 +241,8 @@ describe('editing the text of a source', () => {
     await highlight(student, sourceId, 'shared threats bind allies together')
     const before = await snapshot(sourceId)
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text: `${ESSAY}\r\n` })).toEqual({
-      version: 1,
-      exact: 1,
-      moved: 0,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text: `${ESSAY}\r\n` })
+    expect(saved).toEqual({ version: 1, exact: 1, moved: 0, orphaned: 0 })
     expect(await snapshot(sourceId)).toEqual(before)
   })
 
@@ -378,14 +327,9 @@ describe('editing the text of a source', () => {
 })
 
 describe('restoring a block the importer set aside', () => {
-  const PASTED = [
-    TITLE,
-    'A guest essay for the seminar',
-    OPENING,
-    'Order now',
-    'Get 20% OFF your first order',
-    HISTORY,
-  ].join('\r\n\r\n')
+  // As pasted, before the importer sets aside the two lines of page junk, and as restored.
+  const BLOCKS = [TITLE, 'A guest essay for the seminar', OPENING, 'Order now', 'Get 20% OFF your first order', HISTORY]
+  const PASTED = BLOCKS.join('\r\n\r\n')
 
   it.each([
     ['the later one first', [4, 3]],
@@ -397,30 +341,15 @@ describe('restoring a block the importer set aside', () => {
 
     let version = 1
     for (const position of positions) {
-      expect(await restoreDroppedBlock(instructor, { sourceId, position, expectedVersion: version })).toEqual({
-        version: version + 1,
-        exact: 1,
-        moved: 0,
-        orphaned: 0,
-      })
+      const saved = await restoreDroppedBlock(instructor, { sourceId, position, expectedVersion: version })
+      expect(saved).toEqual({ version: version + 1, exact: 1, moved: 0, orphaned: 0 })
       version++
     }
 
-    const expected = [
-      TITLE,
-      'A guest essay for the seminar',
-      OPENING,
-      'Order now',
-      'Get 20% OFF your first order',
-      HISTORY,
-    ].join('\n\n')
+    const expected = BLOCKS.join('\n\n')
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } })
     expect(source).toMatchObject({ text: expected, contentHash: sha256(expected), version: 3, droppedBlocks: [] })
-    expect(await anchorOf(id)).toEqual({
-      ...placedAt(expected, 'shared threats bind allies together'),
-      sourceVersion: 3,
-      anchorStatus: 'EXACT',
-    })
+    expect(await anchorOf(id)).toEqual(placedAt(expected, 'shared threats bind allies together', 3, 'EXACT'))
     expect(await db.sourceRevision.count({ where: { sourceId } })).toBe(2)
   })
 

@@ -45,12 +45,8 @@ describe('re-anchoring when a source is saved', () => {
       .replace('together - while', 'together—while')
       .replace('bases, a burden', 'bases,\na burden')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 2,
-      moved: 0,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 2, moved: 0, orphaned: 0 })
     expect(await placed(core)).toEqual({ exact: 'The “core” of any alliance', anchorStatus: 'EXACT', sourceVersion: 2 })
     expect(await placed(dash)).toEqual({ exact: 'together—while prosperity', anchorStatus: 'EXACT', sourceVersion: 2 })
   })
@@ -64,12 +60,8 @@ describe('re-anchoring when a source is saved', () => {
       'benefits nationally',
     )
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 1,
-      moved: 1,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 1, moved: 1, orphaned: 0 })
     expect(await placed(typo)).toEqual({ exact: 'shared threats bind allies', anchorStatus: 'EXACT', sourceVersion: 2 })
     expect(await placed(reworded)).toMatchObject({ exact: 'benefits nationally', anchorStatus: 'MOVED' })
   })
@@ -80,12 +72,8 @@ describe('re-anchoring when a source is saved', () => {
     const last = await highlight(instructor, sourceId, 'the benefit nationally.')
     const text = ['Why Alliances Endure', BASES, INTRO, HISTORY, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 2,
-      moved: 0,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 2, moved: 0, orphaned: 0 })
     expect(await placed(first)).toMatchObject({ exact: 'Okinawa hosts', anchorStatus: 'EXACT' })
     expect(await placed(last)).toMatchObject({ exact: 'the benefit nationally.', anchorStatus: 'EXACT' })
   })
@@ -95,12 +83,8 @@ describe('re-anchoring when a source is saved', () => {
     const sentence = await highlight(instructor, sourceId, 'Governments rarely admit it.')
     const text = ['Why Alliances Endure', INTRO, `Governments rarely admit it. ${BASES}`, CLOSING].join('\n\n')
 
-    expect(await editSourceText(instructor, { sourceId, expectedVersion: 1, text })).toEqual({
-      version: 2,
-      exact: 0,
-      moved: 1,
-      orphaned: 0,
-    })
+    const saved = await editSourceText(instructor, { sourceId, expectedVersion: 1, text })
+    expect(saved).toEqual({ version: 2, exact: 0, moved: 1, orphaned: 0 })
     expect(await placed(sentence)).toMatchObject({ exact: 'Governments rarely admit it.', anchorStatus: 'MOVED' })
   })
 

@@ -8,7 +8,7 @@ import { createHighlight } from '@/lib/annotations/mutations'
 import { editSourceText, restoreDroppedBlock } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { classroom, refusal } from './fixtures'
+import { classroom, expectSourceRefused, refusal } from './fixtures'
 
 const PASTED = [
   'Why Alliances Endure',
@@ -26,6 +26,15 @@ const KEPT = [
 ].join('\n\n')
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** An uploaded file's title block, which the importer sets aside as the source's title. */
+const TITLE_BLOCK = {
+  text: 'Credible Commitments',
+  kind: 'heading',
+  level: 1,
+  page: 1,
+  junkReason: 'the title (in the Title field)',
+}
 
 /** What the new-source form sends: every field, blank ones as empty strings. */
 const form = (groupId: string, change: Record<string, unknown> = {}) => ({
@@ -99,13 +108,7 @@ describe('adding a source', () => {
   it('stores the blocks of an uploaded file as previewed: kinds, heading levels and pages in the layout, set-aside blocks listed', async () => {
     const { groupId, instructor } = await classroom()
     const blocks = [
-      {
-        text: 'Credible Commitments',
-        kind: 'heading',
-        level: 1,
-        page: 1,
-        junkReason: 'the title (in the Title field)',
-      },
+      TITLE_BLOCK,
       {
         text: 'JOURNAL OF ALLIANCE STUDIES',
         kind: 'paragraph',
@@ -149,13 +152,7 @@ describe('adding a source', () => {
   it('keeps the layout in step with the text through an edit and a restored block, highlights placed again', async () => {
     const { groupId, instructor, student } = await classroom()
     const blocks = [
-      {
-        text: 'Credible Commitments',
-        kind: 'heading',
-        level: 1,
-        page: 1,
-        junkReason: 'the title (in the Title field)',
-      },
+      TITLE_BLOCK,
       { text: 'Promises need means.', kind: 'paragraph', page: 1 },
       { text: 'Institutions', kind: 'heading', level: 2, page: 2 },
       { text: 'They make leaving costly.', kind: 'quote', page: 2 },
@@ -256,13 +253,7 @@ describe('adding a source', () => {
     ['a tampered group id', { groupId: '../other-group' }, 'That link or id is not valid.'],
   ]
   it.each(badInputs)('refuses %s with a clear message and creates nothing', async (_case, change, message) => {
-    const { groupId, instructor } = await classroom()
-    const before = await db.source.count()
-    expect(await refusal(createSource(instructor, form(groupId, change)))).toMatchObject({
-      status: 400,
-      error: message,
-    })
-    expect(await db.source.count()).toBe(before)
+    await expectSourceRefused((groupId) => form(groupId, change), message)
   })
 })
 

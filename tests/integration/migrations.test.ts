@@ -114,7 +114,37 @@ const SCALAR_FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
 }
 
 const at = (iso: string) => new Date(iso)
-const byId = (row: { id: string }) => ({ where: { id: row.id } })
+/** What every model's client has, for a loop over all of them: the generated types differ per model. */
+type Delegate = {
+  create(args: { data: unknown }): Promise<unknown>
+  findUnique(args: { where: unknown }): Promise<unknown>
+}
+const delegateOf = (model: Prisma.ModelName) =>
+  client[`${model[0]!.toLowerCase()}${model.slice(1)}` as Uncapitalize<Prisma.ModelName>] as unknown as Delegate
+
+/** The unique key a row is read back by: its id, unless its model has none. */
+const KEYS: Partial<Record<Prisma.ModelName, (row: Record<string, unknown>) => object>> = {
+  RateLimit: (row) => ({ key: row.key }),
+  SourceBlocks: (row) => ({ sourceId: row.sourceId }),
+  ReaderPresence: (row) => ({ connectionId: row.connectionId }),
+  SystemState: (row) => ({ key: row.key }),
+  AssignmentSource: (row) => ({
+    assignmentId_sourceId: { assignmentId: row.assignmentId, sourceId: row.sourceId },
+  }),
+}
+const uniqueWhere = (model: Prisma.ModelName, row: Record<string, unknown>) => KEYS[model]?.(row) ?? { id: row.id }
+/** A highlight with only the columns that have no default: the first character of a one-version source. */
+const highlightOn = (sourceId: string, authorId: string, tag: 'CLAIM' | 'BIAS') => ({
+  sourceId,
+  authorId,
+  tag,
+  exact: 'x',
+  prefix: '',
+  suffix: '',
+  start: 0,
+  end: 1,
+  sourceVersion: 1,
+})
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 
 /** One row of every model with every column given a value, so any column the SQL lacks fails. */
@@ -353,67 +383,10 @@ describe('the migrated schema matches schema.prisma', () => {
       )
     }
     // In dependency order: each row refers only to rows made before it.
-    const stored = {
-      User: await client.user.create({ data: ROWS.User }).then(() => client.user.findUnique(byId(ROWS.User))),
-      AuthSession: await client.authSession
-        .create({ data: ROWS.AuthSession })
-        .then(() => client.authSession.findUnique(byId(ROWS.AuthSession))),
-      RateLimit: await client.rateLimit
-        .create({ data: ROWS.RateLimit })
-        .then(() => client.rateLimit.findUnique({ where: { key: ROWS.RateLimit.key } })),
-      Group: await client.group.create({ data: ROWS.Group }).then(() => client.group.findUnique(byId(ROWS.Group))),
-      Membership: await client.membership
-        .create({ data: ROWS.Membership })
-        .then(() => client.membership.findUnique(byId(ROWS.Membership))),
-      Source: await client.source.create({ data: ROWS.Source }).then(() => client.source.findUnique(byId(ROWS.Source))),
-      SourceRevision: await client.sourceRevision
-        .create({ data: ROWS.SourceRevision })
-        .then(() => client.sourceRevision.findUnique(byId(ROWS.SourceRevision))),
-      SourceBlocks: await client.sourceBlocks
-        .create({ data: ROWS.SourceBlocks })
-        .then(() => client.sourceBlocks.findUnique({ where: { sourceId: ROWS.SourceBlocks.sourceId } })),
-      Highlight: await client.highlight
-        .create({ data: ROWS.Highlight })
-        .then(() => client.highlight.findUnique(byId(ROWS.Highlight))),
-      Reply: await client.reply.create({ data: ROWS.Reply }).then(() => client.reply.findUnique(byId(ROWS.Reply))),
-      ArgumentMap: await client.argumentMap
-        .create({ data: ROWS.ArgumentMap })
-        .then(() => client.argumentMap.findUnique(byId(ROWS.ArgumentMap))),
-      MapNode: await client.mapNode
-        .create({ data: ROWS.MapNode })
-        .then(() => client.mapNode.findUnique(byId(ROWS.MapNode))),
-      MapRelation: await client.mapRelation
-        .create({ data: ROWS.MapRelation })
-        .then(() => client.mapRelation.findUnique(byId(ROWS.MapRelation))),
-      MapOperation: await client.mapOperation
-        .create({ data: ROWS.MapOperation })
-        .then(() => client.mapOperation.findUnique(byId(ROWS.MapOperation))),
-      Feedback: await client.feedback
-        .create({ data: ROWS.Feedback })
-        .then(() => client.feedback.findUnique(byId(ROWS.Feedback))),
-      GroupEvent: await client.groupEvent
-        .create({ data: ROWS.GroupEvent })
-        .then(() => client.groupEvent.findUnique({ where: { id: ROWS.GroupEvent.id } })),
-      ReaderPresence: await client.readerPresence
-        .create({ data: ROWS.ReaderPresence })
-        .then(() => client.readerPresence.findUnique({ where: { connectionId: ROWS.ReaderPresence.connectionId } })),
-      SystemState: await client.systemState
-        .create({ data: ROWS.SystemState })
-        .then(() => client.systemState.findUnique({ where: { key: ROWS.SystemState.key } })),
-      Assignment: await client.assignment
-        .create({ data: ROWS.Assignment })
-        .then(() => client.assignment.findUnique(byId(ROWS.Assignment))),
-      AssignmentSource: await client.assignmentSource.create({ data: ROWS.AssignmentSource }).then(() =>
-        client.assignmentSource.findUnique({
-          where: { assignmentId_sourceId: { assignmentId: 'assignment1', sourceId: 'source1' } },
-        }),
-      ),
-      AssignmentSubmission: await client.assignmentSubmission
-        .create({ data: ROWS.AssignmentSubmission })
-        .then(() => client.assignmentSubmission.findUnique(byId(ROWS.AssignmentSubmission))),
-      Notification: await client.notification
-        .create({ data: ROWS.Notification })
-        .then(() => client.notification.findUnique(byId(ROWS.Notification))),
+    const stored: Record<string, unknown> = {}
+    for (const [model, row] of Object.entries(ROWS) as [Prisma.ModelName, Record<string, unknown>][]) {
+      await delegateOf(model).create({ data: row })
+      stored[model] = await delegateOf(model).findUnique({ where: uniqueWhere(model, row) })
     }
     expect(stored).toEqual(ROWS)
   })
@@ -438,19 +411,7 @@ describe('the migrated schema matches schema.prisma', () => {
       },
     })
     expect(source).toMatchObject({ version: 1, droppedBlocks: [], layout: [], author: null, year: null, url: null })
-    const highlight = await client.highlight.create({
-      data: {
-        sourceId: source.id,
-        authorId: user.id,
-        tag: 'BIAS',
-        exact: 'x',
-        prefix: '',
-        suffix: '',
-        start: 0,
-        end: 1,
-        sourceVersion: 1,
-      },
-    })
+    const highlight = await client.highlight.create({ data: highlightOn(source.id, user.id, 'BIAS') })
     expect(highlight).toMatchObject({ visibility: 'GROUP', anchorStatus: 'EXACT', note: null })
     const map = await client.argumentMap.create({
       data: { groupId: group.id, ownerId: null, kind: 'GROUP', title: 'Shared' },
@@ -568,19 +529,7 @@ async function buildSeminar() {
   const revision = await client.sourceRevision.create({
     data: { sourceId: source.id, version: 1, text: 'x', contentHash: 'h', createdById: user.id },
   })
-  const highlight = await client.highlight.create({
-    data: {
-      sourceId: source.id,
-      authorId: user.id,
-      tag: 'CLAIM',
-      exact: 'x',
-      prefix: '',
-      suffix: '',
-      start: 0,
-      end: 1,
-      sourceVersion: 1,
-    },
-  })
+  const highlight = await client.highlight.create({ data: highlightOn(source.id, user.id, 'CLAIM') })
   const map = await client.argumentMap.create({ data: { groupId: group.id, kind: 'GROUP', title: 'Shared' } })
   const claim = await client.mapNode.create({
     data: { mapId: map.id, kind: 'CLAIM', label: 'c', x: 0, y: 0, highlightId: highlight.id },

@@ -34,6 +34,20 @@ function neighbours(
   ]
 }
 
+/** Highlights in and around a block that changes as a whole (added before, moved, deleted), and two elsewhere. */
+const blockProbes = (rng: Parameters<Family['make']>[0]['rng'], text: string, p: Unit, language: Language) => [
+  ...around(rng, text, p, language),
+  ...neighbours(rng, text, p, language),
+  ...scattered(rng, text, language, 2),
+]
+
+/** One of the text's paragraphs at random, with its place among them. */
+function pickParagraph(rng: Parameters<Family['make']>[0]['rng'], text: string) {
+  const paras = paragraphs(text)
+  const index = rng.int(0, paras.length - 1)
+  return { paras, index, p: paras[index]! }
+}
+
 const inside = (unit: Unit, start: number, end: number) => start >= unit.start && end <= unit.end
 
 /**
@@ -86,11 +100,7 @@ const insertion: Family = {
       return {
         old: text,
         splices: [change(p.start, 0, added + SEP)],
-        probes: [
-          ...around(rng, text, p, language),
-          ...neighbours(rng, text, p, language),
-          ...scattered(rng, text, language, 2),
-        ],
+        probes: blockProbes(rng, text, p, language),
       }
     }
     // Words added inside a highlighted phrase.
@@ -132,11 +142,7 @@ const movedParagraph: Family = {
       old: text,
       splices,
       truth,
-      probes: [
-        ...around(rng, text, p, language),
-        ...neighbours(rng, text, p, language),
-        ...scattered(rng, text, language, 2),
-      ],
+      probes: blockProbes(rng, text, p, language),
     }
   },
 }
@@ -148,11 +154,7 @@ const deletedParagraph: Family = {
     return {
       old: text,
       splices: [removal(text, p)],
-      probes: [
-        ...around(rng, text, p, language),
-        ...neighbours(rng, text, p, language),
-        ...scattered(rng, text, language, 2),
-      ],
+      probes: blockProbes(rng, text, p, language),
     }
   },
 }
@@ -160,9 +162,7 @@ const deletedParagraph: Family = {
 const reappearing: Family = {
   name: 'paragraph deleted, a sentence reappears',
   make({ rng, text, language }) {
-    const paras = paragraphs(text)
-    const index = rng.int(0, paras.length - 1)
-    const p = paras[index]!
+    const { paras, index, p } = pickParagraph(rng, text)
     const q = paras[index + 1] ?? paras[index - 1]
     const candidates = sentencesOf(text, p, language).filter(
       (s) => s.text.length >= (language === 'en' ? 30 : 15) && text.indexOf(s.text) === text.lastIndexOf(s.text),
@@ -238,9 +238,7 @@ const duplicatedSentence: Family = {
 const splitOrMerged: Family = {
   name: 'paragraphs split or merged',
   make({ rng, text, language }) {
-    const paras = paragraphs(text)
-    const index = rng.int(0, paras.length - 1)
-    const p = paras[index]!
+    const { p } = pickParagraph(rng, text)
     const list = sentencesOf(text, p, language)
     const next = allBlocks(text).find((b) => b.start === p.end + SEP.length)
     if (rng.chance(0.5) && list.length >= 3) {

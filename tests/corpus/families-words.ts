@@ -96,64 +96,68 @@ const sentenceAt = (text: string, at: number, input: FamilyInput): Unit | undefi
     .flatMap((p) => sentencesOf(text, p, input.language))
     .find((s) => s.start <= at && at < s.end)
 
-const typoInside: Family = {
-  name: 'typo fixed inside',
-  make(input) {
-    const typo = slip(input)
-    if (!typo) return undefined
-    const { rng, language } = input
-    const old = typo.old
-    const s = sentenceAt(old, typo.at, input)
-    if (!s) return undefined
-    const list = words(old, s, language)
-    const index = list.findIndex((w) => w.start <= typo.at && typo.at < w.end)
-    const before = rng.int(0, 3)
-    const probes: (ProbeSpan | undefined)[] = [
-      shapes.sentence(rng, old, s),
-      {
-        start: list[Math.max(0, index - before)]!.start,
-        end: list[Math.min(list.length - 1, index + rng.int(0, 3))]!.end,
-        shape: 'phrase',
-      },
-      language === 'en' ? { start: typo.at, end: typo.at + typo.wrong.length, shape: 'word' } : undefined,
-      ...scattered(rng, old, language, 3),
-    ]
-    return { old, splices: [{ at: typo.at, del: typo.wrong.length, insert: typo.right, kind: 'typo' }], probes }
-  },
+/** A typo slipped into a sentence: the text with it, its words, the word it is in, and the splice that fixes it. */
+function typoSite(input: FamilyInput) {
+  const typo = slip(input)
+  if (!typo) return undefined
+  const old = typo.old
+  const s = sentenceAt(old, typo.at, input)
+  if (!s) return undefined
+  const list = words(old, s, input.language)
+  const index = list.findIndex((w) => w.start <= typo.at && typo.at < w.end)
+  const fix: Splice = { at: typo.at, del: typo.wrong.length, insert: typo.right, kind: 'typo' }
+  return { typo, old, s, list, index, fix }
 }
 
-const typoNear: Family = {
-  name: 'typo fixed near',
+type TypoSite = NonNullable<ReturnType<typeof typoSite>>
+
+/** A family whose edit fixes a typo; `probes` picks the highlights to follow through the fix. */
+const typoFamily = (
+  name: string,
+  probes: (site: TypoSite, input: FamilyInput) => (ProbeSpan | undefined)[],
+): Family => ({
+  name,
   make(input) {
-    const typo = slip(input)
-    if (!typo) return undefined
-    const { rng, language } = input
-    const old = typo.old
-    const s = sentenceAt(old, typo.at, input)
-    if (!s) return undefined
-    const list = words(old, s, language)
-    const index = list.findIndex((w) => w.start <= typo.at && typo.at < w.end)
-    const gap = rng.int(1, language === 'en' ? 2 : 4)
-    const probes: (ProbeSpan | undefined)[] = [
-      index - gap >= 0
-        ? {
-            start: list[Math.max(0, index - gap - rng.int(1, 6))]!.start,
-            end: list[index - gap]!.end,
-            shape: 'phrase before',
-          }
-        : undefined,
-      index + gap < list.length
-        ? {
-            start: list[index + gap]!.start,
-            end: list[Math.min(list.length - 1, index + gap + rng.int(1, 6))]!.end,
-            shape: 'phrase after',
-          }
-        : undefined,
-      ...scattered(rng, old, language, 3),
-    ]
-    return { old, splices: [{ at: typo.at, del: typo.wrong.length, insert: typo.right, kind: 'typo' }], probes }
+    const site = typoSite(input)
+    if (!site) return undefined
+    return { old: site.old, splices: [site.fix], probes: probes(site, input) }
   },
-}
+})
+
+const typoInside = typoFamily('typo fixed inside', ({ typo, old, s, list, index }, { rng, language }) => {
+  const before = rng.int(0, 3)
+  return [
+    shapes.sentence(rng, old, s),
+    {
+      start: list[Math.max(0, index - before)]!.start,
+      end: list[Math.min(list.length - 1, index + rng.int(0, 3))]!.end,
+      shape: 'phrase',
+    },
+    language === 'en' ? { start: typo.at, end: typo.at + typo.wrong.length, shape: 'word' } : undefined,
+    ...scattered(rng, old, language, 3),
+  ]
+})
+
+const typoNear = typoFamily('typo fixed near', ({ old, list, index }, { rng, language }) => {
+  const gap = rng.int(1, language === 'en' ? 2 : 4)
+  return [
+    index - gap >= 0
+      ? {
+          start: list[Math.max(0, index - gap - rng.int(1, 6))]!.start,
+          end: list[index - gap]!.end,
+          shape: 'phrase before',
+        }
+      : undefined,
+    index + gap < list.length
+      ? {
+          start: list[index + gap]!.start,
+          end: list[Math.min(list.length - 1, index + gap + rng.int(1, 6))]!.end,
+          shape: 'phrase after',
+        }
+      : undefined,
+    ...scattered(rng, old, language, 3),
+  ]
+})
 
 const rewrittenSentence: Family = {
   name: 'sentence rewritten',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anchorAt, reanchor, TextEdit } from '@/lib/annotations/anchoring'
+import { anchorAt, reanchor, TextEdit, type AnchorStatus } from '@/lib/annotations/anchoring'
 import { foldedString } from '@/lib/annotations/anchoring/typography'
 
 const WORDS = [
@@ -48,8 +48,28 @@ const scenario = text.chain((t) =>
     }),
 )
 
-const apply = (s: { text: string; at: number; del: number; insert: string }) =>
+type Scenario = { text: string; start: number; end: number; at: number; del: number; insert: string }
+type Anchor = ReturnType<typeof anchorAt>
+
+const apply = (s: Pick<Scenario, 'text' | 'at' | 'del' | 'insert'>) =>
   s.text.slice(0, s.at) + s.insert + s.text.slice(s.at + s.del)
+
+/** Checks `check` on each of `numRuns` scenarios whose highlight re-anchoring places with `status`. */
+function whenPlaced(
+  status: AnchorStatus,
+  numRuns: number,
+  check: (s: Scenario, placement: { anchor: Anchor; edited: string; placed: ReturnType<typeof reanchor> }) => void,
+) {
+  fc.assert(
+    fc.property(scenario, (s) => {
+      const anchor = anchorAt(s.text, s.start, s.end)
+      const edited = apply(s)
+      const placed = reanchor(anchor, edited, s.text)
+      if (placed.status === status) check(s, { anchor, edited, placed })
+    }),
+    { numRuns },
+  )
+}
 
 describe('re-anchoring after an edit', () => {
   it('keeps a highlight exact, at its shifted place, when the edit is well away from it', () => {
@@ -73,43 +93,29 @@ describe('re-anchoring after an edit', () => {
   })
 
   it('never calls a placement exact unless it holds the very quote, at the place the edit put it', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const anchor = anchorAt(s.text, s.start, s.end)
-        const edited = apply(s)
-        const placed = reanchor(anchor, edited, s.text)
-        if (placed.status !== 'EXACT') return
-        expect(edited.slice(placed.start, placed.end)).toBe(anchor.exact)
-        // An edit closer to the passage than its own size can be read two ways ("r|ise" →
-        // "r|rise|se"): the placement may then differ from the intended one by at most that size.
-        const reach = s.insert.length + s.del
-        const editEnd = s.at + s.del
-        const slack = (gap: number) => (gap < reach ? reach : 0)
-        if (editEnd <= s.start)
-          expect(Math.abs(placed.start - (s.start + s.insert.length - s.del))).toBeLessThanOrEqual(
-            slack(s.start - editEnd),
-          )
-        else if (s.at >= s.end) expect(Math.abs(placed.start - s.start)).toBeLessThanOrEqual(slack(s.at - s.end))
-      }),
-      { numRuns: 1000 },
-    )
+    whenPlaced('EXACT', 1000, (s, { anchor, edited, placed }) => {
+      expect(edited.slice(placed.start, placed.end)).toBe(anchor.exact)
+      // An edit closer to the passage than its own size can be read two ways ("r|ise" →
+      // "r|rise|se"): the placement may then differ from the intended one by at most that size.
+      const reach = s.insert.length + s.del
+      const editEnd = s.at + s.del
+      const slack = (gap: number) => (gap < reach ? reach : 0)
+      if (editEnd <= s.start)
+        expect(Math.abs(placed.start - (s.start + s.insert.length - s.del))).toBeLessThanOrEqual(
+          slack(s.start - editEnd),
+        )
+      else if (s.at >= s.end) expect(Math.abs(placed.start - s.start)).toBeLessThanOrEqual(slack(s.at - s.end))
+    })
   })
 
   it('flags a changed passage as moved only near where it was, never somewhere else', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const anchor = anchorAt(s.text, s.start, s.end)
-        const edited = apply(s)
-        const placed = reanchor(anchor, edited, s.text)
-        if (placed.status !== 'MOVED') return
-        const length = s.end - s.start
-        const low = Math.min(s.start, s.at) - length - 2 * 32
-        const high = Math.max(s.end + s.insert.length, s.at + s.insert.length) + length + 2 * 32
-        expect(placed.end).toBeGreaterThan(low)
-        expect(placed.start).toBeLessThan(high)
-      }),
-      { numRuns: 1000 },
-    )
+    whenPlaced('MOVED', 1000, (s, { placed }) => {
+      const length = s.end - s.start
+      const low = Math.min(s.start, s.at) - length - 2 * 32
+      const high = Math.max(s.end + s.insert.length, s.at + s.insert.length) + length + 2 * 32
+      expect(placed.end).toBeGreaterThan(low)
+      expect(placed.start).toBeLessThan(high)
+    })
   })
 
   it('orphans a one-letter highlight deleted with its surroundings, though the letter is everywhere near', () => {

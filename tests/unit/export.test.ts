@@ -5,7 +5,8 @@ import { anchorAt } from '@/lib/annotations/anchoring'
 import { exportHighlightsCsv } from '@/lib/annotations/export-csv'
 import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
 import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
-import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
+import type { ReplyView } from '@/lib/annotations/queries'
+import { highlightsOn, linked, paragraphNote } from './fixtures'
 
 const TEXT = [
   'Why Alliances Endure',
@@ -26,33 +27,12 @@ const SOURCE: ExportedSource = {
 
 const BASE = 'https://colloquy.example.edu/'
 
-let serial = 0
-
 /** A highlight on `quote` (its first occurrence in TEXT), as listSourceHighlights returns it. */
-function highlight(quote: string, change: Partial<HighlightView> = {}): HighlightView {
-  const start = TEXT.indexOf(quote)
-  if (start < 0) throw new Error(`"${quote}" is not in the text`)
-  serial += 1
-  return {
-    id: `cmhighlight0000000000000${serial}`,
-    tag: 'CLAIM',
-    visibility: 'GROUP',
-    start,
-    end: start + quote.length,
-    exact: quote,
-    anchorStatus: 'EXACT',
-    note: null,
-    author: { id: 'cmuser000000000000000001', name: 'Sam Student', role: 'STUDENT' },
-    createdAt: '2025-03-01T10:00:00.000Z',
-    mine: true,
-    canEdit: true,
-    canDelete: true,
-    canConfirm: true,
-    replies: [],
-    maps: [],
-    ...change,
-  }
-}
+const highlight = highlightsOn(
+  TEXT,
+  { id: 'cmuser000000000000000001', name: 'Sam Student', role: 'STUDENT' },
+  '2025-03-01T10:00:00.000Z',
+)
 
 function reply(name: string, body: NoteDoc, createdAt: string): ReplyView {
   return {
@@ -309,19 +289,7 @@ describe('CSV export', () => {
 
   it('quotes fields with commas, quotes and line breaks so they come back exactly', () => {
     const quote = 'gain from them, "as Smith says", and'
-    const note: NoteDoc = {
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          content: [
-            { type: 'text', text: 'First, "really"' },
-            { type: 'hardBreak' },
-            { type: 'text', text: 'second line' },
-          ],
-        },
-      ],
-    }
+    const note = paragraphNote('First, "really"', { type: 'hardBreak' }, 'second line')
     const csv = exportHighlightsCsv(SOURCE, [highlight(quote, { note })])
     expect(csv).toContain('"gain from them, ""as Smith says"", and"')
     expect(csv).toContain('"First, ""really""\nsecond line"')
@@ -330,28 +298,12 @@ describe('CSV export', () => {
   })
 
   it('keeps a note’s link addresses and counts offsets in code points, as the JSON-LD does', () => {
-    const note: NoteDoc = {
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          content: [
-            { type: 'text', text: 'See ' },
-            {
-              type: 'text',
-              text: 'the treaty',
-              marks: [{ type: 'link', attrs: { href: 'https://example.org/treaty' } }],
-            },
-            { type: 'text', text: ' and ' },
-            {
-              type: 'text',
-              text: 'https://example.org/faq',
-              marks: [{ type: 'link', attrs: { href: 'https://example.org/faq' } }],
-            },
-          ],
-        },
-      ],
-    }
+    const note = paragraphNote(
+      'See ',
+      linked('the treaty', 'https://example.org/treaty'),
+      ' and ',
+      linked('https://example.org/faq', 'https://example.org/faq'),
+    )
     const text = 'Allies 🤝 agree.\n\n平和 🇯🇵 is the aim.'
     const start = text.indexOf('is the aim')
     const [row] = records(

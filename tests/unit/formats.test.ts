@@ -313,20 +313,24 @@ describe('Colloquy backup', () => {
   })
 
   it('refuses relations to unlisted nodes, to themselves, twice between one pair, and duplicate ids', () => {
-    const dangling = clone()
-    dangling.relations[0]!.toId = 'elsewhere'
-    expect(firstError(dangling)).toBe('Relation “r1” connects a node that is not in the backup.')
-    const loop = clone()
-    loop.relations[0]!.toId = 'evidence'
-    expect(firstError(loop)).toBe('A node cannot support or attack itself.')
-    const twice = clone()
-    twice.relations.push({ id: 'r5', fromId: 'claim', toId: 'evidence', kind: 'ATTACKS', label: '' })
-    expect(firstError(twice)).toBe('Two relations in the backup connect the same two nodes (relation “r5”).')
-    const twinNodes = clone()
-    twinNodes.nodes[1]!.id = 'claim'
-    expect(firstError(twinNodes)).toBe('Two nodes in the backup share the id “claim”.')
-    const twinRelations = clone()
-    twinRelations.relations[1]!.id = 'r1'
-    expect(firstError(twinRelations)).toBe('Two relations in the backup share the id “r1”.')
+    const changed = (change: (copy: ReturnType<typeof clone>) => unknown) => {
+      const copy = clone()
+      change(copy)
+      return copy
+    }
+    expect(firstError(changed((b) => (b.relations[0]!.toId = 'elsewhere')))).toBe(
+      'Relation “r1” connects a node that is not in the backup.',
+    )
+    expect(firstError(changed((b) => (b.relations[0]!.toId = 'evidence')))).toBe(
+      'A node cannot support or attack itself.',
+    )
+    const twice = { id: 'r5', fromId: 'claim', toId: 'evidence', kind: 'ATTACKS', label: '' }
+    expect(firstError(changed((b) => b.relations.push(twice)))).toBe(
+      'Two relations in the backup connect the same two nodes (relation “r5”).',
+    )
+    expect(firstError(changed((b) => (b.nodes[1]!.id = 'claim')))).toBe('Two nodes in the backup share the id “claim”.')
+    expect(firstError(changed((b) => (b.relations[1]!.id = 'r1')))).toBe(
+      'Two relations in the backup share the id “r1”.',
+    )
   })
 })

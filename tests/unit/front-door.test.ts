@@ -16,6 +16,9 @@ afterEach(
 )
 
 /** The front door before a handler that answers at once, reading nothing: as a route that refuses before reading. */
+/** Allowances small enough to reach in a test: five sign-ins and five stream opens in 10 s, three streams open. */
+const SMALL = { signIn: { points: 5, duration: 10 }, streamOpens: { points: 5, duration: 10 }, openStreams: 3 }
+
 async function serve(limits?: Parameters<typeof frontDoor>[0]): Promise<{ url: string; handled: () => number }> {
   const door = frontDoor(limits)
   let handled = 0
@@ -62,11 +65,7 @@ describe('which requests meet a valve', () => {
 
 describe('sign-in floods', () => {
   it('hand on the allowance, then answer in next-auth’s shape: JSON { url } for its client, a redirect for a form', async () => {
-    const { url, handled } = await serve({
-      signIn: { points: 5, duration: 10 },
-      streamOpens: { points: 5, duration: 10 },
-      openStreams: 3,
-    })
+    const { url, handled } = await serve(SMALL)
     const post = (accept?: string) =>
       send(`${url}/api/auth/callback/credentials`, {
         method: 'POST',
@@ -91,9 +90,7 @@ describe('sign-in floods', () => {
 describe('floods', () => {
   it('wait for their refusals, so a script slows to its parallelism per second; past what an address may have waiting, the connection closes unanswered', async () => {
     const { url, handled } = await serve({
-      signIn: { points: 5, duration: 10 },
-      streamOpens: { points: 5, duration: 10 },
-      openStreams: 3,
+      ...SMALL,
       refusalDelayMs: 400,
       heldRefusals: 20,
     })
@@ -117,11 +114,7 @@ describe('floods', () => {
 
 describe('live streams', () => {
   it('an address holds a bounded number open at once, and a closed one frees its place', async () => {
-    const { url } = await serve({
-      signIn: { points: 5, duration: 10 },
-      streamOpens: { points: 50, duration: 10 },
-      openStreams: 3,
-    })
+    const { url } = await serve({ ...SMALL, streamOpens: { points: 50, duration: 10 } })
     const held: (() => void)[] = []
     const open = () =>
       new Promise<number>((resolve) => {
@@ -141,11 +134,7 @@ describe('live streams', () => {
   })
 
   it('opens past the allowance are refused', async () => {
-    const { url } = await serve({
-      signIn: { points: 5, duration: 10 },
-      streamOpens: { points: 2, duration: 10 },
-      openStreams: 100,
-    })
+    const { url } = await serve({ ...SMALL, streamOpens: { points: 2, duration: 10 }, openStreams: 100 })
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
       statuses.push(

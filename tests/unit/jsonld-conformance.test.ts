@@ -9,8 +9,8 @@ import Ajv, { type ValidateFunction } from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
-import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
-import type { HighlightView } from '@/lib/annotations/queries'
+import { noteFromText } from '@/lib/annotations/note'
+import { highlightsOn, linked, paragraphNote } from './fixtures'
 
 const DATA_DIR = resolve(process.env.CONFORMANCE_DATA_DIR ?? resolve(__dirname, '../../../shared/conformance-data'))
 const SUITE = join(DATA_DIR, 'annotation-model')
@@ -30,54 +30,17 @@ const SOURCE: ExportedSource = {
   version: 2,
 }
 
-const LINKED: NoteDoc = {
-  type: 'doc',
-  content: [
-    {
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: 'Compare the ' },
-        {
-          type: 'text',
-          text: 'official translation',
-          marks: [
-            {
-              type: 'link',
-              attrs: { href: 'https://japan.kantei.go.jp/constitution_and_government_of_japan/constitution_e.html' },
-            },
-          ],
-        },
-        { type: 'text', text: ' — 第九条 & “<b>”' },
-      ],
-    },
-  ],
-}
+const LINKED = paragraphNote(
+  'Compare the ',
+  linked('official translation', 'https://japan.kantei.go.jp/constitution_and_government_of_japan/constitution_e.html'),
+  ' — 第九条 & “<b>”',
+)
 
-let serial = 0
-function highlight(quote: string, change: Partial<HighlightView> = {}): HighlightView {
-  const start = TEXT.indexOf(quote)
-  if (start < 0) throw new Error(`"${quote}" is not in the fixture`)
-  serial += 1
-  return {
-    id: `cmhighlight${String(serial).padStart(13, '0')}`,
-    tag: 'CLAIM',
-    visibility: 'GROUP',
-    start,
-    end: start + quote.length,
-    exact: quote,
-    anchorStatus: 'EXACT',
-    note: null,
-    author: { id: 'cmuser000000000000000001', name: 'هند الراشد', role: 'STUDENT' },
-    createdAt: '2026-03-01T10:00:00.000Z',
-    mine: true,
-    canEdit: true,
-    canDelete: true,
-    canConfirm: true,
-    replies: [],
-    maps: [],
-    ...change,
-  }
-}
+const highlight = highlightsOn(
+  TEXT,
+  { id: 'cmuser000000000000000001', name: 'هند الراشد', role: 'STUDENT' },
+  '2026-03-01T10:00:00.000Z',
+)
 
 // Each after emoji, flags, combining marks or right-to-left text, where UTF-16 and code points part.
 const HIGHLIGHTS = [

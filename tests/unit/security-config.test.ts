@@ -63,34 +63,40 @@ async function sessionJwt() {
   })
 }
 
+/** next-auth's session route, asked behind `url` with a fresh session's token in the cookie `name`. */
+async function askSession(url: string, name: string) {
+  const headers = serveAt(url)
+  const token = await sessionJwt()
+  return AuthHandler({
+    req: { action: 'session', method: 'GET', headers, cookies: { [name]: token } },
+    options: authOptions,
+  })
+}
+
 describe('session and CSRF cookies', () => {
+  /** A cookie as next-auth is told to set it: HttpOnly, SameSite=Lax, site-wide, Secure or not. */
+  const cookie = (name: string, secure: boolean) => ({
+    name,
+    options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+  })
+  /** The cookie settings of an app served at `url`, checked to use Secure cookies or not. */
+  const cookiesAt = (url: string, secure: boolean) => {
+    serveAt(url)
+    expect(authOptions.useSecureCookies).toBe(secure)
+    return authOptions.cookies!
+  }
+
   it('are Secure, HttpOnly, SameSite=Lax and carry the __Secure- / __Host- prefix when served over https', () => {
-    serveAt(HTTPS_URL)
-    expect(authOptions.useSecureCookies).toBe(true)
-    const cookies = authOptions.cookies!
-    expect(cookies.sessionToken).toEqual({
-      name: '__Secure-next-auth.session-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
-    })
-    expect(cookies.csrfToken).toEqual({
-      name: '__Host-next-auth.csrf-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
-    })
+    const cookies = cookiesAt(HTTPS_URL, true)
+    expect(cookies.sessionToken).toEqual(cookie('__Secure-next-auth.session-token', true))
+    expect(cookies.csrfToken).toEqual(cookie('__Host-next-auth.csrf-token', true))
     expect(cookies.callbackUrl?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true })
   })
 
   it('stay HttpOnly and SameSite=Lax without Secure on plain http, where a Secure cookie would never come back', () => {
-    serveAt(HTTP_URL)
-    expect(authOptions.useSecureCookies).toBe(false)
-    const cookies = authOptions.cookies!
-    expect(cookies.sessionToken).toEqual({
-      name: 'next-auth.session-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
-    })
-    expect(cookies.csrfToken).toEqual({
-      name: 'next-auth.csrf-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
-    })
+    const cookies = cookiesAt(HTTP_URL, false)
+    expect(cookies.sessionToken).toEqual(cookie('next-auth.session-token', false))
+    expect(cookies.csrfToken).toEqual(cookie('next-auth.csrf-token', false))
   })
 
   it('next-auth itself sets the CSRF cookie as __Host-, Secure, HttpOnly, Lax behind https', async () => {
@@ -105,12 +111,7 @@ describe('session and CSRF cookies', () => {
   })
 
   it('next-auth itself renews the session cookie as __Secure-, Secure, HttpOnly, Lax behind https', async () => {
-    const headers = serveAt(HTTPS_URL)
-    const token = await sessionJwt()
-    const response = await AuthHandler({
-      req: { action: 'session', method: 'GET', headers, cookies: { '__Secure-next-auth.session-token': token } },
-      options: authOptions,
-    })
+    const response = await askSession(HTTPS_URL, '__Secure-next-auth.session-token')
     const session = response.cookies?.find((c) => c.name.endsWith('next-auth.session-token'))
     expect(session?.name).toBe('__Secure-next-auth.session-token')
     expect(session?.value).toBeTruthy()
@@ -141,12 +142,7 @@ describe('session and CSRF cookies', () => {
   })
 
   it('behind https a session cookie without the prefix (as a plain-http page or a sibling sub-domain could set) is not a session', async () => {
-    const headers = serveAt(HTTPS_URL)
-    const token = await sessionJwt()
-    const response = await AuthHandler({
-      req: { action: 'session', method: 'GET', headers, cookies: { 'next-auth.session-token': token } },
-      options: authOptions,
-    })
+    const response = await askSession(HTTPS_URL, 'next-auth.session-token')
     expect(response.cookies?.find((c) => c.name.endsWith('next-auth.session-token'))).toBeUndefined()
   })
 

@@ -17,9 +17,8 @@ import type { Operation } from '@/lib/maps/schema'
 import { loadMapState } from '@/lib/maps/state'
 import { addFeedback } from '@/lib/review/feedback'
 import { mayReceive, type Audience } from '@/lib/permissions/visibility'
-import { createSource } from '@/lib/sources/mutations'
 import { eventsNumbered } from '@/lib/realtime/numbering'
-import { groupOf, note, ON_TRUST, person, refusal } from './fixtures'
+import { claimOnTrust, groupOf, note, person, refusal } from './fixtures'
 
 const ADDRESS = '198.51.100.77'
 const PASSWORD = 'a long enough passphrase'
@@ -35,14 +34,7 @@ async function seminar() {
   ])
   const { groupId } = await groupOf(iris, [ines, sam, tom], { name: 'Seminar 日本' })
   await db.membership.update({ where: { groupId_userId: { groupId, userId: ines.id } }, data: { role: 'INSTRUCTOR' } })
-  const source = await createSource(ines, { groupId, ...ON_TRUST })
-  const mine = await createHighlight(sam, {
-    sourceId: source.id,
-    start: 0,
-    end: 9,
-    tag: 'CLAIM',
-    note: note('Why trust? 信頼'),
-  })
+  const { source, highlight: mine } = await claimOnTrust(ines, sam, groupId, 'Why trust? 信頼')
   const theirs = await createHighlight(tom, { sourceId: source.id, start: 26, end: 31, tag: 'EVIDENCE' })
   await createReply(tom, { highlightId: mine.id, body: note('Because of bases.') })
   await createReply(sam, { highlightId: theirs.id, body: note('Which bases?') })

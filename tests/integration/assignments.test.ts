@@ -19,6 +19,10 @@ import { ESSAY, person, refusal, seminar } from './fixtures'
 import { applyAll, nodeAdd } from './map-fixtures'
 
 const HOUR = 3_600_000
+
+/** What an outsider is told, as if the group or the assignment did not exist. */
+const NO_GROUP = { status: 404, error: 'This group does not exist.' }
+const NO_ASSIGNMENT = { status: 404, error: 'This assignment does not exist.' }
 /** A wall-clock time in UTC (the fixtures' groups keep the default zone), `hours` from now. */
 const utcLocal = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString().slice(0, 16)
 
@@ -189,10 +193,7 @@ describe('handing in a map', () => {
       status: 403,
       error: expect.stringMatching(/^“Week 3: why alliances last” opens on .+; submit your map from then on\.$/),
     })
-    expect(await refusal(submitMap(s.sam, { mapId, assignmentId: elsewhere }))).toMatchObject({
-      status: 404,
-      error: 'This assignment does not exist.',
-    })
+    expect(await refusal(submitMap(s.sam, { mapId, assignmentId: elsewhere }))).toMatchObject(NO_ASSIGNMENT)
     await submitMap(s.sam, { mapId, assignmentId: s.assignmentId })
     const second = await personalMap(s.sam, s.groupId, 'Second thoughts')
     expect(await refusal(submitMap(s.sam, { mapId: second, assignmentId: s.assignmentId }))).toMatchObject({
@@ -226,17 +227,14 @@ describe('who may manage assignments', () => {
   it('lets only the group’s instructors create, edit and delete them; others learn nothing', async () => {
     const s = await withAssignment()
     expect(await refusal(createAssignment(s.sam, s.input))).toMatchObject({ status: 403 })
-    expect(await refusal(createAssignment(s.olga, s.input))).toMatchObject({
-      status: 404,
-      error: 'This group does not exist.',
-    })
+    expect(await refusal(createAssignment(s.olga, s.input))).toMatchObject(NO_GROUP)
     expect(await refusal(updateAssignment(s.sam, { ...s.input, assignmentId: s.assignmentId }))).toMatchObject({
       status: 403,
     })
     const outsider = await refusal(deleteAssignment(s.olga, { assignmentId: s.assignmentId }))
     const missing = await refusal(deleteAssignment(s.olga, { assignmentId: 'cm0000000000000000000000' }))
     expect(outsider).toEqual(missing)
-    expect(outsider).toMatchObject({ status: 404, error: 'This assignment does not exist.' })
+    expect(outsider).toMatchObject(NO_ASSIGNMENT)
     // Another group's source reads like a missing one.
     const { id: foreign } = await createSource(s.olga, { groupId: s.otherGroupId, title: 'Olga’s essay', text: ESSAY })
     expect(await refusal(createAssignment(s.iris, { ...s.input, sourceIds: [foreign] }))).toMatchObject({
@@ -404,10 +402,7 @@ describe('the gradebook CSV', () => {
   it('is for the group’s instructors only', async () => {
     const s = await withAssignment()
     expect(await refusal(exportGradebook(s.sam, s.assignmentId))).toMatchObject({ status: 403 })
-    expect(await refusal(exportGradebook(s.olga, s.assignmentId))).toMatchObject({
-      status: 404,
-      error: 'This assignment does not exist.',
-    })
+    expect(await refusal(exportGradebook(s.olga, s.assignmentId))).toMatchObject(NO_ASSIGNMENT)
     expect(await refusal(exportGradebook(null, s.assignmentId))).toMatchObject({ status: 401 })
   })
 })

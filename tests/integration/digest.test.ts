@@ -64,11 +64,8 @@ const wholeMail = (r: Received) =>
 describe('email digests', () => {
   it('emails each person who asked the entries they may see, with no classmate’s private highlight or note', async () => {
     const s = await seminarOfFour()
-    for (const [who, digest] of [
-      [s.ann, 'DAILY'],
-      [s.iris, 'WEEKLY'],
-    ] as const)
-      await setDigestFrequency(who, { digest })
+    await setDigestFrequency(s.ann, { digest: 'DAILY' })
+    await setDigestFrequency(s.iris, { digest: 'WEEKLY' })
     // Bob is mentioned too, but never asked for email.
     const shared = await createHighlight(s.sam, {
       ...s.at('both partners gain'),

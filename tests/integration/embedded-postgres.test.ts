@@ -43,6 +43,12 @@ async function answers(url: string): Promise<boolean> {
 
 describe('the embedded PostgreSQL', () => {
   const template = join(root, 'template')
+  /** A new data folder holding a copy of the first test's cluster. */
+  const copyOfTemplate = (name: string) => {
+    const dir = join(root, name)
+    copyEmbeddedCluster(template, dir)
+    return dir
+  }
 
   it('refuses a second owner of its data folder, and the first keeps serving', async () => {
     const first = await start(template)
@@ -56,8 +62,7 @@ describe('the embedded PostgreSQL', () => {
   }, 60_000)
 
   it('leaves alone a process named by a stale postmaster.pid', async () => {
-    const dir = join(root, 'stale')
-    copyEmbeddedCluster(template, dir)
+    const dir = copyOfTemplate('stale')
     const bystander = spawn('sleep', ['60'])
     // Kept elsewhere when this folder is private and we run as root (see postgres-placement.ts).
     const location = join(dir, 'postgres-location')
@@ -71,8 +76,7 @@ describe('the embedded PostgreSQL', () => {
   }, 60_000)
 
   it('shuts down the server a killed start left running, then starts', async () => {
-    const dir = join(root, 'orphan')
-    copyEmbeddedCluster(template, dir)
+    const dir = copyOfTemplate('orphan')
     const port = await anyFreePort()
     // A start in a process of its own, killed outright once its server runs.
     const owner = spawn(
@@ -101,8 +105,7 @@ describe('the embedded PostgreSQL', () => {
   }, 90_000)
 
   it('says the port is taken, with the end of its log, when it cannot listen', async () => {
-    const dir = join(root, 'busy')
-    copyEmbeddedCluster(template, dir)
+    const dir = copyOfTemplate('busy')
     const blocker = createServer()
     const port = await new Promise<number>((resolve) =>
       blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),

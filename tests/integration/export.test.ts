@@ -10,6 +10,8 @@ import { joinGroupByCode } from '@/lib/groups/mutations'
 import { person, refusal, seminar as seminarOn } from './fixtures'
 
 const BASE = 'https://colloquy.example.edu'
+/** The export's file name: the source's title and what it holds. */
+const FILE_NAME = 'why-alliances-endure-evidence-bias-highlights'
 
 const TEXT = [
   'Why Alliances Endure',
@@ -70,10 +72,7 @@ describe('exporting the highlights of a source', () => {
   it('hands out a CSV named after the source, with paragraph numbers and reply counts', async () => {
     const s = await seminar()
     const file = await exportSourceHighlights(s.iris, s.sourceId, { format: 'csv' }, BASE)
-    expect(file).toMatchObject({
-      contentType: 'text/csv; charset=utf-8',
-      filename: 'why-alliances-endure-evidence-bias-highlights.csv',
-    })
+    expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8', filename: `${FILE_NAME}.csv` })
     expect(file.body.startsWith('\uFEFFhighlight_id,author,author_role,tag,')).toBe(true)
     const sam = file.body.split('\r\n').find((line) => line.startsWith(s.samClaim.id))!
     expect(sam).toMatch(/^\w+,Sam,student,claim,group,exact,1,\d+,\d+,both partners gain,,1,\d{4}-\d\d-\d\dT/)
@@ -86,7 +85,7 @@ describe('exporting the highlights of a source', () => {
     const file = await exportSourceHighlights(s.sam, s.sourceId, { format: 'jsonld' }, BASE)
     expect(file).toMatchObject({
       contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-      filename: 'why-alliances-endure-evidence-bias-highlights.jsonld',
+      filename: `${FILE_NAME}.jsonld`,
     })
     const doc = JSON.parse(file.body)
     expect(doc).toMatchObject({

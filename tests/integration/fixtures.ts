@@ -1,9 +1,10 @@
 // What the integration tests share: fresh people, the seminars they meet in, a selection of a
-// quote in a source, the failure a refused call ends in, and a watch on the database while work
-// runs. A test file adds only what is its own.
+// quote in a source, the failure a refused call ends in (and a refused new source), and a watch on
+// the database while work runs. A test file adds only what is its own.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { expect } from 'vitest'
+import { createHighlight } from '@/lib/annotations/mutations'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
 import { toFailure, type Failure } from '@/lib/errors'
@@ -76,9 +77,6 @@ export async function expectSourceRefused(form: (groupId: string) => Record<stri
   expect(await db.source.count()).toBe(before)
 }
 
-/** A short source of two paragraphs, for tests about what happens to highlights and replies on it. */
-export const ON_TRUST = { title: 'On trust', text: 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.' }
-
 export const ESSAY_TITLE = 'Why Alliances Endure'
 
 export const ESSAY = [
@@ -101,6 +99,17 @@ export async function seminar(source: { text?: string; title?: string; author?: 
   const text = source.text ?? ESSAY
   const { id: sourceId } = await createSource(iris, { groupId, title: ESSAY_TITLE, ...source, text })
   return { groupId, otherGroupId, sourceId, joinCode, iris, sam, ann, olga, at: selections(text, sourceId) }
+}
+
+/**
+ * A short source "On trust" that `instructor` adds to the group, with `student`'s claim on its first
+ * word, noted `words`: for tests of what happens to a member's highlights and the source they are on.
+ */
+export async function claimOnTrust(instructor: Actor, student: Actor, groupId: string, words: string) {
+  const text = 'Alliances rest on trust.\n\nTrust is built slowly and lost fast.'
+  const source = await createSource(instructor, { groupId, title: 'On trust', text })
+  const claim = { sourceId: source.id, start: 0, end: 'Alliances'.length, tag: 'CLAIM', note: note(words) }
+  return { source, highlight: await createHighlight(student, claim) }
 }
 
 /** Iris Wong teaches Sam Park, Ann Lee and Bob Kato one short essay: full names, as mentions and emails show them. */

@@ -20,19 +20,12 @@ import { addFeedback, setRubric } from '@/lib/review/feedback'
 import { updateSourceMetadata } from '@/lib/sources/editing/mutations'
 import { createSource } from '@/lib/sources/mutations'
 import { getSourceForReader } from '@/lib/sources/queries'
-import { classroom, note, ON_TRUST, person, refusal } from './fixtures'
+import { claimOnTrust, classroom, note, person, refusal } from './fixtures'
 
 async function seminar(name = 'Ethics seminar') {
   const people = await classroom({ name })
   const { instructor, student, groupId } = people
-  const source = await createSource(instructor, { groupId, ...ON_TRUST })
-  const highlight = await createHighlight(student, {
-    sourceId: source.id,
-    start: 0,
-    end: 9,
-    tag: 'CLAIM',
-    note: note('Why trust?'),
-  })
+  const { source, highlight } = await claimOnTrust(instructor, student, groupId, 'Why trust?')
   await createReply(instructor, { highlightId: highlight.id, body: note('Read on.') })
   await createMap(student, { groupId, title: 'My map', kind: 'PERSONAL' })
   return { ...people, sourceId: source.id, highlightId: highlight.id }

@@ -20,6 +20,13 @@ const snapshot = async (groupId: string) => ({
   members: await db.membership.findMany({ where: { groupId }, orderBy: { userId: 'asc' } }),
 })
 
+/** Expects `call` refused with `failure`, and the group left as it was. */
+async function expectRefusedUnchanged(groupId: string, call: () => Promise<unknown>, failure: object) {
+  const before = await snapshot(groupId)
+  expect(await refusal(call())).toMatchObject(failure)
+  expect(await snapshot(groupId)).toEqual(before)
+}
+
 const anotherValidCode = (code: string) => `${code[0] === 'A' ? 'B' : 'A'}${code.slice(1)}`
 
 describe('creating a group', () => {
@@ -185,12 +192,10 @@ describe('removing a member', () => {
 
   it('refuses to remove the last instructor', async () => {
     const { groupId: id, instructor } = await classroom(SEMINAR)
-    const before = await snapshot(id)
-    expect(await refusal(removeMember(instructor, { groupId: id, userId: instructor.id }))).toMatchObject({
+    await expectRefusedUnchanged(id, () => removeMember(instructor, { groupId: id, userId: instructor.id }), {
       status: 409,
       error: 'A group needs at least one instructor; add another before removing this one.',
     })
-    expect(await snapshot(id)).toEqual(before)
   })
 
   it('lets one of two instructors be removed', async () => {
@@ -205,12 +210,10 @@ describe('removing a member', () => {
 
   it('answers not found for someone who is not a member, and changes nothing', async () => {
     const { groupId: id, instructor, outsider } = await classroom(SEMINAR)
-    const before = await snapshot(id)
-    expect(await refusal(removeMember(instructor, { groupId: id, userId: outsider.id }))).toMatchObject({
+    await expectRefusedUnchanged(id, () => removeMember(instructor, { groupId: id, userId: outsider.id }), {
       status: 404,
       error: 'That person is not a member of this group.',
     })
-    expect(await snapshot(id)).toEqual(before)
   })
 
   it('is forbidden to a student and hidden from an outsider, and changes nothing', async () => {

@@ -50,6 +50,16 @@ async function seminar() {
   return s
 }
 
+/** Sam's claim on "both partners gain", with a note of `words`. */
+const samsClaim = (s: Awaited<ReturnType<typeof seminar>>, words: string) =>
+  createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM', note: noteFromText(words) })
+
+/** Ann's reply "Gain for whom?" to a claim of Sam's. */
+const annsReply = async (s: Awaited<ReturnType<typeof seminar>>) => {
+  const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
+  return createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
+}
+
 /** Everything a refused call must leave as it was (the events once those committed so far are numbered). */
 const snapshot = async (groupId: string) => {
   await eventsNumbered()
@@ -262,11 +272,7 @@ describe('notes on highlights', () => {
 
   it('stores no note for an empty one', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, {
-      ...s.at('both partners gain'),
-      tag: 'CLAIM',
-      note: noteFromText('   '),
-    })
+    const { id } = await samsClaim(s, '   ')
     expect((await db.highlight.findUniqueOrThrow({ where: { id } })).note).toBeNull()
   })
 })
@@ -514,11 +520,7 @@ describe('changing and deleting highlights', () => {
 
   it('refuses a bad note on an edit and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, {
-      ...s.at('both partners gain'),
-      tag: 'CLAIM',
-      note: noteFromText('first'),
-    })
+    const { id } = await samsClaim(s, 'first')
     const before = await snapshot(s.groupId)
     expect(
       await refusal(updateHighlight(s.sam, { highlightId: id, note: withLink('javascript:alert(1)') })),
@@ -535,11 +537,7 @@ describe('changing and deleting highlights', () => {
 
   it('forbids a student to edit or delete a classmate’s highlight, and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, {
-      ...s.at('both partners gain'),
-      tag: 'CLAIM',
-      note: noteFromText('mine'),
-    })
+    const { id } = await samsClaim(s, 'mine')
     const before = await snapshot(s.groupId)
     expect(await refusal(updateHighlight(s.ann, { highlightId: id, tag: 'BIAS' }))).toEqual({
       ok: false,
@@ -557,11 +555,7 @@ describe('changing and deleting highlights', () => {
 
   it('lets the instructor delete any highlight in the group, replies and all, but not rewrite its tag or note', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, {
-      ...s.at('both partners gain'),
-      tag: 'CLAIM',
-      note: noteFromText('mine'),
-    })
+    const { id } = await samsClaim(s, 'mine')
     await createReply(s.ann, { highlightId: id, body: noteFromText('Really?') })
     const before = await snapshot(s.groupId)
     expect(await refusal(updateHighlight(s.iris, { highlightId: id, tag: 'BIAS' }))).toMatchObject({
@@ -661,8 +655,7 @@ describe('replies', () => {
 
   it('lets the instructor delete a student’s reply but not edit it', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
+    const reply = await annsReply(s)
     const iris = (await listSourceHighlights(s.iris, s.sourceId)).highlights[0]!.replies[0]!
     expect(iris).toMatchObject({ canEdit: false, canDelete: true })
     const before = await snapshot(s.groupId)
@@ -677,14 +670,11 @@ describe('replies', () => {
 
   it('forbids a student to edit or delete a classmate’s reply, and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
+    const reply = await annsReply(s)
     const before = await snapshot(s.groupId)
     // Not even the author of the highlight may rewrite a reply to it.
-    expect(await refusal(updateReply(s.sam, { replyId: reply.id, body: noteFromText('Rewritten') }))).toMatchObject({
-      status: 403,
-      error: FORBIDDEN,
-    })
+    const rewrite = { replyId: reply.id, body: noteFromText('Rewritten') }
+    expect(await refusal(updateReply(s.sam, rewrite))).toMatchObject({ status: 403, error: FORBIDDEN })
     expect(await refusal(deleteReply(s.sam, { replyId: reply.id }))).toMatchObject({ status: 403, error: FORBIDDEN })
     expect(await snapshot(s.groupId)).toEqual(before)
   })
@@ -712,8 +702,7 @@ describe('replies', () => {
 
   it('refuses to empty a reply on an edit, and changes nothing', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
+    const reply = await annsReply(s)
     const before = await snapshot(s.groupId)
     expect(await refusal(updateReply(s.ann, { replyId: reply.id, body: noteFromText(' ') }))).toMatchObject({
       status: 400,
@@ -738,8 +727,7 @@ describe('replies', () => {
   // exists." for a made-up one: the difference tells that the reply exists.
   it('tells an outsider about an existing reply exactly what it tells about a missing one', async () => {
     const s = await seminar()
-    const { id } = await createHighlight(s.sam, { ...s.at('both partners gain'), tag: 'CLAIM' })
-    const reply = await createReply(s.ann, { highlightId: id, body: noteFromText('Gain for whom?') })
+    const reply = await annsReply(s)
     const before = await snapshot(s.groupId)
     const missing = await refusal(
       updateReply(s.olga, { replyId: 'cmnotareply00000000000000', body: noteFromText('x') }),

@@ -106,12 +106,18 @@ describe('numbering events', () => {
 })
 
 describe('the live event stream', () => {
-  it('from 0, replays the stored events in order with their ids, says ready, then delivers a new event live', async () => {
+  /** Sam's stream, ready, opened from event `since` after three highlights made events 1 to 3. */
+  async function replayedFrom(since: number) {
     const s = await seminar()
     const stored = [await s.highlight(s.sam, 1), await s.highlight(s.ann, 2), await s.highlight(s.sam, 3)]
     await eventsNumbered()
-    const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since: 0, source: null })
+    const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since, source: null })
     await stream.ready()
+    return { s, stored, stream }
+  }
+
+  it('from 0, replays the stored events in order with their ids, says ready, then delivers a new event live', async () => {
+    const { s, stored, stream } = await replayedFrom(0)
     expect(stream.frames).toEqual([
       { retry: 2000 },
       ...stored.map((h, i) => ({ id: i + 1, data: changed(s.sourceId, h.id) })),
@@ -124,11 +130,7 @@ describe('the live event stream', () => {
   })
 
   it('from a Last-Event-ID, replays only what came after it', async () => {
-    const s = await seminar()
-    const stored = [await s.highlight(s.sam, 1), await s.highlight(s.ann, 2), await s.highlight(s.sam, 3)]
-    await eventsNumbered()
-    const stream = openStream({ groupId: s.groupId, userId: s.sam.id, since: 2, source: null })
-    await stream.ready()
+    const { s, stored, stream } = await replayedFrom(2)
     expect(stream.events()).toEqual([[3, changed(s.sourceId, stored[2]!.id)]])
   })
 

@@ -4,15 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { deleteAccount } from '@/lib/account/delete-account'
 import { createAssignment, deleteAssignment, updateAssignment } from '@/lib/assignments/mutations'
-import {
-  confirmAnchor,
-  createHighlight,
-  createReply,
-  deleteHighlight,
-  deleteReply,
-  updateHighlight,
-  updateReply,
-} from '@/lib/annotations/mutations'
+import * as annotations from '@/lib/annotations/mutations'
 import { changePassword, checkCredentials, registerUser } from '@/lib/auth/credentials'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db'
@@ -20,25 +12,10 @@ import { importSeminarArchive } from '@/lib/archive/import'
 import { ARCHIVED_AT, archivedHighlight, archivedSource, seminarArchive } from './bad-input-archive'
 import { importMapBackup } from '@/lib/export/backup'
 import { deleteGroup, leaveGroup, setGroupArchived } from '@/lib/groups/lifecycle'
-import {
-  createGroup,
-  joinGroupByCode,
-  removeMember,
-  rotateJoinCode,
-  setGroupTimeZone,
-  updateGroupSettings,
-} from '@/lib/groups/mutations'
+import * as groups from '@/lib/groups/mutations'
 import { unsubscribeToken } from '@/lib/notifications/digest/unsubscribe'
 import { markNotificationsRead, setDigestFrequency, unsubscribeFromDigests } from '@/lib/notifications/mutations'
-import {
-  createMap,
-  deleteMap,
-  duplicateMap,
-  renameMap,
-  reopenMap,
-  restoreRevision,
-  submitMap,
-} from '@/lib/maps/mutations'
+import * as maps from '@/lib/maps/mutations'
 import { applyMapOperation } from '@/lib/maps/operations'
 import { announceMapPresence } from '@/lib/maps/presence'
 import { addFeedback, deleteFeedback, markFeedbackSeen, setRubric } from '@/lib/review/feedback'
@@ -105,6 +82,18 @@ const number = (path: string): Field => ({ path, kind: 'number' })
 const array = (path: string, item: unknown, more: Opts = {}): Field => ({ path, kind: 'array', item, ...more })
 const note = (path: string, more: Opts = {}): Field => ({ path, kind: 'object', note: true, ...more })
 const object = (path: string, more: Opts = {}): Field => ({ path, kind: 'object', ...more })
+
+/**
+ * The setup of a change `who` makes to a fresh thing of their own: `make` creates it, and the valid
+ * input names it as `key`, with `more` beside it.
+ */
+const onOwn =
+  (who: 'iris' | 'sam', key: string, make: (w: World) => Promise<string>, more: Record<string, unknown> = {}) =>
+  async (w: World) => {
+    const id = await make(w)
+    return { actor: w[who], valid: async () => ({ [key]: id, ...more }) }
+  }
+const ownMapId = async (w: World) => (await ownPersonalMap(w)).mapId
 
 const idOf = (result: unknown) => (result as { id: string }).id
 const nfc = (value: string) => value.normalize('NFC')
@@ -368,7 +357,7 @@ export const BATTERY: Mutation[] = [
       actor: w.sam,
       valid: async () => ({ name: 'Reading circle', description: 'We meet on Mondays.', timeZone: 'Asia/Tokyo' }),
     }),
-    run: createGroup,
+    run: groups.createGroup,
     fields: [
       text('name', 100, async (r, i) => (await groupOf(r, i)).name),
       text('description', 1000, async (r, i) => (await groupOf(r, i)).description, { optional: true }),
@@ -382,17 +371,14 @@ export const BATTERY: Mutation[] = [
       actor: await person('Nell'),
       valid: async () => ({ code: (await db.group.findUniqueOrThrow({ where: { id: w.a.groupId } })).joinCode }),
     }),
-    run: joinGroupByCode,
+    run: groups.joinGroupByCode,
     fields: [{ path: 'code', kind: 'code', unknown: 'ZZZZ-ZZZZ' }],
   },
   {
     via: ['rotateJoinCodeAction'],
     calls: 'rotateJoinCode',
-    setup: async (w) => {
-      const groupId = await ownGroup(w)
-      return { actor: w.iris, valid: async () => ({ groupId }) }
-    },
-    run: rotateJoinCode,
+    setup: onOwn('iris', 'groupId', ownGroup),
+    run: groups.rotateJoinCode,
     fields: [ref('groupId', 'group')],
   },
   {
@@ -403,7 +389,7 @@ export const BATTERY: Mutation[] = [
       const groupId = await ownGroup(w, [dan])
       return { actor: w.iris, valid: async () => ({ groupId, userId: dan.id }) }
     },
-    run: removeMember,
+    run: groups.removeMember,
     fields: [ref('groupId', 'group'), ref('userId', 'user')],
   },
   {
@@ -420,10 +406,7 @@ export const BATTERY: Mutation[] = [
   {
     via: ['setGroupArchivedAction'],
     calls: 'setGroupArchived',
-    setup: async (w) => {
-      const groupId = await ownGroup(w)
-      return { actor: w.iris, valid: async () => ({ groupId, archived: true }) }
-    },
+    setup: onOwn('iris', 'groupId', ownGroup, { archived: true }),
     run: setGroupArchived,
     fields: [ref('groupId', 'group'), { path: 'archived', kind: 'bool' }],
   },
@@ -442,21 +425,15 @@ export const BATTERY: Mutation[] = [
   {
     via: ['updateGroupSettingsAction'],
     calls: 'updateGroupSettings',
-    setup: async (w) => {
-      const groupId = await ownGroup(w)
-      return { actor: w.iris, valid: async () => ({ groupId, readFirst: true }) }
-    },
-    run: updateGroupSettings,
+    setup: onOwn('iris', 'groupId', ownGroup, { readFirst: true }),
+    run: groups.updateGroupSettings,
     fields: [ref('groupId', 'group'), { path: 'readFirst', kind: 'bool' }],
   },
   {
     via: ['setGroupTimeZoneAction'],
     calls: 'setGroupTimeZone',
-    setup: async (w) => {
-      const groupId = await ownGroup(w)
-      return { actor: w.iris, valid: async () => ({ groupId, timeZone: 'America/New_York' }) }
-    },
-    run: setGroupTimeZone,
+    setup: onOwn('iris', 'groupId', ownGroup, { timeZone: 'America/New_York' }),
+    run: groups.setGroupTimeZone,
     fields: [ref('groupId', 'group'), { path: 'timeZone', kind: 'code', unknown: 'Mars/Olympus_Mons' }],
   },
 
@@ -486,10 +463,7 @@ export const BATTERY: Mutation[] = [
   {
     via: ['updateSourceMetadataAction'],
     calls: 'updateSourceMetadata',
-    setup: async (w) => {
-      const sourceId = await ownSource(w)
-      return { actor: w.iris, valid: async () => ({ sourceId, ...validMetadata }) }
-    },
+    setup: onOwn('iris', 'sourceId', ownSource, validMetadata),
     run: updateSourceMetadata,
     fields: [ref('sourceId', 'source'), ...metadataFields],
   },
@@ -544,7 +518,7 @@ export const BATTERY: Mutation[] = [
         sourceVersion: await currentSourceVersion(w.a.sourceId),
       }),
     }),
-    run: createHighlight,
+    run: annotations.createHighlight,
     fields: [
       ref('sourceId', 'source'),
       int('start', 0),
@@ -571,7 +545,7 @@ export const BATTERY: Mutation[] = [
         }),
       }
     },
-    run: updateHighlight,
+    run: annotations.updateHighlight,
     fields: [
       ref('highlightId', 'highlight'),
       enumeration('tag', { optional: true }),
@@ -586,11 +560,8 @@ export const BATTERY: Mutation[] = [
   {
     via: ['deleteHighlightAction'],
     calls: 'deleteHighlight',
-    setup: async (w) => {
-      const highlightId = await ownHighlight(w)
-      return { actor: w.sam, valid: async () => ({ highlightId }) }
-    },
-    run: deleteHighlight,
+    setup: onOwn('sam', 'highlightId', ownHighlight),
+    run: annotations.deleteHighlight,
     fields: [ref('highlightId', 'highlight')],
   },
   {
@@ -601,7 +572,7 @@ export const BATTERY: Mutation[] = [
       const { start, end } = await db.highlight.findUniqueOrThrow({ where: { id: highlightId } })
       return { actor: w.sam, valid: async () => ({ highlightId, start, end }) }
     },
-    run: confirmAnchor,
+    run: annotations.confirmAnchor,
     fields: [ref('highlightId', 'highlight'), int('start', 0, { optional: true }), int('end', 0, { optional: true })],
   },
   {
@@ -611,7 +582,7 @@ export const BATTERY: Mutation[] = [
       actor: w.ann,
       valid: async () => ({ highlightId: w.a.highlightId, body: linkedNote('Which threats, though?') }),
     }),
-    run: createReply,
+    run: annotations.createReply,
     fields: [
       ref('highlightId', 'highlight'),
       note('body'),
@@ -625,7 +596,7 @@ export const BATTERY: Mutation[] = [
       const replyId = await ownReply(w)
       return { actor: w.sam, valid: async () => ({ replyId, body: linkedNote('Edited reply') }) }
     },
-    run: updateReply,
+    run: annotations.updateReply,
     fields: [
       ref('replyId', 'reply'),
       note('body'),
@@ -638,11 +609,8 @@ export const BATTERY: Mutation[] = [
   {
     via: ['deleteReplyAction'],
     calls: 'deleteReply',
-    setup: async (w) => {
-      const replyId = await ownReply(w)
-      return { actor: w.sam, valid: async () => ({ replyId }) }
-    },
-    run: deleteReply,
+    setup: onOwn('sam', 'replyId', ownReply),
+    run: annotations.deleteReply,
     fields: [ref('replyId', 'reply')],
   },
 
@@ -654,7 +622,7 @@ export const BATTERY: Mutation[] = [
       actor: w.sam,
       valid: async () => ({ groupId: w.a.groupId, title: 'My argument', kind: 'PERSONAL' }),
     }),
-    run: createMap,
+    run: maps.createMap,
     fields: [
       ref('groupId', 'group'),
       text('title', 120, async (r) => (await mapOf(r, {})).title),
@@ -664,28 +632,22 @@ export const BATTERY: Mutation[] = [
   {
     via: ['renameMapAction'],
     calls: 'renameMap',
-    setup: async (w) => {
-      const { mapId } = await ownPersonalMap(w)
-      return { actor: w.sam, valid: async () => ({ mapId, title: 'A better title' }) }
-    },
-    run: renameMap,
+    setup: onOwn('sam', 'mapId', ownMapId, { title: 'A better title' }),
+    run: maps.renameMap,
     fields: [ref('mapId', 'map'), text('title', 120, async (r, i) => (await mapOf(r, i)).title)],
   },
   {
     via: ['duplicateMapAction'],
     calls: 'duplicateMap',
     setup: async (w) => ({ actor: w.sam, valid: async () => ({ mapId: w.a.mapId }) }),
-    run: duplicateMap,
+    run: maps.duplicateMap,
     fields: [ref('mapId', 'map')],
   },
   {
     via: ['deleteMapAction'],
     calls: 'deleteMap',
-    setup: async (w) => {
-      const { mapId } = await ownPersonalMap(w)
-      return { actor: w.sam, valid: async () => ({ mapId }) }
-    },
-    run: deleteMap,
+    setup: onOwn('sam', 'mapId', ownMapId),
+    run: maps.deleteMap,
     fields: [ref('mapId', 'map')],
   },
   {
@@ -695,7 +657,7 @@ export const BATTERY: Mutation[] = [
       const { mapId } = await ownPersonalMap(w)
       return { actor: w.sam, valid: async () => ({ mapId }), samples: { assignmentId: w.a.assignmentId } }
     },
-    run: submitMap,
+    run: maps.submitMap,
     fields: [ref('mapId', 'map'), ref('assignmentId', 'assignment', { optional: true, nullable: true })],
   },
   {
@@ -705,18 +667,15 @@ export const BATTERY: Mutation[] = [
       const { mapId } = await ownPersonalMap(w, w.ann, { submitted: true })
       return { actor: w.iris, valid: async () => ({ mapId }) }
     },
-    run: reopenMap,
+    run: maps.reopenMap,
     fields: [ref('mapId', 'map')],
   },
   ...operations,
   {
     via: ['restoreRevisionAction'],
     calls: 'restoreRevision',
-    setup: async (w) => {
-      const { mapId } = await ownPersonalMap(w)
-      return { actor: w.sam, valid: async () => ({ mapId, seq: 1 }) }
-    },
-    run: restoreRevision,
+    setup: onOwn('sam', 'mapId', ownMapId, { seq: 1 }),
+    run: maps.restoreRevision,
     fields: [ref('mapId', 'map'), int('seq', 0)],
   },
   {

@@ -41,17 +41,11 @@ async function highlight(actor: { id: string }, sourceId: string, phrase: string
   return id
 }
 
-/** The fields that say where a highlight is. */
-const ANCHOR = {
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  sourceVersion: true,
-  anchorStatus: true,
-}
-const anchorOf = (id: string) => db.highlight.findUniqueOrThrow({ where: { id }, select: ANCHOR })
+/** A highlight's W3C selectors: its quote with the context on each side, and its position. */
+const SELECTORS = { exact: true, prefix: true, suffix: true, start: true, end: true }
+/** Where a highlight is: its selectors, and the version and status they hold for. */
+const anchorOf = (id: string) =>
+  db.highlight.findUniqueOrThrow({ where: { id }, select: { ...SELECTORS, sourceVersion: true, anchorStatus: true } })
 
 /** What the editor would see: the expected anchor of `phrase` in `text`, that text's version and the status. */
 function placedAt(text: string, phrase: string, sourceVersion: number, anchorStatus: AnchorStatus) {

@@ -2,6 +2,7 @@
 // Edit and delete, beside each assignment in the instructor's list.
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { InlineAlert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { deleteAssignmentAction } from '@/lib/assignments/actions'
 import { AssignmentForm, type AssignmentDraft } from './assignment-form'
@@ -43,11 +44,7 @@ export function AssignmentActions({ groupId, timeZone, sources, assignment }: Pr
           Delete
         </button>
       </span>
-      {remove.failure && (
-        <p role="alert" className="text-xs text-red-700">
-          {remove.failure.error}
-        </p>
-      )}
+      <InlineAlert message={remove.failure?.error} />
       {editing && (
         <div className="rounded border border-stone-200 p-3">
           <AssignmentForm

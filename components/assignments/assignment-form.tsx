@@ -39,6 +39,11 @@ const MINIMUMS = [
   { key: 'minBias', tag: 'BIAS', label: 'Bias' },
 ] as const
 
+const DATES = [
+  { key: 'opensAt', id: 'opens', label: 'Opens' },
+  { key: 'dueAt', id: 'due', label: 'Due' },
+] as const
+
 export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, onDone }: Props) {
   const router = useRouter()
   const create = useAction(createAssignmentAction)
@@ -148,24 +153,18 @@ export function AssignmentForm({ groupId, timeZone, sources, editing, defaults, 
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          id={`${prefix}-opens`}
-          label="Opens"
-          name="opensAt"
-          type="datetime-local"
-          value={draft.opensAt}
-          onChange={(e) => set({ opensAt: e.target.value })}
-          error={fieldError('opensAt')}
-        />
-        <Field
-          id={`${prefix}-due`}
-          label="Due"
-          name="dueAt"
-          type="datetime-local"
-          value={draft.dueAt}
-          onChange={(e) => set({ dueAt: e.target.value })}
-          error={fieldError('dueAt')}
-        />
+        {DATES.map(({ key, id, label }) => (
+          <Field
+            key={key}
+            id={`${prefix}-${id}`}
+            label={label}
+            name={key}
+            type="datetime-local"
+            value={draft[key]}
+            onChange={(e) => set({ [key]: e.target.value })}
+            error={fieldError(key)}
+          />
+        ))}
       </div>
       <p className="text-xs text-stone-500">Times are on the group’s clocks: {timeZone}.</p>
       <label className="flex items-center gap-2 text-sm">

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Select } from '@/components/ui/select'
 import { useAction } from '@/components/ui/use-action'
 import { submitMapAction } from '@/lib/maps/actions'
 
@@ -34,20 +35,12 @@ export function SubmitForAssignment({
         if (window.confirm(warning)) run({ mapId, assignmentId }, () => router.refresh())
       }}
     >
-      <label className="flex items-center gap-1">
-        Map
-        <select
-          value={mapId}
-          onChange={(e) => setMapId(e.target.value)}
-          className="rounded border border-stone-300 bg-white px-2 py-1"
-        >
-          {drafts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label="Map"
+        value={mapId}
+        choices={drafts.map((d) => ({ value: d.id, label: d.title }))}
+        onChoose={setMapId}
+      />
       <Button type="submit" variant="secondary" disabled={pending} className="py-1">
         {pending ? 'Submitting…' : 'Submit map'}
       </Button>

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { formFields, useAction } from '@/components/ui/use-action'
 import { changePasswordAction } from '@/lib/auth/actions'
+import { NewPasswordField } from './new-password-field'
 
 export function ChangePasswordForm() {
   const form = useRef<HTMLFormElement>(null)
@@ -33,16 +34,7 @@ export function ChangePasswordForm() {
         required
         error={fieldError('currentPassword')}
       />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters. A few unrelated words make a strong one."
-        error={fieldError('newPassword')}
-      />
+      <NewPasswordField label="New password" name="newPassword" error={fieldError('newPassword')} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing your password…' : 'Change password'}
       </Button>

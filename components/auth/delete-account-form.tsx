@@ -2,6 +2,7 @@
 // Deleting one's account: the password, a box saying they mean it, then signed out for good.
 import { signOut } from 'next-auth/react'
 import { useState } from 'react'
+import { ActionForm } from '@/components/ui/action-form'
 import { Alert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { deleteAccountAction } from '@/lib/account/actions'
@@ -11,11 +12,10 @@ export function DeleteAccountForm() {
   const [confirmed, setConfirmed] = useState(false)
   const { run, pending, failure, fieldError } = useAction(deleteAccountAction)
   return (
-    <form
+    <ActionForm
       aria-label="Delete my account"
       className="flex flex-col gap-3 text-sm"
-      onSubmit={(event) => {
-        event.preventDefault()
+      onSubmit={() => {
         // The button is disabled until the box is ticked, so an unticked form is never sent.
         if (confirmed) run({ password, confirmed }, () => void signOut({ callbackUrl: '/' }))
       }}
@@ -48,6 +48,6 @@ export function DeleteAccountForm() {
       >
         Delete my account
       </button>
-    </form>
+    </ActionForm>
   )
 }

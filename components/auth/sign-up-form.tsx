@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { formFields, useAction } from '@/components/ui/use-action'
 import { signUp } from '@/lib/auth/actions'
+import { NewPasswordField } from './new-password-field'
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter()
@@ -36,16 +37,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         autoFocus
       />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldError('email')} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters. A few unrelated words make a strong one."
-        error={fieldError('password')}
-      />
+      <NewPasswordField label="Password" name="password" error={fieldError('password')} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>

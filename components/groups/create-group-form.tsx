@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { ActionForm } from '@/components/ui/action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -10,16 +11,11 @@ export function CreateGroupForm() {
   const router = useRouter()
   const { run, pending, failure, fieldError } = useAction(createGroupAction)
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault()
+    <ActionForm
+      onSubmit={(form) => {
         // The group's dates are set and shown in its creator's time zone until they change it.
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-        run({ ...formFields(event.currentTarget, ['name', 'description']), timeZone }, (group) =>
-          router.push(`/groups/${group.id}`),
-        )
+        run({ ...formFields(form, ['name', 'description']), timeZone }, (group) => router.push(`/groups/${group.id}`))
       }}
     >
       {failure && !failure.fieldErrors.name && <Alert>{failure.error}</Alert>}
@@ -35,6 +31,6 @@ export function CreateGroupForm() {
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Creating…' : 'Create group'}
       </Button>
-    </form>
+    </ActionForm>
   )
 }

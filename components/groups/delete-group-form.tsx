@@ -3,6 +3,7 @@
 // seminar archive first (the only copy that survives).
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { ActionForm } from '@/components/ui/action-form'
 import { useAction } from '@/components/ui/use-action'
 import { deleteGroupAction } from '@/lib/groups/actions'
 
@@ -11,13 +12,10 @@ export function DeleteGroupForm({ groupId, groupName }: { groupId: string; group
   const [typed, setTyped] = useState('')
   const { run, pending, failure, fieldError } = useAction(deleteGroupAction)
   return (
-    <form
+    <ActionForm
       aria-label="Delete this group"
       className="flex flex-col gap-2 text-sm"
-      onSubmit={(event) => {
-        event.preventDefault()
-        run({ groupId, confirmName: typed }, () => router.push('/dashboard'))
-      }}
+      onSubmit={() => run({ groupId, confirmName: typed }, () => router.push('/dashboard'))}
     >
       <p className="text-stone-600">
         Deletes the group with its sources, every highlight and reply, every map and all feedback, for everyone, at
@@ -50,6 +48,6 @@ export function DeleteGroupForm({ groupId, groupName }: { groupId: string; group
       >
         Delete group for good
       </button>
-    </form>
+    </ActionForm>
   )
 }

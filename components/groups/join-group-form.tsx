@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { ActionForm } from '@/components/ui/action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -10,13 +11,8 @@ export function JoinGroupForm({ code, compact = false }: { code?: string; compac
   const router = useRouter()
   const { run, pending, failure } = useAction(joinGroupAction)
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault()
-        run(formFields(event.currentTarget, ['code']), (joined) => router.push(`/groups/${joined.groupId}`))
-      }}
+    <ActionForm
+      onSubmit={(form) => run(formFields(form, ['code']), (joined) => router.push(`/groups/${joined.groupId}`))}
     >
       {compact ? (
         <input type="hidden" name="code" value={code} />
@@ -35,6 +31,6 @@ export function JoinGroupForm({ code, compact = false }: { code?: string; compac
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Joining…' : 'Join group'}
       </Button>
-    </form>
+    </ActionForm>
   )
 }

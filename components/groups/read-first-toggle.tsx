@@ -1,6 +1,7 @@
 'use client'
 // The instructor's "read first" setting for the group.
 import { useRouter } from 'next/navigation'
+import { InlineAlert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { updateGroupSettingsAction } from '@/lib/groups/actions'
 
@@ -24,11 +25,7 @@ export function ReadFirstToggle({ groupId, readFirst }: { groupId: string; readF
           </span>
         </span>
       </label>
-      {failure && (
-        <p role="alert" className="text-xs text-red-700">
-          {failure.error}
-        </p>
-      )}
+      <InlineAlert message={failure?.error} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { InlineAlert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { removeMemberAction } from '@/lib/groups/actions'
 
@@ -8,11 +9,7 @@ export function RemoveMemberButton({ groupId, userId, name }: { groupId: string;
   const { run, pending, failure } = useAction(removeMemberAction)
   return (
     <span className="flex items-center gap-2">
-      {failure && (
-        <span role="alert" className="text-xs text-red-700">
-          {failure.error}
-        </span>
-      )}
+      <InlineAlert as="span" message={failure?.error} />
       <button
         type="button"
         disabled={pending}

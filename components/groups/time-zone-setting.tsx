@@ -1,6 +1,7 @@
 'use client'
 // The instructor's choice of the group's time zone, in which its dates are set and shown.
 import { useRouter } from 'next/navigation'
+import { InlineAlert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import { setGroupTimeZoneAction } from '@/lib/groups/actions'
 
@@ -25,11 +26,7 @@ export function TimeZoneSetting({ groupId, timeZone, zones }: { groupId: string;
         </select>
       </label>
       <span className="text-xs text-stone-500">Assignment dates are set and shown on these clocks.</span>
-      {failure && (
-        <p role="alert" className="text-xs text-red-700">
-          {failure.error}
-        </p>
-      )}
+      <InlineAlert message={failure?.error} />
     </div>
   )
 }

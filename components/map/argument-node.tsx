@@ -39,7 +39,8 @@ export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 
 /** The handle every relation is drawn from (its line is the shared geometry's, not React Flow's). */
 export const ANCHOR_HANDLE = Position.Top
-const SIDE_DOTS = [Position.Right, Position.Bottom, Position.Left] as const
+/** The anchor first, then the side dots drawn only while the node is awake. */
+const ALL_DOTS = [ANCHOR_HANDLE, Position.Right, Position.Bottom, Position.Left]
 const dotClass =
   '!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100'
 
@@ -93,26 +94,17 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         background: `linear-gradient(${style.fill} 0 6px, white 6px)`,
       }}
     >
-      <Handle
-        id={ANCHOR_HANDLE}
-        type="source"
-        position={ANCHOR_HANDLE}
-        isConnectable={isConnectable}
-        title="Drag to the node this one supports or attacks"
-        className={dotClass}
-      />
-      {awake &&
-        SIDE_DOTS.map((side) => (
-          <Handle
-            key={side}
-            id={side}
-            type="source"
-            position={side}
-            isConnectable={isConnectable}
-            title="Drag to the node this one supports or attacks"
-            className={dotClass}
-          />
-        ))}
+      {(awake ? ALL_DOTS : [ANCHOR_HANDLE]).map((side) => (
+        <Handle
+          key={side}
+          id={side}
+          type="source"
+          position={side}
+          isConnectable={isConnectable}
+          title="Drag to the node this one supports or attacks"
+          className={dotClass}
+        />
+      ))}
       {/* While a connection is drawn (the canvas says so with map-connecting), all of the node is a place to drop it. */}
       <Handle
         id="body"

@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { ActionForm } from '@/components/ui/action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -10,12 +11,9 @@ export function CreateMapForm({ groupId, canCreateGroupMap }: { groupId: string;
   const router = useRouter()
   const { run, pending, failure, fieldError } = useAction(createMapAction)
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault()
-        const { title, kind } = formFields(event.currentTarget, ['title', 'kind'])
+    <ActionForm
+      onSubmit={(form) => {
+        const { title, kind } = formFields(form, ['title', 'kind'])
         run({ groupId, title, kind: kind === 'GROUP' ? 'GROUP' : 'PERSONAL' }, (map) =>
           router.push(`/groups/${groupId}/maps/${map.id}`),
         )
@@ -46,6 +44,6 @@ export function CreateMapForm({ groupId, canCreateGroupMap }: { groupId: string;
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Creating…' : 'Create map'}
       </Button>
-    </form>
+    </ActionForm>
   )
 }

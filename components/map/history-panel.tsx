@@ -1,6 +1,7 @@
 'use client'
 // The map's revisions (who, when, what), with a preview of any old one and a restore.
 import { useState } from 'react'
+import { InlineAlert } from '@/components/ui/alert'
 import { mapAtRevisionAction, mapHistoryAction, restoreRevisionAction } from '@/lib/maps/actions'
 import type { MapState } from '@/lib/maps/reducer'
 
@@ -34,11 +35,7 @@ export function HistoryPanel({ mapId }: { mapId: string }) {
       <button type="button" onClick={load} className="self-start text-xs font-medium text-indigo-700 hover:underline">
         {entries ? 'Refresh history' : 'Show history'}
       </button>
-      {message && (
-        <p role="alert" className="text-xs text-red-700">
-          {message}
-        </p>
-      )}
+      <InlineAlert message={message} />
       {preview && (
         <div className="rounded border border-indigo-200 bg-indigo-50 p-2 text-xs">
           <p className="font-medium">Revision {preview.seq}</p>

@@ -1,6 +1,7 @@
 'use client'
 // Rename, duplicate, submit, reopen and delete, from the map list.
 import { useRouter } from 'next/navigation'
+import { InlineAlert } from '@/components/ui/alert'
 import { useAction } from '@/components/ui/use-action'
 import {
   deleteMapAction,
@@ -9,6 +10,8 @@ import {
   reopenMapAction,
   submitMapAction,
 } from '@/lib/maps/actions'
+
+const BUTTON = 'rounded px-2 py-0.5 text-xs hover:bg-stone-100'
 
 interface RowProps {
   groupId: string
@@ -32,71 +35,64 @@ export function MapRowActions({ groupId, map }: RowProps) {
   const reopen = useAction(reopenMapAction)
   const failure = rename.failure ?? duplicate.failure ?? remove.failure ?? submit.failure ?? reopen.failure
   const done = () => router.refresh()
-  const button = 'rounded px-2 py-0.5 text-xs hover:bg-stone-100'
+  // Each button is named with the map's title, as a row of them repeats down the list.
+  const actions = [
+    {
+      shown: map.canRename,
+      text: 'Rename',
+      name: `Rename ${map.title}`,
+      onClick: () => {
+        const title = window.prompt('New title for the map', map.title)
+        if (title !== null) rename.run({ mapId: map.id, title }, done)
+      },
+    },
+    {
+      shown: map.canDuplicate,
+      text: 'Duplicate',
+      name: `Duplicate ${map.title}`,
+      onClick: () => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`)),
+    },
+    {
+      shown: map.canSubmit,
+      text: 'Submit',
+      name: `Submit ${map.title} for review`,
+      tone: 'text-indigo-700',
+      onClick: () =>
+        window.confirm('Submit this map for review? You cannot edit it until your instructor reopens it.') &&
+        submit.run({ mapId: map.id }, done),
+    },
+    {
+      shown: map.canReopen,
+      text: 'Reopen',
+      name: `Reopen ${map.title}`,
+      tone: 'text-indigo-700',
+      onClick: () => reopen.run({ mapId: map.id }, done),
+    },
+    {
+      shown: map.canDelete,
+      text: 'Delete',
+      name: `Delete ${map.title}`,
+      tone: 'text-red-700',
+      onClick: () =>
+        window.confirm(`Delete “${map.title}”? This cannot be undone.`) && remove.run({ mapId: map.id }, done),
+    },
+  ]
   return (
     <span className="flex flex-wrap items-center gap-1">
-      {failure && (
-        <span role="alert" className="text-xs text-red-700">
-          {failure.error}
-        </span>
-      )}
-      {map.canRename && (
-        <button
-          type="button"
-          className={button}
-          aria-label={`Rename ${map.title}`}
-          onClick={() => {
-            const title = window.prompt('New title for the map', map.title)
-            if (title !== null) rename.run({ mapId: map.id, title }, done)
-          }}
-        >
-          Rename
-        </button>
-      )}
-      {map.canDuplicate && (
-        <button
-          type="button"
-          className={button}
-          aria-label={`Duplicate ${map.title}`}
-          onClick={() => duplicate.run({ mapId: map.id }, (copy) => router.push(`/groups/${groupId}/maps/${copy.id}`))}
-        >
-          Duplicate
-        </button>
-      )}
-      {map.canSubmit && (
-        <button
-          type="button"
-          className={`${button} text-indigo-700`}
-          aria-label={`Submit ${map.title} for review`}
-          onClick={() =>
-            window.confirm('Submit this map for review? You cannot edit it until your instructor reopens it.') &&
-            submit.run({ mapId: map.id }, done)
-          }
-        >
-          Submit
-        </button>
-      )}
-      {map.canReopen && (
-        <button
-          type="button"
-          className={`${button} text-indigo-700`}
-          aria-label={`Reopen ${map.title}`}
-          onClick={() => reopen.run({ mapId: map.id }, done)}
-        >
-          Reopen
-        </button>
-      )}
-      {map.canDelete && (
-        <button
-          type="button"
-          className={`${button} text-red-700`}
-          aria-label={`Delete ${map.title}`}
-          onClick={() =>
-            window.confirm(`Delete “${map.title}”? This cannot be undone.`) && remove.run({ mapId: map.id }, done)
-          }
-        >
-          Delete
-        </button>
+      <InlineAlert as="span" message={failure?.error} />
+      {actions.map(
+        ({ shown, text, name, tone, onClick }) =>
+          shown && (
+            <button
+              key={text}
+              type="button"
+              className={tone ? `${BUTTON} ${tone}` : BUTTON}
+              aria-label={name}
+              onClick={onClick}
+            >
+              {text}
+            </button>
+          ),
       )}
     </span>
   )

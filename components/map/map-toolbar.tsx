@@ -65,33 +65,22 @@ export function MapToolbar({
             <option value="ATTACKS">attacks (A)</option>
           </select>
         </label>
-        <button
-          type="button"
-          className={toolbarButton}
-          disabled={!editable || !canLayOut}
-          onClick={onLayout}
-          aria-keyshortcuts="l"
-        >
-          Auto-layout (L)
-        </button>
-        <button
-          type="button"
-          className={toolbarButton}
-          disabled={!editable || !map.canUndo}
-          onClick={map.undo}
-          aria-keyshortcuts="Control+Z"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className={toolbarButton}
-          disabled={!editable || !map.canRedo}
-          onClick={map.redo}
-          aria-keyshortcuts="Control+Shift+Z"
-        >
-          Redo
-        </button>
+        {[
+          { label: 'Auto-layout (L)', shortcut: 'l', enabled: canLayOut, onClick: onLayout },
+          { label: 'Undo', shortcut: 'Control+Z', enabled: map.canUndo, onClick: map.undo },
+          { label: 'Redo', shortcut: 'Control+Shift+Z', enabled: map.canRedo, onClick: map.redo },
+        ].map(({ label, shortcut, enabled, onClick }) => (
+          <button
+            key={label}
+            type="button"
+            className={toolbarButton}
+            disabled={!editable || !enabled}
+            onClick={onClick}
+            aria-keyshortcuts={shortcut}
+          >
+            {label}
+          </button>
+        ))}
         {Object.keys(map.peers).length > 0 && (
           <span className="text-xs text-stone-600">
             Also here:{' '}

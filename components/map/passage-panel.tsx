@@ -1,6 +1,7 @@
 'use client'
 // The passages of the group's essays, to drag onto the map (or add with the keyboard).
 import { useState } from 'react'
+import { Select } from '@/components/ui/select'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
@@ -26,36 +27,24 @@ export function PassagePanel({
     <section aria-label="Passages to cite" className="flex min-h-0 min-w-0 flex-col gap-2 max-lg:max-h-[60vh]">
       <h2 className="text-sm font-semibold">Highlighted passages</h2>
       <div className="flex flex-col gap-1 text-xs">
-        <label className="flex items-center gap-1">
-          Essay
-          <select
-            value={sourceId}
-            onChange={(e) => setSourceId(e.target.value)}
-            className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-1 py-0.5"
-          >
-            <option value="all">All essays</option>
-            {sources.map(([id, title]) => (
-              <option key={id} value={id}>
-                {title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          Tag
-          <select
-            value={tag}
-            onChange={(e) => setTag(e.target.value as TagName | 'all')}
-            className="rounded border border-stone-300 bg-white px-1 py-0.5"
-          >
-            <option value="all">All tags</option>
-            {TAG_NAMES.map((t) => (
-              <option key={t} value={t}>
-                {TAGS[t].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label="Essay"
+          value={sourceId}
+          choices={[
+            { value: 'all', label: 'All essays' },
+            ...sources.map(([id, title]) => ({ value: id, label: title })),
+          ]}
+          onChoose={setSourceId}
+          compact
+          className="min-w-0 flex-1"
+        />
+        <Select<TagName | 'all'>
+          label="Tag"
+          value={tag}
+          choices={[{ value: 'all', label: 'All tags' }, ...TAG_NAMES.map((t) => ({ value: t, label: TAGS[t].label }))]}
+          onChoose={setTag}
+          compact
+        />
       </div>
       <p className="text-xs text-stone-500">
         {disabled ? 'This map is read-only.' : 'Drag a passage onto the map, or press its + button.'}

@@ -32,57 +32,38 @@ interface Keys {
 }
 
 export function useMapKeys(keys: Keys): (event: KeyboardEvent) => void {
-  const {
-    view,
-    numbers,
-    selected,
-    selectedNodes,
-    selectedRelation,
-    linking,
-    editable,
-    labelOf,
-    setSelected,
-    setLinking,
-    setEditingId,
-    announce,
-    focusNode,
-    connect,
-    reverse,
-    switchKind,
-    addNote,
-    autoLayout,
-    undo,
-    redo,
-  } = keys
   const selectStep = (step: 1 | -1) => {
+    const { view, selected, numbers } = keys
     const ordered = [...view.nodes].sort((a, b) => a.y - b.y || a.x - b.x)
     if (!ordered.length) return
     const at = ordered.findIndex((n) => n.id === selected.at(-1))
     const next = ordered[(at + step + ordered.length) % ordered.length]!
-    setSelected([next.id])
-    focusNode(next.id)
-    announce(
+    keys.setSelected([next.id])
+    keys.focusNode(next.id)
+    keys.announce(
       `Selected #${numbers.get(next.id)}, ${next.kind.toLowerCase()}: ${isolate(clustersOf(next.label).slice(0, 80).join(''))}`,
     )
   }
 
   /** S or A: connect the two selected nodes, or start a relation from the one selected. */
   const startConnect = (kind: RelationKind) => {
-    if (selectedNodes.length === 2) return connect(selectedNodes[0]!, selectedNodes[1]!, kind)
-    if (selectedNodes.length === 1) setLinking({ fromId: selectedNodes[0]!, kind, toId: null })
+    const { selectedNodes } = keys
+    if (selectedNodes.length === 2) return keys.connect(selectedNodes[0]!, selectedNodes[1]!, kind)
+    if (selectedNodes.length === 1) keys.setLinking({ fromId: selectedNodes[0]!, kind, toId: null })
   }
 
   const linkingKeys = (key: string): boolean => {
+    const { linking, setLinking } = keys
     if (!linking) return false
     const step = key === ']' ? 1 : key === '[' ? -1 : 0
     if (step) {
-      const toId = nextCandidate(view.nodes, linking, step)
+      const toId = nextCandidate(keys.view.nodes, linking, step)
       setLinking({ ...linking, toId })
       if (toId) {
-        focusNode(toId)
-        announce(`#${numbers.get(toId)}: ${labelOf(toId)}. Enter connects.`)
+        keys.focusNode(toId)
+        keys.announce(`#${keys.numbers.get(toId)}: ${keys.labelOf(toId)}. Enter connects.`)
       }
-    } else if (key === 'Enter' && linking.toId) connect(linking.fromId, linking.toId, linking.kind)
+    } else if (key === 'Enter' && linking.toId) keys.connect(linking.fromId, linking.toId, linking.kind)
     else if (key === 'Escape') setLinking(null)
     else if (key === 's' || key === 'a') setLinking({ ...linking, kind: key === 's' ? 'SUPPORTS' : 'ATTACKS' })
     else return false
@@ -94,21 +75,22 @@ export function useMapKeys(keys: Keys): (event: KeyboardEvent) => void {
     const mod = event.ctrlKey || event.metaKey
     if (mod && event.key.toLowerCase() === 'z') {
       event.preventDefault()
-      if (event.shiftKey) redo()
-      else undo()
+      if (event.shiftKey) keys.redo()
+      else keys.undo()
       return
     }
-    if (mod || event.altKey || !editable) return
+    if (mod || event.altKey || !keys.editable) return
     if (linkingKeys(event.key)) return event.preventDefault()
+    const { selectedNodes, selectedRelation, setEditingId } = keys
     const handlers: Record<string, () => void> = {
-      n: addNote,
-      l: autoLayout,
+      n: keys.addNote,
+      l: keys.autoLayout,
       ']': () => selectStep(1),
       '[': () => selectStep(-1),
       s: () => startConnect('SUPPORTS'),
       a: () => startConnect('ATTACKS'),
-      r: () => selectedRelation && reverse(selectedRelation),
-      t: () => selectedRelation && switchKind(selectedRelation),
+      r: () => selectedRelation && keys.reverse(selectedRelation),
+      t: () => selectedRelation && keys.switchKind(selectedRelation),
       Enter: () => selectedNodes.length === 1 && setEditingId(selectedNodes[0]!),
       F2: () => selectedNodes.length === 1 && setEditingId(selectedNodes[0]!),
     }

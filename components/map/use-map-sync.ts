@@ -2,7 +2,7 @@
 // A map kept in step with the server: local operations show at once (optimistically), are sent
 // one at a time, and are folded into the confirmed state as they come back through the log,
 // in sequence order, together with everyone else's.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { applyOperationAction, operationsSinceAction } from '@/lib/maps/actions'
 import { applyOperation, type MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
@@ -127,21 +127,19 @@ export function useMapSync(
     [enqueue],
   )
 
-  const undo = useCallback(() => {
-    const entry = undoStack.current.pop()
-    if (!entry) return
-    redoStack.current.push(entry)
-    enqueue(revertOps(viewRef.current, entry.before, entry.touched))
-    bump()
-  }, [enqueue])
-
-  const redo = useCallback(() => {
-    const entry = redoStack.current.pop()
-    if (!entry) return
-    undoStack.current.push(entry)
-    enqueue(revertOps(viewRef.current, entry.after, entry.touched))
-    bump()
-  }, [enqueue])
+  /** Undo and redo alike: take the last entry of one stack to the other, and bring back its `side`. */
+  const travel = useCallback(
+    (from: RefObject<HistoryEntry[]>, to: RefObject<HistoryEntry[]>, side: 'before' | 'after') => {
+      const entry = from.current.pop()
+      if (!entry) return
+      to.current.push(entry)
+      enqueue(revertOps(viewRef.current, entry[side], entry.touched))
+      bump()
+    },
+    [enqueue],
+  )
+  const undo = useCallback(() => travel(undoStack, redoStack, 'before'), [travel])
+  const redo = useCallback(() => travel(redoStack, undoStack, 'after'), [travel])
 
   const [peers, setPeers] = useState<Record<string, Peer>>({})
   useEventStream(`/api/groups/${groupId}/events`, {

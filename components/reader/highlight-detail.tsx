@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic'
 import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
+import { Select } from '@/components/ui/select'
 import { useAction } from '@/components/ui/use-action'
 import {
   confirmAnchorAction,
@@ -14,7 +15,7 @@ import {
 } from '@/lib/annotations/actions'
 import { isEmptyNote } from '@/lib/annotations/note-text'
 import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
-import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
+import { TAG_NAMES, TAGS } from '@/lib/tags'
 import { AnchorBadge, TagBadge } from './legend'
 import { NoteView } from './note-view'
 
@@ -163,22 +164,13 @@ export function HighlightDetail({
 
       {highlight.canEdit && (
         <div className="flex flex-wrap items-center gap-3 text-xs">
-          <label className="flex items-center gap-1">
-            Tag
-            <select
-              value={highlight.tag}
-              onChange={(event) =>
-                update.run({ highlightId: highlight.id, tag: event.target.value as TagName }, onChanged)
-              }
-              className="rounded border border-stone-300 bg-white px-1 py-0.5"
-            >
-              {TAG_NAMES.map((tag) => (
-                <option key={tag} value={tag}>
-                  {TAGS[tag].label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label="Tag"
+            value={highlight.tag}
+            choices={TAG_NAMES.map((tag) => ({ value: tag, label: TAGS[tag].label }))}
+            onChoose={(tag) => update.run({ highlightId: highlight.id, tag }, onChanged)}
+            compact
+          />
           <label className="flex items-center gap-1">
             <input
               type="checkbox"

@@ -1,11 +1,19 @@
 // Renders a note (Tiptap JSON) as React elements. Text is text: no HTML from users reaches the
 // page, and links open only http(s) and mailto addresses.
-import type { ReactNode } from 'react'
+import { createElement, type ReactNode } from 'react'
 import type { NoteDoc } from '@/lib/annotations/note'
 
 type Node = { type: string; text?: string; content?: Node[]; marks?: { type: string; attrs?: { href?: string } }[] }
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i
+
+/** The block nodes a note may hold, as the element each becomes; any other node is left out. */
+const BLOCKS = new Map<string, { tag: 'p' | 'ul' | 'ol' | 'li'; props?: { dir?: 'auto'; className?: string } }>([
+  ['paragraph', { tag: 'p', props: { dir: 'auto' } }],
+  ['bulletList', { tag: 'ul', props: { className: 'ml-5 list-disc' } }],
+  ['orderedList', { tag: 'ol', props: { className: 'ml-5 list-decimal' } }],
+  ['listItem', { tag: 'li' }],
+])
 
 function renderText(node: Node, key: number): ReactNode {
   let out: ReactNode = node.text ?? ''
@@ -35,28 +43,10 @@ function renderNode(node: Node, key: number): ReactNode {
       return renderText(node, key)
     case 'hardBreak':
       return <br key={key} />
-    case 'paragraph':
-      return (
-        <p key={key} dir="auto">
-          {children}
-        </p>
-      )
-    case 'bulletList':
-      return (
-        <ul key={key} className="ml-5 list-disc">
-          {children}
-        </ul>
-      )
-    case 'orderedList':
-      return (
-        <ol key={key} className="ml-5 list-decimal">
-          {children}
-        </ol>
-      )
-    case 'listItem':
-      return <li key={key}>{children}</li>
-    default:
-      return null
+    default: {
+      const block = BLOCKS.get(node.type)
+      return block ? createElement(block.tag, { key, ...block.props }, children) : null
+    }
   }
 }
 

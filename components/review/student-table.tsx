@@ -4,6 +4,7 @@
 import Link from 'next/link'
 import { useState } from 'react'
 import { StatusBadge } from '@/components/assignments/status-badge'
+import { Select } from '@/components/ui/select'
 import { STATUS_LABEL, type Status } from '@/lib/assignments/progress'
 import type { StudentRow } from '@/lib/review/queries'
 import { TAGS } from '@/lib/tags'
@@ -55,37 +56,24 @@ export function StudentTable({ groupId, rows, firstSourceId, assignments, status
     <div className="flex flex-col gap-3">
       {assignments.length > 0 && (
         <div role="group" aria-label="Filter students" className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col gap-1">
-            Assignment
-            <select
-              value={filter.assignment}
-              onChange={(e) => setFilter({ ...filter, assignment: e.target.value })}
-              className="rounded border border-stone-300 bg-white px-2 py-1"
-            >
-              <option value="">All students</option>
-              {assignments.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            Status
-            <select
-              value={filter.status}
-              disabled={!filter.assignment}
-              onChange={(e) => setFilter({ ...filter, status: e.target.value as Status | '' })}
-              className="rounded border border-stone-300 bg-white px-2 py-1"
-            >
-              <option value="">Any</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label="Assignment"
+            value={filter.assignment}
+            choices={[
+              { value: '', label: 'All students' },
+              ...assignments.map((a) => ({ value: a.id, label: a.title })),
+            ]}
+            onChoose={(assignment) => setFilter({ ...filter, assignment })}
+            stacked
+          />
+          <Select<Status | ''>
+            label="Status"
+            value={filter.status}
+            disabled={!filter.assignment}
+            choices={[{ value: '', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
+            onChoose={(status) => setFilter({ ...filter, status })}
+            stacked
+          />
           <span className="pb-1 text-stone-600" aria-live="polite">
             {shown.length} of {rows.length} students
           </span>

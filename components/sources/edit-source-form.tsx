@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { Field, TextArea } from '@/components/ui/field'
+import { TextArea } from '@/components/ui/field'
 import { formFields, useAction } from '@/components/ui/use-action'
 import type { TextSaved } from '@/lib/sources/editing/mutations'
 import {
@@ -14,6 +14,7 @@ import {
 } from '@/lib/sources/editing/actions'
 import type { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
+import { DETAILS, DetailsFields } from './details-fields'
 
 type EditableSource = Awaited<ReturnType<typeof getSourceForEditing>>['source']
 
@@ -49,9 +50,7 @@ function DetailsForm({ source }: { source: EditableSource }) {
       onSubmit={(event) => {
         event.preventDefault()
         setSaved(false)
-        run({ ...formFields(event.currentTarget, ['title', 'author', 'year', 'url']), sourceId: source.id }, () =>
-          setSaved(true),
-        )
+        run({ ...formFields(event.currentTarget, DETAILS), sourceId: source.id }, () => setSaved(true))
       }}
     >
       <h2 id="details-heading" className="text-lg font-semibold">
@@ -59,37 +58,15 @@ function DetailsForm({ source }: { source: EditableSource }) {
       </h2>
       {failure && <Alert>{failure.error}</Alert>}
       {saved && <Alert tone="success">Details saved.</Alert>}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Title"
-          name="title"
-          required
-          maxLength={300}
-          defaultValue={source.title}
-          error={fieldError('title')}
-        />
-        <Field
-          label="Author (optional)"
-          name="author"
-          maxLength={200}
-          defaultValue={source.author ?? ''}
-          error={fieldError('author')}
-        />
-        <Field
-          label="Year (optional)"
-          name="year"
-          inputMode="numeric"
-          defaultValue={source.year ?? ''}
-          error={fieldError('year')}
-        />
-        <Field
-          label="Web address (optional)"
-          name="url"
-          type="url"
-          defaultValue={source.url ?? ''}
-          error={fieldError('url')}
-        />
-      </div>
+      <DetailsFields
+        values={{
+          title: source.title,
+          author: source.author ?? '',
+          year: source.year === null ? '' : String(source.year),
+          url: source.url ?? '',
+        }}
+        fieldError={fieldError}
+      />
       <Button type="submit" variant="secondary" disabled={pending} className="self-start">
         {pending ? 'Saving…' : 'Save details'}
       </Button>

@@ -6,17 +6,15 @@ import { useRouter } from 'next/navigation'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { Field, TextArea } from '@/components/ui/field'
+import { TextArea } from '@/components/ui/field'
 import { useAction } from '@/components/ui/use-action'
 import { createSourceAction } from '@/lib/sources/actions'
 import { canonicalTextOf, withChoices, type ImportedMetadata, type ImportResult } from '@/lib/sources/import/draft'
 import { importText } from '@/lib/sources/importer'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from '@/lib/sources/limits'
+import { DETAILS, DetailsFields, type Details } from './details-fields'
 import { FilePicker, type Upload } from './file-picker'
 import { ImportPreview } from './import-preview'
-
-type Details = { title: string; author: string; year: string; url: string }
-const DETAILS: (keyof Details)[] = ['title', 'author', 'year', 'url']
 
 const detailsOf = (metadata: ImportedMetadata): Details => ({
   title: metadata.title ?? '',
@@ -70,42 +68,12 @@ export function NewSourceForm({ groupId }: { groupId: string }) {
       }}
     >
       {failure && <Alert>{failure.error}</Alert>}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Title"
-          name="title"
-          required
-          maxLength={300}
-          value={details.title}
-          onChange={(e) => setTyped({ ...typed, title: e.target.value })}
-          error={fieldError('title')}
-        />
-        <Field
-          label="Author (optional)"
-          name="author"
-          maxLength={200}
-          value={details.author}
-          onChange={(e) => setTyped({ ...typed, author: e.target.value })}
-          error={fieldError('author')}
-          hint="Several authors: separate them with “;”."
-        />
-        <Field
-          label="Year (optional)"
-          name="year"
-          inputMode="numeric"
-          value={details.year}
-          onChange={(e) => setTyped({ ...typed, year: e.target.value })}
-          error={fieldError('year')}
-        />
-        <Field
-          label="Web address (optional)"
-          name="url"
-          type="url"
-          value={details.url}
-          onChange={(e) => setTyped({ ...typed, url: e.target.value })}
-          error={fieldError('url')}
-        />
-      </div>
+      <DetailsFields
+        values={details}
+        onChange={(name, value) => setTyped({ ...typed, [name]: value })}
+        fieldError={fieldError}
+        hints={{ author: 'Several authors: separate them with “;”.' }}
+      />
       <FilePicker
         groupId={groupId}
         upload={upload}

@@ -14,3 +14,13 @@ export function Alert({ tone = 'error', children }: { tone?: keyof typeof TONES;
     </div>
   )
 }
+
+/** A one-line error beside the control that failed (a row's buttons, a setting), announced as it appears. */
+export function InlineAlert({ message, as: Tag = 'p' }: { message: string | null | undefined; as?: 'p' | 'span' }) {
+  if (!message) return null
+  return (
+    <Tag role="alert" className="text-xs text-red-700">
+      {message}
+    </Tag>
+  )
+}

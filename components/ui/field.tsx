@@ -1,24 +1,34 @@
 // A labelled input with its error, wired for screen readers (aria-invalid, aria-describedby).
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 
-type FieldProps = ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: string }
+const CONTROL = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500'
 
-export function Field({ label, name, error, hint, className = '', ...props }: FieldProps) {
-  const id = props.id ?? `field-${name}`
+type LabelProps = { label: string; name: string; error?: string; hint?: string }
+
+/** What ties a control to its label, hint and error; the caller's own props still override them. */
+type ControlWiring = {
+  id: string
+  name: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+/** The label above a control, its hint and error below, for an input and a text area alike. */
+function Labelled({
+  id,
+  label,
+  name,
+  error,
+  hint,
+  control,
+}: LabelProps & { id: string; control: (wiring: ControlWiring) => ReactNode }) {
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500 ${className}`}
-        {...props}
-      />
+      {control({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-stone-500">
           {hint}
@@ -33,32 +43,29 @@ export function Field({ label, name, error, hint, className = '', ...props }: Fi
   )
 }
 
+export function Field({ label, name, error, hint, className = '', ...props }: ComponentProps<'input'> & LabelProps) {
+  return (
+    <Labelled
+      id={props.id ?? `field-${name}`}
+      {...{ label, name, error, hint }}
+      control={(wiring) => <input {...wiring} className={`${CONTROL} ${className}`} {...props} />}
+    />
+  )
+}
+
 export function TextArea({
   label,
   name,
   error,
+  hint,
   className = '',
   ...props
-}: ComponentProps<'textarea'> & { label: string; name: string; error?: string }) {
-  const id = props.id ?? `field-${name}`
+}: ComponentProps<'textarea'> & LabelProps) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500 ${className}`}
-        {...props}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <Labelled
+      id={props.id ?? `field-${name}`}
+      {...{ label, name, error, hint }}
+      control={(wiring) => <textarea {...wiring} className={`${CONTROL} ${className}`} {...props} />}
+    />
   )
 }

@@ -3,17 +3,17 @@
 // benchmarks-only page, app/bench/react-flow) and against the map page of a 5-node map; the HTML
 // of each (its size, and how many copies of the map it carries); and frame times on a map of
 // 1,000 nodes while a node is dragged and while the map is panned, beside bare React Flow again.
-import { cpus, loadavg } from 'node:os'
-import { chromium, type Browser } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { DEMO_PASSWORD } from '../prisma/demo-content'
 import { signIn } from './lib/app-server'
+import { CHROMIUM_PATH, launchChromium, signedInContext, VIEWPORT } from './lib/chromium'
 import { openLive, type Live, type Opened } from './lib/live-map'
 import { applyInBatches, createGroupMap, logMismatch } from './lib/map-db'
 import { mapFrameTimes } from './lib/map-frame-times'
 import { htmlWeight, probeOf, timeHtml, type HtmlTiming } from './lib/page-weight'
 import { startDemoApp } from './lib/demo-app'
 import { stopChild, type Child } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
 import { mapOperations } from './lib/seeded-map'
 import { formatSamples, median, seededRandom } from './lib/stats'
 
@@ -26,18 +26,6 @@ type Size = keyof typeof SIZES
 const LOADS = 3
 const HTML_REQUESTS = 5
 const SEED = 20261125
-/** Wide enough for the editor's three-column layout (lg). */
-const VIEWPORT = { width: 1440, height: 900 }
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 type Timing = Omit<Opened, 'page'>
 
@@ -94,10 +82,8 @@ export async function benchMapRender(): Promise<BenchResult> {
     }
 
     step(`launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each page after one warm-up load`)
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-    const context = await browser.newContext({ viewport: VIEWPORT })
-    const [name, ...value] = cookie.split('=')
-    await context.addCookies([{ name: name!, value: value.join('='), url: app.url }])
+    browser = await launchChromium()
+    const context = await signedInContext(browser, app.url, cookie)
     const live = (key: PageKey): Live => {
       const map = maps[key === 'small' ? 'small' : 'big']
       return {
@@ -170,9 +156,7 @@ export async function benchMapRender(): Promise<BenchResult> {
       `group maps as ${student.email}, Chromium ${browser.version()} headless at ${VIEWPORT.width}×${VIEWPORT.height}; "bare" is React Flow's default nodes and edges drawing the 500-node map (same build, layout and canvas size); one tab per load, assets cached`,
       ...pages.map(describe),
       ...frames.notes,
-      `load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(', ')} on ${cpus().length} cores`,
+      loadAverageNote(),
     ]
     const bodiless = (timings: HtmlTiming[]) =>
       timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))

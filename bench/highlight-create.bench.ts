@@ -15,7 +15,7 @@ import { BENCH_LOG_DIR, signIn, startBenchApp } from './lib/app-server'
 import { problemsOf, runLoad, type LoadResult } from './lib/load'
 import { startNextFloor } from './lib/next-floor'
 import { freePorts, startChild, stopChild, type Child } from './lib/processes'
-import { step, type BenchResult, type Row } from './lib/report'
+import { step, withServerLog, type BenchResult, type Row } from './lib/report'
 import { seminarAtOnce } from './lib/seminar-runs'
 import { makeSeminarWriters } from './lib/seminar-writers'
 
@@ -281,14 +281,16 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
       failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
-    if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return {
-      name: 'highlight-create',
-      rows,
-      notes,
-      failures,
-      details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly },
-    }
+    return withServerLog(
+      {
+        name: 'highlight-create',
+        rows,
+        notes,
+        failures,
+        details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly },
+      },
+      app.logFile,
+    )
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

@@ -15,8 +15,7 @@ import type { Operation } from '../lib/maps/schema'
 import { MAX_STREAMS_PER_USER } from '../lib/realtime/stream-limits'
 import { startDemoApp } from './lib/demo-app'
 import { createGroupMap, logMismatch } from './lib/map-db'
-import { stopChild, type Child } from './lib/processes'
-import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
+import { loadAverageNote, step, withServerLog, type BenchResult, type Row } from './lib/report'
 import { makeSeminarWriters } from './lib/seminar-writers'
 import { percentile } from './lib/stats'
 
@@ -228,13 +227,10 @@ const p = (values: number[], at: number) => (values.length ? percentile(values, 
 const summary = (values: number[]) => `p50 ${p(values, 50).toFixed(1)} ms, p99 ${p(values, 99).toFixed(1)} ms`
 
 export async function benchMapFanout(): Promise<BenchResult> {
-  const children: Child[] = []
+  const { app, people, student, stop } = await startDemoApp()
   const streams: SseClient[] = []
   const pgClients: pg.Client[] = []
-  let release: (() => Promise<void>) | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
     const mapId = await createGroupMap(people, 'Bench map: live fan-out')
     // A person may hold MAX_STREAMS_PER_USER streams open: the clients are a few students' tabs.
     const readers = await makeSeminarWriters(
@@ -389,18 +385,19 @@ export async function benchMapFanout(): Promise<BenchResult> {
       `baseline: pg_notify → 1 LISTEN connection → ${CLIENTS} in-process subscribers ${summary(fanout50.latencies)} (${fanout50.latencies.length} deliveries); single NOTIFY→LISTEN ${summary(single.latencies)} (${single.latencies.length})`,
     ]
     notes.push(loadAverageNote())
-    if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return {
-      name: 'map-fanout',
-      rows,
-      notes,
-      failures,
-      details: { clients: CLIENTS, operations: OPERATIONS, app: app50, fanout: fanout50, single },
-    }
+    return withServerLog(
+      {
+        name: 'map-fanout',
+        rows,
+        notes,
+        failures,
+        details: { clients: CLIENTS, operations: OPERATIONS, app: app50, fanout: fanout50, single },
+      },
+      app.logFile,
+    )
   } finally {
     for (const stream of streams) stream.close()
     for (const client of pgClients) await client.end().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

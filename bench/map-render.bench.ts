@@ -12,7 +12,6 @@ import { applyInBatches, createGroupMap, logMismatch } from './lib/map-db'
 import { mapFrameTimes } from './lib/map-frame-times'
 import { htmlWeight, probeOf, timeHtml, type HtmlTiming } from './lib/page-weight'
 import { startDemoApp } from './lib/demo-app'
-import { stopChild, type Child } from './lib/processes'
 import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
 import { mapOperations } from './lib/seeded-map'
 import { formatSamples, median, seededRandom } from './lib/stats'
@@ -30,13 +29,9 @@ const SEED = 20261125
 type Timing = Omit<Opened, 'page'>
 
 export async function benchMapRender(): Promise<BenchResult> {
-  const children: Child[] = []
-  let release: (() => Promise<void>) | undefined
+  const { app, people, student, stop } = await startDemoApp()
   let browser: Browser | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
-
     const random = seededRandom(SEED)
     const maps = {} as Record<Size, { id: string; seq: number; nodes: number; relations: number; labels: string[] }>
     for (const size of ['small', 'big', 'huge'] as const) {
@@ -170,7 +165,6 @@ export async function benchMapRender(): Promise<BenchResult> {
     return { name: 'map-render', rows, notes, failures, details }
   } finally {
     await browser?.close().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

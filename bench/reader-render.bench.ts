@@ -10,7 +10,6 @@ import { signIn } from './lib/app-server'
 import { CHROMIUM_PATH, launchChromium, signedInContext, VIEWPORT } from './lib/chromium'
 import { htmlWeight, probeOf, scriptsOf, timeHtml, type HtmlTiming, type Script } from './lib/page-weight'
 import { startDemoApp } from './lib/demo-app'
-import { stopChild, type Child } from './lib/processes'
 import { annotateEssay, longestEssayWithBareCopy, type Annotation } from './lib/reader-db'
 import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
 import { formatSamples, median } from './lib/stats'
@@ -153,13 +152,9 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 export async function benchReaderRender(): Promise<BenchResult> {
-  const children: Child[] = []
-  let release: (() => Promise<void>) | undefined
+  const { app, people, student, stop } = await startDemoApp()
   let browser: Browser | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
-
     const essay = await longestEssayWithBareCopy(people)
     step(
       `adding ${HIGHLIGHTS} highlights and ${ANNOTATION.replies} replies to "${essay.title}" (${essay.text.length.toLocaleString('en')} characters)`,
@@ -318,7 +313,6 @@ export async function benchReaderRender(): Promise<BenchResult> {
     }
   } finally {
     await browser?.close().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

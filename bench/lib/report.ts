@@ -23,6 +23,11 @@ export interface BenchResult {
   details?: Record<string, unknown>
 }
 
+/** The result, pointing at the server's own output when anything failed: the reason is usually there. */
+export function withServerLog(result: BenchResult, logFile: string): BenchResult {
+  return result.failures.length > 0 ? { ...result, notes: [...result.notes, `server output: ${logFile}`] } : result
+}
+
 /** A progress line, stamped with the time of day, so a slow step shows where a run spends it. */
 export const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 

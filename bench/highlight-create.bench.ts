@@ -8,13 +8,14 @@
 // (bench/lib/seminar-runs.ts): what sharing a group costs a seminar's writes, with this machine's
 // commits and with commits held 2 ms longer.
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { BENCH_LOG_DIR, signIn, startBenchApp } from './lib/app-server'
 import { problemsOf, runLoad, type LoadResult } from './lib/load'
 import { startNextFloor } from './lib/next-floor'
 import { freePorts, startChild, stopChild, type Child } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { step, withServerLog, type BenchResult, type Row } from './lib/report'
 import { seminarAtOnce } from './lib/seminar-runs'
 import { makeSeminarWriters } from './lib/seminar-writers'
 
@@ -26,8 +27,6 @@ const FLOOR_SECONDS = 5
 /** Students of one seminar writing at once, one connection each. */
 const SEMINAR_WRITERS = 50
 const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 interface Target {
   sourceId: string
@@ -282,14 +281,16 @@ export async function benchHighlightCreate(): Promise<BenchResult> {
       failures.push(`${created} requests answered 201 but ${inserted} rows were inserted`)
     step(`app floors: /api/health and a refused POST, ${FLOOR_SECONDS} s each`)
     notes.push(await floorsOf(app.url, cookie, path))
-    if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return {
-      name: 'highlight-create',
-      rows,
-      notes,
-      failures,
-      details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly },
-    }
+    return withServerLog(
+      {
+        name: 'highlight-create',
+        rows,
+        notes,
+        failures,
+        details: { target, runs, emptyNextAtC10: emptyNext, databaseOnlyAtC10: databaseOnly },
+      },
+      app.logFile,
+    )
   } finally {
     for (const child of children.reverse()) await stopChild(child)
   }

@@ -12,13 +12,14 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { setPriority } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
+import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS } from '../prisma/demo-content'
 import { signIn, startBenchApp, type BenchApp } from './lib/app-server'
 import { ATTACKS, largeBackup, type Attack, type Target } from './lib/attacks'
 import { client, statusCounts, type Client } from './lib/hostile-client'
 import { stopChild } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { step, type BenchResult, type Row } from './lib/report'
 import { percentile } from './lib/stats'
 
 /** How long the student is measured on the idle app, and during each attack. */
@@ -32,9 +33,6 @@ const THINK_MS = 100
 const SETTLE_MS = 3_000
 const TARGET_RATIO = 3
 const TAGS = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 interface Sample {
   kind: 'page' | 'highlight'

@@ -7,7 +7,6 @@
 // and a single raw NOTIFY→LISTEN round trip.
 import { EventEmitter } from 'node:events'
 import { request, type ClientRequest } from 'node:http'
-import { cpus, loadavg } from 'node:os'
 import pg from 'pg'
 import { db } from '../lib/db'
 import { newId } from '../lib/ids'
@@ -16,8 +15,7 @@ import type { Operation } from '../lib/maps/schema'
 import { MAX_STREAMS_PER_USER } from '../lib/realtime/stream-limits'
 import { startDemoApp } from './lib/demo-app'
 import { createGroupMap, logMismatch } from './lib/map-db'
-import { stopChild, type Child } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { loadAverageNote, step, withServerLog, type BenchResult, type Row } from './lib/report'
 import { makeSeminarWriters } from './lib/seminar-writers'
 import { percentile } from './lib/stats'
 
@@ -34,7 +32,6 @@ const DELIVERY_TIMEOUT_MS = 10_000
 const CONNECT_TIMEOUT_MS = 60_000
 const FANOUT_CHANNEL = 'bench_fanout'
 const SINGLE_CHANNEL = 'bench_single'
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 /** Resolves when `count` arrivals of a key were seen, or with false after the timeout. Register before acting. */
 class Arrivals {
@@ -230,13 +227,10 @@ const p = (values: number[], at: number) => (values.length ? percentile(values, 
 const summary = (values: number[]) => `p50 ${p(values, 50).toFixed(1)} ms, p99 ${p(values, 99).toFixed(1)} ms`
 
 export async function benchMapFanout(): Promise<BenchResult> {
-  const children: Child[] = []
+  const { app, people, student, stop } = await startDemoApp()
   const streams: SseClient[] = []
   const pgClients: pg.Client[] = []
-  let release: (() => Promise<void>) | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
     const mapId = await createGroupMap(people, 'Bench map: live fan-out')
     // A person may hold MAX_STREAMS_PER_USER streams open: the clients are a few students' tabs.
     const readers = await makeSeminarWriters(
@@ -390,23 +384,20 @@ export async function benchMapFanout(): Promise<BenchResult> {
       `app: applyMapOperation until it returned (committed) ${summary(app50.applied)}; returned → stream ${summary(app50.afterCommit)}; first to last stream of one operation ${summary(app50.spread)}`,
       `baseline: pg_notify → 1 LISTEN connection → ${CLIENTS} in-process subscribers ${summary(fanout50.latencies)} (${fanout50.latencies.length} deliveries); single NOTIFY→LISTEN ${summary(single.latencies)} (${single.latencies.length})`,
     ]
-    notes.push(
-      `load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(', ')} on ${cpus().length} cores`,
+    notes.push(loadAverageNote())
+    return withServerLog(
+      {
+        name: 'map-fanout',
+        rows,
+        notes,
+        failures,
+        details: { clients: CLIENTS, operations: OPERATIONS, app: app50, fanout: fanout50, single },
+      },
+      app.logFile,
     )
-    if (failures.length > 0) notes.push(`server output: ${app.logFile}`)
-    return {
-      name: 'map-fanout',
-      rows,
-      notes,
-      failures,
-      details: { clients: CLIENTS, operations: OPERATIONS, app: app50, fanout: fanout50, single },
-    }
   } finally {
     for (const stream of streams) stream.close()
     for (const client of pgClients) await client.end().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

@@ -3,17 +3,16 @@
 // benchmarks-only page, app/bench/react-flow) and against the map page of a 5-node map; the HTML
 // of each (its size, and how many copies of the map it carries); and frame times on a map of
 // 1,000 nodes while a node is dragged and while the map is panned, beside bare React Flow again.
-import { cpus, loadavg } from 'node:os'
-import { chromium, type Browser } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { DEMO_PASSWORD } from '../prisma/demo-content'
 import { signIn } from './lib/app-server'
+import { CHROMIUM_PATH, launchChromium, signedInContext, VIEWPORT } from './lib/chromium'
 import { openLive, type Live, type Opened } from './lib/live-map'
 import { applyInBatches, createGroupMap, logMismatch } from './lib/map-db'
 import { mapFrameTimes } from './lib/map-frame-times'
 import { htmlWeight, probeOf, timeHtml, type HtmlTiming } from './lib/page-weight'
 import { startDemoApp } from './lib/demo-app'
-import { stopChild, type Child } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
 import { mapOperations } from './lib/seeded-map'
 import { formatSamples, median, seededRandom } from './lib/stats'
 
@@ -26,29 +25,13 @@ type Size = keyof typeof SIZES
 const LOADS = 3
 const HTML_REQUESTS = 5
 const SEED = 20261125
-/** Wide enough for the editor's three-column layout (lg). */
-const VIEWPORT = { width: 1440, height: 900 }
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 type Timing = Omit<Opened, 'page'>
 
 export async function benchMapRender(): Promise<BenchResult> {
-  const children: Child[] = []
-  let release: (() => Promise<void>) | undefined
+  const { app, people, student, stop } = await startDemoApp()
   let browser: Browser | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
-
     const random = seededRandom(SEED)
     const maps = {} as Record<Size, { id: string; seq: number; nodes: number; relations: number; labels: string[] }>
     for (const size of ['small', 'big', 'huge'] as const) {
@@ -94,10 +77,8 @@ export async function benchMapRender(): Promise<BenchResult> {
     }
 
     step(`launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each page after one warm-up load`)
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-    const context = await browser.newContext({ viewport: VIEWPORT })
-    const [name, ...value] = cookie.split('=')
-    await context.addCookies([{ name: name!, value: value.join('='), url: app.url }])
+    browser = await launchChromium()
+    const context = await signedInContext(browser, app.url, cookie)
     const live = (key: PageKey): Live => {
       const map = maps[key === 'small' ? 'small' : 'big']
       return {
@@ -170,9 +151,7 @@ export async function benchMapRender(): Promise<BenchResult> {
       `group maps as ${student.email}, Chromium ${browser.version()} headless at ${VIEWPORT.width}×${VIEWPORT.height}; "bare" is React Flow's default nodes and edges drawing the 500-node map (same build, layout and canvas size); one tab per load, assets cached`,
       ...pages.map(describe),
       ...frames.notes,
-      `load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(', ')} on ${cpus().length} cores`,
+      loadAverageNote(),
     ]
     const bodiless = (timings: HtmlTiming[]) =>
       timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
@@ -186,7 +165,6 @@ export async function benchMapRender(): Promise<BenchResult> {
     return { name: 'map-render', rows, notes, failures, details }
   } finally {
     await browser?.close().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

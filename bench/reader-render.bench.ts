@@ -2,41 +2,28 @@
 // signed-in student: the server's HTML (first byte, whole page), the first render in Chromium
 // (essay and marks drawn, then hydrated, then live), against the same essay with no highlights
 // in the same run; and the JavaScript the page ships, against the sign-in page's.
-import { cpus, loadavg } from 'node:os'
-import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test'
+import type { Browser, BrowserContext, Request } from '@playwright/test'
 import { listSourceHighlights } from '../lib/annotations/queries'
 import { blocksOf, listItemsOf } from '../lib/sources/blocks'
 import { DEMO_PASSWORD } from '../prisma/demo-content'
 import { signIn } from './lib/app-server'
+import { CHROMIUM_PATH, launchChromium, signedInContext, VIEWPORT } from './lib/chromium'
 import { htmlWeight, probeOf, scriptsOf, timeHtml, type HtmlTiming, type Script } from './lib/page-weight'
 import { startDemoApp } from './lib/demo-app'
-import { stopChild, type Child } from './lib/processes'
 import { annotateEssay, longestEssayWithBareCopy, type Annotation } from './lib/reader-db'
-import type { BenchResult, Row } from './lib/report'
+import { loadAverageNote, step, type BenchResult, type Row } from './lib/report'
 import { formatSamples, median } from './lib/stats'
 
 const ANNOTATION: Annotation = { highlights: 200, replies: 14, threads: [3, 17, 42, 88, 150, 199], seed: 20261207 }
 const HIGHLIGHTS = ANNOTATION.highlights
 const LOADS = 5
 const HTML_REQUESTS = 7
-/** Wide enough for the reader's side panel (lg). */
-const VIEWPORT = { width: 1440, height: 900 }
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const LOAD_TIMEOUT_MS = 120_000
 /** After hydration, for chunks fetched late (lazy components, prefetches) to count too. */
 const SETTLE_MS = 2_000
 /** After the page is live, for the server actions its load started to be seen (not measured). */
 const ACTIONS_SETTLE_MS = 500
 const LIST_ITEM = 'ol[aria-label="Highlights in reading order"] > li button'
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 const kib = (bytes: number) => bytes / 1024
 
 interface RenderTiming {
@@ -165,13 +152,9 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 export async function benchReaderRender(): Promise<BenchResult> {
-  const children: Child[] = []
-  let release: (() => Promise<void>) | undefined
+  const { app, people, student, stop } = await startDemoApp()
   let browser: Browser | undefined
   try {
-    const { app, people, student, ...demo } = await startDemoApp(children)
-    release = demo.release
-
     const essay = await longestEssayWithBareCopy(people)
     step(
       `adding ${HIGHLIGHTS} highlights and ${ANNOTATION.replies} replies to "${essay.title}" (${essay.text.length.toLocaleString('en')} characters)`,
@@ -215,10 +198,8 @@ export async function benchReaderRender(): Promise<BenchResult> {
       failures.push(`the server's HTML draws ${serverMarks} of ${drawnHighlights} highlights`)
 
     step(`launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each reader page after one warm-up load`)
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-    const context = await browser.newContext({ viewport: VIEWPORT })
-    const [name, ...value] = cookie.split('=')
-    await context.addCookies([{ name: name!, value: value.join('='), url: app.url }])
+    browser = await launchChromium()
+    const context = await signedInContext(browser, app.url, cookie)
     const render: Record<'big' | 'bare', RenderTiming[]> = { big: [], bare: [] }
     const expected = {
       big: { blocks, highlights: drawnHighlights, listed: HIGHLIGHTS },
@@ -306,9 +287,7 @@ export async function benchReaderRender(): Promise<BenchResult> {
       `largest reader chunks: ${largest.map(chunk).join('; ')}`,
       `scripts as served: content-encoding ${encodings}, ${kib(sum(readerScripts.map((s) => s.transfer))).toFixed(0)} KiB transferred, ${kib(sum(readerScripts.map((s) => s.bytes))).toFixed(0)} KiB raw; ` +
         `${readerScripts.filter((s) => signInUrls.has(new URL(s.url).pathname)).length} of the reader's ${readerScripts.length} scripts are shared with sign-in`,
-      `load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(', ')} on ${cpus().length} cores`,
+      loadAverageNote(),
     ]
     const bodiless = (timings: HtmlTiming[]) =>
       timings.map(({ body, ...rest }) => ({ ...rest, bytes: Buffer.byteLength(body) }))
@@ -334,7 +313,6 @@ export async function benchReaderRender(): Promise<BenchResult> {
     }
   } finally {
     await browser?.close().catch(() => {})
-    await release?.()
-    for (const child of children.reverse()) await stopChild(child)
+    await stop()
   }
 }

@@ -14,7 +14,7 @@ import { searchGroup } from '../lib/search/queries'
 import { seedDemo } from '../prisma/seed'
 import { connectToBenchDatabase, demoPeople } from './lib/map-db'
 import { freePorts } from './lib/processes'
-import type { BenchResult, Row } from './lib/report'
+import { step, type BenchResult, type Row } from './lib/report'
 import { percentile, seededRandom } from './lib/stats'
 
 const HIGHLIGHTS = 5_000
@@ -51,7 +51,6 @@ const NOTE_WORDS = [
   '抑止力とは何か',
   'compare ¶4',
 ]
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 /** A passage of the text: a run of whole words of 3 to 40 words. */
 function passage(text: string, random: () => number): { start: number; end: number } {

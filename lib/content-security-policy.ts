@@ -1,23 +1,10 @@
-// The Content-Security-Policy of pages: scripts only from this app and inline ones only with the
-// nonce of this very response (Next puts it on every script it writes), so an injected <script>,
-// inline or from elsewhere, never runs. No 'strict-dynamic': it would let any script element a
-// page creates load from anywhere. Styles keep 'unsafe-inline' (React's style attributes need it;
-// styles cannot run code). Eval only in development, for hot reload. next.config.js gives the
-// API and static files the same policy without a nonce.
+// The Content-Security-Policy of pages, with the nonce of this very response: the policy itself is
+// written once, in next.config.js, which gives the API and static files the same one without a
+// nonce.
+import { contentSecurityPolicy } from '../next.config.js'
 
 export function pagePolicy(nonce: string, production: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${production ? '' : " 'unsafe-eval'"}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ')
+  return contentSecurityPolicy({ nonce, production })
 }
 
 /** Two years, sub-domains included: once a browser has seen the app over https, never plain http again. */

@@ -15,7 +15,8 @@ export interface DemoHighlight {
   tag: DemoTag
   quote: string
   note?: string
-  replies?: { by: DemoStudent | 'instructor'; text: string }[]
+  /** The thread under the highlight, in order: who wrote each reply, and what. */
+  replies?: [by: DemoStudent | 'instructor', text: string][]
 }
 
 export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
@@ -36,8 +37,8 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote: 'so that Japan can act as a "delegate" for the United States',
     note: 'The scare quotes do the arguing: Japan as a proxy, not an ally.',
     replies: [
-      { by: 'alex', text: 'Or the author is quoting someone else’s word? Nothing is cited either way.' },
-      { by: 'bea', text: 'Exactly: with no source, the framing is the author’s own.' },
+      ['alex', 'Or the author is quoting someone else’s word? Nothing is cited either way.'],
+      ['bea', 'Exactly: with no source, the framing is the author’s own.'],
     ],
   },
   {
@@ -63,8 +64,8 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote: 'its peace-securing function has been left largely unnoticed',
     note: 'Unnoticed because it works? Deterrence is invisible when it succeeds.',
     replies: [
-      { by: 'bea', text: 'That makes the claim impossible to test, though.' },
-      { by: 'chris', text: 'Fair, but then so is the author’s reading that it does nothing.' },
+      ['bea', 'That makes the claim impossible to test, though.'],
+      ['chris', 'Fair, but then so is the author’s reading that it does nothing.'],
     ],
   },
   {
@@ -124,12 +125,9 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote:
       'Japan’s global security role in U.S.-led military operations in Iraq and Afghanistan has demonstrated that Japan can make contributions without violating Article 9 of the Constitution.',
     replies: [
-      { by: 'alex', text: 'Non-combat roles only. Does that count as a “security role”?' },
-      { by: 'chris', text: 'It counted enough for Washington, which is the author’s point.' },
-      {
-        by: 'instructor',
-        text: 'Both readings are defensible. Bring the Iraq dispatch debate from week 3 into your maps.',
-      },
+      ['alex', 'Non-combat roles only. Does that count as a “security role”?'],
+      ['chris', 'It counted enough for Washington, which is the author’s point.'],
+      ['instructor', 'Both readings are defensible. Bring the Iraq dispatch debate from week 3 into your maps.'],
     ],
   },
   {
@@ -189,9 +187,9 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote: 'Politics in Japan has taken a turn for the worst.',
     note: 'A loaded opening: “the worst” by whose measure? The figures that follow are thinner than the framing.',
     replies: [
-      { by: 'alex', text: 'Five prime ministers in a few years is a fair measure of paralysis.' },
-      { by: 'bea', text: 'Of churn, yes. Paralysis needs a blocked policy, and this section never names one.' },
-      { by: 'chris', text: 'Futenma is the blocked policy, two sections on.' },
+      ['alex', 'Five prime ministers in a few years is a fair measure of paralysis.'],
+      ['bea', 'Of churn, yes. Paralysis needs a blocked policy, and this section never names one.'],
+      ['chris', 'Futenma is the blocked policy, two sections on.'],
     ],
   },
   {
@@ -259,8 +257,8 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote: 'The US – Japan alliance has more benefits than the costs',
     note: 'The conclusion asserts the balance, but the essay never weighs a single cost against a benefit.',
     replies: [
-      { by: 'alex', text: 'The budget section is the cost side, surely?' },
-      { by: 'bea', text: 'Listed, not weighed.' },
+      ['alex', 'The budget section is the cost side, surely?'],
+      ['bea', 'Listed, not weighed.'],
     ],
   },
   {
@@ -302,7 +300,7 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     tag: 'BIAS',
     quote: 'It further outlined Japan’s plans to increase GDP by 2%.',
     note: 'Garbled: the strategy sets defence spending at 2% of GDP, not GDP growth. A reason to check this outlet’s numbers.',
-    replies: [{ by: 'chris', text: 'Good catch. I had put the strategy on the group map without noticing.' }],
+    replies: [['chris', 'Good catch. I had put the strategy on the group map without noticing.']],
   },
   {
     key: 'warships',
@@ -374,8 +372,8 @@ export const DEMO_HIGHLIGHTS: DemoHighlight[] = [
     quote: 'began to feel that Japan was exploiting the relationship by free-riding on US security guarantees',
     note: 'The free-rider charge is reported as a feeling, then half endorsed.',
     replies: [
-      { by: 'alex', text: 'The next sentence answers it: the world’s third largest military budget.' },
-      { by: 'chris', text: 'In absolute terms. As a share of GDP it was tiny.' },
+      ['alex', 'The next sentence answers it: the world’s third largest military budget.'],
+      ['chris', 'In absolute terms. As a share of GDP it was tiny.'],
     ],
   },
   {

@@ -1,22 +1,15 @@
 // The demo seminar's maps: the group's debate across the essays, and one submitted personal map
 // per student with the instructor's feedback pinned to its nodes and scored with the rubric.
-// Nodes cite highlights by their key in demo-highlights.ts; a node without one is a note.
 import type { DemoStudent } from './demo-highlights'
 
-export interface DemoNode {
-  id: string
-  /** The cited highlight's key; the node takes its tag and passage. */
-  cites?: string
-  /** A note's own text. */
-  note?: string
-}
+/**
+ * A node: the key of the highlight it cites (demo-highlights.ts), whose tag and passage it takes,
+ * or a note in its own words, with a name the relations and feedback use.
+ */
+export type DemoNode = string | { name: string; note: string }
 
-export interface DemoRelation {
-  from: string
-  to: string
-  kind: 'SUPPORTS' | 'ATTACKS'
-  label?: string
-}
+/** [from, kind, to, label]: the nodes by their highlight's key or their note's name. */
+export type DemoRelation = [from: string, kind: 'SUPPORTS' | 'ATTACKS', to: string, label?: string]
 
 export interface DemoMap {
   title: string
@@ -26,7 +19,7 @@ export interface DemoMap {
 
 export interface DemoPersonalMap extends DemoMap {
   owner: DemoStudent
-  /** Pinned to a node of this map. */
+  /** Pinned to a node of this map, named as its relations name it. */
   pinned: { node: string; text: string }[]
   /** On the whole map, scored against DEMO_RUBRIC in its order. */
   overall: { text: string; scores: number[] }
@@ -45,46 +38,49 @@ export const DEMO_GROUP_MAP: DemoMap = {
   title: 'Does the alliance still keep East Asia safe?',
   nodes: [
     {
-      id: 'question',
+      name: 'question',
       note: 'Our question: does the alliance still make the region safer, or has it become part of the rivalry it was meant to deter?',
     },
-    { id: 'cornerstone', cites: 'cornerstone' },
-    { id: 'more-stable', cites: 'more-stable' },
-    { id: 'troops', cites: 'troops-1952' },
-    { id: 'edd', cites: 'edd' },
-    { id: 'warships', cites: 'warships' },
-    { id: 'afghanistan', cites: 'afghanistan' },
-    { id: 'contain', cites: 'contain-china' },
-    { id: 'nss', cites: 'nss-china' },
-    { id: 'taiwan', cites: 'taiwan-strait' },
-    { id: 'second-thoughts', cites: 'second-thoughts' },
-    { id: 'few-results', cites: 'few-results' },
-    { id: 'debt', cites: 'public-debt' },
-    { id: 'strongest', cites: 'strongest-ever' },
-    { id: 'source-of-stability', cites: 'source-of-stability' },
-    { id: 'engagement', cites: 'deterrence-engagement' },
-    { id: 'negotiations', cites: 'negotiations' },
-    { id: 'trade', cites: 'trade-figures' },
-    { id: 'unnoticed', note: 'Chris: if deterrence works, nothing happens, so “few results” may be the result.' },
+    'cornerstone',
+    'more-stable',
+    'troops-1952',
+    'edd',
+    'warships',
+    'afghanistan',
+    'contain-china',
+    'nss-china',
+    'taiwan-strait',
+    'second-thoughts',
+    'few-results',
+    'public-debt',
+    'strongest-ever',
+    'source-of-stability',
+    'deterrence-engagement',
+    'negotiations',
+    'trade-figures',
+    {
+      name: 'invisible-deterrence',
+      note: 'Chris: if deterrence works, nothing happens, so “few results” may be the result.',
+    },
   ],
   relations: [
-    { from: 'troops', to: 'cornerstone', kind: 'SUPPORTS' },
-    { from: 'edd', to: 'cornerstone', kind: 'SUPPORTS' },
-    { from: 'afghanistan', to: 'cornerstone', kind: 'SUPPORTS', label: 'Japan pays its share' },
-    { from: 'warships', to: 'more-stable', kind: 'SUPPORTS' },
-    { from: 'more-stable', to: 'cornerstone', kind: 'SUPPORTS' },
-    { from: 'strongest', to: 'more-stable', kind: 'SUPPORTS', label: 'overstates' },
-    { from: 'source-of-stability', to: 'more-stable', kind: 'SUPPORTS', label: 'restates' },
-    { from: 'contain', to: 'more-stable', kind: 'ATTACKS', label: 'rivalry, not safety' },
-    { from: 'nss', to: 'contain', kind: 'SUPPORTS' },
-    { from: 'taiwan', to: 'contain', kind: 'SUPPORTS', label: 'the threat since 1996' },
-    { from: 'second-thoughts', to: 'cornerstone', kind: 'ATTACKS' },
-    { from: 'few-results', to: 'second-thoughts', kind: 'SUPPORTS' },
-    { from: 'debt', to: 'second-thoughts', kind: 'SUPPORTS', label: 'who pays?' },
-    { from: 'unnoticed', to: 'few-results', kind: 'ATTACKS' },
-    { from: 'engagement', to: 'contain', kind: 'ATTACKS', label: 'deterrence alone fails' },
-    { from: 'negotiations', to: 'engagement', kind: 'SUPPORTS' },
-    { from: 'trade', to: 'engagement', kind: 'SUPPORTS', label: 'engagement pays' },
+    ['troops-1952', 'SUPPORTS', 'cornerstone'],
+    ['edd', 'SUPPORTS', 'cornerstone'],
+    ['afghanistan', 'SUPPORTS', 'cornerstone', 'Japan pays its share'],
+    ['warships', 'SUPPORTS', 'more-stable'],
+    ['more-stable', 'SUPPORTS', 'cornerstone'],
+    ['strongest-ever', 'SUPPORTS', 'more-stable', 'overstates'],
+    ['source-of-stability', 'SUPPORTS', 'more-stable', 'restates'],
+    ['contain-china', 'ATTACKS', 'more-stable', 'rivalry, not safety'],
+    ['nss-china', 'SUPPORTS', 'contain-china'],
+    ['taiwan-strait', 'SUPPORTS', 'contain-china', 'the threat since 1996'],
+    ['second-thoughts', 'ATTACKS', 'cornerstone'],
+    ['few-results', 'SUPPORTS', 'second-thoughts'],
+    ['public-debt', 'SUPPORTS', 'second-thoughts', 'who pays?'],
+    ['invisible-deterrence', 'ATTACKS', 'few-results'],
+    ['deterrence-engagement', 'ATTACKS', 'contain-china', 'deterrence alone fails'],
+    ['negotiations', 'SUPPORTS', 'deterrence-engagement'],
+    ['trade-figures', 'SUPPORTS', 'deterrence-engagement', 'engagement pays'],
   ],
 }
 
@@ -93,20 +89,20 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
     owner: 'alex',
     title: 'Why the alliance outlived the Cold War',
     nodes: [
-      { id: 'yoshida', cites: 'yoshida' },
-      { id: 'taiwan', cites: 'taiwan-strait' },
-      { id: 'trade', cites: 'trade-figures' },
-      { id: 'cannot-define', cites: 'cannot-define' },
+      'yoshida',
+      'taiwan-strait',
+      'trade-figures',
+      'cannot-define',
       {
-        id: 'conclusion',
+        name: 'conclusion',
         note: 'Dependence became habit: the alliance lasts because leaving costs more than staying.',
       },
     ],
     relations: [
-      { from: 'taiwan', to: 'yoshida', kind: 'SUPPORTS', label: 'renewed the need' },
-      { from: 'trade', to: 'conclusion', kind: 'SUPPORTS' },
-      { from: 'yoshida', to: 'conclusion', kind: 'SUPPORTS' },
-      { from: 'cannot-define', to: 'conclusion', kind: 'ATTACKS', label: 'waves the costs away' },
+      ['taiwan-strait', 'SUPPORTS', 'yoshida', 'renewed the need'],
+      ['trade-figures', 'SUPPORTS', 'conclusion'],
+      ['yoshida', 'SUPPORTS', 'conclusion'],
+      ['cannot-define', 'ATTACKS', 'conclusion', 'waves the costs away'],
     ],
     pinned: [
       {
@@ -122,21 +118,18 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
   {
     owner: 'bea',
     title: 'Framing against figures in the essay-service paper',
-    nodes: [
-      { id: 'benefits', cites: 'benefits-over-costs' },
-      { id: 'budget', cites: 'defense-budget' },
-      { id: 'economy', cites: 'second-economy' },
-      { id: 'worst', cites: 'turn-for-worst' },
-      { id: 'delegate', cites: 'delegate' },
-    ],
+    nodes: ['benefits-over-costs', 'defense-budget', 'second-economy', 'turn-for-worst', 'delegate'],
     relations: [
-      { from: 'budget', to: 'benefits', kind: 'ATTACKS', label: 'a cost never weighed' },
-      { from: 'economy', to: 'benefits', kind: 'ATTACKS' },
-      { from: 'worst', to: 'benefits', kind: 'SUPPORTS', label: 'framing, not evidence' },
-      { from: 'delegate', to: 'benefits', kind: 'ATTACKS', label: 'the same move in another essay' },
+      ['defense-budget', 'ATTACKS', 'benefits-over-costs', 'a cost never weighed'],
+      ['second-economy', 'ATTACKS', 'benefits-over-costs'],
+      ['turn-for-worst', 'SUPPORTS', 'benefits-over-costs', 'framing, not evidence'],
+      ['delegate', 'ATTACKS', 'benefits-over-costs', 'the same move in another essay'],
     ],
     pinned: [
-      { node: 'budget', text: 'The strongest link on the map: the essay’s own figure turned against its conclusion.' },
+      {
+        node: 'defense-budget',
+        text: 'The strongest link on the map: the essay’s own figure turned against its conclusion.',
+      },
       { node: 'delegate', text: 'Does the second essay’s framing really bear on this one? Say why in a label.' },
     ],
     overall: { text: 'Sharp reading of the framing and good use of the essay’s own numbers.', scores: [5, 4, 4] },
@@ -144,18 +137,12 @@ export const DEMO_PERSONAL_MAPS: DemoPersonalMap[] = [
   {
     owner: 'chris',
     title: 'Deterrence needs diplomacy',
-    nodes: [
-      { id: 'engagement', cites: 'deterrence-engagement' },
-      { id: 'futenma', cites: 'futenma' },
-      { id: 'article-9', cites: 'article-9' },
-      { id: 'self-defense', cites: 'collective-self-defense' },
-      { id: 'free-riding', cites: 'free-riding' },
-    ],
+    nodes: ['deterrence-engagement', 'futenma', 'article-9', 'collective-self-defense', 'free-riding'],
     relations: [
-      { from: 'futenma', to: 'engagement', kind: 'SUPPORTS' },
-      { from: 'self-defense', to: 'article-9', kind: 'SUPPORTS' },
-      { from: 'article-9', to: 'engagement', kind: 'ATTACKS', label: 'more force, not more talk' },
-      { from: 'free-riding', to: 'article-9', kind: 'ATTACKS' },
+      ['futenma', 'SUPPORTS', 'deterrence-engagement'],
+      ['collective-self-defense', 'SUPPORTS', 'article-9'],
+      ['article-9', 'ATTACKS', 'deterrence-engagement', 'more force, not more talk'],
+      ['free-riding', 'ATTACKS', 'article-9'],
     ],
     pinned: [
       { node: 'futenma', text: 'Does the Futenma figure support engagement, or only show friction? Say which.' },

@@ -14,7 +14,14 @@ import { contentHashOf } from '@/lib/sources/content-hash'
 import { StoredLayout } from '@/lib/sources/editing/schema'
 import { relayout } from '@/lib/sources/relayout'
 import { DEMO_EDIT, DEMO_HIGHLIGHTS, type DemoHighlight, type DemoStudent } from './demo-highlights'
-import { DEMO_GROUP_MAP, DEMO_PERSONAL_MAPS, DEMO_RUBRIC, GROUP_MAP_BUILDERS, type DemoMap } from './demo-maps'
+import {
+  DEMO_GROUP_MAP,
+  DEMO_PERSONAL_MAPS,
+  DEMO_RUBRIC,
+  GROUP_MAP_BUILDERS,
+  type DemoMap,
+  type DemoNode,
+} from './demo-maps'
 import { newId } from '@/lib/ids'
 
 type Tx = Prisma.TransactionClient
@@ -56,7 +63,7 @@ export async function seedDemoActivity(tx: Tx, seminar: SeededSeminar): Promise<
       personal,
       highlightIds,
       'PERSONAL',
-      [[ownerId, personal.nodes.map((n) => n.id)]],
+      [[ownerId, personal.nodes.map(nameOf)]],
       ownerId,
     )
     await tx.argumentMap.update({ where: { id: mapId }, data: { status: 'SUBMITTED' } })
@@ -95,13 +102,13 @@ async function seedHighlights(tx: Tx, seminar: SeededSeminar, from: number): Pro
       },
     })
     ids.set(highlight.key, row.id)
-    for (const [n, reply] of (highlight.replies ?? []).entries()) {
+    for (const [n, [by, text]] of (highlight.replies ?? []).entries()) {
       const at = new Date(createdAt.getTime() + (n + 1) * 3 * HOUR)
       await tx.reply.create({
         data: {
           highlightId: row.id,
-          authorId: authorOf(reply.by),
-          body: paragraphNote(reply.text),
+          authorId: authorOf(by),
+          body: paragraphNote(text),
           createdAt: at,
           updatedAt: at,
         },
@@ -148,12 +155,28 @@ async function seedEdit(tx: Tx, seminar: SeededSeminar, at: Date): Promise<void>
   seminar.sources[DEMO_EDIT.essay] = { ...source, text }
 }
 
+const highlightByKey = new Map(DEMO_HIGHLIGHTS.map((h) => [h.key, h]))
+
+/** A node's name in the demo maps: its highlight's key, or its note's name. */
+const nameOf = (node: DemoNode) => (typeof node === 'string' ? node : node.name)
+
+/** What a node shows: its highlight's tag and passage (cut to a label's length), or its note. */
+function contentOf(
+  node: DemoNode,
+  highlightIds: Map<string, string>,
+): Pick<MapState['nodes'][number], 'kind' | 'label' | 'highlightId'> {
+  if (typeof node !== 'string') return { kind: 'NOTE', label: node.note, highlightId: null }
+  const highlight = highlightByKey.get(node)!
+  return { kind: highlight.tag, label: highlight.quote.slice(0, 500), highlightId: highlightIds.get(node)! }
+}
+
 async function seedGroupMap(tx: Tx, seminar: SeededSeminar, highlightIds: Map<string, string>): Promise<void> {
   // Each builder adds the passages they highlighted; the first adds the notes too.
-  const byKey = new Map(DEMO_HIGHLIGHTS.map((h) => [h.key, h]))
   const turns = GROUP_MAP_BUILDERS.map((builder, i): [string, string[]] => [
     seminar.students[builder],
-    DEMO_GROUP_MAP.nodes.filter((n) => (n.cites ? byKey.get(n.cites)!.by === builder : i === 0)).map((n) => n.id),
+    DEMO_GROUP_MAP.nodes
+      .filter((node) => (typeof node === 'string' ? highlightByKey.get(node)!.by === builder : i === 0))
+      .map(nameOf),
   ])
   await seedMap(tx, seminar, DEMO_GROUP_MAP, highlightIds, 'GROUP', turns, null)
 }
@@ -171,24 +194,21 @@ async function seedMap(
   turns: [string, string[]][],
   ownerId: string | null,
 ): Promise<{ mapId: string; nodeIds: Map<string, string> }> {
-  const byKey = new Map(DEMO_HIGHLIGHTS.map((h) => [h.key, h]))
-  const nodeIds = new Map(map.nodes.map((n) => [n.id, newId()]))
+  const nodeIds = new Map(map.nodes.map((node) => [nameOf(node), newId()]))
   const state: MapState = {
-    nodes: map.nodes.map((n) => ({
-      id: nodeIds.get(n.id)!,
-      kind: n.cites ? byKey.get(n.cites)!.tag : 'NOTE',
-      label: n.cites ? byKey.get(n.cites)!.quote.slice(0, 500) : n.note!,
-      highlightId: n.cites ? highlightIds.get(n.cites)! : null,
+    nodes: map.nodes.map((node) => ({
+      id: nodeIds.get(nameOf(node))!,
+      ...contentOf(node, highlightIds),
       x: 0,
       y: 0,
       version: 1,
     })),
-    relations: map.relations.map((r) => ({
+    relations: map.relations.map(([from, kind, to, label = '']) => ({
       id: newId(),
-      fromId: nodeIds.get(r.from)!,
-      toId: nodeIds.get(r.to)!,
-      kind: r.kind,
-      label: r.label ?? '',
+      fromId: nodeIds.get(from)!,
+      toId: nodeIds.get(to)!,
+      kind,
+      label,
     })),
   }
   const placed = new Map(layeredLayout(state).map((p) => [p.nodeId, p]))

@@ -36,8 +36,14 @@ export const NOT_BACKED_UP = ['_prisma_migrations']
 
 export const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
 
-export function copyColumns(columns: string[]): string {
-  return columns.map(quoteIdentifier).join(', ')
+/** The first line of a backup taken now, at these migrations. */
+export function backupHeader(migrations: AppliedMigration[]): BackupHeader {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations }
+}
+
+/** The COPY of one table's section, in the column order its header names: out of the database or into it. */
+export function copyStatement({ table, columns }: TableHeader, direction: 'TO STDOUT' | 'FROM STDIN'): string {
+  return `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) ${direction}`
 }
 
 type Queryable = {

@@ -8,14 +8,12 @@ import { createGzip, type Gzip } from 'node:zlib'
 import pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
 import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  copyColumns,
+  backupHeader,
+  copyStatement,
   END_OF_DATA,
-  quoteIdentifier,
   tablesInDependencyOrder,
-  type BackupHeader,
   type BackupTrailer,
+  type TableHeader,
 } from './backup-format'
 import { openDatabaseTarget } from './database-target'
 
@@ -39,23 +37,17 @@ export async function backupDatabase(url: string, file: string): Promise<Record<
       `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     )
     const tables = await tablesInDependencyOrder(client)
-    const header: BackupHeader = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      createdAt: new Date().toISOString(),
-      migrations,
-    }
-    await write(gzip, `${JSON.stringify(header)}\n`)
+    await write(gzip, `${JSON.stringify(backupHeader(migrations))}\n`)
     const counts: Record<string, number> = {}
     for (const name of tables) {
       const { rows } = await client.query<{ column: string }>(
         `SELECT column_name AS column FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
         [name],
       )
-      const columns = rows.map((row) => row.column)
-      await write(gzip, `${JSON.stringify({ table: name, columns })}\n`)
+      const section: TableHeader = { table: name, columns: rows.map((row) => row.column) }
+      await write(gzip, `${JSON.stringify(section)}\n`)
       let count = 0
-      const copy = client.query(copyTo(`COPY ${quoteIdentifier(name)} (${copyColumns(columns)}) TO STDOUT`))
+      const copy = client.query(copyTo(copyStatement(section, 'TO STDOUT')))
       for await (const chunk of copy as AsyncIterable<Buffer>) {
         // One row per line: COPY escapes newlines inside values.
         for (const byte of chunk) if (byte === 10) count++

@@ -13,7 +13,7 @@ import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams'
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  copyColumns,
+  copyStatement,
   END_OF_DATA,
   quoteIdentifier,
   tablesInDependencyOrder,
@@ -164,7 +164,7 @@ export async function restoreDatabase(
       table: (table) => {
         if (!tables.has(table.table))
           throw new RestoreRefused(`The backup has a table ${table.table} that its own migrations do not create.`)
-        copy = client.query(copyFrom(`COPY ${quoteIdentifier(table.table)} (${copyColumns(table.columns)}) FROM STDIN`))
+        copy = client.query(copyFrom(copyStatement(table, 'FROM STDIN')))
       },
       row: async (line) => {
         if (!copy!.write(`${line}\n`)) await once(copy!, 'drain')

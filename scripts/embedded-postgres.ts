@@ -20,6 +20,7 @@ import { basename, join, resolve } from 'node:path'
 import pg from 'pg'
 import { commandLineOf, isAlive, lockFolder, lockOwner, type FolderLock } from './process-identity'
 import { placePostgres, prepareClusterFolder, type Placement } from './postgres-placement'
+import { acceptsConnection } from './postgres-ready'
 
 export interface EmbeddedDatabase {
   url: string
@@ -126,15 +127,7 @@ async function untilReady(
           `The end of its log (${logFile}):\n${tail}`,
       )
     }
-    const client = new pg.Client({ ...connection, connectionTimeoutMillis: 1_000 })
-    client.on('error', () => {})
-    try {
-      await client.connect()
-      await client.end()
-      return
-    } catch {
-      await client.end().catch(() => {})
-    }
+    if (await acceptsConnection(connection)) return
     if (Date.now() > deadline)
       throw new Error(
         `PostgreSQL did not accept connections within ${READY_WITHIN_MS / 1000} s. The end of its log (${logFile}):\n${logTail(logFile)}`,

@@ -3,6 +3,7 @@
 // Its build is the benchmarks' own (.next-bench): the app plus their reference pages (*.bench.tsx).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { buildDir } from '../../scripts/build-if-needed'
 import { freePorts, startChild, stopChild, waitForOtherBuilds, type Child } from './processes'
 
@@ -21,8 +22,6 @@ export interface BenchApp {
   child: Child
   logFile: string
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A Postgres left running on .data/bench by an interrupted bench run would hold its files. */
 async function stopLeftoverPostgres(): Promise<void> {

@@ -2,21 +2,24 @@
 // the same database, and the demo seminar's people.
 import { startBenchApp } from './app-server'
 import { connectToBenchDatabase, demoPeople } from './map-db'
-import type { Child } from './processes'
+import { stopChild } from './processes'
 
 /**
- * Starts the app (its process joins `children`, for the caller to stop) and connects lib/db here to
- * its database; the caller calls `release` when done. A failure after connecting releases at once.
+ * Starts the app and connects lib/db here to its database; the caller calls `stop` when done (the
+ * connection closes, then the app stops). A failure on the way stops what had started.
  */
-export async function startDemoApp(children: Child[]) {
+export async function startDemoApp() {
   const app = await startBenchApp()
-  children.push(app.child)
   const release = connectToBenchDatabase(app.databaseUrl)
+  const stop = async () => {
+    await release()
+    await stopChild(app.child)
+  }
   try {
     const people = await demoPeople()
-    return { app, release, people, student: people.students[0]! }
+    return { app, stop, people, student: people.students[0]! }
   } catch (error) {
-    await release()
+    await stop()
     throw error
   }
 }

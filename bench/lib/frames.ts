@@ -1,6 +1,7 @@
 // Frame times on a React Flow canvas in Chromium: the gaps between requestAnimationFrame callbacks
 // while a person drags a node or pans the map, with the mouse moved along a circle at a steady
 // ~120 Hz (a real mouse's rate) for a fixed time, as a person does, not as fast as the page allows.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Page } from '@playwright/test'
 import { percentile } from './stats'
 
@@ -17,7 +18,6 @@ export interface FrameStats {
 }
 
 export const MOUSE_EVERY_MS = 8
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function frameStats(deltas: readonly number[]): FrameStats {
   return { frames: deltas.length, p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas) }

@@ -1,6 +1,7 @@
 // Frame times on a big map: in one tab per round, the page at rest, then a node dragged and the
 // pane panned with the whole map in view, then the same again zoomed in to about 100 %; the map
 // page and bare React Flow drawing the same map take turns, round after round.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { BrowserContext } from '@playwright/test'
 import {
   circleDrag,
@@ -23,7 +24,6 @@ const REST_MS = 2_000
 const RADIUS = 100
 /** Wheel notches from the fitted view to about 100 %. */
 const ZOOM_STEPS = 6
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 const GESTURES = {
   rest: 'page at rest',

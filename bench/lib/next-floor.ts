@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { BENCH_LOG_DIR } from './app-server'
 import { freePorts, startChild, stopChild, type Child } from './processes'
 
@@ -17,7 +18,6 @@ const FLOOR_DIR = resolve('.data/bench-next-floor')
 const PATH = '/api/ping'
 const DATABASE_PATH = '/api/database-only'
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const ROUTE = `export const dynamic = 'force-dynamic'
 

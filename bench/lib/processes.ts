@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface Child {
   label: string
@@ -13,7 +14,6 @@ export interface Child {
 }
 
 const running = new Set<Child>()
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Runs a script with `args` (a TypeScript file through `node --import tsx`, JavaScript on plain

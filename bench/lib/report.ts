@@ -1,5 +1,5 @@
-// What a benchmark hands back, the one table `npm run bench` prints, and bench/results/ (latest.json
-// and a dated copy of every run).
+// What a benchmark hands back, the progress lines it prints while it runs, the one table `npm run
+// bench` prints, and bench/results/ (latest.json and a dated copy of every run).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -22,6 +22,20 @@ export interface BenchResult {
   failures: string[]
   details?: Record<string, unknown>
 }
+
+/** The result, pointing at the server's own output when anything failed: the reason is usually there. */
+export function withServerLog(result: BenchResult, logFile: string): BenchResult {
+  return result.failures.length > 0 ? { ...result, notes: [...result.notes, `server output: ${logFile}`] } : result
+}
+
+/** A progress line, stamped with the time of day, so a slow step shows where a run spends it. */
+export const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
+
+/** The machine's load as a run ends: figures taken on a busy machine read slower than they are. */
+export const loadAverageNote = () =>
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${cpus().length} cores`
 
 const RESULTS_DIR = join(process.cwd(), 'bench', 'results')
 

@@ -5,14 +5,13 @@
 // holds until its commit is held that much longer.
 import pg from 'pg'
 import { problemsOf, runLoad, type LoadResult } from './load'
-import type { Row } from './report'
+import { step, type Row } from './report'
 import type { Writer } from './seminar-writers'
 
 const SECONDS = 10
 const WARMUP_SECONDS = 5
 /** commit_delay in microseconds: PostgreSQL waits this long before each commit's WAL flush. */
 const SLOW_COMMIT_US = 2_000
-const step = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`)
 
 /** Runs `work` with the server's commit_delay set (for every commit), then resets it. */
 async function withCommitDelay<T>(databaseUrl: string, micros: number, work: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { chownSync, chmodSync, existsSync, mkdirSync, openSync, closeSync, readF
 import { join } from 'node:path'
 import pg from 'pg'
 import { anyFreePort } from '../../../scripts/ports'
+import { acceptsConnection } from '../../../scripts/postgres-ready'
 import { recordProcess, type ServerKind } from '../../faults/harness/processes'
 
 export const PG15_BIN = process.env.TOPOLOGY_PG_BIN ?? '/usr/lib/postgresql/15/bin'
@@ -74,15 +75,7 @@ async function untilConnects(service: Service, config: pg.ClientConfig, what: st
   const deadline = Date.now() + 30_000
   for (;;) {
     if (service.child.exitCode !== null) throw new Error(`${what} exited while starting:\n${tail(service.logFile)}`)
-    const client = new pg.Client({ ...config, connectionTimeoutMillis: 1_000 })
-    client.on('error', () => {})
-    try {
-      await client.connect()
-      await client.end()
-      return
-    } catch {
-      await client.end().catch(() => {})
-    }
+    if (await acceptsConnection(config)) return
     if (Date.now() > deadline)
       throw new Error(`${what} did not accept connections within 30 s:\n${tail(service.logFile)}`)
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -1,6 +1,6 @@
 'use client'
 // The side panel list: every visible highlight in reading order, filters and counts per tag.
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { AnchorBadge } from './legend'
 

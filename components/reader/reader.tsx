@@ -12,7 +12,7 @@ import {
   readHighlightChangesAction,
 } from '@/lib/annotations/actions'
 import { applyHighlightChanges, MAX_CHANGED_IDS } from '@/lib/annotations/highlight-changes'
-import type { ReaderHighlights } from '@/lib/annotations/queries'
+import type { ReaderHighlights } from '@/lib/annotations/views'
 import { listReadersAction } from '@/lib/realtime/actions'
 import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'

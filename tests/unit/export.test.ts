@@ -5,7 +5,7 @@ import { anchorAt } from '@/lib/annotations/anchoring'
 import { exportHighlightsCsv } from '@/lib/annotations/export-csv'
 import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
 import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
-import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
+import type { HighlightView, ReplyView } from '@/lib/annotations/views'
 
 const TEXT = [
   'Why Alliances Endure',

@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
 import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 
 const DATA_DIR = resolve(process.env.CONFORMANCE_DATA_DIR ?? resolve(__dirname, '../../../shared/conformance-data'))
 const SUITE = join(DATA_DIR, 'annotation-model')

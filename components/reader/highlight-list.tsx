@@ -104,7 +104,7 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
       )}
       <ol aria-label="Highlights in reading order" className="flex flex-col gap-1.5">
         {shown.map((h) => (
-          <li key={h.id}>
+          <li key={h.id} className="hl-item">
             <button
               type="button"
               onClick={() => onOpen(h.id)}

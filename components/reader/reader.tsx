@@ -12,6 +12,7 @@ import {
   readHighlightChangesAction,
 } from '@/lib/annotations/actions'
 import { applyHighlightChanges, MAX_CHANGED_IDS } from '@/lib/annotations/highlight-changes'
+import { unpackHighlights, type PackedHighlights } from '@/lib/annotations/packed-highlights'
 import type { ReaderHighlights } from '@/lib/annotations/views'
 import { listReadersAction } from '@/lib/realtime/actions'
 import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
@@ -33,7 +34,8 @@ interface ReaderProps {
   text: string
   /** The kinds and pages of the text's blocks, as the importer read them from the original. */
   layout?: readonly BlockLayout[]
-  initial: ReaderHighlights
+  /** The highlights as the page read them, packed (packed-highlights.ts). */
+  initial: PackedHighlights
   /** The group's event number read before `initial`: the live stream starts from it. */
   liveSince: number
   viewer: { id: string; isInstructor: boolean }
@@ -76,7 +78,7 @@ export function Reader({
   const articleRef = useRef<HTMLDivElement>(null)
   const columnRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
-  const [data, setData] = useState(initial)
+  const [data, setData] = useState<ReaderHighlights>(() => unpackHighlights(initial, text))
   const [filters, setFilters] = useState<Filters>(
     initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS,
   )

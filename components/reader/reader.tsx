@@ -1,6 +1,7 @@
 'use client'
 // The reader: the essay with everyone's highlights, live. Select with mouse or keyboard, tag
 // with the toolbar or 1/2/3, and read or discuss any highlight in the side panel.
+import dynamic from 'next/dynamic'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
@@ -19,13 +20,18 @@ import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'
 import { offsetsOfRange, rangeOf } from './dom-offsets'
 import { HeatGutter } from './heat-gutter'
-import { HighlightDetail } from './highlight-detail'
 import { ALL_FILTERS, applyFilters, HighlightList, type Filters } from './highlight-list'
 import { moveFocus, showCursor, type Cursor } from './keyboard-selection'
 import { PanelDrawer } from './panel-drawer'
 import { ReaderText } from './reader-text'
 import { SelectionToolbar } from './selection-toolbar'
 import { useLiveSource } from './use-live-source'
+
+// One opened highlight's panel (thread, note, edit controls) loads when a highlight is opened; a
+// link to one (?highlight=) still has it drawn by the server.
+const HighlightDetail = dynamic(() => import('./highlight-detail').then((m) => m.HighlightDetail), {
+  loading: () => <p className="text-xs text-stone-500">Loading the highlight…</p>,
+})
 
 interface ReaderProps {
   groupId: string

@@ -109,9 +109,9 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
               type="button"
               onClick={() => onOpen(h.id)}
               aria-current={h.id === activeId ? 'true' : undefined}
-              className={`w-full rounded-md border p-2 text-left text-xs hover:border-indigo-300 ${h.id === activeId ? 'border-indigo-400 bg-indigo-50' : 'border-stone-200 bg-white'}`}
+              className="hl-row"
             >
-              <span className="flex items-center gap-1.5">
+              <span className="hl-row-head">
                 <span aria-hidden style={{ color: TAGS[h.tag].stroke }}>
                   {TAGS[h.tag].icon}
                 </span>
@@ -122,7 +122,7 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
                 {h.visibility === 'PRIVATE' && <span aria-label="private">🔒</span>}
                 {h.replies.length > 0 && <span className="ml-auto text-stone-500">💬 {h.replies.length}</span>}
               </span>
-              <span dir="auto" className="mt-1 line-clamp-2 block font-serif text-stone-700">
+              <span dir="auto" className="hl-row-quote">
                 “<bdi>{h.exact}</bdi>”
               </span>
               <AnchorBadge status={h.anchorStatus} />

@@ -1,5 +1,5 @@
 // Instructor class view: beside each paragraph, how many students tagged it, per tag.
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 import type { TextBlock } from '@/lib/sources/blocks'
 import { TAG_NAMES, TAGS } from '@/lib/tags'
 

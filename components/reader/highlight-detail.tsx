@@ -14,7 +14,7 @@ import {
   updateReplyAction,
 } from '@/lib/annotations/actions'
 import { isEmptyNote } from '@/lib/annotations/note-text'
-import type { HighlightView, ReplyView } from '@/lib/annotations/queries'
+import type { HighlightView, ReplyView } from '@/lib/annotations/views'
 import { TAG_NAMES, TAGS } from '@/lib/tags'
 import { AnchorBadge, TagBadge } from './legend'
 import { NoteView } from './note-view'

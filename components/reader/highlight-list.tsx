@@ -1,6 +1,6 @@
 'use client'
 // The side panel list: every visible highlight in reading order, filters and counts per tag.
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { AnchorBadge } from './legend'
 
@@ -104,14 +104,14 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
       )}
       <ol aria-label="Highlights in reading order" className="flex flex-col gap-1.5">
         {shown.map((h) => (
-          <li key={h.id}>
+          <li key={h.id} className="hl-item">
             <button
               type="button"
               onClick={() => onOpen(h.id)}
               aria-current={h.id === activeId ? 'true' : undefined}
-              className={`w-full rounded-md border p-2 text-left text-xs hover:border-indigo-300 ${h.id === activeId ? 'border-indigo-400 bg-indigo-50' : 'border-stone-200 bg-white'}`}
+              className="hl-row"
             >
-              <span className="flex items-center gap-1.5">
+              <span className="hl-row-head">
                 <span aria-hidden style={{ color: TAGS[h.tag].stroke }}>
                   {TAGS[h.tag].icon}
                 </span>
@@ -122,7 +122,7 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
                 {h.visibility === 'PRIVATE' && <span aria-label="private">🔒</span>}
                 {h.replies.length > 0 && <span className="ml-auto text-stone-500">💬 {h.replies.length}</span>}
               </span>
-              <span dir="auto" className="mt-1 line-clamp-2 block font-serif text-stone-700">
+              <span dir="auto" className="hl-row-quote">
                 “<bdi>{h.exact}</bdi>”
               </span>
               <AnchorBadge status={h.anchorStatus} />

@@ -2,7 +2,7 @@
 // The essay with its highlights drawn in. Overlapping highlights split into runs (segments.ts);
 // each run is a <mark> that opens the innermost highlight, or lists all of them when stacked.
 import { forwardRef, memo, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react'
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 import { listItemsOf, type TextBlock } from '@/lib/sources/blocks'
 import { TAGS } from '@/lib/tags'
 import { segmentsOf } from './segments'

@@ -1,6 +1,7 @@
 'use client'
 // The reader: the essay with everyone's highlights, live. Select with mouse or keyboard, tag
 // with the toolbar or 1/2/3, and read or discuss any highlight in the side panel.
+import dynamic from 'next/dynamic'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
@@ -12,19 +13,25 @@ import {
   readHighlightChangesAction,
 } from '@/lib/annotations/actions'
 import { applyHighlightChanges, MAX_CHANGED_IDS } from '@/lib/annotations/highlight-changes'
-import type { ReaderHighlights } from '@/lib/annotations/queries'
+import { unpackHighlights, type PackedHighlights } from '@/lib/annotations/packed-highlights'
+import type { ReaderHighlights } from '@/lib/annotations/views'
 import { listReadersAction } from '@/lib/realtime/actions'
 import { blocksOf, type BlockLayout } from '@/lib/sources/blocks'
 import { tagForKey, TAGS, type TagName } from '@/lib/tags'
 import { offsetsOfRange, rangeOf } from './dom-offsets'
 import { HeatGutter } from './heat-gutter'
-import { HighlightDetail } from './highlight-detail'
 import { ALL_FILTERS, applyFilters, HighlightList, type Filters } from './highlight-list'
 import { moveFocus, showCursor, type Cursor } from './keyboard-selection'
 import { PanelDrawer } from './panel-drawer'
 import { ReaderText } from './reader-text'
 import { SelectionToolbar } from './selection-toolbar'
 import { useLiveSource } from './use-live-source'
+
+// One opened highlight's panel (thread, note, edit controls) loads when a highlight is opened; a
+// link to one (?highlight=) still has it drawn by the server.
+const HighlightDetail = dynamic(() => import('./highlight-detail').then((m) => m.HighlightDetail), {
+  loading: () => <p className="text-xs text-stone-500">Loading the highlight…</p>,
+})
 
 interface ReaderProps {
   groupId: string
@@ -33,7 +40,8 @@ interface ReaderProps {
   text: string
   /** The kinds and pages of the text's blocks, as the importer read them from the original. */
   layout?: readonly BlockLayout[]
-  initial: ReaderHighlights
+  /** The highlights as the page read them, packed (packed-highlights.ts). */
+  initial: PackedHighlights
   /** The group's event number read before `initial`: the live stream starts from it. */
   liveSince: number
   viewer: { id: string; isInstructor: boolean }
@@ -76,7 +84,7 @@ export function Reader({
   const articleRef = useRef<HTMLDivElement>(null)
   const columnRef = useRef<HTMLDivElement>(null)
   const cursor = useRef<Cursor | null>(null)
-  const [data, setData] = useState(initial)
+  const [data, setData] = useState<ReaderHighlights>(() => unpackHighlights(initial, text))
   const [filters, setFilters] = useState<Filters>(
     initialAuthor ? { ...ALL_FILTERS, authorId: initialAuthor } : ALL_FILTERS,
   )

@@ -5,7 +5,8 @@ import { getClaimedActor, getCurrentUser } from '@/lib/auth/session'
 import { attempt, type Result } from '@/lib/errors'
 import { SourceRef } from '@/lib/sources/schema'
 import * as highlights from './mutations'
-import { listSourceHighlights, readHighlightChanges, type HighlightChanges, type ReaderHighlights } from './queries'
+import { listSourceHighlights, readHighlightChanges } from './queries'
+import type { HighlightChanges, ReaderHighlights } from './views'
 import type {
   ChangedHighlights,
   ConfirmAnchor,

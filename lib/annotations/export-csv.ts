@@ -8,7 +8,7 @@ import { blocksOf, type TextBlock } from '@/lib/sources/blocks'
 import { StoredLayout } from '@/lib/sources/editing/schema'
 import { codePointOffsets } from './code-points'
 import { notePlainText } from './note'
-import type { HighlightView } from './queries'
+import type { HighlightView } from './views'
 
 const COLUMNS = [
   'highlight_id',

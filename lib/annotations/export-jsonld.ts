@@ -16,7 +16,7 @@ import { anchorAt } from './anchoring'
 import { codePointOffsets } from './code-points'
 import { notePlainText, type NoteDoc } from './note'
 import { noteHasMarkup, noteHtml } from './note-html'
-import type { HighlightView } from './queries'
+import type { HighlightView } from './views'
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 const COLLOQUY_TERMS = 'urn:colloquy:terms:'

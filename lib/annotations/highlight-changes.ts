@@ -1,7 +1,7 @@
 // A reader's highlights brought up to date from a few re-read ones (after live events), instead
 // of reading them all again: what is gone leaves, what changed replaces its old self, in reading
 // order (the order listSourceHighlights reads them in).
-import type { HighlightChanges, HighlightView, ReaderHighlights } from './queries'
+import type { HighlightChanges, HighlightView, ReaderHighlights } from './views'
 
 /** At most this many highlights are read again by name; a larger burst reads the whole list. */
 export const MAX_CHANGED_IDS = 100

@@ -5,47 +5,9 @@ import { can } from '@/lib/permissions'
 import { canSeeHighlight, canSeeMap, readFirstApplies, visibleHighlightsWhere } from '@/lib/permissions/visibility'
 import { authorizeOnSource } from '@/lib/sources/access'
 import type { NoteDoc } from './note'
+import type { HighlightChanges, HighlightView, ReaderHighlights } from './views'
 import { ChangedHighlights } from './schema'
 import { readerContext } from './reader-context'
-
-export interface ReplyView {
-  id: string
-  author: { id: string; name: string }
-  body: NoteDoc
-  createdAt: string
-  updatedAt: string
-  canEdit: boolean
-  canDelete: boolean
-}
-
-export interface HighlightView {
-  id: string
-  tag: 'CLAIM' | 'EVIDENCE' | 'BIAS'
-  visibility: 'GROUP' | 'PRIVATE'
-  start: number
-  end: number
-  exact: string
-  anchorStatus: 'EXACT' | 'MOVED' | 'ORPHANED'
-  note: NoteDoc | null
-  author: { id: string; name: string; role: 'INSTRUCTOR' | 'STUDENT' | null }
-  createdAt: string
-  mine: boolean
-  canEdit: boolean
-  canDelete: boolean
-  canConfirm: boolean
-  replies: ReplyView[]
-  /** Maps the viewer can open that cite this highlight. */
-  maps: { id: string; title: string }[]
-}
-
-export interface ReaderHighlights {
-  highlights: HighlightView[]
-  lockedByReadFirst: boolean
-  sourceVersion: number
-  /** Whether the viewer may add highlights and replies here (not in an archived group). */
-  canHighlight: boolean
-  canReply: boolean
-}
 
 const HIGHLIGHT_ORDER = [{ start: 'asc' as const }, { end: 'desc' as const }, { createdAt: 'asc' as const }]
 const HIGHLIGHT_INCLUDE = {
@@ -56,13 +18,6 @@ const HIGHLIGHT_INCLUDE = {
 
 export async function listSourceHighlights(actor: Actor, sourceId: unknown): Promise<ReaderHighlights> {
   return readHighlights(actor, sourceId)
-}
-
-/** Some highlights of a source read again (after a live event): those the viewer can still see, and the rest as gone. */
-export interface HighlightChanges extends Omit<ReaderHighlights, 'highlights'> {
-  changed: HighlightView[]
-  /** Deleted, or no longer visible to the viewer (made private, "read first" again). */
-  gone: string[]
 }
 
 export async function readHighlightChanges(actor: Actor, input: unknown): Promise<HighlightChanges> {

@@ -5,7 +5,7 @@ import { anchorAt } from '@/lib/annotations/anchoring'
 import { exportHighlightsCsv } from '@/lib/annotations/export-csv'
 import { exportHighlightsJsonLd, type ExportedSource } from '@/lib/annotations/export-jsonld'
 import { noteFromText, type NoteDoc } from '@/lib/annotations/note'
-import type { ReplyView } from '@/lib/annotations/queries'
+import type { ReplyView } from '@/lib/annotations/views'
 import { highlightsOn, linked, paragraphNote } from './fixtures'
 
 const TEXT = [

@@ -1,7 +1,7 @@
 // What the unit tests share: highlights as the reader's queries hand them to the exports, and the
 // notes on them.
 import type { NoteBlock, NoteDoc } from '@/lib/annotations/note'
-import type { HighlightView } from '@/lib/annotations/queries'
+import type { HighlightView } from '@/lib/annotations/views'
 
 type Inline = NonNullable<Extract<NoteBlock, { type: 'paragraph' }>['content']>[number]
 

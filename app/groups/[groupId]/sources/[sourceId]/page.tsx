@@ -4,6 +4,7 @@ import { ArchivedNotice } from '@/components/groups/archived-notice'
 import { Reader } from '@/components/reader/reader'
 import { TagLegend } from '@/components/reader/legend'
 import { SearchBox } from '@/components/search/search-box'
+import { packHighlights } from '@/lib/annotations/packed-highlights'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { readerAssignments } from '@/lib/assignments/queries'
 import { requirePageUser } from '@/lib/auth/session'
@@ -89,7 +90,7 @@ export default async function SourcePage({
         sourceId={source.id}
         text={source.text}
         layout={source.layout}
-        initial={initial}
+        initial={packHighlights(initial, source.text)}
         liveSince={liveSince}
         viewer={{ id: user.id, isInstructor: can(standing, 'group:classView') }}
         studentCount={studentCount}

@@ -101,6 +101,26 @@ function Heading({ block, children }: { block: TextBlock; children: ReactNode })
   )
 }
 
+/** A paragraph, or a quoted one set off as the original had it; both carry their offsets in the text. */
+function Prose({ block, id, children }: { block: TextBlock; id: string; children: ReactNode }) {
+  const Tag = block.kind === 'quote' ? 'blockquote' : 'p'
+  return (
+    <Tag
+      id={id}
+      dir="auto"
+      data-start={block.start}
+      data-end={block.end}
+      className={
+        block.kind === 'quote'
+          ? 'whitespace-pre-line border-s-4 border-stone-300 ps-4 italic text-stone-700'
+          : 'whitespace-pre-line'
+      }
+    >
+      {children}
+    </Tag>
+  )
+}
+
 export const ReaderText = memo(
   forwardRef<HTMLDivElement, ReaderTextProps>(function ReaderText(
     { blocks, highlights, activeId, onOpen, onKeyDown, onFocus, onBlur, gutter },
@@ -146,26 +166,10 @@ export const ReaderText = memo(
                 {/* dir="auto": an Arabic or Hebrew paragraph is laid out right to left, from its first strong character. */}
                 {block.kind === 'list' ? (
                   <ListBlock id={`p${block.number}`} block={block} marks={marks} />
-                ) : block.kind === 'quote' ? (
-                  <blockquote
-                    id={`p${block.number}`}
-                    dir="auto"
-                    data-start={block.start}
-                    data-end={block.end}
-                    className="whitespace-pre-line border-s-4 border-stone-300 ps-4 italic text-stone-700"
-                  >
-                    {inner}
-                  </blockquote>
                 ) : (
-                  <p
-                    id={`p${block.number}`}
-                    dir="auto"
-                    data-start={block.start}
-                    data-end={block.end}
-                    className="whitespace-pre-line"
-                  >
+                  <Prose id={`p${block.number}`} block={block}>
                     {inner}
-                  </p>
+                  </Prose>
                 )}
               </section>
             </div>

@@ -13,10 +13,9 @@ import {
   SLOW,
   acceptDialogs,
   addEssay,
-  createGroup,
   joinWithCode,
+  ownGroup,
   person,
-  runId,
   signedIn,
   signedUp,
 } from './support/seminar'
@@ -250,12 +249,10 @@ test('a note and a reply thread survive a reload', async ({ openBrowser }) => {
 
 test('filters and counts', async ({ openBrowser }) => {
   test.slow()
-  const groupName = `Filter seminar ${runId}`
   const ada = person('Ada Annotator')
   const ben = person('Ben Bystander')
 
-  const teacher = await signedUp(openBrowser(), person('Frida Filter'))
-  const group = await createGroup(teacher, groupName)
+  const { teacher, group } = await ownGroup(openBrowser(), person('Frida Filter'), 'Filter seminar')
   const url = await addEssay(teacher)
 
   const adaPage = await signedUp(openBrowser(), ada)

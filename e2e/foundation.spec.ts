@@ -7,6 +7,7 @@ import {
   acceptDialogs,
   createGroup,
   joinWithCode,
+  ownGroup,
   person,
   runId,
   signUp,
@@ -94,8 +95,7 @@ test('an instructor signs up, creates a group, and a student joins it by code', 
 
 test('an outsider is refused', async ({ openBrowser }) => {
   test.slow()
-  const teacher = await signedUp(openBrowser(), person('Olga Owner'))
-  const group = await createGroup(teacher, `Closed seminar ${runId}`)
+  const { teacher, group } = await ownGroup(openBrowser(), person('Olga Owner'), 'Closed seminar')
   await pasteEssay(teacher)
   const essayUrl = await submitEssay(teacher)
 
@@ -106,7 +106,7 @@ test('an outsider is refused', async ({ openBrowser }) => {
     await expect(outsider.getByRole('heading', { name: 'Not found' })).toBeVisible()
     await expect(outsider.getByText(ESSAY_TITLE)).toHaveCount(0)
     await expect(outsider.getByText('Alliances are usually founded')).toHaveCount(0)
-    await expect(outsider.getByText(`Closed seminar ${runId}`)).toHaveCount(0)
+    await expect(outsider.getByText(group.name)).toHaveCount(0)
     await expect(outsider.getByTestId('join-code')).toHaveCount(0)
   }
 
@@ -170,9 +170,7 @@ test('sign-in errors are clear', async ({ page }) => {
 
 test('the invite link works', async ({ openBrowser }) => {
   test.slow()
-  const groupName = `Invited seminar ${runId}`
-  const teacher = await signedUp(openBrowser(), person('Ivan Inviter'))
-  const group = await createGroup(teacher, groupName)
+  const { teacher, group } = await ownGroup(openBrowser(), person('Ivan Inviter'), 'Invited seminar')
   const inviteLink = await teacher.getByLabel('Invite link').inputValue()
   expect(inviteLink).toBe(`${new URL(group.url).origin}/join/${group.code.replace('-', '')}`)
 
@@ -188,7 +186,7 @@ test('the invite link works', async ({ openBrowser }) => {
   await expect(invitee.getByRole('heading', { name: 'Join a seminar group' })).toBeVisible()
   await invitee.getByRole('button', { name: 'Join group' }).click()
   await expect(invitee).toHaveURL(group.url, SLOW)
-  await expect(invitee.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
+  await expect(invitee.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
   await expect(member(invitee, guest.name)).toContainText('Student')
 
   const demo = await openBrowser()
@@ -205,11 +203,9 @@ test('the invite link works', async ({ openBrowser }) => {
 
 test('an instructor rotates the code and removes a member', async ({ openBrowser }) => {
   test.slow()
-  const groupName = `Rotating seminar ${runId}`
   const early = person('Eli Early')
   const late = person('Lena Late')
-  const teacher = await signedUp(openBrowser(), person('Rosa Rotator'))
-  const group = await createGroup(teacher, groupName)
+  const { teacher, group } = await ownGroup(openBrowser(), person('Rosa Rotator'), 'Rotating seminar')
 
   const earlyPage = await signedUp(openBrowser(), early)
   await joinWithCode(earlyPage, group)

@@ -24,16 +24,27 @@ async function openNewSource(page: Page) {
 const upload = (page: Page, name: string, buffer: Buffer, mimeType: string) =>
   page.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
 
+/** The demo instructor reads a file into the new-source form; the control names the file it read. */
+async function importFile(openBrowser: () => Promise<Page>, name: string, buffer: Buffer, mimeType: string) {
+  const page = await signedIn(openBrowser(), INSTRUCTOR.email)
+  await openNewSource(page)
+  await upload(page, name, buffer, mimeType)
+  await expect(page.getByTestId('imported-file')).toHaveText(name, SLOW)
+  return page
+}
+
 test('an instructor imports a web page full of furniture, checks the preview and reads it numbered', async ({
   openBrowser,
 }) => {
   test.slow()
-  const page = await signedIn(openBrowser(), INSTRUCTOR.email)
-  await openNewSource(page)
-  await upload(page, 'federalist-10.html', readFileSync(join(FIXTURES, 'essay-page.html')), 'text/html')
+  const page = await importFile(
+    openBrowser,
+    'federalist-10.html',
+    readFileSync(join(FIXTURES, 'essay-page.html')),
+    'text/html',
+  )
 
-  // The control names the file it read; the details are filled in from the page.
-  await expect(page.getByTestId('imported-file')).toHaveText('federalist-10.html', SLOW)
+  // The details are filled in from the page.
   await expect(page.getByText('No file chosen')).toHaveCount(0)
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('The Federalist No. 10')
   await expect(page.getByLabel('Author (optional)')).toHaveValue('James Madison')
@@ -82,10 +93,7 @@ test('a two-column journal PDF is read column by column, and the reader shows th
   openBrowser,
 }) => {
   test.slow()
-  const page = await signedIn(openBrowser(), INSTRUCTOR.email)
-  await openNewSource(page)
-  await upload(page, 'kennan.pdf', Buffer.from(await journalPdf()), 'application/pdf')
-  await expect(page.getByTestId('imported-file')).toHaveText('kennan.pdf', SLOW)
+  const page = await importFile(openBrowser, 'kennan.pdf', Buffer.from(await journalPdf()), 'application/pdf')
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Credible Commitments')
   await expect(page.getByLabel('Author (optional)')).toHaveValue('George Kennan')
   const preview = page.getByRole('region', { name: 'Import preview' })

@@ -36,6 +36,16 @@ async function selectWords(page: Page, words: number) {
   return chosen
 }
 
+/** ArrowDown to paragraph `n`, `quote` selected word by word from its start, tagged with `key`. */
+async function tagNextParagraph(page: Page, n: number, quote: string, key: '1' | '2' | '3') {
+  await page.keyboard.press('ArrowDown')
+  await expectCaretIn(page, n)
+  expect(await selectWords(page, quote.split(' ').length)).toBe(quote)
+  await page.keyboard.press(key)
+  await expect(tagToolbar(page)).toBeHidden(SLOW)
+  await expect(listItem(page, quote)).toBeVisible()
+}
+
 test('two highlights in different paragraphs with the keyboard, the cursor staying where the first ended', async ({
   openBrowser,
 }) => {
@@ -56,24 +66,14 @@ test('two highlights in different paragraphs with the keyboard, the cursor stayi
   await page.screenshot({ path: `${SHOTS}/caret-on-focus.png` })
 
   // Paragraph 2: "Shared bases, joint", as evidence.
-  await page.keyboard.press('ArrowDown')
-  await expectCaretIn(page, 2)
-  expect(await selectWords(page, 3)).toBe('Shared bases, joint')
-  await page.keyboard.press('2')
-  await expect(tagToolbar(page)).toBeHidden(SLOW)
-  await expect(listItem(page, 'Shared bases, joint')).toBeVisible()
+  await tagNextParagraph(page, 2, 'Shared bases, joint', '2')
   await expect(essay(page)).toBeFocused()
   // The cursor waits where the highlight ended, still in paragraph 2.
   await expectCaretIn(page, 2)
   await page.screenshot({ path: `${SHOTS}/caret-after-highlight.png` })
 
   // One ArrowDown on, not three: paragraph 3's "Critics answer", as a claim.
-  await page.keyboard.press('ArrowDown')
-  await expectCaretIn(page, 3)
-  expect(await selectWords(page, 2)).toBe('Critics answer')
-  await page.keyboard.press('1')
-  await expect(tagToolbar(page)).toBeHidden(SLOW)
-  await expect(listItem(page, 'Critics answer')).toBeVisible()
+  await tagNextParagraph(page, 3, 'Critics answer', '1')
   await expect(paragraph(page, 3).locator(`mark[title="Claim by ${INSTRUCTOR.name}"]`)).toHaveText('Critics answer')
   await expect(paragraph(page, 2).locator(`mark[title="Evidence by ${INSTRUCTOR.name}"]`)).toHaveText(
     'Shared bases, joint',

@@ -5,45 +5,27 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { dragAlongFirstLine, essay, paragraph, selected, tagToolbar } from './support/reading'
 import {
+  ON_NODE,
   addNote,
   allSaved,
   canvas,
   createMap,
   edges,
+  mapRow,
   mapsUrl,
   nodes,
   nodeWith,
+  passageItem,
   passagePanel,
   tools,
 } from './support/map-editor'
-import {
-  ALEX,
-  INSTRUCTOR,
-  ESSAY_TITLE,
-  SLOW,
-  acceptDialogs,
-  addEssay,
-  createGroup,
-  joined,
-  signedIn,
-} from './support/seminar'
+import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, joined, newSeminar, runId } from './support/seminar'
 
 /** A node's words as the edge's name holds them: isolated, so a right-to-left label keeps its place. */
 const isolated = (text: string) => `\u2068${text}\u2069`
 
 // Room for the three columns of the map page and a canvas where two nodes sit apart.
 test.use({ viewport: { width: 1440, height: 900 } })
-
-// Every run gets its own seminar and titles, so the suite can run again against a server that is still up.
-const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-
-/** The demo instructor opens a seminar of its own with the short essay in it. */
-async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
-  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
-  const group = await createGroup(teacher, `${name} ${runId}`)
-  const essayUrl = await addEssay(teacher)
-  return { teacher, group, essayUrl }
-}
 
 // The reader's landmarks.
 
@@ -64,18 +46,9 @@ async function tagWithMouse(page: Page, n: number, tag: 'Claim' | 'Evidence' | '
 
 // The map pages.
 const edgeLabels = (page: Page) => canvas(page).locator('[data-relation-label]')
-const passageItem = (page: Page, quote: string) =>
-  passagePanel(page)
-    .getByRole('listitem')
-    .filter({ hasText: `“${quote}”` })
-const mapRow = (page: Page, title: string) =>
-  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 
 /** Where a node sits on the canvas (its flow position, as React Flow draws it). */
 const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).style.transform)
-
-// A click on a node's heading line selects it (away from its handles and its citation link).
-const ON_NODE = { position: { x: 30, y: 14 } }
 
 test('a student drags a highlighted passage onto the map and connects two nodes with attacks', async ({
   openBrowser,

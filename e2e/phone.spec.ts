@@ -156,29 +156,16 @@ test('a student reads, highlights by touch and opens a map on a phone', async ({
     // Two fingers spreading apart zoom in, by about how far they spread, around the point between them.
     const panned = await transform()
     const [cx, cy] = [x + 60, y + 80]
-    await fingers.gesture([
-      [
-        { x: cx - 30, y: cy },
-        { x: cx + 30, y: cy },
-      ],
-      [
-        { x: cx - 60, y: cy },
-        { x: cx + 60, y: cy },
-      ],
-    ])
+    // Two fingers `apart` pixels either side of the point between them.
+    const fingersAt = (apart: number) => [
+      { x: cx - apart, y: cy },
+      { x: cx + apart, y: cy },
+    ]
+    await fingers.gesture([fingersAt(30), fingersAt(60)])
     await expect.poll(async () => (await transform()).a / panned.a).toBeCloseTo(2, 1)
     // ...and pinching them together zooms back out.
     const zoomed = await transform()
-    await fingers.gesture([
-      [
-        { x: cx - 60, y: cy },
-        { x: cx + 60, y: cy },
-      ],
-      [
-        { x: cx - 30, y: cy },
-        { x: cx + 30, y: cy },
-      ],
-    ])
+    await fingers.gesture([fingersAt(60), fingersAt(30)])
     await expect.poll(async () => (await transform()).a / zoomed.a).toBeCloseTo(0.5, 1)
     // The page itself never scrolled or zoomed: the gestures went to the map.
     expect(await page.evaluate(() => [window.scrollX, window.visualViewport?.scale ?? 1])).toEqual([0, 1])

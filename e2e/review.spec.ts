@@ -2,17 +2,7 @@
 // comparing two students' maps, and keeping the review pages to instructors.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
-import {
-  addNote,
-  allSaved,
-  createMap,
-  edges,
-  mapsUrl,
-  nodes,
-  nodeWith,
-  passagePanel,
-  tools,
-} from './support/map-editor'
+import { addNote, allSaved, cite, connect, createMap, mapRow, mapsUrl, nodes, tools } from './support/map-editor'
 import { tagWithKeyboard } from './support/reading'
 import {
   DEMO_GROUP,
@@ -21,9 +11,10 @@ import {
   INSTRUCTOR,
   ESSAY_TITLE,
   SLOW,
-  addEssay,
   createGroup,
   joined,
+  newSeminar,
+  runId,
   signedIn,
   type Group,
   saveTwoCriteriaRubric,
@@ -32,39 +23,11 @@ import {
 // Room for the three columns of the map page.
 test.use({ viewport: { width: 1440, height: 900 } })
 
-// Every run gets its own seminar and titles, so the suite can run again against a server that is still up.
-const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
-
 // The reader.
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
 
 // The map pages.
-const mapRow = (page: Page, title: string) =>
-  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 const feedback = (page: Page) => page.getByRole('region', { name: /^Feedback \(\d+\)/ })
-
-/** Cites a passage on the map with its + button. */
-async function cite(page: Page, quote: string) {
-  await passagePanel(page)
-    .getByRole('listitem')
-    .filter({ hasText: `“${quote}”` })
-    .getByRole('button', { name: /^Add to map:/ })
-    .click()
-  await expect(nodeWith(page, quote)).toBeVisible()
-}
-
-// A click on a node's heading line selects it (away from its handles and its citation link).
-const ON_NODE = { position: { x: 30, y: 14 } }
-
-/** Connects two nodes: the first is where the arrow starts. */
-async function connect(page: Page, from: string, to: string, kind: 'supports (S)' | 'attacks (A)') {
-  const before = await edges(page).count()
-  await nodeWith(page, from).click(ON_NODE)
-  await nodeWith(page, to).click({ ...ON_NODE, modifiers: ['ControlOrMeta'] })
-  await tools(page).getByRole('combobox').selectOption({ label: kind })
-  await tools(page).getByRole('button', { name: 'Connect selected' }).click()
-  await expect(edges(page)).toHaveCount(before + 1)
-}
 
 /** From the group page: opens the review dashboard. */
 async function openReview(page: Page, group: Group) {
@@ -160,9 +123,7 @@ test('an instructor leaves a pinned comment and a score; the student sees it', a
 
 test('the compare view shows the shared passages', async ({ openBrowser }) => {
   test.slow()
-  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
-  const group = await createGroup(teacher, `Comparison seminar ${runId}`)
-  const essayUrl = await addEssay(teacher)
+  const { teacher, group, essayUrl } = await newSeminar(openBrowser, 'Comparison seminar')
   const alex = await joined(openBrowser(), ALEX.email, group)
   const bea = await joined(openBrowser(), BEA.email, group)
 

@@ -15,7 +15,9 @@ import {
   runId,
   serverActionId,
   signIn,
-  signUp,
+  signedUp,
+  signedUpAndOut,
+  type Account,
   SLOW,
 } from './support/web-security-fixtures'
 
@@ -26,6 +28,20 @@ const ESSAY =
 
 async function cookieHeader(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+}
+
+/** A new account in a browser of its own, with a group of its own named `title` for this run. */
+async function ownGroup(browser: Promise<Page>, account: Account, title: string) {
+  const page = await signedUp(browser, account)
+  const group = await createGroup(page, `${title} seminar ${runId}`)
+  return { page, group }
+}
+
+/** `ownGroup`, with the essay pasted into it as a source. */
+async function ownSeminar(browser: Promise<Page>, account: Account, title: string) {
+  const { page, group } = await ownGroup(browser, account, title)
+  const source = await addSource(page, `${title} essay ${runId}`, ESSAY)
+  return { page, group, source }
 }
 
 /** A request context that sends exactly this cookie header: a copy of someone's session. */
@@ -42,8 +58,7 @@ test.describe('redirect targets', () => {
     openBrowser,
     baseURL,
   }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('redirect', 'Rhea Redirect'))
+    const page = await signedUp(openBrowser(), newAccount('redirect', 'Rhea Redirect'))
     const get = (query: string) => page.request.get(`/sign-in?callbackUrl=${query}`, { maxRedirects: 0 })
     // "/%09/evil" arrives as "/<tab>/evil", which browsers read as //evil.example.
     for (const query of [
@@ -67,10 +82,8 @@ test.describe('redirect targets', () => {
     expect(japanese.headers()['location']).toBe('/groups/%E6%97%A5%E6%9C%AC')
 
     // Signed out, the form takes the person back to this app only.
-    const visitor = await openBrowser()
     const account = newAccount('redirect-visitor', 'Vera Visitor')
-    await signUp(visitor, account)
-    await visitor.context().clearCookies()
+    const visitor = await signedUpAndOut(openBrowser(), account)
     await visitor.goto('/sign-in?callbackUrl=/%09/evil.example')
     await visitor.getByLabel('Email').fill(account.email)
     await visitor.getByLabel('Password', { exact: true }).fill(PASSWORD)
@@ -85,10 +98,7 @@ test.describe('sessions', () => {
     playwright,
     baseURL,
   }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('signout', 'Sol Signout'))
-    const group = await createGroup(page, `Sign-out seminar ${runId}`)
-    const source = await addSource(page, `Sign-out essay ${runId}`, ESSAY)
+    const { page, group, source } = await ownSeminar(openBrowser(), newAccount('signout', 'Sol Signout'), 'Sign-out')
     const copy = await withCookie(playwright, baseURL!, await cookieHeader(page))
     try {
       expect((await copy.get(`/api/sources/${source.id}/highlights`)).status()).toBe(200)
@@ -111,9 +121,8 @@ test.describe('sessions', () => {
   test('a password change needs the current password, signs out every other device and keeps this one', async ({
     openBrowser,
   }) => {
-    const laptop = await openBrowser()
     const account = newAccount('password-change', 'Pia Password')
-    await signUp(laptop, account)
+    const laptop = await signedUp(openBrowser(), account)
     const phone = await openBrowser()
     await signIn(phone, account.email)
     await expect(phone).toHaveURL('/dashboard', SLOW)
@@ -150,10 +159,8 @@ test.describe('sessions', () => {
   test('sign-up refuses the passwords people pick most, and answers a taken email as it answers a free one', async ({
     openBrowser,
   }) => {
-    const page = await openBrowser()
     const taken = newAccount('taken', 'Tara Taken')
-    await signUp(page, taken)
-    await page.context().clearCookies()
+    const page = await signedUpAndOut(openBrowser(), taken)
 
     const formAlert = page.getByRole('main').getByRole('alert')
     const fill = async (name: string, email: string, password: string) => {
@@ -293,10 +300,7 @@ test.describe('request bodies', () => {
     openBrowser,
     baseURL,
   }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('bodies-stream', 'Bo Bodies'))
-    await createGroup(page, `Bodies seminar ${runId}`)
-    const source = await addSource(page, `Bodies essay ${runId}`, ESSAY)
+    const { page, source } = await ownSeminar(openBrowser(), newAccount('bodies-stream', 'Bo Bodies'), 'Bodies')
     const url = `${baseURL}/api/sources/${source.id}/highlights`
     const json = { 'content-type': 'application/json' }
     const cookie = await cookieHeader(page)
@@ -327,10 +331,7 @@ test.describe('request bodies', () => {
   })
 
   test('personal JSON, answers and refusals alike, is never kept by a cache', async ({ openBrowser }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('no-store', 'Nora Nostore'))
-    await createGroup(page, `No-store seminar ${runId}`)
-    const source = await addSource(page, `No-store essay ${runId}`, ESSAY)
+    const { page, source } = await ownSeminar(openBrowser(), newAccount('no-store', 'Nora Nostore'), 'No-store')
     for (const response of [
       await page.request.get(`/api/sources/${source.id}/highlights`),
       await page.request.get('/api/sources/cmnosuchsource0000000000/highlights'),
@@ -350,9 +351,7 @@ test.describe('live streams', () => {
     openBrowser,
     baseURL,
   }) => {
-    const teacher = await openBrowser()
-    await signUp(teacher, newAccount('streams', 'Stella Streams'))
-    const group = await createGroup(teacher, `Streams seminar ${runId}`)
+    const { page: teacher, group } = await ownGroup(openBrowser(), newAccount('streams', 'Stella Streams'), 'Streams')
     const cookie = await cookieHeader(teacher)
     const open: AbortController[] = []
     const openStream = async () => {
@@ -378,8 +377,7 @@ test.describe('live streams', () => {
         body: { error: 'You have Colloquy open in more than 12 tabs; close some to get live updates here.' },
       })
       // Someone else's stream opens as usual.
-      const student = await openBrowser()
-      await signUp(student, newAccount('streams-student', 'Sid Student'))
+      const student = await signedUp(openBrowser(), newAccount('streams-student', 'Sid Student'))
       await joinWithCode(student, group)
       const other = await fetch(`${baseURL}/api/groups/${group.id}/events`, {
         headers: { cookie: await cookieHeader(student) },
@@ -392,12 +390,13 @@ test.describe('live streams', () => {
   })
 
   test('a removed member’s open stream ends within seconds', async ({ openBrowser, baseURL }) => {
-    const teacher = await openBrowser()
-    await signUp(teacher, newAccount('remove-stream', 'Rosa Remover'))
-    const group = await createGroup(teacher, `Removal seminar ${runId}`)
-    const student = await openBrowser()
+    const { page: teacher, group } = await ownGroup(
+      openBrowser(),
+      newAccount('remove-stream', 'Rosa Remover'),
+      'Removal',
+    )
     const account = newAccount('removed-student', 'Rafe Removed')
-    await signUp(student, account)
+    const student = await signedUp(openBrowser(), account)
     await joinWithCode(student, group)
     const userId = (await queryE2e<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [account.email]))[0]!.id
     const response = await fetch(`${baseURL}/api/groups/${group.id}/events`, {
@@ -433,10 +432,7 @@ test.describe('floods of work', () => {
     openBrowser,
   }) => {
     test.slow()
-    const page = await openBrowser()
-    await signUp(page, newAccount('flood', 'Flo Flood'))
-    const group = await createGroup(page, `Flood seminar ${runId}`)
-    const source = await addSource(page, `Flood essay ${runId}`, ESSAY)
+    const { page, group, source } = await ownSeminar(openBrowser(), newAccount('flood', 'Flo Flood'), 'Flood')
     const until429 = async (
       limit: number,
       send: () => Promise<{
@@ -477,8 +473,7 @@ test.describe('content security policy', () => {
   test('every page carries a nonce of its own, and a script injected without it does not run', async ({
     openBrowser,
   }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('nonce', 'Nina Nonce'))
+    const page = await signedUp(openBrowser(), newAccount('nonce', 'Nina Nonce'))
     const nonces = new Set<string>()
     for (const path of ['/dashboard', '/dashboard', '/sign-in', '/account/password']) {
       const response = await page.request.get(path)

@@ -19,6 +19,8 @@ import {
   serverActionId,
   signIn,
   signUp,
+  signedUp,
+  signedUpAndOut,
   SLOW,
   squeezed,
   watchDialogs,
@@ -35,16 +37,17 @@ const ESSAY = [
   `An attribute breaks out with ${PAYLOAD.svg} and a link goes to ${PAYLOAD.jsUrl} when nobody checks.`,
 ].join('\n\n')
 
-/** A student who is a member of a fresh seminar with one source, both made through the UI. */
+/**
+ * A student who is a member of a fresh seminar with one source, both made through the UI. Two
+ * sign-ups and a source through the forms take long on a busy machine: the test gets more time.
+ */
 async function seminarWithStudent(openBrowser: () => Promise<Page>, label: string) {
-  const teacher = await openBrowser()
-  const instructor = newAccount(`${label}-teacher`, `Teacher ${label}`)
-  await signUp(teacher, instructor)
+  test.slow()
+  const teacher = await signedUp(openBrowser(), newAccount(`${label}-teacher`, `Teacher ${label}`))
   const group = await createGroup(teacher, `${label} seminar ${runId}`)
   const source = await addSource(teacher, `Alliance habits ${runId}`, ESSAY)
-  const student = await openBrowser()
   const account = newAccount(`${label}-student`, `Student ${label}`)
-  await signUp(student, account)
+  const student = await signedUp(openBrowser(), account)
   await joinWithCode(student, group)
   return { teacher, student, group, source, account }
 }
@@ -62,10 +65,8 @@ test.describe('sessions', () => {
   test('the session and CSRF cookies of a real sign-in are HttpOnly and SameSite=Lax, out of reach of page scripts', async ({
     openBrowser,
   }) => {
-    const page = await openBrowser()
     const account = newAccount('cookies', 'Cookie Tester')
-    await signUp(page, account)
-    await page.context().clearCookies()
+    const page = await signedUpAndOut(openBrowser(), account)
 
     await signIn(page, account.email)
     await expect(page).toHaveURL('/dashboard', SLOW)
@@ -91,9 +92,8 @@ test.describe('sessions', () => {
     playwright,
     baseURL,
   }) => {
-    const page = await openBrowser()
     const account = newAccount('csrf-signin', 'Token Tester')
-    await signUp(page, account)
+    await signedUp(openBrowser(), account)
 
     const api = await playwright.request.newContext({ baseURL })
     try {
@@ -132,10 +132,8 @@ test.describe('sessions', () => {
     openBrowser,
   }) => {
     test.slow()
-    const page = await openBrowser()
     const account = newAccount('throttle', 'Throttle Tester')
-    await signUp(page, account)
-    await page.context().clearCookies()
+    const page = await signedUpAndOut(openBrowser(), account)
 
     const alert = page.locator('form').getByRole('alert')
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -157,8 +155,7 @@ test.describe('cross-site requests', () => {
   test('a server action sent with the session cookie from a foreign origin is refused and changes nothing', async ({
     openBrowser,
   }) => {
-    const page = await openBrowser()
-    await signUp(page, newAccount('action', 'Action Tester'))
+    const page = await signedUp(openBrowser(), newAccount('action', 'Action Tester'))
     const actionId = serverActionId('createGroupAction', 'lib/groups/actions.ts')
     const call = (name: string, origin: string) =>
       page.request.post('/dashboard', {
@@ -191,7 +188,6 @@ test.describe('cross-site requests', () => {
   test('our state-changing route handlers refuse cross-site requests with 403 and store nothing', async ({
     openBrowser,
   }) => {
-    test.slow()
     const { student, teacher, group, source } = await seminarWithStudent(openBrowser, 'csrf')
     const own = new URL(student.url()).origin
     const highlightsUrl = `/api/sources/${source.id}/highlights`
@@ -271,7 +267,6 @@ test.describe('response headers', () => {
   test('every page and API response carries the CSP without unsafe-eval, nosniff, no framing and a referrer policy; downloads are private attachments', async ({
     openBrowser,
   }) => {
-    test.slow()
     const { teacher, student, group, source } = await seminarWithStudent(openBrowser, 'headers')
     // A submitted map of the student's, so the bulk export has something to zip.
     const submittedTitle = `Submitted map ${runId}`
@@ -408,12 +403,13 @@ test.describe('bad request bodies', () => {
   test('oversized, malformed and mistyped bodies get a 4xx with a clear message and store nothing', async ({
     openBrowser,
   }) => {
-    test.slow()
     const { student, teacher, group, source } = await seminarWithStudent(openBrowser, 'bodies')
     const highlightsUrl = `/api/sources/${source.id}/highlights`
     const importUrl = `/api/groups/${group.id}/maps/import`
     const extractUrl = `/api/groups/${group.id}/sources/extract`
-    const json = { 'Content-Type': 'application/json' }
+    /** A student's request body sent as it is, labelled JSON unless told otherwise. */
+    const post = (url: string, data: string | Buffer, contentType = 'application/json') =>
+      student.request.post(url, { headers: { 'Content-Type': contentType }, data })
 
     const expectRefusal = async (
       what: string,
@@ -431,28 +427,20 @@ test.describe('bad request bodies', () => {
     const huge = JSON.stringify({ ...HIGHLIGHT, padding: 'x'.repeat(70 * 1024) })
     await expectRefusal(
       'highlight > 64 KB',
-      await student.request.post(highlightsUrl, { headers: json, data: huge }),
+      await post(highlightsUrl, huge),
       400,
       'The request is too large (at most 64 KB).',
     )
     await expectRefusal(
       'highlight, broken JSON',
-      await student.request.post(highlightsUrl, { headers: json, data: Buffer.from('{"start": 0, "end": ') }),
+      await post(highlightsUrl, Buffer.from('{"start": 0, "end": ')),
       400,
       'The request body is not valid JSON.',
     )
-    await expectRefusal(
-      'highlight, JSON array',
-      await student.request.post(highlightsUrl, { headers: json, data: '[1,2,3]' }),
-      400,
-      /./,
-    )
+    await expectRefusal('highlight, JSON array', await post(highlightsUrl, '[1,2,3]'), 400, /./)
     await expectRefusal(
       'highlight as text/plain',
-      await student.request.post(highlightsUrl, {
-        headers: { 'Content-Type': 'text/plain' },
-        data: JSON.stringify(HIGHLIGHT),
-      }),
+      await post(highlightsUrl, JSON.stringify(HIGHLIGHT), 'text/plain'),
       415,
       'Send the request body as JSON, with the header Content-Type: application/json.',
     )
@@ -483,25 +471,19 @@ test.describe('bad request bodies', () => {
     }
     await expectRefusal(
       'backup > 2 MB',
-      await student.request.post(importUrl, {
-        headers: json,
-        data: JSON.stringify({ ...backup, padding: 'x'.repeat(2 * 1024 * 1024) }),
-      }),
+      await post(importUrl, JSON.stringify({ ...backup, padding: 'x'.repeat(2 * 1024 * 1024) })),
       400,
       'The request is too large (at most 2048 KB).',
     )
     await expectRefusal(
       'backup, broken JSON',
-      await student.request.post(importUrl, { headers: json, data: Buffer.from(JSON.stringify(backup).slice(0, -5)) }),
+      await post(importUrl, Buffer.from(JSON.stringify(backup).slice(0, -5))),
       400,
       'The request body is not valid JSON.',
     )
     await expectRefusal(
       'backup as text/plain',
-      await student.request.post(importUrl, {
-        headers: { 'Content-Type': 'text/plain' },
-        data: JSON.stringify(backup),
-      }),
+      await post(importUrl, JSON.stringify(backup), 'text/plain'),
       415,
       /^Send the request body as JSON/,
     )

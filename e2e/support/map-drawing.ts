@@ -3,17 +3,7 @@
 // the target) to the target's border, the arrowhead there pointing into the target, no caption on a
 // node, no node on another.
 import { expect, type Page } from '@playwright/test'
-
-export interface Point {
-  x: number
-  y: number
-}
-export interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
-}
+import type { Box, Point } from '../../lib/maps/boxes'
 
 export interface DrawnRelation {
   from: string
@@ -31,40 +21,75 @@ export interface DrawnMap {
   relations: DrawnRelation[]
 }
 
-/** The map as the browser drew it on the canvas, in map coordinates. */
-export function readCanvas(page: Page): Promise<DrawnMap> {
-  return page.evaluate(() => {
-    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
-    const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
-    const toMap = (r: DOMRect) => ({
-      x: (r.left - flow.left - m.e) / m.a,
-      y: (r.top - flow.top - m.f) / m.a,
-      width: r.width / m.a,
-      height: r.height / m.a,
-    })
-    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+type Drawing = 'canvas' | 'svg'
+
+/**
+ * Runs in the page, so it may use nothing of this module: the map as drawn, from the live canvas
+ * (in map coordinates) or from an exported SVG (in drawing coordinates).
+ */
+function readDrawing(from: Drawing): DrawnMap {
+  // An arrowhead is drawn "M back-left L tip L back-right".
+  const relation = (source: string, target: string, line: SVGPathElement, arrow: SVGPathElement, label: Box | null) => {
+    const n = (arrow.getAttribute('d')!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number)
+    const start = line.getPointAtLength(0)
+    const end = line.getPointAtLength(line.getTotalLength())
+    return {
+      from: source,
+      to: target,
+      start: { x: start.x, y: start.y },
+      end: { x: end.x, y: end.y },
+      tip: { x: n[2]!, y: n[3]! },
+      back: { x: (n[0]! + n[4]!) / 2, y: (n[1]! + n[5]!) / 2 },
+      label,
+    }
+  }
+  if (from === 'svg') {
+    const bbox = (p: SVGGraphicsElement) => {
+      const b = p.getBBox()
+      return { x: b.x, y: b.y, width: b.width, height: b.height }
+    }
+    return {
+      nodes: [...document.querySelectorAll<SVGGElement>('g.node')].map((g) => ({
+        key: g.dataset.node!,
+        box: bbox(g.querySelector('path')!),
+      })),
+      relations: [...document.querySelectorAll<SVGGElement>('g.relation')].map((g) => {
+        const [line, arrow, label] = [...g.querySelectorAll<SVGPathElement>('path')]
+        return relation(g.dataset.from!, g.dataset.to!, line!, arrow!, label ? bbox(label) : null)
+      }),
+    }
+  }
+  const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+  const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
+  const toMap = (r: DOMRect) => ({
+    x: (r.left - flow.left - m.e) / m.a,
+    y: (r.top - flow.top - m.f) / m.a,
+    width: r.width / m.a,
+    height: r.height / m.a,
+  })
+  return {
+    nodes: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
       key: el.dataset.id!,
       box: toMap(el.getBoundingClientRect()),
-    }))
-    const relations = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].map((g) => {
+    })),
+    relations: [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].map((g) => {
       const line = g.querySelector<SVGPathElement>('path.react-flow__edge-path')!
       const arrow = g.querySelector<SVGPathElement>('path.relation-arrow')!
-      const n = (arrow.getAttribute('d')!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number)
       const label = document.querySelector(`[data-relation-label="${g.dataset.id}"]`)
-      const start = line.getPointAtLength(0)
-      const end = line.getPointAtLength(line.getTotalLength())
-      return {
-        from: arrow.dataset.from!,
-        to: arrow.dataset.to!,
-        start: { x: start.x, y: start.y },
-        end: { x: end.x, y: end.y },
-        tip: { x: n[2]!, y: n[3]! },
-        back: { x: (n[0]! + n[4]!) / 2, y: (n[1]! + n[5]!) / 2 },
-        label: label ? toMap(label.getBoundingClientRect()) : null,
-      }
-    })
-    return { nodes, relations }
-  })
+      return relation(
+        arrow.dataset.from!,
+        arrow.dataset.to!,
+        line,
+        arrow,
+        label ? toMap(label.getBoundingClientRect()) : null,
+      )
+    }),
+  }
+}
+
+/** The map as the browser drew it on the canvas, in map coordinates. */
+export function readCanvas(page: Page): Promise<DrawnMap> {
+  return page.evaluate<DrawnMap, Drawing>(readDrawing, 'canvas')
 }
 
 /** The exported SVG opened in `page` (a page of its own) and read back, in drawing coordinates. */
@@ -72,32 +97,7 @@ export async function readSvg(page: Page, svg: string): Promise<DrawnMap> {
   const url = 'http://localhost/__exported-map.svg'
   await page.route(url, (route) => route.fulfill({ contentType: 'image/svg+xml', body: svg }))
   await page.goto(url)
-  return page.evaluate(() => {
-    const bbox = (p: SVGGraphicsElement) => {
-      const b = p.getBBox()
-      return { x: b.x, y: b.y, width: b.width, height: b.height }
-    }
-    const nodes = [...document.querySelectorAll<SVGGElement>('g.node')].map((g) => ({
-      key: g.dataset.node!,
-      box: bbox(g.querySelector('path')!),
-    }))
-    const relations = [...document.querySelectorAll<SVGGElement>('g.relation')].map((g) => {
-      const [line, arrow, label] = [...g.querySelectorAll<SVGPathElement>('path')]
-      const n = (arrow!.getAttribute('d')!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number)
-      const start = line!.getPointAtLength(0)
-      const end = line!.getPointAtLength(line!.getTotalLength())
-      return {
-        from: g.dataset.from!,
-        to: g.dataset.to!,
-        start: { x: start.x, y: start.y },
-        end: { x: end.x, y: end.y },
-        tip: { x: n[2]!, y: n[3]! },
-        back: { x: (n[0]! + n[4]!) / 2, y: (n[1]! + n[5]!) / 2 },
-        label: label ? bbox(label) : null,
-      }
-    })
-    return { nodes, relations }
-  })
+  return page.evaluate<DrawnMap, Drawing>(readDrawing, 'svg')
 }
 
 type Side = 'top' | 'bottom' | 'left' | 'right'

@@ -1,5 +1,5 @@
 // The map editor as the journeys use it: the canvas and its toolbar, creating a map, adding a note,
-// and waiting until every change has reached the server.
+// citing a passage, connecting two nodes, and waiting until every change has reached the server.
 import { expect, type Page } from '@playwright/test'
 import { SLOW, type Group } from './seminar'
 
@@ -10,6 +10,16 @@ export const nodeWith = (page: Page, text: string) => nodes(page).filter({ hasTe
 export const edges = (page: Page) => canvas(page).locator('.react-flow__edge')
 export const tools = (page: Page) => page.getByRole('toolbar', { name: 'Map tools' })
 export const passagePanel = (page: Page) => page.getByRole('region', { name: 'Passages to cite' })
+export const passageItem = (page: Page, quote: string) =>
+  passagePanel(page)
+    .getByRole('listitem')
+    .filter({ hasText: `“${quote}”` })
+/** A map's row on the group's maps page. */
+export const mapRow = (page: Page, title: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+
+// A click on a node's heading line selects it (away from its handles and its citation link).
+export const ON_NODE = { position: { x: 30, y: 14 } }
 
 /** Waits until every change of this page has reached the server. */
 export async function allSaved(page: Page) {
@@ -39,4 +49,22 @@ export async function addNote(page: Page, text: string) {
   await page.keyboard.press('Enter')
   await expect(editor).toBeHidden()
   await expect(nodeWith(page, text)).toBeVisible()
+}
+
+/** Cites a passage on the map with its + button. */
+export async function cite(page: Page, quote: string) {
+  await passageItem(page, quote)
+    .getByRole('button', { name: /^Add to map:/ })
+    .click()
+  await expect(nodeWith(page, quote)).toBeVisible()
+}
+
+/** Connects two nodes: the first is where the arrow starts. */
+export async function connect(page: Page, from: string, to: string, kind: 'supports (S)' | 'attacks (A)') {
+  const before = await edges(page).count()
+  await nodeWith(page, from).click(ON_NODE)
+  await nodeWith(page, to).click({ ...ON_NODE, modifiers: ['ControlOrMeta'] })
+  await tools(page).getByRole('combobox').selectOption({ label: kind })
+  await tools(page).getByRole('button', { name: 'Connect selected' }).click()
+  await expect(edges(page)).toHaveCount(before + 1)
 }

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
-import type { Box, DrawnMap, Point } from './map-drawing'
-import { sideOf } from './map-drawing'
+import { boundsOf, type Box, type Point } from '../../lib/maps/boxes'
+import { sideOf, type DrawnMap } from './map-drawing'
 
 interface Painted {
   points: Point[]
@@ -65,6 +65,9 @@ function pageStreams(pdf: Buffer): { height: number; content: string }[] {
   })
 }
 
+/** Where a path operator's end point stands among its operands: a curve's is its last pair. */
+const END_POINT: Record<string, number> = { m: 0, l: 0, c: 4, v: 2, y: 2 }
+
 /** Every painted path of a content stream, its points in page coordinates (y down). */
 function paintedPaths(content: string, height: number): Painted[] {
   const tokens =
@@ -77,7 +80,6 @@ function paintedPaths(content: string, height: number): Painted[] {
   let stroke: string | null = '#000000'
   let path: Point[] = []
   let raw: Point[] = []
-  let current: Point = { x: 0, y: 0 }
   const operands: number[] = []
   const painted: Painted[] = []
   const place = (x: number, y: number): Point => {
@@ -117,18 +119,13 @@ function paintedPaths(content: string, height: number): Painted[] {
         break
       case 'm':
       case 'l':
-        current = { x: o[0]!, y: o[1]! }
-        path.push(place(current.x, current.y))
-        break
       case 'c':
-        current = { x: o[4]!, y: o[5]! }
-        path.push(place(current.x, current.y))
-        break
       case 'v':
-      case 'y':
-        current = { x: o[2]!, y: o[3]! }
-        path.push(place(current.x, current.y))
+      case 'y': {
+        const at = END_POINT[token]!
+        path.push(place(o[at]!, o[at + 1]!))
         break
+      }
       case 're':
         path.push(
           place(o[0]!, o[1]!),
@@ -159,17 +156,6 @@ function paintedPaths(content: string, height: number): Painted[] {
     }
   }
   return painted
-}
-
-const boundsOf = (points: Point[]): Box => {
-  const xs = points.map((p) => p.x)
-  const ys = points.map((p) => p.y)
-  return {
-    x: Math.min(...xs),
-    y: Math.min(...ys),
-    width: Math.max(...xs) - Math.min(...xs),
-    height: Math.max(...ys) - Math.min(...ys),
-  }
 }
 
 /** Where poppler finds each "#n" word on each page (y down, in points). */

@@ -48,6 +48,13 @@ export async function signedUp(page: Promise<Page>, who: Person) {
   return page
 }
 
+/** A new person signs up in `page` and opens a group, named `name` for this run, as its instructor. */
+export async function ownGroup(page: Promise<Page>, who: Person, name: string) {
+  const teacher = await signedUp(page, who)
+  const group = await createGroup(teacher, `${name} ${runId}`)
+  return { teacher, group }
+}
+
 /** Signs a demo account in and lands on the dashboard. */
 export async function signedIn(page: Promise<Page>, email: string) {
   const p = await page
@@ -97,6 +104,14 @@ export async function joined(page: Promise<Page>, email: string, group: Group) {
   const p = await signedIn(page, email)
   await joinWithCode(p, group)
   return p
+}
+
+/** The demo instructor opens a seminar of its own, named for this run, with the short essay in it. */
+export async function newSeminar(openBrowser: () => Promise<Page>, name: string) {
+  const teacher = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const group = await createGroup(teacher, `${name} ${runId}`)
+  const essayUrl = await addEssay(teacher)
+  return { teacher, group, essayUrl }
 }
 
 /** Accepts every confirm dialog on the page and keeps its message for the test to check. */

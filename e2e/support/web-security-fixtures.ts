@@ -35,6 +35,19 @@ export async function signUp(page: Page, account: Account) {
   await expect(page).toHaveURL('/dashboard', SLOW)
 }
 
+/** Signs a new account up in the given page and hands the page back. */
+export async function signedUp(page: Promise<Page>, account: Account) {
+  await signUp(await page, account)
+  return page
+}
+
+/** Signs a new account up in the given page, then clears its cookies: an account that exists, in a signed-out browser. */
+export async function signedUpAndOut(page: Promise<Page>, account: Account) {
+  const p = await signedUp(page, account)
+  await p.context().clearCookies()
+  return p
+}
+
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/sign-in')
   await page.getByLabel('Email').fill(email)

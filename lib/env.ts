@@ -77,14 +77,17 @@ export function retentionDays(): { events: number; sessions: number } {
   }
 }
 
+/** Minutes between a schedule's runs across all instances; 0 turns the schedule off. */
+const IntervalMinutes = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of minutes.` })
+    .int(`${name} must be a whole number of minutes.`)
+    .min(0, `${name} cannot be negative.`)
+    .default(fallback)
+
 /** Minutes between retention runs across all instances; 0 turns the schedule off. */
 export function retentionIntervalMinutes(): number {
-  return z.coerce
-    .number({ error: 'RETENTION_INTERVAL_MINUTES must be a number of minutes.' })
-    .int('RETENTION_INTERVAL_MINUTES must be a whole number of minutes.')
-    .min(0, 'RETENTION_INTERVAL_MINUTES cannot be negative.')
-    .default(60)
-    .parse(process.env.RETENTION_INTERVAL_MINUTES || undefined)
+  return IntervalMinutes('RETENTION_INTERVAL_MINUTES', 60).parse(process.env.RETENTION_INTERVAL_MINUTES || undefined)
 }
 
 /**
@@ -142,10 +145,5 @@ export function smtpFrom(): string {
 
 /** Minutes between digest runs across all instances (each run sends what has come due); 0 turns them off. */
 export function digestIntervalMinutes(): number {
-  return z.coerce
-    .number({ error: 'DIGEST_INTERVAL_MINUTES must be a number of minutes.' })
-    .int('DIGEST_INTERVAL_MINUTES must be a whole number of minutes.')
-    .min(0, 'DIGEST_INTERVAL_MINUTES cannot be negative.')
-    .default(15)
-    .parse(process.env.DIGEST_INTERVAL_MINUTES || undefined)
+  return IntervalMinutes('DIGEST_INTERVAL_MINUTES', 15).parse(process.env.DIGEST_INTERVAL_MINUTES || undefined)
 }

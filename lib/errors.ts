@@ -94,6 +94,8 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
 
 export const DATABASE_UNAVAILABLE =
   'Colloquy cannot reach its database right now, so nothing was saved. Please try again in a few seconds.'
+/** The pool or a statement's time budget ran out: busy, not broken. */
+const BUSY = 'Colloquy is busy right now; your change was not saved. Please try again in a moment.'
 
 // Prisma: cannot reach the server, timed out reaching it, operations timed out, server closed the connection.
 const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017'])
@@ -172,25 +174,14 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, fieldErrors: {} }
   // Prisma could not get a connection or start a transaction in time: busy, not broken.
-  if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024') {
-    return {
-      ok: false,
-      status: 503,
-      error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.',
-      fieldErrors: {},
-    }
-  }
+  if ((error as { code?: string } | null)?.code === 'P2028' || (error as { code?: string } | null)?.code === 'P2024')
+    return { ok: false, status: 503, error: BUSY, fieldErrors: {} }
   if (isStatementTimeout(error)) {
     console.warn(
       '[db] statement stopped by its time budget:',
       (error as Error).message?.split('\n').filter(Boolean).at(-1),
     )
-    return {
-      ok: false,
-      status: 503,
-      error: 'Colloquy is busy right now; your change was not saved. Please try again in a moment.',
-      fieldErrors: {},
-    }
+    return { ok: false, status: 503, error: BUSY, fieldErrors: {} }
   }
   if (isDatabaseUnavailable(error)) {
     void logger().then(({ log }) => log.warn({ err: error }, 'Database unavailable'))

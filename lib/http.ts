@@ -102,11 +102,17 @@ export function errorResponse(error: unknown): Response {
   return privateJson({ error: failure.error, fieldErrors: failure.fieldErrors }, { status: failure.status, headers })
 }
 
+export interface DownloadFile {
+  body: string | Uint8Array
+  contentType: string
+  filename: string
+}
+
 /**
  * A file to download. Exports can hold private highlights, personal maps and feedback, so they
  * are never kept in a shared cache.
  */
-export function downloadResponse(file: { body: string | Uint8Array; contentType: string; filename: string }): Response {
+export function downloadResponse(file: DownloadFile): Response {
   return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
     headers: {
       'Content-Type': file.contentType,

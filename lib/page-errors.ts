@@ -1,6 +1,14 @@
-// Turns domain errors met while rendering a page into Next's not-found page or a sign-in redirect.
+// The start every signed-in page shares: who is asking, then what they may see, with the domain's
+// refusals turned into Next's not-found page or a sign-in redirect.
 import { notFound, redirect } from 'next/navigation'
+import { requirePageUser, type SessionUser } from '@/lib/auth/session'
 import { AppError } from '@/lib/errors'
+
+/** What a page receives: its route's segments and its query string (both promises since Next 15). */
+export interface PageProps<Params> {
+  params: Promise<Params>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function loadOrRespond<T>(load: () => Promise<T>, returnTo: string): Promise<T> {
   try {
@@ -12,4 +20,13 @@ export async function loadOrRespond<T>(load: () => Promise<T>, returnTo: string)
     if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound()
     throw error
   }
+}
+
+/**
+ * The signed-in user (or the sign-in page, coming back to `path`) and what `load` reads for them,
+ * the page's access check: a refusal shows the same not-found page as a row that does not exist.
+ */
+export async function openPage<T>(path: string, load: (user: SessionUser) => Promise<T>): Promise<[SessionUser, T]> {
+  const user = await requirePageUser(path)
+  return [user, await loadOrRespond(() => load(user), path)]
 }

@@ -4,11 +4,8 @@
 // they wrote on students' maps, their share of the group maps (whose history must still replay,
 // so the account's row remains, with no name, email or password). The only instructor of a
 // group deletes the group first. The password proves it is them, throttled like a sign-in.
-import { WRONG_CURRENT_PASSWORD } from '@/lib/auth/credentials'
-import { verifyPassword } from '@/lib/auth/password'
-import { beginSignIn } from '@/lib/auth/throttle'
-import { db } from '@/lib/db'
-import { Conflict, Invalid } from '@/lib/errors'
+import { proveCurrentPassword } from '@/lib/auth/credentials'
+import { Conflict } from '@/lib/errors'
 import { unciteHighlight } from '@/lib/maps/operations'
 import type { LiveEvent } from '@/lib/realtime/events'
 import { publishInTransaction, publishTransient, transactionWithEvents } from '@/lib/realtime/publish'
@@ -18,23 +15,6 @@ import { DeleteAccount } from './schema'
 export const FORMER_MEMBER = 'Former member'
 /** Not a hash of anything: no password verifies against it. */
 export const DELETED_ACCOUNT_PASSWORD = '!deleted-account'
-
-async function provePassword(user: { id: string; email: string }, password: string, address: string) {
-  const attempt = await beginSignIn(user.email, address)
-  let valid: boolean
-  try {
-    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
-    valid = await verifyPassword(passwordHash, password, address)
-  } catch (error) {
-    await attempt.abandoned().catch(() => {})
-    throw error
-  }
-  if (!valid) {
-    await attempt.failed()
-    throw new Invalid(WRONG_CURRENT_PASSWORD, { password: WRONG_CURRENT_PASSWORD })
-  }
-  await attempt.succeeded()
-}
 
 interface Dropped {
   id: string
@@ -69,7 +49,7 @@ export async function deleteAccount(
   address: string,
 ): Promise<void> {
   const data = DeleteAccount.parse(input)
-  await provePassword(user, data.password, address)
+  await proveCurrentPassword(user, data.password, address, 'password')
   await transactionWithEvents(
     async (tx) => {
       const memberships = await tx.membership.findMany({

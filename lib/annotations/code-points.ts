@@ -2,6 +2,7 @@
 // text whose offsets are kept in UTF-16 code units (JavaScript strings, the database). Every
 // character outside the Basic Multilingual Plane (emoji, rare CJK ideographs) is two code units
 // but one code point, so the two counts part after the first of them.
+import { lowerBound } from './lower-bound'
 
 /**
  * A converter for one text: UTF-16 offset → code-point offset, or null when the offset falls
@@ -20,14 +21,8 @@ export function codePointOffsets(text: string): (utf16: number) => number | null
   return (utf16) => {
     if (utf16 < 0 || utf16 > text.length) return null
     // How many low halves lie before the offset: each is a code unit that adds no code point.
-    let lo = 0
-    let hi = lowHalves.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (lowHalves[mid]! < utf16) lo = mid + 1
-      else hi = mid
-    }
-    if (lowHalves[lo] === utf16) return null
-    return utf16 - lo
+    const before = lowerBound(lowHalves, utf16)
+    if (lowHalves[before] === utf16) return null
+    return utf16 - before
   }
 }

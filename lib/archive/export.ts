@@ -4,7 +4,14 @@ import { gzipSync } from 'fflate'
 import { db } from '@/lib/db'
 import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { StoredLayout } from '@/lib/sources/editing/schema'
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type SeminarArchiveFile } from './schema'
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  columnsOf,
+  HIGHLIGHT_COLUMNS,
+  SOURCE_COLUMNS,
+  type SeminarArchiveFile,
+} from './schema'
 
 const iso = (date: Date) => date.toISOString()
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null)
@@ -69,13 +76,7 @@ export async function exportSeminarArchive(
     people: people.map((p) => ({ ref: p.id, name: p.name, role: roles.get(p.id) ?? null })),
     sources: sources.map((s) => ({
       ref: s.id,
-      title: s.title,
-      author: s.author,
-      year: s.year,
-      url: s.url,
-      text: s.text,
-      contentHash: s.contentHash,
-      version: s.version,
+      ...columnsOf(s, SOURCE_COLUMNS),
       droppedBlocks: s.droppedBlocks as never[],
       layout: StoredLayout.parse(s.layout),
       createdBy: s.createdById,
@@ -93,15 +94,7 @@ export async function exportSeminarArchive(
       ref: h.id,
       source: h.sourceId,
       author: h.authorId,
-      tag: h.tag,
-      visibility: h.visibility,
-      exact: h.exact,
-      prefix: h.prefix,
-      suffix: h.suffix,
-      start: h.start,
-      end: h.end,
-      sourceVersion: h.sourceVersion,
-      anchorStatus: h.anchorStatus,
+      ...columnsOf(h, HIGHLIGHT_COLUMNS),
       note: h.note as never,
       createdAt: iso(h.createdAt),
       updatedAt: iso(h.updatedAt),

@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/groups/access'
 import { joinCodeExpiry, newJoinCode } from '@/lib/groups/join-code'
 import { runJob } from '@/lib/jobs/run-job'
 import { newId } from '@/lib/ids'
-import type { SeminarArchive } from './schema'
+import { columnsOf, HIGHLIGHT_COLUMNS, SOURCE_COLUMNS, type SeminarArchive } from './schema'
 
 /** Rows per INSERT: far below PostgreSQL's limit of bound parameters. */
 const BATCH = 500
@@ -102,13 +102,7 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
           data: batch.map((s) => ({
             id: local('source', s.ref),
             groupId,
-            title: s.title,
-            author: s.author,
-            year: s.year,
-            url: s.url,
-            text: s.text,
-            contentHash: s.contentHash,
-            version: s.version,
+            ...columnsOf(s, SOURCE_COLUMNS),
             droppedBlocks: s.droppedBlocks as never,
             layout: s.layout,
             createdById: person(s.createdBy),
@@ -136,15 +130,7 @@ export async function importSeminarArchive(actor: Actor, file: unknown): Promise
             id: local('highlight', h.ref),
             sourceId: local('source', h.source),
             authorId: person(h.author),
-            tag: h.tag,
-            visibility: h.visibility,
-            exact: h.exact,
-            prefix: h.prefix,
-            suffix: h.suffix,
-            start: h.start,
-            end: h.end,
-            sourceVersion: h.sourceVersion,
-            anchorStatus: h.anchorStatus,
+            ...columnsOf(h, HIGHLIGHT_COLUMNS),
             note: h.note ?? undefined,
             createdAt: h.createdAt,
             updatedAt: h.updatedAt,

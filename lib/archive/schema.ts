@@ -79,8 +79,9 @@ const LayoutEntry = z.object({
   page: Count('A page number', 100_000).min(1, 'A page number starts at 1.').optional(),
 })
 
-const Source = z.object({
-  ref: Ref,
+// The columns of a source and of a highlight that the file holds as the database does: export and
+// import copy them by these lists, so one added to the format is written and read alike.
+const SourceColumns = {
   title: Line('A source title', 300),
   author: Line('An author', 200).nullable(),
   year: z
@@ -98,6 +99,11 @@ const Source = z.object({
   text: Text('A source text', MAX_SOURCE_CHARS).refine((text) => text.trim().length > 0, 'A source text is empty.'),
   contentHash: Hash,
   version: Count('A source version', 1_000_000).min(1, 'A source version starts at 1.'),
+}
+
+const Source = z.object({
+  ref: Ref,
+  ...SourceColumns,
   droppedBlocks: z.array(Json).max(10_000, 'A source lists too many dropped blocks.'),
   // Archives written before sources kept a layout have none: the kinds are then inferred.
   layout: z.array(LayoutEntry).max(MAX_SOURCE_CHARS, 'A source lists more blocks than its text can hold.').default([]),
@@ -109,10 +115,7 @@ const Source = z.object({
 
 const Reply = z.object({ author: Ref, body: NoteDoc, createdAt: When, updatedAt: When })
 
-const Highlight = z.object({
-  ref: Ref,
-  source: Ref,
-  author: Ref,
+const HighlightColumns = {
   tag: Tag,
   visibility: VisibilityInput,
   exact: Text('A highlighted passage', MAX_HIGHLIGHT_CHARS).refine(
@@ -125,6 +128,13 @@ const Highlight = z.object({
   end: Count('A passage end', MAX_SOURCE_CHARS),
   sourceVersion: Count('A source version', 1_000_000).min(1, 'A source version starts at 1.'),
   anchorStatus: z.enum(['EXACT', 'MOVED', 'ORPHANED'], { error: 'An anchor is exact, moved or orphaned.' }),
+}
+
+const Highlight = z.object({
+  ref: Ref,
+  source: Ref,
+  author: Ref,
+  ...HighlightColumns,
   note: NoteDoc.nullable(),
   createdAt: When,
   updatedAt: When,
@@ -309,3 +319,11 @@ export const SeminarArchive = Shape.superRefine((archive, ctx) => {
 export type SeminarArchive = z.infer<typeof SeminarArchive>
 /** The archive as written to a file (dates as ISO text). */
 export type SeminarArchiveFile = z.input<typeof SeminarArchive>
+
+export const SOURCE_COLUMNS = Object.keys(SourceColumns) as (keyof typeof SourceColumns)[]
+export const HIGHLIGHT_COLUMNS = Object.keys(HighlightColumns) as (keyof typeof HighlightColumns)[]
+
+/** The `keys` of `row`, as they are. */
+export function columnsOf<Row, Key extends keyof Row>(row: Row, keys: readonly Key[]): Pick<Row, Key> {
+  return Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<Row, Key>
+}

@@ -1,16 +1,15 @@
 // "Due within a day": once per assignment and student, an inbox entry for each student who has
 // not finished an opened assignment due in the next 24 hours. Run by a schedule that claims each
 // period on one app instance only (lib/retention/schedule.ts), and by the tests directly.
-import { connection, db } from '@/lib/db'
-import { log } from '@/lib/log'
+import { db } from '@/lib/db'
 import { notifyAssignmentDue } from '@/lib/notifications/notify'
-import { every, type Schedule } from '@/lib/retention/schedule'
+import { startPeriodic } from '@/lib/retention/periodic'
 import { ASSIGNMENT_FIELDS } from './fields'
 import { progressTable } from './queries'
 import { transactionWithEvents } from '@/lib/realtime/publish'
 
 const DUE_SOON_MS = 24 * 60 * 60_000
-const CHECK_MS = 5 * 60_000
+const PERIOD_MS = 5 * 60_000
 
 export async function remindDueSoon(now = new Date()): Promise<{ told: number }> {
   const assignments = await db.assignment.findMany({
@@ -37,20 +36,11 @@ export async function remindDueSoon(now = new Date()): Promise<{ told: number }>
   return { told }
 }
 
-const shared = globalThis as typeof globalThis & { colloquyReminders?: Schedule }
-
 export function startDueReminders(): void {
-  if (shared.colloquyReminders) return
-  shared.colloquyReminders = every(
-    () => connection().pool,
-    'assignment-reminders',
-    CHECK_MS,
-    CHECK_MS,
-    () => remindDueSoon(),
-    (error) =>
-      log.warn(
-        { err: error, task: 'assignment-reminders' },
-        'Assignment reminders failed; the next period tries again',
-      ),
-  )
+  startPeriodic({
+    task: 'assignment-reminders',
+    intervalMs: PERIOD_MS,
+    run: () => remindDueSoon(),
+    failing: 'Assignment reminders',
+  })
 }

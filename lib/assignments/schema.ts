@@ -3,7 +3,7 @@
 // where the group's time zone is known.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { isStorableText, requiredLine } from '@/lib/validation'
 
 const minimum = (what: string) =>
   z
@@ -18,12 +18,7 @@ const wallClock = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Give the ${label} date and time as year-month-day and hours:minutes.`)
 
 export const AssignmentFields = z.object({
-  title: z
-    .string({ error: 'Give the assignment a title.' })
-    .trim()
-    .min(1, 'Give the assignment a title.')
-    .max(200, 'Use at most 200 characters for the title.')
-    .refine(isSingleLineText, 'The title contains characters that cannot be shown.'),
+  title: requiredLine('title', 200, 'Give the assignment a title.'),
   instructions: z
     .string({ error: 'The instructions must be text.' })
     .trim()

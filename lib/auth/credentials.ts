@@ -58,6 +58,32 @@ export async function checkCredentials(input: unknown, address: string): Promise
 }
 
 /**
+ * A signed-in person proves it is them with their password, throttled like a sign-in (a stolen
+ * session must not become a way to guess). A wrong one is an error on the form's `field`.
+ */
+export async function proveCurrentPassword(
+  user: { id: string; email: string },
+  password: string,
+  address: string,
+  field: string,
+): Promise<void> {
+  const attempt = await beginSignIn(user.email, address)
+  let valid: boolean
+  try {
+    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+    valid = await verifyPassword(passwordHash, password, address)
+  } catch (error) {
+    await attempt.abandoned().catch(() => {})
+    throw error
+  }
+  if (!valid) {
+    await attempt.failed()
+    throw new Invalid(WRONG_CURRENT_PASSWORD, { [field]: WRONG_CURRENT_PASSWORD })
+  }
+  await attempt.succeeded()
+}
+
+/**
  * A new password for a signed-in person, who proves it is them with the current one (throttled
  * like a sign-in: a stolen session must not become a way to guess). Every other session of theirs
  * ends; the one they are using stays.
@@ -69,20 +95,7 @@ export async function changePassword(
   address: string,
 ): Promise<void> {
   const data = ChangePasswordInput.parse(input)
-  const attempt = await beginSignIn(user.email, address)
-  let valid: boolean
-  try {
-    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
-    valid = await verifyPassword(passwordHash, data.currentPassword, address)
-  } catch (error) {
-    await attempt.abandoned().catch(() => {})
-    throw error
-  }
-  if (!valid) {
-    await attempt.failed()
-    throw new Invalid(WRONG_CURRENT_PASSWORD, { currentPassword: WRONG_CURRENT_PASSWORD })
-  }
-  await attempt.succeeded()
+  await proveCurrentPassword(user, data.currentPassword, address, 'currentPassword')
   const passwordHash = await hashPassword(data.newPassword, address)
   await db.user.update({ where: { id: user.id }, data: { passwordHash } })
   await endOtherSessions(user.id, sessionId)

@@ -32,6 +32,13 @@ export async function getClaimedActor(): Promise<ClaimedActor | null> {
   return token?.sub && typeof token.sid === 'string' ? { id: token.sub, sessionId: token.sid } : null
 }
 
+/** For route handlers that read a body or hold a stream: the claimed actor, refused before anything else is done. */
+export async function requireClaimedActor(): Promise<ClaimedActor> {
+  const claimed = await getClaimedActor()
+  if (!claimed) throw new Unauthenticated()
+  return claimed
+}
+
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const claimed = await getClaimedActor()
   if (!claimed) return null

@@ -9,7 +9,7 @@ import {
   NodeKindInput,
   RelationKindInput,
 } from '@/lib/maps/schema'
-import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { isSingleLineText, isStorableText, requiredText } from '@/lib/validation'
 
 export const MAX_BACKUP_BYTES = 2 * 1024 * 1024
 /** Far more than a readable map holds; the 2 MB limit on the file bounds it first in practice. */
@@ -70,12 +70,11 @@ export const MapBackup = z
     {
       format: z.literal('colloquy-map', { error: NOT_A_BACKUP }),
       version: z.literal(1, { error: 'This backup comes from another version of Colloquy and cannot be read here.' }),
-      title: z
-        .string({ error: 'The backup has no map title.' })
-        .trim()
-        .min(1, 'The backup has no map title.')
-        .max(120, 'The map title in the backup is longer than 120 characters.')
-        .refine(isSingleLineText, 'The map title contains characters that cannot be shown.'),
+      title: requiredText(
+        'The backup has no map title.',
+        120,
+        'The map title in the backup is longer than 120 characters.',
+      ).refine(isSingleLineText, 'The map title contains characters that cannot be shown.'),
       kind: z.enum(['GROUP', 'PERSONAL'], { error: 'The backup says neither group nor personal map.' }),
       exportedAt: z.string().max(64).optional(),
       nodes: z

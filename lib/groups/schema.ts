@@ -1,17 +1,9 @@
 // Inputs of the group mutations.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { isStorableText, requiredLine, requiredText } from '@/lib/validation'
 import { canonicalTimeZone } from '@/lib/assignments/time-zone'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './join-code'
-
-const singleLine = (label: string, max: number) =>
-  z
-    .string({ error: `Enter a ${label}.` })
-    .trim()
-    .min(1, `Enter a ${label}.`)
-    .max(max, `Use at most ${max} characters for the ${label}.`)
-    .refine(isSingleLineText, `The ${label} contains characters that cannot be shown.`)
 
 /** An IANA time zone name Intl knows, stored in its canonical spelling. */
 export const TimeZone = z
@@ -30,7 +22,7 @@ export const TimeZone = z
   })
 
 export const CreateGroup = z.object({
-  name: singleLine('group name', 100),
+  name: requiredLine('group name', 100),
   description: z
     .string({ error: 'The description must be text.' })
     .trim()
@@ -61,11 +53,7 @@ export const GroupRef = z.object({ groupId: Id })
 /** Deleting a group: its name, typed, confirms it (spaces around it do not matter). */
 export const DeleteGroup = z.object({
   groupId: Id,
-  confirmName: z
-    .string({ error: 'Type the group’s name to confirm.' })
-    .trim()
-    .min(1, 'Type the group’s name to confirm.')
-    .max(200, 'This is not the group’s name.'),
+  confirmName: requiredText('Type the group’s name to confirm.', 200, 'This is not the group’s name.'),
 })
 export const GroupSettings = z.object({
   groupId: Id,

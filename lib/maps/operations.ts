@@ -17,6 +17,11 @@ const RELATION_GONE = 'That relation is no longer on the map; someone may have d
 
 const HIGHLIGHT_MISSING = 'That highlight does not exist in this group.'
 
+/** A write to one node or relation of the map that matched none: someone removed it first. */
+async function wroteOne(write: Promise<{ count: number }>, gone: string): Promise<void> {
+  if ((await write).count === 0) throw new NotFound(gone)
+}
+
 /** A new citation must be a passage the actor can see (private and "read first" rules included). */
 async function assertHighlightUsable(tx: Tx, access: MapAccess, actorId: string, highlightId: string) {
   const highlight = await tx.highlight.findUnique({
@@ -48,13 +53,11 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
       return { ...op, node }
     }
     case 'node.uncite': {
-      const { count } = await tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { highlightId: null } })
-      if (count === 0) throw new NotFound(NODE_GONE)
+      await wroteOne(tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { highlightId: null } }), NODE_GONE)
       return op
     }
     case 'node.move': {
-      const { count } = await tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { x: op.x, y: op.y } })
-      if (count === 0) throw new NotFound(NODE_GONE)
+      await wroteOne(tx.mapNode.updateMany({ where: { id: op.nodeId, mapId }, data: { x: op.x, y: op.y } }), NODE_GONE)
       return op
     }
     case 'node.edit': {
@@ -76,8 +79,7 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
     }
     case 'node.delete': {
       // Its relations go with it (ON DELETE CASCADE), in this same transaction.
-      const { count } = await tx.mapNode.deleteMany({ where: { id: op.nodeId, mapId } })
-      if (count === 0) throw new NotFound(NODE_GONE)
+      await wroteOne(tx.mapNode.deleteMany({ where: { id: op.nodeId, mapId } }), NODE_GONE)
       return op
     }
     case 'relation.add': {
@@ -113,16 +115,12 @@ async function writeOperation(tx: Tx, access: MapAccess, actorId: string, op: Op
         if (!swapped && !(op.fromId === relation.fromId && op.toId === relation.toId))
           throw new Invalid('A relation can be reversed, but not moved to other nodes.')
       }
-      const { count } = await tx.mapRelation.updateMany({
-        where: { id: op.relationId, mapId },
-        data: { kind: op.kind, label: op.label, fromId: op.fromId, toId: op.toId },
-      })
-      if (count === 0) throw new NotFound(RELATION_GONE)
+      const data = { kind: op.kind, label: op.label, fromId: op.fromId, toId: op.toId }
+      await wroteOne(tx.mapRelation.updateMany({ where: { id: op.relationId, mapId }, data }), RELATION_GONE)
       return op
     }
     case 'relation.delete': {
-      const { count } = await tx.mapRelation.deleteMany({ where: { id: op.relationId, mapId } })
-      if (count === 0) throw new NotFound(RELATION_GONE)
+      await wroteOne(tx.mapRelation.deleteMany({ where: { id: op.relationId, mapId } }), RELATION_GONE)
       return op
     }
     case 'layout.apply': {

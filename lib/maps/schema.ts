@@ -1,18 +1,13 @@
 // Inputs of map mutations, and the operations every map edit is made of.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { isStorableText, requiredLine } from '@/lib/validation'
 
 export const MAX_LABEL_CHARS = 500
 export const MAX_NODES = 2000
 export const MAX_RELATION_LABEL_CHARS = 80
 
-const Title = z
-  .string({ error: 'Enter a title for the map.' })
-  .trim()
-  .min(1, 'Enter a title for the map.')
-  .max(120, 'Use at most 120 characters for the title.')
-  .refine(isSingleLineText, 'The title contains characters that cannot be shown.')
+const Title = requiredLine('title', 120, 'Enter a title for the map.')
 
 const Label = z
   .string({ error: 'A node needs a label.' })

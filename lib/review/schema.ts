@@ -1,15 +1,13 @@
 // Inputs of the review mutations: rubric and feedback.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isStorableText } from '@/lib/validation'
+import { isStorableText, requiredText } from '@/lib/validation'
 
 export const Criterion = z.object({
-  name: z
-    .string({ error: 'Name each criterion.' })
-    .trim()
-    .min(1, 'Name each criterion.')
-    .max(120, 'Use at most 120 characters for a criterion.')
-    .refine(isStorableText, 'A criterion name contains characters that cannot be shown.'),
+  name: requiredText('Name each criterion.', 120, 'Use at most 120 characters for a criterion.').refine(
+    isStorableText,
+    'A criterion name contains characters that cannot be shown.',
+  ),
   points: z
     .number({ error: 'Give each criterion its points.' })
     .int('Points are whole numbers.')
@@ -23,12 +21,10 @@ export const SetRubric = z.object({ groupId: Id, criteria: z.array(Criterion).ma
 export const AddFeedback = z
   .object({
     mapId: Id,
-    body: z
-      .string({ error: 'Write your feedback first.' })
-      .trim()
-      .min(1, 'Write your feedback first.')
-      .max(5000, 'Feedback can be at most 5,000 characters.')
-      .refine(isStorableText, 'The feedback contains characters that cannot be shown.'),
+    body: requiredText('Write your feedback first.', 5000, 'Feedback can be at most 5,000 characters.').refine(
+      isStorableText,
+      'The feedback contains characters that cannot be shown.',
+    ),
     nodeId: Id.nullish(),
     relationId: Id.nullish(),
     /** Points per criterion, in the rubric's order. */

@@ -69,27 +69,35 @@ function visibleHighlight(scope: Scope) {
 const viewerHasOwn = (scope: Scope) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "Highlight" o WHERE o."sourceId" = h."sourceId" AND o."authorId" = ${scope.viewerId})`
 
+/**
+ * The best ROWS_PER_KIND of `rows` (a SELECT ordered best first, with a `rank` column), each given
+ * its `headlines`: ts_headline reads the whole text, so it runs on the rows kept, not every match.
+ */
+function best<Row>(rows: Prisma.Sql, headlines: Prisma.Sql): Prisma.PrismaPromise<(Row & { rank: number })[]> {
+  return db.$queryRaw<(Row & { rank: number })[]>`
+    SELECT f.*, ${headlines} FROM (${rows} LIMIT ${ROWS_PER_KIND}) f ORDER BY f.rank DESC`
+}
+
 export interface SourceRow {
   id: string
   title: string
   author: string | null
   text: string
   layout: unknown
-  rank: number
   titleHeadline: string
   headline: string
 }
 
-export function searchSources(m: Matcher, scope: Scope): Prisma.PrismaPromise<SourceRow[]> {
+export function searchSources(m: Matcher, scope: Scope) {
   const { where, rank } = matches(m, SOURCE_FTS, SOURCE_TEXT)
-  return db.$queryRaw<SourceRow[]>`
-    SELECT f.*, ts_headline('english', f.title, ${tsquery(m)}, ${TITLE_HEADLINE}) AS "titleHeadline",
-           ts_headline('english', f.text, ${tsquery(m)}, ${HEADLINE}) AS headline
-      FROM (SELECT s.id, s.title, s.author, s.text, s.layout, ${rank}::float8 AS rank
-              FROM "Source" s
-             WHERE s."groupId" = ${scope.groupId} AND ${where}
-             ORDER BY rank DESC, s."createdAt" LIMIT ${ROWS_PER_KIND}) f
-     ORDER BY f.rank DESC`
+  return best<SourceRow>(
+    Prisma.sql`SELECT s.id, s.title, s.author, s.text, s.layout, ${rank}::float8 AS rank
+                 FROM "Source" s
+                WHERE s."groupId" = ${scope.groupId} AND ${where}
+                ORDER BY rank DESC, s."createdAt"`,
+    Prisma.sql`ts_headline('english', f.title, ${tsquery(m)}, ${TITLE_HEADLINE}) AS "titleHeadline",
+               ts_headline('english', f.text, ${tsquery(m)}, ${HEADLINE}) AS headline`,
+  )
 }
 
 export interface HighlightRow {
@@ -103,22 +111,21 @@ export interface HighlightRow {
   exact: string
   noteText: string
   viewerHasOwn: boolean
-  rank: number
   exactHeadline: string
   noteHeadline: string
 }
 
-export function searchHighlights(m: Matcher, scope: Scope): Prisma.PrismaPromise<HighlightRow[]> {
+export function searchHighlights(m: Matcher, scope: Scope) {
   const { where, rank } = matches(m, HIGHLIGHT_FTS, HIGHLIGHT_TEXT)
-  return db.$queryRaw<HighlightRow[]>`
-    SELECT f.*, ts_headline('english', f.exact, ${tsquery(m)}, ${HEADLINE}) AS "exactHeadline",
-           ts_headline('english', f."noteText", ${tsquery(m)}, ${HEADLINE}) AS "noteHeadline"
-      FROM (SELECT h.id, h."sourceId", s.title AS "sourceTitle", h."authorId", u.name AS "authorName", h.visibility::text AS visibility,
-                   h.tag::text AS tag, h.exact, colloquy_doc_text(h.note) AS "noteText", ${viewerHasOwn(scope)} AS "viewerHasOwn", ${rank}::float8 AS rank
-              FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" JOIN "User" u ON u.id = h."authorId"
-             WHERE s."groupId" = ${scope.groupId} AND ${where} AND ${visibleHighlight(scope)}
-             ORDER BY rank DESC, h."createdAt" DESC LIMIT ${ROWS_PER_KIND}) f
-     ORDER BY f.rank DESC`
+  return best<HighlightRow>(
+    Prisma.sql`SELECT h.id, h."sourceId", s.title AS "sourceTitle", h."authorId", u.name AS "authorName", h.visibility::text AS visibility,
+                      h.tag::text AS tag, h.exact, colloquy_doc_text(h.note) AS "noteText", ${viewerHasOwn(scope)} AS "viewerHasOwn", ${rank}::float8 AS rank
+                 FROM "Highlight" h JOIN "Source" s ON s.id = h."sourceId" JOIN "User" u ON u.id = h."authorId"
+                WHERE s."groupId" = ${scope.groupId} AND ${where} AND ${visibleHighlight(scope)}
+                ORDER BY rank DESC, h."createdAt" DESC`,
+    Prisma.sql`ts_headline('english', f.exact, ${tsquery(m)}, ${HEADLINE}) AS "exactHeadline",
+               ts_headline('english', f."noteText", ${tsquery(m)}, ${HEADLINE}) AS "noteHeadline"`,
+  )
 }
 
 export interface ReplyRow {
@@ -132,20 +139,19 @@ export interface ReplyRow {
   replyAuthorName: string
   text: string
   viewerHasOwn: boolean
-  rank: number
   headline: string
 }
 
-export function searchReplies(m: Matcher, scope: Scope): Prisma.PrismaPromise<ReplyRow[]> {
+export function searchReplies(m: Matcher, scope: Scope) {
   const { where, rank } = matches(m, REPLY_FTS, REPLY_TEXT)
-  return db.$queryRaw<ReplyRow[]>`
-    SELECT f.*, ts_headline('english', f.text, ${tsquery(m)}, ${HEADLINE}) AS headline
-      FROM (SELECT r.id, r."highlightId", h."sourceId", s.title AS "sourceTitle", h."authorId", h.visibility::text AS visibility,
-                   u.name AS "replyAuthorName", colloquy_doc_text(r.body) AS text, ${viewerHasOwn(scope)} AS "viewerHasOwn", ${rank}::float8 AS rank
-              FROM "Reply" r JOIN "Highlight" h ON h.id = r."highlightId" JOIN "Source" s ON s.id = h."sourceId" JOIN "User" u ON u.id = r."authorId"
-             WHERE s."groupId" = ${scope.groupId} AND ${where} AND ${visibleHighlight(scope)}
-             ORDER BY rank DESC, r."createdAt" DESC LIMIT ${ROWS_PER_KIND}) f
-     ORDER BY f.rank DESC`
+  return best<ReplyRow>(
+    Prisma.sql`SELECT r.id, r."highlightId", h."sourceId", s.title AS "sourceTitle", h."authorId", h.visibility::text AS visibility,
+                      u.name AS "replyAuthorName", colloquy_doc_text(r.body) AS text, ${viewerHasOwn(scope)} AS "viewerHasOwn", ${rank}::float8 AS rank
+                 FROM "Reply" r JOIN "Highlight" h ON h.id = r."highlightId" JOIN "Source" s ON s.id = h."sourceId" JOIN "User" u ON u.id = r."authorId"
+                WHERE s."groupId" = ${scope.groupId} AND ${where} AND ${visibleHighlight(scope)}
+                ORDER BY rank DESC, r."createdAt" DESC`,
+    Prisma.sql`ts_headline('english', f.text, ${tsquery(m)}, ${HEADLINE}) AS headline`,
+  )
 }
 
 export interface NodeRow {
@@ -156,19 +162,18 @@ export interface NodeRow {
   ownerId: string | null
   kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
   label: string
-  rank: number
   headline: string
 }
 
-export function searchMapNodes(m: Matcher, scope: Scope): Prisma.PrismaPromise<NodeRow[]> {
+export function searchMapNodes(m: Matcher, scope: Scope) {
   const { where, rank } = matches(m, NODE_FTS, NODE_TEXT)
   // The twin of canSeeMap, from the same permission table.
   const visibleMap = Prisma.sql`((a.kind = 'GROUP' AND ${scope.groupMaps}) OR (a.kind = 'PERSONAL' AND (${scope.othersPersonalMaps} OR (${scope.ownPersonalMaps} AND a."ownerId" = ${scope.viewerId}))))`
-  return db.$queryRaw<NodeRow[]>`
-    SELECT f.*, ts_headline('english', f.label, ${tsquery(m)}, ${HEADLINE}) AS headline
-      FROM (SELECT n.id, n."mapId", a.title AS "mapTitle", a.kind::text AS "mapKind", a."ownerId", n.kind::text AS kind, n.label, ${rank}::float8 AS rank
-              FROM "MapNode" n JOIN "ArgumentMap" a ON a.id = n."mapId"
-             WHERE a."groupId" = ${scope.groupId} AND ${where} AND ${visibleMap}
-             ORDER BY rank DESC, n."createdAt" DESC LIMIT ${ROWS_PER_KIND}) f
-     ORDER BY f.rank DESC`
+  return best<NodeRow>(
+    Prisma.sql`SELECT n.id, n."mapId", a.title AS "mapTitle", a.kind::text AS "mapKind", a."ownerId", n.kind::text AS kind, n.label, ${rank}::float8 AS rank
+                 FROM "MapNode" n JOIN "ArgumentMap" a ON a.id = n."mapId"
+                WHERE a."groupId" = ${scope.groupId} AND ${where} AND ${visibleMap}
+                ORDER BY rank DESC, n."createdAt" DESC`,
+    Prisma.sql`ts_headline('english', f.label, ${tsquery(m)}, ${HEADLINE}) AS headline`,
+  )
 }

@@ -5,6 +5,7 @@ import { authorizeInGroup, type Actor } from '@/lib/groups/access'
 import { Id } from '@/lib/ids'
 import { blocksOf } from './blocks'
 import { StoredLayout } from './editing/schema'
+import { SOURCE_TEXT_FIELDS } from './fields'
 
 export async function getSourceForReader(actor: Actor, groupId: unknown, sourceId: unknown) {
   const access = await authorizeInGroup(actor, groupId, 'source:read')
@@ -12,17 +13,7 @@ export async function getSourceForReader(actor: Actor, groupId: unknown, sourceI
   const source = id.success
     ? await db.source.findFirst({
         where: { id: id.data, groupId: access.group.id },
-        select: {
-          id: true,
-          title: true,
-          author: true,
-          year: true,
-          url: true,
-          text: true,
-          layout: true,
-          version: true,
-          updatedAt: true,
-        },
+        select: { ...SOURCE_TEXT_FIELDS, layout: true, updatedAt: true },
       })
     : null
   if (!source) throw new NotFound('This source does not exist.')

@@ -1,7 +1,7 @@
 // Inputs of the source mutations.
 import { z } from 'zod'
 import { Id } from '@/lib/ids'
-import { isSingleLineText, isStorableText } from '@/lib/validation'
+import { isSingleLineText, isStorableText, requiredLine } from '@/lib/validation'
 import { MAX_SOURCE_CHARS, SOURCE_TOO_LONG_MESSAGE } from './limits'
 
 export { MAX_SOURCE_CHARS }
@@ -19,12 +19,7 @@ const optionalText = (label: string, max: number) =>
 export const SourceRef = z.object({ sourceId: Id })
 
 export const SourceMetadata = z.object({
-  title: z
-    .string({ error: 'Enter a title.' })
-    .trim()
-    .min(1, 'Enter a title.')
-    .max(300, 'Use at most 300 characters for the title.')
-    .refine(isSingleLineText, 'The title contains characters that cannot be shown.'),
+  title: requiredLine('title', 300),
   author: optionalText('author', 200),
   year: z.preprocess(
     (value) =>

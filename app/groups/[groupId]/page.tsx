@@ -14,17 +14,15 @@ import { Card } from '@/components/ui/card'
 import { LoadingLines } from '@/components/ui/loading-lines'
 import { appOrigin } from '@/lib/app-url'
 import { groupAssignments } from '@/lib/assignments/queries'
-import { requirePageUser } from '@/lib/auth/session'
 import { getGroupOverview } from '@/lib/groups/queries'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage } from '@/lib/page-errors'
 
 const ROLE_LABEL = { INSTRUCTOR: 'Instructor', STUDENT: 'Student' } as const
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params
   const path = `/groups/${groupId}`
-  const user = await requirePageUser(path)
-  const overview = await loadOrRespond(() => getGroupOverview(user, groupId), path)
+  const [user, overview] = await openPage(path, (user) => getGroupOverview(user, groupId))
   const { group, members, sources, invite, may, role } = overview
   // Read while the page streams, and awaited inside Suspense boundaries: the access check above
   // has already decided the status (a loading.tsx here would stream before it, and turn an

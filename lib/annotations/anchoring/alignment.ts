@@ -5,6 +5,7 @@
 // is recognised as moved, a sentence that reappears elsewhere is matched to where it went, and a
 // rewrite of a long text costs a diff per changed stretch instead of one diff of everything.
 import { diff_match_patch, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch'
+import { lowerBound } from '../lower-bound'
 import { DIFF_BUDGET_MS, MIN_MOVE_CHARS } from './thresholds'
 
 /** A stretch of the old text found unchanged in the new one. */
@@ -123,18 +124,6 @@ function longestIncreasing(values: number[]): Set<number> {
   return kept
 }
 
-/** Which in-order run a position follows: the number of in-order runs that start before it. */
-function gapOf(starts: number[], position: number): number {
-  let low = 0
-  let high = starts.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (starts[mid]! < position) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
 /** Matches units (paragraphs or sentences) found exactly once in the unmatched parts of both texts. */
 function matchUnique(a: string, b: string, runs: Run[], split: Splitter): void {
   const units = new Map<string, { old: number[]; new: number[] }>()
@@ -158,8 +147,9 @@ function matchUnique(a: string, b: string, runs: Run[], split: Splitter): void {
   for (const [key, { old, new: found }] of units) {
     if (old.length !== 1 || found.length !== 1) continue
     const pair: Run = { oldStart: old[0]!, newStart: found[0]!, length: key.length, moved: false }
-    const gap = gapOf(oldStarts, pair.oldStart)
-    if (gap !== gapOf(newStarts, pair.newStart)) {
+    // Which in-order run each copy follows: the number of in-order runs that start before it.
+    const gap = lowerBound(oldStarts, pair.oldStart)
+    if (gap !== lowerBound(newStarts, pair.newStart)) {
       if (key.length >= MIN_MOVE_CHARS) runs.push({ ...pair, moved: true })
       continue
     }

@@ -146,11 +146,9 @@ export class TextEdit {
    * new paragraph, on the same side of it.
    */
   contextKept(start: number, end: number, placed: Span): number {
-    const old = this.foldedSpan(start, end)
+    const { old, ns, ne } = this.foldedPlacement(start, end, placed)
     const a = this.before.text
     const b = this.after.text
-    const ns = foldedStart(this.after, placed.start)
-    const ne = Math.max(ns, foldedEnd(this.after, placed.end))
     const newParagraphStart = paragraphStart(b, ns)
     const newParagraphEnd = paragraphEnd(b, ne)
 
@@ -197,11 +195,9 @@ export class TextEdit {
    * along; a highlight deep inside it, whose whole own context came along, is.
    */
   strangersNear(start: number, end: number, placed: Span): boolean {
-    const old = this.foldedSpan(start, end)
+    const { old, ns, ne } = this.foldedPlacement(start, end, placed)
     const a = this.before.text
     const b = this.after.text
-    const ns = foldedStart(this.after, placed.start)
-    const ne = Math.max(ns, foldedEnd(this.after, placed.end))
     const home = { start: paragraphStart(a, old.start), end: paragraphEnd(a, old.end) }
     const paragraph = { start: paragraphStart(b, ns), end: paragraphEnd(b, ne) }
     // Still in its own paragraph (most of which is here, and most of this is it): text that came
@@ -227,6 +223,12 @@ export class TextEdit {
       this.fromWithin(before, allowed) + this.fromWithin(after, allowed) <
       this.fromWithin(before) + this.fromWithin(after)
     )
+  }
+
+  /** A passage in folded offsets: where it was in the old text (`old`), and where `placed` puts it in the new (`ns`–`ne`). */
+  private foldedPlacement(start: number, end: number, placed: Span): { old: Span; ns: number; ne: number } {
+    const ns = foldedStart(this.after, placed.start)
+    return { old: this.foldedSpan(start, end), ns, ne: Math.max(ns, foldedEnd(this.after, placed.end)) }
   }
 
   /** How many new characters in `window` survived from old text inside `home` (all old text without it). */

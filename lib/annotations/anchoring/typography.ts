@@ -2,6 +2,7 @@
 // line breaks and Unicode forms no longer differ, with the way back to the original offsets.
 // Re-anchoring compares and diffs folded texts, so an edit that only changes typography is
 // invisible to it and the highlights it touches stay EXACT.
+import { lowerBound } from '../lower-bound'
 
 export interface FoldedText {
   /** The folded text. Paragraph boundaries (a blank line) are kept as exactly "\n\n". */
@@ -147,18 +148,6 @@ function foldText(original: string): FoldedText {
   }
   flushSpace(undefined, false)
   return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: length }
-}
-
-/** The first index of a non-decreasing array whose value is at least `value` (its length if none). */
-function lowerBound(values: Int32Array, value: number): number {
-  let low = 0
-  let high = values.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (values[mid]! < value) low = mid + 1
-    else high = mid
-  }
-  return low
 }
 
 /**

@@ -4,6 +4,7 @@ import { NotFound } from '@/lib/errors'
 import type { Actor } from '@/lib/groups/access'
 import { authorize } from '@/lib/permissions'
 import { authorizeOnSource, SOURCE_NOT_FOUND } from '../access'
+import { SOURCE_TEXT_FIELDS } from '../fields'
 import { DroppedBlocks } from './schema'
 
 /** The source as its editor sees it; a source reached through another group's URL does not exist. */
@@ -13,17 +14,7 @@ export async function getSourceForEditing(actor: Actor, groupId: string, sourceI
   authorize(access.standing, 'source:edit', { archived: access.archived })
   const source = await db.source.findUniqueOrThrow({
     where: { id: access.source.id },
-    select: {
-      id: true,
-      title: true,
-      author: true,
-      year: true,
-      url: true,
-      text: true,
-      version: true,
-      droppedBlocks: true,
-      _count: { select: { highlights: true } },
-    },
+    select: { ...SOURCE_TEXT_FIELDS, droppedBlocks: true, _count: { select: { highlights: true } } },
   })
   const { droppedBlocks, _count, ...rest } = source
   return {

@@ -3,18 +3,17 @@
 // against. The same sign-in, access check and stored map as the map page, in the same layout and
 // the same canvas size; then React Flow's default nodes (at the map's node size, so both need no
 // measuring) and default edges, and nothing else.
-import { requirePageUser } from '@/lib/auth/session'
 import { authorizeOnMap } from '@/lib/maps/access'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import { loadMapState } from '@/lib/maps/state'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage } from '@/lib/page-errors'
 import { BareReactFlow } from './bare-react-flow'
 
 export default async function BareReactFlowPage({ params }: { params: Promise<{ mapId: string }> }) {
   const { mapId } = await params
-  const path = `/bench/react-flow/${mapId}`
-  const user = await requirePageUser(path)
-  const state = await loadOrRespond(async () => loadMapState((await authorizeOnMap(user, mapId, 'read')).map.id), path)
+  const [, state] = await openPage(`/bench/react-flow/${mapId}`, async (user) =>
+    loadMapState((await authorizeOnMap(user, mapId, 'read')).map.id),
+  )
   const nodes = state.nodes.map((n) => ({
     id: n.id,
     position: { x: n.x, y: n.y },

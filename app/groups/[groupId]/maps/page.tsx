@@ -4,9 +4,8 @@ import { CreateMapForm } from '@/components/map/create-map-form'
 import { ImportBackup } from '@/components/map/import-backup'
 import { MapRowActions } from '@/components/map/map-row-actions'
 import { Card } from '@/components/ui/card'
-import { requirePageUser } from '@/lib/auth/session'
 import { listGroupMaps } from '@/lib/maps/queries'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage, type PageProps } from '@/lib/page-errors'
 import { can } from '@/lib/permissions'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 
@@ -14,18 +13,12 @@ export const metadata = { title: 'Argument maps · Colloquy' }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
-export default async function MapsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function MapsPage({ params, searchParams }: PageProps<{ groupId: string }>) {
   const { groupId } = await params
   const { owner } = await searchParams
-  const path = `/groups/${groupId}/maps`
-  const user = await requirePageUser(path)
-  const { group, maps, standing, archived } = await loadOrRespond(() => listGroupMaps(user, groupId), path)
+  const [, { group, maps, standing, archived }] = await openPage(`/groups/${groupId}/maps`, (user) =>
+    listGroupMaps(user, groupId),
+  )
   // An empty section says what to do next, to whoever is reading it.
   const sections = [
     {

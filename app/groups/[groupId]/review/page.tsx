@@ -6,9 +6,8 @@ import { Card } from '@/components/ui/card'
 import { STATUS_LABEL, type Status } from '@/lib/assignments/progress'
 import { assignmentColumns } from '@/lib/assignments/queries'
 import { formatInZone } from '@/lib/assignments/time-zone'
-import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage, type PageProps } from '@/lib/page-errors'
 import { rubricOf } from '@/lib/review/feedback'
 import { mostCitedPassages, reviewDashboard } from '@/lib/review/queries'
 import { paragraphCitation } from '@/lib/sources/blocks'
@@ -19,18 +18,10 @@ export const metadata = { title: 'Review · Colloquy' }
 
 const STATUSES: Status[] = ['done', 'late', 'missing', 'open']
 
-export default async function ReviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function ReviewPage({ params, searchParams }: PageProps<{ groupId: string }>) {
   const { groupId } = await params
   const query = await searchParams
-  const path = `/groups/${groupId}/review`
-  const user = await requirePageUser(path)
-  const dashboard = await loadOrRespond(() => reviewDashboard(user, groupId), path)
+  const [user, dashboard] = await openPage(`/groups/${groupId}/review`, (user) => reviewDashboard(user, groupId))
   const [rubric, cited, firstSource, work] = await Promise.all([
     rubricOf(dashboard.group.id),
     mostCitedPassages(user, dashboard.group.id),

@@ -2,28 +2,20 @@ import { headers } from 'next/headers'
 import { ResultList } from '@/components/search/result-list'
 import { SearchBox } from '@/components/search/search-box'
 import { Alert } from '@/components/ui/alert'
-import { requirePageUser } from '@/lib/auth/session'
 import { clientAddress } from '@/lib/client-address'
 import { toFailure } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
-import { loadOrRespond } from '@/lib/page-errors'
+import { loadOrRespond, openPage, type PageProps } from '@/lib/page-errors'
 import { searchGroupAsked } from '@/lib/search/limited'
 import type { SearchResults } from '@/lib/search/queries'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 
-export default async function SearchPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function SearchPage({ params, searchParams }: PageProps<{ groupId: string }>) {
   const { groupId } = await params
   const { q } = await searchParams
   const query = typeof q === 'string' ? q : ''
   const path = `/groups/${groupId}/search${query ? `?q=${encodeURIComponent(query)}` : ''}`
-  const user = await requirePageUser(path)
-  const { group } = await loadOrRespond(() => authorizeInGroup(user, groupId, 'group:read'), path)
+  const [user, { group }] = await openPage(path, (user) => authorizeInGroup(user, groupId, 'group:read'))
   const outcome = query.trim()
     ? await loadOrRespond(async (): Promise<SearchResults | { error: string }> => {
         try {

@@ -1,7 +1,7 @@
 // The live event stream of a group (server-sent events). `?sourceId=` marks the reader as present.
-import { getClaimedActor, requireUser } from '@/lib/auth/session'
+import { requireClaimedActor, requireUser } from '@/lib/auth/session'
 import { sqlRows } from '@/lib/db-raw'
-import { NotFound, Unauthenticated } from '@/lib/errors'
+import { NotFound } from '@/lib/errors'
 import { authorizeInGroup } from '@/lib/groups/access'
 import { errorResponse } from '@/lib/http'
 import { liveEventStream } from '@/lib/realtime/stream'
@@ -15,8 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ grou
   try {
     // The per-person limits come first, on the id the cookie claims: a flood of opens is refused
     // before it costs a database query.
-    const claimed = await getClaimedActor()
-    if (!claimed) throw new Unauthenticated()
+    const claimed = await requireClaimedActor()
     release = reserveStream(claimed.id)
     const user = await requireUser()
     const { groupId } = await params

@@ -1,8 +1,7 @@
 // Highlights of a source over HTTP, for API clients and scripts: list (GET) and create (POST).
 import { createHighlight } from '@/lib/annotations/mutations'
 import { listSourceHighlights } from '@/lib/annotations/queries'
-import { getClaimedActor, getCurrentUser } from '@/lib/auth/session'
-import { Unauthenticated } from '@/lib/errors'
+import { getCurrentUser, requireClaimedActor } from '@/lib/auth/session'
 import { assertSameOrigin, errorResponse, privateJson, readJson } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
@@ -22,8 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ sou
     const { sourceId } = await params
     // createHighlight checks the account while authorizing (one round trip fewer); without even a
     // session cookie, nothing of the body is read.
-    const actor = await getClaimedActor()
-    if (!actor) throw new Unauthenticated()
+    const actor = await requireClaimedActor()
     const body = await readJson(request)
     const input = typeof body === 'object' && body !== null ? { ...body, sourceId } : body
     return privateJson(await createHighlight(actor, input), { status: 201 })

@@ -7,24 +7,17 @@ import { ImportBackup } from '@/components/map/import-backup'
 import { FeedbackPanel } from '@/components/review/feedback-panel'
 import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
-import { requirePageUser } from '@/lib/auth/session'
 import { packMapState } from '@/lib/maps/packed-state'
 import { getMapForEditor } from '@/lib/maps/queries'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage, type PageProps } from '@/lib/page-errors'
 
-export default async function MapPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string; mapId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function MapPage({ params, searchParams }: PageProps<{ groupId: string; mapId: string }>) {
   const { groupId, mapId } = await params
   const { node } = await searchParams
-  const path = `/groups/${groupId}/maps/${mapId}`
-  const user = await requirePageUser(path)
   // Every passage the user may cite, which includes those the map's nodes cite.
-  const editor = await loadOrRespond(() => getMapForEditor(user, mapId, 'citable'), path)
+  const [user, editor] = await openPage(`/groups/${groupId}/maps/${mapId}`, (user) =>
+    getMapForEditor(user, mapId, 'citable'),
+  )
   if (editor.map.groupId !== groupId) notFound()
   const { map, group, state, cited: passages, editable, ownerName, standing, isOwner, archived } = editor
   const rubric = await rubricOf(group.id)

@@ -1,8 +1,7 @@
 import Link from 'next/link'
-import { requirePageUser } from '@/lib/auth/session'
 import { toFailure } from '@/lib/errors'
 import type { CitedPassage } from '@/lib/maps/queries'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage, type PageProps } from '@/lib/page-errors'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { compareTwoMaps } from '@/lib/review/queries'
 import { TAGS } from '@/lib/tags'
@@ -49,18 +48,11 @@ function PassageList({
   )
 }
 
-export default async function ComparePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function ComparePage({ params, searchParams }: PageProps<{ groupId: string }>) {
   const { groupId } = await params
   const { a, b } = await searchParams
   const path = `/groups/${groupId}/review/compare?a=${a}&b=${b}`
-  const user = await requirePageUser(path)
-  const result = await loadOrRespond(async () => {
+  const [, result] = await openPage(path, async (user) => {
     try {
       return { ok: true as const, ...(await compareTwoMaps(user, { a, b })) }
     } catch (error) {
@@ -68,7 +60,7 @@ export default async function ComparePage({
       if (failure.status === 400) return { ok: false as const, message: failure.error }
       throw error
     }
-  }, path)
+  })
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
@@ -96,18 +88,17 @@ export default async function ComparePage({
         <PassageList ids={c.shared} passages={passages} empty="No passage is cited on both maps." />
       </section>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="only-a">
-          <h2 id="only-a" className="mb-2 text-lg font-semibold">
-            Only in “{result.a.title}” ({c.onlyA.length})
-          </h2>
-          <PassageList ids={c.onlyA} passages={passages} empty="None." />
-        </section>
-        <section aria-labelledby="only-b">
-          <h2 id="only-b" className="mb-2 text-lg font-semibold">
-            Only in “{result.b.title}” ({c.onlyB.length})
-          </h2>
-          <PassageList ids={c.onlyB} passages={passages} empty="None." />
-        </section>
+        {[
+          { id: 'only-a', title: result.a.title, ids: c.onlyA },
+          { id: 'only-b', title: result.b.title, ids: c.onlyB },
+        ].map((only) => (
+          <section key={only.id} aria-labelledby={only.id}>
+            <h2 id={only.id} className="mb-2 text-lg font-semibold">
+              Only in “{only.title}” ({only.ids.length})
+            </h2>
+            <PassageList ids={only.ids} passages={passages} empty="None." />
+          </section>
+        ))}
       </div>
       <section aria-labelledby="relations">
         <h2 id="relations" className="mb-2 text-lg font-semibold">

@@ -7,28 +7,19 @@ import { SearchBox } from '@/components/search/search-box'
 import { packHighlights } from '@/lib/annotations/packed-highlights'
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { readerAssignments } from '@/lib/assignments/queries'
-import { requirePageUser } from '@/lib/auth/session'
 import { db } from '@/lib/db'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage, type PageProps } from '@/lib/page-errors'
 import { can } from '@/lib/permissions'
 import { eventPosition } from '@/lib/realtime/position'
 import { getSourceForReader } from '@/lib/sources/queries'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 
-export default async function SourcePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ groupId: string; sourceId: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function SourcePage({ params, searchParams }: PageProps<{ groupId: string; sourceId: string }>) {
   const { groupId, sourceId } = await params
   const { highlight, author } = await searchParams
   const path = `/groups/${groupId}/sources/${sourceId}`
-  const user = await requirePageUser(path)
-  const { group, source, blocks, standing, archived } = await loadOrRespond(
-    () => getSourceForReader(user, groupId, sourceId),
-    path,
+  const [user, { group, source, blocks, standing, archived }] = await openPage(path, (user) =>
+    getSourceForReader(user, groupId, sourceId),
   )
   // Read before the highlights: the live stream replays from here, so nothing falls in between.
   const liveSince = await eventPosition(group.id)

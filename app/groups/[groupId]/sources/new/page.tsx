@@ -1,22 +1,17 @@
 import { NewSourceForm } from '@/components/sources/new-source-form'
 import { Alert } from '@/components/ui/alert'
-import { requirePageUser } from '@/lib/auth/session'
-import { groupAccess } from '@/lib/groups/access'
-import { loadOrRespond } from '@/lib/page-errors'
-import { authorize, can, GROUP_ARCHIVED } from '@/lib/permissions'
+import { authorizeInGroup } from '@/lib/groups/access'
+import { openPage } from '@/lib/page-errors'
+import { can, GROUP_ARCHIVED } from '@/lib/permissions'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 
 export const metadata = { title: 'Add a source · Colloquy' }
 
 export default async function NewSourcePage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params
-  const path = `/groups/${groupId}/sources/new`
-  const user = await requirePageUser(path)
-  const { group, standing, archived } = await loadOrRespond(async () => {
-    const access = await groupAccess(user, groupId)
-    authorize(access.standing, 'group:read')
-    return access
-  }, path)
+  const [, { group, standing, archived }] = await openPage(`/groups/${groupId}/sources/new`, (user) =>
+    authorizeInGroup(user, groupId, 'group:read'),
+  )
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10">

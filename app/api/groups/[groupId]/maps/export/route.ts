@@ -1,20 +1,12 @@
 // Instructors: every submitted map of the group as PDFs in one zip.
-import { getCurrentUser } from '@/lib/auth/session'
-import { clientAddress } from '@/lib/client-address'
 import { exportSubmittedMaps } from '@/lib/export/bulk-export'
-import { downloadResponse, errorResponse } from '@/lib/http'
-import { checkRateLimit } from '@/lib/rate-limits'
+import { exportDownload } from '@/lib/export/download'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request, { params }: { params: Promise<{ groupId: string }> }) {
-  try {
-    const { groupId } = await params
-    const user = await getCurrentUser()
-    if (user) await checkRateLimit('export', { account: user.id, address: clientAddress(request.headers) })
-    const zip = await exportSubmittedMaps(user, groupId, request.signal)
-    return downloadResponse({ ...zip, contentType: 'application/zip' })
-  } catch (error) {
-    return errorResponse(error)
-  }
+  return exportDownload(request, async (user) => {
+    const zip = await exportSubmittedMaps(user, (await params).groupId, request.signal)
+    return { ...zip, contentType: 'application/zip' }
+  })
 }

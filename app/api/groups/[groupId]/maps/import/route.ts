@@ -1,7 +1,6 @@
 // Import of a Colloquy map backup (JSON body, at most 2 MB) as a new personal map: 201 { id }.
 import { revalidatePath } from 'next/cache'
-import { getClaimedActor, requireUser } from '@/lib/auth/session'
-import { Unauthenticated } from '@/lib/errors'
+import { requireClaimedActor, requireUser } from '@/lib/auth/session'
 import { clientAddress } from '@/lib/client-address'
 import { importMapBackup, MAX_BACKUP_BYTES } from '@/lib/export/backup'
 import { authorizeInGroup } from '@/lib/groups/access'
@@ -14,8 +13,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ gro
   try {
     assertSameOrigin(request)
     const { groupId } = await params
-    const claimed = await getClaimedActor()
-    if (!claimed) throw new Unauthenticated()
+    const claimed = await requireClaimedActor()
     const map = await oneAtATime('import', claimed.id, 'map import', async () => {
       const user = await requireUser()
       // Refuse outsiders, and anyone past the import limit, before reading up to 2 MB from them.

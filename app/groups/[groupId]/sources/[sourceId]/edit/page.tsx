@@ -1,8 +1,7 @@
 import { EditSourceForm } from '@/components/sources/edit-source-form'
 import { Alert } from '@/components/ui/alert'
-import { requirePageUser } from '@/lib/auth/session'
 import { Forbidden } from '@/lib/errors'
-import { loadOrRespond } from '@/lib/page-errors'
+import { openPage } from '@/lib/page-errors'
 import { getSourceForEditing } from '@/lib/sources/editing/queries'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 
@@ -12,14 +11,11 @@ export default async function EditSourcePage({ params }: { params: Promise<{ gro
   const { groupId, sourceId } = await params
   const readerPath = `/groups/${groupId}/sources/${sourceId}`
   const path = `${readerPath}/edit`
-  const user = await requirePageUser(path)
   // A student may read the source but not edit it: a sentence, not an error page.
-  const loaded = await loadOrRespond(
-    () =>
-      getSourceForEditing(user, groupId, sourceId).catch((error: unknown) =>
-        error instanceof Forbidden ? null : Promise.reject(error),
-      ),
-    path,
+  const [, loaded] = await openPage(path, (user) =>
+    getSourceForEditing(user, groupId, sourceId).catch((error: unknown) =>
+      error instanceof Forbidden ? null : Promise.reject(error),
+    ),
   )
 
   return (

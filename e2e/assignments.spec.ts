@@ -51,7 +51,11 @@ async function newAssignment(
   a: { title: string; claims: number; evidence: number; opensAt?: string; dueAt?: string },
 ) {
   const form = page.getByRole('form', { name: 'New assignment' })
-  if (!(await form.isVisible())) await page.getByText('New assignment', { exact: true }).click()
+  const summary = page.getByText('New assignment', { exact: true })
+  // The assignments stream in after the page's first bytes: decide whether to open the form only
+  // once they are there, or a click meant to open it closes the one that arrives already open.
+  await expect(summary).toBeVisible(SLOW)
+  if (!(await form.isVisible())) await summary.click()
   await form.getByLabel('Title').fill(a.title)
   await form.getByRole('checkbox', { name: ESSAY_TITLE }).check()
   await form.getByRole('spinbutton', { name: 'Claims' }).fill(String(a.claims))

@@ -19,7 +19,8 @@ import {
   passagePanel,
   tools,
 } from './support/map-editor'
-import { ALEX, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, joined, newSeminar, runId } from './support/seminar'
+import { PASSAGE_PAGE } from '../lib/maps/passage-filter'
+import { ALEX, ESSAY, INSTRUCTOR, ESSAY_TITLE, SLOW, acceptDialogs, joined, newSeminar, runId } from './support/seminar'
 
 /** A node's words as the edge's name holds them: isolated, so a right-to-left label keeps its place. */
 const isolated = (text: string) => `\u2068${text}\u2069`
@@ -49,6 +50,68 @@ const edgeLabels = (page: Page) => canvas(page).locator('[data-relation-label]')
 
 /** Where a node sits on the canvas (its flow position, as React Flow draws it). */
 const positionOf = (node: Locator) => node.evaluate((el) => (el as HTMLElement).style.transform)
+
+test("a seminar's many passages: the map's panel shows a page at a time and finds one by its words", async ({
+  openBrowser,
+}) => {
+  test.slow()
+  const { group, essayUrl } = await newSeminar(openBrowser, 'Many passages seminar')
+  const alex = await joined(openBrowser(), ALEX.email, group)
+  // More passages than a page: every three-word phrase of the essay's first words, tagged over HTTP.
+  const sourceId = new URL(essayUrl).pathname.split('/').at(-1)!
+  const words = [...ESSAY.matchAll(/\S+/g)].slice(0, PASSAGE_PAGE + 12)
+  const phrases: string[] = []
+  const tags = ['CLAIM', 'EVIDENCE', 'BIAS'] as const
+  for (let i = 0; i + 2 < words.length; i++) {
+    const start = words[i]!.index
+    const end = words[i + 2]!.index + words[i + 2]![0].length
+    const response = await alex.request.post(`/api/sources/${sourceId}/highlights`, {
+      data: { start, end, tag: tags[i % 3] },
+    })
+    expect(response.status(), await response.text()).toBe(201)
+    phrases.push(ESSAY.slice(start, end))
+  }
+  expect(phrases.length).toBeGreaterThan(PASSAGE_PAGE)
+
+  await createMap(alex, group, `Many passages ${runId}`)
+  const panel = passagePanel(alex)
+  const items = panel.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: '“' })
+  await expect(panel).toContainText(`${phrases.length} passages.`)
+  await expect(items).toHaveCount(PASSAGE_PAGE)
+  const more = panel.getByRole('button', { name: /^Show \d+ more/ })
+  await expect(more).toHaveText(
+    `Show ${phrases.length - PASSAGE_PAGE} more (${phrases.length - PASSAGE_PAGE} not shown)`,
+  )
+  await more.press('Enter')
+  await expect(items).toHaveCount(phrases.length)
+  await expect(more).toHaveCount(0)
+
+  // Words typed in any case, in any order, find the passages holding all of them.
+  const find = panel.getByRole('searchbox', { name: 'Find' })
+  await find.fill('PROCUREMENT common')
+  const found = phrases.filter((p) => /procurement/i.test(p) && /common/i.test(p))
+  expect(found.length).toBeGreaterThan(0)
+  await expect(items).toHaveCount(found.length)
+  await expect(panel).toContainText(`${found.length} of ${phrases.length} passages match.`)
+  await find.fill('no such words here')
+  await expect(items).toHaveCount(0)
+  await expect(panel).toContainText('No passage matches these filters.')
+
+  // With the tag too; then one found passage goes onto the map from the keyboard.
+  // (The essay's title and the author's name are searched too: "alliances" would find every one.)
+  await find.fill('habits')
+  await panel.getByLabel('Tag').selectOption('EVIDENCE')
+  const evidence = phrases.filter((p, i) => /habits/i.test(p) && tags[i % 3] === 'EVIDENCE')
+  expect(evidence).toHaveLength(1)
+  await expect(items).toHaveCount(1)
+  await expect(items).toContainText(evidence[0]!)
+  await items
+    .first()
+    .getByRole('button', { name: /^Add to map: Evidence/ })
+    .press('Enter')
+  await expect(nodes(alex)).toHaveCount(1)
+  await allSaved(alex)
+})
 
 test('a student drags a highlighted passage onto the map and connects two nodes with attacks', async ({
   openBrowser,

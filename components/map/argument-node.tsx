@@ -17,6 +17,7 @@ import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
 import { CanvasActions } from './canvas-actions'
+import { useShowsDetail } from './canvas-detail'
 
 export type ArgumentNodeData = {
   kind: 'CLAIM' | 'EVIDENCE' | 'BIAS' | 'NOTE'
@@ -53,6 +54,8 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
   const [cut, setCut] = useState(false)
   const updateNodeInternals = useUpdateNodeInternals()
   const awake = pointed || data.focused || selected
+  // Zoomed far out, the words are drawn only for the node someone is at (canvas-detail.ts).
+  const words = useShowsDetail() || awake || data.editing || data.candidate
   // React Flow knows a node's handles from when it measured them (first when the node appeared):
   // the side dots come and go with `awake`, so it measures again then.
   const appeared = useRef(false)
@@ -133,7 +136,9 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         )}
         <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
       </span>
-      {data.editing ? (
+      {!words ? (
+        <span aria-hidden className="node-lines" />
+      ) : data.editing ? (
         <textarea
           ref={editor}
           aria-label="Node text"
@@ -161,7 +166,7 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
           {data.label ? text : <em className="text-stone-400">Empty note</em>}
         </p>
       )}
-      {data.cited && (
+      {data.cited && words && (
         <Link
           href={`/groups/${data.groupId}/sources/${data.cited.sourceId}?highlight=${data.cited.highlightId}`}
           prefetch={false}

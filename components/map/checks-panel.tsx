@@ -32,7 +32,7 @@ export function ChecksPanel({
         ) : (
           <ul className="mt-1 flex flex-col gap-1">
             {flags.map((flag) => (
-              <li key={`${flag.nodeId}-${flag.kind}`}>
+              <li key={`${flag.nodeId}-${flag.kind}`} className="check-item">
                 <button
                   type="button"
                   onClick={() => onSelect(flag.nodeId)}

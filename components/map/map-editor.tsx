@@ -49,6 +49,7 @@ import {
   VISIBLE_ONLY_NODES,
   zoomedIn,
 } from './canvas-settings'
+import { CanvasDetail, useCanvasDetail } from './canvas-detail'
 import { ChecksPanel } from './checks-panel'
 import { DrawnRelationsContext } from './drawn-relations'
 import { MapToolbar } from './map-toolbar'
@@ -314,6 +315,7 @@ function Editor({
     kind: connectKind,
   })
   const visibleOnly = useStore(zoomedIn) && view.nodes.length >= VISIBLE_ONLY_NODES
+  const detail = useCanvasDetail()
   const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1, minZoom: readableZoomOnPhones() }), [])
 
   return (
@@ -352,40 +354,42 @@ function Editor({
           className="min-h-0 flex-1 rounded-lg border border-stone-200 bg-white"
         >
           <CanvasActions.Provider value={actions}>
-            <DrawnRelationsContext.Provider value={drawn}>
-              <ReactFlow<ArgumentNodeType, Edge>
-                nodes={nodes}
-                edges={edges}
-                nodeTypes={nodeTypes}
-                edgeTypes={edgeTypes}
-                onNodesChange={onNodesChange}
-                onEdgesChange={onEdgesChange}
-                onConnect={onConnect}
-                onConnectStart={onConnectStart}
-                onConnectEnd={onConnectEnd}
-                className={connecting ? 'map-connecting' : undefined}
-                isValidConnection={isValidConnection}
-                connectionLineStyle={CONNECTION_LINE[connectKind]}
-                onNodeClick={onNodeClick}
-                onPaneClick={onPaneClick}
-                onNodeDoubleClick={onNodeDoubleClick}
-                nodesDraggable={editable}
-                nodesConnectable={editable}
-                elementsSelectable
-                deleteKeyCode={editable ? DELETE_KEYS : null}
-                // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
-                fitView={initial.state.nodes.length > 0}
-                fitViewOptions={fitViewOptions}
-                defaultViewport={DEFAULT_VIEWPORT}
-                minZoom={0.05}
-                proOptions={PRO_OPTIONS}
-                onlyRenderVisibleElements={visibleOnly}
-              >
-                <Background />
-                <Controls showInteractive={false} />
-                <MiniMap pannable zoomable nodeColor={minimapColor} />
-              </ReactFlow>
-            </DrawnRelationsContext.Provider>
+            <CanvasDetail.Provider value={detail}>
+              <DrawnRelationsContext.Provider value={drawn}>
+                <ReactFlow<ArgumentNodeType, Edge>
+                  nodes={nodes}
+                  edges={edges}
+                  nodeTypes={nodeTypes}
+                  edgeTypes={edgeTypes}
+                  onNodesChange={onNodesChange}
+                  onEdgesChange={onEdgesChange}
+                  onConnect={onConnect}
+                  onConnectStart={onConnectStart}
+                  onConnectEnd={onConnectEnd}
+                  className={connecting ? 'map-connecting' : undefined}
+                  isValidConnection={isValidConnection}
+                  connectionLineStyle={CONNECTION_LINE[connectKind]}
+                  onNodeClick={onNodeClick}
+                  onPaneClick={onPaneClick}
+                  onNodeDoubleClick={onNodeDoubleClick}
+                  nodesDraggable={editable}
+                  nodesConnectable={editable}
+                  elementsSelectable
+                  deleteKeyCode={editable ? DELETE_KEYS : null}
+                  // Opened fitted to the map; an empty map starts at full size, so the first nodes are not enlarged.
+                  fitView={initial.state.nodes.length > 0}
+                  fitViewOptions={fitViewOptions}
+                  defaultViewport={DEFAULT_VIEWPORT}
+                  minZoom={0.05}
+                  proOptions={PRO_OPTIONS}
+                  onlyRenderVisibleElements={visibleOnly}
+                >
+                  <Background />
+                  <Controls showInteractive={false} />
+                  <MiniMap pannable zoomable nodeColor={minimapColor} />
+                </ReactFlow>
+              </DrawnRelationsContext.Provider>
+            </CanvasDetail.Provider>
           </CanvasActions.Provider>
         </div>
       </div>

@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom'
 import { CAPTION_LINE, CAPTION_PAD_X, CAPTION_PAD_Y, CAPTION_SIZE } from '@/lib/maps/caption'
 import { RELATION_STYLES } from '@/lib/tags'
 import { CanvasActions } from './canvas-actions'
+import { useShowsDetail } from './canvas-detail'
 import { useDrawnRelation } from './drawn-relations'
 
 export type RelationEdgeData = {
@@ -47,12 +48,14 @@ const action =
 function RelationEdgeView({ id, data, selected }: EdgeProps<RelationEdgeType>) {
   const actions = useContext(CanvasActions)
   const drawn = useDrawnRelation(id)
+  const words = useShowsDetail()
   if (!data || !drawn) return null
   const style = RELATION_STYLES[data.kind]
   const { geometry, caption } = drawn
   const { tip, left, right } = geometry.arrow
   const head = `M${left.x} ${left.y}L${tip.x} ${tip.y}L${right.x} ${right.y}${style.arrow === 'closed' ? 'Z' : ''}`
-  const label = geometry.label
+  // Zoomed far out the caption is not drawn (canvas-detail.ts), but for the relation selected.
+  const label = words || selected ? geometry.label : null
   const other = data.kind === 'SUPPORTS' ? RELATION_STYLES.ATTACKS.word : RELATION_STYLES.SUPPORTS.word
   return (
     <>

@@ -7,6 +7,6 @@ export const NODE_HEIGHT = 128
 export const NODE_TEXT_LINES = { cited: 4, note: 5 } as const
 /**
  * Below this zoom the canvas draws no words (a node's text, a relation's caption): its 11–12 px text
- * would be about 4 px tall (components/map/canvas-detail.ts).
+ * would be about 3 px tall, on a 2× screen 6 device pixels (components/map/canvas-detail.ts).
  */
-export const DETAIL_ZOOM = 0.35
+export const DETAIL_ZOOM = 0.25

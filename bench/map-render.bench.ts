@@ -22,7 +22,7 @@ const SIZES = {
   huge: { nodes: 1000, relations: 1400 },
 }
 type Size = keyof typeof SIZES
-const LOADS = 3
+const LOADS = 5
 const HTML_REQUESTS = 5
 const SEED = 20261125
 

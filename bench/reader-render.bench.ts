@@ -16,7 +16,7 @@ import { formatSamples, median } from './lib/stats'
 
 const ANNOTATION: Annotation = { highlights: 200, replies: 14, threads: [3, 17, 42, 88, 150, 199], seed: 20261207 }
 const HIGHLIGHTS = ANNOTATION.highlights
-const LOADS = 5
+const LOADS = 9
 const HTML_REQUESTS = 7
 const LOAD_TIMEOUT_MS = 120_000
 /** After hydration, for chunks fetched late (lazy components, prefetches) to count too. */

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, type Page, type TestInfo } from '@playwright/test'
+import { zoomOf } from '../bench/lib/frames'
 import { NODE_WIDTH } from '../lib/maps/layout'
 import { DETAIL_ZOOM } from '../lib/maps/node-size'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '../lib/tags'
@@ -117,22 +118,19 @@ async function keepPictures(page: Page, testInfo: TestInfo, name: string, map: B
   execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '4', `${dir}/map.pdf`, `${dir}/pdf-page`])
 }
 
-const canvasZoom = (page: Page) =>
-  page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
-
 /**
  * Zoomed out past legibility the canvas draws no captions and no node text; zoomed in to where they
  * can be read, every caption drawn is where the geometry put it, clear of every node.
  */
 async function expectWordsWhenLegible(page: Page, fitted: DrawnMap, map: Backup) {
-  if ((await canvasZoom(page)) >= DETAIL_ZOOM) return
+  if ((await zoomOf(page)) >= DETAIL_ZOOM) return
   expect(
     fitted.relations.filter((r) => r.label !== null),
     'zoomed out, no caption is drawn',
   ).toEqual([])
   await expect(canvas(page).locator('.react-flow__node p')).toHaveCount(0)
   const zoomIn = page.getByRole('button', { name: 'Zoom In' })
-  while ((await canvasZoom(page)) < DETAIL_ZOOM + 0.05) await zoomIn.click()
+  while ((await zoomOf(page)) < DETAIL_ZOOM + 0.05) await zoomIn.click()
   await expect(canvas(page).locator('.react-flow__node p').first()).toBeVisible()
   // A big map zoomed in draws what is in view: the relations whose two nodes are drawn are checked.
   const zoomed = await readCanvas(page)

@@ -26,7 +26,8 @@ export function PassagePanel({
   const [query, setQuery] = useState('')
   const [limit, setLimit] = useState(PASSAGE_PAGE)
   // Typing stays quick in a long list: the list follows the query a moment later when it must.
-  const matching = passages.filter(passageFilter({ sourceId, tag, query: useDeferredValue(query) }))
+  const deferredQuery = useDeferredValue(query)
+  const matching = passages.filter(passageFilter({ sourceId, tag, query: deferredQuery }))
   const shown = matching.slice(0, limit)
   // A new filter starts again from the first page.
   const filter =

@@ -25,9 +25,11 @@ export const foldForSearch = (text: string) =>
 /** The predicate for `filter`: every word of the query appears in the passage, its author or its essay. */
 export function passageFilter({ sourceId, tag, query }: PassageFilter): (p: CitedPassage) => boolean {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean)
-  return (p) =>
-    (sourceId === 'all' || p.sourceId === sourceId) &&
-    (tag === 'all' || p.tag === tag) &&
-    (words.length === 0 ||
-      words.every((word) => foldForSearch(`${p.exact} ${p.authorName} ${p.sourceTitle}`).includes(word)))
+  return (p) => {
+    if ((sourceId !== 'all' && p.sourceId !== sourceId) || (tag !== 'all' && p.tag !== tag)) return false
+    if (words.length === 0) return true
+    // Folded once per passage, not once per word.
+    const haystack = foldForSearch(`${p.exact} ${p.authorName} ${p.sourceTitle}`)
+    return words.every((word) => haystack.includes(word))
+  }
 }

@@ -18,15 +18,30 @@ const listItem = (page: Page, quote: string) =>
     .filter({ hasText: `“${quote}”` })
 const sheet = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' })
 
-/** The caret lies within paragraph `n`'s box. */
+/**
+ * The caret lies within paragraph `n`'s box. Both are measured in one frame, and again until it
+ * holds: a new highlight scrolls smoothly into view, moving both while they are measured.
+ */
 async function expectCaretIn(page: Page, n: number) {
   await expect(caret(page)).toBeVisible()
-  const at = (await caret(page).boundingBox())!
-  const box = (await paragraph(page, n).boundingBox())!
-  expect(at.y + at.height / 2, `caret in paragraph ${n}`).toBeGreaterThan(box.y)
-  expect(at.y + at.height / 2, `caret in paragraph ${n}`).toBeLessThan(box.y + box.height)
-  expect(at.x).toBeGreaterThanOrEqual(box.x - 2)
-  expect(at.x).toBeLessThanOrEqual(box.x + box.width + 2)
+  await expect
+    .poll(
+      () =>
+        page.evaluate((n) => {
+          const at = document.querySelector('[data-testid="reader-caret"]')?.getBoundingClientRect()
+          const box = document
+            .querySelector(`[role="document"][aria-label^="Essay text"] #p${n}`)
+            ?.getBoundingClientRect()
+          if (!at || !box) return 'caret or paragraph missing'
+          const middle = at.y + at.height / 2
+          if (middle <= box.y || middle >= box.y + box.height)
+            return `caret at y ${middle}, paragraph ${box.y}–${box.bottom}`
+          if (at.x < box.x - 2 || at.x > box.right + 2) return `caret at x ${at.x}, paragraph ${box.x}–${box.right}`
+          return 'inside'
+        }, n),
+      { message: `caret in paragraph ${n}` },
+    )
+    .toBe('inside')
 }
 
 async function selectWords(page: Page, words: number) {

@@ -60,7 +60,8 @@ type Caret = { top: number; left: number; height: number }
 function flash(id: string) {
   const mark = document.querySelector<HTMLElement>(`mark[data-hl~="${CSS.escape(id)}"]`)
   if (!mark) return
-  mark.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  mark.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' })
   mark.classList.remove('flash')
   void mark.offsetWidth
   mark.classList.add('flash')
@@ -179,6 +180,20 @@ export function Reader({
     const origin = column.getBoundingClientRect()
     setCaret({ top: box.top - origin.top, left: box.left - origin.left, height: box.height || 20 })
   }, [])
+
+  // The caret is placed against the column: anything that moves the text within it (a new mark,
+  // a notice above the essay, a narrower window) moves the caret with it.
+  useEffect(() => {
+    const column = columnRef.current
+    const root = articleRef.current
+    if (!column || !root || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => {
+      if (cursor.current) drawCaret()
+    })
+    observer.observe(column)
+    observer.observe(root)
+    return () => observer.disconnect()
+  }, [drawCaret])
 
   /**
    * Ends the selection but keeps the keyboard cursor where it ended, so the next passage is a few

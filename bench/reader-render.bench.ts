@@ -1,7 +1,10 @@
 // reader-render: the reader page of the longest demo essay carrying 200 highlights, opened by a
 // signed-in student: the server's HTML (first byte, whole page), the first render in Chromium
 // (essay and marks drawn, then hydrated, then live), against the same essay with no highlights
-// in the same run; and the JavaScript the page ships, against the sign-in page's.
+// in the same run; and the JavaScript the page ships, against the sign-in page's. Beside them, the
+// floor: a bench-only page (app/bench/reader-floor) drawing the same essay and highlights as
+// plain React marks and buttons, on both copies, so the cost any page pays for 200 highlights
+// is measured in the same run as the reader's.
 import type { Browser, BrowserContext, Request } from '@playwright/test'
 import { listSourceHighlights } from '../lib/annotations/queries'
 import { blocksOf, listItemsOf } from '../lib/sources/blocks'
@@ -25,6 +28,9 @@ const SETTLE_MS = 2_000
 const ACTIONS_SETTLE_MS = 500
 const LIST_ITEM = 'ol[aria-label="Highlights in reading order"] > li button'
 const kib = (bytes: number) => bytes / 1024
+/** The pages loaded in Chromium: the reader on both copies of the essay, and the floor page on both. */
+const RENDERED = ['bare', 'big', 'floorBare', 'floorBig'] as const
+type Rendered = (typeof RENDERED)[number]
 
 interface RenderTiming {
   /** Navigation start → every block of the essay drawn and styled, and every highlight's mark. */
@@ -45,6 +51,8 @@ interface Expect {
   /** Distinct highlights drawn as marks (orphans are listed, never drawn). */
   highlights: number
   listed: number
+  /** Whether the page lists its readers (the reader does, once live; the floor page has no live stream). */
+  readers: boolean
 }
 
 /** One load of the reader in a fresh tab, every condition checked on each animation frame in the page. */
@@ -69,7 +77,7 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
       throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'} in the browser`)
     const handle = await page
       .waitForFunction(
-        ({ blocks, highlights, listed, listItem }) => {
+        ({ blocks, highlights, listed, readers: hasReaders, listItem }) => {
           const w = window as unknown as { benchTimes?: { painted?: number; hydrated?: number } }
           const times = (w.benchTimes ??= {})
           const now = performance.now()
@@ -100,6 +108,7 @@ async function timeRender(context: BrowserContext, url: string, expected: Expect
           )
             return false
           times.hydrated ??= now
+          if (!hasReaders) return { painted: times.painted, hydrated: times.hydrated, live: now }
           const readers = document.querySelector('section[aria-label="Reading now"]')
           if (!readers?.textContent?.includes('(you)')) return false
           return { painted: times.painted, hydrated: times.hydrated, live: now }
@@ -176,6 +185,8 @@ export async function benchReaderRender(): Promise<BenchResult> {
       big: `${app.url}/groups/${people.groupId}/sources/${essay.id}`,
       bare: `${app.url}/groups/${people.groupId}/sources/${essay.bareId}`,
       dashboard: `${app.url}/dashboard`,
+      floorBig: `${app.url}/bench/reader-floor/${people.groupId}/${essay.id}`,
+      floorBare: `${app.url}/bench/reader-floor/${people.groupId}/${essay.bareId}`,
     }
     // What the reader marks with data-start: each block, but each item of a list block (reader-text.tsx).
     const blocks = blocksOf(essay.text).reduce(
@@ -184,9 +195,15 @@ export async function benchReaderRender(): Promise<BenchResult> {
     )
 
     step(`server HTML of both reader pages and the dashboard (plain HTTP), ${HTML_REQUESTS} each after a warm-up`)
-    const html: Record<keyof typeof pages, HtmlTiming[]> = { big: [], bare: [], dashboard: [] }
+    const html: Record<keyof typeof pages, HtmlTiming[]> = {
+      big: [],
+      bare: [],
+      dashboard: [],
+      floorBig: [],
+      floorBare: [],
+    }
     for (let i = -1; i < HTML_REQUESTS; i++) {
-      for (const key of ['bare', 'big', 'dashboard'] as const) {
+      for (const key of ['bare', 'big', 'dashboard', 'floorBare', 'floorBig'] as const) {
         const timing = await timeHtml(pages[key], cookie)
         if (timing.status !== 200) throw new Error(`GET ${pages[key]} answered ${timing.status}`)
         if (i >= 0) html[key].push(timing)
@@ -197,20 +214,26 @@ export async function benchReaderRender(): Promise<BenchResult> {
     if (serverMarks !== drawnHighlights)
       failures.push(`the server's HTML draws ${serverMarks} of ${drawnHighlights} highlights`)
 
-    step(`launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each reader page after one warm-up load`)
+    step(
+      `launching Chromium (${CHROMIUM_PATH}); ${LOADS} measured loads of each reader page and each floor page after one warm-up load`,
+    )
     browser = await launchChromium()
     const context = await signedInContext(browser, app.url, cookie)
-    const render: Record<'big' | 'bare', RenderTiming[]> = { big: [], bare: [] }
-    const expected = {
-      big: { blocks, highlights: drawnHighlights, listed: HIGHLIGHTS },
-      bare: { blocks, highlights: 0, listed: 0 },
+    const render: Record<Rendered, RenderTiming[]> = { big: [], bare: [], floorBig: [], floorBare: [] }
+    const expected: Record<Rendered, Expect> = {
+      big: { blocks, highlights: drawnHighlights, listed: HIGHLIGHTS, readers: true },
+      bare: { blocks, highlights: 0, listed: 0, readers: true },
+      // The floor lists what it draws: orphans have no place in the text to draw them at.
+      floorBig: { blocks, highlights: drawnHighlights, listed: drawnHighlights, readers: false },
+      floorBare: { blocks, highlights: 0, listed: 0, readers: false },
     }
     for (let i = -1; i < LOADS; i++) {
-      for (const key of ['bare', 'big'] as const) {
+      // Alternating, so slow drift on a shared machine hits all four.
+      for (const key of RENDERED) {
         const timing = await timeRender(context, pages[key], expected[key])
         if (i >= 0) render[key].push(timing)
         step(
-          `${i < 0 ? 'warm-up' : `load ${i + 1}`}: ${expected[key].highlights} highlights painted ${timing.painted.toFixed(0)}, hydrated ${timing.hydrated.toFixed(0)}, live ${timing.live.toFixed(0)} ms`,
+          `${i < 0 ? 'warm-up' : `load ${i + 1}`}: ${key.startsWith('floor') ? 'floor, ' : ''}${expected[key].highlights} highlights painted ${timing.painted.toFixed(0)}, hydrated ${timing.hydrated.toFixed(0)}, live ${timing.live.toFixed(0)} ms`,
         )
       }
     }
@@ -227,7 +250,10 @@ export async function benchReaderRender(): Promise<BenchResult> {
     const largest = [...readerScripts].sort((a, b) => b.gzip - a.gzip).slice(0, 3)
     const signInUrls = new Set(signInScripts.map((s) => new URL(s.url).pathname))
 
-    const of = (key: 'big' | 'bare', pick: (t: RenderTiming) => number) => render[key].map(pick)
+    const of = (key: Rendered, pick: (t: RenderTiming) => number) => render[key].map(pick)
+    const hydrated = (key: Rendered) => median(of(key, (t) => t.hydrated))
+    // What 200 highlights cost the plain page, added to the reader without any: the least the reader could take.
+    const reachable = hydrated('bare') + hydrated('floorBig') - hydrated('floorBare')
     const htmlOf = (key: keyof typeof pages, pick: (t: HtmlTiming) => number) => html[key].map(pick)
     const rows: Row[] = [
       {
@@ -255,6 +281,18 @@ export async function benchReaderRender(): Promise<BenchResult> {
         baseline: median(of('bare', (t) => t.hydrated)),
       },
       {
+        name: `floor (plain React marks and buttons): ${drawnHighlights} highlights hydrated, median of ${LOADS} (vs 0 highlights)`,
+        unit: 'ms',
+        figure: hydrated('floorBig'),
+        baseline: hydrated('floorBare'),
+      },
+      {
+        name: `${HIGHLIGHTS} highlights: least the reader could hydrate in (its 0-highlight time + the floor's cost of the highlights) (vs 0 highlights)`,
+        unit: 'ms',
+        figure: reachable,
+        baseline: hydrated('bare'),
+      },
+      {
         name: `reader page JavaScript, gzip -9, ${readerScripts.length} scripts (vs sign-in page, ${signInScripts.length})`,
         unit: 'KiB',
         figure: kib(sum(readerScripts.map((s) => s.gzip))),
@@ -262,12 +300,15 @@ export async function benchReaderRender(): Promise<BenchResult> {
       },
     ]
     const probe = probeOf(essay.text)
-    const weight = { big: htmlWeight(html.big[0]!.body, probe), bare: htmlWeight(html.bare[0]!.body, probe) }
-    const describe = (key: 'big' | 'bare') => {
+    const weight = Object.fromEntries(RENDERED.map((key) => [key, htmlWeight(html[key][0]!.body, probe)])) as Record<
+      Rendered,
+      ReturnType<typeof htmlWeight>
+    >
+    const describe = (key: Rendered) => {
       const t = render[key]
       const actions = t.flatMap((x) => x.actions)
       return (
-        `${expected[key].highlights} highlights: painted ${formatSamples(of(key, (x) => x.painted))}, hydrated ${formatSamples(of(key, (x) => x.hydrated))}, ` +
+        `${key.startsWith('floor') ? 'floor page, ' : ''}${expected[key].highlights} highlights: painted ${formatSamples(of(key, (x) => x.painted))}, hydrated ${formatSamples(of(key, (x) => x.hydrated))}, ` +
         `live ("Reading now … (you)") ${formatSamples(of(key, (x) => x.live))} ms; FCP ${formatSamples(t.map((x) => x.firstContentfulPaint ?? NaN))}, ` +
         `responseStart ${formatSamples(t.map((x) => x.responseStart))}, DOMContentLoaded ${formatSamples(t.map((x) => x.domContentLoaded))} ms; ` +
         `HTML first byte ${formatSamples(htmlOf(key, (x) => x.ttfb))}, whole ${formatSamples(htmlOf(key, (x) => x.total))} ms, ` +
@@ -283,6 +324,8 @@ export async function benchReaderRender(): Promise<BenchResult> {
       `"${essay.title}", ${essay.text.length.toLocaleString('en')} characters, ${blocks} blocks, as ${student.email}; Chromium ${browser.version()} headless at ${VIEWPORT.width}×${VIEWPORT.height}; baseline: a byte-identical copy of the essay in the same group with no highlights; one tab per load, assets cached; times from navigation start`,
       describe('big'),
       describe('bare'),
+      describe('floorBig'),
+      describe('floorBare'),
       `dashboard (a trivial page) HTML first byte ${formatSamples(htmlOf('dashboard', (x) => x.ttfb))} ms, median ${median(htmlOf('dashboard', (x) => x.ttfb)).toFixed(0)} ms`,
       `largest reader chunks: ${largest.map(chunk).join('; ')}`,
       `scripts as served: content-encoding ${encodings}, ${kib(sum(readerScripts.map((s) => s.transfer))).toFixed(0)} KiB transferred, ${kib(sum(readerScripts.map((s) => s.bytes))).toFixed(0)} KiB raw; ` +
@@ -306,7 +349,7 @@ export async function benchReaderRender(): Promise<BenchResult> {
           highlights: HIGHLIGHTS,
           drawn: drawnHighlights,
         },
-        html: { big: bodiless(html.big), bare: bodiless(html.bare), dashboard: bodiless(html.dashboard), weight },
+        html: { ...Object.fromEntries(Object.entries(html).map(([key, timings]) => [key, bodiless(timings)])), weight },
         render,
         scripts: { reader: readerScripts, signIn: signInScripts },
       },

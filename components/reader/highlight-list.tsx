@@ -1,5 +1,6 @@
 'use client'
 // The side panel list: every visible highlight in reading order, filters and counts per tag.
+import type { CSSProperties } from 'react'
 import type { HighlightView } from '@/lib/annotations/views'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { AnchorBadge } from './legend'
@@ -111,20 +112,19 @@ export function HighlightList({ all, shown, filters, onFilters, activeId, onOpen
               aria-current={h.id === activeId ? 'true' : undefined}
               className="hl-row"
             >
-              <span className="hl-row-head">
-                <span aria-hidden style={{ color: TAGS[h.tag].stroke }}>
-                  {TAGS[h.tag].icon}
-                </span>
+              {/* Few elements per item, the icon drawn by CSS: a source may list hundreds. */}
+              <span
+                className="hl-row-head"
+                data-icon={TAGS[h.tag].icon}
+                style={{ '--tag': TAGS[h.tag].stroke } as CSSProperties}
+              >
                 <span className="font-medium text-stone-800">{TAGS[h.tag].label}</span>
-                <span className="text-stone-500">
-                  · <bdi>{h.author.name}</bdi>
-                </span>
+                {' · '}
+                <bdi>{h.author.name}</bdi>
                 {h.visibility === 'PRIVATE' && <span aria-label="private">🔒</span>}
-                {h.replies.length > 0 && <span className="ml-auto text-stone-500">💬 {h.replies.length}</span>}
+                {h.replies.length > 0 && <span className="ml-auto">💬 {h.replies.length}</span>}
               </span>
-              <span dir="auto" className="hl-row-quote">
-                “<bdi>{h.exact}</bdi>”
-              </span>
+              <bdi className="hl-row-quote">“{h.exact}”</bdi>
               <AnchorBadge status={h.anchorStatus} />
             </button>
           </li>

@@ -309,7 +309,7 @@ export async function benchReaderRender(): Promise<BenchResult> {
       const actions = t.flatMap((x) => x.actions)
       return (
         `${key.startsWith('floor') ? 'floor page, ' : ''}${expected[key].highlights} highlights: painted ${formatSamples(of(key, (x) => x.painted))}, hydrated ${formatSamples(of(key, (x) => x.hydrated))}, ` +
-        `live ("Reading now … (you)") ${formatSamples(of(key, (x) => x.live))} ms; FCP ${formatSamples(t.map((x) => x.firstContentfulPaint ?? NaN))}, ` +
+        `${expected[key].readers ? `live ("Reading now … (you)") ${formatSamples(of(key, (x) => x.live))} ms; ` : ''}FCP ${formatSamples(t.map((x) => x.firstContentfulPaint ?? NaN))}, ` +
         `responseStart ${formatSamples(t.map((x) => x.responseStart))}, DOMContentLoaded ${formatSamples(t.map((x) => x.domContentLoaded))} ms; ` +
         `HTML first byte ${formatSamples(htmlOf(key, (x) => x.ttfb))}, whole ${formatSamples(htmlOf(key, (x) => x.total))} ms, ` +
         `${kib(weight[key].bytes).toFixed(0)} KiB (${kib(weight[key].gzip).toFixed(0)} KiB gzipped), of which inline flight data ${kib(weight[key].flightBytes).toFixed(0)} KiB, holding the essay's text ${weight[key].probeCopies} times; ` +

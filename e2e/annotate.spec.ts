@@ -41,6 +41,9 @@ async function openDemoEssay(page: Page, title: string) {
 
 // The reader's landmarks.
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights in reading order' })
+/** The tag icon each item's head draws (CSS content from its data-icon). */
+const iconsOf = (items: Locator) =>
+  items.locator('.hl-row-head').evaluateAll((heads) => heads.map((head) => (head as HTMLElement).dataset.icon))
 const listItem = (page: Page, quote: string) =>
   highlightList(page)
     .getByRole('listitem')
@@ -99,7 +102,7 @@ test('a student tags a claim with the mouse and a classmate sees it live', async
   await expect(highlightList(bea).getByRole('listitem')).toHaveCount(before + 1, { timeout: 5_000 })
   const item = listItem(bea, quote)
   await expect(item).toHaveCount(1)
-  await expect(item).toContainText(`Claim· ${ALEX.name}`)
+  await expect(item).toContainText(`Claim · ${ALEX.name}`)
   const mark = paragraph(bea, 1).locator(`mark[title="Claim by ${ALEX.name}"]`)
   await expect(mark).toHaveText(quote)
   await expect(readingNow(bea)).toContainText(ALEX.name)
@@ -137,7 +140,7 @@ test('a student selects with the keyboard and tags evidence with 2', async ({ op
   await expect(announcer(chris)).toHaveText('Evidence highlight added.')
   const detail = selected(chris).getByRole('article', { name: `Evidence by ${CHRIS.name}` })
   await expect(detail.locator('blockquote')).toHaveText('in a vulnerable position')
-  await expect(listItem(chris, 'in a vulnerable position')).toContainText(`Evidence· ${CHRIS.name}`)
+  await expect(listItem(chris, 'in a vulnerable position')).toContainText(`Evidence · ${CHRIS.name}`)
   await expect(paragraph(chris, 2).locator(`mark[title="Evidence by ${CHRIS.name}"]`)).toHaveText(
     'in a vulnerable position',
   )
@@ -146,7 +149,7 @@ test('a student selects with the keyboard and tags evidence with 2', async ({ op
 
   // And it is saved.
   await chris.reload()
-  await expect(listItem(chris, 'in a vulnerable position')).toContainText(`Evidence· ${CHRIS.name}`)
+  await expect(listItem(chris, 'in a vulnerable position')).toContainText(`Evidence · ${CHRIS.name}`)
 })
 
 test('a note and a reply thread survive a reload', async ({ openBrowser }) => {
@@ -276,11 +279,13 @@ test('filters and counts', async ({ openBrowser }) => {
   const items = highlightList(adaPage).getByRole('listitem')
   const status = adaPage.getByText(/^Showing \d+ of \d+ highlights$/)
   await expect(items).toHaveText([
-    `◆Claim· ${ada.name}“Alliances are usually”`,
-    `●Evidence· ${ada.name}“Shared bases, joint”`,
-    `◆Claim· ${ben.name}“Critics answer”`,
-    `▲Bias· ${ben.name}“such inertia hides”`,
+    `Claim · ${ada.name}“Alliances are usually”`,
+    `Evidence · ${ada.name}“Shared bases, joint”`,
+    `Claim · ${ben.name}“Critics answer”`,
+    `Bias · ${ben.name}“such inertia hides”`,
   ])
+  // Each tag's icon too, a cue besides colour (drawn by CSS from the item's head).
+  expect(await iconsOf(items)).toEqual(['◆', '●', '◆', '▲'])
   await expect(status).toHaveText('Showing 4 of 4 highlights')
   await expect(adaPage.getByRole('checkbox', { name: 'Claim 2 claim highlights', exact: true })).toBeVisible()
   await expect(adaPage.getByRole('checkbox', { name: 'Evidence 1 evidence highlights', exact: true })).toBeVisible()
@@ -314,7 +319,8 @@ test('filters and counts', async ({ openBrowser }) => {
   const author = adaPage.getByRole('combobox', { name: 'Author' })
   await expect(author.getByRole('option')).toHaveText(['Everyone', ada.name, ben.name])
   await author.selectOption({ label: ben.name })
-  await expect(items).toHaveText([`◆Claim· ${ben.name}“Critics answer”`, `▲Bias· ${ben.name}“such inertia hides”`])
+  await expect(items).toHaveText([`Claim · ${ben.name}“Critics answer”`, `Bias · ${ben.name}“such inertia hides”`])
+  expect(await iconsOf(items)).toEqual(['◆', '▲'])
   await expect(status).toHaveText('Showing 2 of 4 highlights')
   await expect(essay(adaPage).locator('mark')).toHaveCount(2)
   await expect(essay(adaPage).locator(`mark[title$="by ${ada.name}"]`)).toHaveCount(0)
@@ -391,7 +397,7 @@ test('instructor class view and export', async ({ openBrowser }) => {
   const url = await openDemoEssay(chris, ESSAYS.classView)
   await expect(paragraph(chris, 2)).toContainText(`${quote} of the Soviet Union`)
   await tagWithKeyboard(chris, { paragraph: 2, words: 3, key: '1' })
-  await expect(listItem(chris, quote)).toContainText(`Claim· ${CHRIS.name}`)
+  await expect(listItem(chris, quote)).toContainText(`Claim · ${CHRIS.name}`)
   await expect(classView(chris)).toHaveCount(0)
   await expect(heat(chris, 2)).toHaveCount(0)
 

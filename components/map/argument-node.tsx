@@ -124,14 +124,8 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
           {data.peers.join(', ')}
         </span>
       )}
-      {/* Icon and number drawn by CSS (.node-head): a map may hold a thousand heads. */}
-      <span
-        className="node-head"
-        data-icon={style.icon}
-        data-number={`#${data.number}`}
-        style={{ color: style.stroke }}
-      >
-        {style.label}
+      <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
+        <span aria-hidden>{style.icon}</span> {style.label}
         {data.flags.length > 0 && (
           <span
             className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900"
@@ -140,6 +134,7 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
             ⚠ {data.flags.length}
           </span>
         )}
+        <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
       </span>
       {!words ? (
         <span aria-hidden className="node-lines" />

@@ -1,9 +1,13 @@
 'use client'
-// The side list of argument checks, each linking to its node.
+// The side list of argument checks, each linking to its node. A big map may flag hundreds: the
+// list is rendered once the page has hydrated (use-rendered-later.ts), so the canvas comes first.
 import type { ReactNode } from 'react'
 import { CHECK_LABELS, type CheckFlag } from '@/lib/maps/checks'
 import type { MapNodeState } from '@/lib/maps/reducer'
 import { HistoryPanel } from './history-panel'
+import { useRenderedLater } from './use-rendered-later'
+
+const NO_FLAGS: CheckFlag[] = []
 
 export function ChecksPanel({
   flags,
@@ -18,6 +22,7 @@ export function ChecksPanel({
   mapId: string
   children?: ReactNode
 }) {
+  const listed = useRenderedLater() ? flags : NO_FLAGS
   const labels = new Map(nodes.map((n) => [n.id, n.label]))
   const label = (id: string) => labels.get(id)?.slice(0, 60) || 'Untitled note'
   return (
@@ -31,7 +36,7 @@ export function ChecksPanel({
           <p className="text-xs text-stone-500">Nothing to flag.</p>
         ) : (
           <ul className="mt-1 flex flex-col gap-1">
-            {flags.map((flag) => (
+            {listed.map((flag) => (
               <li key={`${flag.nodeId}-${flag.kind}`} className="check-item">
                 <button
                   type="button"

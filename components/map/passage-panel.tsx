@@ -1,8 +1,10 @@
 'use client'
 // The passages of the group's essays, to drag onto the map (or add with the keyboard). A seminar's
 // group holds hundreds of them: the panel finds them by their words or their author, and draws a
-// page of them at a time, so a map page does not lay out a thousand rows before its canvas.
-import { useDeferredValue, useState } from 'react'
+// page of them at a time, so a map page does not lay out a thousand rows before its canvas. The
+// rows come after the canvas: they are rendered once the page has hydrated (use-rendered-later.ts).
+import { useDeferredValue, useMemo, useState } from 'react'
+import { useRenderedLater } from './use-rendered-later'
 import { Select } from '@/components/ui/select'
 import { PASSAGE_PAGE, passageFilter } from '@/lib/maps/passage-filter'
 import type { CitedPassage } from '@/lib/maps/queries'
@@ -10,6 +12,7 @@ import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
 
 export const PASSAGE_MIME = 'application/x-colloquy-highlight'
+const NO_PASSAGES: CitedPassage[] = []
 
 export function PassagePanel({
   passages,
@@ -27,8 +30,13 @@ export function PassagePanel({
   const [limit, setLimit] = useState(PASSAGE_PAGE)
   // Typing stays quick in a long list: the list follows the query a moment later when it must.
   const deferredQuery = useDeferredValue(query)
-  const matching = passages.filter(passageFilter({ sourceId, tag, query: deferredQuery }))
-  const shown = matching.slice(0, limit)
+  const matching = useMemo(
+    () => passages.filter(passageFilter({ sourceId, tag, query: deferredQuery })),
+    [passages, sourceId, tag, deferredQuery],
+  )
+  const shown = useMemo(() => matching.slice(0, limit), [matching, limit])
+  const later = useRenderedLater()
+  const drawn = later ? shown : NO_PASSAGES
   // A new filter starts again from the first page.
   const filter =
     <V,>(set: (value: V) => void) =>
@@ -79,7 +87,7 @@ export function PassagePanel({
         </span>
       </p>
       <ul aria-label="Passages" className="flex min-h-0 flex-col gap-1.5 overflow-y-auto">
-        {shown.map((p) => (
+        {drawn.map((p) => (
           <li
             key={p.highlightId}
             draggable={!disabled}
@@ -112,7 +120,7 @@ export function PassagePanel({
             </button>
           </li>
         ))}
-        {matching.length > shown.length && (
+        {later && matching.length > shown.length && (
           <li>
             <button
               type="button"

@@ -277,7 +277,10 @@ test('a 2-node map: placed apart, connected by dragging, drawn right on the canv
 
   // Two passages with their + buttons, nothing selected: the second lands beside the first, not on it.
   const panel = alex.getByRole('region', { name: 'Passages to cite' })
-  for (const button of await panel.getByRole('button', { name: /^Add to map:/ }).all()) {
+  const addButtons = panel.getByRole('button', { name: /^Add to map:/ })
+  // The list is drawn once the page has hydrated: wait for both rows before taking them.
+  await expect(addButtons).toHaveCount(2)
+  for (const button of await addButtons.all()) {
     await button.click()
     await allSaved(alex)
   }

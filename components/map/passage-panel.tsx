@@ -4,12 +4,12 @@
 // page of them at a time, so a map page does not lay out a thousand rows before its canvas. The
 // rows come after the canvas: they are rendered once the page has hydrated (use-rendered-later.ts).
 import { useDeferredValue, useMemo, useState } from 'react'
-import { useRenderedLater } from './use-rendered-later'
 import { Select } from '@/components/ui/select'
 import { PASSAGE_PAGE, passageFilter } from '@/lib/maps/passage-filter'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { TAG_NAMES, TAGS, type TagName } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
+import { useRenderedLater } from './use-rendered-later'
 
 export const PASSAGE_MIME = 'application/x-colloquy-highlight'
 const NO_PASSAGES: CitedPassage[] = []

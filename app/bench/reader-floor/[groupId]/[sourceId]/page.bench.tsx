@@ -1,9 +1,9 @@
 // Benchmarks only (a route in their own build, see next.config.js; never in the app users get):
 // the least a React page does to show a source's highlights, the floor bench/reader-render.bench.ts
 // sets beside the reader. The same sign-in, access check, stored text and highlights as the reader
-// page, in the reader's two columns; then the essay's blocks (a list's items each) with the highlights drawn as marks,
-// and a list of one plain button per highlight, hydrated with a click handler, and nothing else:
-// no gutter, no filters, no detail panel, no live updates, no keyboard.
+// page, in the reader's two columns; then the essay's blocks (a list's items each) with the
+// highlights drawn as marks, and a list of one plain button per highlight, hydrated with a click
+// handler, and nothing else: no gutter, no filters, no detail panel, no live updates, no keyboard.
 import { listSourceHighlights } from '@/lib/annotations/queries'
 import { openPage } from '@/lib/page-errors'
 import { listItemsOf } from '@/lib/sources/blocks'

@@ -194,7 +194,9 @@ export async function benchReaderRender(): Promise<BenchResult> {
       0,
     )
 
-    step(`server HTML of both reader pages and the dashboard (plain HTTP), ${HTML_REQUESTS} each after a warm-up`)
+    step(
+      `server HTML of both reader pages, the dashboard and both floor pages (plain HTTP), ${HTML_REQUESTS} each after a warm-up`,
+    )
     const html: Record<keyof typeof pages, HtmlTiming[]> = {
       big: [],
       bare: [],

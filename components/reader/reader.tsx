@@ -181,8 +181,9 @@ export function Reader({
     setCaret({ top: box.top - origin.top, left: box.left - origin.left, height: box.height || 20 })
   }, [])
 
-  // The caret is placed against the column: anything that moves the text within it (a new mark,
-  // a notice above the essay, a narrower window) moves the caret with it.
+  // The caret is placed against the column: when the column or the essay changes size (a notice
+  // above the essay, a narrower window, a paragraph rewrapped to more or fewer lines), it is
+  // drawn again.
   useEffect(() => {
     const column = columnRef.current
     const root = articleRef.current

@@ -33,7 +33,17 @@ export async function benchMapRender(): Promise<BenchResult> {
   let browser: Browser | undefined
   try {
     const random = seededRandom(SEED)
-    const maps = {} as Record<Size, { id: string; seq: number; nodes: number; relations: number; labels: string[] }>
+    const maps = {} as Record<
+      Size,
+      {
+        id: string
+        seq: number
+        nodes: number
+        relations: number
+        labels: string[]
+        moved: { id: string; x: number; y: number }
+      }
+    >
     for (const size of ['small', 'big', 'huge'] as const) {
       const { nodes, relations } = SIZES[size]
       const id = await createGroupMap(people, `Bench map: ${nodes} nodes, ${relations} relations`)
@@ -42,7 +52,9 @@ export async function benchMapRender(): Promise<BenchResult> {
         `building a group map of ${nodes} nodes and ${relations} relations (${ops.length} operations as ${student.email})`,
       )
       const labels = ops.flatMap((op) => (op.type === 'node.add' ? [op.node.label] : []))
-      maps[size] = { id, seq: await applyInBatches(student.id, id, ops), nodes, relations, labels }
+      const first = ops.find((op) => op.type === 'node.add')!.node
+      const moved = { id: first.id, x: first.x, y: first.y }
+      maps[size] = { id, seq: await applyInBatches(student.id, id, ops), nodes, relations, labels, moved }
     }
     const failures: string[] = []
     for (const map of Object.values(maps)) {
@@ -98,6 +110,19 @@ export async function benchMapRender(): Promise<BenchResult> {
       }
     }
 
+    // The page's relation routes are found on the server once per state of the map: a node moved
+    // makes the next visitor wait for them, the one after finds them kept.
+    step('map page first byte just after a node moved, and again')
+    const moving = maps.big.moved
+    const afterMove = { moved: [], kept: [] } as Record<'moved' | 'kept', HtmlTiming[]>
+    for (let i = 0; i < HTML_REQUESTS; i++) {
+      await applyInBatches(student.id, maps.big.id, [
+        { type: 'node.move', nodeId: moving.id, x: moving.x + i + 1, y: moving.y },
+      ])
+      afterMove.moved.push(await timeHtml(urls.big, cookie))
+      afterMove.kept.push(await timeHtml(urls.big, cookie))
+    }
+
     step(`frame times on the ${maps.huge.nodes}-node map and on bare React Flow drawing it`)
     const frames = await mapFrameTimes(context, {
       map: `${app.url}/groups/${people.groupId}/maps/${maps.huge.id}`,
@@ -134,6 +159,12 @@ export async function benchMapRender(): Promise<BenchResult> {
         figure: median(html.big.map((t) => t.ttfb)),
         baseline: median(html.bare.map((t) => t.ttfb)),
       },
+      {
+        name: `500 nodes: map page time to first byte just after a node moved, median of ${HTML_REQUESTS} (vs the same page again, its relations' routes kept)`,
+        unit: 'ms',
+        figure: median(afterMove.moved.map((t) => t.ttfb)),
+        baseline: median(afterMove.kept.map((t) => t.ttfb)),
+      },
       ...frames.rows,
     ]
     const describe = (key: PageKey) => {
@@ -159,6 +190,7 @@ export async function benchMapRender(): Promise<BenchResult> {
       maps: Object.fromEntries(Object.entries(maps).map(([key, map]) => [key, { ...map, labels: map.labels.length }])),
       render,
       html: { small: bodiless(html.small), big: bodiless(html.big), bare: bodiless(html.bare) },
+      afterMove: { moved: bodiless(afterMove.moved), kept: bodiless(afterMove.kept) },
       weight: { small: weight('small'), big: weight('big'), bare: weight('bare') },
       frames: frames.details,
     }

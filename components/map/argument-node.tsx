@@ -45,6 +45,10 @@ const ALL_DOTS = [ANCHOR_HANDLE, Position.Right, Position.Bottom, Position.Left]
 const dotClass =
   '!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100'
 
+/** The node's colour band, and below its heading, where the words would be, bars in their place. */
+const farBackground = (fill: string) =>
+  `repeating-linear-gradient(#d6d3d1 0 0.5rem, transparent 0.5rem 1rem) 0.5rem 2rem / calc(100% - 1rem) calc(100% - 2.5rem) no-repeat, linear-gradient(${fill} 0 6px, white 6px)`
+
 function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]
   const { finishEdit } = useContext(CanvasActions)
@@ -94,7 +98,8 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         borderColor: style.stroke,
-        background: `linear-gradient(${style.fill} 0 6px, white 6px)`,
+        // Zoomed far out, grey bars stand in for the words: a background, not one more element in each of a thousand nodes.
+        background: words ? `linear-gradient(${style.fill} 0 6px, white 6px)` : farBackground(style.fill),
       }}
     >
       {(awake ? ALL_DOTS : [ANCHOR_HANDLE]).map((side) => (
@@ -136,9 +141,7 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         )}
         <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
       </span>
-      {!words ? (
-        <span aria-hidden className="node-lines" />
-      ) : data.editing ? (
+      {!words ? null : data.editing ? (
         <textarea
           ref={editor}
           aria-label="Node text"

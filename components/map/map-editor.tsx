@@ -31,6 +31,8 @@ import { newId } from '@/lib/new-id'
 import type { Point } from '@/lib/maps/boxes'
 import { checkArgument, type CheckFlag } from '@/lib/maps/checks'
 import type { CitedPassage } from '@/lib/maps/queries'
+import type { KnownRoutes } from '@/lib/maps/geometry'
+import { unpackRoutes, type PackedRoutes } from '@/lib/maps/known-routes'
 import { unpackMapState, type PackedMapState } from '@/lib/maps/packed-state'
 import type { MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
@@ -73,8 +75,11 @@ interface MapEditorProps {
   groupId: string
   viewerId: string
   mapId: string
-  /** The map as the page found it, packed (lib/maps/packed-state.ts): a big map is most of its page. */
-  initial: { state: PackedMapState; seq: number }
+  /**
+   * The map as the page found it, packed (lib/maps/packed-state.ts): a big map is most of its page.
+   * With its relations' routes when the server found them (lib/maps/known-routes.ts).
+   */
+  initial: { state: PackedMapState; seq: number; routes: PackedRoutes | null }
   passages: CitedPassage[]
   editable: boolean
   /** Extra panels for the right-hand column (feedback). */
@@ -92,7 +97,7 @@ function Editor({
   editable,
   sidebar,
   focusId,
-}: Omit<MapEditorProps, 'initial'> & { initial: { state: MapState; seq: number } }) {
+}: Omit<MapEditorProps, 'initial'> & { initial: { state: MapState; seq: number; routes?: KnownRoutes } }) {
   const flow = useReactFlow()
   const wrapper = useRef<HTMLDivElement>(null)
   const [error, setError] = useState<string | null>(null)
@@ -179,6 +184,7 @@ function Editor({
   const { edges, drawn, reverse, switchKind } = useRelationEdges({
     view,
     placed,
+    found: initial,
     numbers,
     selected: selectedSet,
     editable,
@@ -403,7 +409,10 @@ function Editor({
 }
 
 export function MapEditor({ initial, ...props }: MapEditorProps) {
-  const [unpacked] = useState(() => ({ state: unpackMapState(initial.state), seq: initial.seq }))
+  const [unpacked] = useState(() => {
+    const state = unpackMapState(initial.state)
+    return { state, seq: initial.seq, routes: initial.routes ? unpackRoutes(state, initial.routes) : undefined }
+  })
   return (
     <ReactFlowProvider>
       <Editor {...props} initial={unpacked} />

@@ -13,12 +13,14 @@ import { RELATION_STYLES } from '@/lib/tags'
 import type { RelationEdgeType } from './relation-edge'
 import { ANCHOR_HANDLE } from './argument-node'
 import { DrawnRelations } from './drawn-relations'
-import { useRelationGeometry } from './use-relation-geometry'
+import { useRelationGeometry, type FoundRoutes } from './use-relation-geometry'
 
 interface Options {
   view: MapState
   /** Where the nodes are drawn right now (a dragged node where it is being dragged). */
   placed: readonly { id: string; x: number; y: number }[]
+  /** The map as the page found it, with its relations' routes if the server sent them. */
+  found: FoundRoutes
   numbers: ReadonlyMap<string, number>
   selected: ReadonlySet<string>
   editable: boolean
@@ -101,7 +103,7 @@ class EdgeCache {
   }
 }
 
-export function useRelationEdges({ view, placed, numbers, selected, editable, act }: Options) {
+export function useRelationEdges({ view, placed, found, numbers, selected, editable, act }: Options) {
   const reverse = useCallback(
     (r: MapRelationState) =>
       act(
@@ -118,7 +120,7 @@ export function useRelationEdges({ view, placed, numbers, selected, editable, ac
     [act],
   )
 
-  const { ids, placed: geometry } = useRelationGeometry(placed, view.relations)
+  const { ids, placed: geometry } = useRelationGeometry(placed, view.relations, found)
   const [drawn] = useState(() => new DrawnRelations())
   // Staged while rendering, so an edge that appears now finds its drawing; told once it is on screen.
   drawn.stage(geometry)

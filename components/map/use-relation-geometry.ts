@@ -3,12 +3,21 @@
 // font the canvas shows them in. Drawn in the browser only, once the page's fonts are there: the
 // canvas draws no edge before it has measured its nodes anyway, and a drawing with estimated
 // captions would be thrown away. Each drawing starts from the one before: while a node is dragged,
-// only the relations it can reach are drawn again, and the others keep their objects.
+// only the relations it can reach are drawn again, and the others keep their objects. The first
+// drawing takes its routes from the server when they are for the map it draws (lib/maps/known-routes.ts).
 import { useEffect, useMemo, useState } from 'react'
 import { captionOf, captionText, CAPTION_SIZE, type Caption } from '@/lib/maps/caption'
-import { drawRelations, type Box, type Drawing, type RelationInput, type RouteCache } from '@/lib/maps/geometry'
+import {
+  drawRelations,
+  type Box,
+  type Drawing,
+  type KnownRoutes,
+  type RelationInput,
+  type RouteCache,
+} from '@/lib/maps/geometry'
+import { drawsState } from '@/lib/maps/known-routes'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
-import type { MapRelationState } from '@/lib/maps/reducer'
+import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { PlacedRelation } from './drawn-relations'
 
 /** Where no canvas can measure, a width close to the font's. */
@@ -22,6 +31,12 @@ function canvasMeasurer(): (text: string) => number {
   return (text) => context.measureText(text).width
 }
 
+/** The map as the page found it, with its relations' routes if the server sent them. */
+export interface FoundRoutes {
+  state: MapState
+  routes?: KnownRoutes
+}
+
 /** What one font's drawings keep between renders: captions by text, detours, the last drawing. */
 class Drawings {
   private readonly captions = new Map<string, Caption>()
@@ -31,7 +46,11 @@ class Drawings {
   private boxes = new Map<string, Box>()
   private inputs: { relations: readonly MapRelationState[]; list: RelationInput[] } | null = null
 
-  constructor(private readonly measure: (text: string) => number) {}
+  constructor(
+    private readonly measure: (text: string) => number,
+    /** Routes for the first drawing, dropped once it is made. */
+    private found: FoundRoutes | null,
+  ) {}
 
   caption(r: MapRelationState): Caption {
     const key = `${r.kind}\u0000${captionText(r)}`
@@ -60,7 +79,10 @@ class Drawings {
       )
     }
     this.boxes = boxes
-    this.last = drawRelations(this.last, boxes, this.inputs.list, this.routes)
+    const found = this.found
+    this.found = null
+    const known = found?.routes && drawsState(found.state, nodes, relations) ? found.routes : undefined
+    this.last = drawRelations(this.last, boxes, this.inputs.list, this.routes, known)
     if (this.ids?.of !== this.last.drawn)
       this.ids = { of: this.last.drawn, ids: new Set(this.last.drawn.map((r) => r.id)) }
     const byId = new Map(relations.map((r) => [r.id, r]))
@@ -82,6 +104,7 @@ const NOTHING_DRAWN: Drawn = { ids: new Set(), placed: new Map() }
 export function useRelationGeometry(
   nodes: readonly { id: string; x: number; y: number }[],
   relations: readonly MapRelationState[],
+  found: FoundRoutes,
 ) {
   const [measure, setMeasure] = useState<((text: string) => number) | null>(null)
   useEffect(() => {
@@ -91,6 +114,6 @@ export function useRelationGeometry(
       live = false
     }
   }, [])
-  const drawings = useMemo(() => (measure ? new Drawings(measure) : null), [measure])
+  const drawings = useMemo(() => (measure ? new Drawings(measure, found) : null), [measure, found])
   return useMemo(() => drawings?.draw(nodes, relations) ?? NOTHING_DRAWN, [drawings, nodes, relations])
 }

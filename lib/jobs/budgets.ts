@@ -63,6 +63,17 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'PDF export',
     tooComplex: 'This map is too large to export as a PDF. Export it as SVG instead.',
   },
+  // A map's routes for its page, found once per state of the map (lib/maps/route-cache.ts). The
+  // page waits for them only briefly: without them the browser finds them itself.
+  'find-routes': {
+    timeoutMs: 3_000,
+    perOwner: 2,
+    global: 1,
+    queue: 8,
+    maxWaitMs: 1_000,
+    noun: 'map drawing',
+    tooComplex: 'This map is too large to draw its relations on the server.',
+  },
   'check-backup': {
     timeoutMs: 10_000,
     perOwner: 1,

@@ -6,6 +6,7 @@ export const TASKS = {
   'render-map-picture': () => import('./tasks/render-map-picture'),
   'render-map-pdf': () => import('./tasks/render-map-pdf'),
   'check-backup': () => import('./tasks/check-backup'),
+  'find-routes': () => import('./tasks/find-routes'),
   reanchor: () => import('./tasks/reanchor'),
   'parse-archive': () => import('./tasks/parse-archive'),
   'parse-upload': () => import('./tasks/parse-upload'),

@@ -110,20 +110,30 @@ export interface Drawing {
 const MAX_MOVED = 16
 
 /**
+ * Routes already found for these very boxes and relations (lib/maps/known-routes.ts): a
+ * relation's line with its detour, or none when its line is straight.
+ */
+export type KnownRoutes = ReadonlyMap<string, readonly Point[]>
+
+/**
  * relationGeometry, drawn from `before` where it can be. When only some nodes moved (a drag), only
  * the ends on them and on the nodes linked to them are placed again; a relation keeps its line when
  * its ends are where they were and no moved node (where it was or where it is) lies where its route
  * looks, and its label when its line is the same and no moved node and no label placed elsewhere
  * lies where the label could go. What is kept is exactly what drawing afresh would give; kept
- * relations keep their objects, so a canvas redraws only the others.
+ * relations keep their objects, so a canvas redraws only the others. A drawing afresh takes its
+ * lines from `known` where they are given for it.
  */
 export function drawRelations(
   before: Drawing | null,
   boxes: ReadonlyMap<string, Box>,
   relations: readonly RelationInput[],
   cache?: RouteCache,
+  known?: KnownRoutes,
 ): Drawing {
   const moved = before ? movedSince(before, boxes, relations) : null
+  // Known routes are for a whole drawing, not for one drawn from another.
+  const seeded = moved ? undefined : known
   const drawn = moved
     ? before!.drawn
     : relations.filter((r) => boxes.has(r.fromId) && boxes.has(r.toId) && r.fromId !== r.toId)
@@ -146,7 +156,10 @@ export function drawRelations(
       old !== undefined &&
       (!again!.has(i) || (!moved!.ids.has(r.fromId) && !moved!.ids.has(r.toId) && samePorts(before!.ends, ends, i)))
     const keepsLine = sameEnds && !touches(moved!.boxes, oldReach!.route)
-    const points = keepsLine ? old.points : route(from, to, [fromEnd.box, toEnd.box], nodes, cache).map(r2p)
+    const points = keepsLine
+      ? old.points
+      : ((seeded && knownRoute(seeded, r.id, from.point, to.point)) ??
+        route(from, to, [fromEnd.box, toEnd.box], nodes, cache).map(r2p))
     const sameLine = old !== undefined && (keepsLine || samePoints(old.points, points))
     let label: Box | null = null
     let labelArea: Box | null = null
@@ -226,6 +239,14 @@ function movedSince(
 }
 
 const r2p = (p: Point): Point => ({ x: r2(p.x), y: r2(p.y) })
+
+/** A known route, if it leaves and arrives where this drawing's ends are (else it is not this drawing's). */
+function knownRoute(known: KnownRoutes, id: string, from: Point, to: Point): Point[] | undefined {
+  const [a, b] = [r2p(from), r2p(to)]
+  const points = known.get(id)
+  if (!points) return [a, b]
+  return samePoint(points[0]!, a) && samePoint(points[points.length - 1]!, b) ? [...points] : undefined
+}
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y
 const samePoints = (a: readonly Point[], b: readonly Point[]) =>
   a.length === b.length && a.every((p, i) => samePoint(p, b[i]!))

@@ -3,47 +3,8 @@
 // keep their objects (so the canvas redraws only what changed).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Box } from '@/lib/maps/boxes'
-import { drawRelations, relationGeometry, type RelationInput } from '@/lib/maps/geometry'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/layout'
-
-const box = (x: number, y: number): Box => ({ x, y, width: NODE_WIDTH, height: NODE_HEIGHT })
-
-/**
- * A jittered grid of nodes with relations between near neighbours, some with wide labels; a tight
- * grid leaves labels little room between the nodes, so they go beside their lines or further out.
- */
-function gridMap(
-  columns: number,
-  rows: number,
-  jitter: number[],
-  links: [number, number, number][],
-  spacing = { x: 320, y: 220 },
-) {
-  const boxes = new Map<string, Box>()
-  for (let i = 0; i < columns * rows; i++)
-    boxes.set(
-      `n${i}`,
-      box(
-        (i % columns) * spacing.x + (jitter[i % jitter.length]! % 60),
-        Math.floor(i / columns) * spacing.y + (jitter[(i * 7) % jitter.length]! % 60),
-      ),
-    )
-  const count = columns * rows
-  const relations: RelationInput[] = []
-  const seen = new Set<string>()
-  for (const [a, offset, labelKind] of links) {
-    const from = a % count
-    const to = (from + 1 + (offset % Math.min(count - 1, 2 * columns + 1))) % count
-    const pair = [from, to].sort().join(':')
-    if (from === to || seen.has(pair)) continue
-    seen.add(pair)
-    const label =
-      labelKind % 3 === 0 ? null : { width: labelKind % 3 === 1 ? 58 : 150, height: labelKind % 3 === 1 ? 18 : 32 }
-    relations.push({ id: `r${relations.length}`, fromId: `n${from}`, toId: `n${to}`, label })
-  }
-  return { boxes, relations }
-}
+import { drawRelations, relationGeometry } from '@/lib/maps/geometry'
+import { gridMap } from './grid-map'
 
 const drags = fc.record({
   columns: fc.integer({ min: 2, max: 7 }),

@@ -9,6 +9,7 @@ import { can } from '@/lib/permissions'
 import { rubricOf } from '@/lib/review/feedback'
 import { packMapState } from '@/lib/maps/packed-state'
 import { getMapForEditor } from '@/lib/maps/queries'
+import { knownRoutesOf } from '@/lib/maps/route-cache'
 import { openPage, type PageProps } from '@/lib/page-errors'
 
 export default async function MapPage({ params, searchParams }: PageProps<{ groupId: string; mapId: string }>) {
@@ -20,7 +21,7 @@ export default async function MapPage({ params, searchParams }: PageProps<{ grou
   )
   if (editor.map.groupId !== groupId) notFound()
   const { map, group, state, cited: passages, editable, ownerName, standing, isOwner, archived } = editor
-  const rubric = await rubricOf(group.id)
+  const [rubric, routes] = await Promise.all([rubricOf(group.id), knownRoutesOf(state, user.id)])
 
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-4">
@@ -44,7 +45,7 @@ export default async function MapPage({ params, searchParams }: PageProps<{ grou
         groupId={group.id}
         viewerId={user.id}
         mapId={map.id}
-        initial={{ state: packMapState(state), seq: map.seq }}
+        initial={{ state: packMapState(state), seq: map.seq, routes }}
         passages={passages}
         editable={editable}
         focusId={typeof node === 'string' ? node : undefined}

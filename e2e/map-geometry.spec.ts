@@ -3,7 +3,8 @@
 // boxes the browser drew), from the exported SVG and from the exported PDF: every line starts on
 // the border of its source facing the target and ends on the target's border, the arrowhead there
 // points into the target, no caption lies on a node and no node on another, after nodes were added
-// with +, by drop and with N, connected by dragging and with the keyboard, and laid out.
+// with +, by drop and with N, connected by dragging and with the keyboard, and laid out. The big
+// maps draw the same lines from the routes their page brings from the server as without them.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, type Page, type TestInfo } from '@playwright/test'
@@ -161,6 +162,34 @@ async function expectEverySurfaceRight(
   await viewer.close()
   expectPdfDrawnRight(pdf, map)
   return map
+}
+
+/** Every relation's line and arrowhead as the canvas draws them, by relation. */
+async function linesOnCanvas(page: Page, relations: number): Promise<string[]> {
+  await expect(page.locator('path.relation-arrow')).toHaveCount(relations, SLOW)
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGPathElement>('.react-flow__edge')]
+      .map((edge) => {
+        const [line, arrow] = [edge.querySelector('.react-flow__edge-path'), edge.querySelector('.relation-arrow')]
+        return `${edge.dataset.id ?? edge.getAttribute('data-id')}: ${line?.getAttribute('d')} ${arrow?.getAttribute('d')}`
+      })
+      .sort(),
+  )
+}
+
+/**
+ * The map opened afresh draws its lines in the browser, and the server looks for them meanwhile;
+ * opened again once its page carries them, the canvas draws exactly the same lines.
+ */
+async function expectSameLinesWithServerRoutes(page: Page, relations: number) {
+  const url = page.url()
+  await page.goto(url)
+  const found = await linesOnCanvas(page, relations)
+  await expect.poll(async () => /routes\\?":\[\[/.test(await (await page.request.get(url)).text()), SLOW).toBe(true)
+  await page.goto(url)
+  const sent = await linesOnCanvas(page, relations)
+  expect(sent.length).toBe(relations)
+  expect(sent).toEqual(found)
 }
 
 /** A seeded map of `count` nodes: a tree of reasons with cross-links, all piled at the origin. */
@@ -404,6 +433,7 @@ for (const [count, links] of [
     const { group, alex } = await seminarWithPassages(openBrowser)
     const mapId = await importMap(alex, group, `${count} nodes ${runId}`, generated(count, links))
     await layOut(alex)
-    await expectEverySurfaceRight(alex, openBrowser, testInfo, mapId, `${count}-nodes`)
+    const map = await expectEverySurfaceRight(alex, openBrowser, testInfo, mapId, `${count}-nodes`)
+    await expectSameLinesWithServerRoutes(alex, map.relations.length)
   })
 }

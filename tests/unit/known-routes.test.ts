@@ -11,7 +11,15 @@ import { gridMap } from './grid-map'
 
 function stateOf(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): MapState {
   return {
-    nodes: [...boxes].map(([id, b]) => ({ id, kind: 'CLAIM', label: id, highlightId: null, x: b.x, y: b.y, version: 1 })),
+    nodes: [...boxes].map(([id, b]) => ({
+      id,
+      kind: 'CLAIM',
+      label: id,
+      highlightId: null,
+      x: b.x,
+      y: b.y,
+      version: 1,
+    })),
     relations: relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: 'SUPPORTS', label: '' })),
   }
 }

@@ -21,7 +21,8 @@ export default async function MapPage({ params, searchParams }: PageProps<{ grou
   )
   if (editor.map.groupId !== groupId) notFound()
   const { map, group, state, cited: passages, editable, ownerName, standing, isOwner, archived } = editor
-  const [rubric, routes] = await Promise.all([rubricOf(group.id), knownRoutesOf(state, user.id)])
+  const rubric = await rubricOf(group.id)
+  const routes = knownRoutesOf(state, user.id)
 
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-4">

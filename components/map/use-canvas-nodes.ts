@@ -7,7 +7,7 @@ import type { CheckFlag } from '@/lib/maps/checks'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { CitedPassage } from '@/lib/maps/queries'
 import type { MapNodeState } from '@/lib/maps/reducer'
-import type { ArgumentNodeType } from './argument-node'
+import { NODE_HANDLES, type ArgumentNodeType } from './argument-node'
 
 const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT }
 const NO_FLAGS: CheckFlag[] = []
@@ -76,6 +76,7 @@ class NodeCache {
               // Every node has the one size the geometry and the exports use, known before it renders.
               ...SIZE,
               measured: SIZE,
+              handles: NODE_HANDLES,
               selected,
               ariaLabel: `${n.kind.toLowerCase()}: ${n.label}${cited ? `, citing ${cited.sourceTitle}` : ''}`,
               // The data object too is kept when only the position or the selection changed.

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, type Page, type TestInfo } from '@playwright/test'
 import { zoomOf } from '../bench/lib/frames'
 import { NODE_WIDTH } from '../lib/maps/layout'
-import { DETAIL_ZOOM } from '../lib/maps/node-size'
+import { DETAIL_ZOOM, NODE_HANDLE_BOXES } from '../lib/maps/node-size'
 import { NOTE_STYLE, RELATION_STYLES, TAGS } from '../lib/tags'
 import { test } from './support/browsers'
 import { allSaved, canvas, edges, nodes, tools } from './support/map-editor'
@@ -297,6 +297,24 @@ async function middleOf(page: Page, nodeId: string) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
+/** A node's handles as drawn, by id: their boxes in the node, in map units, to a tenth of a unit. */
+function drawnHandles(page: Page, nodeId: string) {
+  return canvas(page)
+    .locator(`.react-flow__node[data-id="${nodeId}"]`)
+    .evaluate((node) => {
+      const zoom = new DOMMatrix(getComputedStyle(node.closest('.react-flow__viewport')!).transform).a
+      const at = node.getBoundingClientRect()
+      const unit = (px: number) => Math.round((px / zoom) * 10) / 10
+      return Object.fromEntries(
+        [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((handle) => {
+          const box = handle.getBoundingClientRect()
+          const place = { x: unit(box.left - at.left), y: unit(box.top - at.top) }
+          return [handle.dataset.handleid, { ...place, width: unit(box.width), height: unit(box.height) }]
+        }),
+      )
+    })
+}
+
 test('a 2-node map: placed apart, connected by dragging, drawn right on the canvas, in the SVG and in the PDF', async ({
   openBrowser,
 }, testInfo) => {
@@ -326,6 +344,8 @@ test('a 2-node map: placed apart, connected by dragging, drawn right on the canv
     .locator(`.react-flow__node[data-id="${second}"] .react-flow__handle[data-handleid]`)
     .first()
   await canvas(alex).locator(`.react-flow__node[data-id="${second}"]`).hover()
+  // The handles React Flow is told of (so that it need not measure them) are where the node draws them.
+  expect(await drawnHandles(alex, second!)).toEqual(NODE_HANDLE_BOXES)
   const from = (await handle.boundingBox())!
   const to = await middleOf(alex, first!)
   await alex.mouse.move(from.x + from.width / 2, from.y + from.height / 2)

@@ -12,7 +12,7 @@ import { Handle, Position, useUpdateNodeInternals, type Node, type NodeHandle, t
 import Link from 'next/link'
 import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
-import { NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/node-size'
+import { NODE_HANDLE_BOXES, NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { CitedPassage } from '@/lib/maps/queries'
 import { NOTE_STYLE, TAGS } from '@/lib/tags'
 import { paragraphCitation } from '@/lib/sources/blocks'
@@ -42,42 +42,14 @@ export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 export const ANCHOR_HANDLE = Position.Top
 /** The anchor first, then the side dots drawn only while the node is awake. */
 const ALL_DOTS = [ANCHOR_HANDLE, Position.Right, Position.Bottom, Position.Left]
-/** A side dot's size, and the node's border it sits on the outside of. */
-const DOT = 12
-const BORDER = 2
-
 /**
  * Where the handles are, as React Flow would measure them: told up front, React Flow draws the
  * relations in the canvas's first render instead of after measuring every node's handles in the
- * page (about 0.2 s on the 500-node map). The dots are told even while they are not drawn; a
- * connection ends only on a node's body.
+ * page. The dots are told even while they are not drawn; a connection ends only on a node's body.
  */
 export const NODE_HANDLES: NodeHandle[] = [
-  ...(
-    [
-      [Position.Top, NODE_WIDTH / 2, BORDER],
-      [Position.Right, NODE_WIDTH - BORDER, NODE_HEIGHT / 2],
-      [Position.Bottom, NODE_WIDTH / 2, NODE_HEIGHT - BORDER],
-      [Position.Left, BORDER, NODE_HEIGHT / 2],
-    ] as const
-  ).map(([side, x, y]) => ({
-    id: side,
-    type: 'source' as const,
-    position: side,
-    x: x - DOT / 2,
-    y: y - DOT / 2,
-    width: DOT,
-    height: DOT,
-  })),
-  {
-    id: 'body',
-    type: 'target',
-    position: Position.Top,
-    x: BORDER,
-    y: BORDER,
-    width: NODE_WIDTH - 2 * BORDER,
-    height: NODE_HEIGHT - 2 * BORDER,
-  },
+  ...ALL_DOTS.map((side) => ({ id: side, type: 'source' as const, position: side, ...NODE_HANDLE_BOXES[side] })),
+  { id: 'body', type: 'target', position: Position.Top, ...NODE_HANDLE_BOXES.body },
 ]
 
 const dotClass =

@@ -1,4 +1,5 @@
 // Maps for the geometry tests: a jittered grid of nodes, relations between near neighbours.
+import fc from 'fast-check'
 import type { Box } from '@/lib/maps/boxes'
 import type { RelationInput } from '@/lib/maps/geometry'
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
@@ -39,4 +40,13 @@ export function gridMap(
     relations.push({ id: `r${relations.length}`, fromId: `n${from}`, toId: `n${to}`, label })
   }
   return { boxes, relations }
+}
+
+/** gridMap's arguments, for property tests: up to 7 × 6 nodes and 60 relations. */
+export const gridMapArguments = {
+  columns: fc.integer({ min: 2, max: 7 }),
+  rows: fc.integer({ min: 2, max: 6 }),
+  jitter: fc.array(fc.nat({ max: 59 }), { minLength: 8, maxLength: 8 }),
+  links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 5, maxLength: 60 }),
+  spacing: fc.record({ x: fc.integer({ min: 250, max: 340 }), y: fc.integer({ min: 140, max: 230 }) }),
 }

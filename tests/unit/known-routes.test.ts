@@ -7,7 +7,7 @@ import type { Box } from '@/lib/maps/boxes'
 import { drawRelations, relationGeometry, type RelationInput } from '@/lib/maps/geometry'
 import { drawsState, findRoutes, unpackRoutes } from '@/lib/maps/known-routes'
 import type { MapState } from '@/lib/maps/reducer'
-import { gridMap } from './grid-map'
+import { gridMap, gridMapArguments } from './grid-map'
 
 function stateOf(boxes: ReadonlyMap<string, Box>, relations: readonly RelationInput[]): MapState {
   return {
@@ -24,13 +24,7 @@ function stateOf(boxes: ReadonlyMap<string, Box>, relations: readonly RelationIn
   }
 }
 
-const maps = fc.record({
-  columns: fc.integer({ min: 2, max: 8 }),
-  rows: fc.integer({ min: 2, max: 6 }),
-  jitter: fc.array(fc.nat({ max: 59 }), { minLength: 8, maxLength: 8 }),
-  links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 5, maxLength: 60 }),
-  spacing: fc.record({ x: fc.integer({ min: 250, max: 340 }), y: fc.integer({ min: 140, max: 230 }) }),
-})
+const maps = fc.record(gridMapArguments)
 
 /** A tight grid where many lines must walk around nodes. */
 const crowded = () =>

@@ -4,14 +4,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { drawRelations, relationGeometry } from '@/lib/maps/geometry'
-import { gridMap } from './grid-map'
+import { gridMap, gridMapArguments } from './grid-map'
 
 const drags = fc.record({
-  columns: fc.integer({ min: 2, max: 7 }),
-  rows: fc.integer({ min: 2, max: 6 }),
-  jitter: fc.array(fc.nat({ max: 59 }), { minLength: 8, maxLength: 8 }),
-  links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 5, maxLength: 60 }),
-  spacing: fc.record({ x: fc.integer({ min: 250, max: 340 }), y: fc.integer({ min: 140, max: 230 }) }),
+  ...gridMapArguments,
   dragged: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
   steps: fc.array(fc.tuple(fc.integer({ min: -120, max: 120 }), fc.integer({ min: -120, max: 120 })), {
     minLength: 1,

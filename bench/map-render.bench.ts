@@ -110,8 +110,8 @@ export async function benchMapRender(): Promise<BenchResult> {
       }
     }
 
-    // The page's relation routes are found on the server once per state of the map: a node moved
-    // makes the next visitor wait for them, the one after finds them kept.
+    // The page's relation routes are found on the server once per state of the map: after a node
+    // moved, the next page starts the search (without waiting for it) and the one after finds them.
     step('map page first byte just after a node moved, and again')
     const moving = maps.big.moved
     const afterMove = { moved: [], kept: [] } as Record<'moved' | 'kept', HtmlTiming[]>

@@ -168,7 +168,7 @@ async function expectEverySurfaceRight(
 async function linesOnCanvas(page: Page, relations: number): Promise<string[]> {
   await expect(page.locator('path.relation-arrow')).toHaveCount(relations, SLOW)
   return page.evaluate(() =>
-    [...document.querySelectorAll<SVGPathElement>('.react-flow__edge')]
+    [...document.querySelectorAll<SVGGElement>('.react-flow__edge')]
       .map((edge) => {
         const [line, arrow] = [edge.querySelector('.react-flow__edge-path'), edge.querySelector('.relation-arrow')]
         return `${edge.dataset.id ?? edge.getAttribute('data-id')}: ${line?.getAttribute('d')} ${arrow?.getAttribute('d')}`

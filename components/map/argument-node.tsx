@@ -108,7 +108,8 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         borderColor: style.stroke,
-        // Zoomed far out, grey bars stand in for the words: a background, not one more element in each of a thousand nodes.
+        // Zoomed far out, grey bars stand in for the words: a background, not one more element in
+        // each of a thousand nodes.
         background: words ? `linear-gradient(${style.fill} 0 6px, white 6px)` : farBackground(style.fill),
       }}
     >

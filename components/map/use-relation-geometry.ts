@@ -1,10 +1,10 @@
 'use client'
 // The canvas's relations, placed by the geometry every export uses, with captions measured in the
-// font the canvas shows them in. Drawn in the browser only, once the page's fonts are there: the
-// canvas draws no edge before it has measured its nodes anyway, and a drawing with estimated
-// captions would be thrown away. Each drawing starts from the one before: while a node is dragged,
-// only the relations it can reach are drawn again, and the others keep their objects. The first
-// drawing takes its routes from the server when they are for the map it draws (lib/maps/known-routes.ts).
+// font the canvas shows them in. Drawn in the browser only, once the page's fonts are there: a
+// drawing with captions measured in another font would be thrown away. Each drawing starts from
+// the one before: while a node is dragged, only the relations it can reach are drawn again, and
+// the others keep their objects. The first drawing takes its routes from the server when they are
+// for the map it draws (lib/maps/known-routes.ts).
 import { useEffect, useMemo, useState } from 'react'
 import { captionOf, captionText, CAPTION_SIZE, type Caption } from '@/lib/maps/caption'
 import {

@@ -63,8 +63,8 @@ export const BUDGETS: { [K in keyof typeof TASKS]: TaskBudget } = {
     noun: 'PDF export',
     tooComplex: 'This map is too large to export as a PDF. Export it as SVG instead.',
   },
-  // A map's routes for its page, found once per state of the map (lib/maps/route-cache.ts). The
-  // page waits for them only briefly: without them the browser finds them itself.
+  // A map's routes for its pages, found once per state of the map (lib/maps/route-cache.ts). No
+  // page waits for them (its browser finds them itself): this bounds the searches in the background.
   'find-routes': {
     timeoutMs: 3_000,
     perOwner: 2,

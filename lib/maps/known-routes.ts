@@ -7,11 +7,23 @@ import { drawRelations, type Box, type KnownRoutes, type Point } from './geometr
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size'
 import type { MapState } from './reducer'
 
+/** What routes depend on: the nodes' places and the relations' ends (a MapState is one). */
+export interface RoutedMap {
+  nodes: readonly Pick<MapState['nodes'][number], 'id' | 'x' | 'y'>[]
+  relations: readonly Pick<MapState['relations'][number], 'id' | 'fromId' | 'toId'>[]
+}
+
+/** Only what the routes depend on, so a job is not handed every label. */
+export const routedMapOf = (state: RoutedMap): RoutedMap => ({
+  nodes: state.nodes.map(({ id, x, y }) => ({ id, x, y })),
+  relations: state.relations.map(({ id, fromId, toId }) => ({ id, fromId, toId })),
+})
+
 /** Each detour as [its relation's position in the state's list, x, y, x, y, …]; straight lines are left out. */
 export type PackedRoutes = [relation: number, ...xy: number[]][]
 
 /** Every relation's route in `state`, as a canvas drawing it afresh would find it. */
-export function findRoutes(state: MapState): PackedRoutes {
+export function findRoutes(state: RoutedMap): PackedRoutes {
   const boxes = new Map<string, Box>(
     state.nodes.map((n) => [n.id, { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT }]),
   )
@@ -24,7 +36,7 @@ export function findRoutes(state: MapState): PackedRoutes {
 }
 
 /** The routes by relation id; undefined when they are not for `state` or not well formed. */
-export function unpackRoutes(state: MapState, packed: PackedRoutes): KnownRoutes | undefined {
+export function unpackRoutes(state: RoutedMap, packed: PackedRoutes): KnownRoutes | undefined {
   const routes = new Map<string, Point[]>()
   for (const [index, ...xy] of packed) {
     const relation = state.relations[index]
@@ -37,11 +49,7 @@ export function unpackRoutes(state: MapState, packed: PackedRoutes): KnownRoutes
 }
 
 /** Whether a drawing of these nodes and relations is the drawing of `state` (the same places and ends). */
-export function drawsState(
-  state: MapState,
-  nodes: readonly { id: string; x: number; y: number }[],
-  relations: readonly MapState['relations'][number][],
-): boolean {
+export function drawsState(state: RoutedMap, nodes: RoutedMap['nodes'], relations: RoutedMap['relations']): boolean {
   if (nodes.length !== state.nodes.length || relations.length !== state.relations.length) return false
   const sameNodes = nodes.every((n, i) => {
     const s = state.nodes[i]!

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 import { runJob } from '@/lib/jobs/run-job'
 import { log } from '@/lib/log'
-import type { PackedRoutes } from './known-routes'
+import { routedMapOf, type PackedRoutes } from './known-routes'
 import type { MapState } from './reducer'
 
 interface Asker {
@@ -20,7 +20,7 @@ interface Asker {
 const cache = new LRUCache<string, PackedRoutes, Asker>({
   max: 100,
   fetchMethod: (_key, _stale, { context, signal }) =>
-    runJob('find-routes', { state: context.state }, { owner: context.owner, signal }),
+    runJob('find-routes', { state: routedMapOf(context.state) }, { owner: context.owner, signal }),
 })
 
 /** What the routes depend on: the nodes' places and the relations' ends. */

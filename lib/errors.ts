@@ -5,41 +5,66 @@ import { ZodError } from 'zod'
 // classes, and must not pay for the logger at every start.
 const logger = () => import('@/lib/log')
 
+// Next builds pages, route handlers and server actions as separate bundles, each with its own copy
+// of this module, while some objects are one per process (the job pool, the password and bulk
+// gates on `globalThis`): an error one bundle's copy made can reach another's `instanceof`. So
+// each class has a kind of its own (class names are minified differently per bundle), every
+// error records the kinds of its class and ancestors under a symbol shared by all copies, and
+// `instanceof` answers from those kinds.
+const KINDS = Symbol.for('colloquy.errorKinds')
+
 export class AppError extends Error {
+  static readonly kind: string = 'AppError'
+
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
+    const kinds = typeof value === 'object' && value !== null ? (value as { [KINDS]?: unknown })[KINDS] : undefined
+    return Array.isArray(kinds) && kinds.includes((this as unknown as typeof AppError).kind)
+  }
+
   constructor(
     message: string,
     readonly status: number,
   ) {
     super(message)
-    this.name = new.target.name
+    const kinds: string[] = []
+    for (let c: unknown = new.target; c !== Error && typeof c === 'function'; c = Object.getPrototypeOf(c))
+      if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AppError).kind)
+    Object.defineProperty(this, KINDS, { value: kinds })
+    this.name = new.target.kind
   }
 }
 
 export class Unauthenticated extends AppError {
+  static override readonly kind = 'Unauthenticated'
   constructor(message = 'Please sign in to continue.') {
     super(message, 401)
   }
 }
 
 export class Forbidden extends AppError {
+  static override readonly kind = 'Forbidden'
   constructor(message = 'You are not allowed to do that.') {
     super(message, 403)
   }
 }
 
 export class NotFound extends AppError {
+  static override readonly kind = 'NotFound'
   constructor(message = 'Not found.') {
     super(message, 404)
   }
 }
 
 export class Conflict extends AppError {
+  static override readonly kind = 'Conflict'
   constructor(message: string) {
     super(message, 409)
   }
 }
 
 export class Invalid extends AppError {
+  static override readonly kind = 'Invalid'
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string> = {},
@@ -49,6 +74,7 @@ export class Invalid extends AppError {
 }
 
 export class TooManyRequests extends AppError {
+  static override readonly kind: string = 'TooManyRequests'
   constructor(
     message: string,
     /** When to try again, sent as `Retry-After`. */
@@ -60,6 +86,7 @@ export class TooManyRequests extends AppError {
 
 /** Over a concurrency limit for expensive work: nothing was done, and the same request may come back later. */
 export class Busy extends TooManyRequests {
+  static override readonly kind = 'Busy'
   constructor(message: string, retryAfterSeconds: number) {
     super(message, retryAfterSeconds)
   }
@@ -67,6 +94,7 @@ export class Busy extends TooManyRequests {
 
 /** The work ran past its time or memory budget and was stopped; sending it again will not help. */
 export class TooComplex extends AppError {
+  static override readonly kind = 'TooComplex'
   constructor(message: string) {
     super(message, 422)
   }

@@ -153,3 +153,56 @@ describe('everything else keeps its status', () => {
     await vi.waitFor(() => expect(rootLogger().error).toHaveBeenCalledWith({ err: error }, 'Unexpected error'))
   })
 })
+
+describe('errors made by another bundle’s copy of this module', () => {
+  // Pages, route handlers and actions each bundle their own copy of lib/errors.ts, while the job
+  // pool and the password and bulk gates are one per process: a copy loaded afresh stands in
+  // for another bundle.
+  const twoCopies = async () => {
+    const mine = await import('@/lib/errors')
+    vi.resetModules()
+    const other = await import('@/lib/errors')
+    expect(other.AppError).not.toBe(mine.AppError)
+    return { mine, other }
+  }
+
+  it('keeps each error’s status, message, fields and retry time', async () => {
+    const { mine, other } = await twoCopies()
+    expect(mine.toFailure(new other.TooComplex('Too big to read.'))).toMatchObject({
+      status: 422,
+      error: 'Too big to read.',
+    })
+    expect(mine.toFailure(new other.Busy('Too many at once.', 7))).toEqual({
+      ok: false,
+      status: 429,
+      error: 'Too many at once.',
+      fieldErrors: {},
+      retryAfterSeconds: 7,
+    })
+    expect(mine.toFailure(new other.Invalid('Check the title.', { title: 'Too long.' }))).toMatchObject({
+      status: 400,
+      fieldErrors: { title: 'Too long.' },
+    })
+    expect(mine.toFailure(new other.NotFound())).toMatchObject({ status: 404, error: 'Not found.' })
+    expect(rootLogger().error).not.toHaveBeenCalled()
+  })
+
+  it('is an instance of its own class and its ancestors, and of no other', async () => {
+    const { mine, other } = await twoCopies()
+    const busy = new other.Busy('Too many at once.', 7)
+    expect([busy instanceof mine.Busy, busy instanceof mine.TooManyRequests, busy instanceof mine.AppError]).toEqual([
+      true,
+      true,
+      true,
+    ])
+    expect([busy instanceof mine.TooComplex, busy instanceof mine.Invalid, busy instanceof Error]).toEqual([
+      false,
+      false,
+      true,
+    ])
+    expect(new other.TooManyRequests('Slow down.') instanceof mine.Busy).toBe(false)
+    expect(new mine.Forbidden() instanceof other.NotFound).toBe(false)
+    // An error that only looks like one (a status of its own) stays unknown: a 500.
+    expect(Object.assign(new Error('Broken.'), { status: 422 }) instanceof mine.AppError).toBe(false)
+  })
+})

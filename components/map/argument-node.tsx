@@ -6,8 +6,9 @@
 //
 // A map may hold a thousand of these: a node draws its side dots and checks whether its text is
 // cut only while someone points at it, focuses it or selects it, so an idle node is a few
-// elements, two handles (the one its relations are drawn from and the body that takes new ones),
-// no layout read and no subscription of its own.
+// elements (zoomed far out, four: its box, its heading and icon, and one handle, its body, which
+// its relations are drawn from and to and which takes new ones), no layout read and no
+// subscription of its own.
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeHandle, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
 import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
@@ -38,26 +39,40 @@ export type ArgumentNodeData = {
 
 export type ArgumentNodeType = Node<ArgumentNodeData, 'argument'>
 
-/** The handle every relation is drawn from (its line is the shared geometry's, not React Flow's). */
-export const ANCHOR_HANDLE = Position.Top
-/** The anchor first, then the side dots drawn only while the node is awake. */
-const ALL_DOTS = [ANCHOR_HANDLE, Position.Right, Position.Bottom, Position.Left]
+/**
+ * The body: where relations are drawn from and to (their lines are the shared geometry's, not React
+ * Flow's), and where a connection being drawn is dropped. One handle per idle node, not two: the
+ * canvas connects in loose mode, so this one handle is both ends.
+ */
+export const BODY_HANDLE = 'body'
+/** The side dots a connection starts from, drawn only while the node is awake. */
+const ALL_DOTS = [Position.Top, Position.Right, Position.Bottom, Position.Left]
 /**
  * Where the handles are, as React Flow would measure them: told up front, React Flow draws the
  * relations in the canvas's first render instead of after measuring every node's handles in the
- * page. The dots are told even while they are not drawn; a connection ends only on a node's body.
+ * page. The dots are told even while they are not drawn.
  */
 export const NODE_HANDLES: NodeHandle[] = [
   ...ALL_DOTS.map((side) => ({ id: side, type: 'source' as const, position: side, ...NODE_HANDLE_BOXES[side] })),
-  { id: 'body', type: 'target', position: Position.Top, ...NODE_HANDLE_BOXES.body },
+  { id: BODY_HANDLE, type: 'source', position: Position.Top, ...NODE_HANDLE_BOXES.body },
 ]
 
 const dotClass =
   '!h-3 !w-3 !border-2 !border-white !bg-stone-500 opacity-0 transition-opacity group-hover/node:opacity-100 [.selected_&]:opacity-100'
 
-/** The node's colour band, and below its heading, where the words would be, bars in their place. */
-const farBackground = (fill: string) =>
-  `repeating-linear-gradient(#d6d3d1 0 0.5rem, transparent 0.5rem 1rem) 0.5rem 2rem / calc(100% - 1rem) calc(100% - 2.5rem) no-repeat, linear-gradient(${fill} 0 6px, white 6px)`
+/**
+ * Zoomed far out, where its words would be a few pixels tall, a node is mostly a picture of itself
+ * drawn as its background rather than as elements (a thousand nodes may be in view): its colour
+ * band, an orange bar at the right if a check flags it, and grey bars where its words would be.
+ * Its heading stays, as one line (icon, kind, number); its words, the flags' count and the
+ * heading's own layout come back with the detail.
+ */
+const farBackground = (fill: string, flagged: boolean) =>
+  [
+    ...(flagged ? ['linear-gradient(#fdba74 0 0) right 0.5rem top 0.75rem / 1.5rem 0.5rem no-repeat'] : []),
+    'repeating-linear-gradient(#d6d3d1 0 0.5rem, transparent 0.5rem 1rem) 0.5rem 2rem / calc(100% - 1rem) calc(100% - 2.5rem) no-repeat',
+    `linear-gradient(${fill} 0 6px, white 6px)`,
+  ].join(', ')
 
 function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<ArgumentNodeType>) {
   const style = data.kind === 'NOTE' ? NOTE_STYLE : TAGS[data.kind]
@@ -108,28 +123,30 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         borderColor: style.stroke,
-        // Zoomed far out, grey bars stand in for the words: a background, not one more element in
-        // each of a thousand nodes.
-        background: words ? `linear-gradient(${style.fill} 0 6px, white 6px)` : farBackground(style.fill),
+        background: words
+          ? `linear-gradient(${style.fill} 0 6px, white 6px)`
+          : farBackground(style.fill, data.flags.length > 0),
       }}
     >
-      {(awake ? ALL_DOTS : [ANCHOR_HANDLE]).map((side) => (
-        <Handle
-          key={side}
-          id={side}
-          type="source"
-          position={side}
-          isConnectable={isConnectable}
-          title="Drag to the node this one supports or attacks"
-          className={dotClass}
-        />
-      ))}
+      {awake &&
+        ALL_DOTS.map((side) => (
+          <Handle
+            key={side}
+            id={side}
+            type="source"
+            position={side}
+            isConnectable={isConnectable}
+            title="Drag to the node this one supports or attacks"
+            className={dotClass}
+          />
+        ))}
       {/* While a connection is drawn (the canvas says so with map-connecting), all of the node is a place to drop it. */}
       <Handle
-        id="body"
-        type="target"
+        id={BODY_HANDLE}
+        type="source"
         position={Position.Top}
         isConnectable={isConnectable}
+        isConnectableStart={false}
         className="!pointer-events-none !absolute !inset-0 !h-full !w-full !transform-none !rounded-lg !border-0 !bg-transparent [.map-connecting_&]:!pointer-events-auto"
       />
       {data.peers.length > 0 && (
@@ -140,18 +157,24 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
           {data.peers.join(', ')}
         </span>
       )}
-      <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
-        <span aria-hidden>{style.icon}</span> {style.label}
-        {data.flags.length > 0 && (
-          <span
-            className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900"
-            title={data.flags.map((f) => f.message).join('\n')}
-          >
-            ⚠ {data.flags.length}
-          </span>
-        )}
-        <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
-      </span>
+      {!words ? (
+        <span className="font-semibold" style={{ color: style.stroke }}>
+          <span aria-hidden>{style.icon}</span> {style.label} #{data.number}
+        </span>
+      ) : (
+        <span className="flex items-center gap-1 font-semibold" style={{ color: style.stroke }}>
+          <span aria-hidden>{style.icon}</span> {style.label}
+          {data.flags.length > 0 && (
+            <span
+              className="rounded bg-orange-100 px-1 text-[10px] font-medium text-orange-900"
+              title={data.flags.map((f) => f.message).join('\n')}
+            >
+              ⚠ {data.flags.length}
+            </span>
+          )}
+          <span className="ml-auto text-[11px] font-normal text-stone-500">#{data.number}</span>
+        </span>
+      )}
       {!words ? null : data.editing ? (
         <textarea
           ref={editor}

@@ -2,8 +2,8 @@
 // Whether the canvas draws its words: a node's text and citation and a relation's caption. Below a
 // zoom where 12-pixel text is a few pixels tall nobody can read them, and on a fitted map of
 // hundreds of nodes laying them out is work nobody sees (React Flow's "contextual zoom"):
-// there a node shows its kind and number, and its words come back on hover, focus or selection,
-// or once zoomed in. A relation's line, arrowhead and caption box are placed as always, so nothing
+// there a node is a picture of itself in its kind's colour (argument-node.tsx), and its heading
+// and words come back on hover, focus or selection, or once zoomed in. A relation's line, arrowhead and caption box are placed as always, so nothing
 // moves when the words appear. Node names stay in their accessible labels at every zoom.
 import { useStore, type ReactFlowState } from '@xyflow/react'
 import { createContext, useContext, useState } from 'react'

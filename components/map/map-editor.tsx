@@ -5,6 +5,7 @@
 import '@xyflow/react/dist/style.css'
 import {
   Background,
+  ConnectionMode,
   Controls,
   MiniMap,
   ReactFlow,
@@ -58,6 +59,7 @@ import { MapToolbar } from './map-toolbar'
 import { connectHint, relationBetween, type Linking, type RelationKind } from './connecting'
 import { PASSAGE_MIME, PassagePanel } from './passage-panel'
 import { useAnnounceSelection } from './use-announce-selection'
+import { useRenderedLater } from './use-rendered-later'
 import { useCanvasAttention } from './use-canvas-attention'
 import { useCanvasChanges } from './use-canvas-changes'
 import { useCanvasNodes } from './use-canvas-nodes'
@@ -374,6 +376,7 @@ function Editor({
                   onConnectEnd={onConnectEnd}
                   className={connecting ? 'map-connecting' : undefined}
                   isValidConnection={isValidConnection}
+                  connectionMode={ConnectionMode.Loose}
                   connectionLineStyle={CONNECTION_LINE[connectKind]}
                   onNodeClick={onNodeClick}
                   onPaneClick={onPaneClick}
@@ -392,7 +395,7 @@ function Editor({
                 >
                   <Background />
                   <Controls showInteractive={false} />
-                  <MiniMap pannable zoomable nodeColor={minimapColor} />
+                  <LaterMiniMap />
                 </ReactFlow>
               </DrawnRelationsContext.Provider>
             </CanvasDetail.Provider>
@@ -406,6 +409,14 @@ function Editor({
       </MapViewContext.Provider>
     </div>
   )
+}
+
+/**
+ * The overview, drawn once the canvas is live: a rectangle and a store subscription per node, which
+ * the first frame of a big map need not wait for.
+ */
+function LaterMiniMap() {
+  return useRenderedLater() ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null
 }
 
 export function MapEditor({ initial, ...props }: MapEditorProps) {

@@ -11,7 +11,7 @@ import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { Operation } from '@/lib/maps/schema'
 import { RELATION_STYLES } from '@/lib/tags'
 import type { RelationEdgeType } from './relation-edge'
-import { ANCHOR_HANDLE } from './argument-node'
+import { BODY_HANDLE } from './argument-node'
 import { DrawnRelations } from './drawn-relations'
 import { useRelationGeometry, type FoundRoutes } from './use-relation-geometry'
 
@@ -87,8 +87,8 @@ class EdgeCache {
             type: 'relation',
             source: r.fromId,
             target: r.toId,
-            sourceHandle: ANCHOR_HANDLE,
-            targetHandle: 'body',
+            sourceHandle: BODY_HANDLE,
+            targetHandle: BODY_HANDLE,
             selected: isSelected,
             ariaLabel,
             data: { kind: r.kind, editable },

@@ -11,7 +11,7 @@
 // subscription of its own.
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeHandle, type NodeProps } from '@xyflow/react'
 import Link from 'next/link'
-import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react'
 import type { CheckFlag } from '@/lib/maps/checks'
 import { NODE_HANDLE_BOXES, NODE_HEIGHT, NODE_TEXT_LINES, NODE_WIDTH } from '@/lib/maps/node-size'
 import type { CitedPassage } from '@/lib/maps/queries'
@@ -103,7 +103,12 @@ function ArgumentNodeView({ id, data, selected, isConnectable }: NodeProps<Argum
     const p = body.current
     setCut(p !== null && p.scrollHeight > p.clientHeight + 1)
   }, [awake, data.label, data.cited])
-  const onPointerEnter = useCallback(() => setPointed(true), [])
+  // Not while a button is held, but for a connection being drawn (whose target's words help): a
+  // pointer sweeping across the map as it pans, or carrying a node, wakes none of the nodes it
+  // passes, which would each draw their dots and words and be measured again, frame after frame.
+  const onPointerEnter = useCallback((event: PointerEvent<HTMLElement>) => {
+    if (event.buttons === 0 || event.currentTarget.closest('.map-connecting')) setPointed(true)
+  }, [])
   const onPointerLeave = useCallback(() => setPointed(false), [])
   const text = data.cited ? `“${data.label}”` : data.label
   const lines = data.cited ? NODE_TEXT_LINES.cited : NODE_TEXT_LINES.note

@@ -2,9 +2,10 @@
 // Whether the canvas draws its words: a node's text and citation and a relation's caption. Below a
 // zoom where 12-pixel text is a few pixels tall nobody can read them, and on a fitted map of
 // hundreds of nodes laying them out is work nobody sees (React Flow's "contextual zoom"):
-// there a node is a picture of itself in its kind's colour (argument-node.tsx), and its heading
-// and words come back on hover, focus or selection, or once zoomed in. A relation's line, arrowhead and caption box are placed as always, so nothing
-// moves when the words appear. Node names stay in their accessible labels at every zoom.
+// there a node shows its kind and number on one line and grey bars for its words
+// (argument-node.tsx), and its words come back on hover, focus or selection, or once zoomed in. A
+// relation's line, arrowhead and caption box are placed as always, so nothing moves when the
+// words appear. Node names stay in their accessible labels at every zoom.
 import { useStore, type ReactFlowState } from '@xyflow/react'
 import { createContext, useContext, useState } from 'react'
 import { DETAIL_ZOOM } from '@/lib/maps/node-size'

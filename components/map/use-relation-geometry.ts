@@ -16,7 +16,7 @@ import {
   type RouteCache,
 } from '@/lib/maps/geometry'
 import { drawsState } from '@/lib/maps/known-routes'
-import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/maps/node-size'
+import { nodeBoxAt } from '@/lib/maps/node-size'
 import type { MapRelationState, MapState } from '@/lib/maps/reducer'
 import type { PlacedRelation } from './drawn-relations'
 
@@ -73,10 +73,7 @@ class Drawings {
     const boxes = new Map<string, Box>()
     for (const n of nodes) {
       const old = this.boxes.get(n.id)
-      boxes.set(
-        n.id,
-        old && old.x === n.x && old.y === n.y ? old : { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT },
-      )
+      boxes.set(n.id, old && old.x === n.x && old.y === n.y ? old : nodeBoxAt(n))
     }
     this.boxes = boxes
     const found = this.found

@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type APIResponse, type Page } from '@playwright/test'
+import { SLOW } from './seminar'
 
 export const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 export const PASSWORD = 'web-security-pass'
-// Generous waits for steps that hash a password or run a server action on a busy two-core machine.
-export const SLOW = { timeout: 30_000 }
+export { SLOW }
 
 /** Script payloads as people could type them into any field. None may ever run. */
 export const PAYLOAD = {

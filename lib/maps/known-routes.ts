@@ -4,7 +4,7 @@
 // routes travel: ends, arrowheads and captions (measured in the browser's own font) are still drawn
 // in the browser, and the routes are used only for the nodes and relations they were found for.
 import { drawRelations, type Box, type KnownRoutes, type Point } from './geometry'
-import { NODE_HEIGHT, NODE_WIDTH } from './node-size'
+import { nodeBoxAt } from './node-size'
 import type { MapState } from './reducer'
 
 /** What routes depend on: the nodes' places and the relations' ends (a MapState is one). */
@@ -24,9 +24,7 @@ export type PackedRoutes = [relation: number, ...xy: number[]][]
 
 /** Every relation's route in `state`, as a canvas drawing it afresh would find it. */
 export function findRoutes(state: RoutedMap): PackedRoutes {
-  const boxes = new Map<string, Box>(
-    state.nodes.map((n) => [n.id, { x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT }]),
-  )
+  const boxes = new Map<string, Box>(state.nodes.map((n) => [n.id, nodeBoxAt(n)]))
   const position = new Map(state.relations.map((r, i) => [r.id, i]))
   // Routes do not depend on captions: they are left out here.
   const inputs = state.relations.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: null }))

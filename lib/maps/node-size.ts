@@ -4,6 +4,14 @@
 export const NODE_WIDTH = 240
 export const NODE_HEIGHT = 128
 
+/** The box of a node whose top-left corner is at `at`. */
+export const nodeBoxAt = (at: { x: number; y: number }) => ({
+  x: at.x,
+  y: at.y,
+  width: NODE_WIDTH,
+  height: NODE_HEIGHT,
+})
+
 /** A node's border, and the dots on its sides that start a connection (drawn 12 px wide on its inner edge). */
 export const NODE_BORDER = 2
 const DOT = 12

@@ -1,14 +1,12 @@
 // Where a new node goes: where the person put it, or beside the selected node, or at the middle
 // of what they are looking at; moved to the nearest free spot if another node is there already.
-import { BoxIndex, inflate, type Box, type Point } from './boxes'
-import { NODE_HEIGHT, NODE_WIDTH } from './node-size'
+import { BoxIndex, inflate, type Point } from './boxes'
+import { NODE_HEIGHT, NODE_WIDTH, nodeBoxAt } from './node-size'
 
 /** Room kept free around a placed node, so relations and their labels fit between nodes. */
 export const PLACEMENT_GAP = 48
 const STEP = 24
 const MAX_RINGS = 200
-
-const boxAt = (p: Point): Box => ({ x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT })
 
 /**
  * The free top-left corner nearest to `wanted` (itself when free) for a node of the standard size,
@@ -16,8 +14,8 @@ const boxAt = (p: Point): Box => ({ x: p.x, y: p.y, width: NODE_WIDTH, height: N
  * among the spots of a ring the closest to `wanted` wins.
  */
 export function nearestFreeSpot(wanted: Point, taken: readonly Point[]): Point {
-  const index = new BoxIndex(taken.map((p) => inflate(boxAt(p), PLACEMENT_GAP)))
-  const free = (p: Point) => index.near(boxAt(p)).length === 0
+  const index = new BoxIndex(taken.map((p) => inflate(nodeBoxAt(p), PLACEMENT_GAP)))
+  const free = (p: Point) => index.near(nodeBoxAt(p)).length === 0
   const at = { x: Math.round(wanted.x), y: Math.round(wanted.y) }
   if (free(at)) return at
   for (let ring = 1; ring <= MAX_RINGS; ring++) {

@@ -1,9 +1,11 @@
 // Finding things again: a student searches the group for a classmate's highlight and lands on it
-// in the reader; a Japanese query finds its paragraph and opens the essay there.
+// in the reader; a Japanese query finds its paragraph and opens the essay there; a search the app
+// refuses is said so under the box.
 import { expect, type Page } from '@playwright/test'
 import { test } from './support/browsers'
 import { essay, tagToolbar } from './support/reading'
-import { ALEX, BEA, INSTRUCTOR, SLOW, addEssay, createGroup, joined, signedIn } from './support/seminar'
+import { ALEX, BEA, INSTRUCTOR, SLOW, addEssay, createGroup, joined, joinWithCode, signedIn } from './support/seminar'
+import { newAccount, signedUp } from './support/web-security-fixtures'
 
 const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
 
@@ -83,4 +85,34 @@ test('a Japanese query finds its paragraph, marked, and opens the essay there', 
   const paragraph = essay(naomi).locator(`#${new URL(naomi.url()).hash.slice(1)}`)
   await expect(paragraph).toContainText('普天間飛行場')
   await expect(paragraph).toBeInViewport()
+})
+
+test('the search box says so when the app refuses a search, and shows no stale suggestions', async ({
+  openBrowser,
+}) => {
+  const naomi = await signedIn(openBrowser(), INSTRUCTOR.email)
+  const group = await createGroup(naomi, `Busy search ${runId}`)
+  await addEssay(naomi)
+  // An account of its own: its searches for the minute are spent here, nobody else's.
+  const sam = await signedUp(openBrowser(), newAccount('searcher', 'Sam Searcher'))
+  await joinWithCode(sam, group)
+  await searchBox(sam).fill('bases')
+  await expect(sam.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first()).toBeVisible(SLOW)
+
+  // The results page counts against the same per-account limit as the box (120 a minute).
+  const results = `${new URL(group.url).pathname}/search?q=alliance`
+  let refused = false
+  for (let i = 0; i < 130 && !refused; i++) {
+    const page = await sam.request.get(results)
+    expect(page.status()).toBe(200)
+    refused = (await page.text()).includes('Too many searches were made')
+  }
+  expect(refused, 'the results page refuses once the minute’s searches are spent').toBe(true)
+
+  await searchBox(sam).fill('joint exercises')
+  const said = sam.getByRole('status').filter({ hasText: 'Too many searches were made' })
+  await expect(said).toBeVisible(SLOW)
+  await expect(sam.getByRole('listbox', { name: 'Suggestions' })).toBeHidden()
+  await searchBox(sam).fill('')
+  await expect(said).toBeHidden()
 })

@@ -1,6 +1,7 @@
 'use client'
 // The group's search box: a plain form that opens the results page, and as the person types, the
-// best few results right under it (a combobox: arrows move, Enter opens, Escape closes).
+// best few results right under it (a combobox: arrows move, Enter opens, Escape closes). A search
+// the app refuses (too many at once, a query it cannot search) is said so under the box.
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useRef, useState } from 'react'
 import { searchGroupAction } from '@/lib/search/actions'
@@ -26,6 +27,7 @@ export function SearchBox({
   const [results, setResults] = useState<SearchResult[]>([])
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
+  const [refusal, setRefusal] = useState('')
   const latest = useRef(0)
 
   useEffect(() => {
@@ -37,12 +39,14 @@ export function SearchBox({
       // An answer to an older query than the box now holds is dropped.
       if (ticket !== latest.current) return
       setResults(result.ok ? result.data.results.slice(0, SUGGESTIONS) : [])
+      setRefusal(result.ok ? '' : result.error)
       setActive(-1)
     }, DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [query, groupId])
 
   const shown = open && query.trim() !== '' && results.length > 0
+  const refused = query.trim() !== '' && refusal !== ''
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && results.length > 0) {
       event.preventDefault()
@@ -121,6 +125,17 @@ export function SearchBox({
           </li>
         ))}
       </ul>
+      {/* Always there, so a screen reader hears a refusal as it comes. */}
+      <p
+        role="status"
+        className={
+          refused
+            ? 'absolute top-full left-0 z-30 mt-1 w-full max-w-2xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow'
+            : 'sr-only'
+        }
+      >
+        {refused ? refusal : ''}
+      </p>
     </form>
   )
 }

@@ -21,7 +21,7 @@ function runner(): JobRunner<Tasks> {
 }
 
 /** Runs a task in a worker thread within its budget; throws Busy (429) or TooComplex (422) past it. */
-export async function runJob<K extends keyof Tasks & string>(
+export function runJob<K extends keyof Tasks & string>(
   name: K,
   input: TaskInput<Tasks, K>,
   options: RunOptions,
